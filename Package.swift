@@ -1,0 +1,39 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Every Swift target gets the same language mode and upcoming features (one settings loop, as swift-log does).
+let strictSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "SkillPath",
+    products: [
+        .executable(name: "skillpath", targets: ["skillpath"]),
+        .library(name: "SkillPathCore", targets: ["SkillPathCore"]),
+    ],
+    dependencies: [],
+    targets: [
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        // libm: Double rounding in the standard library calls it, and nothing here imports Foundation.
+        .target(name: "SkillPathJSON", linkerSettings: [.linkedLibrary("m")]),
+        .target(name: "SkillPathCore", dependencies: ["SkillPathJSON"]),
+        .target(name: "SkillPathFixtures", dependencies: ["SkillPathCore"]),
+        .target(name: "SkillPathCLI", dependencies: ["SkillPathCore", "SkillPathJSON"]),
+        .executableTarget(name: "skillpath", dependencies: ["SkillPathCLI"]),
+        .executableTarget(name: "skillpath-bench", dependencies: ["SkillPathCore", "SkillPathFixtures", "SkillPathJSON"]),
+        .testTarget(name: "SkillPathJSONTests", dependencies: ["SkillPathJSON"]),
+        .testTarget(name: "SkillPathCoreTests", dependencies: ["SkillPathCore", "SkillPathFixtures", "SkillPathJSON"]),
+        .testTarget(name: "SkillPathCLITests", dependencies: ["skillpath", "SkillPathFixtures", "SkillPathJSON"]),
+    ]
+)
+
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + strictSettings
+}

@@ -1,0 +1,88 @@
+import Foundation
+import SkillPathJSON
+
+/// Reads a catalog directory: every `*.json` file below it (hidden files and folders skipped), in path order.
+///
+/// Files are parsed and decoded in parallel, then merged in path order, so the result does not depend on
+/// which thread finished first. Any error in any file rejects the whole catalog, with every error listed.
+public enum CatalogLoader {
+    public static func load(directory: String) throws(CatalogRejection) -> Catalog {
+        let files = try catalogFiles(in: directory)
+        var fragments = [CatalogFragment](repeating: CatalogFragment(), count: files.count)
+        fragments.withUnsafeMutableBufferPointer { buffer in
+            let output = UnsafeSendable(buffer)
+            DispatchQueue.concurrentPerform(iterations: files.count) { number in
+                output.value[number] = readFragment(directory: directory, file: files[number])
+            }
+        }
+        var skills: [Skill] = []
+        var courses: [Course] = []
+        var roles: [Role] = []
+        var transitions: [Transition] = []
+        var diagnostics: [CatalogDiagnostic] = []
+        for fragment in fragments {
+            skills += fragment.skills
+            courses += fragment.courses
+            roles += fragment.roles
+            transitions += fragment.transitions
+            diagnostics += fragment.diagnostics
+        }
+        return try Catalog(skills: skills, courses: courses, roles: roles, transitions: transitions, diagnostics: diagnostics)
+    }
+
+    /// Relative paths of the catalog's JSON files, sorted.
+    static func catalogFiles(in directory: String) throws(CatalogRejection) -> [String] {
+        let location = CatalogLocation(file: directory, line: 0)
+        func failure(_ message: String) -> CatalogRejection {
+            CatalogRejection(errors: [CatalogDiagnostic(.error, .unreadable, at: location, message)], warnings: [])
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
+            throw failure("catalog directory does not exist")
+        }
+        guard isDirectory.boolValue else {
+            throw failure("a catalog is a directory of *.json files, but this is a file")
+        }
+        guard let enumerator = FileManager.default.enumerator(atPath: directory) else {
+            throw failure("catalog directory cannot be read")
+        }
+        var files: [String] = []
+        while let path = enumerator.nextObject() as? String {
+            let name = (path as NSString).lastPathComponent
+            if name.hasPrefix(".") {
+                enumerator.skipDescendants()
+                continue
+            }
+            if name.hasSuffix(".json") { files.append(path) }
+        }
+        guard !files.isEmpty else {
+            throw failure("catalog directory holds no *.json files")
+        }
+        return files.sorted(by: Text.precedes)
+    }
+
+    static func readFragment(directory: String, file: String) -> CatalogFragment {
+        let path = (directory as NSString).appendingPathComponent(file)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            var fragment = CatalogFragment()
+            fragment.diagnostics.append(CatalogDiagnostic(.error, .unreadable, at: CatalogLocation(file: file, line: 0), "cannot read the file"))
+            return fragment
+        }
+        do {
+            let document = try JSONParser.parse([UInt8](data))
+            return CatalogFileDecoder.decode(document, file: file)
+        } catch {
+            var fragment = CatalogFragment()
+            fragment.diagnostics.append(CatalogDiagnostic(
+                .error, .malformedJSON, at: CatalogLocation(file: file, line: error.line), column: error.column, "malformed JSON: \(error.message)"))
+            return fragment
+        }
+    }
+}
+
+/// Hands a buffer to `concurrentPerform`, whose iterations each write one distinct element.
+/// `@unchecked Sendable`: safe because no two iterations touch the same index.
+struct UnsafeSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}

@@ -1,0 +1,31 @@
+/// Which catalog courses a plan may use, from the options and the completed list.
+struct CourseFilter: Sendable {
+    let index: CatalogIndex
+    let done: Set<Int32>
+    let excluded: Set<Int32>
+    let formats: Set<Int32>?
+    let languages: Set<Int32>?
+    let providers: Set<Int32>?
+
+    func allows(_ course: Int32) -> Bool {
+        reasonExcluded(course) == nil
+    }
+
+    /// Why a course is not allowed, in words for an unmet skill's detail; nil when it is allowed.
+    func reasonExcluded(_ course: Int32) -> String? {
+        let c = Int(course)
+        if done.contains(course) { return "already completed" }
+        if excluded.contains(course) { return "excluded" }
+        if let formats, !formats.contains(index.formatOf[c]) { return "format '\(index.formats[Int(index.formatOf[c])])' not allowed" }
+        if let languages, !languages.contains(index.languageOf[c]) {
+            return "language '\(index.languages[Int(index.languageOf[c])])' not allowed"
+        }
+        if let providers {
+            let provider = index.providerOf[c]
+            if provider < 0 || !providers.contains(provider) {
+                return provider < 0 ? "no provider named" : "provider '\(index.providers[Int(provider)])' not allowed"
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,86 @@
+/// A learning path to a role: the gap, the ordered and explained steps, the totals and what cannot be reached.
+///
+/// Built only by `Planner`; its JSON form (`Plan+JSON.swift`) is the contract shared by
+/// `skillpath plan --json` and the daemon's `paths.plan`.
+public struct Plan: Sendable, Equatable {
+    public var targetRole: String
+    public var targetTitle: String
+    public var currentRole: String?
+    public var objective: PlanOptions.Objective
+    public var gap: [GapEntry]
+    public var steps: [Step]
+    public var totals: Totals
+    public var unmet: [UnmetSkill]
+    public var schedule: Schedule?
+    /// True when the search proved no cheaper plan exists; false when it stopped at its work limit and the
+    /// plan is the best found (see docs/planning.md for how close that is).
+    public var optimal: Bool
+    public var catalogVersion: String
+
+    /// A skill the employee must raise, with where the requirement comes from.
+    public struct GapEntry: Sendable, Equatable {
+        public var skill: String
+        public var name: String
+        public var have: Int
+        public var need: Int
+        public var importance: RoleRequirement.Importance
+        /// The role that requires it: the target, or the current role with `keepCurrentRole`.
+        public var role: String
+    }
+
+    public struct Step: Sendable, Equatable {
+        public var course: String
+        public var title: String
+        public var format: String
+        public var provider: String?
+        public var language: String
+        public var hours: Quantity
+        public var cost: Quantity
+        public var teaches: [SkillLevel]
+        /// Gap skills this step brings to their required level (it is the first step to do so).
+        public var closes: [SkillLevel]
+        /// Later steps that need this one: through a required level it provides first, or through `after`.
+        public var neededBy: [String]
+        public var reason: String
+        public var start: CalendarDate?
+        public var end: CalendarDate?
+    }
+
+    public struct Totals: Sendable, Equatable {
+        public var hours: Quantity
+        public var cost: Quantity
+        public var currency: String
+        public var courses: Int
+    }
+
+    public struct UnmetSkill: Sendable, Equatable {
+        public var skill: String
+        public var name: String
+        public var have: Int
+        public var need: Int
+        /// The highest level the allowed courses can bring the skill to.
+        public var reachable: Int
+        public var reason: UnmetReason
+        public var detail: String
+    }
+
+    public struct Schedule: Sendable, Equatable {
+        public var startDate: CalendarDate
+        public var hoursPerWeek: Quantity
+        public var estimatedCompletion: CalendarDate
+        public var deadline: CalendarDate?
+        public var meetsDeadline: Bool?
+    }
+}
+
+/// Why a gap skill is not covered by the plan.
+public enum UnmetReason: String, Sendable, Equatable, CaseIterable {
+    /// No course in the catalog teaches the skill at the needed level.
+    case noCourse = "no-course"
+    /// Courses teach it, but the options or the completed list exclude all of them.
+    case excluded = "excluded"
+    /// Allowed courses teach it, but their entry requirements cannot be reached.
+    case unreachablePrerequisites = "unreachable-prerequisites"
+    /// It is reachable, but not within `maxCost` together with the skills the plan keeps.
+    case overBudget = "over-budget"
+}

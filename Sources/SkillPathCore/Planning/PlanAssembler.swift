@@ -1,0 +1,107 @@
+/// Turns a chosen set of courses into a `Plan`: orders it, explains each step, schedules it and totals it.
+struct PlanAssembler {
+    let catalog: Catalog
+    let problem: PlanningProblem
+    let options: PlanOptions
+
+    func assemble(graph: PlanningGraph, courses: [Int32], unmet: [Plan.UnmetSkill], optimal: Bool) -> Plan {
+        var member = [Bool](repeating: false, count: graph.courseCount)
+        for course in courses { member[Int(course)] = true }
+        // The closure takes the smallest id among the ready courses at each step: a valid order, and the
+        // same one every time.
+        let order = graph.closure(candidates: member).order.map { graph.courses[Int($0)] }
+        var steps = explainedSteps(order)
+        let schedule = schedule(&steps)
+        let goalPosition = Dictionary(uniqueKeysWithValues: problem.goals.enumerated().map { (catalog.skills[Int($1.skill)].id, $0) })
+        let target = catalog.roles[Int(problem.target)]
+        return Plan(
+            targetRole: target.id,
+            targetTitle: target.title,
+            currentRole: problem.current.map { catalog.roles[Int($0)].id },
+            objective: options.objective,
+            gap: problem.goals.map { goal in
+                let skill = catalog.skills[Int(goal.skill)]
+                return Plan.GapEntry(
+                    skill: skill.id, name: skill.name, have: Int(problem.level(goal.skill)), need: Int(goal.need),
+                    importance: goal.importance, role: catalog.roles[Int(goal.role)].id)
+            },
+            steps: steps,
+            totals: Plan.Totals(
+                hours: steps.reduce(.zero) { $0 + $1.hours }, cost: steps.reduce(.zero) { $0 + $1.cost },
+                currency: catalog.currency, courses: steps.count),
+            unmet: unmet.sorted { goalPosition[$0.skill, default: 0] < goalPosition[$1.skill, default: 0] },
+            schedule: schedule,
+            optimal: optimal,
+            catalogVersion: catalog.version)
+    }
+
+    /// The steps with what each closes and which later steps need it.
+    func explainedSteps(_ order: [Int32]) -> [Plan.Step] {
+        let index = catalog.index
+        var levels = problem.levels
+        // For each skill, the steps that raised it, with the level reached: the first step reaching a level
+        // is the one a later requirement depends on.
+        var raisedBy: [Int32: [(step: Int, level: UInt8)]] = [:]
+        var closes = [[SkillLevel]](repeating: [], count: order.count)
+        for (step, course) in order.enumerated() {
+            for entry in index.teaches[course] where entry.level > (levels[entry.skill] ?? 0) {
+                let before = levels[entry.skill] ?? 0
+                levels[entry.skill] = entry.level
+                raisedBy[entry.skill, default: []].append((step, entry.level))
+                for goal in problem.goals where goal.skill == entry.skill && before < goal.need && goal.need <= entry.level {
+                    closes[step].append(SkillLevel(skill: catalog.skills[Int(goal.skill)].id, level: Int(goal.need)))
+                }
+            }
+        }
+        var neededBy = [[(step: Int, because: String)]](repeating: [], count: order.count)
+        let stepOf = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
+        for (step, course) in order.enumerated() {
+            for requirement in index.requires[course] where problem.level(requirement.skill) < requirement.level {
+                guard let provider = raisedBy[requirement.skill]?.first(where: { $0.level >= requirement.level }), provider.step < step else { continue }
+                neededBy[provider.step].append((step, "needs \(catalog.skills[Int(requirement.skill)].name) \(requirement.level)"))
+            }
+            for prior in index.after[course] {
+                if let priorStep = stepOf[prior] { neededBy[priorStep].append((step, "must come after it")) }
+            }
+        }
+        return order.enumerated().map { step, number in
+            let course = catalog.courses[Int(number)]
+            var dependents: [String] = []
+            var reasons: [String] = []
+            if !closes[step].isEmpty {
+                let parts = closes[step].map { "\(catalog.skillName($0.skill)) (level \($0.level))" }
+                reasons.append("Closes the gap in \(Text.list(parts))")
+            }
+            var seen = Set<Int>()
+            for dependent in neededBy[step] where seen.insert(dependent.step).inserted {
+                let later = catalog.courses[Int(order[dependent.step])]
+                dependents.append(later.id)
+                reasons.append("Prerequisite for step \(dependent.step + 1), \"\(later.title)\" (\(dependent.because))")
+            }
+            return Plan.Step(
+                course: course.id, title: course.title, format: course.format, provider: course.provider, language: course.language,
+                hours: course.hours, cost: course.cost, teaches: course.teaches, closes: closes[step], neededBy: dependents,
+                reason: reasons.joined(separator: "; "), start: nil, end: nil)
+        }
+    }
+
+    /// Dates each step when a pace is known, one course at a time, learning spread evenly over the week.
+    /// A step starts on the day its first hour falls and ends on the day its last hour falls.
+    func schedule(_ steps: inout [Plan.Step]) -> Plan.Schedule? {
+        guard let pace = options.hoursPerWeek, let start = options.startDate else { return nil }
+        var elapsed: Int64 = 0
+        var completion = start
+        for position in steps.indices {
+            let before = elapsed
+            elapsed += steps[position].hours.hundredths
+            let firstDay = Int(before * 7 / pace.hundredths)
+            let lastDay = max(firstDay, Int((elapsed * 7 + pace.hundredths - 1) / pace.hundredths) - 1)
+            steps[position].start = start.adding(days: firstDay)
+            steps[position].end = start.adding(days: lastDay)
+            completion = start.adding(days: lastDay)
+        }
+        return Plan.Schedule(
+            startDate: start, hoursPerWeek: pace, estimatedCompletion: completion, deadline: options.deadline,
+            meetsDeadline: options.deadline.map { completion <= $0 })
+    }
+}

@@ -1,0 +1,39 @@
+/// How to build a plan. Every option is optional; the defaults give the fastest path to the essential skills.
+public struct PlanOptions: Sendable, Equatable {
+    public enum Objective: String, Sendable, CaseIterable {
+        /// Fewest total hours; ties broken by cost.
+        case hours
+        /// Lowest total cost; ties broken by hours.
+        case cost
+    }
+
+    public var objective: Objective = .hours
+    /// Allowed course formats, languages and providers; nil allows any.
+    public var formats: Set<String>?
+    public var languages: Set<String>?
+    public var providers: Set<String>?
+    /// A budget for the whole plan. When no plan reaches every gap skill within it, the plan keeps the skills
+    /// it can afford and reports the rest as unmet with reason `over-budget`.
+    public var maxCost: Quantity?
+    /// Courses never to plan.
+    public var exclude: Set<String> = []
+    /// Also close the target role's optional skills.
+    public var includeOptional = false
+    /// Also close the gaps of the profile's current role.
+    public var keepCurrentRole = false
+    /// The learner's pace; with `startDate` it gives every step dates and the plan a completion date.
+    public var hoursPerWeek: Quantity?
+    public var startDate: CalendarDate?
+    /// With a pace, the plan says whether it completes by this date.
+    public var deadline: CalendarDate?
+
+    public init() {}
+
+    /// The tools of this product fill a missing `startDate` with today when a pace is given; the core never
+    /// reads the clock, so the same options always give the same plan.
+    public func startingToday(_ today: CalendarDate) -> PlanOptions {
+        var options = self
+        if options.hoursPerWeek != nil && options.startDate == nil { options.startDate = today }
+        return options
+    }
+}

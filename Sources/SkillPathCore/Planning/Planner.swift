@@ -1,0 +1,85 @@
+/// Builds learning paths on one catalog. A value type over an immutable catalog: share it freely.
+///
+/// The contract (docs/planning.md): a plan is an ordered list of courses, each takeable at its position, after
+/// which every reachable gap skill is met; among such plans it minimises the objective, then the other
+/// measure, then the number of courses, then the course ids. The same input gives the same plan, byte for byte.
+public struct Planner: Sendable {
+    public let catalog: Catalog
+
+    public init(catalog: Catalog) {
+        self.catalog = catalog
+    }
+
+    /// The best plan from a profile to a target role.
+    /// - Parameter strict: refuse unknown skills and courses in the profile (true) or skip them (false).
+    public func plan(profile: Profile, targetRole: String, options: PlanOptions = PlanOptions(), strict: Bool = true) throws(PlanningError) -> Plan {
+        let problem = try resolve(profile: profile, targetRole: targetRole, options: options, strict: strict)
+        return plan(problem, options: options)
+    }
+
+    func plan(_ problem: PlanningProblem, options: PlanOptions) -> Plan {
+        let index = catalog.index
+        let targets = problem.goals.map { ($0.skill, $0.need) }
+        let relevant = RelevantCourses.collect(index: index, goals: targets, problem: problem)
+        let everything = PlanningGraph(index: index, courses: relevant, levelOf: problem.level, isDone: problem.done.contains)
+        let reach = everything.closure()
+
+        var reachable: [Goal] = []
+        var unmet: [Plan.UnmetSkill] = []
+        let localOfAll = everything.localSkills()
+        for goal in problem.goals {
+            let best = localOfAll[goal.skill].map { reach.levels[Int($0)] } ?? problem.level(goal.skill)
+            if best >= goal.need {
+                reachable.append(goal)
+            } else {
+                unmet.append(unreachable(goal, reachable: best, problem: problem, graph: everything, reach: reach))
+            }
+        }
+
+        let feasible = reach.order.map { everything.courses[Int($0)] }.sorted()
+        let graph = PlanningGraph(index: index, courses: feasible, levelOf: problem.level, isDone: problem.done.contains)
+        let weights = CourseWeights(graph: graph, index: index, objective: options.objective)
+        let local = graph.localSkills()
+        func entries(_ goals: [Goal]) -> [PlanningGraph.Entry] {
+            goals.map { PlanningGraph.Entry(skill: local[$0.skill]!, level: $0.need) }
+        }
+
+        var kept = reachable
+        var result = PlanSearch.best(graph: graph, goals: entries(kept), weights: weights, maxCost: options.maxCost?.hundredths)
+        while result == nil, let maxCost = options.maxCost {
+            // Over budget: give up the goal whose removal leaves the cheapest plan, and try again.
+            let drop = cheapestDrop(kept, graph: graph, weights: weights, entries: entries)
+            let goal = kept.remove(at: drop)
+            unmet.append(Plan.UnmetSkill(
+                skill: catalog.skills[Int(goal.skill)].id, name: catalog.skills[Int(goal.skill)].name, have: Int(problem.level(goal.skill)),
+                need: Int(goal.need), reachable: Int(goal.need), reason: .overBudget,
+                detail: "reachable, but not within the budget of \(maxCost) \(catalog.currency) together with the skills the plan keeps"))
+            result = PlanSearch.best(graph: graph, goals: entries(kept), weights: weights, maxCost: maxCost.hundredths)
+        }
+        let chosen = result ?? PlanSearch.Result(courses: [], optimal: true)
+        let assembler = PlanAssembler(catalog: catalog, problem: problem, options: options)
+        return assembler.assemble(graph: graph, courses: chosen.courses, unmet: unmet, optimal: chosen.optimal)
+    }
+
+    /// The position of the goal whose removal gives the cheapest greedy plan (the last one on ties, so the
+    /// goals listed first by the role are kept longest).
+    func cheapestDrop(_ goals: [Goal], graph: PlanningGraph, weights: CourseWeights, entries: ([Goal]) -> [PlanningGraph.Entry]) -> Int {
+        var best: (cost: Int64, position: Int)?
+        for position in goals.indices {
+            var rest = goals
+            rest.remove(at: position)
+            let cost = weights.total(PlanSearch.greedy(graph: graph, goals: entries(rest), weights: weights))
+            if best == nil || cost <= best!.cost { best = (cost, position) }
+        }
+        return best!.position
+    }
+}
+
+extension PlanningGraph {
+    /// Catalog skill number → local skill number.
+    func localSkills() -> [Int32: Int32] {
+        var map = [Int32: Int32](minimumCapacity: skillCount)
+        for (local, skill) in skills.enumerated() { map[skill] = Int32(local) }
+        return map
+    }
+}

@@ -1,0 +1,56 @@
+/// Small text helpers shared by messages.
+enum Text {
+    /// Byte-wise ordering: fast, locale-free and the same everywhere, which is what ids need.
+    static func precedes(_ lhs: String, _ rhs: String) -> Bool {
+        lhs.utf8.lexicographicallyPrecedes(rhs.utf8)
+    }
+
+    /// The candidate closest to `word` by edit distance, when it is close enough to be a likely typo.
+    static func suggestion(for word: String, among candidates: some Sequence<String>) -> String? {
+        let target = Array(word.lowercased().utf8)
+        let limit = max(1, target.count / 3)
+        var best: (distance: Int, candidate: String)?
+        for candidate in candidates {
+            let bytes = Array(candidate.lowercased().utf8)
+            if abs(bytes.count - target.count) > limit { continue }
+            let distance = editDistance(target, bytes, limit: limit)
+            guard distance <= limit else { continue }
+            if let current = best, current.distance < distance || (current.distance == distance && !precedes(candidate, current.candidate)) {
+                continue
+            }
+            best = (distance, candidate)
+        }
+        return best?.candidate
+    }
+
+    /// Levenshtein distance, giving up (returning `limit + 1`) once every path exceeds `limit`.
+    static func editDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            var rowMinimum = current[0]
+            for j in 1...b.count {
+                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+                current[j] = min(substitution, previous[j] + 1, current[j - 1] + 1)
+                rowMinimum = min(rowMinimum, current[j])
+            }
+            if rowMinimum > limit { return limit + 1 }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+
+    /// "a", "a and b", "a, b and c".
+    static func list(_ items: [String]) -> String {
+        switch items.count {
+        case 0: return ""
+        case 1: return items[0]
+        default: return items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
+        }
+    }
+
+    static func quoted(_ id: String) -> String { "'\(id)'" }
+}
