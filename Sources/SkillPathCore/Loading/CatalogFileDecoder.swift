@@ -53,8 +53,8 @@ enum CatalogFileDecoder {
     }
 
     static func decodeSkill(_ reader: inout ItemReader) -> Skill? {
-        reader.checkKeys(["id", "name", "category", "description", "aliases", "externalIds"])
         let id = reader.readID()
+        reader.checkKeys(["id", "name", "category", "description", "aliases", "externalIds"])
         let name = reader.string("name", required: true)
         var externalIds = Skill.ExternalIDs()
         if let value = reader.object["externalIds"], !value.isNull {
@@ -75,11 +75,11 @@ enum CatalogFileDecoder {
     }
 
     static func decodeCourse(_ reader: inout ItemReader) -> Course? {
+        let id = reader.readID()
         reader.checkKeys([
             "id", "title", "provider", "format", "hours", "cost", "currency", "language", "teaches", "requires",
             "after", "url", "tags",
         ])
-        let id = reader.readID()
         let title = reader.string("title", required: true)
         let format = reader.string("format", required: true)
         let hours = reader.quantity("hours", required: true)
@@ -91,7 +91,7 @@ enum CatalogFileDecoder {
             reader.error(.negativeCost, "cost must not be negative, got \(cost)")
         }
         let teaches = reader.skillLevels("teaches", required: true)
-        if teaches.isEmpty && reader.object["teaches"]?.arrayValue != nil {
+        if reader.object["teaches"]?.arrayValue?.isEmpty == true {
             reader.error(.teachesNothing, "'teaches' must list at least one skill")
         }
         let requires = reader.skillLevels("requires")
@@ -106,8 +106,8 @@ enum CatalogFileDecoder {
     }
 
     static func decodeRole(_ reader: inout ItemReader) -> Role? {
-        reader.checkKeys(["id", "title", "family", "grade", "requires"])
         let id = reader.readID()
+        reader.checkKeys(["id", "title", "family", "grade", "requires"])
         let title = reader.string("title", required: true)
         var requirements: [RoleRequirement] = []
         if let value = reader.object["requires"], !value.isNull {

@@ -51,6 +51,13 @@ public struct Plan: Sendable, Equatable {
         public var cost: Quantity
         public var currency: String
         public var courses: Int
+
+        public init(hours: Quantity, cost: Quantity, currency: String, courses: Int) {
+            self.hours = hours
+            self.cost = cost
+            self.currency = currency
+            self.courses = courses
+        }
     }
 
     public struct UnmetSkill: Sendable, Equatable {

@@ -85,10 +85,14 @@ struct PlanAssembler {
         }
     }
 
-    /// Dates each step when a pace is known, one course at a time, learning spread evenly over the week.
-    /// A step starts on the day its first hour falls and ends on the day its last hour falls.
     func schedule(_ steps: inout [Plan.Step]) -> Plan.Schedule? {
         guard let pace = options.hoursPerWeek, let start = options.startDate else { return nil }
+        return Self.schedule(&steps, pace: pace, start: start, deadline: options.deadline)
+    }
+
+    /// Dates each step, one course at a time, learning spread evenly over the week: a step starts on the day
+    /// its first hour falls and ends on the day its last hour falls.
+    static func schedule(_ steps: inout [Plan.Step], pace: Quantity, start: CalendarDate, deadline: CalendarDate?) -> Plan.Schedule {
         var elapsed: Int64 = 0
         var completion = start
         for position in steps.indices {
@@ -101,7 +105,7 @@ struct PlanAssembler {
             completion = start.adding(days: lastDay)
         }
         return Plan.Schedule(
-            startDate: start, hoursPerWeek: pace, estimatedCompletion: completion, deadline: options.deadline,
-            meetsDeadline: options.deadline.map { completion <= $0 })
+            startDate: start, hoursPerWeek: pace, estimatedCompletion: completion, deadline: deadline,
+            meetsDeadline: deadline.map { completion <= $0 })
     }
 }

@@ -1,0 +1,144 @@
+import SkillPathCore
+import Testing
+
+/// Each kind of bad catalog gets an error naming the file, the line and the item.
+@Suite struct CatalogValidationTests {
+    static let skills = #"{"skills": [{"id": "python", "name": "Python"}, {"id": "sql", "name": "SQL"}]}"#
+
+    func course(_ fields: String) -> String {
+        #"{"id": "c1", "title": "C1", "format": "video", "hours": 2, "teaches": [{"skill": "python", "level": 1}]"#
+            .replacingOccurrences(of: "}]", with: "}]" + (fields.isEmpty ? "" : ", " + fields)) + "}"
+    }
+
+    @Test func malformedJSONNamesFileLineAndColumn() {
+        expectRejection(files: [
+            "skills.json": Self.skills,
+            "courses.json": "{\"courses\": [\n  {\"id\": \"c1\",\n   \"title\": \"x\" \"format\": \"video\"}\n]}",
+        ], ["courses.json:3:17: error: malformed JSON: expected ',' or '}' after an object member, found '\"' [malformed-json]"])
+    }
+
+    @Test func duplicateIdsPointToTheFirstDefinition() {
+        expectRejection(files: [
+            "a.json": Self.skills,
+            "b.json": #"{"skills": [{"id": "python", "name": "Python again"}]}"#,
+        ], ["b.json:1: error: skill 'python': duplicate skill id (first defined at a.json:1) [duplicate-id]"])
+    }
+
+    @Test func unknownReferencesAreNamedWithASuggestion() {
+        expectRejection(files: [
+            "skills.json": Self.skills,
+            "courses.json": "{\"courses\": [\n" + course(#""requires": [{"skill": "pyton", "level": 1}], "after": ["nope"]"#) + "\n]}",
+            "roles.json": #"{"roles": [{"id": "r1", "title": "R", "requires": [{"skill": "sq", "level": 2}]}], "transitions": [{"from": "r1", "to": "r9", "kind": "lateral"}]}"#,
+        ], [
+            "courses.json:2: error: course 'c1': 'after' names unknown course 'nope' [unknown-reference]",
+            "courses.json:2: error: course 'c1': 'requires' names unknown skill 'pyton' (did you mean 'python'?) [unknown-reference]",
+            "roles.json:1: error: role 'r1': 'requires' names unknown skill 'sq' (did you mean 'sql'?) [unknown-reference]",
+            "roles.json:1: error: transition 'r1 → r9': 'to' names unknown role 'r9' (did you mean 'r1'?) [unknown-reference]",
+        ])
+    }
+
+    @Test func levelsHoursAndCostsOutOfRange() {
+        expectRejection(files: [
+            "skills.json": Self.skills,
+            "courses.json": """
+            {"courses": [
+              {"id": "a", "title": "A", "format": "video", "hours": 0, "teaches": [{"skill": "python", "level": 6}]},
+              {"id": "b", "title": "B", "format": "video", "hours": 1, "cost": -5, "teaches": [{"skill": "python", "level": "3"}]},
+              {"id": "c", "title": "C", "format": "video", "hours": 1, "teaches": []}
+            ]}
+            """,
+        ], [
+            "courses.json:2: error: course 'a': 'teaches[0]' (skill 'python'): level 6 is outside 1–5 [level-out-of-range]",
+            "courses.json:2: error: course 'a': hours must be greater than 0, got 0 [invalid-hours]",
+            "courses.json:3: error: course 'b': 'teaches[0]' (skill 'python'): level must be a whole number from 1 to 5, got \"3\" [level-out-of-range]",
+            "courses.json:3: error: course 'b': cost must not be negative, got -5 [negative-cost]",
+            "courses.json:4: error: course 'c': 'teaches' must list at least one skill [teaches-nothing]",
+        ])
+    }
+
+    @Test func missingAndMistypedFields() {
+        expectRejection(files: [
+            "skills.json": #"{"skills": [{"id": "python"}, {"name": "No id"}, 7]}"#,
+            "courses.json": #"{"courses": {"id": "x"}}"#,
+        ], [
+            "courses.json:1: error: 'courses' must be an array, got an object [invalid-structure]",
+            "skills.json: error: skill #3: must be an object, got a number [invalid-structure]",
+            "skills.json:1: error: skill #2: missing required field 'id' [missing-field]",
+            "skills.json:1: error: skill 'python': missing required field 'name' [missing-field]",
+        ])
+    }
+
+    @Test func afterCyclesArePrintedAsACycle() {
+        let courses = ["a": "b", "b": "c", "c": "a"].sorted { $0.key < $1.key }.map { id, prior in
+            #"{"id": "\#(id)", "title": "\#(id)", "format": "video", "hours": 1, "teaches": [{"skill": "python", "level": 1}], "after": ["\#(prior)"]}"#
+        }
+        expectRejection(files: [
+            "skills.json": Self.skills,
+            "courses.json": "{\"courses\": [\n" + courses.joined(separator: ",\n") + "\n]}",
+        ], ["courses.json:2: error: course 'a': courses form a cycle through 'after': 'a' → 'b' → 'c' → 'a' [after-cycle]"])
+    }
+
+    @Test func aRequirementTaughtOnlyByCoursesThatNeedItIsAnError() {
+        expectRejection(files: [
+            "skills.json": Self.skills,
+            "courses.json": """
+            {"courses": [
+              {"id": "basics", "title": "Basics", "format": "video", "hours": 1, "teaches": [{"skill": "python", "level": 1}]},
+              {"id": "adv", "title": "Advanced", "format": "video", "hours": 1,
+               "teaches": [{"skill": "python", "level": 3}], "requires": [{"skill": "python", "level": 2}]},
+              {"id": "needs-two", "title": "Needs two", "format": "video", "hours": 1,
+               "teaches": [{"skill": "sql", "level": 1}], "requires": [{"skill": "python", "level": 2}]}
+            ]}
+            """,
+        ], [
+            "courses.json:3: error: course 'adv': entry requirement 'python' level 2 can never be met: it is only taught by courses that require it themselves ('adv') [unreachable-requirement]",
+            "courses.json:5: error: course 'needs-two': entry requirement 'python' level 2 can never be met: it is only taught by courses that require it themselves ('adv') [unreachable-requirement]",
+        ])
+    }
+
+    @Test func everyProblemInEveryFileIsReportedInOneGo() {
+        expectRejection(files: [
+            "skills.json": Self.skills,
+            "a.json": "{\"courses\": [\n" + course(#""hours": -1"#).replacingOccurrences(of: #""hours": 2, "#, with: "") + "\n]}",
+            "b.json": "[1, 2",
+            "c.json": #"{"roles": [{"id": "r", "title": "R", "requires": [{"skill": "python", "level": 9}]}]}"#,
+        ], [
+            "a.json:2: error: course 'c1': hours must be greater than 0, got -1 [invalid-hours]",
+            "b.json:1:6: error: malformed JSON: unexpected end of input inside an array [malformed-json]",
+            "c.json:1: error: role 'r': 'requires[0]' (skill 'python'): level 9 is outside 1–5 [level-out-of-range]",
+        ])
+    }
+
+    @Test func unknownFieldsAndDuplicateTransitionsAreWarnings() throws {
+        let directory = TemporaryDirectory()
+        let catalog = try CatalogLoader.load(directory: directory.write([
+            "skills.json": Self.skills,
+            "courses.json": "{\"courses\": [" + course(#""hour": 3"#) + "]}",
+            "roles.json": #"{"roles": [{"id": "r1", "title": "R1", "requires": [{"skill": "python", "level": 1}]}, {"id": "r2", "title": "R2", "requires": []}], "transitions": [{"from": "r1", "to": "r2", "kind": "lateral"}, {"from": "r1", "to": "r2", "kind": "lateral"}]}"#,
+        ]))
+        let warnings = catalog.warnings.map(\.description)
+        #expect(warnings.contains("courses.json:1: warning: course 'c1': unknown field 'hour' is ignored (did you mean 'hours'?) [unknown-field]"))
+        #expect(warnings.contains("roles.json:1: warning: transition 'r1 → r2': listed more than once as lateral [duplicate-transition]"))
+        #expect(warnings.contains("skills.json:1: warning: skill 'sql': no course teaches it and nothing requires it [unused-skill]"))
+        #expect(catalog.transitions.count == 1)
+    }
+
+    @Test func aCourseNothingNeedsIsAWarning() throws {
+        let directory = TemporaryDirectory()
+        let catalog = try CatalogLoader.load(directory: directory.write([
+            "skills.json": Self.skills,
+            "courses.json": "{\"courses\": [" + course("") + "]}",
+        ]))
+        #expect(catalog.warnings.map(\.description).contains("courses.json:1: warning: course 'c1': no role and no other course needs what it teaches [unused-course]"))
+    }
+
+    @Test func selfTransitionsAndRepeatedSkillsAreErrors() {
+        expectRejection(files: [
+            "skills.json": Self.skills,
+            "roles.json": #"{"roles": [{"id": "r", "title": "R", "requires": [{"skill": "python", "level": 1}, {"skill": "python", "level": 2}]}], "transitions": [{"from": "r", "to": "r", "kind": "promotion"}]}"#,
+        ], [
+            "roles.json:1: error: role 'r': 'requires' lists skill 'python' more than once [repeated-skill]",
+            "roles.json:1: error: transition 'r → r': a transition from a role to itself [self-transition]",
+        ])
+    }
+}

@@ -1,0 +1,27 @@
+import Foundation
+
+/// A fresh directory under the system temp folder, removed when the value is released.
+final class TemporaryDirectory {
+    let path: String
+
+    init() {
+        let base = FileManager.default.temporaryDirectory.path
+        path = "\(base)/skillpath-test-\(UUID().uuidString)"
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+
+    /// Writes files given as relative path → contents, creating folders as needed.
+    @discardableResult
+    func write(_ files: [String: String]) -> String {
+        for (name, contents) in files {
+            let file = "\(path)/\(name)"
+            try! FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try! contents.write(toFile: file, atomically: true, encoding: .utf8)
+        }
+        return path
+    }
+}
