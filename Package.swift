@@ -24,7 +24,7 @@ let package = Package(
         // libm: Double rounding in the standard library calls it, and nothing here imports Foundation.
         .target(name: "SkillPathJSON", linkerSettings: [.linkedLibrary("m")]),
         .target(name: "SkillPathCore", dependencies: ["SkillPathJSON"]),
-        .target(name: "SkillPathFixtures", dependencies: ["SkillPathCore"]),
+        .target(name: "SkillPathFixtures", dependencies: ["SkillPathCore", "SkillPathJSON"]),
         .target(name: "SkillPathCLI", dependencies: ["SkillPathCore", "SkillPathJSON"]),
         .executableTarget(name: "skillpath", dependencies: ["SkillPathCLI"]),
         .executableTarget(name: "skillpath-bench", dependencies: ["SkillPathCore", "SkillPathFixtures", "SkillPathJSON"]),

@@ -8,6 +8,18 @@ import SkillPathJSON
 enum CatalogFileDecoder {
     static let sections: Set<String> = ["skills", "courses", "roles", "transitions"]
 
+    /// The fields each item may have (built once: this runs for every item of a large catalog).
+    enum Keys {
+        static let skill = FieldSet(["id", "name", "category", "description", "aliases", "externalIds"])
+        static let course = FieldSet([
+            "id", "title", "provider", "format", "hours", "cost", "currency", "language", "teaches", "requires", "after", "url", "tags",
+        ])
+        static let role = FieldSet(["id", "title", "family", "grade", "requires"])
+        static let transition = FieldSet(["from", "to", "kind"])
+        static let level = FieldSet(["skill", "level"])
+        static let roleLevel = FieldSet(["skill", "level", "importance"])
+    }
+
     static func decode(_ document: JSONValue, file: String) -> CatalogFragment {
         var fragment = CatalogFragment()
         let top = CatalogLocation(file: file, line: 1)
@@ -54,7 +66,7 @@ enum CatalogFileDecoder {
 
     static func decodeSkill(_ reader: inout ItemReader) -> Skill? {
         let id = reader.readID()
-        reader.checkKeys(["id", "name", "category", "description", "aliases", "externalIds"])
+        reader.checkKeys(Keys.skill)
         let name = reader.string("name", required: true)
         var externalIds = Skill.ExternalIDs()
         if let value = reader.object["externalIds"], !value.isNull {
@@ -76,10 +88,7 @@ enum CatalogFileDecoder {
 
     static func decodeCourse(_ reader: inout ItemReader) -> Course? {
         let id = reader.readID()
-        reader.checkKeys([
-            "id", "title", "provider", "format", "hours", "cost", "currency", "language", "teaches", "requires",
-            "after", "url", "tags",
-        ])
+        reader.checkKeys(Keys.course)
         let title = reader.string("title", required: true)
         let format = reader.string("format", required: true)
         let hours = reader.quantity("hours", required: true)
@@ -107,14 +116,14 @@ enum CatalogFileDecoder {
 
     static func decodeRole(_ reader: inout ItemReader) -> Role? {
         let id = reader.readID()
-        reader.checkKeys(["id", "title", "family", "grade", "requires"])
+        reader.checkKeys(Keys.role)
         let title = reader.string("title", required: true)
         var requirements: [RoleRequirement] = []
         if let value = reader.object["requires"], !value.isNull {
             if let array = value.arrayValue {
                 for (index, element) in array.enumerated() {
                     let field = "requires[\(index)]"
-                    guard let entry = reader.skillLevelEntry(element, field: field, allowed: ["skill", "level", "importance"]) else { continue }
+                    guard let entry = reader.skillLevelEntry(element, field: field, allowed: Keys.roleLevel) else { continue }
                     var importance = RoleRequirement.Importance.essential
                     if let raw = entry.object["importance"], !raw.isNull {
                         if let text = raw.stringValue, let parsed = RoleRequirement.Importance(rawValue: text) {
@@ -137,7 +146,7 @@ enum CatalogFileDecoder {
     }
 
     static func decodeTransition(_ reader: inout ItemReader) -> Transition? {
-        reader.checkKeys(["from", "to", "kind"])
+        reader.checkKeys(Keys.transition)
         let from = reader.string("from", required: true)
         let to = reader.string("to", required: true)
         let kindText = reader.string("kind", required: true)

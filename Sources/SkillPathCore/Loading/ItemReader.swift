@@ -110,7 +110,7 @@ struct ItemReader {
         }
         var result: [SkillLevel] = []
         for (index, element) in array.enumerated() {
-            if let entry = skillLevelEntry(element, field: "\(key)[\(index)]", allowed: ["skill", "level"]) {
+            if let entry = skillLevelEntry(element, field: "\(key)[\(index)]", allowed: CatalogFileDecoder.Keys.level) {
                 result.append(SkillLevel(skill: entry.skill, level: entry.level))
             }
         }
@@ -118,7 +118,7 @@ struct ItemReader {
     }
 
     /// One `{skill, level, ...}` object; `allowed` lists the keys it may have.
-    mutating func skillLevelEntry(_ element: JSONValue, field: String, allowed: Set<String>) -> (skill: String, level: Int, object: JSONObject)? {
+    mutating func skillLevelEntry(_ element: JSONValue, field: String, allowed: FieldSet) -> (skill: String, level: Int, object: JSONObject)? {
         guard let entry = element.objectValue else {
             error(.invalidField, "'\(field)' must be an object {skill, level}, got \(element.typeName)")
             return nil
@@ -146,13 +146,21 @@ struct ItemReader {
     }
 
     /// Warns about keys the format does not define (likely typos) and rejects keys given twice.
-    mutating func checkKeys(_ allowed: Set<String>) {
-        var seen = Set<String>()
+    ///
+    /// Runs for every item of a catalog, so it hashes each key once and tracks the allowed keys seen in a
+    /// bit mask; only unknown keys (rare) take the slower path.
+    mutating func checkKeys(_ allowed: FieldSet) {
+        var seen: UInt64 = 0
+        var unknownSeen: [String] = []
         for key in object.keys {
-            if !seen.insert(key).inserted {
+            if let bit = allowed.bits[key] {
+                if seen & bit != 0 { error(.duplicateField, "field '\(key)' is given more than once") }
+                seen |= bit
+            } else if unknownSeen.contains(key) {
                 error(.duplicateField, "field '\(key)' is given more than once")
-            } else if !allowed.contains(key) {
-                let hint = Text.suggestion(for: key, among: allowed).map { " (did you mean '\($0)'?)" } ?? ""
+            } else {
+                unknownSeen.append(key)
+                let hint = Text.suggestion(for: key, among: allowed.names).map { " (did you mean '\($0)'?)" } ?? ""
                 warning(.unknownField, "unknown field '\(key)' is ignored\(hint)")
             }
         }
@@ -165,4 +173,19 @@ struct ItemReader {
         default: value.typeName
         }
     }
+}
+
+/// The fields an item may have, each with its own bit.
+struct FieldSet: Sendable {
+    let names: [String]
+    let bits: [String: UInt64]
+
+    init(_ names: [String]) {
+        self.names = names
+        var bits: [String: UInt64] = [:]
+        for (position, name) in names.enumerated() { bits[name] = 1 << UInt64(position) }
+        self.bits = bits
+    }
+
+    func contains(_ name: String) -> Bool { bits[name] != nil }
 }

@@ -27,7 +27,7 @@ public struct Catalog: Sendable {
     /// Called by the validator once everything checks out.
     init(
         validSkills skills: [Skill], courses: [Course], roles: [Role], transitions: [Transition], index: CatalogIndex,
-        warnings: [CatalogDiagnostic]
+        version: String, warnings: [CatalogDiagnostic]
     ) {
         self.skills = skills
         self.courses = courses
@@ -35,7 +35,7 @@ public struct Catalog: Sendable {
         self.transitions = transitions
         self.index = index
         self.warnings = warnings
-        self.version = CatalogFingerprint.version(skills: skills, courses: courses, roles: roles, transitions: transitions)
+        self.version = version
         var counts: [String: Int] = [:]
         for course in courses { counts[course.currency, default: 0] += 1 }
         self.currency = counts.max { $0.value != $1.value ? $0.value < $1.value : Text.precedes($1.key, $0.key) }?.key

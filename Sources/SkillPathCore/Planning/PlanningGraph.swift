@@ -44,7 +44,6 @@ struct PlanningGraph: Sendable {
         index: CatalogIndex, courses courseNumbers: [Int32], levelOf: (Int32) -> UInt8, isDone: (Int32) -> Bool,
         isSatisfied: (CatalogIndex.LevelEntry) -> Bool = { _ in false }
     ) {
-        courses = courseNumbers
         var localCourse = [Int32: Int32](minimumCapacity: courseNumbers.count)
         for (local, course) in courseNumbers.enumerated() { localCourse[course] = Int32(local) }
 
@@ -79,20 +78,30 @@ struct PlanningGraph: Sendable {
                 return number
             })
         }
-        skills = skillList
-        initialLevels = levels
-        teaches = teachLists
-        requires = requireLists
-        after = afterLists
-        cutOff = cut
+        self.init(
+            courses: courseNumbers, skills: skillList, initialLevels: levels, teaches: teachLists, requires: requireLists,
+            after: afterLists, cutOff: cut)
+    }
 
-        var providerLists = [[Provider]](repeating: [], count: skillList.count)
-        var followerLists = [[Int32]](repeating: [], count: courseNumbers.count)
-        for course in 0..<courseNumbers.count {
-            for entry in teachLists[course] {
+    /// A graph from parts already in graph numbering (used by `restricted(to:)`).
+    init(
+        courses: [Int32], skills: [Int32], initialLevels: [UInt8], teaches: CompactLists<Entry>, requires: CompactLists<Entry>,
+        after: CompactLists<Int32>, cutOff: [Bool]
+    ) {
+        self.courses = courses
+        self.skills = skills
+        self.initialLevels = initialLevels
+        self.teaches = teaches
+        self.requires = requires
+        self.after = after
+        self.cutOff = cutOff
+        var providerLists = [[Provider]](repeating: [], count: skills.count)
+        var followerLists = [[Int32]](repeating: [], count: courses.count)
+        for course in 0..<courses.count {
+            for entry in teaches[course] {
                 providerLists[Int(entry.skill)].append(Provider(course: Int32(course), level: entry.level))
             }
-            for prior in afterLists[course] { followerLists[Int(prior)].append(Int32(course)) }
+            for prior in after[course] { followerLists[Int(prior)].append(Int32(course)) }
         }
         providers = CompactLists(providerLists.lazy.map { list in
             list.sorted { $0.level != $1.level ? $0.level > $1.level : $0.course < $1.course }

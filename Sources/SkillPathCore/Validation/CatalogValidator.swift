@@ -3,6 +3,8 @@
 /// Runs every check even after the first error, so an author sees all problems in one pass. The order of
 /// checks matters only where a later check needs an earlier one to hold: cycles and reachability are only
 /// examined once all references resolve.
+import Dispatch
+
 struct CatalogValidator {
     var skills: [Skill]
     var courses: [Course]
@@ -27,6 +29,10 @@ struct CatalogValidator {
         roles.sort { Text.precedes($0.id, $1.id) }
         transitions = sortedUniqueTransitions()
 
+        // The content hash needs only the sorted items: compute it on the other core meanwhile.
+        let fingerprint = BackgroundResult { [skills, courses, roles, transitions] in
+            CatalogFingerprint.version(skills: skills, courses: courses, roles: roles, transitions: transitions)
+        }
         checkReferences()
         let index = CatalogIndex(skills: skills, courses: courses, roles: roles, transitions: transitions)
         let cyclic = checkAfterCycles(index)
@@ -35,7 +41,7 @@ struct CatalogValidator {
         if !diagnostics.contains(where: \.isError) {
             return Catalog(
                 validSkills: skills, courses: courses, roles: roles, transitions: transitions, index: index,
-                warnings: diagnostics.sortedForReport())
+                version: fingerprint.value, warnings: diagnostics.sortedForReport())
         }
         let sorted = diagnostics.sortedForReport()
         throw CatalogRejection(errors: sorted.filter(\.isError), warnings: sorted.filter { !$0.isError })

@@ -23,7 +23,13 @@ struct BranchAndBound {
     private(set) var nodes = 0
     /// False when the node limit stopped the search: `best` is then the best found, not proven optimal.
     private(set) var complete = true
-    private var visited = Set<[UInt64]>()
+    private var visited = Set<Signature>()
+
+    /// A node is determined by its member set and its deferred targets.
+    struct Signature: Hashable {
+        var member: BitSet
+        var deferred: [Int32]
+    }
 
     init(graph: PlanningGraph, goals: [PlanningGraph.Entry], weights: CourseWeights, maxCost: Int64?, nodeLimit: Int, incumbent: PlanKey?) {
         self.graph = graph
@@ -35,8 +41,8 @@ struct BranchAndBound {
     }
 
     struct Node {
-        var member: [Bool]
-        var taken: [Bool]
+        var member: BitSet
+        var taken: BitSet
         var levels: [UInt8]
         var blocked: [Int32]
         var primary: Int64 = 0
@@ -49,7 +55,7 @@ struct BranchAndBound {
 
     mutating func run() {
         let n = graph.courseCount
-        search(Node(member: [Bool](repeating: false, count: n), taken: [Bool](repeating: false, count: n), levels: graph.initialLevels, blocked: []))
+        search(Node(member: BitSet(count: n), taken: BitSet(count: n), levels: graph.initialLevels, blocked: []))
     }
 
     private mutating func search(_ node: Node) {
@@ -62,11 +68,11 @@ struct BranchAndBound {
             consider(node)
             return
         }
-        guard visited.insert(signature(of: node)).inserted else { return }
+        guard visited.insert(Signature(member: node.member, deferred: node.deferred)).inserted else { return }
 
         // An `after` course of a blocked member must join the set: a single forced branch.
         for blocked in node.blocked {
-            if let prior = graph.after[Int(blocked)].first(where: { !node.member[Int($0)] }) {
+            if let prior = graph.after[Int(blocked)].first(where: { !node.member.contains(Int($0)) }) {
                 search(adding(prior, to: node))
                 return
             }
@@ -145,7 +151,7 @@ struct BranchAndBound {
             var outside: [Int32] = []
             var inside = false
             for provider in graph.providers[skill] where provider.level >= level {
-                if node.member[Int(provider.course)] { inside = true } else { outside.append(provider.course) }
+                if node.member.contains(Int(provider.course)) { inside = true } else { outside.append(provider.course) }
             }
             return Target(key: key, skill: skill, level: level, outside: outside, providedInside: inside)
         }
@@ -154,7 +160,7 @@ struct BranchAndBound {
     private func adding(_ course: Int32, to node: Node) -> Node {
         var next = node
         let c = Int(course)
-        next.member[c] = true
+        next.member.insert(c)
         next.primary += weights.primary[c]
         next.secondary += weights.secondary[c]
         next.cost += weights.cost[c]
@@ -164,8 +170,8 @@ struct BranchAndBound {
         var progress = true
         while progress {
             progress = false
-            for (position, member) in next.blocked.enumerated() where graph.isTakeable(Int(member), levels: next.levels, taken: next.taken) {
-                next.taken[Int(member)] = true
+            for (position, member) in next.blocked.enumerated() where isTakeable(Int(member), next) {
+                next.taken.insert(Int(member))
                 graph.apply(Int(member), to: &next.levels)
                 next.blocked.remove(at: position)
                 progress = true
@@ -175,19 +181,18 @@ struct BranchAndBound {
         return next
     }
 
+    private func isTakeable(_ course: Int, _ node: Node) -> Bool {
+        if graph.cutOff[course] { return false }
+        for entry in graph.requires[course] where node.levels[Int(entry.skill)] < entry.level { return false }
+        for prior in graph.after[course] where !node.taken.contains(Int(prior)) { return false }
+        return true
+    }
+
     private mutating func consider(_ node: Node) {
-        let plan = (0..<Int32(graph.courseCount)).filter { node.taken[Int($0)] }
+        let plan = node.taken.members
         if let maxCost, weights.total(plan) > maxCost { return }
         let key = PlanKey(courses: plan, weights: weights)
         if best == nil || key < best! { best = key }
-    }
-
-    private func signature(of node: Node) -> [UInt64] {
-        var words = [UInt64](repeating: 0, count: (node.member.count + 63) / 64)
-        for (position, isMember) in node.member.enumerated() where isMember {
-            words[position / 64] |= 1 << UInt64(position % 64)
-        }
-        return words + node.deferred.map { UInt64($0) | 1 << 63 }
     }
 
     /// The smallest integer not below a fractional bound, allowing for rounding in the sum.

@@ -1,0 +1,114 @@
+extension PlanningGraph {
+    /// Splits goals into groups that share no course that could serve them (their backward closures are
+    /// disjoint). Each group can then be planned alone and the plans joined: costs add up, and the id
+    /// tie-break of the union follows the tie-breaks of the parts, so the joined plan is exactly as good as
+    /// planning everything at once, while each search is far smaller.
+    func independentGroups(of goals: [Entry]) -> [(goals: [Entry], courses: [Int32])] {
+        var parent = Array(goals.indices)
+        func root(_ goal: Int) -> Int {
+            var node = goal
+            while parent[node] != node {
+                parent[node] = parent[parent[node]]
+                node = parent[node]
+            }
+            return node
+        }
+        var owner = [Int](repeating: -1, count: courseCount)
+        for (position, goal) in goals.enumerated() {
+            for course in backwardClosure(from: goal) {
+                let c = Int(course)
+                if owner[c] < 0 {
+                    owner[c] = position
+                } else {
+                    parent[root(position)] = root(owner[c])
+                }
+            }
+        }
+        var groups: [Int: (goals: [Entry], courses: [Int32])] = [:]
+        var order: [Int] = []
+        for (position, goal) in goals.enumerated() {
+            let group = root(position)
+            if groups[group] == nil {
+                groups[group] = ([], [])
+                order.append(group)
+            }
+            groups[group]!.goals.append(goal)
+        }
+        for course in 0..<courseCount where owner[course] >= 0 {
+            groups[root(owner[course])]!.courses.append(Int32(course))
+        }
+        return order.map { groups[$0]! }
+    }
+
+    /// The courses that could help reach `goal`: its providers, their requirements' providers, their
+    /// `after` courses, and so on. A requirement at a lower level than seen before widens the set.
+    func backwardClosure(from goal: Entry) -> [Int32] {
+        var lowest = [UInt8](repeating: UInt8.max, count: skillCount)
+        var included = [Bool](repeating: false, count: courseCount)
+        var result: [Int32] = []
+        var targets = [goal]
+        var pending: [Int32] = []
+        while !targets.isEmpty || !pending.isEmpty {
+            while let target = targets.popLast() {
+                let skill = Int(target.skill)
+                guard initialLevels[skill] < target.level, target.level < lowest[skill] else { continue }
+                let previous = lowest[skill]
+                lowest[skill] = target.level
+                for provider in providers[skill] where provider.level >= target.level && provider.level < previous {
+                    if !included[Int(provider.course)] {
+                        included[Int(provider.course)] = true
+                        result.append(provider.course)
+                        pending.append(provider.course)
+                    }
+                }
+            }
+            while let course = pending.popLast() {
+                targets.append(contentsOf: requires[Int(course)])
+                for prior in after[Int(course)] where !included[Int(prior)] {
+                    included[Int(prior)] = true
+                    result.append(prior)
+                    pending.append(prior)
+                }
+            }
+        }
+        return result
+    }
+
+    /// The graph of just `subset` (ascending local numbers), renumbered; `after` links leaving the subset
+    /// cut the course off.
+    func restricted(to subset: [Int32]) -> PlanningGraph {
+        var newCourse = [Int32](repeating: -1, count: courseCount)
+        for (position, course) in subset.enumerated() { newCourse[Int(course)] = Int32(position) }
+        var newSkill = [Int32](repeating: -1, count: skillCount)
+        var skillList: [Int32] = []
+        var levels: [UInt8] = []
+        func local(_ skill: Int32) -> Int32 {
+            if newSkill[Int(skill)] < 0 {
+                newSkill[Int(skill)] = Int32(skillList.count)
+                skillList.append(skills[Int(skill)])
+                levels.append(initialLevels[Int(skill)])
+            }
+            return newSkill[Int(skill)]
+        }
+        var teachLists = CompactLists<Entry>()
+        var requireLists = CompactLists<Entry>()
+        var afterLists = CompactLists<Int32>()
+        var cut: [Bool] = []
+        for course in subset {
+            let c = Int(course)
+            teachLists.append(teaches[c].map { Entry(skill: local($0.skill), level: $0.level) })
+            requireLists.append(requires[c].map { Entry(skill: local($0.skill), level: $0.level) })
+            afterLists.append(after[c].compactMap { newCourse[Int($0)] >= 0 ? newCourse[Int($0)] : nil })
+            cut.append(cutOff[c] || after[c].contains { newCourse[Int($0)] < 0 })
+        }
+        return PlanningGraph(
+            courses: subset.map { courses[Int($0)] }, skills: skillList, initialLevels: levels, teaches: teachLists,
+            requires: requireLists, after: afterLists, cutOff: cut)
+    }
+
+    /// Translates a goal into the numbering of a restricted graph built from this one.
+    func translate(_ goal: Entry, into other: PlanningGraph) -> Entry {
+        let global = skills[Int(goal.skill)]
+        return Entry(skill: Int32(other.skills.firstIndex(of: global)!), level: goal.level)
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+
+/// Parses the benchmark's command line and runs one benchmark.
+enum BenchmarkCommand {
+    static let usage = """
+    usage: skillpath-bench <benchmark> [options]
+
+    benchmarks:
+      core     generate a large catalog, then measure load time, peak memory and plan latency
+               --courses N (100000) --skills N (30000) --roles N (5000) --plans N (2000) --seed N (42)
+               --out DIR keeps the generated catalog there
+      shipped  plan latency on the shipped Catalog/ (--catalog DIR, --plans N)
+      quality  planner plans against proven optima on mid-sized random problems (--cases N)
+      load     load one catalog directory (--dir DIR) and print time and peak memory
+    """
+
+    static func run(_ arguments: [String]) -> Int32 {
+        guard let name = arguments.first, name != "--help", name != "-h" else {
+            print(usage)
+            return arguments.isEmpty ? 64 : 0
+        }
+        var options: [String: String] = [:]
+        var rest = arguments.dropFirst()
+        while let flag = rest.popFirst() {
+            guard flag.hasPrefix("--"), let value = rest.popFirst() else {
+                FileHandle.standardError.write(Data("Error: expected --option value, got '\(flag)'\n".utf8))
+                return 64
+            }
+            options[String(flag.dropFirst(2))] = value
+        }
+        func number(_ key: String, _ fallback: Int) -> Int { options[key].flatMap(Int.init) ?? fallback }
+        switch name {
+        case "core":
+            return CoreBenchmark(
+                skills: number("skills", 30_000), courses: number("courses", 100_000), roles: number("roles", 5_000),
+                plans: number("plans", 2_000), seed: UInt64(number("seed", 42)), output: options["out"]).run()
+        case "shipped":
+            return ShippedBenchmark(catalog: options["catalog"] ?? "Catalog", plans: number("plans", 2_000)).run()
+        case "quality":
+            return QualityBenchmark(cases: number("cases", 300)).run()
+        case "load":
+            return LoadProbe.run(directory: options["dir"] ?? "")
+        default:
+            print(usage)
+            return 64
+        }
+    }
+}
+
+/// Timing and memory helpers shared by the benchmarks.
+enum Measure {
+    static func seconds(_ body: () throws -> Void) rethrows -> Double {
+        let start = ContinuousClock.now
+        try body()
+        let elapsed = ContinuousClock.now - start
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+
+    /// Peak resident memory of this process so far (VmHWM), in MiB.
+    static func peakMemoryMiB() -> Double {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+            let kilobytes = line.split(separator: " ").compactMap { Double($0) }.first ?? 0
+            return kilobytes / 1024
+        }
+        return 0
+    }
+
+    static func percentile(_ sorted: [Double], _ fraction: Double) -> Double {
+        guard !sorted.isEmpty else { return 0 }
+        let rank = Int((fraction * Double(sorted.count)).rounded(.up)) - 1
+        return sorted[min(max(rank, 0), sorted.count - 1)]
+    }
+
+    static func milliseconds(_ value: Double) -> String {
+        String(format: "%.3f ms", value * 1000)
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import SkillPathCore
+import SkillPathFixtures
+
+/// Issue 2's figures: load, validate and index a generated catalog; plan latency over seeded profiles.
+struct CoreBenchmark {
+    var skills: Int
+    var courses: Int
+    var roles: Int
+    var plans: Int
+    var seed: UInt64
+    /// Where to write the generated catalog; a temporary folder, removed afterwards, when nil.
+    var output: String?
+
+    func run() -> Int32 {
+        let directory = output ?? NSTemporaryDirectory() + "skillpath-bench-\(getpid())"
+        defer { if output == nil { try? FileManager.default.removeItem(atPath: directory) } }
+        print("Generating \(courses) courses, \(skills) skills, \(roles) roles (seed \(seed))…")
+        var generated: CatalogGenerator.Output?
+        let generation = Measure.seconds { generated = CatalogGenerator(skills: skills, courses: courses, roles: roles, seed: seed).generate() }
+        do {
+            try CatalogWriter.write(generated!, to: directory)
+        } catch {
+            print("Error: cannot write the catalog: \(error)")
+            return 1
+        }
+        generated = nil
+        let bytes = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).reduce(0) { total, name in
+            total + (((try? FileManager.default.attributesOfItem(atPath: "\(directory)/\(name)"))?[.size] as? Int) ?? 0)
+        }
+        print(String(format: "  generated in %.2f s, %.1f MiB of JSON", generation, Double(bytes) / 1_048_576))
+
+        // Load in a fresh process so that its peak memory is the loader's alone.
+        let probe = Process()
+        probe.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+        probe.arguments = ["load", "--dir", directory]
+        try? probe.run()
+        probe.waitUntilExit()
+
+        var catalog: Catalog?
+        let load = Measure.seconds { catalog = try? CatalogLoader.load(directory: directory) }
+        guard let catalog else {
+            print("Error: the generated catalog was rejected")
+            return 1
+        }
+        print(String(format: "  in-process load: %.3f s (%d warnings)", load, catalog.warnings.count))
+        PlanLatency.report(catalog: catalog, questions: CatalogGenerator.questions(for: catalog, count: plans, seed: seed))
+        return 0
+    }
+}
+
+/// `skillpath-bench load --dir DIR`: the child process of the core benchmark.
+enum LoadProbe {
+    static func run(directory: String) -> Int32 {
+        let before = Measure.peakMemoryMiB()
+        var catalog: Catalog?
+        var rejection: CatalogRejection?
+        let elapsed = Measure.seconds {
+            do { catalog = try CatalogLoader.load(directory: directory) } catch let error as CatalogRejection { rejection = error } catch {}
+        }
+        if let rejection {
+            print("Error: \(rejection.errors.count) errors, first: \(rejection.errors.first!)")
+            return 1
+        }
+        print(String(format: "  load + validate + index: %.3f s, peak memory %.0f MiB (process baseline %.0f MiB)",
+                     elapsed, Measure.peakMemoryMiB(), before))
+        print("  catalog: \(catalog!.skills.count) skills, \(catalog!.courses.count) courses, \(catalog!.roles.count) roles, \(catalog!.transitions.count) transitions")
+        return 0
+    }
+}
+
+/// Plans every question once, timing each, and prints the latency distribution.
+enum PlanLatency {
+    static func report(catalog: Catalog, questions: [(profile: Profile, target: String)]) {
+        let planner = Planner(catalog: catalog)
+        var timings: [Double] = []
+        var optimal = 0
+        var steps = 0
+        var unmet = 0
+        for question in questions {
+            var plan: Plan?
+            let elapsed = Measure.seconds { plan = try? planner.plan(profile: question.profile, targetRole: question.target) }
+            guard let plan else { continue }
+            timings.append(elapsed)
+            if plan.optimal { optimal += 1 }
+            steps += plan.steps.count
+            unmet += plan.unmet.count
+        }
+        timings.sort()
+        let count = Double(max(timings.count, 1))
+        print("  plans: \(timings.count), p50 \(Measure.milliseconds(Measure.percentile(timings, 0.5))), p90 \(Measure.milliseconds(Measure.percentile(timings, 0.9))), p99 \(Measure.milliseconds(Measure.percentile(timings, 0.99))), max \(Measure.milliseconds(timings.last ?? 0))")
+        print(String(format: "  proven optimal: %.1f%%, mean steps %.1f, mean unmet skills %.2f", 100 * Double(optimal) / count, Double(steps) / count, Double(unmet) / count))
+    }
+}

@@ -1,0 +1,20 @@
+import SkillPathCore
+import SkillPathFixtures
+
+/// Plan latency on the shipped catalog, with questions drawn the same way as for generated catalogs.
+struct ShippedBenchmark {
+    var catalog: String
+    var plans: Int
+
+    func run() -> Int32 {
+        var loaded: Catalog?
+        let load = Measure.seconds { loaded = try? CatalogLoader.load(directory: catalog) }
+        guard let loaded else {
+            print("Error: cannot load \(catalog)")
+            return 1
+        }
+        print("Shipped catalog \(catalog): \(loaded.skills.count) skills, \(loaded.courses.count) courses, \(loaded.roles.count) roles, loaded in \(Measure.milliseconds(load))")
+        PlanLatency.report(catalog: loaded, questions: CatalogGenerator.questions(for: loaded, count: plans, seed: 7))
+        return 0
+    }
+}
