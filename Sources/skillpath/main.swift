@@ -1,1 +1,4 @@
-print("x")
+import Foundation
+import SkillPathCLI
+
+exit(SkillPathCLI.main(Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment))

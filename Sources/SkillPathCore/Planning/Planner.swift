@@ -43,8 +43,9 @@ public struct Planner: Sendable {
             }
         }
 
-        let feasible = reach.order.map { everything.courses[Int($0)] }.sorted()
-        let graph = PlanningGraph(index: index, courses: feasible, levelOf: problem.level, isDone: problem.done.contains)
+        // Courses the closure never took can never be in a plan: search only the rest.
+        let feasible = reach.order.sorted()
+        let graph = feasible.count == everything.courseCount ? everything : everything.restricted(to: feasible)
         let weights = CourseWeights(graph: graph, index: index, objective: options.objective)
         let local = graph.localSkills()
         func entries(_ goals: [Goal]) -> [PlanningGraph.Entry] {

@@ -54,7 +54,8 @@ extension PlanningGraph {
                 guard initialLevels[skill] < target.level, target.level < lowest[skill] else { continue }
                 let previous = lowest[skill]
                 lowest[skill] = target.level
-                for provider in providers[skill] where provider.level >= target.level && provider.level < previous {
+                // Providers eligible at the previous, higher level are already included.
+                for provider in providers[skill] where provider.canProvide(target.level) && !(previous <= 5 && provider.canProvide(previous)) {
                     if !included[Int(provider.course)] {
                         included[Int(provider.course)] = true
                         result.append(provider.course)

@@ -30,6 +30,15 @@ struct PlanningGraph: Sendable {
     struct Provider: Sendable, Hashable {
         var course: Int32
         var level: UInt8
+        /// The level of this same skill the course requires first (0 when none).
+        var needs: UInt8
+
+        /// Whether the course can be what first brings its skill to `target`: it teaches at least that
+        /// level and does not itself need that level to be taken. A course needing Python 3 to teach
+        /// Python 4 can never be how anyone reaches Python 3.
+        func canProvide(_ target: UInt8) -> Bool {
+            level >= target && needs < target
+        }
     }
 
     var courseCount: Int { courses.count }
@@ -99,7 +108,8 @@ struct PlanningGraph: Sendable {
         var followerLists = [[Int32]](repeating: [], count: courses.count)
         for course in 0..<courses.count {
             for entry in teaches[course] {
-                providerLists[Int(entry.skill)].append(Provider(course: Int32(course), level: entry.level))
+                let needs = requires[course].first { $0.skill == entry.skill }?.level ?? 0
+                providerLists[Int(entry.skill)].append(Provider(course: Int32(course), level: entry.level, needs: needs))
             }
             for prior in after[course] { followerLists[Int(prior)].append(Int32(course)) }
         }

@@ -150,7 +150,7 @@ struct BranchAndBound {
             let level = UInt8(key & 0xFF)
             var outside: [Int32] = []
             var inside = false
-            for provider in graph.providers[skill] where provider.level >= level {
+            for provider in graph.providers[skill] where provider.canProvide(level) {
                 if node.member.contains(Int(provider.course)) { inside = true } else { outside.append(provider.course) }
             }
             return Target(key: key, skill: skill, level: level, outside: outside, providedInside: inside)

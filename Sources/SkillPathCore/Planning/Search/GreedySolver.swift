@@ -26,7 +26,7 @@ struct GreedySolver {
             var best: (ratio: Double, cost: Double, course: Int32, state: State)?
             var tried = Set<Int32>()
             for goal in unmet {
-                for provider in graph.providers[goal.skill] where provider.level >= goal.level {
+                for provider in graph.providers[goal.skill] where provider.canProvide(goal.level) {
                     let course = provider.course
                     guard !state.taken[Int(course)], estimate[Int(course)].isFinite, tried.insert(course).inserted else { continue }
                     var trial = state
@@ -57,7 +57,7 @@ struct GreedySolver {
         }
         for requirement in graph.requires[c] where state.levels[Int(requirement.skill)] < requirement.level {
             var choice: Int32?
-            for provider in graph.providers[requirement.skill] where provider.level >= requirement.level {
+            for provider in graph.providers[requirement.skill] where provider.canProvide(requirement.level) {
                 let p = Int(provider.course)
                 guard !state.taken[p], estimate[p].isFinite, !visiting.contains(provider.course) else { continue }
                 if let current = choice, (estimate[Int(current)], current) <= (estimate[p], provider.course) { continue }
@@ -85,7 +85,7 @@ struct GreedySolver {
                 var total = weight[c]
                 for requirement in graph.requires[c] where state.levels[Int(requirement.skill)] < requirement.level {
                     var cheapest = Double.infinity
-                    for provider in graph.providers[requirement.skill] where provider.level >= requirement.level {
+                    for provider in graph.providers[requirement.skill] where provider.canProvide(requirement.level) {
                         let p = Int(provider.course)
                         if !state.taken[p] && p != c { cheapest = min(cheapest, estimate[p]) }
                     }

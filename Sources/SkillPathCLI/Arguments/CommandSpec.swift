@@ -1,0 +1,59 @@
+/// What a command accepts, for parsing and for its `--help`.
+public struct CommandSpec: Sendable {
+    /// Words naming the command, e.g. `["catalog", "check"]`.
+    public var path: [String]
+    public var summary: String
+    /// The synopsis after `skillpath`, e.g. `catalog check DIR [--json]`.
+    public var synopsis: String
+    public var discussion: String
+    public var options: [OptionSpec]
+    public var examples: [String]
+    /// Names of the positional arguments, for messages; `minimumPositionals` of them are required.
+    public var positionals: [String]
+    public var minimumPositionals: Int
+    public var maximumPositionals: Int?
+
+    public init(
+        path: [String], summary: String, synopsis: String, discussion: String = "", options: [OptionSpec] = [],
+        positionals: [String] = [], minimumPositionals: Int = 0, maximumPositionals: Int? = 0, examples: [String] = []
+    ) {
+        self.path = path
+        self.summary = summary
+        self.synopsis = synopsis
+        self.discussion = discussion
+        self.options = options
+        self.positionals = positionals
+        self.minimumPositionals = minimumPositionals
+        self.maximumPositionals = maximumPositionals
+        self.examples = examples
+    }
+
+    public var name: String { path.joined(separator: " ") }
+}
+
+/// One `--option`: a flag, or an option taking a value (possibly repeated or comma-separated).
+public struct OptionSpec: Sendable {
+    public var name: String
+    public var valueName: String?
+    public var help: String
+    public var repeatable: Bool
+
+    public init(_ name: String, value: String? = nil, repeatable: Bool = false, help: String) {
+        self.name = name
+        self.valueName = value
+        self.help = help
+        self.repeatable = repeatable
+    }
+
+    public var takesValue: Bool { valueName != nil }
+}
+
+/// Options every command understands, before or after the command name.
+public enum GlobalOptions {
+    public static let specs = [
+        OptionSpec("json", help: "print the raw JSON result, for scripts"),
+        OptionSpec("no-color", help: "never colour the output (also: NO_COLOR in the environment)"),
+        OptionSpec("socket", value: "PATH", help: "the daemon's socket (also: SKILLPATH_SOCKET)"),
+        OptionSpec("help", help: "show help for the command"),
+    ]
+}

@@ -1,0 +1,82 @@
+import SkillPathCore
+import SkillPathJSON
+
+/// `skillpath catalog check DIR`: validate a catalog the way the daemon will, for catalog authors' CI.
+enum CatalogCheckCommand: Command {
+    static let spec = CommandSpec(
+        path: ["catalog", "check"], summary: "validate a catalog directory",
+        synopsis: "catalog check DIR [--all-warnings] [--json]",
+        discussion: """
+        Reads every *.json file under DIR, as the daemon does, and prints each error and warning with its file,
+        line and item. Exits 0 when the catalog is valid (warnings allowed) and 1 when it has errors.
+        """,
+        options: [OptionSpec("all-warnings", help: "print every warning (default: the first 10 of each kind)")],
+        positionals: ["DIR"], minimumPositionals: 1, maximumPositionals: 1,
+        examples: ["skillpath catalog check Catalog", "skillpath catalog check ./my-catalog --json | jq .errors"])
+
+    static let warningsPerKind = 10
+
+    static func run(_ context: CommandContext) throws(CLIError) -> ExitCode {
+        let directory = context.arguments.positionals[0]
+        let console = context.console
+        var catalog: Catalog?
+        var errors: [CatalogDiagnostic] = []
+        var warnings: [CatalogDiagnostic] = []
+        do {
+            let loaded = try CatalogLoader.load(directory: directory)
+            warnings = loaded.warnings
+            catalog = loaded
+        } catch {
+            errors = error.errors
+            warnings = error.warnings
+        }
+        if context.wantsJSON {
+            console.json(.object([
+                ("valid", .bool(errors.isEmpty)),
+                ("version", catalog.map { .string($0.version) }),
+                ("counts", catalog.map { catalog in
+                    .object([
+                        ("skills", .int(catalog.skills.count)), ("courses", .int(catalog.courses.count)),
+                        ("roles", .int(catalog.roles.count)), ("transitions", .int(catalog.transitions.count)),
+                    ])
+                }),
+                ("errors", .array(errors.map(\.json))),
+                ("warnings", .array(warnings.map(\.json))),
+            ]))
+            return errors.isEmpty ? .success : .failure
+        }
+        for error in errors { console.line(console.styled(error.description, .red)) }
+        var shown: [CatalogDiagnostic.Code: Int] = [:]
+        var hidden = 0
+        for warning in warnings {
+            shown[warning.code, default: 0] += 1
+            if context.arguments.flag("all-warnings") || shown[warning.code]! <= warningsPerKind {
+                console.line(console.styled(warning.description, .yellow))
+            } else {
+                hidden += 1
+            }
+        }
+        if hidden > 0 { console.line(console.styled("… \(hidden) more warnings (--all-warnings shows them)", .dim)) }
+        let counts = "\(errors.count) error\(errors.count == 1 ? "" : "s"), \(warnings.count) warning\(warnings.count == 1 ? "" : "s")"
+        if let catalog {
+            console.line(console.styled("\(directory): valid", .green) + " (\(counts)): \(catalog.skills.count) skills, \(catalog.courses.count) courses, \(catalog.roles.count) roles, \(catalog.transitions.count) transitions; version \(catalog.version)")
+            return .success
+        }
+        console.line(console.styled("\(directory): rejected", .red) + " (\(counts))")
+        return .failure
+    }
+}
+
+extension CatalogDiagnostic {
+    var json: JSONValue {
+        .object([
+            ("severity", .string(severity.rawValue)),
+            ("code", .string(code.rawValue)),
+            ("file", .string(location.file)),
+            ("line", location.line > 0 ? .int(location.line) : nil),
+            ("column", column.map { .int($0) }),
+            ("subject", subject.map(JSONValue.string)),
+            ("message", .string(message)),
+        ])
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import SkillPathCore
+import SkillPathJSON
+
+/// Reading a catalog directory and a profile file for the offline commands, with errors that name the file.
+enum OfflineInputs {
+    static func catalog(_ directory: String) throws(CLIError) -> Catalog {
+        do {
+            return try CatalogLoader.load(directory: directory)
+        } catch {
+            let shown = error.errors.prefix(20).map(\.description)
+            let more = error.errors.count > 20 ? ["… and \(error.errors.count - 20) more (run skillpath catalog check \(directory))"] : []
+            throw CLIError(.dataError, "the catalog in \(directory) has \(error.errors.count) error\(error.errors.count == 1 ? "" : "s")", details: shown + more)
+        }
+    }
+
+    static func json(file path: String) throws(CLIError) -> JSONValue {
+        guard FileManager.default.fileExists(atPath: path) else { throw CLIError(.noInput, "\(path): no such file") }
+        guard let data = FileManager.default.contents(atPath: path) else { throw CLIError(.noInput, "\(path): cannot read the file") }
+        do {
+            return try JSONParser.parse([UInt8](data))
+        } catch {
+            throw CLIError(.dataError, "\(path):\(error.line):\(error.column): malformed JSON: \(error.message)")
+        }
+    }
+
+    /// A profile file: `{"skills": [{"skill", "level"}], "completed": [ids], "role"?: id}`.
+    static func profile(file path: String) throws(CLIError) -> Profile {
+        let document = try json(file: path)
+        do {
+            return try Profile(json: JSONField(document))
+        } catch {
+            throw CLIError(.dataError, "\(path): \(error.field.isEmpty ? "" : error.field + " ")\(error.message)")
+        }
+    }
+}
+
+extension PlanningError {
+    /// Unknown ids are "not found"; anything else is bad input.
+    var cliError: CLIError {
+        let code: ExitCode = switch kind {
+        case .unknownRole, .unknownSkill, .unknownCourse: .notFound
+        default: .dataError
+        }
+        return CLIError(code, "\(field): \(message)")
+    }
+}

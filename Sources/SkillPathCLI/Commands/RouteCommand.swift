@@ -1,0 +1,46 @@
+import SkillPathCore
+
+/// `skillpath route --target ROLE`: the cheapest sequence of roles to a target along the transitions.
+enum RouteCommand: Command {
+    static let spec = CommandSpec(
+        path: ["route"], summary: "find the cheapest sequence of role moves to a target role",
+        synopsis: "route --target ROLE --catalog DIR --profile FILE [--max-hops N] [options] [--json]",
+        discussion: """
+        Starts from the profile's current role ("role" in the profile) and follows promotions, lateral moves and
+        secondments. A hop costs the hours (or cost) of its plan; skills learnt on one hop count on the next.
+        """,
+        options: [
+            OptionSpec("catalog", value: "DIR", help: "the catalog directory"),
+            OptionSpec("profile", value: "FILE", help: "the employee's profile (JSON), with its current role"),
+            OptionSpec("target", value: "ROLE", help: "the role to reach"),
+            OptionSpec("max-hops", value: "N", help: "the most transitions to take (default 4)"),
+        ] + PlanOptionFlags.specs,
+        examples: ["skillpath route --target eng-manager --catalog Catalog --profile me.json"])
+
+    static func run(_ context: CommandContext) throws(CLIError) -> ExitCode {
+        let arguments = context.arguments
+        let catalog = try OfflineInputs.catalog(try arguments.required("catalog"))
+        let profile = try OfflineInputs.profile(file: try arguments.required("profile"))
+        let target = try arguments.required("target")
+        let options = try PlanOptionFlags.options(from: arguments, today: context.today)
+        let hops = try maxHops(arguments)
+        let route: Route
+        do {
+            route = try Planner(catalog: catalog).route(profile: profile, targetRole: target, options: options, maxHops: hops)
+        } catch {
+            throw error.cliError
+        }
+        if context.wantsJSON {
+            context.console.json(route.json)
+        } else {
+            RouteRenderer(console: context.console).render(route).forEach(context.console.line)
+        }
+        return route.found ? .success : .failure
+    }
+
+    static func maxHops(_ arguments: ParsedArguments) throws(CLIError) -> Int {
+        guard let text = arguments.value("max-hops") else { return Planner.defaultMaxHops }
+        guard let hops = Int(text), (1...10).contains(hops) else { throw .usage("--max-hops must be a whole number from 1 to 10, got '\(text)'") }
+        return hops
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+
+/// The `skillpath` command line: parses, dispatches, maps every failure to `Error: …` and an exit code.
+public enum SkillPathCLI {
+    static let commands: [any Command.Type] = [
+        PlanCommand.self, CompareCommand.self, RouteCommand.self, CatalogCheckCommand.self,
+    ]
+
+    public static var specs: [CommandSpec] { commands.map { $0.spec } }
+
+    public static func main(_ arguments: [String], environment: [String: String]) -> Int32 {
+        let noColor = arguments.contains("--no-color")
+        let console = Console.standard(environment: environment, noColor: noColor)
+        defer { console.flush() }
+        do {
+            let parsed = try ArgumentParser(commands: specs).parse(arguments)
+            guard let spec = parsed.command else {
+                HelpRenderer.overview(specs).forEach(console.line)
+                return parsed.flag("help") || arguments.isEmpty ? (arguments.isEmpty ? ExitCode.usage.rawValue : 0) : ExitCode.usage.rawValue
+            }
+            if parsed.flag("help") {
+                HelpRenderer.command(spec).forEach(console.line)
+                return 0
+            }
+            let command = commands.first { $0.spec.path == spec.path }!
+            let context = CommandContext(arguments: parsed, console: console, environment: environment)
+            return try command.run(context).rawValue
+        } catch {
+            console.error(error)
+            return error.exitCode.rawValue
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import Glibc
+
+/// What the process's terminal can do: whether a stream is a TTY and how wide it is.
+public enum Terminal {
+    public static func isTerminal(_ descriptor: Int32) -> Bool {
+        isatty(descriptor) == 1
+    }
+
+    /// The width of the terminal on `descriptor`, then `$COLUMNS`, then 100 for pipes and files.
+    public static func width(of descriptor: Int32 = 1, environment: [String: String]) -> Int {
+        var size = winsize()
+        if ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
+            return Int(size.ws_col)
+        }
+        if let columns = environment["COLUMNS"].flatMap(Int.init), columns > 20 { return columns }
+        return 100
+    }
+
+    /// Today's date in the local time zone, as year, month and day.
+    public static func today() -> (year: Int, month: Int, day: Int) {
+        var now = time(nil)
+        var parts = tm()
+        localtime_r(&now, &parts)
+        return (Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday))
+    }
+}
