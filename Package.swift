@@ -29,9 +29,10 @@ let package = Package(
         .target(name: "SkillPathCLI", dependencies: ["SkillPathCore", "SkillPathJSON", "SystemSupport"]),
         .executableTarget(name: "skillpath", dependencies: ["SkillPathCLI"]),
         .executableTarget(name: "skillpath-bench", dependencies: ["SkillPathCore", "SkillPathFixtures", "SkillPathJSON"]),
+        .target(name: "SkillPathTestSupport", dependencies: ["SkillPathCore", "SkillPathJSON"], path: "Tests/SkillPathTestSupport"),
         .testTarget(name: "SkillPathJSONTests", dependencies: ["SkillPathJSON"]),
-        .testTarget(name: "SkillPathCoreTests", dependencies: ["SkillPathCore", "SkillPathFixtures", "SkillPathJSON"]),
-        .testTarget(name: "SkillPathCLITests", dependencies: ["skillpath", "SkillPathFixtures", "SkillPathJSON"]),
+        .testTarget(name: "SkillPathCoreTests", dependencies: ["SkillPathCore", "SkillPathFixtures", "SkillPathJSON", "SkillPathTestSupport"]),
+        .testTarget(name: "SkillPathCLITests", dependencies: ["skillpath", "SkillPathJSON", "SkillPathTestSupport"]),
     ]
 )
 

@@ -6,14 +6,15 @@ public enum Terminal {
         isatty(descriptor) == 1
     }
 
-    /// The width of the terminal on `descriptor`, then `$COLUMNS`, then 100 for pipes and files.
+    /// The width of the terminal on `descriptor`, then `$COLUMNS`; unlimited for pipes and files, so that
+    /// nothing piped on is cut short.
     public static func width(of descriptor: Int32 = 1, environment: [String: String]) -> Int {
         var size = winsize()
         if ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
             return Int(size.ws_col)
         }
         if let columns = environment["COLUMNS"].flatMap(Int.init), columns > 20 { return columns }
-        return 100
+        return Int.max / 2
     }
 
     /// Today's date in the local time zone, as year, month and day.

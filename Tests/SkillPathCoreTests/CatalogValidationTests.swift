@@ -1,4 +1,5 @@
 import SkillPathCore
+import SkillPathTestSupport
 import Testing
 
 /// Each kind of bad catalog gets an error naming the file, the line and the item.

@@ -1,4 +1,5 @@
 import SkillPathCore
+import SkillPathTestSupport
 import Testing
 
 @Suite struct CompareAndRouteTests {

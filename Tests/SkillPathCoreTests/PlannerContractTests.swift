@@ -1,5 +1,6 @@
 import SkillPathCore
 import SkillPathJSON
+import SkillPathTestSupport
 import Testing
 
 /// The planning contract of docs/planning.md, one rule per test, on the hand-checked fixture catalog.

@@ -1,3 +1,5 @@
+import SkillPathCore
+
 /// Parses `skillpath [global options] COMMAND [options] [arguments]`, with global options allowed anywhere.
 ///
 /// Small and strict: unknown options are usage errors with a suggestion, `--name=value` and `--name value`
@@ -97,19 +99,6 @@ public struct ArgumentParser: Sendable {
     }
 
     func suggestion(for word: String, among candidates: [String]) -> String? {
-        candidates.filter { editDistance(Array(word.utf8), Array($0.utf8)) <= max(1, word.count / 3) }.sorted().first
-    }
-
-    func editDistance(_ a: [UInt8], _ b: [UInt8]) -> Int {
-        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + [Int](repeating: 0, count: b.count)
-            for j in 1...b.count {
-                current[j] = min(previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1), previous[j] + 1, current[j - 1] + 1)
-            }
-            previous = current
-        }
-        return previous[b.count]
+        Spelling.closest(to: word, among: candidates)
     }
 }

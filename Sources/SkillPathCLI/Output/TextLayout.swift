@@ -32,15 +32,15 @@ enum TextLayout {
     }
 
     /// Renders rows as aligned columns. Columns listed in `shrinkable` are cut (with …) so the table fits
-    /// `width`; numeric columns in `rightAligned` line up on the right.
-    static func table(header: [String], rows: [[String]], width: Int, rightAligned: Set<Int> = [], shrinkable: Set<Int> = []) -> [String] {
+    /// `width`, in the order given; numeric columns in `rightAligned` line up on the right.
+    static func table(header: [String], rows: [[String]], width: Int, rightAligned: Set<Int> = [], shrinkable: [Int] = []) -> [String] {
         var widths = header.map(\.count)
         for row in rows {
             for (column, cell) in row.enumerated() { widths[column] = max(widths[column], cell.count) }
         }
         let gap = 2
         var total = widths.reduce(0, +) + gap * (widths.count - 1)
-        for column in shrinkable.sorted() where total > width {
+        for column in shrinkable where total > width {
             let minimum = max(header[column].count, 8)
             let cut = min(total - width, widths[column] - minimum)
             if cut > 0 {

@@ -36,7 +36,7 @@ extension Planner {
 
         let distance = hopsToTarget(target, limit: maxHops)
         guard let originDistance = distance[origin], originDistance <= maxHops else {
-            result.reason = "no sequence of at most \(maxHops) transitions leads from '\(current)' to '\(targetRole)'"
+            result.reason = "no sequence of at most \(maxHops) transition\(maxHops == 1 ? "" : "s") leads from '\(current)' to '\(targetRole)'"
             return result
         }
 

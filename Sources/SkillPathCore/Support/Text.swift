@@ -1,5 +1,6 @@
 /// Small text helpers shared by messages.
 enum Text {
+
     /// Byte-wise ordering: fast, locale-free and the same everywhere, which is what ids need.
     static func precedes(_ lhs: String, _ rhs: String) -> Bool {
         lhs.utf8.lexicographicallyPrecedes(rhs.utf8)
@@ -23,10 +24,12 @@ enum Text {
         return best?.candidate
     }
 
-    /// Levenshtein distance, giving up (returning `limit + 1`) once every path exceeds `limit`.
+    /// Edit distance counting a swap of two neighbouring letters as one edit ("plna" is one edit from
+    /// "plan"), giving up (returning `limit + 1`) once every path exceeds `limit`.
     static func editDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
+        var beforePrevious = [Int](repeating: 0, count: b.count + 1)
         var previous = Array(0...b.count)
         var current = [Int](repeating: 0, count: b.count + 1)
         for i in 1...a.count {
@@ -35,10 +38,13 @@ enum Text {
             for j in 1...b.count {
                 let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
                 current[j] = min(substitution, previous[j] + 1, current[j - 1] + 1)
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    current[j] = min(current[j], beforePrevious[j - 2] + 1)
+                }
                 rowMinimum = min(rowMinimum, current[j])
             }
             if rowMinimum > limit { return limit + 1 }
-            swap(&previous, &current)
+            (beforePrevious, previous, current) = (previous, current, beforePrevious)
         }
         return previous[b.count]
     }

@@ -24,6 +24,8 @@ struct BranchAndBound {
     /// False when the node limit stopped the search: `best` is then the best found, not proven optimal.
     private(set) var complete = true
     private var visited = Set<Signature>()
+    /// Scratch for the bound: how many open targets each course covers. All zero between nodes.
+    private var coverage: [Int32]
 
     /// A node is determined by its member set and its deferred targets.
     struct Signature: Hashable {
@@ -38,6 +40,7 @@ struct BranchAndBound {
         self.maxCost = maxCost
         self.nodeLimit = nodeLimit
         self.best = incumbent
+        self.coverage = [Int32](repeating: 0, count: graph.courseCount)
     }
 
     struct Node {
@@ -79,19 +82,18 @@ struct BranchAndBound {
         }
 
         let targets = openTargets(node)
+        // The fractional cover bound: each target without an inside provider charges its cheapest outside
+        // provider's weight divided by how many such targets that provider covers.
         var bound = (primary: 0.0, secondary: 0.0, cost: 0.0, count: 0.0)
-        var coverage = [Int32: Int](minimumCapacity: 16)
-        var mustBranch: [Target] = []
-        for target in targets where !target.providedInside {
-            if target.outside.isEmpty { return }
-            for provider in target.outside { coverage[provider, default: 0] += 1 }
-            mustBranch.append(target)
+        for target in targets.list where !target.providedInside {
+            if target.outsideCount == 0 { return }
+            for provider in targets.outside(of: target) { coverage[Int(provider)] += 1 }
         }
-        for target in mustBranch {
+        for target in targets.list where !target.providedInside {
             var cheapest = (primary: Double.infinity, secondary: Double.infinity, cost: Double.infinity, count: Double.infinity)
-            for provider in target.outside {
-                let share = Double(coverage[provider]!)
+            for provider in targets.outside(of: target) {
                 let p = Int(provider)
+                let share = Double(coverage[p])
                 cheapest.primary = min(cheapest.primary, Double(weights.primary[p]) / share)
                 cheapest.secondary = min(cheapest.secondary, Double(weights.secondary[p]) / share)
                 cheapest.cost = min(cheapest.cost, Double(weights.cost[p]) / share)
@@ -102,6 +104,7 @@ struct BranchAndBound {
             bound.cost += cheapest.cost
             bound.count += cheapest.count
         }
+        for provider in targets.outside { coverage[Int(provider)] = 0 }
         if let maxCost, node.cost + Self.ceiling(bound.cost) > maxCost { return }
         if let best {
             let lower = (node.primary + Self.ceiling(bound.primary), node.secondary + Self.ceiling(bound.secondary), node.count + Int(Self.ceiling(bound.count)))
@@ -109,9 +112,13 @@ struct BranchAndBound {
         }
 
         // Branch on the open, not deferred target with the fewest outside providers.
-        let candidates = targets.filter { !node.deferred.contains($0.key) }
-        guard let target = candidates.min(by: { ($0.outside.count, $0.key) < ($1.outside.count, $1.key) }) else { return }
-        let ordered = target.outside.sorted { lhs, rhs in
+        var chosen: Target?
+        for target in targets.list where !node.deferred.contains(target.key) {
+            if let current = chosen, (current.outsideCount, current.key) <= (target.outsideCount, target.key) { continue }
+            chosen = target
+        }
+        guard let target = chosen else { return }
+        let ordered = targets.outside(of: target).sorted { lhs, rhs in
             let l = Int(lhs), r = Int(rhs)
             return (weights.primary[l], weights.secondary[l], lhs) < (weights.primary[r], weights.secondary[r], rhs)
         }
@@ -127,34 +134,41 @@ struct BranchAndBound {
         }
     }
 
+    /// An open target: a skill level that a goal or a blocked member still needs.
     struct Target {
         var key: Int32
-        var skill: Int32
-        var level: UInt8
-        var outside: [Int32]
+        var outsideStart: Int
+        var outsideCount: Int
         var providedInside: Bool
     }
 
-    private func openTargets(_ node: Node) -> [Target] {
-        var keys: [Int32] = []
+    /// The open targets of a node, with their outside providers stored in one flat array.
+    struct Targets {
+        var list: [Target] = []
+        var outside: [Int32] = []
+
+        func outside(of target: Target) -> ArraySlice<Int32> {
+            outside[target.outsideStart..<target.outsideStart + target.outsideCount]
+        }
+    }
+
+    private func openTargets(_ node: Node) -> Targets {
+        var targets = Targets()
         func open(_ skill: Int32, _ level: UInt8) {
             let key = skill << 8 | Int32(level)
-            if node.levels[Int(skill)] < level && !keys.contains(key) { keys.append(key) }
+            guard node.levels[Int(skill)] < level, !targets.list.contains(where: { $0.key == key }) else { return }
+            let start = targets.outside.count
+            var inside = false
+            for provider in graph.providers[skill] where provider.canProvide(level) {
+                if node.member.contains(Int(provider.course)) { inside = true } else { targets.outside.append(provider.course) }
+            }
+            targets.list.append(Target(key: key, outsideStart: start, outsideCount: targets.outside.count - start, providedInside: inside))
         }
         for goal in goals { open(goal.skill, goal.level) }
         for blocked in node.blocked {
             for requirement in graph.requires[Int(blocked)] { open(requirement.skill, requirement.level) }
         }
-        return keys.map { key in
-            let skill = key >> 8
-            let level = UInt8(key & 0xFF)
-            var outside: [Int32] = []
-            var inside = false
-            for provider in graph.providers[skill] where provider.canProvide(level) {
-                if node.member.contains(Int(provider.course)) { inside = true } else { outside.append(provider.course) }
-            }
-            return Target(key: key, skill: skill, level: level, outside: outside, providedInside: inside)
-        }
+        return targets
     }
 
     private func adding(_ course: Int32, to node: Node) -> Node {

@@ -1,4 +1,4 @@
-import SkillPathCore
+public import SkillPathCore
 
 /// A small, hand-checked company catalog: every planning rule has a case here whose answer is obvious.
 ///
@@ -8,8 +8,8 @@ import SkillPathCore
 /// Stats:  stats-course teaches statistics 2 (needs python 2).
 /// K8s:    nothing teaches kubernetes; ml-adv teaches ml 3 but needs kubernetes 2.
 /// Data:   data-video (video, 2h) and data-workshop (instructor-led, de) both teach data-viz 2.
-enum Fixtures {
-    static let files: [String: String] = [
+public enum Fixtures {
+    public static let files: [String: String] = [
         "skills.json": """
         {"skills": [
           {"id": "python", "name": "Python", "category": "engineering", "aliases": ["py"]},
@@ -65,7 +65,7 @@ enum Fixtures {
         """,
     ]
 
-    static func catalog() throws -> Catalog {
+    public static func catalog() throws -> Catalog {
         let directory = TemporaryDirectory()
         return try CatalogLoader.load(directory: directory.write(files))
     }

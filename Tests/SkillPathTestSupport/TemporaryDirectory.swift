@@ -1,10 +1,11 @@
 import Foundation
 
 /// A fresh directory under the system temp folder, removed when the value is released.
-final class TemporaryDirectory {
-    let path: String
+/// `@unchecked Sendable`: immutable after init; the files it manages are the test's own.
+public final class TemporaryDirectory: @unchecked Sendable {
+    public let path: String
 
-    init() {
+    public init() {
         let base = FileManager.default.temporaryDirectory.path
         path = "\(base)/skillpath-test-\(UUID().uuidString)"
         try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
@@ -16,7 +17,7 @@ final class TemporaryDirectory {
 
     /// Writes files given as relative path → contents, creating folders as needed.
     @discardableResult
-    func write(_ files: [String: String]) -> String {
+    public func write(_ files: [String: String]) -> String {
         for (name, contents) in files {
             let file = "\(path)/\(name)"
             try! FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
