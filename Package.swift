@@ -11,6 +11,7 @@ let strictSettings: [SwiftSetting] = [
 let package = Package(
     name: "SkillPath",
     products: [
+        .executable(name: "skillpathd", targets: ["skillpathd"]),
         .executable(name: "skillpath", targets: ["skillpath"]),
         .library(name: "SkillPathCore", targets: ["SkillPathCore"]),
     ],
@@ -26,6 +27,10 @@ let package = Package(
         .target(name: "SkillPathCore", dependencies: ["SkillPathJSON"]),
         .target(name: "SkillPathFixtures", dependencies: ["SkillPathCore", "SkillPathJSON"]),
         .target(name: "SystemSupport"),
+        .target(name: "JSONRPC", dependencies: ["SkillPathJSON"]),
+        .target(name: "SkillPathAPI", dependencies: ["JSONRPC", "SkillPathCore", "SkillPathJSON", "SystemSupport"]),
+        .target(name: "SkillPathDaemon", dependencies: ["JSONRPC", "SkillPathAPI", "SkillPathCore", "SkillPathJSON", "SystemSupport"]),
+        .executableTarget(name: "skillpathd", dependencies: ["SkillPathDaemon"]),
         .target(name: "SkillPathCLI", dependencies: ["SkillPathCore", "SkillPathJSON", "SystemSupport"]),
         .executableTarget(name: "skillpath", dependencies: ["SkillPathCLI"]),
         .executableTarget(name: "skillpath-bench", dependencies: ["SkillPathCore", "SkillPathFixtures", "SkillPathJSON"]),

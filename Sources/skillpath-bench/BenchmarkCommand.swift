@@ -16,7 +16,7 @@ enum BenchmarkCommand {
 
     static func run(_ arguments: [String]) -> Int32 {
         guard let name = arguments.first, name != "--help", name != "-h" else {
-            print(usage)
+            say(usage)
             return arguments.isEmpty ? 64 : 0
         }
         var options: [String: String] = [:]
@@ -41,7 +41,7 @@ enum BenchmarkCommand {
         case "load":
             return LoadProbe.run(directory: options["dir"] ?? "")
         default:
-            print(usage)
+            say(usage)
             return 64
         }
     }
@@ -75,4 +75,9 @@ enum Measure {
     static func milliseconds(_ value: Double) -> String {
         String(format: "%.3f ms", value * 1000)
     }
+}
+
+/// Writes a line to stdout at once, so that the benchmark's lines and its child process's lines appear in order.
+func say(_ text: String) {
+    FileHandle.standardOutput.write(Data((text + "\n").utf8))
 }

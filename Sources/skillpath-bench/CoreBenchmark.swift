@@ -15,20 +15,20 @@ struct CoreBenchmark {
     func run() -> Int32 {
         let directory = output ?? NSTemporaryDirectory() + "skillpath-bench-\(getpid())"
         defer { if output == nil { try? FileManager.default.removeItem(atPath: directory) } }
-        print("Generating \(courses) courses, \(skills) skills, \(roles) roles (seed \(seed))…")
+        say("Generating \(courses) courses, \(skills) skills, \(roles) roles (seed \(seed))…")
         var generated: CatalogGenerator.Output?
         let generation = Measure.seconds { generated = CatalogGenerator(skills: skills, courses: courses, roles: roles, seed: seed).generate() }
         do {
             try CatalogWriter.write(generated!, to: directory)
         } catch {
-            print("Error: cannot write the catalog: \(error)")
+            say("Error: cannot write the catalog: \(error)")
             return 1
         }
         generated = nil
         let bytes = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).reduce(0) { total, name in
             total + (((try? FileManager.default.attributesOfItem(atPath: "\(directory)/\(name)"))?[.size] as? Int) ?? 0)
         }
-        print(String(format: "  generated in %.2f s, %.1f MiB of JSON", generation, Double(bytes) / 1_048_576))
+        say(String(format: "  generated in %.2f s, %.1f MiB of JSON", generation, Double(bytes) / 1_048_576))
 
         // Load in a fresh process so that its peak memory is the loader's alone.
         let probe = Process()
@@ -40,10 +40,10 @@ struct CoreBenchmark {
         var catalog: Catalog?
         let load = Measure.seconds { catalog = try? CatalogLoader.load(directory: directory) }
         guard let catalog else {
-            print("Error: the generated catalog was rejected")
+            say("Error: the generated catalog was rejected")
             return 1
         }
-        print(String(format: "  in-process load: %.3f s (%d warnings)", load, catalog.warnings.count))
+        say(String(format: "  in-process load: %.3f s (%d warnings)", load, catalog.warnings.count))
         PlanLatency.report(catalog: catalog, questions: CatalogGenerator.questions(for: catalog, count: plans, seed: seed))
         return 0
     }
@@ -59,12 +59,12 @@ enum LoadProbe {
             do { catalog = try CatalogLoader.load(directory: directory) } catch let error as CatalogRejection { rejection = error } catch {}
         }
         if let rejection {
-            print("Error: \(rejection.errors.count) errors, first: \(rejection.errors.first!)")
+            say("Error: \(rejection.errors.count) errors, first: \(rejection.errors.first!)")
             return 1
         }
-        print(String(format: "  load + validate + index: %.3f s, peak memory %.0f MiB (process baseline %.0f MiB)",
+        say(String(format: "  load + validate + index: %.3f s, peak memory %.0f MiB (process baseline %.0f MiB)",
                      elapsed, Measure.peakMemoryMiB(), before))
-        print("  catalog: \(catalog!.skills.count) skills, \(catalog!.courses.count) courses, \(catalog!.roles.count) roles, \(catalog!.transitions.count) transitions")
+        say("  catalog: \(catalog!.skills.count) skills, \(catalog!.courses.count) courses, \(catalog!.roles.count) roles, \(catalog!.transitions.count) transitions")
         return 0
     }
 }
@@ -88,7 +88,7 @@ enum PlanLatency {
         }
         timings.sort()
         let count = Double(max(timings.count, 1))
-        print("  plans: \(timings.count), p50 \(Measure.milliseconds(Measure.percentile(timings, 0.5))), p90 \(Measure.milliseconds(Measure.percentile(timings, 0.9))), p99 \(Measure.milliseconds(Measure.percentile(timings, 0.99))), max \(Measure.milliseconds(timings.last ?? 0))")
-        print(String(format: "  proven optimal: %.1f%%, mean steps %.1f, mean unmet skills %.2f", 100 * Double(optimal) / count, Double(steps) / count, Double(unmet) / count))
+        say("  plans: \(timings.count), p50 \(Measure.milliseconds(Measure.percentile(timings, 0.5))), p90 \(Measure.milliseconds(Measure.percentile(timings, 0.9))), p99 \(Measure.milliseconds(Measure.percentile(timings, 0.99))), max \(Measure.milliseconds(timings.last ?? 0))")
+        say(String(format: "  proven optimal: %.1f%%, mean steps %.1f, mean unmet skills %.2f", 100 * Double(optimal) / count, Double(steps) / count, Double(unmet) / count))
     }
 }

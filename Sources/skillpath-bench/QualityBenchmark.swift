@@ -11,7 +11,7 @@ struct QualityBenchmark {
     func run() -> Int32 {
         let output = CatalogGenerator(skills: 30_000, courses: 100_000, roles: 5_000, seed: 42).generate()
         guard let catalog = try? Catalog(skills: output.skills, courses: output.courses, roles: output.roles, transitions: output.transitions) else {
-            print("Error: generated catalog rejected")
+            say("Error: generated catalog rejected")
             return 1
         }
         let quick = Planner(catalog: catalog)
@@ -30,10 +30,10 @@ struct QualityBenchmark {
             worstGap = max(worstGap, gap)
             totalGap += gap
         }
-        print("Plan quality on \(cases) questions of the 100,000-course catalog (objective: hours)")
-        print("  default work limit proved optimality on \(provenQuick) (\(percent(provenQuick, cases)))")
-        print("  100x work limit proved optimality on \(provenThorough) (\(percent(provenThorough, cases)))")
-        print("  on those \(compared): default plan optimal in \(equal) (\(percent(equal, compared))), mean excess \(String(format: "%.2f%%", 100 * totalGap / Double(max(compared, 1)))), worst \(String(format: "%.1f%%", 100 * worstGap))")
+        say("Plan quality on \(cases) questions of the 100,000-course catalog (objective: hours)")
+        say("  default work limit proved optimality on \(provenQuick) (\(percent(provenQuick, cases)))")
+        say("  100x work limit proved optimality on \(provenThorough) (\(percent(provenThorough, cases)))")
+        say("  on those \(compared): default plan optimal in \(equal) (\(percent(equal, compared))), mean excess \(String(format: "%.2f%%", 100 * totalGap / Double(max(compared, 1)))), worst \(String(format: "%.1f%%", 100 * worstGap))")
         return 0
     }
 

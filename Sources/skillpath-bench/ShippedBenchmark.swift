@@ -1,3 +1,4 @@
+import Foundation
 import SkillPathCore
 import SkillPathFixtures
 
@@ -10,10 +11,10 @@ struct ShippedBenchmark {
         var loaded: Catalog?
         let load = Measure.seconds { loaded = try? CatalogLoader.load(directory: catalog) }
         guard let loaded else {
-            print("Error: cannot load \(catalog)")
+            say("Error: cannot load \(catalog)")
             return 1
         }
-        print("Shipped catalog \(catalog): \(loaded.skills.count) skills, \(loaded.courses.count) courses, \(loaded.roles.count) roles, loaded in \(Measure.milliseconds(load))")
+        say("Shipped catalog \(catalog): \(loaded.skills.count) skills, \(loaded.courses.count) courses, \(loaded.roles.count) roles, loaded in \(Measure.milliseconds(load))")
         PlanLatency.report(catalog: loaded, questions: CatalogGenerator.questions(for: loaded, count: plans, seed: 7))
         return 0
     }

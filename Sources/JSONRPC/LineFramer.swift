@@ -1,0 +1,63 @@
+/// Newline-delimited framing: one JSON-RPC message per line, in both directions.
+///
+/// Collects bytes as they arrive and hands out complete lines (without the newline; a trailing `\r` is
+/// dropped too). A line longer than `maximumLineLength` is an error: the caller answers it and closes the
+/// connection, because the rest of that line cannot be told apart from the next message.
+public struct LineFramer: Sendable {
+    public let maximumLineLength: Int
+    private var buffer: [UInt8] = []
+    /// Where the unconsumed bytes start; consumed bytes are dropped in bulk, not line by line.
+    private var start = 0
+    /// How far past `start` we already know there is no newline.
+    private var scanned = 0
+
+    public init(maximumLineLength: Int) {
+        self.maximumLineLength = maximumLineLength
+    }
+
+    public enum Next: Equatable {
+        case line([UInt8])
+        case needMoreData
+        case tooLong
+    }
+
+    public mutating func append(_ bytes: UnsafeRawBufferPointer) {
+        compactIfWorthwhile()
+        buffer.append(contentsOf: bytes)
+    }
+
+    public mutating func append(_ bytes: [UInt8]) {
+        compactIfWorthwhile()
+        buffer.append(contentsOf: bytes)
+    }
+
+    /// The next complete line, if one has arrived.
+    public mutating func next() -> Next {
+        if let newline = buffer[(start + scanned)...].firstIndex(of: 0x0A) {
+            var end = newline
+            if end > start && buffer[end - 1] == 0x0D { end -= 1 }
+            guard end - start <= maximumLineLength else { return .tooLong }
+            let line = Array(buffer[start..<end])
+            start = newline + 1
+            scanned = 0
+            return .line(line)
+        }
+        scanned = buffer.count - start
+        return scanned > maximumLineLength ? .tooLong : .needMoreData
+    }
+
+    /// Whether bytes of an unfinished line are waiting.
+    public var hasPartialLine: Bool { start < buffer.count }
+
+    private mutating func compactIfWorthwhile() {
+        guard start > 0 else { return }
+        if start == buffer.count {
+            buffer.removeAll(keepingCapacity: true)
+        } else if start > 65_536 || start > buffer.count / 2 {
+            buffer.removeSubrange(0..<start)
+        } else {
+            return
+        }
+        start = 0
+    }
+}

@@ -1,0 +1,87 @@
+public import JSONRPC
+public import SkillPathCore
+public import SkillPathJSON
+
+/// An application error: a stable name, a JSON-RPC code in -32000…-32099, a message and structured data.
+///
+/// `APIError.from(_:)` is the one place that turns every domain error into a JSON-RPC error, so the same
+/// problem always gets the same code, wherever it happens.
+public struct APIError: Error, Sendable, Equatable {
+    public var code: Code
+    public var message: String
+    public var data: [(String, JSONValue)]
+
+    public init(_ code: Code, _ message: String, data: [(String, JSONValue)] = []) {
+        self.code = code
+        self.message = message
+        self.data = data
+    }
+
+    public static func == (lhs: APIError, rhs: APIError) -> Bool {
+        lhs.code == rhs.code && lhs.message == rhs.message
+    }
+
+    /// The application error codes (docs/protocol.md lists them).
+    public struct Code: Sendable, Hashable {
+        public var number: Int
+        public var name: String
+
+        public static let forbidden = Code(number: -32001, name: "forbidden")
+        public static let unknownRole = Code(number: -32002, name: "unknown-role")
+        public static let unknownEmployee = Code(number: -32003, name: "unknown-employee")
+        public static let catalogRejected = Code(number: -32004, name: "catalog-rejected")
+        public static let unknownSkill = Code(number: -32005, name: "unknown-skill")
+        public static let unknownCourse = Code(number: -32006, name: "unknown-course")
+        public static let notFound = Code(number: -32007, name: "not-found")
+        public static let conflict = Code(number: -32008, name: "conflict")
+        public static let shuttingDown = Code(number: -32009, name: "shutting-down")
+        public static let messageTooLarge = Code(number: -32010, name: "message-too-large")
+        public static let noCurrentRole = Code(number: -32011, name: "no-current-role")
+        public static let overloaded = Code(number: -32012, name: "overloaded")
+        public static let storeUnavailable = Code(number: -32013, name: "store-unavailable")
+
+        public static let all: [Code] = [
+            .forbidden, .unknownRole, .unknownEmployee, .catalogRejected, .unknownSkill, .unknownCourse, .notFound, .conflict,
+            .shuttingDown, .messageTooLarge, .noCurrentRole, .overloaded, .storeUnavailable,
+        ]
+    }
+
+    public var rpcError: JSONRPCError {
+        JSONRPCError(code: code.number, message: message, data: .object([("code", JSONValue.string(code.name))] + data.map { ($0.0, Optional($0.1)) }))
+    }
+
+    /// Maps any error a handler throws to the JSON-RPC error the client sees.
+    public static func rpcError(for error: any Error) -> JSONRPCError? {
+        switch error {
+        case let error as APIError:
+            return error.rpcError
+        case let error as JSONFieldError:
+            return .invalidParams(error.path, error.message)
+        case let error as PlanningError:
+            return from(error)
+        case let error as CatalogRejection:
+            return from(error).rpcError
+        case let error as JSONRPCError:
+            return error
+        default:
+            return nil
+        }
+    }
+
+    static func from(_ error: PlanningError) -> JSONRPCError {
+        let fields: [(String, JSONValue)] = [("field", .string(error.field))] + (error.id.map { [("id", JSONValue.string($0))] } ?? [])
+        switch error.kind {
+        case .unknownRole: return APIError(.unknownRole, error.message, data: fields).rpcError
+        case .unknownSkill: return APIError(.unknownSkill, error.message, data: fields).rpcError
+        case .unknownCourse: return APIError(.unknownCourse, error.message, data: fields).rpcError
+        case .noCurrentRole: return APIError(.noCurrentRole, error.message, data: fields).rpcError
+        case .invalidProfile, .invalidOption: return .invalidParams(error.field, error.message)
+        }
+    }
+
+    public static func from(_ rejection: CatalogRejection) -> APIError {
+        APIError(
+            .catalogRejected, "the catalog has \(rejection.errors.count) error\(rejection.errors.count == 1 ? "" : "s"); the previous catalog is still serving",
+            data: [("errors", .array(rejection.errors.prefix(100).map { .string($0.description) })), ("errorCount", .int(rejection.errors.count))])
+    }
+}

@@ -1,0 +1,62 @@
+public import JSONRPC
+public import SkillPathJSON
+public import SystemSupport
+
+/// Routes a request to its method, checks access and parameters, runs it, and turns whatever it throws into
+/// the JSON-RPC error the client sees (through `APIError.rpcError(for:)`, the one mapping place).
+public struct Dispatcher: Sendable {
+    public let methods: [MethodDefinition]
+    private let byName: [String: MethodDefinition]
+    private let logger: Logger
+
+    public init(methods: [MethodDefinition], logger: Logger) {
+        self.methods = methods
+        self.byName = Dictionary(uniqueKeysWithValues: methods.map { ($0.name, $0) })
+        self.logger = logger
+    }
+
+    public func method(named name: String) -> MethodDefinition? { byName[name] }
+
+    public func handle(_ request: JSONRPCRequest, context: @autoclosure () -> CallContext) -> Result<JSONValue, JSONRPCError> {
+        let started = ContinuousClock.now
+        let outcome = run(request, context: context)
+        let elapsed = ContinuousClock.now - started
+        let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        var fields: [(String, String)] = [("method", request.method), ("id", request.id?.text ?? "-"), ("ms", formatted(milliseconds))]
+        switch outcome {
+        case .success: fields.append(("outcome", "ok"))
+        case .failure(let error): fields += [("outcome", "error"), ("code", String(error.code))]
+        }
+        logger.info("request", fields)
+        return outcome
+    }
+
+    private func run(_ request: JSONRPCRequest, context: () -> CallContext) -> Result<JSONValue, JSONRPCError> {
+        guard let method = byName[request.method] else { return .failure(.methodNotFound(request.method)) }
+        let params: JSONField
+        switch request.params {
+        case nil: params = JSONField(.object(JSONObject()))
+        case .object?: params = JSONField(request.params!)
+        default: return .failure(.invalidParams("", "params must be an object: SkillPath takes parameters by name"))
+        }
+        let context = context()
+        if method.access == .admin && !context.caller.isAdmin {
+            return .failure(APIError(
+                .forbidden, "forbidden: \(method.name) is for administrators only, and \(context.caller.label) is not one",
+                data: [("rule", .string("admin-only")), ("method", .string(method.name))]).rpcError)
+        }
+        do {
+            try method.checkParameters(params)
+            return .success(try method.handler(context, params))
+        } catch {
+            if let mapped = APIError.rpcError(for: error) { return .failure(mapped) }
+            logger.error("handler failed", [("method", request.method), ("error", String(describing: error))])
+            return .failure(.internalError("the server could not complete \(request.method); the error is logged"))
+        }
+    }
+
+    private func formatted(_ milliseconds: Double) -> String {
+        let hundredths = Int((milliseconds * 100).rounded())
+        return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
+    }
+}

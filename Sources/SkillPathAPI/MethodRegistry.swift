@@ -1,0 +1,23 @@
+/// Every method the daemon serves. Later layers (the organisation store) append theirs.
+public enum MethodRegistry {
+    public static func catalogAndPlanning() -> [MethodDefinition] {
+        [
+            SystemHealth.method, CatalogLists.skills, CatalogLists.courses, CatalogLists.roles, CatalogGet.method,
+            CatalogSearch.method, CatalogReload.method, PathsPlan.method, PathsCompare.method, RolesRoute.method,
+        ]
+    }
+
+    /// `methods` plus `rpc.discover`, which describes all of them and itself.
+    public static func withDiscovery(_ methods: [MethodDefinition]) -> [MethodDefinition] {
+        let box = MethodList()
+        let all = methods + [RPCDiscover.method { box.methods }]
+        box.methods = all
+        return all
+    }
+}
+
+/// Lets `rpc.discover` see the final method list, itself included.
+/// `@unchecked Sendable`: written once in `withDiscovery` before any request can read it.
+final class MethodList: @unchecked Sendable {
+    var methods: [MethodDefinition] = []
+}

@@ -1,0 +1,58 @@
+import SkillPathCore
+import SkillPathJSON
+
+/// `catalog.get`: one skill, course or role by id, with what links to it.
+enum CatalogGet {
+    static let method = MethodDefinition(
+        name: "catalog.get", summary: "One skill, course or role by kind and id.",
+        description: """
+        Returns the item as in the catalog files, plus links: for a skill, the courses teaching it and the roles \
+        requiring it; for a course, the courses that must come after it; for a role, its transitions in and out.
+        """,
+        params: [
+            MethodDefinition.Parameter("kind", Schema.enumeration(["skill", "course", "role"]), required: true, "what to get"),
+            MethodDefinition.Parameter("id", Schema.string, required: true, "its id"),
+        ],
+        resultName: "item", resultSchema: .object([("type", "object")]), errors: [.notFound],
+        example: .init(
+            params: .object([("kind", "role"), ("id", "eng-senior")]),
+            result: .object([
+                ("kind", "role"),
+                ("item", .object([("id", "eng-senior"), ("title", "Senior Software Engineer"), ("family", "engineering"), ("grade", "E3"), ("requires", .array([]))])),
+                ("transitionsFrom", .array([.object([("from", "eng-senior"), ("to", "eng-staff"), ("kind", "promotion")])])),
+                ("transitionsTo", .array([.object([("from", "eng-mid"), ("to", "eng-senior"), ("kind", "promotion")])])),
+            ]))
+    ) { context, params in
+        let kind = try params.required("kind").string()
+        let id = try params.required("id").string()
+        let catalog = context.snapshot.catalog
+        func missing(_ ids: some Sequence<String>) -> APIError {
+            let hint = Spelling.closest(to: id, among: ids).map { " (did you mean '\($0)'?)" } ?? ""
+            return APIError(.notFound, "no \(kind) '\(id)'\(hint)", data: [("kind", .string(kind)), ("id", .string(id))])
+        }
+        switch kind {
+        case "skill":
+            guard let skill = catalog.skill(id) else { throw missing(catalog.skills.lazy.map(\.id)) }
+            return .object([
+                ("kind", "skill"), ("item", skill.json),
+                ("taughtBy", .strings(catalog.courses.filter { $0.teaches.contains { $0.skill == id } }.map(\.id))),
+                ("requiredBy", .strings(catalog.roles.filter { $0.requires.contains { $0.skill == id } }.map(\.id))),
+            ])
+        case "course":
+            guard let course = catalog.course(id) else { throw missing(catalog.courses.lazy.map(\.id)) }
+            return .object([
+                ("kind", "course"), ("item", course.json),
+                ("followedBy", .strings(catalog.courses.filter { $0.after.contains(id) }.map(\.id))),
+            ])
+        case "role":
+            guard let role = catalog.role(id) else { throw missing(catalog.roles.lazy.map(\.id)) }
+            return .object([
+                ("kind", "role"), ("item", role.json),
+                ("transitionsFrom", .array(catalog.transitions.filter { $0.from == id }.map(\.json))),
+                ("transitionsTo", .array(catalog.transitions.filter { $0.to == id }.map(\.json))),
+            ])
+        default:
+            throw JSONFieldError(path: "kind", message: "must be \"skill\", \"course\" or \"role\", got \"\(kind)\"")
+        }
+    }
+}

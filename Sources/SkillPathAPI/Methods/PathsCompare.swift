@@ -1,0 +1,34 @@
+import SkillPathCore
+import SkillPathJSON
+
+/// `paths.compare`: several target roles side by side for one profile.
+enum PathsCompare {
+    static let method = MethodDefinition(
+        name: "paths.compare", summary: "Compare the best plans to several target roles (a what-if).",
+        description: "Plans each role with the same profile and options; each entry has totals, unmet skills, the completion date with a pace, and the transition kind from the current role.",
+        params: [
+            PlanningParameters.profile,
+            MethodDefinition.Parameter("targetRoles", Schema.array(Schema.string), required: true, "the roles to compare, in display order"),
+            PlanningParameters.options,
+        ],
+        resultName: "comparison",
+        resultSchema: Schema.object([("currentRole", Schema.string), ("entries", Schema.array(.object([("type", "object")])))]),
+        errors: [.unknownRole, .unknownSkill, .unknownCourse],
+        example: .init(
+            params: .object([
+                ("profile", .object([("skills", .array([])), ("role", "eng-mid")])), ("targetRoles", .strings(["eng-senior", "data-engineer"])),
+            ]),
+            result: .object([
+                ("currentRole", "eng-mid"),
+                ("entries", .array([
+                    .object([("targetRole", "eng-senior"), ("title", "Senior Software Engineer"), ("transition", "promotion"),
+                             ("totals", .object([("hours", 124), ("cost", 3010), ("currency", "USD"), ("courses", 13)])), ("gap", 9), ("unmet", .array([])), ("courses", .strings(["api-101"]))]),
+                ])),
+            ]))
+    ) { context, params in
+        let profile = try PlanningParameters.readProfile(params)
+        let targets = try params.required("targetRoles").strings()
+        let options = try PlanningParameters.readOptions(params, context: context)
+        return try context.snapshot.planner.compare(profile: profile, targetRoles: targets, options: options).json
+    }
+}

@@ -1,0 +1,41 @@
+import SkillPathCore
+import SkillPathJSON
+
+/// `paths.plan`: the best learning path from a profile to a target role.
+enum PathsPlan {
+    static let method = MethodDefinition(
+        name: "paths.plan", summary: "Plan the learning path from a profile to a target role.",
+        description: """
+        The same plan object `skillpath plan --json` prints: the gap, ordered and explained steps, totals, unmet skills \
+        with reasons, and with a pace a schedule. Deterministic: the same catalog, profile and options give the same bytes.
+        """,
+        params: [
+            PlanningParameters.profile,
+            MethodDefinition.Parameter("targetRole", Schema.string, required: true, "the role to plan for"),
+            PlanningParameters.options,
+        ],
+        resultName: "plan", resultSchema: Schema.ref("Plan"),
+        errors: [.unknownRole, .unknownSkill, .unknownCourse, .noCurrentRole],
+        example: .init(
+            params: .object([
+                ("profile", .object([("skills", .array([.object([("skill", "python"), ("level", 1)])])), ("completed", .array([]))])),
+                ("targetRole", "data-analyst"), ("options", .object([("hoursPerWeek", 5), ("startDate", "2027-01-04")])),
+            ]),
+            result: .object([
+                ("targetRole", "data-analyst"), ("targetTitle", "Data Analyst"), ("objective", "hours"),
+                ("gap", .array([.object([("skill", "sql"), ("name", "SQL"), ("have", 0), ("need", 2), ("importance", "essential"), ("role", "data-analyst")])])),
+                ("steps", .array([.object([
+                    ("course", "sql-101"), ("title", "SQL foundations"), ("format", "video"), ("language", "en"), ("hours", 5), ("cost", 0),
+                    ("teaches", .array([.object([("skill", "sql"), ("level", 1)])])), ("closes", .array([])), ("neededBy", .strings(["sql-201"])),
+                    ("reason", "Prerequisite for step 2, \"Applied SQL\" (needs SQL 1)"), ("start", "2027-01-04"), ("end", "2027-01-10"),
+                ])])),
+                ("totals", .object([("hours", 31), ("cost", 250), ("currency", "USD"), ("courses", 6)])),
+                ("unmet", .array([])), ("estimatedCompletion", "2027-02-25"), ("optimal", true), ("catalogVersion", "sha256:382c3476f885c0c9"),
+            ]))
+    ) { context, params in
+        let profile = try PlanningParameters.readProfile(params)
+        let target = try params.required("targetRole").string()
+        let options = try PlanningParameters.readOptions(params, context: context)
+        return try context.snapshot.planner.plan(profile: profile, targetRole: target, options: options).json
+    }
+}

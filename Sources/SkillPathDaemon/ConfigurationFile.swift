@@ -1,0 +1,126 @@
+import Foundation
+import SkillPathCore
+import SystemSupport
+
+/// Reads `key = value` configuration files (`Config/skillpathd.conf` is the commented sample).
+///
+/// Strict on purpose: an unknown key, a bad value or a repeated key is an error naming the file and line,
+/// and the daemon refuses to start rather than run half-configured.
+public enum ConfigurationFile {
+    public struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
+        public var file: String
+        public var line: Int
+        public var message: String
+
+        public var description: String { line > 0 ? "\(file):\(line): \(message)" : "\(file): \(message)" }
+    }
+
+    /// The keys a file may set, for messages and suggestions.
+    public static let keys = [
+        "socket", "socket_mode", "catalog", "database", "log_level", "max_connections", "max_message_bytes",
+        "idle_timeout", "drain_timeout", "admins", "services", "sample_organisation",
+    ]
+
+    public static func apply(file path: String, to configuration: inout DaemonConfiguration) throws(Problem) {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw Problem(file: path, line: 0, message: "no such configuration file")
+        }
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw Problem(file: path, line: 0, message: "cannot read the configuration file (is it UTF-8 text?)")
+        }
+        let directory = (path as NSString).deletingLastPathComponent
+        var seen: [String: Int] = [:]
+        for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let number = offset + 1
+            var line = Substring(rawLine)
+            if let hash = line.firstIndex(of: "#") { line = line[..<hash] }
+            let content = line.trimmingCharacters(in: .whitespaces)
+            if content.isEmpty { continue }
+            guard let equals = content.firstIndex(of: "=") else {
+                throw Problem(file: path, line: number, message: "expected 'key = value', got '\(content)'")
+            }
+            let key = content[..<equals].trimmingCharacters(in: .whitespaces)
+            let value = content[content.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            guard keys.contains(key) else {
+                let hint = closest(key).map { " (did you mean '\($0)'?)" } ?? ""
+                throw Problem(file: path, line: number, message: "unknown key '\(key)'\(hint); known keys: \(keys.joined(separator: ", "))")
+            }
+            if let first = seen[key] {
+                throw Problem(file: path, line: number, message: "'\(key)' is set twice (first on line \(first))")
+            }
+            seen[key] = number
+            do {
+                try set(key, value, in: &configuration, relativeTo: directory)
+            } catch {
+                throw Problem(file: path, line: number, message: error.message)
+            }
+        }
+    }
+
+    struct BadValue: Error {
+        var message: String
+    }
+
+    /// Applies one setting; also used for command-line flags, so both accept exactly the same values.
+    static func set(_ key: String, _ value: String, in configuration: inout DaemonConfiguration, relativeTo directory: String) throws(BadValue) {
+        func path() throws(BadValue) -> String {
+            guard !value.isEmpty else { throw BadValue(message: "'\(key)' needs a path") }
+            return value.hasPrefix("/") || value.hasPrefix("@") ? value : "\(directory)/\(value)"
+        }
+        func number(_ range: ClosedRange<Double>) throws(BadValue) -> Double {
+            guard let parsed = Double(value), range.contains(parsed) else {
+                throw BadValue(message: "'\(key)' must be a number from \(format(range.lowerBound)) to \(format(range.upperBound)), got '\(value)'")
+            }
+            return parsed
+        }
+        switch key {
+        case "socket": configuration.socketPath = try path()
+        case "catalog": configuration.catalogDirectory = try path()
+        case "database": configuration.databasePath = try path()
+        case "socket_mode":
+            guard let mode = UInt32(value, radix: 8), mode <= 0o777 else {
+                throw BadValue(message: "'socket_mode' must be an octal mode such as 0660, got '\(value)'")
+            }
+            configuration.socketMode = mode
+        case "log_level":
+            guard let level = Logger.Level(name: value) else {
+                throw BadValue(message: "'log_level' must be debug, info, notice, warning or error, got '\(value)'")
+            }
+            configuration.logLevel = level
+        case "max_connections": configuration.maxConnections = Int(try number(1...100_000))
+        case "max_message_bytes": configuration.maxMessageBytes = Int(try number(1024...1_073_741_824))
+        case "idle_timeout": configuration.idleTimeout = try number(0.1...86_400)
+        case "drain_timeout": configuration.drainTimeout = try number(0...3600)
+        case "admins": configuration.admins = try principals(value, key: key)
+        case "services": configuration.services = try principals(value, key: key)
+        case "sample_organisation":
+            switch value.lowercased() {
+            case "yes", "true", "on", "1": configuration.sampleOrganisation = true
+            case "no", "false", "off", "0": configuration.sampleOrganisation = false
+            default: throw BadValue(message: "'sample_organisation' must be yes or no, got '\(value)'")
+            }
+        default:
+            throw BadValue(message: "unknown key '\(key)'")
+        }
+    }
+
+    /// A comma-separated list of user names and `@group` names.
+    static func principals(_ value: String, key: String) throws(BadValue) -> [String] {
+        let names = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        for name in names {
+            let bare = name.hasPrefix("@") ? String(name.dropFirst()) : name
+            guard !bare.isEmpty, bare.allSatisfy({ $0.isLetter || $0.isNumber || "-_.$".contains($0) }) else {
+                throw BadValue(message: "'\(key)' lists '\(name)', which is not a user name or @group")
+            }
+        }
+        return names
+    }
+
+    static func closest(_ key: String) -> String? {
+        Spelling.closest(to: key.replacingOccurrences(of: "-", with: "_"), among: keys)
+    }
+
+    static func format(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import JSONRPC
+import SkillPathAPI
+import SkillPathCore
+import SkillPathJSON
+import SystemSupport
+
+/// One client connection, served on its own thread with blocking reads and writes.
+///
+/// A thread per connection keeps a slow or stalled client from delaying anyone else: it only ever blocks its
+/// own thread, and the idle and send timeouts bound how long. Messages are lines; each reply is written
+/// before the next line is read, so replies come back in request order.
+struct Connection {
+    let socket: UnixSocket
+    let service: Daemon
+    let logger: Logger
+
+    func serve() {
+        let configuration = service.configuration
+        do {
+            try socket.setReceiveTimeout(seconds: configuration.idleTimeout)
+            try socket.setSendTimeout(seconds: 30)
+        } catch {
+            logger.warning("cannot set socket timeouts", [("error", error.description)])
+        }
+        let caller = service.identify(socket)
+        logger.debug("connection opened", [("caller", caller.label)])
+        var framer = LineFramer(maximumLineLength: configuration.maxMessageBytes)
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 65_536, alignment: 1)
+        defer { buffer.deallocate() }
+        serving: while true {
+            // Answer every complete line already received, then read more.
+            lines: while true {
+                switch framer.next() {
+                case .line(let line):
+                    if !line.isEmpty && !respond(to: line, caller: caller) { break serving }
+                case .needMoreData:
+                    break lines
+                case .tooLong:
+                    reject(tooLong: configuration.maxMessageBytes)
+                    break serving
+                }
+            }
+            let count: Int
+            do {
+                count = try socket.read(into: buffer)
+            } catch {
+                if error.errno == EAGAIN || error.errno == EWOULDBLOCK {
+                    logger.debug("connection idle too long; closing", [("caller", caller.label)])
+                } else if error.errno != ECONNRESET {
+                    logger.debug("read failed", [("error", error.description)])
+                }
+                break
+            }
+            if count == 0 { break }
+            framer.append(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+        }
+        logger.debug("connection closed", [("caller", caller.label)])
+    }
+
+    /// Handles one message and writes the reply; false when the client has gone away.
+    private func respond(to line: [UInt8], caller: Caller) -> Bool {
+        let reply = JSONRPCProcessor.reply(to: line) { request in
+            service.dispatcher.handle(request, context: service.context(for: caller))
+        }
+        guard var bytes = reply else { return true }
+        bytes.append(0x0A)
+        do {
+            try socket.write(bytes)
+            return true
+        } catch {
+            logger.debug("client went away before its reply", [("error", error.description)])
+            return false
+        }
+    }
+
+    /// A line over the limit cannot be told apart from the next message: answer once, then hang up.
+    private func reject(tooLong limit: Int) {
+        let error = APIError(.messageTooLarge, "message larger than \(limit) bytes; closing the connection", data: [("limit", .int(limit))])
+        var bytes = JSONWriter.bytes(JSONRPCProcessor.errorResponse(.null, error.rpcError))
+        bytes.append(0x0A)
+        try? socket.write(bytes)
+        logger.warning("message too large; connection closed", [("limit", String(limit))])
+    }
+}

@@ -1,0 +1,220 @@
+import Dispatch
+import Foundation
+import Glibc
+import JSONRPC
+public import SkillPathAPI
+public import SkillPathCore
+import SkillPathJSON
+import SystemSupport
+
+/// The running service: catalog, dispatcher, listening socket, connections and lifecycle.
+///
+/// Threading: the accept loop and each connection run on their own threads; signals arrive on `signalQueue`;
+/// the main thread waits in `run` for a stop and then drains. `lifecycle` is only touched under `lock`;
+/// everything else is immutable after `init` or has its own lock. Hence `@unchecked Sendable`.
+public final class Daemon: ServiceEnvironment, @unchecked Sendable {
+    public static let version = "1.0.0"
+
+    let configuration: DaemonConfiguration
+    let logger: Logger
+    let catalogs: CatalogHolder
+    private(set) var dispatcher: Dispatcher
+    let notifier: SystemdNotifier
+    let connections = ConnectionRegistry()
+    private let binding: SocketBinding
+    private let started = ContinuousClock.now
+    private let lock = NSLock()
+    private var lifecycle = Lifecycle.starting
+    private let stopRequested = DispatchSemaphore(value: 0)
+    private let signalQueue = DispatchQueue(label: "skillpathd.signals")
+    private var signalSources: [any DispatchSourceSignal] = []
+    private var watchdog: (any DispatchSourceTimer)?
+    private let wakeAcceptLoop: (read: Int32, write: Int32)
+
+    init(configuration: DaemonConfiguration, logger: Logger, catalog: CatalogSnapshot, binding: SocketBinding, notifier: SystemdNotifier) {
+        self.configuration = configuration
+        self.logger = logger
+        self.catalogs = CatalogHolder(directory: configuration.catalogDirectory, initial: catalog, logger: logger)
+        self.binding = binding
+        self.notifier = notifier
+        self.dispatcher = Dispatcher(methods: MethodRegistry.withDiscovery(MethodRegistry.catalogAndPlanning()), logger: logger)
+        var pipeEnds: [Int32] = [0, 0]
+        _ = pipe(&pipeEnds)
+        for end in pipeEnds { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
+        wakeAcceptLoop = (pipeEnds[0], pipeEnds[1])
+    }
+
+    // MARK: ServiceEnvironment
+
+    public var version: String { Self.version }
+
+    public var uptimeSeconds: Double {
+        let elapsed = ContinuousClock.now - started
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+
+    public var isDraining: Bool { lock.withLock { lifecycle != .serving && lifecycle != .starting } }
+
+    public var openConnections: Int { connections.count }
+
+    public func currentCatalog() -> CatalogSnapshot { catalogs.current }
+
+    public func reloadCatalog() -> Result<CatalogSnapshot, CatalogRejection> {
+        notifier.reloading()
+        defer { notifier.ready() }
+        return catalogs.reload()
+    }
+
+    // MARK: Serving
+
+    /// Serves until SIGTERM or SIGINT, then drains. Returns the exit status.
+    func run() -> Int32 {
+        installSignalHandlers()
+        startWatchdog()
+        let acceptThread = Thread { [self] in acceptLoop() }
+        acceptThread.name = "skillpathd-accept"
+        acceptThread.start()
+        lock.withLock { lifecycle.serve() }
+        let catalog = catalogs.current.catalog
+        notifier.ready(status: "serving \(catalog.courses.count) courses")
+        logger.notice("serving", [
+            ("socket", binding.ownedPath ?? "inherited"), ("catalog", catalog.version), ("skills", String(catalog.skills.count)),
+            ("courses", String(catalog.courses.count)), ("roles", String(catalog.roles.count)), ("version", Self.version),
+        ])
+        stopRequested.wait()
+        return drain()
+    }
+
+    /// Asks the daemon to stop (SIGTERM, SIGINT, or a test).
+    func requestStop(reason: String) {
+        let action = lock.withLock { lifecycle.stop() }
+        guard action == .drain else { return }
+        logger.notice("stopping", [("reason", reason)])
+        notifier.stopping()
+        stopRequested.signal()
+    }
+
+    private func drain() -> Int32 {
+        var byte: UInt8 = 1
+        _ = Glibc.write(wakeAcceptLoop.write, &byte, 1)
+        binding.socket.shutdownBoth()
+        binding.remove()
+        connections.beginDrain()
+        let left = connections.waitUntilEmpty(timeout: configuration.drainTimeout)
+        if left > 0 {
+            logger.warning("drain timed out; closing connections still busy", [("connections", String(left))])
+            connections.abortRemaining()
+        }
+        watchdog?.cancel()
+        lock.withLock { lifecycle.finish() }
+        logger.notice("stopped")
+        return 0
+    }
+
+    private func acceptLoop() {
+        let listener = binding.socket
+        var descriptors = [
+            pollfd(fd: listener.descriptor, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: wakeAcceptLoop.read, events: Int16(POLLIN), revents: 0),
+        ]
+        while true {
+            descriptors[0].revents = 0
+            descriptors[1].revents = 0
+            let ready = poll(&descriptors, 2, -1)
+            if ready < 0 && errno == EINTR { continue }
+            if descriptors[1].revents != 0 || isDraining { return }
+            guard descriptors[0].revents & Int16(POLLIN) != 0 else {
+                if descriptors[0].revents != 0 { return }
+                continue
+            }
+            let client: UnixSocket
+            do {
+                client = try listener.accept()
+            } catch {
+                if error.errno == EMFILE || error.errno == ENFILE {
+                    logger.error("out of file descriptors; pausing accepts", [("error", error.description)])
+                    usleep(100_000)
+                }
+                continue
+            }
+            admit(client)
+        }
+    }
+
+    /// Serves a new connection on its own thread, or refuses it politely when at the limit.
+    private func admit(_ client: UnixSocket) {
+        if connections.count >= configuration.maxConnections {
+            let error = APIError(.overloaded, "too many connections (limit \(configuration.maxConnections)); try again shortly")
+            var bytes = JSONWriter.bytes(JSONRPCProcessor.errorResponse(.null, error.rpcError))
+            bytes.append(0x0A)
+            try? client.write(bytes)
+            logger.warning("connection refused: at the connection limit", [("limit", String(configuration.maxConnections))])
+            return
+        }
+        guard connections.add(client) else { return }
+        let thread = Thread { [self] in
+            Connection(socket: client, service: self, logger: logger).serve()
+            connections.remove(client)
+            client.close()
+        }
+        thread.stackSize = 1 << 20
+        thread.start()
+    }
+
+    // MARK: Per request
+
+    /// Who is on the other end, from the kernel's peer credentials and the configured principals.
+    func identify(_ socket: UnixSocket) -> Caller {
+        guard let peer = try? socket.peerCredentials() else {
+            return Caller(uid: UInt32.max, userName: nil, isAdmin: false, isService: false)
+        }
+        let name = ProcessIdentity.userName(uid: peer.uid)
+        var groups = Set<String>()
+        if let name, (configuration.admins + configuration.services).contains(where: { $0.hasPrefix("@") }) {
+            groups = ProcessIdentity.groupNames(userName: name, primaryGroup: peer.gid)
+        }
+        func listed(_ principals: [String]) -> Bool {
+            principals.contains { principal in
+                principal.hasPrefix("@") ? groups.contains(String(principal.dropFirst())) : principal == name
+            }
+        }
+        return Caller(uid: peer.uid, userName: name, isAdmin: peer.uid == 0 || listed(configuration.admins), isService: listed(configuration.services))
+    }
+
+    func context(for caller: Caller) -> CallContext {
+        let today = Terminal.today()
+        return CallContext(service: self, snapshot: catalogs.current, caller: caller, today: CalendarDate(year: today.year, month: today.month, day: today.day)!)
+    }
+
+    // MARK: Signals and watchdog
+
+    private func installSignalHandlers() {
+        signal(SIGPIPE, SIG_IGN)
+        for number in [SIGTERM, SIGINT, SIGHUP] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: signalQueue)
+            source.setEventHandler { [self] in
+                if number == SIGHUP {
+                    logger.notice("SIGHUP: reloading the catalog")
+                    DispatchQueue.global().async { _ = self.reloadCatalog() }
+                } else {
+                    requestStop(reason: number == SIGTERM ? "SIGTERM" : "SIGINT")
+                }
+            }
+            source.resume()
+            signalSources.append(source)
+        }
+    }
+
+    private func startWatchdog() {
+        guard let interval = notifier.watchdogInterval else { return }
+        let timer = DispatchSource.makeTimerSource(queue: signalQueue)
+        timer.schedule(deadline: .now() + interval, repeating: interval)
+        timer.setEventHandler { [self] in
+            if !isDraining { notifier.watchdog() }
+        }
+        timer.resume()
+        watchdog = timer
+        logger.info("watchdog enabled", [("interval_s", String(interval))])
+    }
+}

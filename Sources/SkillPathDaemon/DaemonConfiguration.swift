@@ -1,0 +1,41 @@
+import Foundation
+public import SystemSupport
+
+/// Everything the daemon needs to start, from defaults, then the config file, then command-line flags.
+public struct DaemonConfiguration: Sendable, Equatable {
+    public var socketPath: String
+    public var socketMode: UInt32 = 0o660
+    public var catalogDirectory: String
+    public var databasePath: String
+    public var logLevel: Logger.Level = .info
+    public var maxConnections = 512
+    public var maxMessageBytes = 1_048_576
+    /// Seconds a connection may stay silent before it is closed.
+    public var idleTimeout: Double = 300
+    /// Seconds a stop waits for in-flight requests before exiting anyway.
+    public var drainTimeout: Double = 10
+    /// User names and `@group` names treated as administrators (root always is).
+    public var admins: [String] = []
+    /// User names and `@group` names of LMS front-ends and other services.
+    public var services: [String] = []
+    /// Load the sample organisation into an empty database at start.
+    public var sampleOrganisation = true
+
+    /// The embedded defaults: the shipped catalog and a local state folder, so `swift run skillpathd` works
+    /// on a fresh clone.
+    public static func defaults(workingDirectory: String) -> DaemonConfiguration {
+        let state = "\(workingDirectory)/.skillpath"
+        return DaemonConfiguration(
+            socketPath: "\(state)/skillpathd.sock", catalogDirectory: shippedCatalog(workingDirectory: workingDirectory),
+            databasePath: "\(state)/skillpath.db")
+    }
+
+    /// `./Catalog` when run from the repository, otherwise the `Catalog/` of the source tree this binary was
+    /// built from (so `swift run` works from any folder of a clone).
+    static func shippedCatalog(workingDirectory: String) -> String {
+        let local = "\(workingDirectory)/Catalog"
+        if FileManager.default.fileExists(atPath: local) { return local }
+        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return source.appendingPathComponent("Catalog").path
+    }
+}

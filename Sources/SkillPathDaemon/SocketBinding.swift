@@ -1,0 +1,110 @@
+import Foundation
+import Glibc
+import SystemSupport
+
+/// Gets the listening socket: the one systemd passed, or our own, replacing a stale file left by a crashed
+/// daemon but never taking over one a live daemon serves.
+struct SocketBinding {
+    let socket: UnixSocket
+    /// The file to remove on exit: only a socket we created. An inherited socket belongs to systemd.
+    let ownedPath: String?
+    /// Held for the daemon's lifetime so that two daemons starting at once cannot both claim the path.
+    let lock: FileLock?
+
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    static func acquire(configuration: DaemonConfiguration, environment: [String: String], logger: Logger) throws(Failure) -> SocketBinding {
+        let inherited = SocketActivation.inheritedDescriptors(environment: environment)
+        if let first = inherited.first {
+            let socket = UnixSocket(adopting: first)
+            guard socket.isListeningStream else {
+                throw Failure(description: "descriptor \(first) from socket activation is not a listening stream socket (check ListenStream= in skillpathd.socket)")
+            }
+            if inherited.count > 1 { logger.warning("socket activation passed several sockets; serving the first", [("count", String(inherited.count))]) }
+            logger.info("using the socket from systemd", [("fd", String(first))])
+            return SocketBinding(socket: socket, ownedPath: nil, lock: nil)
+        }
+        let path = configuration.socketPath
+        let lock: FileLock?
+        if path.hasPrefix("@") {
+            lock = nil
+        } else {
+            let directory = (path as NSString).deletingLastPathComponent
+            do {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            } catch {
+                throw Failure(description: "cannot create the socket's folder \(directory): \(error.localizedDescription)")
+            }
+            switch FileLock.acquire(path: path + ".lock") {
+            case .success(let acquired): lock = acquired
+            case .failure(let problem): throw Failure(description: problem.description)
+            }
+            try removeIfStale(path, logger: logger)
+        }
+        do {
+            let socket = try UnixSocket.listen(path: path, mode: configuration.socketMode)
+            return SocketBinding(socket: socket, ownedPath: path.hasPrefix("@") ? nil : path, lock: lock)
+        } catch {
+            if error.errno == EADDRINUSE {
+                throw Failure(description: "another skillpathd is already serving on \(path)")
+            }
+            throw Failure(description: "cannot listen on \(path): \(error)")
+        }
+    }
+
+    /// A socket file nobody answers on is left over from a crash: remove it. One that answers belongs to a
+    /// live daemon: refuse. Anything else at that path is not ours to delete.
+    static func removeIfStale(_ path: String, logger: Logger) throws(Failure) {
+        var status = stat()
+        guard lstat(path, &status) == 0 else { return }
+        guard status.st_mode & S_IFMT == S_IFSOCK else {
+            throw Failure(description: "\(path) exists and is not a socket; refusing to replace it")
+        }
+        do {
+            _ = try UnixSocket.connect(path: path)
+            throw Failure(description: "another skillpathd is already serving on \(path)")
+        } catch let failure as Failure {
+            throw failure
+        } catch let error as SystemError where error.errno == ECONNREFUSED || error.errno == ENOENT {
+            unlink(path)
+            logger.warning("removed a stale socket left by a previous daemon", [("path", path)])
+        } catch {
+            throw Failure(description: "cannot check the existing socket \(path): \(error)")
+        }
+    }
+
+    func remove() {
+        if let ownedPath { unlink(ownedPath) }
+        lock?.release()
+    }
+}
+
+/// An exclusive advisory lock (flock) on a file, released when the process exits.
+final class FileLock: @unchecked Sendable {
+    private let descriptor: Int32
+    private let path: String
+
+    private init(descriptor: Int32, path: String) {
+        self.descriptor = descriptor
+        self.path = path
+    }
+
+    static func acquire(path: String) -> Result<FileLock, SocketBinding.Failure> {
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            return .failure(.init(description: "cannot open the lock file \(path): \(SystemError("open", errno: errno))"))
+        }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            close(descriptor)
+            return .failure(.init(description: "another skillpathd is starting or serving here (it holds \(path))"))
+        }
+        return .success(FileLock(descriptor: descriptor, path: path))
+    }
+
+    func release() {
+        unlink(path)
+        close(descriptor)
+    }
+}
