@@ -38,6 +38,7 @@ let package = Package(
         .testTarget(name: "SkillPathJSONTests", dependencies: ["SkillPathJSON"]),
         .testTarget(name: "SkillPathCoreTests", dependencies: ["SkillPathCore", "SkillPathFixtures", "SkillPathJSON", "SkillPathTestSupport"]),
         .testTarget(name: "SkillPathCLITests", dependencies: ["skillpath", "SkillPathJSON", "SkillPathTestSupport"]),
+        .testTarget(name: "SkillPathDaemonTests", dependencies: ["skillpathd", "skillpath", "SkillPathAPI", "JSONRPC", "SkillPathJSON", "SkillPathTestSupport"]),
     ]
 )
 

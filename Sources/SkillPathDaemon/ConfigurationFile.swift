@@ -42,8 +42,8 @@ public enum ConfigurationFile {
             let key = content[..<equals].trimmingCharacters(in: .whitespaces)
             let value = content[content.index(after: equals)...].trimmingCharacters(in: .whitespaces)
             guard keys.contains(key) else {
-                let hint = closest(key).map { " (did you mean '\($0)'?)" } ?? ""
-                throw Problem(file: path, line: number, message: "unknown key '\(key)'\(hint); known keys: \(keys.joined(separator: ", "))")
+                let hint = closest(key).map { " (did you mean '\($0)'?)" } ?? "; known keys: \(keys.joined(separator: ", "))"
+                throw Problem(file: path, line: number, message: "unknown key '\(key)'\(hint)")
             }
             if let first = seen[key] {
                 throw Problem(file: path, line: number, message: "'\(key)' is set twice (first on line \(first))")

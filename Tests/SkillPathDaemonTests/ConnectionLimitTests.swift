@@ -1,0 +1,107 @@
+import Foundation
+import Glibc
+import SkillPathJSON
+import SkillPathTestSupport
+import Testing
+
+/// Size, time and connection limits, and clients that misbehave.
+@Suite struct ConnectionLimitTests {
+    @Test func anOversizedMessageIsAnsweredThenTheConnectionClosed() throws {
+        let directory = TemporaryDirectory()
+        directory.write(["small.conf": "max_message_bytes = 2048\n"])
+        let daemon = try DaemonProcess(arguments: ["--config", "\(directory.path)/small.conf"])
+        let client = try daemon.client()
+        try client.send(bytes: Array(#"{"jsonrpc": "2.0", "id": 1, "method": "system.health", "params": {"pad": ""#.utf8) + [UInt8](repeating: 0x61, count: 5000))
+        let reply = try JSONParser.parse(try #require(try client.readLine()))
+        #expect(reply["error"]?["code"] == .number("-32010"))
+        #expect(reply["error"]?["data"]?["code"] == "message-too-large")
+        #expect(reply["id"] == .null)
+        #expect(try client.readLine() == nil)
+        // The daemon itself is fine.
+        #expect(try daemon.client().result("system.health")["status"] == "ok")
+    }
+
+    @Test func aSilentConnectionIsClosedAfterTheIdleTimeout() throws {
+        let directory = TemporaryDirectory()
+        directory.write(["idle.conf": "idle_timeout = 0.3\n"])
+        let daemon = try DaemonProcess(arguments: ["--config", "\(directory.path)/idle.conf"])
+        let client = try daemon.client()
+        let started = Date()
+        #expect(try client.readLine() == nil)
+        #expect(Date().timeIntervalSince(started) < 5)
+    }
+
+    @Test func connectionsBeyondTheLimitAreRefusedPolitely() throws {
+        let directory = TemporaryDirectory()
+        directory.write(["limit.conf": "max_connections = 2\n"])
+        let daemon = try DaemonProcess(arguments: ["--config", "\(directory.path)/limit.conf"])
+        // Wait until the start-up probe's connection is gone, so exactly these two are open.
+        var first = try daemon.client()
+        for _ in 0..<200 {
+            if let open = try? first.result("system.health")["connections"], open == .number("1") { break }
+            usleep(20_000)
+            first = (try? daemon.client()) ?? first
+        }
+        let second = try daemon.client()
+        #expect(try second.result("system.health")["connections"] == .number("2"))
+        let third = try daemon.client()
+        let refusal = try JSONParser.parse(try #require(try third.readLine()))
+        #expect(refusal["error"]?["data"]?["code"] == "overloaded")
+        #expect(try third.readLine() == nil)
+        #expect(try first.result("system.health")["status"] == "ok")
+    }
+
+    @Test func aClientThatDisconnectsMidRequestHarmsNoOne() throws {
+        let daemon = try DaemonProcess()
+        for _ in 0..<20 {
+            let client = try daemon.client()
+            try client.send(bytes: Array(#"{"jsonrpc": "2.0", "id": 1, "method": "paths.plan", "params": {"profile": {}, "targetRole": "lead"}}"#.utf8) + [0x0A])
+            // Gone before the reply is written.
+        }
+        for _ in 0..<5 {
+            let client = try daemon.client()
+            try client.send(bytes: Array(#"{"jsonrpc": "2.0", "id": 1, "method": "sys"#.utf8))
+            client.shutdownWriting()
+        }
+        #expect(try daemon.client().result("system.health")["status"] == "ok")
+    }
+
+    @Test func aStalledClientDoesNotDelayOthers() throws {
+        let daemon = try DaemonProcess()
+        let staller = try daemon.client()
+        try staller.send(bytes: Array(#"{"jsonrpc": "2.0", "id": 1, "method": "sys"#.utf8))
+        let started = Date()
+        for _ in 0..<20 { _ = try daemon.client().result("system.health") }
+        #expect(Date().timeIntervalSince(started) < 5)
+        _ = staller
+    }
+
+    @Test func moreThanAHundredClientsAtOnceAllGetTheirAnswers() throws {
+        let daemon = try DaemonProcess()
+        let failures = FailureCount()
+        DispatchQueue.concurrentPerform(iterations: 120) { number in
+            do {
+                let client = try daemon.client()
+                for round in 0..<5 {
+                    let response = try client.call("paths.plan", .object([
+                        ("profile", .object([("skills", .array([.object([("skill", "python"), ("level", .int(number % 3))])]))])),
+                        ("targetRole", round % 2 == 0 ? "scientist" : "lead"),
+                    ]))
+                    if response["result"]?["steps"] == nil { failures.add() }
+                }
+            } catch {
+                failures.add()
+            }
+        }
+        #expect(failures.value == 0)
+        #expect(try daemon.client().result("system.health")["status"] == "ok")
+    }
+}
+
+/// `@unchecked Sendable`: a counter behind a lock, for concurrent test clients.
+final class FailureCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func add() { lock.withLock { count += 1 } }
+    var value: Int { lock.withLock { count } }
+}

@@ -1,0 +1,115 @@
+public import Foundation
+import Glibc
+
+/// A real `skillpathd` on a temp socket, with its own catalog, database and log in a temp folder.
+/// `@unchecked Sendable`: the paths are immutable; `exitStatus` is only touched by the test's own thread.
+public final class DaemonProcess: @unchecked Sendable {
+    public let directory: TemporaryDirectory
+    public let socketPath: String
+    public let catalogPath: String
+    public let databasePath: String
+    public let logPath: String
+    public let pid: Int32
+    private var exitStatus: Int32?
+
+    /// Starts the daemon and waits until it answers on its socket.
+    /// - Parameters:
+    ///   - catalogFiles: the catalog to serve (the fixture catalog by default), or nil with `catalog` given.
+    ///   - arguments: extra command-line arguments.
+    ///   - environment: extra environment variables.
+    public init(
+        catalogFiles: [String: String]? = Fixtures.files, catalog: String? = nil, socket: String? = nil, arguments: [String] = [],
+        environment: [String: String] = [:], waitForSocket: Bool = true
+    ) throws {
+        directory = TemporaryDirectory()
+        socketPath = socket ?? "\(directory.path)/d.sock"
+        databasePath = "\(directory.path)/skillpath.db"
+        logPath = "\(directory.path)/daemon.log"
+        if let catalogFiles {
+            directory.write(Dictionary(uniqueKeysWithValues: catalogFiles.map { ("catalog/\($0.key)", $0.value) }))
+            catalogPath = "\(directory.path)/catalog"
+        } else {
+            catalogPath = catalog ?? "\(ProcessRunner.packageRoot)/Catalog"
+        }
+        let full = ["--socket", socketPath, "--catalog", catalogPath, "--database", databasePath] + arguments
+        pid = try Self.spawn(ProcessRunner.executable("skillpathd"), full, environment: environment, log: logPath)
+        if waitForSocket { try waitUntilServing() }
+    }
+
+    deinit {
+        if exitStatus == nil {
+            kill(pid, SIGKILL)
+            _ = waitForExit(timeout: 5)
+        }
+    }
+
+    /// Polls the socket until the daemon answers, or fails with the daemon's log.
+    public func waitUntilServing(timeout: Double = 30) throws {
+        let deadline = Date(timeIntervalSinceNow: timeout)
+        while Date() < deadline {
+            if let client = try? RPCClient(socketPath: socketPath), (try? client.result("system.health")) != nil { return }
+            if let status = pollExit() {
+                throw RPCClient.ClientError("skillpathd exited with \(status) before serving:\n\(log)")
+            }
+            usleep(20_000)
+        }
+        throw RPCClient.ClientError("skillpathd did not start serving in time:\n\(log)")
+    }
+
+    public func client() throws -> RPCClient {
+        try RPCClient(socketPath: socketPath)
+    }
+
+    public var log: String {
+        (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
+    }
+
+    public func signal(_ number: Int32) {
+        kill(pid, number)
+    }
+
+    /// Waits for the process to exit and returns its status (128 + signal when killed), nil on timeout.
+    public func waitForExit(timeout: Double = 30) -> Int32? {
+        let deadline = Date(timeIntervalSinceNow: timeout)
+        while Date() < deadline {
+            if let status = pollExit() { return status }
+            usleep(10_000)
+        }
+        return nil
+    }
+
+    private func pollExit() -> Int32? {
+        if let exitStatus { return exitStatus }
+        var status: Int32 = 0
+        guard waitpid(pid, &status, WNOHANG) == pid else { return nil }
+        let code = status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+        exitStatus = code
+        return code
+    }
+
+    /// posix_spawn with stdout and stderr appended to `log`, and `inherit` descriptors placed from 3 up,
+    /// exactly as systemd passes sockets.
+    public static func spawn(_ program: String, _ arguments: [String], environment: [String: String], log: String, inherit: [Int32] = []) throws -> Int32 {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, log, O_WRONLY | O_CREAT | O_APPEND, 0o644)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        for (offset, descriptor) in inherit.enumerated() {
+            posix_spawn_file_actions_adddup2(&actions, descriptor, 3 + Int32(offset))
+        }
+        var base = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": NSTemporaryDirectory()]
+        base.merge(environment) { $1 }
+        let argv = ([program] + arguments).map { strdup($0) } + [nil]
+        let envp = base.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
+        }
+        var pid: pid_t = 0
+        let result = posix_spawn(&pid, program, &actions, nil, argv, envp)
+        guard result == 0 else { throw RPCClient.ClientError("posix_spawn \(program) failed: \(String(cString: strerror(result)))") }
+        return pid
+    }
+}
