@@ -1,5 +1,6 @@
 public import SkillPathCore
 import SkillPathJSON
+import SystemSupport
 
 /// Everything a method handler may use: the service, the catalog it started on, who is calling, the date.
 ///
@@ -9,14 +10,18 @@ public struct CallContext: Sendable {
     public let service: any ServiceEnvironment
     public let snapshot: CatalogSnapshot
     public let caller: Caller
-    /// Today in the daemon's time zone: the default `startDate` of a schedule.
-    public let today: CalendarDate
 
-    public init(service: any ServiceEnvironment, snapshot: CatalogSnapshot, caller: Caller, today: CalendarDate) {
+    public init(service: any ServiceEnvironment, snapshot: CatalogSnapshot, caller: Caller) {
         self.service = service
         self.snapshot = snapshot
         self.caller = caller
-        self.today = today
+    }
+
+    /// Today in the daemon's time zone: the default `startDate` of a schedule. Read only when a request
+    /// needs it, because it takes the C library's time-zone lock.
+    public var today: CalendarDate {
+        let now = Terminal.today()
+        return CalendarDate(year: now.year, month: now.month, day: now.day)!
     }
 }
 

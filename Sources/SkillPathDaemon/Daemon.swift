@@ -182,8 +182,7 @@ public final class Daemon: ServiceEnvironment, @unchecked Sendable {
     }
 
     func context(for caller: Caller) -> CallContext {
-        let today = Terminal.today()
-        return CallContext(service: self, snapshot: catalogs.current, caller: caller, today: CalendarDate(year: today.year, month: today.month, day: today.day)!)
+        CallContext(service: self, snapshot: catalogs.current, caller: caller)
     }
 
     // MARK: Signals and watchdog

@@ -37,7 +37,8 @@ public enum DaemonMain {
             fail("configuration error: \(error)")
             return 78
         }
-        let logger = Logger(level: configuration.logLevel)
+        let logger = Logger(level: configuration.logLevel, flushInterval: 0.05)
+        defer { logger.flush() }
         let notifier = SystemdNotifier(environment: environment)
 
         let catalog: Catalog

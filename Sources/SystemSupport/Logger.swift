@@ -1,9 +1,12 @@
+import Foundation
 import Glibc
 
-/// One line per event on stderr, `level message key=value ...`, written with a single write(2) so lines from
+/// One line per event on stderr, `level message key=value ...`, always written whole so lines from
 /// different threads never interleave. journald adds the timestamp; we add nothing it already has.
 ///
-/// Libraries take a `Logger`; only executables make one.
+/// A buffered logger (the daemon's) collects lines and writes them in batches from a background thread,
+/// so a request costs no extra system call for its log line; warnings and errors, and `flush()`, write
+/// everything at once. Libraries take a `Logger`; only executables make one.
 public struct Logger: Sendable {
     public enum Level: Int, Sendable, Comparable, CaseIterable {
         case debug, info, notice, warning, error
@@ -33,13 +36,20 @@ public struct Logger: Sendable {
     }
 
     public var level: Level
+    private let sink: LogSink
+
+    /// - Parameter flushInterval: nil writes each line at once; otherwise lines are batched and written at
+    ///   least this often (in seconds).
+    public init(level: Level, descriptor: Int32 = 2, flushInterval: Double? = nil) {
+        self.level = level
+        self.sink = LogSink(descriptor: descriptor, flushInterval: flushInterval)
+    }
 
     public func isEnabled(_ eventLevel: Level) -> Bool { eventLevel >= level }
-    private let descriptor: Int32
 
-    public init(level: Level, descriptor: Int32 = 2) {
-        self.level = level
-        self.descriptor = descriptor
+    /// Writes any batched lines now (before exiting, say).
+    public func flush() {
+        sink.flush()
     }
 
     public func debug(_ message: String, _ fields: [(String, String)] = []) { log(.debug, message, fields) }
@@ -55,10 +65,7 @@ public struct Logger: Sendable {
             line += " \(key)=\(Self.quoted(value))"
         }
         line += "\n"
-        var bytes = Array(line.utf8)
-        bytes.withUnsafeMutableBytes { raw in
-            _ = Glibc.write(descriptor, raw.baseAddress, raw.count)
-        }
+        sink.append(line, urgent: eventLevel >= .warning)
     }
 
     /// Values with spaces, quotes or control characters are quoted, so each line stays one parseable record.
@@ -75,5 +82,61 @@ public struct Logger: Sendable {
             }
         }
         return escaped + "\""
+    }
+}
+
+/// Where log lines go: straight to the descriptor, or into a buffer a background thread flushes.
+/// `@unchecked Sendable`: the buffer is only touched under `lock`.
+final class LogSink: @unchecked Sendable {
+    private let descriptor: Int32
+    private let buffered: Bool
+    private let lock = NSLock()
+    private var pending: [UInt8] = []
+
+    init(descriptor: Int32, flushInterval: Double?) {
+        self.descriptor = descriptor
+        self.buffered = flushInterval != nil
+        if let flushInterval {
+            let thread = Thread { [weak self] in
+                while let sink = self {
+                    sink.flush()
+                    Thread.sleep(forTimeInterval: flushInterval)
+                }
+            }
+            thread.name = "log-flush"
+            thread.start()
+        }
+    }
+
+    func append(_ line: String, urgent: Bool) {
+        guard buffered else {
+            write(Array(line.utf8))
+            return
+        }
+        let overflow = lock.withLock {
+            pending.append(contentsOf: line.utf8)
+            return pending.count > 65_536
+        }
+        if urgent || overflow { flush() }
+    }
+
+    func flush() {
+        let bytes = lock.withLock {
+            defer { pending.removeAll(keepingCapacity: true) }
+            return pending
+        }
+        if !bytes.isEmpty { write(bytes) }
+    }
+
+    private func write(_ bytes: [UInt8]) {
+        var offset = 0
+        bytes.withUnsafeBytes { raw in
+            while offset < raw.count {
+                let written = Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                if written < 0 && errno == EINTR { continue }
+                if written <= 0 { return }
+                offset += written
+            }
+        }
     }
 }

@@ -12,6 +12,8 @@ enum BenchmarkCommand {
       shipped  plan latency on the shipped Catalog/ (--catalog DIR, --plans N)
       quality  planner plans against proven optima on mid-sized random problems (--cases N)
       load     load one catalog directory (--dir DIR) and print time and peak memory
+      rpc      requests per second and latency through skillpathd, 1/8/64 connections, against an echo
+               server's ceiling (--seconds N per run, default 3; needs the release skillpathd beside it)
     """
 
     static func run(_ arguments: [String]) -> Int32 {
@@ -38,6 +40,10 @@ enum BenchmarkCommand {
             return ShippedBenchmark(catalog: options["catalog"] ?? "Catalog", plans: number("plans", 2_000)).run()
         case "quality":
             return QualityBenchmark(cases: number("cases", 300)).run()
+        case "rpc":
+            return RPCBenchmark(seconds: Double(options["seconds"] ?? "3") ?? 3).run()
+        case "echo-server":
+            return EchoServer.serve(path: options["socket"] ?? "echo.sock")
         case "load":
             return LoadProbe.run(directory: options["dir"] ?? "")
         default:

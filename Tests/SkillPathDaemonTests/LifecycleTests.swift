@@ -174,7 +174,12 @@ import Testing
         _ = try daemon.client().result("paths.plan", .object([
             ("profile", .object([("skills", .array([.object([("skill", "python"), ("level", 2)])]))])), ("targetRole", "lead"),
         ]))
-        let lines = daemon.log.split(separator: "\n").filter { $0.contains("method=paths.plan") }
+        // Request lines are written in batches at least every 50 ms.
+        var lines: [Substring] = []
+        for _ in 0..<100 where lines.isEmpty {
+            usleep(20_000)
+            lines = daemon.log.split(separator: "\n").filter { $0.contains("method=paths.plan") }
+        }
         #expect(lines.count == 1)
         #expect(lines.first?.hasPrefix("info request method=paths.plan id=1 ms=") == true)
         #expect(lines.first?.hasSuffix("outcome=ok") == true)
