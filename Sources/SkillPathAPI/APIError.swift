@@ -1,6 +1,7 @@
 public import JSONRPC
 public import SkillPathCore
 public import SkillPathJSON
+import SkillPathStore
 
 /// An application error: a stable name, a JSON-RPC code in -32000…-32099, a message and structured data.
 ///
@@ -63,6 +64,10 @@ public struct APIError: Error, Sendable, Equatable {
             return from(error).rpcError
         case let error as JSONRPCError:
             return error
+        case let error as StoreLookupError:
+            return from(error).rpcError
+        case let error as StoreError:
+            return APIError(.storeUnavailable, "the organisation store failed: \(error.message)").rpcError
         default:
             return nil
         }
@@ -76,6 +81,19 @@ public struct APIError: Error, Sendable, Equatable {
         case .unknownCourse: return APIError(.unknownCourse, error.message, data: fields).rpcError
         case .noCurrentRole: return APIError(.noCurrentRole, error.message, data: fields).rpcError
         case .invalidProfile, .invalidOption: return .invalidParams(error.field, error.message)
+        }
+    }
+
+    static func from(_ error: StoreLookupError) -> APIError {
+        switch error {
+        case .unknownEmployee(let id):
+            return APIError(.unknownEmployee, "unknown employee '\(id)'", data: [("id", .string(id))])
+        case .unknownAssignment(let id):
+            return APIError(.notFound, "no assignment \(id)", data: [("kind", "assignment"), ("id", .int(id))])
+        case .duplicateAssignment(let existing):
+            return APIError(.conflict, "the employee already has an active assignment for this role (assignment \(existing))", data: [("existing", .int(existing))])
+        case .assignmentClosed(let id, let status):
+            return APIError(.conflict, "assignment \(id) is \(status) and can no longer change", data: [("id", .int(id)), ("status", .string(status))])
         }
     }
 

@@ -1,4 +1,5 @@
 public import SkillPathCore
+public import SkillPathStore
 import SkillPathJSON
 import SystemSupport
 
@@ -10,6 +11,10 @@ public struct CallContext: Sendable {
     public let service: any ServiceEnvironment
     public let snapshot: CatalogSnapshot
     public let caller: Caller
+    /// The method being called, for refusals.
+    public var method: String = ""
+    /// The employee a service acts for (the `actor` parameter), when one is given.
+    public var actor: String?
 
     public init(service: any ServiceEnvironment, snapshot: CatalogSnapshot, caller: Caller) {
         self.service = service
@@ -32,6 +37,8 @@ public protocol ServiceEnvironment: Sendable {
     var uptimeSeconds: Double { get }
     var isDraining: Bool { get }
     var openConnections: Int { get }
+    /// The organisation store, when the daemon has one.
+    var store: OrganisationStore? { get }
     func currentCatalog() -> CatalogSnapshot
     /// Re-reads the catalog and swaps it in when valid; the old one keeps serving otherwise.
     func reloadCatalog() -> Result<CatalogSnapshot, CatalogRejection>

@@ -39,14 +39,16 @@ public struct Dispatcher: Sendable {
         case .object?: params = JSONField(request.params!)
         default: return .failure(.invalidParams("", "params must be an object: SkillPath takes parameters by name"))
         }
-        let context = context()
-        if method.access == .admin && !context.caller.isAdmin {
-            return .failure(APIError(
-                .forbidden, "forbidden: \(method.name) is for administrators only, and \(context.caller.label) is not one",
-                data: [("rule", .string("admin-only")), ("method", .string(method.name))]).rpcError)
-        }
+        var context = context()
+        context.method = method.name
         do {
             try method.checkParameters(params)
+            context.actor = try params.optional("actor")?.string()
+            switch method.access {
+            case .anyone: break
+            case .known, .scoped: try context.requireKnown()
+            case .admin: try context.requireAdmin()
+            }
             return .success(try method.handler(context, params))
         } catch {
             if let mapped = APIError.rpcError(for: error) { return .failure(mapped) }

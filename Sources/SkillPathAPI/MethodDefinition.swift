@@ -14,12 +14,11 @@ public struct MethodDefinition: Sendable {
     public var example: Example
     /// Who may call it (see docs/access.md).
     public var access: Access
-    /// Whether a call changes stored state (used by the access rules and by the drain).
     public var handler: @Sendable (CallContext, JSONField) throws -> JSONValue
 
     public init(
         name: String, summary: String, description: String, params: [Parameter], resultName: String, resultSchema: JSONValue,
-        errors: [APIError.Code] = [], example: Example, access: Access = .anyone,
+        errors: [APIError.Code] = [], example: Example, access: Access = .known,
         handler: @escaping @Sendable (CallContext, JSONField) throws -> JSONValue
     ) {
         self.name = name
@@ -58,16 +57,21 @@ public struct MethodDefinition: Sendable {
         }
     }
 
-    /// Refuses parameters the method does not define, naming the stray one.
+    /// Refuses parameters the method does not define, naming the stray one. `actor` is every method's.
     public func checkParameters(_ params: JSONField) throws {
-        try params.checkKeys(self.params.map(\.name))
+        try params.checkKeys(self.params.map(\.name) + ["actor"])
     }
 }
 
-/// Who may call a method. Refined by the organisation store's access rules (docs/access.md).
+/// Who may call a method (docs/access.md). The dispatcher enforces `anyone`, `known` and `admin`; `scoped`
+/// methods check in their handler, because the answer depends on which employee the call is about.
 public enum Access: String, Sendable {
     /// Any caller that can reach the socket.
     case anyone
+    /// Any caller SkillPath knows: an employee, a service or an administrator.
+    case known
     /// Administrators only.
     case admin
+    /// Depends on the employee concerned: themself, their managers, services, administrators.
+    case scoped
 }

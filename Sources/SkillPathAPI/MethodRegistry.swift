@@ -7,6 +7,14 @@ public enum MethodRegistry {
         ]
     }
 
+    public static func organisation() -> [MethodDefinition] {
+        [
+            EmployeesUpsert.method, EmployeesGet.method, EmployeesList.method, EmployeesSetSkills.method, AssignmentsCreate.method,
+            AssignmentsRead.list, AssignmentsRead.get, AssignmentsCancel.method, AssignmentsReplan.method, ProgressRecord.method,
+            ReportsTeam.method,
+        ]
+    }
+
     /// `methods` plus `rpc.discover`, which describes all of them and itself.
     public static func withDiscovery(_ methods: [MethodDefinition]) -> [MethodDefinition] {
         let box = MethodList()

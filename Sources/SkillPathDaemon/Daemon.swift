@@ -5,6 +5,7 @@ import JSONRPC
 public import SkillPathAPI
 public import SkillPathCore
 import SkillPathJSON
+public import SkillPathStore
 import SystemSupport
 
 /// The running service: catalog, dispatcher, listening socket, connections and lifecycle.
@@ -17,6 +18,7 @@ public final class Daemon: ServiceEnvironment, @unchecked Sendable {
 
     let configuration: DaemonConfiguration
     let logger: Logger
+    public let store: OrganisationStore?
     let catalogs: CatalogHolder
     private(set) var dispatcher: Dispatcher
     let notifier: SystemdNotifier
@@ -31,13 +33,18 @@ public final class Daemon: ServiceEnvironment, @unchecked Sendable {
     private var watchdog: (any DispatchSourceTimer)?
     private let wakeAcceptLoop: (read: Int32, write: Int32)
 
-    init(configuration: DaemonConfiguration, logger: Logger, catalog: CatalogSnapshot, binding: SocketBinding, notifier: SystemdNotifier) {
+    init(
+        configuration: DaemonConfiguration, logger: Logger, catalog: CatalogSnapshot, store: OrganisationStore?, binding: SocketBinding,
+        notifier: SystemdNotifier
+    ) {
         self.configuration = configuration
         self.logger = logger
+        self.store = store
         self.catalogs = CatalogHolder(directory: configuration.catalogDirectory, initial: catalog, logger: logger)
         self.binding = binding
         self.notifier = notifier
-        self.dispatcher = Dispatcher(methods: MethodRegistry.withDiscovery(MethodRegistry.catalogAndPlanning()), logger: logger)
+        let methods = MethodRegistry.catalogAndPlanning() + (store == nil ? [] : MethodRegistry.organisation())
+        self.dispatcher = Dispatcher(methods: MethodRegistry.withDiscovery(methods), logger: logger)
         var pipeEnds: [Int32] = [0, 0]
         _ = pipe(&pipeEnds)
         for end in pipeEnds { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
@@ -70,6 +77,7 @@ public final class Daemon: ServiceEnvironment, @unchecked Sendable {
     /// Serves until SIGTERM or SIGINT, then drains. Returns the exit status.
     func run() -> Int32 {
         installSignalHandlers()
+        if configuration.sampleOrganisation { SampleOrganisation(daemon: self).loadIfEmpty() }
         startWatchdog()
         let acceptThread = Thread { [self] in acceptLoop() }
         acceptThread.name = "skillpathd-accept"

@@ -1,6 +1,7 @@
 import Foundation
 import SkillPathAPI
 import SkillPathCore
+import SkillPathStore
 import SystemSupport
 
 /// `skillpathd`'s entry point: configuration, catalog, socket, then serve until told to stop.
@@ -52,6 +53,15 @@ public enum DaemonMain {
         }
         for warning in catalog.warnings.prefix(20) { logger.warning("catalog warning", [("problem", warning.description)]) }
 
+        let store: OrganisationStore
+        do {
+            store = try OrganisationStore(path: configuration.databasePath)
+        } catch {
+            logger.error("cannot open the organisation store; not starting", [("database", configuration.databasePath), ("reason", error.message)])
+            fail(error.message)
+            return 1
+        }
+
         let binding: SocketBinding
         do {
             binding = try SocketBinding.acquire(configuration: configuration, environment: environment, logger: logger)
@@ -62,7 +72,7 @@ public enum DaemonMain {
         }
         let daemon = Daemon(
             configuration: configuration, logger: logger, catalog: CatalogSnapshot(catalog: catalog, directory: configuration.catalogDirectory),
-            binding: binding, notifier: notifier)
+            store: store, binding: binding, notifier: notifier)
         return daemon.run()
     }
 

@@ -8,12 +8,13 @@ enum PathsCompare {
         description: "Plans each role with the same profile and options; each entry has totals, unmet skills, the completion date with a pace, and the transition kind from the current role.",
         params: [
             PlanningParameters.profile,
+            PlanningParameters.employee,
             MethodDefinition.Parameter("targetRoles", Schema.array(Schema.string), required: true, "the roles to compare, in display order"),
             PlanningParameters.options,
         ],
         resultName: "comparison",
         resultSchema: Schema.object([("currentRole", Schema.string), ("entries", Schema.array(.object([("type", "object")])))]),
-        errors: [.unknownRole, .unknownSkill, .unknownCourse],
+        errors: [.unknownEmployee, .forbidden, .unknownRole, .unknownSkill, .unknownCourse],
         example: .init(
             params: .object([
                 ("profile", .object([("skills", .array([])), ("role", "eng-mid")])), ("targetRoles", .strings(["eng-senior", "data-engineer"])),
@@ -26,9 +27,9 @@ enum PathsCompare {
                 ])),
             ]))
     ) { context, params in
-        let profile = try PlanningParameters.readProfile(params)
+        let (profile, strict) = try PlanningParameters.readProfile(params, context: context)
         let targets = try params.required("targetRoles").strings()
         let options = try PlanningParameters.readOptions(params, context: context)
-        return try context.snapshot.planner.compare(profile: profile, targetRoles: targets, options: options).json
+        return try context.snapshot.planner.compare(profile: profile, targetRoles: targets, options: options, strict: strict).json
     }
 }

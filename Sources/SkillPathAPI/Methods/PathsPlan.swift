@@ -11,11 +11,12 @@ enum PathsPlan {
         """,
         params: [
             PlanningParameters.profile,
+            PlanningParameters.employee,
             MethodDefinition.Parameter("targetRole", Schema.string, required: true, "the role to plan for"),
             PlanningParameters.options,
         ],
         resultName: "plan", resultSchema: Schema.ref("Plan"),
-        errors: [.unknownRole, .unknownSkill, .unknownCourse, .noCurrentRole],
+        errors: [.unknownEmployee, .forbidden, .unknownRole, .unknownSkill, .unknownCourse, .noCurrentRole],
         example: .init(
             params: .object([
                 ("profile", .object([("skills", .array([.object([("skill", "python"), ("level", 1)])])), ("completed", .array([]))])),
@@ -33,9 +34,9 @@ enum PathsPlan {
                 ("unmet", .array([])), ("estimatedCompletion", "2027-02-25"), ("optimal", true), ("catalogVersion", "sha256:382c3476f885c0c9"),
             ]))
     ) { context, params in
-        let profile = try PlanningParameters.readProfile(params)
+        let (profile, strict) = try PlanningParameters.readProfile(params, context: context)
         let target = try params.required("targetRole").string()
         let options = try PlanningParameters.readOptions(params, context: context)
-        return try context.snapshot.planner.plan(profile: profile, targetRole: target, options: options).json
+        return try context.snapshot.planner.plan(profile: profile, targetRole: target, options: options, strict: strict).json
     }
 }

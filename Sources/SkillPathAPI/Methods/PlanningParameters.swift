@@ -8,8 +8,28 @@ enum PlanningParameters {
     static let options = MethodDefinition.Parameter(
         "options", Schema.ref("PlanOptions"), "objective, filters, budget and pace (docs/planning.md)")
 
-    static func readProfile(_ params: JSONField) throws -> Profile {
-        try Profile(json: try params.required("profile"))
+    static let employee = MethodDefinition.Parameter(
+        "employee", Schema.string, "instead of profile: a stored employee's id (their stored skills and completions)")
+
+    /// The profile to plan from: given in `profile`, or stored for `employee` (which the caller must be
+    /// allowed to read). Stored profiles are resolved leniently: ids a catalog change removed are skipped.
+    static func readProfile(_ params: JSONField, context: CallContext) throws -> (profile: Profile, strict: Bool) {
+        let given = try params.optional("profile")
+        let employee = try params.optional("employee")?.string()
+        switch (given, employee) {
+        case (let field?, nil):
+            return (try Profile(json: field), true)
+        case (nil, let id?):
+            try context.requireRead(of: id)
+            guard let stored = try context.store().employee(id) else {
+                throw APIError(.unknownEmployee, "unknown employee '\(id)'", data: [("id", .string(id))])
+            }
+            return (stored.profile, false)
+        case (.some, .some):
+            throw JSONFieldError(path: "employee", message: "cannot be combined with profile: give one or the other")
+        case (nil, nil):
+            throw JSONFieldError(path: "profile", message: "is required (or give employee)")
+        }
     }
 
     /// The options, with today as the start date when a pace is given without one.

@@ -8,6 +8,7 @@ enum RolesRoute {
         description: "Each hop costs the objective of its plan, with skills learnt on earlier hops counted. `found: false` with a `reason` when no route exists.",
         params: [
             PlanningParameters.profile,
+            PlanningParameters.employee,
             MethodDefinition.Parameter("targetRole", Schema.string, required: true, "the role to reach"),
             MethodDefinition.Parameter("maxHops", Schema.integer(minimum: 1, maximum: 10), "the most transitions to take (default 4)"),
             PlanningParameters.options,
@@ -17,7 +18,7 @@ enum RolesRoute {
             ("from", Schema.string), ("to", Schema.string), ("found", Schema.boolean), ("reason", Schema.string),
             ("hops", Schema.array(.object([("type", "object")]))), ("totals", .object([("type", "object")])), ("optimal", Schema.boolean),
         ], additional: true),
-        errors: [.unknownRole, .noCurrentRole],
+        errors: [.unknownEmployee, .forbidden, .unknownRole, .noCurrentRole],
         example: .init(
             params: .object([("profile", .object([("skills", .array([])), ("role", "eng-mid")])), ("targetRole", "eng-staff")]),
             result: .object([
@@ -29,10 +30,10 @@ enum RolesRoute {
                 ("totals", .object([("hours", 259), ("cost", 7225), ("currency", "USD"), ("courses", 29)])), ("optimal", false),
             ]))
     ) { context, params in
-        let profile = try PlanningParameters.readProfile(params)
+        let (profile, strict) = try PlanningParameters.readProfile(params, context: context)
         let target = try params.required("targetRole").string()
         let hops = try params.optional("maxHops")?.int(in: 1...10) ?? Planner.defaultMaxHops
         let options = try PlanningParameters.readOptions(params, context: context)
-        return try context.snapshot.planner.route(profile: profile, targetRole: target, options: options, maxHops: hops).json
+        return try context.snapshot.planner.route(profile: profile, targetRole: target, options: options, maxHops: hops, strict: strict).json
     }
 }

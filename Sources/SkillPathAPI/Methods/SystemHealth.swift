@@ -17,7 +17,8 @@ enum SystemHealth {
         example: .init(params: .object([]), result: .object([
             ("status", "ok"), ("version", "1.0.0"), ("uptimeSeconds", .number("12.5")), ("connections", 1),
             ("catalog", .object([("version", "sha256:382c3476f885c0c9"), ("skills", 126), ("courses", 693), ("roles", 54), ("transitions", 67), ("warnings", 0)])),
-        ]))
+        ])),
+        access: .anyone
     ) { context, _ in
         let catalog = context.snapshot.catalog
         return .object([

@@ -91,3 +91,13 @@ public enum UnmetReason: String, Sendable, Equatable, CaseIterable {
     /// It is reachable, but not within `maxCost` together with the skills the plan keeps.
     case overBudget = "over-budget"
 }
+
+extension Plan {
+    /// The same plan with every step dated at `pace` hours a week from `start` (docs/planning.md#schedule).
+    /// Used to date a plan after it is chosen, for instance at a pace derived from a due date.
+    public func scheduled(pace: Quantity, start: CalendarDate, deadline: CalendarDate?) -> Plan {
+        var copy = self
+        copy.schedule = PlanAssembler.schedule(&copy.steps, pace: pace, start: start, deadline: deadline)
+        return copy
+    }
+}

@@ -1,0 +1,26 @@
+import SkillPathJSON
+import SkillPathStore
+
+/// `employees.get`: one employee with skills, completions, reports and assignments.
+enum EmployeesGet {
+    static let method = MethodDefinition(
+        name: "employees.get", summary: "One employee with their skills, completed courses, reports and assignments.",
+        description: "Visible to the employee, their managers (direct or indirect), services and administrators.",
+        params: [MethodDefinition.Parameter("id", Schema.string, required: true, "the employee's id")],
+        resultName: "employee", resultSchema: .object([("type", "object")]), errors: [.unknownEmployee, .forbidden],
+        example: .init(
+            params: .object([("id", "e-104")]),
+            result: .object([
+                ("id", "e-104"), ("name", "Dana Ortiz"), ("login", "dana"), ("role", "data-analyst"), ("manager", "e-102"),
+                ("skills", .array([.object([("skill", "sql"), ("level", 2), ("source", "manager"), ("setAt", "2026-11-23T09:00:00Z")])])),
+                ("completed", .array([])), ("reports", .array([])), ("assignments", .array([])),
+            ])),
+        access: .scoped
+    ) { context, params in
+        let id = try params.required("id").string()
+        try context.requireRead(of: id)
+        let store = try context.store()
+        guard let profile = try store.employee(id) else { throw APIError(.unknownEmployee, "unknown employee '\(id)'", data: [("id", .string(id))]) }
+        return profile.json(assignments: try store.assignments(employee: id, visible: .everyone), today: context.today)
+    }
+}

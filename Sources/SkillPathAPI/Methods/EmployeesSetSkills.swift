@@ -1,0 +1,63 @@
+import SkillPathCore
+import SkillPathJSON
+import SkillPathStore
+
+/// `employees.setSkills`: record skill levels, with where they came from.
+enum EmployeesSetSkills {
+    static let method = MethodDefinition(
+        name: "employees.setSkills", summary: "Set an employee's skill levels.",
+        description: """
+        An employee sets their own (source `self`); a manager sets their reports' (source `manager`); an \
+        administrator sets anyone's, with `source` (default `assessment`). Levels are 0–5; other skills are kept.
+        """,
+        params: [
+            MethodDefinition.Parameter("employee", Schema.string, required: true, "whose skills"),
+            MethodDefinition.Parameter("skills", Schema.array(Schema.ref("SkillLevel")), required: true, "the levels to set"),
+            MethodDefinition.Parameter("source", Schema.enumeration(SkillSource.allCases.map(\.rawValue)), "administrators only: the source to record"),
+        ],
+        resultName: "changes",
+        resultSchema: Schema.object([("employee", Schema.string), ("source", Schema.string), ("changed", Schema.array(Schema.ref("SkillLevel")))]),
+        errors: [.unknownEmployee, .unknownSkill, .forbidden],
+        example: .init(
+            params: .object([("employee", "e-104"), ("skills", .array([.object([("skill", "python"), ("level", 2)])]))]),
+            result: .object([("employee", "e-104"), ("source", "self"), ("changed", .array([.object([("skill", "python"), ("level", 2)])]))])),
+        access: .scoped
+    ) { context, params in
+        let employee = try params.required("employee").string()
+        var skills: [SkillLevel] = []
+        for entry in try params.required("skills").array() {
+            try entry.checkKeys(["skill", "level"])
+            let skillField = try entry.required("skill")
+            let skill = try skillField.string()
+            guard context.snapshot.catalog.skill(skill) != nil else {
+                let hint = Spelling.closest(to: skill, among: context.snapshot.catalog.skills.lazy.map(\.id)).map { " (did you mean '\($0)'?)" } ?? ""
+                throw APIError(.unknownSkill, "unknown skill '\(skill)'\(hint)", data: [("field", .string(skillField.path)), ("id", .string(skill))])
+            }
+            skills.append(SkillLevel(skill: skill, level: try entry.required("level").int(in: SkillLevel.profileLevels)))
+        }
+        let source: SkillSource
+        switch try context.requireKnown() {
+        case .admin:
+            source = try params.optional("source").map { field in
+                let text = try field.string()
+                guard let parsed = SkillSource(rawValue: text) else { throw field.mismatch("one of \(SkillSource.allCases.map(\.rawValue).joined(separator: ", "))") }
+                return parsed
+            } ?? .assessment
+        case .employee(let id) where id == employee:
+            source = .selfReported
+        case .employee:
+            try context.requireManager(of: employee)
+            source = .manager
+        case .service, .unknown:
+            throw Refusal.forbidden("self-manager-or-admin", "services may not set skills unless they act for the employee (actor)", method: context.method)
+        }
+        if try params.optional("source") != nil, try context.principal() != .admin {
+            throw Refusal.forbidden("admin-sets-source", "only administrators choose the source; it is '\(source.rawValue)' for this caller", method: context.method)
+        }
+        let changed = try context.store().setSkills(skills, of: employee, source: source, actor: context.auditActor)
+        return .object([
+            ("employee", .string(employee)), ("source", .string(source.rawValue)),
+            ("changed", .array(changed.map(\.json))),
+        ])
+    }
+}

@@ -1,0 +1,80 @@
+import SkillPathCore
+import SkillPathJSON
+import SkillPathStore
+
+/// `reports.team`: a manager's reports with their assignments' progress.
+enum ReportsTeam {
+    static let method = MethodDefinition(
+        name: "reports.team", summary: "A manager's reports and how their assignments are going.",
+        description: """
+        For each report (direct, or the whole subtree with `subtree: true`), their assignments that are not \
+        cancelled, with percent complete by hours and whether they are `on-track`, `late` (a step planned to end \
+        before today is not done) or `overdue` (past the due date). `manager` defaults to the caller; a manager may \
+        ask for any manager in their subtree; services and administrators for anyone.
+        """,
+        params: [
+            MethodDefinition.Parameter("manager", Schema.string, "whose team (default: the caller)"),
+            MethodDefinition.Parameter("subtree", Schema.boolean, "everyone under the manager, not just direct reports"),
+        ],
+        resultName: "team",
+        resultSchema: Schema.object([
+            ("manager", Schema.string), ("subtree", Schema.boolean), ("date", Schema.date),
+            ("summary", Schema.object([("people", Schema.integer()), ("assignments", Schema.integer()), ("onTrack", Schema.integer()),
+                                       ("late", Schema.integer()), ("overdue", Schema.integer()), ("completed", Schema.integer())])),
+            ("reports", Schema.array(.object([("type", "object")]))),
+        ]),
+        errors: [.forbidden, .unknownEmployee],
+        example: .init(
+            params: .object([("subtree", true)]),
+            result: .object([
+                ("manager", "e-002"), ("subtree", true), ("date", "2026-11-23"),
+                ("summary", .object([("people", 3), ("assignments", 2), ("onTrack", 1), ("late", 1), ("overdue", 0), ("completed", 0)])),
+                ("reports", .array([.object([
+                    ("id", "e-104"), ("name", "Dana Ortiz"), ("role", "data-analyst"), ("manager", "e-102"),
+                    ("assignments", .array([.object([("id", 1), ("targetRole", "data-scientist"), ("percentComplete", .number("12.5")), ("progress", "late")])])),
+                ])])),
+            ])),
+        access: .scoped
+    ) { context, params in
+        let principal = try context.requireKnown()
+        var manager = try params.optional("manager")?.string()
+        switch principal {
+        case .employee(let id):
+            if manager == nil { manager = id }
+            if manager != id, try !context.store().manages(id, manager!) {
+                throw Refusal.forbidden("own-subtree", "a manager may see the teams in their own subtree only", method: context.method)
+            }
+        case .admin, .service:
+            guard manager != nil else { throw JSONFieldError(path: "manager", message: "is required when the caller is not an employee") }
+        case .unknown: break
+        }
+        let store = try context.store()
+        guard let who = manager, try store.employee(who) != nil else {
+            throw APIError(.unknownEmployee, "unknown employee '\(manager ?? "")'", data: [("id", .string(manager ?? ""))])
+        }
+        let subtree = try params.optional("subtree")?.bool() ?? false
+        let members = try store.team(of: who, wholeSubtree: subtree)
+        let today = context.today
+        var counts: [AssignmentRecord.Progress: Int] = [:]
+        var total = 0
+        let reports: [JSONValue] = members.map { member in
+            for assignment in member.assignments {
+                counts[assignment.progress(on: today), default: 0] += 1
+                total += 1
+            }
+            return .object([
+                ("id", .string(member.employee.id)), ("name", .string(member.employee.name)), ("role", .string(member.employee.role)),
+                ("manager", member.employee.manager.map(JSONValue.string)),
+                ("assignments", .array(member.assignments.map { $0.summaryJSON(today: today) })),
+            ])
+        }
+        let summary: JSONValue = .object([
+            ("people", .int(members.count)), ("assignments", .int(total)), ("onTrack", .int(counts[.onTrack] ?? 0)),
+            ("late", .int(counts[.late] ?? 0)), ("overdue", .int(counts[.overdue] ?? 0)), ("completed", .int(counts[.completed] ?? 0)),
+        ])
+        return .object([
+            ("manager", .string(who)), ("subtree", .bool(subtree)), ("date", .string(today.description)), ("summary", summary),
+            ("reports", .array(reports)),
+        ])
+    }
+}

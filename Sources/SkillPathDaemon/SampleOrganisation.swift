@@ -1,0 +1,69 @@
+import Foundation
+import JSONRPC
+import SkillPathAPI
+import SkillPathCore
+import SkillPathJSON
+import SkillPathStore
+import SystemSupport
+
+/// Loads the sample organisation shipped in `<catalog>/sample-organisation/` into an empty database, so that
+/// the README's examples answer at once on a fresh clone.
+///
+/// It goes through the same RPC methods a client would (`employees.upsert`, `assignments.create`), as an
+/// internal administrator, so the sample is validated exactly like an import. The employee whose login is
+/// `$USER` gets the login of the user running the daemon: the developer trying SkillPath is in the sample.
+struct SampleOrganisation {
+    let daemon: Daemon
+
+    var directory: String { "\(daemon.configuration.catalogDirectory)/sample-organisation" }
+
+    func loadIfEmpty() {
+        guard let store = daemon.store else { return }
+        let employeesFile = "\(directory)/employees.csv"
+        guard FileManager.default.fileExists(atPath: employeesFile) else { return }
+        do {
+            let existing = try store.employees(visible: .everyone, role: nil, manager: nil, limit: 1, cursor: nil)
+            guard existing.total == 0 else { return }
+            try load(employeesFile: employeesFile)
+        } catch {
+            daemon.logger.warning("the sample organisation was not loaded", [("reason", String(describing: error))])
+        }
+    }
+
+    private func load(employeesFile: String) throws {
+        let read = { (path: String) -> (bytes: [UInt8], file: String)? in
+            FileManager.default.contents(atPath: path).map { ([UInt8]($0), path) }
+        }
+        let export = try HRISExport.read(employees: read(employeesFile), skills: read("\(directory)/skills.csv"))
+        let you = ProcessIdentity.userName(uid: ProcessIdentity.currentUID)
+        let rows: [JSONValue] = export.rows.map { row in
+            guard var object = row.json.objectValue, object["login"] == "$USER" else { return row.json }
+            object["login"] = you.map(JSONValue.string) ?? .null
+            return .object(object)
+        }
+        let internalAdmin = Caller(uid: 0, userName: "skillpathd", isAdmin: true, isService: false)
+        func call(_ method: String, _ params: JSONValue) -> Result<JSONValue, JSONRPCError> {
+            daemon.dispatcher.handle(JSONRPCRequest(id: .string("sample"), method: method, params: params), context: daemon.context(for: internalAdmin))
+        }
+        let upsert = try call("employees.upsert", .object([("employees", .array(rows))])).get()
+        var assignments = 0
+        if let bytes = read("\(directory)/assignments.csv") {
+            let table = try CSVReader.parse(bytes.bytes, file: bytes.file)
+            let columns = try table.columns(required: ["employee", "targetRole", "dueInDays"], optional: ["assignedBy"], file: bytes.file)
+            let today = daemon.context(for: internalAdmin).today
+            for record in table.records {
+                guard let employee = record.value("employee", in: columns), let target = record.value("targetRole", in: columns),
+                      let days = record.value("dueInDays", in: columns).flatMap(Int.init) else { continue }
+                let params = JSONValue.object([
+                    ("employee", .string(employee)), ("targetRole", .string(target)), ("dueDate", .string(today.adding(days: days).description)),
+                    ("actor", record.value("assignedBy", in: columns).map(JSONValue.string)),
+                ])
+                if case .success = call("assignments.create", params) { assignments += 1 }
+            }
+        }
+        daemon.logger.notice("loaded the sample organisation", [
+            ("employees", String(upsert["inserted"]?.intValue ?? 0)), ("assignments", String(assignments)),
+            ("you", you.map { "\($0) is employee e-010" } ?? "-"),
+        ])
+    }
+}

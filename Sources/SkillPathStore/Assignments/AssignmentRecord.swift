@@ -1,0 +1,92 @@
+public import SkillPathCore
+public import SkillPathJSON
+
+/// An assignment: a target role set for an employee by a manager, with the plan frozen when it was made.
+public struct AssignmentRecord: Sendable, Equatable {
+    public var id: Int64
+    public var employee: String
+    public var targetRole: String
+    public var assignedBy: String
+    public var assignedAt: String
+    public var startDate: CalendarDate
+    public var dueDate: CalendarDate?
+    public var status: Status
+    /// The plan options used, so a replan asks the same question again.
+    public var options: JSONValue
+    /// The plan as it was frozen (the `paths.plan` object).
+    public var plan: JSONValue
+    public var catalogVersion: String
+    public var updatedAt: String
+    public var steps: [Step]
+
+    public enum Status: String, Sendable {
+        case active, completed, cancelled
+    }
+
+    public struct Step: Sendable, Equatable {
+        public var position: Int
+        public var course: String
+        public var hours: Quantity
+        public var plannedStart: CalendarDate
+        public var plannedEnd: CalendarDate
+        public var startedAt: String?
+        public var completedAt: String?
+    }
+
+    public var hoursTotal: Quantity { steps.reduce(.zero) { $0 + $1.hours } }
+    public var hoursDone: Quantity { steps.filter { $0.completedAt != nil }.reduce(.zero) { $0 + $1.hours } }
+
+    /// Percent of the plan's hours completed, to one decimal; 100 for a plan with nothing to learn.
+    public var percentComplete: Double {
+        guard hoursTotal.hundredths > 0 else { return 100 }
+        return (Double(hoursDone.hundredths) * 1000 / Double(hoursTotal.hundredths)).rounded() / 10
+    }
+
+    /// Where the assignment stands on `today` against its scheduled dates.
+    public func progress(on today: CalendarDate) -> Progress {
+        switch status {
+        case .completed: return .completed
+        case .cancelled: return .cancelled
+        case .active:
+            if let dueDate, today > dueDate { return .overdue }
+            if steps.contains(where: { $0.completedAt == nil && $0.plannedEnd < today }) { return .late }
+            return .onTrack
+        }
+    }
+
+    /// `on-track`: every step planned to end before today is done; `late`: some is not; `overdue`: the due
+    /// date has passed and the plan is not complete.
+    public enum Progress: String, Sendable {
+        case onTrack = "on-track"
+        case late
+        case overdue
+        case completed
+        case cancelled
+    }
+
+    /// The first step not yet completed.
+    public var nextStep: Step? { steps.first { $0.completedAt == nil } }
+
+    public var plannedCompletion: CalendarDate? { steps.last?.plannedEnd }
+}
+
+/// What `createAssignment` needs: the plan must already be scheduled (every step dated).
+public struct NewAssignment: Sendable {
+    public var employee: String
+    public var targetRole: String
+    public var assignedBy: String
+    public var startDate: CalendarDate
+    public var dueDate: CalendarDate?
+    public var options: JSONValue
+    public var plan: Plan
+
+    public init(employee: String, targetRole: String, assignedBy: String, startDate: CalendarDate, dueDate: CalendarDate?, options: JSONValue, plan: Plan) {
+        self.employee = employee
+        self.targetRole = targetRole
+        self.assignedBy = assignedBy
+        self.startDate = startDate
+        self.dueDate = dueDate
+        self.options = options
+        self.plan = plan
+    }
+}

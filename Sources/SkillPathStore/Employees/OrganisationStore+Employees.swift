@@ -1,0 +1,170 @@
+public import SkillPathCore
+
+extension OrganisationStore {
+    /// The employee with their skills, completions and direct reports; nil when there is none.
+    public func employee(_ id: String) throws(StoreError) -> EmployeeProfile? {
+        try read { connection in try Self.profile(id, connection: connection) }
+    }
+
+    static func profile(_ id: String, connection: SQLiteConnection) throws -> EmployeeProfile? {
+        guard let record = try record(id, connection: connection) else { return nil }
+        let skills = try connection.prepare("SELECT skill, level, source, set_at FROM skill_levels WHERE employee = ?1 ORDER BY skill")
+            .bind(.text(id))
+            .rows { StoredSkill(skill: $0.text(0), level: $0.int(1), source: SkillSource(rawValue: $0.text(2)) ?? .manager, setAt: $0.text(3)) }
+        let completions = try connection.prepare("SELECT course, completed_at, source FROM completions WHERE employee = ?1 ORDER BY course")
+            .bind(.text(id))
+            .rows { StoredCompletion(course: $0.text(0), completedAt: $0.text(1), source: $0.text(2)) }
+        let reports = try connection.prepare("SELECT id FROM employees WHERE manager = ?1 ORDER BY id").bind(.text(id)).rows { $0.text(0) }
+        return EmployeeProfile(employee: record, skills: skills, completions: completions, reports: reports)
+    }
+
+    static func record(_ id: String, connection: SQLiteConnection) throws -> EmployeeRecord? {
+        let statement = try connection.prepare("SELECT id, name, login, email, role, manager, created_at, updated_at FROM employees WHERE id = ?1").bind(.text(id))
+        guard try statement.step() else { return nil }
+        return employeeRecord(statement)
+    }
+
+    static func employeeRecord(_ row: SQLiteStatement) -> EmployeeRecord {
+        EmployeeRecord(
+            id: row.text(0), name: row.text(1), login: row.optionalText(2), email: row.optionalText(3), role: row.text(4),
+            manager: row.optionalText(5), createdAt: row.text(6), updatedAt: row.text(7))
+    }
+
+    /// The employee whose `login` is this Unix user name.
+    public func employeeID(login: String) throws(StoreError) -> String? {
+        try read { connection in
+            let statement = try connection.prepare("SELECT id FROM employees WHERE login = ?1").bind(.text(login))
+            return try statement.step() ? statement.text(0) : nil
+        }
+    }
+
+    /// Whether `manager` manages `employee`, directly or through others.
+    public func manages(_ manager: String, _ employee: String) throws(StoreError) -> Bool {
+        try read { connection in
+            var cursor = try Self.managerOf(employee, connection: connection)
+            var seen = Set<String>()
+            while let current = cursor, seen.insert(current).inserted {
+                if current == manager { return true }
+                cursor = try Self.managerOf(current, connection: connection)
+            }
+            return false
+        }
+    }
+
+    /// Whether anyone reports to this employee.
+    public func hasReports(_ employee: String) throws(StoreError) -> Bool {
+        try read { connection in
+            try connection.prepare("SELECT 1 FROM employees WHERE manager = ?1 LIMIT 1").bind(.text(employee)).step()
+        }
+    }
+
+    static func managerOf(_ id: String, connection: SQLiteConnection) throws -> String? {
+        let statement = try connection.prepare("SELECT manager FROM employees WHERE id = ?1").bind(.text(id))
+        return try statement.step() ? statement.optionalText(0) : nil
+    }
+
+    /// Everyone under `manager`: direct reports only, or the whole subtree, sorted by id.
+    public func reports(of manager: String, wholeSubtree: Bool) throws(StoreError) -> [EmployeeRecord] {
+        try read { connection in try Self.reports(of: manager, wholeSubtree: wholeSubtree, connection: connection) }
+    }
+
+    static func reports(of manager: String, wholeSubtree: Bool, connection: SQLiteConnection) throws -> [EmployeeRecord] {
+        let sql = wholeSubtree
+            ? """
+              WITH RECURSIVE subtree(id) AS (
+                  SELECT id FROM employees WHERE manager = ?1
+                  UNION SELECT e.id FROM employees e JOIN subtree s ON e.manager = s.id
+              )
+              SELECT e.id, e.name, e.login, e.email, e.role, e.manager, e.created_at, e.updated_at
+              FROM employees e JOIN subtree s ON e.id = s.id ORDER BY e.id
+              """
+            : "SELECT id, name, login, email, role, manager, created_at, updated_at FROM employees WHERE manager = ?1 ORDER BY id"
+        return try connection.prepare(sql).bind(.text(manager)).rows(employeeRecord)
+    }
+
+    /// Who a listing may show.
+    public enum Visibility: Sendable {
+        case everyone
+        /// This employee and everyone under them.
+        case subtree(of: String)
+        case only(String)
+    }
+
+    /// A page of employees in id order, after `cursor`, limited to what the caller may see.
+    public func employees(visible: Visibility, role: String?, manager: String?, limit: Int, cursor: String?) throws(StoreError) -> (items: [EmployeeRecord], total: Int, hasMore: Bool) {
+        try read { connection in
+            var conditions: [String] = []
+            var values: [SQLiteValue?] = []
+            var prefix = ""
+            switch visible {
+            case .everyone: break
+            case .subtree(let root):
+                prefix = """
+                WITH RECURSIVE visible(id) AS (
+                    SELECT ?\(values.count + 1)
+                    UNION SELECT e.id FROM employees e JOIN visible v ON e.manager = v.id
+                )
+                """
+                values.append(.text(root))
+                conditions.append("id IN (SELECT id FROM visible)")
+            case .only(let id):
+                values.append(.text(id))
+                conditions.append("id = ?\(values.count)")
+            }
+            if let role {
+                values.append(.text(role))
+                conditions.append("role = ?\(values.count)")
+            }
+            if let manager {
+                values.append(.text(manager))
+                conditions.append("manager = ?\(values.count)")
+            }
+            let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            let total = try connection.prepare("\(prefix) SELECT count(*) FROM employees \(filter)").bind(values)
+            _ = try total.step()
+            let count = total.int(0)
+            var pageConditions = conditions
+            var pageValues = values
+            if let cursor {
+                pageValues.append(.text(cursor))
+                pageConditions.append("id > ?\(pageValues.count)")
+            }
+            pageValues.append(.int(limit + 1))
+            let pageFilter = pageConditions.isEmpty ? "" : "WHERE " + pageConditions.joined(separator: " AND ")
+            let items = try connection.prepare("""
+                \(prefix) SELECT id, name, login, email, role, manager, created_at, updated_at FROM employees \(pageFilter)
+                ORDER BY id LIMIT ?\(pageValues.count)
+                """).bind(pageValues).rows(Self.employeeRecord)
+            return (Array(items.prefix(limit)), count, items.count > limit)
+        }
+    }
+
+    /// Sets skill levels for one employee, recording the source; returns the skills that changed.
+    public func setSkills(_ skills: [SkillLevel], of employee: String, source: SkillSource, actor: String) throws -> [SkillLevel] {
+        try write { connection in
+            guard try Self.record(employee, connection: connection) != nil else { throw StoreLookupError.unknownEmployee(employee) }
+            let now = Timestamps.now()
+            var changed: [SkillLevel] = []
+            for entry in skills where try Self.setSkill(entry, of: employee, source: source, at: now, connection: connection) {
+                changed.append(entry)
+            }
+            if !changed.isEmpty {
+                try Self.audit(connection, at: now, actor: actor, action: "skills.set", subject: employee, detail: .object([
+                    ("source", .string(source.rawValue)),
+                    ("skills", .array(changed.map { .object([("skill", .string($0.skill)), ("level", .int($0.level))]) })),
+                ]))
+            }
+            return changed
+        }
+    }
+}
+
+/// A write that refers to something the store does not have.
+public enum StoreLookupError: Error, Sendable, Equatable {
+    case unknownEmployee(String)
+    case unknownAssignment(Int64)
+    /// The employee already has an active assignment for this role.
+    case duplicateAssignment(existing: Int64)
+    /// The assignment is not active (completed or cancelled) and cannot change.
+    case assignmentClosed(Int64, status: String)
+}

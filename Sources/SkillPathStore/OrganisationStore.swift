@@ -1,0 +1,77 @@
+import Foundation
+import SkillPathCore
+
+/// The organisation's data in SQLite: employees, skills, completions, assignments, progress, the audit log.
+///
+/// Safe to use from any thread. Reads go to a pool of read connections; writes go through one writer with
+/// group commit, and return only once committed to disk (`synchronous=FULL`), so a write acknowledged to a
+/// client survives a crash of the daemon right after the reply.
+public final class OrganisationStore: Sendable {
+    let connections: StoreConnections
+    public let path: String
+
+    /// Opens (creating when missing) and migrates the database. A database from a newer version is refused
+    /// before anything is written to it.
+    public init(path: String) throws(StoreError) {
+        self.path = path
+        do {
+            if FileManager.default.fileExists(atPath: path) {
+                let probe = try SQLiteConnection(path: path, mode: .readOnly)
+                let version = try probe.userVersion
+                if version > Migrations.latest {
+                    throw StoreError(.newerSchema, "the database \(path) has schema version \(version), newer than this skillpathd supports (\(Migrations.latest)); it was left untouched — run a newer skillpathd or restore a backup")
+                }
+            } else {
+                try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            }
+            let writer = try SQLiteConnection(path: path)
+            try Self.migrate(writer)
+            connections = StoreConnections(path: path, writer: writer)
+        } catch {
+            throw StoreError.from(error)
+        }
+    }
+
+    deinit {
+        connections.stop()
+    }
+
+    static func migrate(_ connection: SQLiteConnection) throws {
+        let current = try connection.userVersion
+        for migration in Migrations.all where migration.version > current {
+            try connection.transaction {
+                try connection.execute(migration.sql)
+                try connection.execute("PRAGMA user_version = \(migration.version)")
+            }
+        }
+    }
+
+    public var schemaVersion: Int {
+        (try? connections.read { try $0.userVersion }) ?? 0
+    }
+
+    /// Groups and writes committed since start: `writes / groups` is the group-commit factor.
+    public var commitStatistics: (groups: Int, writes: Int) {
+        (connections.groupsCommitted, connections.writesCommitted)
+    }
+
+    func read<T>(_ body: (SQLiteConnection) throws -> T) throws(StoreError) -> T {
+        do {
+            return try connections.read(body)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.from(error)
+        }
+    }
+
+    /// Runs a write; domain errors thrown by `body` pass through unchanged, database failures become
+    /// `StoreError`.
+    func write<T>(_ body: @escaping (SQLiteConnection) throws -> T) throws -> T {
+        do {
+            return try connections.write(body)
+        } catch let error as SQLiteError {
+            throw StoreError.from(error)
+        }
+    }
+}

@@ -1,0 +1,85 @@
+public import SkillPathCore
+import SkillPathJSON
+
+/// What recording one progress event did.
+public struct ProgressOutcome: Sendable, Equatable {
+    /// True when an event with the same `eventId` was recorded before: nothing changed this time.
+    public var duplicate: Bool
+    public var eventID: String?
+    public var at: String
+    public var skillsRaised: [(skill: String, from: Int, to: Int)]
+    /// Active assignments containing the course, after the event.
+    public var assignments: [AssignmentRecord]
+
+    public static func == (lhs: ProgressOutcome, rhs: ProgressOutcome) -> Bool {
+        lhs.duplicate == rhs.duplicate && lhs.eventID == rhs.eventID && lhs.at == rhs.at
+            && lhs.skillsRaised.map { "\($0.skill)\($0.from)\($0.to)" } == rhs.skillsRaised.map { "\($0.skill)\($0.from)\($0.to)" }
+            && lhs.assignments == rhs.assignments
+    }
+}
+
+extension OrganisationStore {
+    public enum ProgressStatus: String, Sendable {
+        case started, completed
+    }
+
+    /// Records that an employee started or completed a course.
+    ///
+    /// Idempotent by `eventID`: the same event sent twice (a retry after a lost reply) is recorded once. A
+    /// completion raises the employee's skills to what the course teaches (source `course`), records the
+    /// completion, and advances every active assignment containing the course, completing those that are done.
+    public func recordProgress(
+        employee: String, course: Course, status: ProgressStatus, at: String, eventID: String?, source: String
+    ) throws -> ProgressOutcome {
+        try write { connection in
+            if let eventID {
+                let seen = try connection.prepare("SELECT at FROM progress_events WHERE event_id = ?1").bind(.text(eventID))
+                if try seen.step() {
+                    return ProgressOutcome(duplicate: true, eventID: eventID, at: seen.text(0), skillsRaised: [], assignments: [])
+                }
+            }
+            guard try Self.record(employee, connection: connection) != nil else { throw StoreLookupError.unknownEmployee(employee) }
+            let now = Timestamps.now()
+            try connection.prepare("""
+                INSERT INTO progress_events (event_id, employee, course, status, at, source, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                """)
+                .bind(eventID.map(SQLiteValue.text), .text(employee), .text(course.id), .text(status.rawValue), .text(at), .text(source), .text(now))
+                .run()
+            var raised: [(skill: String, from: Int, to: Int)] = []
+            let affected = try connection.prepare("""
+                SELECT DISTINCT s.assignment FROM assignment_steps s JOIN assignments a ON a.id = s.assignment
+                WHERE a.employee = ?1 AND a.status = 'active' AND s.course = ?2 ORDER BY s.assignment
+                """).bind(.text(employee), .text(course.id)).rows { $0.int64(0) }
+            switch status {
+            case .started:
+                for assignment in affected {
+                    try connection.prepare("UPDATE assignment_steps SET started_at = COALESCE(started_at, ?3) WHERE assignment = ?1 AND course = ?2")
+                        .bind(.integer(assignment), .text(course.id), .text(at)).run()
+                }
+            case .completed:
+                try connection.prepare("INSERT OR IGNORE INTO completions (employee, course, completed_at, source) VALUES (?1, ?2, ?3, ?4)")
+                    .bind(.text(employee), .text(course.id), .text(at), .text(source)).run()
+                for taught in course.teaches {
+                    let current = try connection.prepare("SELECT level FROM skill_levels WHERE employee = ?1 AND skill = ?2").bind(.text(employee), .text(taught.skill))
+                    let before = try current.step() ? current.int(0) : 0
+                    guard before < taught.level else { continue }
+                    _ = try Self.setSkill(taught, of: employee, source: .course, at: at, connection: connection)
+                    raised.append((taught.skill, before, taught.level))
+                }
+                for assignment in affected {
+                    try connection.prepare("""
+                        UPDATE assignment_steps SET completed_at = COALESCE(completed_at, ?3), started_at = COALESCE(started_at, ?3)
+                        WHERE assignment = ?1 AND course = ?2
+                        """).bind(.integer(assignment), .text(course.id), .text(at)).run()
+                    try Self.completeIfDone(assignment, at: now, connection: connection)
+                }
+            }
+            try Self.audit(connection, at: now, actor: source, action: "progress.\(status.rawValue)", subject: employee, detail: .object([
+                ("course", .string(course.id)), ("at", .string(at)), ("eventId", eventID.map(JSONValue.string)),
+            ]))
+            return ProgressOutcome(
+                duplicate: false, eventID: eventID, at: at, skillsRaised: raised,
+                assignments: try affected.compactMap { try Self.assignment($0, connection: connection) })
+        }
+    }
+}

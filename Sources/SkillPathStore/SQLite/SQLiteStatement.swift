@@ -1,0 +1,94 @@
+import CSQLite
+
+/// A prepared statement: bind, step, read columns. Finalised in `deinit`; not Sendable, like its connection.
+public final class SQLiteStatement {
+    private let statement: OpaquePointer
+    private unowned let connection: SQLiteConnection
+    public let sql: String
+
+    init(connection: SQLiteConnection, sql: String) throws(SQLiteError) {
+        var prepared: OpaquePointer?
+        let status = sqlite3_prepare_v3(connection.handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &prepared, nil)
+        guard status == SQLITE_OK, let prepared else {
+            throw SQLiteError(code: status, message: connection.lastMessage, sql: sql)
+        }
+        self.statement = prepared
+        self.connection = connection
+        self.sql = sql
+    }
+
+    deinit {
+        sqlite3_finalize(statement)
+    }
+
+    func reset() {
+        sqlite3_reset(statement)
+        sqlite3_clear_bindings(statement)
+    }
+
+    /// Binds values to `?1`, `?2`, … in order. nil binds NULL.
+    @discardableResult
+    public func bind(_ values: SQLiteValue?...) throws(SQLiteError) -> SQLiteStatement {
+        try bind(values)
+    }
+
+    @discardableResult
+    public func bind(_ values: [SQLiteValue?]) throws(SQLiteError) -> SQLiteStatement {
+        for (offset, value) in values.enumerated() {
+            let index = Int32(offset + 1)
+            let status: Int32
+            switch value {
+            case nil: status = sqlite3_bind_null(statement, index)
+            case .integer(let number)?: status = sqlite3_bind_int64(statement, index, number)
+            case .text(let text)?: status = sqlite3_bind_text(statement, index, text, -1, skillpath_sqlite_transient())
+            case .real(let number)?: status = sqlite3_bind_double(statement, index, number)
+            }
+            guard status == SQLITE_OK else { throw SQLiteError(code: status, message: connection.lastMessage, sql: sql) }
+        }
+        return self
+    }
+
+    /// Advances to the next row; false when there are no more.
+    public func step() throws(SQLiteError) -> Bool {
+        let status = sqlite3_step(statement)
+        switch status {
+        case SQLITE_ROW: return true
+        case SQLITE_DONE: return false
+        default: throw SQLiteError(code: sqlite3_extended_errcode(connection.handle), message: connection.lastMessage, sql: sql)
+        }
+    }
+
+    /// Runs a statement that returns no rows.
+    public func run() throws(SQLiteError) {
+        while try step() {}
+    }
+
+    /// Every row, mapped.
+    public func rows<T>(_ map: (SQLiteStatement) throws -> T) throws -> [T] {
+        var result: [T] = []
+        while try step() { result.append(try map(self)) }
+        return result
+    }
+
+    public func int(_ column: Int32) -> Int { Int(sqlite3_column_int64(statement, column)) }
+    public func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(statement, column) }
+    public func isNull(_ column: Int32) -> Bool { sqlite3_column_type(statement, column) == SQLITE_NULL }
+
+    public func text(_ column: Int32) -> String {
+        guard let pointer = sqlite3_column_text(statement, column) else { return "" }
+        return String(cString: pointer)
+    }
+
+    public func optionalText(_ column: Int32) -> String? {
+        isNull(column) ? nil : text(column)
+    }
+}
+
+/// A value to bind.
+public enum SQLiteValue: Sendable, Equatable {
+    case integer(Int64)
+    case text(String)
+    case real(Double)
+
+    public static func int(_ value: Int) -> SQLiteValue { .integer(Int64(value)) }
+}

@@ -1,0 +1,93 @@
+import SkillPathCore
+
+/// Versioned schema migrations, run at start in order. `PRAGMA user_version` records the version reached.
+///
+/// A migration is appended, never edited: a database at version N has run exactly migrations 1…N.
+enum Migrations {
+    static let all: [(version: Int, sql: String)] = [(1, version1)]
+
+    static var latest: Int { all.last!.version }
+
+    static let version1 = """
+    CREATE TABLE employees (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        login TEXT UNIQUE,
+        email TEXT,
+        role TEXT NOT NULL,
+        manager TEXT REFERENCES employees(id) ON DELETE SET NULL DEFERRABLE INITIALLY DEFERRED,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        CHECK (manager IS NULL OR manager <> id)
+    );
+    CREATE INDEX employees_manager ON employees(manager);
+
+    CREATE TABLE skill_levels (
+        employee TEXT NOT NULL REFERENCES employees(id) ON DELETE CASCADE,
+        skill TEXT NOT NULL,
+        level INTEGER NOT NULL CHECK (level BETWEEN 0 AND 5),
+        source TEXT NOT NULL CHECK (source IN ('self', 'manager', 'course', 'assessment')),
+        set_at TEXT NOT NULL,
+        PRIMARY KEY (employee, skill)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE completions (
+        employee TEXT NOT NULL REFERENCES employees(id) ON DELETE CASCADE,
+        course TEXT NOT NULL,
+        completed_at TEXT NOT NULL,
+        source TEXT NOT NULL,
+        PRIMARY KEY (employee, course)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE assignments (
+        id INTEGER PRIMARY KEY,
+        employee TEXT NOT NULL REFERENCES employees(id) ON DELETE CASCADE,
+        target_role TEXT NOT NULL,
+        assigned_by TEXT NOT NULL,
+        assigned_at TEXT NOT NULL,
+        start_date TEXT NOT NULL,
+        due_date TEXT,
+        status TEXT NOT NULL CHECK (status IN ('active', 'completed', 'cancelled')),
+        options TEXT NOT NULL,
+        plan TEXT NOT NULL,
+        catalog_version TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX assignments_employee ON assignments(employee);
+    CREATE UNIQUE INDEX assignments_one_active ON assignments(employee, target_role) WHERE status = 'active';
+
+    CREATE TABLE assignment_steps (
+        assignment INTEGER NOT NULL REFERENCES assignments(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        course TEXT NOT NULL,
+        hours INTEGER NOT NULL,
+        planned_start TEXT NOT NULL,
+        planned_end TEXT NOT NULL,
+        started_at TEXT,
+        completed_at TEXT,
+        PRIMARY KEY (assignment, position)
+    ) WITHOUT ROWID;
+    CREATE INDEX assignment_steps_course ON assignment_steps(course);
+
+    CREATE TABLE progress_events (
+        id INTEGER PRIMARY KEY,
+        event_id TEXT UNIQUE,
+        employee TEXT NOT NULL REFERENCES employees(id) ON DELETE CASCADE,
+        course TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('started', 'completed')),
+        at TEXT NOT NULL,
+        source TEXT NOT NULL,
+        recorded_at TEXT NOT NULL
+    );
+    CREATE INDEX progress_events_employee ON progress_events(employee);
+
+    CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        detail TEXT NOT NULL
+    );
+    """
+}
