@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "SkillPathAPI", dependencies: ["JSONRPC", "SkillPathCore", "SkillPathJSON", "SkillPathStore", "SystemSupport"]),
         .target(name: "SkillPathDaemon", dependencies: ["JSONRPC", "SkillPathAPI", "SkillPathCore", "SkillPathJSON", "SystemSupport"]),
         .executableTarget(name: "skillpathd", dependencies: ["SkillPathDaemon"]),
-        .target(name: "SkillPathCLI", dependencies: ["SkillPathCore", "SkillPathJSON", "SystemSupport"]),
+        .target(name: "SkillPathCLI", dependencies: ["JSONRPC", "SkillPathCore", "SkillPathJSON", "SystemSupport"]),
         .executableTarget(name: "skillpath", dependencies: ["SkillPathCLI"]),
         .executableTarget(name: "skillpath-bench", dependencies: ["SkillPathCore", "SkillPathFixtures", "SkillPathJSON", "JSONRPC", "SystemSupport"]),
         .target(name: "SkillPathTestSupport", dependencies: ["SkillPathCore", "SkillPathJSON"], path: "Tests/SkillPathTestSupport"),

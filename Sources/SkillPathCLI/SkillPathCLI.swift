@@ -3,7 +3,10 @@ import Foundation
 /// The `skillpath` command line: parses, dispatches, maps every failure to `Error: …` and an exit code.
 public enum SkillPathCLI {
     static let commands: [any Command.Type] = [
-        PlanCommand.self, CompareCommand.self, RouteCommand.self, CatalogCheckCommand.self,
+        PathCommand.self, CompareCommand.self, RouteCommand.self, ProgressCommand.self,
+        AssignCommand.self, AssignmentsCommand.self, TeamCommand.self, ReplanCommand.self, EmployeesCommand.self,
+        CatalogSearchCommand.self, CatalogShowCommand.self, CatalogCheckCommand.self, PlanCommand.self,
+        ImportCommand.self, ReloadCommand.self, HealthCommand.self, RPCCommand.self, CompletionCommand.self,
     ]
 
     public static var specs: [CommandSpec] { commands.map { $0.spec } }

@@ -5,8 +5,8 @@ import SkillPathStore
 enum EmployeesGet {
     static let method = MethodDefinition(
         name: "employees.get", summary: "One employee with their skills, completed courses, reports and assignments.",
-        description: "Visible to the employee, their managers (direct or indirect), services and administrators.",
-        params: [MethodDefinition.Parameter("id", Schema.string, required: true, "the employee's id")],
+        description: "Visible to the employee, their managers (direct or indirect), services and administrators. Without `id`, the caller's own record.",
+        params: [MethodDefinition.Parameter("id", Schema.string, "the employee's id (default: the caller)")],
         resultName: "employee", resultSchema: .object([("type", "object")]), errors: [.unknownEmployee, .forbidden],
         example: .init(
             params: .object([("id", "e-104")]),
@@ -17,7 +17,9 @@ enum EmployeesGet {
             ])),
         access: .scoped
     ) { context, params in
-        let id = try params.required("id").string()
+        guard let id = try params.optional("id")?.string() ?? context.principal().employeeID else {
+            throw JSONFieldError(path: "id", message: "is required when the caller is not an employee")
+        }
         try context.requireRead(of: id)
         let store = try context.store()
         guard let profile = try store.employee(id) else { throw APIError(.unknownEmployee, "unknown employee '\(id)'", data: [("id", .string(id))]) }

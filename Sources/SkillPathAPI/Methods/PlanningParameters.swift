@@ -12,7 +12,8 @@ enum PlanningParameters {
         "employee", Schema.string, "instead of profile: a stored employee's id (their stored skills and completions)")
 
     /// The profile to plan from: given in `profile`, or stored for `employee` (which the caller must be
-    /// allowed to read). Stored profiles are resolved leniently: ids a catalog change removed are skipped.
+    /// allowed to read), or with neither the caller's own stored profile. Stored profiles are resolved
+    /// leniently: ids a catalog change removed are skipped.
     static func readProfile(_ params: JSONField, context: CallContext) throws -> (profile: Profile, strict: Bool) {
         let given = try params.optional("profile")
         let employee = try params.optional("employee")?.string()
@@ -28,7 +29,14 @@ enum PlanningParameters {
         case (.some, .some):
             throw JSONFieldError(path: "employee", message: "cannot be combined with profile: give one or the other")
         case (nil, nil):
-            throw JSONFieldError(path: "profile", message: "is required (or give employee)")
+            // Neither: the caller's own stored profile, when the caller is an employee.
+            guard let own = try context.principal().employeeID else {
+                throw JSONFieldError(path: "profile", message: "is required (or give employee); only employees may plan for themselves without one")
+            }
+            guard let stored = try context.store().employee(own) else {
+                throw APIError(.unknownEmployee, "unknown employee '\(own)'", data: [("id", .string(own))])
+            }
+            return (stored.profile, false)
         }
     }
 

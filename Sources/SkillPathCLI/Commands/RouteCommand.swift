@@ -1,29 +1,40 @@
 import SkillPathCore
+import SkillPathJSON
 
 /// `skillpath route --target ROLE`: the cheapest sequence of roles to a target along the transitions.
 enum RouteCommand: Command {
     static let spec = CommandSpec(
         path: ["route"], summary: "find the cheapest sequence of role moves to a target role",
-        synopsis: "route --target ROLE --catalog DIR --profile FILE [--max-hops N] [options] [--json]",
+        synopsis: "route --target ROLE [--employee ID] [--max-hops N] [options] [--json]  |  … --catalog DIR --profile FILE",
         discussion: """
-        Starts from the profile's current role ("role" in the profile) and follows promotions, lateral moves and
-        secondments. A hop costs the hours (or cost) of its plan; skills learnt on one hop count on the next.
+        Starts from the current role and follows promotions, lateral moves and secondments. A hop costs the
+        hours (or cost) of its plan; skills learnt on one hop count on the next. Asks the daemon, for you (or
+        --employee); with --catalog and --profile (which must have "role") it plans offline.
         """,
         options: [
-            OptionSpec("catalog", value: "DIR", help: "the catalog directory"),
-            OptionSpec("profile", value: "FILE", help: "the employee's profile (JSON), with its current role"),
+            OptionSpec("employee", value: "ID", help: "someone else (your reports, if you manage them)"),
+            OptionSpec("catalog", value: "DIR", help: "plan offline on this catalog directory (with --profile)"),
+            OptionSpec("profile", value: "FILE", help: "offline: the employee's profile (JSON), with its current role"),
             OptionSpec("target", value: "ROLE", help: "the role to reach"),
             OptionSpec("max-hops", value: "N", help: "the most transitions to take (default 4)"),
         ] + PlanOptionFlags.specs,
-        examples: ["skillpath route --target eng-manager --catalog Catalog --profile me.json"])
+        examples: ["skillpath route --target eng-manager", "skillpath route --target eng-staff --catalog Catalog --profile me.json"])
 
     static func run(_ context: CommandContext) throws(CLIError) -> ExitCode {
         let arguments = context.arguments
-        let catalog = try OfflineInputs.catalog(try arguments.required("catalog"))
-        let profile = try OfflineInputs.profile(file: try arguments.required("profile"))
         let target = try arguments.required("target")
         let options = try PlanOptionFlags.options(from: arguments, today: context.today)
         let hops = try maxHops(arguments)
+        guard arguments.value("catalog") != nil || arguments.value("profile") != nil else {
+            let result = try context.daemon().call("roles.route", .object([
+                ("employee", arguments.value("employee").map(JSONValue.string)), ("targetRole", .string(target)), ("maxHops", .int(hops)),
+                ("options", options.json),
+            ]))
+            if !context.printedJSON(result) { RouteRenderer(console: context.console).render(result).forEach(context.console.line) }
+            return result["found"] == .bool(true) ? .success : .failure
+        }
+        let catalog = try OfflineInputs.catalog(try arguments.required("catalog"))
+        let profile = try OfflineInputs.profile(file: try arguments.required("profile"))
         let route: Route
         do {
             route = try Planner(catalog: catalog).route(profile: profile, targetRole: target, options: options, maxHops: hops)
@@ -33,7 +44,7 @@ enum RouteCommand: Command {
         if context.wantsJSON {
             context.console.json(route.json)
         } else {
-            RouteRenderer(console: context.console).render(route).forEach(context.console.line)
+            RouteRenderer(console: context.console).render(route.json).forEach(context.console.line)
         }
         return route.found ? .success : .failure
     }

@@ -1,26 +1,39 @@
 import SkillPathCore
+import SkillPathJSON
 
-/// Target roles side by side, one row each.
+/// Target roles side by side, one row each, from the comparison's JSON (local or from the daemon).
 struct ComparisonRenderer {
     let console: Console
 
-    func render(_ comparison: RoleComparison) -> [String] {
-        let rows = comparison.entries.map { entry -> [String] in
-            [
-                "\(entry.title) (\(entry.targetRole))",
-                entry.transition?.rawValue ?? "—",
-                String(entry.plan.totals.courses),
-                PlanRenderer.hours(entry.plan.totals.hours),
-                entry.plan.totals.cost.fixedTwoDecimals,
-                entry.plan.schedule.map { "\($0.estimatedCompletion)" } ?? "—",
-                entry.plan.unmet.isEmpty ? "none" : entry.plan.unmet.map { "\($0.name) \($0.need)" }.joined(separator: ", "),
+    func render(_ comparison: JSONValue) -> [String] {
+        let entries = comparison["entries"]?.arrayValue ?? []
+        let rows = entries.map { entry -> [String] in
+            let unmet = entry["unmet"]?.arrayValue ?? []
+            return [
+                "\(entry["title"]?.stringValue ?? "?") (\(entry["targetRole"]?.stringValue ?? "?"))",
+                entry["transition"]?.stringValue ?? "—",
+                String(entry["totals"]?["courses"]?.intValue ?? 0),
+                "\(number(entry["totals"]?["hours"])) h",
+                money(entry["totals"]?["cost"]),
+                entry["estimatedCompletion"]?.stringValue ?? "—",
+                unmet.isEmpty ? "none" : unmet.map { "\($0["name"]?.stringValue ?? "?") \($0["need"]?.intValue ?? 0)" }.joined(separator: ", "),
             ]
         }
-        let currency = comparison.entries.first?.plan.totals.currency ?? ""
-        var lines = [console.styled("What-if from \(comparison.currentRole ?? "the profile")", .bold)]
+        let currency = entries.first?["totals"]?["currency"]?.stringValue ?? ""
+        var lines = [console.styled("What-if from \(comparison["currentRole"]?.stringValue ?? "the profile")", .bold)]
         lines += TextLayout.table(
             header: ["Target", "Move", "Courses", "Hours", "Cost \(currency)", "Done by", "Unmet"], rows: rows, width: console.width,
             rightAligned: [2, 3, 4], shrinkable: [6, 0])
         return lines
+    }
+
+    func number(_ value: JSONValue?) -> String {
+        if case .number(let text)? = value { return text }
+        return "?"
+    }
+
+    func money(_ value: JSONValue?) -> String {
+        if case .number(let text)? = value, let quantity = Quantity(literal: text) { return quantity.fixedTwoDecimals }
+        return "?"
     }
 }

@@ -1,28 +1,46 @@
 import SkillPathCore
+import SkillPathJSON
 
-/// A route as its hops, each with its steps, numbered across the whole route.
+/// A route as its hops, each with its steps numbered across the whole route, from the route's JSON.
 struct RouteRenderer {
     let console: Console
 
-    func render(_ route: Route) -> [String] {
-        guard route.found else {
-            return [console.styled("No route from \(route.from) to \(route.to)", .bold), route.reason ?? ""]
+    func render(_ route: JSONValue) -> [String] {
+        let from = route["from"]?.stringValue ?? "?"
+        let to = route["to"]?.stringValue ?? "?"
+        guard route["found"] == .bool(true) else {
+            return [console.styled("No route from \(from) to \(to)", .bold), route["reason"]?.stringValue ?? ""]
         }
-        if route.hops.isEmpty { return ["\(route.from) is already the target role."] }
-        var lines = [console.styled("Route \(([route.from] + route.hops.map(\.to)).joined(separator: " → "))", .bold)
-            + " · \(route.totals.courses) courses · \(PlanRenderer.hours(route.totals.hours)) · \(PlanRenderer.money(route.totals.cost, route.totals.currency))"]
+        let hops = route["hops"]?.arrayValue ?? []
+        if hops.isEmpty { return ["\(from) is already the target role."] }
+        let totals = route["totals"]
+        let path = ([from] + hops.compactMap { $0["to"]?.stringValue }).joined(separator: " → ")
+        var lines = [console.styled("Route \(path)", .bold)
+            + " · \(totals?["courses"]?.intValue ?? 0) courses · \(text(totals?["hours"])) h · \(money(totals?["cost"])) \(totals?["currency"]?.stringValue ?? "")"]
         var number = 1
-        let steps = PlanRenderer(console: console)
-        for hop in route.hops {
+        let renderer = PlanRenderer(console: console)
+        for hop in hops {
+            let steps = (try? Plan.steps(json: hop["steps"] ?? .array([]))) ?? []
             lines.append("")
-            lines.append(console.styled("\(hop.from) → \(hop.to) (\(hop.kind.rawValue))", .cyan) + ": \(hop.plan.totals.courses) courses, \(PlanRenderer.hours(hop.plan.totals.hours))")
-            lines += steps.steps(hop.plan.steps, numberedFrom: number)
-            number += hop.plan.steps.count
+            lines.append(console.styled("\(hop["from"]?.stringValue ?? "?") → \(hop["to"]?.stringValue ?? "?") (\(hop["kind"]?.stringValue ?? "?"))", .cyan)
+                + ": \(steps.count) courses, \(text(hop["totals"]?["hours"])) h")
+            lines += renderer.steps(steps, numberedFrom: number)
+            number += steps.count
         }
-        if let schedule = route.schedule {
+        if let completion = route["estimatedCompletion"]?.stringValue {
             lines.append("")
-            lines.append("Done by \(schedule.estimatedCompletion) at \(schedule.hoursPerWeek) h/week")
+            lines.append("Done by \(completion) at \(text(route["schedule"]?["hoursPerWeek"])) h/week")
         }
         return lines
+    }
+
+    func text(_ value: JSONValue?) -> String {
+        if case .number(let literal)? = value { return literal }
+        return "?"
+    }
+
+    func money(_ value: JSONValue?) -> String {
+        if case .number(let literal)? = value, let quantity = Quantity(literal: literal) { return quantity.fixedTwoDecimals }
+        return "?"
     }
 }

@@ -1,0 +1,31 @@
+import SkillPathJSON
+
+/// `skillpath assignments`: a table of assignments.
+enum AssignmentsCommand: Command {
+    static let spec = CommandSpec(
+        path: ["assignments"], summary: "list assignments: yours, a report's, or all you may see",
+        synopsis: "assignments [--employee ID] [--json]",
+        options: [OptionSpec("employee", value: "ID", help: "only this employee's")],
+        examples: ["skillpath assignments", "skillpath assignments --employee e-005 --json"])
+
+    static func run(_ context: CommandContext) throws(CLIError) -> ExitCode {
+        let result = try context.daemon().call("assignments.list", .object([("employee", context.arguments.value("employee").map(JSONValue.string))]))
+        if context.printedJSON(result) { return .success }
+        let list = result["assignments"]?.arrayValue ?? []
+        guard !list.isEmpty else {
+            context.console.line("No assignments.")
+            return .success
+        }
+        let renderer = AssignmentRenderer(console: context.console)
+        let rows = list.map { item -> [String] in
+            [
+                renderer.text(item["id"]), item["employee"]?.stringValue ?? "?", item["targetRole"]?.stringValue ?? "?",
+                item["dueDate"]?.stringValue ?? "—", "\(renderer.text(item["percentComplete"]))%", item["progress"]?.stringValue ?? "?",
+                item["nextCourse"]?.stringValue ?? "—",
+            ]
+        }
+        TextLayout.table(header: ["ID", "Employee", "Target", "Due", "Done", "Progress", "Next course"], rows: rows, width: context.console.width, rightAligned: [0, 4], shrinkable: [6, 2])
+            .forEach(context.console.line)
+        return .success
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import JSONRPC
+import SkillPathJSON
+import SystemSupport
+
+/// Talks to `skillpathd`: finds its socket, sends requests, turns error replies into `CLIError`s with the
+/// documented exit codes.
+///
+/// The socket is, in order: `--socket`, `$SKILLPATH_SOCKET`, the system socket when it exists, otherwise the
+/// local development one (`./.skillpath/skillpathd.sock`, where `swift run skillpathd` puts it).
+final class DaemonClient {
+    static let systemSocket = "/run/skillpath/skillpathd.sock"
+    static let developmentSocket = ".skillpath/skillpathd.sock"
+
+    let socketPath: String
+    /// How the path was chosen, for the "no daemon" message.
+    let origin: String
+    private var socket: UnixSocket?
+    private var framer = LineFramer(maximumLineLength: 256 << 20)
+    private var nextID = 1
+
+    init(arguments: ParsedArguments, environment: [String: String]) {
+        if let given = arguments.value("socket") {
+            socketPath = given
+            origin = "given with --socket"
+        } else if let variable = environment["SKILLPATH_SOCKET"], !variable.isEmpty {
+            socketPath = variable
+            origin = "from $SKILLPATH_SOCKET"
+        } else if FileManager.default.fileExists(atPath: Self.systemSocket) {
+            socketPath = Self.systemSocket
+            origin = "the system socket"
+        } else {
+            socketPath = Self.developmentSocket
+            origin = "the local development socket; \(Self.systemSocket) does not exist"
+        }
+    }
+
+    /// Calls a method and returns its result.
+    func call(_ method: String, _ params: JSONValue = .object([])) throws(CLIError) -> JSONValue {
+        let connection = try connected()
+        defer { nextID += 1 }
+        var request = JSONWriter.bytes(.object([("jsonrpc", "2.0"), ("id", .int(nextID)), ("method", .string(method)), ("params", params)]))
+        request.append(0x0A)
+        do {
+            try connection.write(request)
+        } catch {
+            throw CLIError(.unavailable, "skillpathd on \(socketPath) closed the connection (\(error))")
+        }
+        let line = try readLine(connection)
+        let reply: JSONValue
+        do {
+            reply = try JSONParser.parse(line)
+        } catch {
+            throw CLIError(.failure, "skillpathd sent a reply that is not JSON: \(error.message)")
+        }
+        if let error = reply["error"] { throw Self.failure(from: error) }
+        guard let result = reply["result"] else { throw CLIError(.failure, "skillpathd sent a reply with neither result nor error") }
+        return result
+    }
+
+    private func connected() throws(CLIError) -> UnixSocket {
+        if let socket { return socket }
+        do {
+            let opened = try UnixSocket.connect(path: socketPath)
+            try? opened.setReceiveTimeout(seconds: 600)
+            socket = opened
+            return opened
+        } catch {
+            let reason = error.errno == EACCES
+                ? "permission denied (ask an administrator to add you to the skillpath group)"
+                : "no skillpathd answers there"
+            throw CLIError(.unavailable, "cannot reach skillpathd on \(socketPath) (\(origin)): \(reason)", details: [
+                "Start one with 'swift run skillpathd' (development) or 'systemctl start skillpathd.socket', or pass --socket PATH.",
+            ])
+        }
+    }
+
+    private func readLine(_ connection: UnixSocket) throws(CLIError) -> [UInt8] {
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 65_536, alignment: 1)
+        defer { buffer.deallocate() }
+        while true {
+            switch framer.next() {
+            case .line(let line): return line
+            case .tooLong: throw CLIError(.failure, "the reply is too large")
+            case .needMoreData: break
+            }
+            let count: Int
+            do {
+                count = try connection.read(into: buffer)
+            } catch {
+                throw CLIError(.unavailable, "reading from skillpathd failed: \(error)")
+            }
+            if count == 0 { throw CLIError(.unavailable, "skillpathd closed the connection before answering") }
+            framer.append(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+        }
+    }
+
+    /// A JSON-RPC error as a CLI error: forbidden 77, unknown ids 3, bad input 65, unavailable 69.
+    static func failure(from error: JSONValue) -> CLIError {
+        let code = error["code"]?.intValue ?? -32603
+        let message = error["message"]?.stringValue ?? "unknown error"
+        var details: [String] = []
+        for problem in error["data"]?["errors"]?.arrayValue ?? [] {
+            if let text = problem.stringValue { details.append("  \(text)") }
+        }
+        let exit: ExitCode = switch code {
+        case -32001: .forbidden
+        case -32002, -32003, -32005, -32006, -32007: .notFound
+        case -32602, -32004, -32008, -32011, -32600: .dataError
+        case -32009, -32012, -32013: .unavailable
+        default: .failure
+        }
+        return CLIError(exit, message, details: details)
+    }
+}

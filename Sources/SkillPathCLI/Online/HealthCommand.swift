@@ -1,0 +1,47 @@
+import SkillPathJSON
+
+/// `skillpath health` and `skillpath reload`.
+enum HealthCommand: Command {
+    static let spec = CommandSpec(
+        path: ["health"], summary: "is the daemon up, and which catalog does it serve",
+        synopsis: "health [--json]",
+        examples: ["skillpath health", "skillpath --socket /run/skillpath/skillpathd.sock health --json"])
+
+    static func run(_ context: CommandContext) throws(CLIError) -> ExitCode {
+        let health = try context.daemon().call("system.health")
+        if context.printedJSON(health) { return .success }
+        let catalog = health["catalog"]
+        let uptime = Int(health["uptimeSeconds"]?.doubleValue ?? 0)
+        let status = health["status"]?.stringValue ?? "?"
+        context.console.line(context.console.styled("skillpathd \(health["version"]?.stringValue ?? "?")", .bold) + " · "
+            + context.console.styled(status, status == "ok" ? .green : .yellow) + " · up \(duration(uptime)) · \(health["connections"]?.intValue ?? 0) connection(s)")
+        context.console.line("catalog \(catalog?["version"]?.stringValue ?? "?"): \(catalog?["skills"]?.intValue ?? 0) skills, \(catalog?["courses"]?.intValue ?? 0) courses, \(catalog?["roles"]?.intValue ?? 0) roles, \(catalog?["transitions"]?.intValue ?? 0) transitions")
+        return .success
+    }
+
+    static func duration(_ seconds: Int) -> String {
+        if seconds < 60 { return "\(seconds)s" }
+        if seconds < 3600 { return "\(seconds / 60)m \(seconds % 60)s" }
+        if seconds < 86_400 { return "\(seconds / 3600)h \(seconds % 3600 / 60)m" }
+        return "\(seconds / 86_400)d \(seconds % 86_400 / 3600)h"
+    }
+}
+
+enum ReloadCommand: Command {
+    static let spec = CommandSpec(
+        path: ["reload"], summary: "re-read the catalog (administrators); a catalog with errors is refused",
+        synopsis: "reload [--json]",
+        discussion: "Same as 'systemctl reload skillpathd'. On errors the old catalog keeps serving and the errors are listed; the exit code is 65.",
+        examples: ["skillpath reload"])
+
+    static func run(_ context: CommandContext) throws(CLIError) -> ExitCode {
+        let result = try context.daemon().call("catalog.reload")
+        if context.printedJSON(result) { return .success }
+        let changed = result["changed"] == .bool(true)
+        context.console.line(changed
+            ? "Catalog reloaded: \(result["version"]?.stringValue ?? "?") (was \(result["previousVersion"]?.stringValue ?? "?"))"
+            : "Catalog reloaded, unchanged: \(result["version"]?.stringValue ?? "?")")
+        context.console.line("\(result["skills"]?.intValue ?? 0) skills, \(result["courses"]?.intValue ?? 0) courses, \(result["roles"]?.intValue ?? 0) roles, \(result["warnings"]?.intValue ?? 0) warnings")
+        return .success
+    }
+}

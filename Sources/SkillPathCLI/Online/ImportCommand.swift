@@ -1,0 +1,122 @@
+import Foundation
+import SkillPathCore
+import SkillPathJSON
+import SystemSupport
+
+/// `skillpath import employees FILE.csv` and `skillpath import skills FILE.csv` (administrators).
+enum ImportCommand: Command {
+    static let spec = CommandSpec(
+        path: ["import"], summary: "import an HRIS export: employees or skills from CSV (administrators)",
+        synopsis: "import employees|skills FILE.csv [--batch N] [--source SOURCE] [--json]",
+        discussion: """
+        employees.csv columns (by name, any order): id, name, role required; login, email, manager optional.
+        skills.csv columns: employee, skill, level (0–5). Rows are sent in batches; a rejected row is reported
+        with its file, line and column, and the others are imported. Exit 0 when every row was imported, 65 when
+        some were rejected. A progress bar is shown on a terminal.
+        """,
+        options: [
+            OptionSpec("batch", value: "N", help: "rows per request (default 1000)"),
+            OptionSpec("source", value: "SOURCE", help: "skills: the source to record (manager, assessment, self; default manager)"),
+        ],
+        positionals: ["employees|skills", "FILE.csv"], minimumPositionals: 2, maximumPositionals: 2,
+        examples: ["skillpath import employees hris/employees.csv", "skillpath import skills hris/skills.csv --source assessment"])
+
+    static func run(_ context: CommandContext) throws(CLIError) -> ExitCode {
+        let arguments = context.arguments
+        let what = arguments.positionals[0]
+        let path = arguments.positionals[1]
+        guard what == "employees" || what == "skills" else { throw .usage("import employees FILE.csv or import skills FILE.csv, got '\(what)'") }
+        let batchSize = try arguments.value("batch").map { text throws(CLIError) -> Int in
+            guard let size = Int(text), (1...10_000).contains(size) else { throw .usage("--batch must be 1–10000, got '\(text)'") }
+            return size
+        } ?? 1000
+        guard FileManager.default.fileExists(atPath: path) else { throw CLIError(.noInput, "\(path): no such file") }
+        guard let data = FileManager.default.contents(atPath: path) else { throw CLIError(.noInput, "\(path): cannot read the file") }
+        let export: HRISExport.Result
+        do {
+            export = what == "employees"
+                ? try HRISExport.read(employees: ([UInt8](data), path), skills: nil)
+                : try HRISExport.read(employees: nil, skills: ([UInt8](data), path))
+        } catch {
+            throw CLIError(.dataError, error.description)
+        }
+        let daemon = context.daemon()
+        let progress = ProgressBar(total: export.rows.count, enabled: Terminal.isTerminal(2) && !context.wantsJSON)
+        var counts = (inserted: 0, updated: 0, unchanged: 0)
+        var problems = export.problems.map(\.description)
+        var start = 0
+        while start < export.rows.count {
+            let batch = Array(export.rows[start..<min(start + batchSize, export.rows.count)])
+            let report = try daemon.call("employees.upsert", .object([
+                ("employees", .array(batch.map(\.json))), ("skillSource", arguments.value("source").map(JSONValue.string)),
+            ]))
+            counts.inserted += report["inserted"]?.intValue ?? 0
+            counts.updated += report["updated"]?.intValue ?? 0
+            counts.unchanged += report["unchanged"]?.intValue ?? 0
+            for rejection in report["rejected"]?.arrayValue ?? [] {
+                guard let index = rejection["index"]?.intValue, index < batch.count else { continue }
+                problems.append(describe(rejection, row: batch[index], file: path))
+            }
+            start += batch.count
+            progress.update(start)
+        }
+        progress.finish()
+        let rejected = problems.count
+        if context.wantsJSON {
+            context.console.json(.object([
+                ("rows", .int(export.rows.count + export.problems.count)), ("inserted", .int(counts.inserted)), ("updated", .int(counts.updated)),
+                ("unchanged", .int(counts.unchanged)), ("rejected", .int(rejected)), ("problems", .strings(problems)),
+                ("unknownColumns", .strings(export.unknownColumns)),
+            ]))
+            return rejected == 0 ? .success : .dataError
+        }
+        let console = context.console
+        if !export.unknownColumns.isEmpty {
+            console.line(console.styled("Ignored columns: \(export.unknownColumns.joined(separator: ", "))", .yellow))
+        }
+        console.line("Imported \(what) from \(path): \(counts.inserted) inserted, \(counts.updated) updated, \(counts.unchanged) unchanged, \(rejected) rejected.")
+        for problem in problems.prefix(arguments.flag("json") ? problems.count : 200) {
+            console.line(console.styled("  \(problem)", .red))
+        }
+        if problems.count > 200 { console.line("  … and \(problems.count - 200) more (--json lists them all)") }
+        return rejected == 0 ? .success : .dataError
+    }
+
+    /// A rejection as `file:line, column 'name': reason`, mapping the field back to the CSV.
+    static func describe(_ rejection: JSONValue, row: HRISExport.Row, file: String) -> String {
+        let field = rejection["field"]?.stringValue ?? ""
+        let reason = rejection["reason"]?.stringValue ?? "rejected"
+        if field.hasPrefix("skills["), let close = field.firstIndex(of: "]"),
+           let position = Int(field[field.index(field.startIndex, offsetBy: 7)..<close]), position < row.skillLines.count {
+            let column = field.hasSuffix(".level") ? "level" : "skill"
+            return "\(file):\(row.skillLines[position]), column '\(column)': \(reason)"
+        }
+        let line = row.line ?? row.skillLines.first ?? 0
+        let column = field == "id" && row.line == nil ? "employee" : field
+        return "\(file):\(line), column '\(column)': \(reason)"
+    }
+}
+
+/// A one-line progress bar on stderr, redrawn in place; silent when not on a terminal.
+final class ProgressBar {
+    let total: Int
+    let enabled: Bool
+
+    init(total: Int, enabled: Bool) {
+        self.total = total
+        self.enabled = enabled && total > 0
+    }
+
+    func update(_ done: Int) {
+        guard enabled else { return }
+        let width = 30
+        let filled = min(width, width * done / max(total, 1))
+        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+        FileHandle.standardError.write(Data("\r\(bar) \(done)/\(total)".utf8))
+    }
+
+    func finish() {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+}

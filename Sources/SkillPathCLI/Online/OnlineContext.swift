@@ -1,0 +1,37 @@
+import SkillPathJSON
+
+extension CommandContext {
+    /// A client for the daemon this command talks to.
+    func daemon() -> DaemonClient {
+        DaemonClient(arguments: arguments, environment: environment)
+    }
+
+    /// Prints `value` as JSON when `--json` was given; returns whether it did.
+    func printedJSON(_ value: JSONValue) -> Bool {
+        guard wantsJSON else { return false }
+        console.json(value)
+        return true
+    }
+}
+
+extension DaemonClient {
+    /// The caller's own employee id (the daemon maps the Unix user to an employee by login).
+    func ownEmployeeID() throws(CLIError) -> String {
+        let me: JSONValue
+        do {
+            me = try call("employees.get")
+        } catch {
+            guard error.exitCode == .forbidden || error.exitCode == .dataError else { throw error }
+            throw CLIError(.forbidden, "you are not an employee SkillPath knows (your login is no employee's); give --employee ID")
+        }
+        guard let id = me["id"]?.stringValue else { throw CLIError(.failure, "the daemon did not say who you are") }
+        return id
+    }
+}
+
+/// `given`, or else the caller's own employee id. (Not `given ?? …`: `??`'s throwing autoclosure would lose
+/// the error's type.)
+func ownID(_ daemon: DaemonClient, unless given: String?) throws(CLIError) -> String {
+    if let given { return given }
+    return try daemon.ownEmployeeID()
+}

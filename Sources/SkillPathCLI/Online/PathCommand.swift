@@ -1,0 +1,67 @@
+import SkillPathCore
+import SkillPathJSON
+
+/// `skillpath path`: my learning path (or a report's), planned by the daemon from stored skills.
+enum PathCommand: Command {
+    static let spec = CommandSpec(
+        path: ["path"], summary: "your learning path to a role, or a report's (from your stored skills)",
+        synopsis: "path [--target ROLE] [--employee ID] [options] [--format text|dot|mermaid] [--json]",
+        discussion: """
+        With --target, plans the path to that role from the stored skills and completed courses. Without it, shows
+        your active assignments: their frozen plans with what is done, what is next and whether you are on track.
+        --employee shows a report's instead (managers) or anyone's (services, administrators).
+        """,
+        options: [
+            OptionSpec("target", value: "ROLE", help: "the role to plan for"),
+            OptionSpec("employee", value: "ID", help: "someone else's path (your reports, if you manage them)"),
+            OptionSpec("format", value: "text|dot|mermaid", help: "text (default), or the path's prerequisite graph"),
+            OptionSpec("course-format", value: "FORMAT", repeatable: true, help: "allowed course formats"),
+        ] + PlanOptionFlags.specs.filter { $0.name != "format" },
+        examples: [
+            "skillpath path --target data-scientist --hours-per-week 5",
+            "skillpath path",
+            "skillpath path --employee e-005 --target eng-senior --objective cost",
+            "skillpath path --target eng-staff --format mermaid",
+        ])
+
+    static func run(_ context: CommandContext) throws(CLIError) -> ExitCode {
+        let daemon = context.daemon()
+        let arguments = context.arguments
+        if let target = arguments.value("target") {
+            let options = try PlanCommand.planOptions(arguments, today: context.today)
+            let result = try daemon.call("paths.plan", .object([
+                ("employee", arguments.value("employee").map(JSONValue.string)), ("targetRole", .string(target)), ("options", options.json),
+            ]))
+            if context.wantsJSON {
+                context.console.json(result)
+                return .success
+            }
+            do {
+                try PlanCommand.show(try Plan(json: result), context: context)
+            } catch let error as CLIError {
+                throw error
+            } catch {
+                throw CLIError(.failure, "the daemon's plan could not be read: \(error)")
+            }
+            return .success
+        }
+        let employee = try ownID(daemon, unless: arguments.value("employee"))
+        let list = try daemon.call("assignments.list", .object([("employee", .string(employee))]))
+        let active = (list["assignments"]?.arrayValue ?? []).filter { $0["status"] == "active" }
+        if context.wantsJSON {
+            var details: [JSONValue] = []
+            for summary in active { details.append(try daemon.call("assignments.get", .object([("id", summary["id"] ?? .null)]))) }
+            context.console.json(.object([("employee", .string(employee)), ("assignments", .array(details))]))
+            return .success
+        }
+        guard !active.isEmpty else {
+            throw CLIError(.usage, "\(employee) has no active assignment; give --target ROLE to plan a path")
+        }
+        for summary in active {
+            let assignment = try daemon.call("assignments.get", .object([("id", summary["id"] ?? .null)]))
+            AssignmentRenderer(console: context.console).render(assignment).forEach(context.console.line)
+            context.console.line()
+        }
+        return .success
+    }
+}

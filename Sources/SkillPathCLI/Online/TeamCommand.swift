@@ -1,0 +1,43 @@
+import SkillPathJSON
+
+/// `skillpath team`: your reports and how their assignments are going.
+enum TeamCommand: Command {
+    static let spec = CommandSpec(
+        path: ["team"], summary: "your reports, their assignments, and who is on track or late",
+        synopsis: "team [--manager ID] [--subtree] [--json]",
+        options: [
+            OptionSpec("manager", value: "ID", help: "a manager in your subtree (services and administrators: anyone)"),
+            OptionSpec("subtree", help: "everyone under the manager, not just direct reports"),
+        ],
+        examples: ["skillpath team", "skillpath team --subtree", "skillpath team --manager e-003 --json"])
+
+    static func run(_ context: CommandContext) throws(CLIError) -> ExitCode {
+        let result = try context.daemon().call("reports.team", .object([
+            ("manager", context.arguments.value("manager").map(JSONValue.string)), ("subtree", context.arguments.flag("subtree") ? .bool(true) : nil),
+        ]))
+        if context.printedJSON(result) { return .success }
+        let console = context.console
+        let renderer = AssignmentRenderer(console: console)
+        let summary = result["summary"]
+        console.line(console.styled("Team of \(result["manager"]?.stringValue ?? "?") on \(result["date"]?.stringValue ?? "?")", .bold)
+            + " · \(renderer.text(summary?["people"])) people · \(renderer.text(summary?["assignments"])) assignments: "
+            + console.styled("\(renderer.text(summary?["onTrack"])) on track", .green) + ", "
+            + console.styled("\(renderer.text(summary?["late"])) late", .yellow) + ", "
+            + console.styled("\(renderer.text(summary?["overdue"])) overdue", .red) + ", \(renderer.text(summary?["completed"])) completed")
+        var rows: [[String]] = []
+        for report in result["reports"]?.arrayValue ?? [] {
+            let who = [report["id"]?.stringValue ?? "?", report["name"]?.stringValue ?? "?", report["role"]?.stringValue ?? "?"]
+            let assignments = report["assignments"]?.arrayValue ?? []
+            if assignments.isEmpty { rows.append(who + ["—", "", "", ""]) }
+            for (position, assignment) in assignments.enumerated() {
+                rows.append((position == 0 ? who : ["", "", ""]) + [
+                    assignment["targetRole"]?.stringValue ?? "?", "\(renderer.text(assignment["percentComplete"]))%",
+                    assignment["progress"]?.stringValue ?? "?", assignment["dueDate"]?.stringValue ?? "—",
+                ])
+            }
+        }
+        TextLayout.table(header: ["ID", "Name", "Role", "Assignment", "Done", "Progress", "Due"], rows: rows, width: console.width, rightAligned: [4], shrinkable: [1, 3])
+            .forEach(console.line)
+        return .success
+    }
+}
