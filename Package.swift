@@ -38,8 +38,9 @@ let package = Package(
         .target(name: "SkillPathTestSupport", dependencies: ["SkillPathCore", "SkillPathJSON"], path: "Tests/SkillPathTestSupport"),
         .testTarget(name: "SkillPathJSONTests", dependencies: ["SkillPathJSON"]),
         .testTarget(name: "SkillPathCoreTests", dependencies: ["SkillPathCore", "SkillPathFixtures", "SkillPathJSON", "SkillPathTestSupport"]),
-        .testTarget(name: "SkillPathCLITests", dependencies: ["skillpath", "SkillPathJSON", "SkillPathTestSupport"]),
-        .testTarget(name: "SkillPathDaemonTests", dependencies: ["skillpathd", "skillpath", "SkillPathAPI", "JSONRPC", "SkillPathJSON", "SkillPathTestSupport"]),
+        .testTarget(name: "SkillPathCLITests", dependencies: ["skillpath", "skillpathd", "SkillPathJSON", "SkillPathTestSupport"]),
+        .testTarget(name: "SkillPathStoreTests", dependencies: ["SkillPathStore", "SkillPathCore", "SkillPathJSON", "SkillPathTestSupport", "CSQLite"]),
+        .testTarget(name: "SkillPathDaemonTests", dependencies: ["skillpathd", "skillpath", "SkillPathAPI", "JSONRPC", "SkillPathJSON", "SkillPathTestSupport", "CSQLite"]),
     ]
 )
 

@@ -55,6 +55,14 @@ extension CallContext {
         return .unknown
     }
 
+    /// The employee the caller is, for "my own" requests: the principal's, or, for an administrator or a
+    /// service whose login is also an employee's, that employee.
+    public func ownEmployeeID() throws -> String? {
+        if let id = try principal().employeeID { return id }
+        guard let login = caller.userName, let store = service.store else { return nil }
+        return try store.employeeID(login: login)
+    }
+
     /// The store, or an error when the daemon runs without one.
     public func store() throws -> OrganisationStore {
         guard let store = service.store else {

@@ -43,6 +43,11 @@ public final class DaemonProcess: @unchecked Sendable {
         }
     }
 
+    /// For daemons held in statics, which are never deinitialised: stop this one when the test process exits.
+    public func stopAtExit() {
+        DaemonReaper.add(pid)
+    }
+
     /// Polls the socket until the daemon answers, or fails with the daemon's log.
     public func waitUntilServing(timeout: Double = 30) throws {
         let deadline = Date(timeIntervalSinceNow: timeout)
@@ -111,5 +116,25 @@ public final class DaemonProcess: @unchecked Sendable {
         let result = posix_spawn(&pid, program, &actions, nil, argv, envp)
         guard result == 0 else { throw RPCClient.ClientError("posix_spawn \(program) failed: \(String(cString: strerror(result)))") }
         return pid
+    }
+}
+
+/// Kills daemons that outlive their tests when the test process exits.
+enum DaemonReaper {
+    /// Only appended to under `lock`; read by the exit handler when nothing else runs.
+    nonisolated(unsafe) static var pids: [Int32] = []
+    static let lock = NSLock()
+    nonisolated(unsafe) static var registered = false
+
+    static func add(_ pid: Int32) {
+        lock.withLock {
+            pids.append(pid)
+            if !registered {
+                registered = true
+                atexit {
+                    for pid in DaemonReaper.pids { kill(pid, SIGKILL) }
+                }
+            }
+        }
     }
 }

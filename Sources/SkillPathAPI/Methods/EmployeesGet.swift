@@ -17,7 +17,7 @@ enum EmployeesGet {
             ])),
         access: .scoped
     ) { context, params in
-        guard let id = try params.optional("id")?.string() ?? context.principal().employeeID else {
+        guard let id = try params.optional("id")?.string() ?? context.ownEmployeeID() else {
             throw JSONFieldError(path: "id", message: "is required when the caller is not an employee")
         }
         try context.requireRead(of: id)

@@ -30,7 +30,7 @@ enum PlanningParameters {
             throw JSONFieldError(path: "employee", message: "cannot be combined with profile: give one or the other")
         case (nil, nil):
             // Neither: the caller's own stored profile, when the caller is an employee.
-            guard let own = try context.principal().employeeID else {
+            guard let own = try context.ownEmployeeID() else {
                 throw JSONFieldError(path: "profile", message: "is required (or give employee); only employees may plan for themselves without one")
             }
             guard let stored = try context.store().employee(own) else {

@@ -45,6 +45,7 @@ enum ReportsTeam {
                 throw Refusal.forbidden("own-subtree", "a manager may see the teams in their own subtree only", method: context.method)
             }
         case .admin, .service:
+            if manager == nil { manager = try context.ownEmployeeID() }
             guard manager != nil else { throw JSONFieldError(path: "manager", message: "is required when the caller is not an employee") }
         case .unknown: break
         }

@@ -92,6 +92,8 @@ extension OrganisationStore {
         for (index, input) in rows {
             func reject(_ field: String, _ reason: String) {
                 report.rejected.append(UpsertRejection(index: index, id: input.id, field: field, reason: reason))
+                // A rejected row changes nothing: later rows must not count on its manager.
+                batchManagers[input.id] = nil
             }
             let existing = try connection.prepare("SELECT name, login, email, role, manager FROM employees WHERE id = ?1").bind(.text(input.id))
             let stored = try existing.step()

@@ -1,0 +1,199 @@
+import Foundation
+import SkillPathJSON
+import SkillPathTestSupport
+import Testing
+
+/// The real `skillpath` against a real daemon: human and --json output, exit codes, colour, imports.
+@Suite(.serialized) struct OnlineCommandTests {
+    let daemon: DaemonProcess
+
+    init() throws {
+        daemon = try DaemonProcess()
+        _ = try daemon.client().result("employees.upsert", .object([("employees", .array([
+            .object([("id", "l"), ("name", "Lead Person"), ("role", "lead")]),
+            .object([("id", "m"), ("name", "Manager Person"), ("login", "root"), ("role", "scientist"), ("manager", "l")]),
+            .object([("id", "a1"), ("name", "Analyst One"), ("role", "analyst"), ("manager", "m"),
+                     ("skills", .array([.object([("skill", "python"), ("level", 1)])]))]),
+            .object([("id", "a2"), ("name", "Analyst Two"), ("role", "analyst"), ("manager", "m")]),
+        ]))]))
+    }
+
+    func skillpath(_ arguments: String..., environment: [String: String] = [:], stdin: String? = nil) throws -> ProcessOutput {
+        try ProcessRunner.run("skillpath", arguments, environment: ["SKILLPATH_SOCKET": daemon.socketPath].merging(environment) { $1 }, stdin: stdin)
+    }
+
+    @Test func healthReadsWellAndTheSocketComesFromFlagOrEnvironment() throws {
+        let health = try skillpath("health")
+        #expect(health.status == 0)
+        #expect(health.stdout.hasPrefix("skillpathd 1.0.0 · ok · up "))
+        #expect(health.stdout.contains("6 skills, 10 courses, 4 roles, 3 transitions"))
+        let flag = try ProcessRunner.run("skillpath", ["health", "--json", "--socket", daemon.socketPath])
+        #expect(try JSONParser.parse(flag.stdout)["status"] == "ok")
+    }
+
+    @Test func withoutADaemonItSaysWhatItTriedAndHowToStartOne() throws {
+        let directory = TemporaryDirectory()
+        let result = try ProcessRunner.run("skillpath", ["health"], directory: directory.path)
+        #expect(result.status == 69)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr == """
+            Error: cannot reach skillpathd on .skillpath/skillpathd.sock (the local development socket; /run/skillpath/skillpathd.sock does not exist): no skillpathd answers there
+            Start one with 'swift run skillpathd' (development) or 'systemctl start skillpathd.socket', or pass --socket PATH.
+
+            """)
+        let environment = try ProcessRunner.run("skillpath", ["health"], environment: ["SKILLPATH_SOCKET": "/nonexistent.sock"])
+        #expect(environment.stderr.hasPrefix("Error: cannot reach skillpathd on /nonexistent.sock (from $SKILLPATH_SOCKET)"))
+    }
+
+    @Test func pathPlansForYouOrAReportAndPrintsTheDaemonsPlanAsJSON() throws {
+        let mine = try skillpath("path", "--target", "lead")
+        #expect(mine.status == 0, "\(mine.stderr)")
+        #expect(mine.stdout.hasPrefix("Path to Data Lead (lead)"))
+        let json = try skillpath("path", "--employee", "a1", "--target", "scientist", "--json")
+        let plan = try JSONParser.parse(json.stdout)
+        #expect(plan["gap"]?.arrayValue?.first?["have"] == .number("1"))
+        let direct = try daemon.client().result("paths.plan", .object([("employee", "a1"), ("targetRole", "scientist")]))
+        #expect(plan == direct)
+        let graph = try skillpath("path", "--employee", "a1", "--target", "scientist", "--format", "dot")
+        #expect(graph.stdout.hasPrefix("digraph path {"))
+    }
+
+    @Test func managersAssignTrackAndReplan() throws {
+        let assign = try skillpath("assign", "a1", "scientist", "--due", "2030-01-31")
+        #expect(assign.status == 0, "\(assign.stderr)")
+        #expect(assign.stdout.hasPrefix("Assigned scientist to a1: assignment "))
+        #expect(assign.stdout.contains("(due 2030-01-31)"))
+        let again = try skillpath("assign", "a1", "scientist")
+        #expect(again.status == 65)
+        #expect(again.stderr.hasPrefix("Error: the employee already has an active assignment for this role"))
+
+        let team = try skillpath("assign", "--team", "lead", "--due", "2031-06-30", "--json")
+        let created = try JSONParser.parse(team.stdout)["created"]?.arrayValue ?? []
+        #expect(Set(created.compactMap { $0["employee"]?.stringValue }) == ["a1", "a2"])
+
+        let progress = try skillpath("progress", "py2", "--completed", "--employee", "a1", "--event-id", "cli-1")
+        #expect(progress.status == 0, "\(progress.stderr)")
+        #expect(progress.stdout.contains("↑ python 1 → 2"))
+        let duplicate = try skillpath("progress", "py2", "--completed", "--employee", "a1", "--event-id", "cli-1")
+        #expect(duplicate.stdout == "Already recorded (event cli-1); nothing changed.\n")
+
+        let path = try skillpath("path", "--employee", "a1")
+        #expect(path.stdout.contains("✓"))
+        #expect(path.stdout.contains("Assignment "))
+
+        let list = try skillpath("assignments", "--employee", "a1")
+        #expect(list.stdout.hasPrefix("ID  Employee  Target"))
+        let report = try skillpath("team")
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(report.stdout.hasPrefix("Team of m on "))
+        #expect(report.stdout.contains("a1  Analyst One  analyst  scientist"))
+
+        let id = created.first { $0["employee"] == "a2" }!["id"]!.intValue!
+        let replan = try skillpath("replan", String(id))
+        #expect(replan.stdout.hasPrefix("Assignment \(id): frozen plan"))
+        let missing = try skillpath("replan", "9999")
+        #expect(missing.status == 3)
+        #expect(missing.stderr == "Error: no assignment 9999\n")
+        let usage = try skillpath("replan", "twelve")
+        #expect(usage.status == 64)
+    }
+
+    @Test func importsThousandsOfRowsAndNamesEveryRejectedOne() throws {
+        let directory = TemporaryDirectory()
+        var employees = "name,id,role,manager,email\n"
+        var expectedProblems: [String] = []
+        for number in 1...3000 {
+            let line = number + 1
+            switch number % 500 {
+            case 7:
+                employees += "Person \(number),p\(number),astronaut,m,\n"
+                expectedProblems.append("employees.csv:\(line), column 'role': unknown role 'astronaut'")
+            case 11:
+                employees += "Person \(number),p\(number),analyst,ghost,\n"
+                expectedProblems.append("employees.csv:\(line), column 'manager': unknown employee 'ghost' (not stored, and not in this batch)")
+            default:
+                employees += "\"Person, \(number)\",p\(number),analyst,m,p\(number)@example.com\n"
+            }
+        }
+        directory.write(["employees.csv": employees])
+        let result = try skillpath("import", "employees", "\(directory.path)/employees.csv")
+        #expect(result.status == 65)
+        #expect(result.stdout.hasPrefix("Imported employees from \(directory.path)/employees.csv: 2988 inserted, 0 updated, 0 unchanged, 12 rejected."))
+        for problem in expectedProblems { #expect(result.stdout.contains("\(directory.path)/\(problem)")) }
+
+        let repeatRun = try skillpath("import", "employees", "\(directory.path)/employees.csv", "--json")
+        let summary = try JSONParser.parse(repeatRun.stdout)
+        #expect(summary["unchanged"] == .number("2988"), "importing twice changes nothing")
+
+        directory.write(["skills.csv": "employee,skill,level\np1,python,2\np1,cobol,3\np2,sql,9\np2,sql,1\n"])
+        let skills = try skillpath("import", "skills", "\(directory.path)/skills.csv")
+        #expect(skills.status == 65)
+        #expect(skills.stdout.contains("skills.csv:3, column 'skill': unknown skill 'cobol'"))
+        #expect(skills.stdout.contains("skills.csv:4, column 'level': must be a whole number from 0 to 5, got '9'"))
+        #expect(try daemon.client().result("employees.get", .object([("id", "p2")]))["skills"]?.arrayValue?.first?["level"] == .number("1"))
+
+        let missing = try skillpath("import", "employees", "/nonexistent.csv")
+        #expect(missing.status == 66)
+        directory.write(["bad.csv": "id,name\nx,y\n"])
+        let badHeader = try skillpath("import", "employees", "\(directory.path)/bad.csv")
+        #expect(badHeader.status == 65)
+        #expect(badHeader.stderr == "Error: \(directory.path)/bad.csv:1: missing column 'role' in the header (found: id, name)\n")
+    }
+
+    @Test func colourOnlyOnATerminalAndNeverWithNoColour() throws {
+        let command = "\(ProcessRunner.executable("skillpath")) health"
+        let tty = try ProcessRunner.run("/usr/bin/script", ["-qec", command, "/dev/null"], environment: ["SKILLPATH_SOCKET": daemon.socketPath, "TERM": "xterm"])
+        #expect(tty.stdout.contains("\u{1B}[1m"), "a terminal gets colour")
+        let noColor = try ProcessRunner.run("/usr/bin/script", ["-qec", command, "/dev/null"], environment: ["SKILLPATH_SOCKET": daemon.socketPath, "TERM": "xterm", "NO_COLOR": "1"])
+        #expect(!noColor.stdout.contains("\u{1B}["))
+        let flag = try ProcessRunner.run("/usr/bin/script", ["-qec", command + " --no-color", "/dev/null"], environment: ["SKILLPATH_SOCKET": daemon.socketPath, "TERM": "xterm"])
+        #expect(!flag.stdout.contains("\u{1B}["))
+        #expect(!(try skillpath("health")).stdout.contains("\u{1B}["), "a pipe gets none")
+    }
+
+    @Test func catalogSearchAndShowAskTheDaemon() throws {
+        let search = try skillpath("catalog", "search", "pyth", "--limit", "3")
+        #expect(search.stdout.hasPrefix("Kind    ID      Name\nskill   python  Python\n"))
+        let show = try skillpath("catalog", "show", "course", "sql2")
+        #expect(show.stdout.contains("requires: sql 1"))
+        #expect(show.stdout.contains("after: sql1"))
+        let missing = try skillpath("catalog", "show", "role", "astronaut")
+        #expect(missing.status == 3)
+    }
+
+    @Test func rpcCallsAnyMethod() throws {
+        let result = try skillpath("rpc", "catalog.get", #"{"kind": "skill", "id": "sql"}"#)
+        #expect(try JSONParser.parse(result.stdout)["item"]?["name"] == "SQL")
+        let stdin = try skillpath("rpc", "catalog.search", "-", stdin: #"{"query": "sql", "limit": 1}"#)
+        #expect(try JSONParser.parse(stdin.stdout)["results"]?.arrayValue?.count == 1)
+        let bad = try skillpath("rpc", "paths.plan", #"{"targetRole": 5}"#)
+        #expect(bad.status == 65)
+        #expect(bad.stderr == "Error: Invalid params: targetRole expected a string, got a number\n")
+    }
+
+    @Test func completionScriptsAreValidShell() throws {
+        let bash = try skillpath("completion", "bash")
+        #expect(bash.stdout.contains("complete -o default -F _skillpath skillpath"))
+        let directory = TemporaryDirectory()
+        directory.write(["c.bash": bash.stdout])
+        #expect(try ProcessRunner.run("/bin/bash", ["-n", "\(directory.path)/c.bash"]).status == 0)
+        let zsh = try skillpath("completion", "zsh")
+        #expect(zsh.stdout.hasPrefix("#compdef skillpath"))
+        #expect(try skillpath("completion", "fish").status == 64)
+    }
+
+    @Test func everyCommandHasHelpWithExamples() throws {
+        let overview = try skillpath("--help")
+        let names = overview.stdout.split(separator: "\n").filter { $0.hasPrefix("  ") && !$0.hasPrefix("  --") }.map { line in
+            line.dropFirst(2).split(separator: " ", omittingEmptySubsequences: true).prefix(2).joined(separator: " ")
+        }
+        #expect(names.count >= 18)
+        for line in overview.stdout.split(separator: "\n") where line.hasPrefix("  ") && !line.hasPrefix("  --") {
+            let words = line.dropFirst(2).split(separator: " ").map(String.init)
+            let command = words[0] == "catalog" ? [words[0], words[1]] : [words[0]]
+            let help = try ProcessRunner.run("skillpath", command + ["--help"])
+            #expect(help.status == 0, "\(command)")
+            #expect(help.stdout.contains("examples:"), "\(command) has examples")
+        }
+    }
+}

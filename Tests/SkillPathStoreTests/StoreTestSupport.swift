@@ -1,0 +1,35 @@
+import Foundation
+import SkillPathCore
+import SkillPathStore
+import SkillPathTestSupport
+
+/// A fresh store in a temp folder, on the fixture catalog.
+struct StoreFixture {
+    let directory = TemporaryDirectory()
+    let store: OrganisationStore
+    let catalog: Catalog
+
+    init() throws {
+        catalog = try Fixtures.catalog()
+        store = try OrganisationStore(path: "\(directory.path)/test.db")
+    }
+
+    /// A lead (l), a manager (m) reporting to the lead, and two analysts (a1, a2) reporting to the manager.
+    func seedTeam() throws {
+        let report = try store.upsert([
+            EmployeeInput(id: "l", name: "Lead", login: .set("lead"), role: "lead"),
+            EmployeeInput(id: "m", name: "Manager", login: .set("manager"), role: "scientist", manager: .set("l")),
+            EmployeeInput(id: "a1", name: "Analyst One", login: .set("one"), role: "analyst", manager: .set("m"),
+                          skills: [SkillLevel(skill: "python", level: 1)]),
+            EmployeeInput(id: "a2", name: "Analyst Two", role: "analyst", manager: .set("m")),
+        ], catalog: catalog, actor: "test")
+        precondition(report.rejected.isEmpty, "\(report.rejected)")
+    }
+
+    /// A scheduled plan for an employee, as assignments.create makes one.
+    func plan(for employee: String, target: String, start: String = "2026-01-05", hoursPerWeek: Int = 10) throws -> Plan {
+        let profile = try store.employee(employee)!.profile
+        return try Planner(catalog: catalog).plan(profile: profile, targetRole: target, strict: false)
+            .scheduled(pace: Quantity(hoursPerWeek), start: CalendarDate(iso: start)!, deadline: nil)
+    }
+}

@@ -1,0 +1,223 @@
+import CSQLite
+import Foundation
+import SkillPathCore
+import SkillPathJSON
+import SkillPathStore
+import SkillPathTestSupport
+import Testing
+
+@Suite struct StoreTests {
+    @Test func migrationsCreateTheSchemaAndRecordItsVersion() throws {
+        let fixture = try StoreFixture()
+        #expect(fixture.store.schemaVersion == 1)
+        // Opening again runs nothing new and keeps the data.
+        try fixture.seedTeam()
+        let again = try OrganisationStore(path: fixture.store.path)
+        #expect(try again.employee("a1")?.employee.name == "Analyst One")
+    }
+
+    @Test func aDatabaseFromANewerVersionIsRefusedAndLeftUntouched() throws {
+        let directory = TemporaryDirectory()
+        let path = "\(directory.path)/future.db"
+        var handle: OpaquePointer?
+        sqlite3_open(path, &handle)
+        sqlite3_exec(handle, "CREATE TABLE future (x); PRAGMA user_version = 99;", nil, nil, nil)
+        sqlite3_close(handle)
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(throws: StoreError.self) { try OrganisationStore(path: path) }
+        do {
+            _ = try OrganisationStore(path: path)
+        } catch {
+            #expect(error.kind == .newerSchema)
+            #expect(error.message.contains("has schema version 99, newer than this skillpathd supports (1); it was left untouched"))
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+    }
+
+    @Test func upsertIsIdempotentAndReportsEachBadRowByIndex() throws {
+        let fixture = try StoreFixture()
+        try fixture.seedTeam()
+        let batch = [
+            EmployeeInput(id: "a3", name: "New", role: "analyst", manager: .set("m"), skills: [SkillLevel(skill: "sql", level: 2)]),
+            EmployeeInput(id: "x1", name: "Bad role", role: "scientst"),
+            EmployeeInput(id: "x2", name: "Bad skill", role: "analyst", skills: [SkillLevel(skill: "pyhton", level: 2)]),
+            EmployeeInput(id: "x3", name: "Bad level", role: "analyst", skills: [SkillLevel(skill: "sql", level: 7)]),
+            EmployeeInput(id: "x4", name: "No boss", role: "analyst", manager: .set("ghost")),
+            EmployeeInput(id: "x5", name: "Taken login", login: .set("one"), role: "analyst"),
+            EmployeeInput(id: "a3", name: "Twice", role: "analyst"),
+            EmployeeInput(id: "x6", name: "Bad course", role: "analyst", completed: ["nope"]),
+            EmployeeInput(id: "x7", name: nil, role: nil),
+        ]
+        let first = try fixture.store.upsert(batch, catalog: fixture.catalog, actor: "test")
+        #expect(first.inserted == 1)
+        #expect(first.rejected.map { "\($0.index):\($0.field)" } == ["1:role", "2:skills[0].skill", "3:skills[0].level", "4:manager", "5:login", "6:id", "7:completed[0]", "8:name"])
+        #expect(first.rejected[0].reason == "unknown role 'scientst' (did you mean 'scientist'?)")
+        #expect(first.rejected[3].reason == "unknown employee 'ghost' (not stored, and not in this batch)")
+        #expect(first.rejected[4].reason == "login 'one' belongs to employee 'a1'")
+        #expect(first.rejected[7].reason == "is required for a new employee")
+        let second = try fixture.store.upsert(Array(batch.prefix(1)), catalog: fixture.catalog, actor: "test")
+        #expect(second.inserted == 0 && second.updated == 0 && second.unchanged == 1)
+    }
+
+    @Test func managerCyclesAreRefusedEvenAcrossABatch() throws {
+        let fixture = try StoreFixture()
+        try fixture.seedTeam()
+        // l -> m -> a1 would close the loop l ← m ← a1 ← l.
+        let report = try fixture.store.upsert([EmployeeInput(id: "l", name: "Lead", role: "lead", manager: .set("a1"))], catalog: fixture.catalog, actor: "test")
+        #expect(report.rejected.first?.field == "manager")
+        #expect(report.rejected.first?.reason == "'a1' is managed, directly or not, by 'l': that would be a cycle")
+        let pair = try fixture.store.upsert([
+            EmployeeInput(id: "p", name: "P", role: "analyst", manager: .set("q")),
+            EmployeeInput(id: "q", name: "Q", role: "analyst", manager: .set("p")),
+        ], catalog: fixture.catalog, actor: "test")
+        // Two new employees managing each other: neither can exist without the other's loop.
+        #expect(pair.inserted == 0)
+        #expect(pair.rejected.map(\.field) == ["manager", "manager"])
+    }
+
+    @Test func partialRowsUpdateOnlyWhatTheyGive() throws {
+        let fixture = try StoreFixture()
+        try fixture.seedTeam()
+        let report = try fixture.store.upsert([EmployeeInput(id: "a1", name: nil, role: nil, skills: [SkillLevel(skill: "sql", level: 3)])], catalog: fixture.catalog, actor: "hr")
+        #expect(report.updated == 1)
+        let a1 = try #require(try fixture.store.employee("a1"))
+        #expect(a1.employee.login == "one" && a1.employee.manager == "m" && a1.employee.role == "analyst")
+        #expect(a1.skills.map { "\($0.skill)=\($0.level)/\($0.source.rawValue)" } == ["python=1/manager", "sql=3/manager"])
+        let cleared = try fixture.store.upsert([EmployeeInput(id: "a1", name: nil, login: .set(nil), role: nil)], catalog: fixture.catalog, actor: "hr")
+        #expect(cleared.updated == 1)
+        #expect(try fixture.store.employee("a1")?.employee.login == nil)
+    }
+
+    @Test func subtreesAndVisibility() throws {
+        let fixture = try StoreFixture()
+        try fixture.seedTeam()
+        #expect(try fixture.store.manages("l", "a2"))
+        #expect(try fixture.store.manages("m", "a1"))
+        #expect(try !fixture.store.manages("a1", "m"))
+        #expect(try !fixture.store.manages("m", "m"))
+        #expect(try fixture.store.reports(of: "l", wholeSubtree: true).map(\.id) == ["a1", "a2", "m"])
+        #expect(try fixture.store.reports(of: "l", wholeSubtree: false).map(\.id) == ["m"])
+        let page = try fixture.store.employees(visible: .subtree(of: "m"), role: nil, manager: nil, limit: 2, cursor: nil)
+        #expect(page.items.map(\.id) == ["a1", "a2"] && page.total == 3 && page.hasMore)
+        let rest = try fixture.store.employees(visible: .subtree(of: "m"), role: nil, manager: nil, limit: 2, cursor: "a2")
+        #expect(rest.items.map(\.id) == ["m"] && !rest.hasMore)
+        #expect(try fixture.store.employeeID(login: "manager") == "m")
+    }
+
+    @Test func assignmentsFreezeThePlanRefuseDuplicatesAndCancel() throws {
+        let fixture = try StoreFixture()
+        try fixture.seedTeam()
+        let plan = try fixture.plan(for: "a1", target: "scientist")
+        let new = NewAssignment(employee: "a1", targetRole: "scientist", assignedBy: "manager", startDate: CalendarDate(iso: "2026-01-05")!, dueDate: nil, options: .object([]), plan: plan)
+        let record = try fixture.store.createAssignment(new)
+        #expect(record.steps.map(\.course) == plan.steps.map(\.course))
+        #expect(record.status == .active)
+        #expect(throws: StoreLookupError.duplicateAssignment(existing: record.id)) { try fixture.store.createAssignment(new) }
+        let cancelled = try fixture.store.cancelAssignment(record.id, actor: "manager")
+        #expect(cancelled.status == .cancelled)
+        #expect(throws: StoreLookupError.assignmentClosed(record.id, status: "cancelled")) { try fixture.store.cancelAssignment(record.id, actor: "manager") }
+        // Once cancelled, the same target can be assigned again.
+        #expect(try fixture.store.createAssignment(new).id != record.id)
+        let audit = try fixture.store.auditLog(subject: "a1", limit: 10).map(\.action)
+        #expect(Array(audit.prefix(3)) == ["assignment.create", "assignment.cancel", "assignment.create"])
+    }
+
+    @Test func completingACourseRaisesSkillsAndAdvancesAssignmentsOnce() throws {
+        let fixture = try StoreFixture()
+        try fixture.seedTeam()
+        let plan = try fixture.plan(for: "a1", target: "scientist")
+        let record = try fixture.store.createAssignment(NewAssignment(
+            employee: "a1", targetRole: "scientist", assignedBy: "manager", startDate: CalendarDate(iso: "2026-01-05")!, dueDate: nil, options: .object([]), plan: plan))
+        let first = record.steps[0].course
+        let course = try #require(fixture.catalog.course(first))
+        let outcome = try fixture.store.recordProgress(employee: "a1", course: course, status: .completed, at: "2026-01-06T10:00:00Z", eventID: "e1", source: "lms")
+        #expect(!outcome.duplicate)
+        #expect(outcome.skillsRaised.map { "\($0.skill):\($0.from)->\($0.to)" } == course.teaches.map { "\($0.skill):\(($0.skill == "python" ? 1 : 0))->\($0.level)" })
+        #expect(outcome.assignments.first?.steps.first?.completedAt == "2026-01-06T10:00:00Z")
+        let again = try fixture.store.recordProgress(employee: "a1", course: course, status: .completed, at: "2026-01-07T10:00:00Z", eventID: "e1", source: "lms")
+        #expect(again.duplicate && again.at == "2026-01-06T10:00:00Z")
+        let a1 = try #require(try fixture.store.employee("a1"))
+        #expect(a1.completions.map(\.course) == [first])
+        #expect(a1.skills.first { $0.skill == course.teaches[0].skill }?.source == .course)
+        // Completing every step completes the assignment.
+        for step in record.steps.dropFirst() {
+            _ = try fixture.store.recordProgress(employee: "a1", course: fixture.catalog.course(step.course)!, status: .completed, at: "2026-02-01T00:00:00Z", eventID: nil, source: "lms")
+        }
+        let done = try #require(try fixture.store.assignment(record.id))
+        #expect(done.status == .completed)
+        #expect(done.percentComplete == 100)
+    }
+
+    @Test func teamReportsSayWhoIsOnTrackLateOrOverdue() throws {
+        let fixture = try StoreFixture()
+        try fixture.seedTeam()
+        // a1 started in January 2026 at 10 h/week: by a March date every early step should be done.
+        let plan = try fixture.plan(for: "a1", target: "scientist")
+        let late = try fixture.store.createAssignment(NewAssignment(
+            employee: "a1", targetRole: "scientist", assignedBy: "manager", startDate: CalendarDate(iso: "2026-01-05")!,
+            dueDate: CalendarDate(iso: "2026-12-31"), options: .object([]), plan: plan))
+        let overduePlan = try fixture.plan(for: "a2", target: "analyst")
+        let overdue = try fixture.store.createAssignment(NewAssignment(
+            employee: "a2", targetRole: "analyst", assignedBy: "manager", startDate: CalendarDate(iso: "2026-01-05")!,
+            dueDate: CalendarDate(iso: "2026-02-01"), options: .object([]), plan: overduePlan))
+        let team = try fixture.store.team(of: "m", wholeSubtree: false)
+        #expect(team.map(\.employee.id) == ["a1", "a2"])
+        let today = CalendarDate(iso: "2026-03-15")!
+        #expect(team[0].assignments.first?.id == late.id)
+        #expect(team[0].assignments.first?.progress(on: today) == .late)
+        #expect(team[1].assignments.first?.id == overdue.id)
+        #expect(team[1].assignments.first?.progress(on: today) == .overdue)
+        #expect(team[0].assignments.first?.progress(on: CalendarDate(iso: "2026-01-05")!) == .onTrack)
+        #expect(try fixture.store.team(of: "l", wholeSubtree: true).count == 3)
+    }
+
+    @Test func replanKeepsCompletedStepsAndReplacesTheRest() throws {
+        let fixture = try StoreFixture()
+        try fixture.seedTeam()
+        let plan = try fixture.plan(for: "a1", target: "scientist")
+        let record = try fixture.store.createAssignment(NewAssignment(
+            employee: "a1", targetRole: "scientist", assignedBy: "manager", startDate: CalendarDate(iso: "2026-01-05")!, dueDate: nil, options: .object([]), plan: plan))
+        _ = try fixture.store.recordProgress(employee: "a1", course: fixture.catalog.course(record.steps[0].course)!, status: .completed, at: "2026-01-06T00:00:00Z", eventID: nil, source: "x")
+        let fresh = try fixture.plan(for: "a1", target: "scientist", start: "2026-02-01")
+        let replanned = try fixture.store.replacePlan(of: record.id, with: fresh, actor: "manager")
+        #expect(replanned.steps.first?.course == record.steps[0].course)
+        #expect(replanned.steps.first?.completedAt != nil)
+        #expect(Array(replanned.steps.dropFirst().map(\.course)) == fresh.steps.map(\.course))
+        #expect(replanned.steps.map(\.position) == Array(0..<replanned.steps.count))
+    }
+
+    @Test func concurrentWritesAreAllCommittedInSharedGroups() throws {
+        let fixture = try StoreFixture()
+        try fixture.seedTeam()
+        let course = try #require(fixture.catalog.course("py1"))
+        let store = fixture.store
+        let failures = Counter()
+        let group = DispatchGroup()
+        for writer in 0..<16 {
+            group.enter()
+            Thread {
+                for number in 0..<25 {
+                    do {
+                        _ = try store.recordProgress(employee: "a2", course: course, status: .started, at: "2026-01-01T00:00:00Z", eventID: "event-\(writer)-\(number)", source: "load")
+                    } catch {
+                        failures.add()
+                    }
+                }
+                group.leave()
+            }.start()
+        }
+        group.wait()
+        #expect(failures.value == 0)
+        let events = try store.auditLog(subject: "a2", limit: 1000).filter { $0.action == "progress.started" }
+        #expect(events.count == 400)
+    }
+}
+
+/// `@unchecked Sendable`: a counter behind a lock.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func add() { lock.withLock { count += 1 } }
+    var value: Int { lock.withLock { count } }
+}
