@@ -34,7 +34,7 @@ let package = Package(
         .executableTarget(name: "skillpathd", dependencies: ["SkillPathDaemon"]),
         .target(name: "SkillPathCLI", dependencies: ["JSONRPC", "SkillPathCore", "SkillPathJSON", "SystemSupport"]),
         .executableTarget(name: "skillpath", dependencies: ["SkillPathCLI"]),
-        .executableTarget(name: "skillpath-bench", dependencies: ["SkillPathCore", "SkillPathFixtures", "SkillPathJSON", "JSONRPC", "SystemSupport"]),
+        .executableTarget(name: "skillpath-bench", dependencies: ["SkillPathCore", "SkillPathFixtures", "SkillPathJSON", "JSONRPC", "SystemSupport", "CSQLite"]),
         .target(name: "SkillPathTestSupport", dependencies: ["SkillPathCore", "SkillPathJSON"], path: "Tests/SkillPathTestSupport"),
         .testTarget(name: "SkillPathJSONTests", dependencies: ["SkillPathJSON"]),
         .testTarget(name: "SkillPathCoreTests", dependencies: ["SkillPathCore", "SkillPathFixtures", "SkillPathJSON", "SkillPathTestSupport"]),

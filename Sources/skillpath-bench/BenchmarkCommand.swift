@@ -11,6 +11,8 @@ enum BenchmarkCommand {
                --out DIR keeps the generated catalog there
       shipped  plan latency on the shipped Catalog/ (--catalog DIR, --plans N)
       quality  planner plans against proven optima on mid-sized random problems (--cases N)
+      store    employees.upsert of --employees N (100000) with 10 skills each, progress.record from 1 and 16
+               connections, reports.team over 5,000 people, and raw SQLite durable commits as the ceiling
       load     load one catalog directory (--dir DIR) and print time and peak memory
       rpc      requests per second and latency through skillpathd, 1/8/64 connections, against an echo
                server's ceiling (--seconds N per run, default 3; needs the release skillpathd beside it)
@@ -42,6 +44,8 @@ enum BenchmarkCommand {
             return QualityBenchmark(cases: number("cases", 300)).run()
         case "rpc":
             return RPCBenchmark(seconds: Double(options["seconds"] ?? "3") ?? 3).run()
+        case "store":
+            return StoreBenchmark(employees: number("employees", 100_000), seconds: Double(options["seconds"] ?? "3") ?? 3).run()
         case "echo-server":
             return EchoServer.serve(path: options["socket"] ?? "echo.sock")
         case "load":

@@ -87,12 +87,12 @@ final class BenchDaemon {
     let socket: String
     let process: Process
 
-    init?(catalog: String, scratch: String, name: String) {
+    init?(catalog: String, scratch: String, name: String, extra: [String] = []) {
         socket = "\(scratch)/\(name).sock"
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("skillpathd").path
         process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["--socket", socket, "--catalog", catalog, "--database", "\(scratch)/\(name).db"]
+        process.arguments = ["--socket", socket, "--catalog", catalog, "--database", "\(scratch)/\(name).db"] + extra
         process.standardError = FileHandle(forWritingAtPath: "/dev/null")
         do { try process.run() } catch {
             say("Error: cannot start \(binary): \(error) (build it with swift build -c release)")

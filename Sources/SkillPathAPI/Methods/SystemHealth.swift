@@ -9,6 +9,7 @@ enum SystemHealth {
         resultSchema: Schema.object([
             ("status", Schema.enumeration(["ok", "draining"])), ("version", Schema.string), ("uptimeSeconds", Schema.number),
             ("connections", Schema.integer(minimum: 0)),
+            ("store", Schema.object([("schemaVersion", Schema.integer()), ("writes", Schema.integer()), ("commits", Schema.integer())])),
             ("catalog", Schema.object([
                 ("version", Schema.string), ("skills", Schema.integer()), ("courses", Schema.integer()), ("roles", Schema.integer()),
                 ("transitions", Schema.integer()), ("warnings", Schema.integer()),
@@ -21,6 +22,10 @@ enum SystemHealth {
         access: .anyone
     ) { context, _ in
         let catalog = context.snapshot.catalog
+        let store: JSONValue? = context.service.store.map { store in
+            let statistics = store.commitStatistics
+            return .object([("schemaVersion", .int(store.schemaVersion)), ("writes", .int(statistics.writes)), ("commits", .int(statistics.groups))])
+        }
         return .object([
             ("status", .string(context.service.isDraining ? "draining" : "ok")),
             ("version", .string(context.service.version)),
@@ -30,6 +35,7 @@ enum SystemHealth {
                 ("version", .string(catalog.version)), ("skills", .int(catalog.skills.count)), ("courses", .int(catalog.courses.count)),
                 ("roles", .int(catalog.roles.count)), ("transitions", .int(catalog.transitions.count)), ("warnings", .int(catalog.warnings.count)),
             ])),
+            ("store", store),
         ])
     }
 }

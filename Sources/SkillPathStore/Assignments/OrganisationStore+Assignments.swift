@@ -57,7 +57,7 @@ extension OrganisationStore {
                 conditions.append("employee = ?\(values.count)")
             case .subtree(let root):
                 sql = """
-                WITH RECURSIVE visible(id) AS (SELECT ?1 UNION SELECT e.id FROM employees e JOIN visible v ON e.manager = v.id)
+                WITH RECURSIVE visible(id) AS (SELECT ?1 UNION ALL SELECT e.id FROM visible v JOIN employees e ON e.manager = v.id)
                 SELECT id FROM assignments
                 """
                 values.append(.text(root))

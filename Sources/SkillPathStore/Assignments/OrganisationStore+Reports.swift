@@ -1,4 +1,5 @@
 public import SkillPathCore
+import SkillPathJSON
 
 /// One report's line in a team report.
 public struct TeamMember: Sendable, Equatable {
@@ -7,47 +8,39 @@ public struct TeamMember: Sendable, Equatable {
 }
 
 extension OrganisationStore {
-    /// The manager's reports (direct, or the whole subtree) with their assignments that are not cancelled,
-    /// read in three queries whatever the team's size.
+    /// The manager's reports (direct, or the whole subtree) with their assignments that are not cancelled, in
+    /// two queries whatever the team's size: the subtree, then every assignment of it with its steps.
     public func team(of manager: String, wholeSubtree: Bool) throws(StoreError) -> [TeamMember] {
         try read { connection in
             let members = try Self.reports(of: manager, wholeSubtree: wholeSubtree, connection: connection)
             guard !members.isEmpty else { return [] }
-            let scope = wholeSubtree
-                ? "WITH RECURSIVE scope(id) AS (SELECT id FROM employees WHERE manager = ?1 UNION SELECT e.id FROM employees e JOIN scope s ON e.manager = s.id)"
-                : "WITH scope(id) AS (SELECT id FROM employees WHERE manager = ?1)"
-            var assignments: [Int64: AssignmentRecord] = [:]
-            var order: [Int64] = []
+            let ids = JSONWriter.string(.strings(members.map(\.id)))
             let rows = try connection.prepare("""
-                \(scope)
-                SELECT id, employee, target_role, assigned_by, assigned_at, start_date, due_date, status, catalog_version, updated_at
-                FROM assignments WHERE employee IN (SELECT id FROM scope) AND status <> 'cancelled' ORDER BY id
-                """).bind(.text(manager))
-            while try rows.step() {
-                let record = AssignmentRecord(
-                    id: rows.int64(0), employee: rows.text(1), targetRole: rows.text(2), assignedBy: rows.text(3), assignedAt: rows.text(4),
-                    startDate: CalendarDate(iso: rows.text(5)) ?? CalendarDate(daysSinceEpoch: 0), dueDate: rows.optionalText(6).flatMap(CalendarDate.init(iso:)),
-                    status: AssignmentRecord.Status(rawValue: rows.text(7)) ?? .active, options: .null, plan: .null,
-                    catalogVersion: rows.text(8), updatedAt: rows.text(9), steps: [])
-                assignments[record.id] = record
-                order.append(record.id)
-            }
-            let steps = try connection.prepare("""
-                \(scope)
-                SELECT s.assignment, s.position, s.course, s.hours, s.planned_start, s.planned_end, s.started_at, s.completed_at
-                FROM assignment_steps s JOIN assignments a ON a.id = s.assignment
-                WHERE a.employee IN (SELECT id FROM scope) AND a.status <> 'cancelled' ORDER BY s.assignment, s.position
-                """).bind(.text(manager))
-            while try steps.step() {
-                let id = steps.int64(0)
-                assignments[id]?.steps.append(AssignmentRecord.Step(
-                    position: steps.int(1), course: steps.text(2), hours: Quantity(hundredths: steps.int64(3)),
-                    plannedStart: CalendarDate(iso: steps.text(4)) ?? CalendarDate(daysSinceEpoch: 0),
-                    plannedEnd: CalendarDate(iso: steps.text(5)) ?? CalendarDate(daysSinceEpoch: 0),
-                    startedAt: steps.optionalText(6), completedAt: steps.optionalText(7)))
-            }
+                SELECT a.id, a.employee, a.target_role, a.assigned_by, a.assigned_at, a.start_date, a.due_date, a.status, a.catalog_version, a.updated_at,
+                       s.position, s.course, s.hours, s.planned_start, s.planned_end, s.started_at, s.completed_at
+                FROM json_each(?1) j JOIN assignments a ON a.employee = j.value
+                LEFT JOIN assignment_steps s ON s.assignment = a.id
+                WHERE a.status <> 'cancelled' ORDER BY a.id, s.position
+                """).bind(.text(ids))
             var byEmployee: [String: [AssignmentRecord]] = [:]
-            for id in order { byEmployee[assignments[id]!.employee, default: []].append(assignments[id]!) }
+            while try rows.step() {
+                let id = rows.int64(0)
+                let employee = rows.text(1)
+                if byEmployee[employee]?.last?.id != id {
+                    byEmployee[employee, default: []].append(AssignmentRecord(
+                        id: id, employee: employee, targetRole: rows.text(2), assignedBy: rows.text(3), assignedAt: rows.text(4),
+                        startDate: CalendarDate(iso: rows.text(5)) ?? CalendarDate(daysSinceEpoch: 0), dueDate: rows.optionalText(6).flatMap(CalendarDate.init(iso:)),
+                        status: AssignmentRecord.Status(rawValue: rows.text(7)) ?? .active, options: .null, plan: .null,
+                        catalogVersion: rows.text(8), updatedAt: rows.text(9), steps: []))
+                }
+                guard !rows.isNull(10) else { continue }
+                let count = byEmployee[employee]!.count
+                byEmployee[employee]![count - 1].steps.append(AssignmentRecord.Step(
+                    position: rows.int(10), course: rows.text(11), hours: Quantity(hundredths: rows.int64(12)),
+                    plannedStart: CalendarDate(iso: rows.text(13)) ?? CalendarDate(daysSinceEpoch: 0),
+                    plannedEnd: CalendarDate(iso: rows.text(14)) ?? CalendarDate(daysSinceEpoch: 0),
+                    startedAt: rows.optionalText(15), completedAt: rows.optionalText(16)))
+            }
             return members.map { TeamMember(employee: $0, assignments: byEmployee[$0.id] ?? []) }
         }
     }

@@ -69,16 +69,19 @@ extension OrganisationStore {
     }
 
     static func reports(of manager: String, wholeSubtree: Bool, connection: SQLiteConnection) throws -> [EmployeeRecord] {
+        // The recursion carries every column, so the subtree is read in one pass over the manager index;
+        // UNION ALL is safe because upserts never let the manager graph loop.
+        let columns = "id, name, login, email, role, manager, created_at, updated_at"
         let sql = wholeSubtree
             ? """
-              WITH RECURSIVE subtree(id) AS (
-                  SELECT id FROM employees WHERE manager = ?1
-                  UNION SELECT e.id FROM employees e JOIN subtree s ON e.manager = s.id
+              WITH RECURSIVE subtree(\(columns)) AS (
+                  SELECT \(columns) FROM employees WHERE manager = ?1
+                  UNION ALL SELECT e.id, e.name, e.login, e.email, e.role, e.manager, e.created_at, e.updated_at
+                  FROM subtree s JOIN employees e ON e.manager = s.id
               )
-              SELECT e.id, e.name, e.login, e.email, e.role, e.manager, e.created_at, e.updated_at
-              FROM employees e JOIN subtree s ON e.id = s.id ORDER BY e.id
+              SELECT \(columns) FROM subtree ORDER BY id
               """
-            : "SELECT id, name, login, email, role, manager, created_at, updated_at FROM employees WHERE manager = ?1 ORDER BY id"
+            : "SELECT \(columns) FROM employees WHERE manager = ?1 ORDER BY id"
         return try connection.prepare(sql).bind(.text(manager)).rows(employeeRecord)
     }
 
@@ -102,7 +105,7 @@ extension OrganisationStore {
                 prefix = """
                 WITH RECURSIVE visible(id) AS (
                     SELECT ?\(values.count + 1)
-                    UNION SELECT e.id FROM employees e JOIN visible v ON e.manager = v.id
+                    UNION ALL SELECT e.id FROM visible v JOIN employees e ON e.manager = v.id
                 )
                 """
                 values.append(.text(root))

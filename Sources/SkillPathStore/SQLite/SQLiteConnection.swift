@@ -32,6 +32,10 @@ public final class SQLiteConnection {
         sqlite3_extended_result_codes(handle, 1)
         sqlite3_busy_timeout(handle, busyTimeoutMilliseconds)
         try execute("PRAGMA foreign_keys = ON")
+        // Read pages through a memory map and keep a larger page cache: a team report touches thousands of
+        // rows, and a pread per page costs more than the query itself.
+        try execute("PRAGMA mmap_size = 268435456")
+        try execute("PRAGMA cache_size = -32768")
         if mode == .readWrite {
             try execute("PRAGMA journal_mode = WAL")
             try execute("PRAGMA synchronous = FULL")

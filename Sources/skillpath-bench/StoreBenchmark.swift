@@ -1,0 +1,188 @@
+import CSQLite
+import Foundation
+import Glibc
+import JSONRPC
+import SkillPathCore
+import SkillPathJSON
+import SystemSupport
+
+/// Issue 4's figures: bulk upserts, durable progress events from 1 and 16 connections, a team report over
+/// 5,000 people, and raw SQLite durable commits as the ceiling.
+struct StoreBenchmark {
+    var employees: Int
+    var seconds: Double
+
+    func run() -> Int32 {
+        let scratch = NSTemporaryDirectory() + "skillpath-store-bench-\(getpid())"
+        try? FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+
+        say("Raw SQLite ceiling (WAL, synchronous=FULL, one INSERT per transaction, \(scratch)):")
+        let ceiling = rawCommits(path: "\(scratch)/raw.db", seconds: seconds)
+        say(String(format: "  %.0f durable commits/s", ceiling))
+
+        let catalogDirectory = ProcessInfo.processInfo.environment["SKILLPATH_CATALOG"] ?? "Catalog"
+        guard let catalog = try? CatalogLoader.load(directory: catalogDirectory),
+              let daemon = BenchDaemon(catalog: catalogDirectory, scratch: scratch, name: "store", extra: ["--config", writeConfig(scratch)]) else { return 1 }
+        defer { daemon.stop() }
+        guard let client = try? BenchClient(path: daemon.socket) else { return 1 }
+
+        // 100,000 employees with 10 skills each, in a tree: a CEO, 20 directors, and teams of 20 under each manager.
+        say("\nemployees.upsert of \(employees) employees with 10 skills each (batches of 2,000):")
+        var random = SeededRandom(seed: 9)
+        let roles = catalog.roles.map(\.id)
+        let skills = catalog.skills.map(\.id)
+        var rows: [JSONValue] = []
+        rows.reserveCapacity(employees)
+        for number in 0..<employees {
+            let manager: String? = number == 0 ? nil : "emp-\((number - 1) / 20)"
+            var chosen = Set<String>()
+            while chosen.count < 10 { chosen.insert(skills[random.next(skills.count)]) }
+            rows.append(.object([
+                ("id", .string("emp-\(number)")), ("name", .string("Employee \(number)")), ("login", .string("user\(number)")),
+                ("role", .string(roles[random.next(roles.count)])), ("manager", manager.map(JSONValue.string)),
+                ("skills", .array(chosen.sorted().map { .object([("skill", .string($0)), ("level", .int(1 + random.next(4)))]) })),
+            ]))
+        }
+        var upserted = 0
+        let upsertTime = Measure.seconds {
+            var start = 0
+            while start < rows.count {
+                let batch = Array(rows[start..<min(start + 2000, rows.count)])
+                do {
+                    upserted += try client.call("employees.upsert", .object([("employees", .array(batch))]))["inserted"]?.intValue ?? 0
+                } catch {
+                    say("  Error: \(error)")
+                }
+                start += batch.count
+            }
+        }
+        say(String(format: "  %d inserted in %.2f s: %.0f employees/s (%.0f skill rows/s)", upserted, upsertTime, Double(upserted) / upsertTime, Double(upserted * 10) / upsertTime))
+        let again = Measure.seconds { _ = try? client.call("employees.upsert", .object([("employees", .array(Array(rows.prefix(2000))))])) }
+        say(String(format: "  re-sending 2,000 unchanged rows: %.2f s (idempotent: nothing written)", again))
+
+        say("\nprogress.record, durable (each reply only after its commit):")
+        let courses = catalog.courses.map(\.id)
+        for connections in [1, 16] {
+            let requests = (0..<4000).map { number -> [UInt8] in
+                JSONWriter.bytes(.object([
+                    ("jsonrpc", "2.0"), ("id", .int(number)), ("method", "progress.record"),
+                    ("params", .object([
+                        ("employee", .string("emp-\(number * 7 % employees)")), ("course", .string(courses[number % courses.count])),
+                        ("status", "started"), ("eventId", .string("bench-\(connections)-\(number)-\(UInt32.random(in: 0...UInt32.max))")),
+                    ])),
+                ]))
+            }
+            let result = LoadRun(path: daemon.socket, requests: requests, connections: connections, seconds: seconds).run()
+            say(result.line(label: "progress.record", connections: connections) + String(format: "  (%.0f%% of raw SQLite)", result.rate / ceiling * 100))
+        }
+        if let health = try? client.call("system.health"), let store = health["store"] {
+            say("  group commit so far: \(store["writes"]?.intValue ?? 0) writes in \(store["commits"]?.intValue ?? 0) commits")
+        }
+
+        // reports.team for a director with 5,000 people below: emp-1's subtree under the 20-ary tree is larger,
+        // so build one of exactly 5,000 with its own manager.
+        say("\nreports.team for a manager with 5,000 people in the subtree (with 1,000 assignments):")
+        var subtree: [JSONValue] = [.object([("id", "boss"), ("name", "Boss"), ("role", .string(roles[0]))])]
+        for number in 0..<5000 {
+            let manager = number < 50 ? "boss" : "team-\((number - 50) / 99)"
+            subtree.append(.object([("id", .string("team-\(number)")), ("name", .string("Team \(number)")), ("role", .string(roles[number % roles.count])), ("manager", .string(manager))]))
+        }
+        var start = 0
+        while start < subtree.count {
+            do {
+                _ = try client.call("employees.upsert", .object([("employees", .array(Array(subtree[start..<min(start + 2000, subtree.count)])))]))
+            } catch {
+                say("  Error: \(error)")
+            }
+            start += 2000
+        }
+        let assignTime = Measure.seconds {
+            for number in stride(from: 0, to: 5000, by: 5) {
+                do {
+                    _ = try client.call("assignments.create", .object([("employee", .string("team-\(number)")), ("targetRole", .string(roles[(number + 7) % roles.count]))]))
+                } catch {
+                    if number == 0 { say("  Error: \(error)") }
+                }
+            }
+        }
+        say(String(format: "  1,000 assignments.create (each plans and freezes a path): %.2f s, %.1f ms each", assignTime, assignTime))
+        var latencies: [Double] = []
+        var people = 0
+        for _ in 0..<40 {
+            var reply: JSONValue?
+            latencies.append(Measure.seconds { reply = try? client.call("reports.team", .object([("manager", "boss"), ("subtree", true)])) })
+            people = reply?["summary"]?["people"]?.intValue ?? 0
+        }
+        latencies.sort()
+        say("  \(people) people: p50 \(Measure.milliseconds(Measure.percentile(latencies, 0.5))), p99 \(Measure.milliseconds(Measure.percentile(latencies, 0.99)))")
+        return 0
+    }
+
+    func writeConfig(_ scratch: String) -> String {
+        let path = "\(scratch)/store.conf"
+        try? "sample_organisation = no\nlog_level = warning\n".write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    /// One INSERT per transaction with the same settings the store uses: the most a single writer can do.
+    func rawCommits(path: String, seconds: Double) -> Double {
+        var handle: OpaquePointer?
+        guard sqlite3_open(path, &handle) == SQLITE_OK else { return 0 }
+        defer { sqlite3_close(handle) }
+        sqlite3_exec(handle, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT);", nil, nil, nil)
+        var count = 0
+        let elapsed = Measure.seconds {
+            let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
+            while ContinuousClock.now < deadline {
+                sqlite3_exec(handle, "BEGIN IMMEDIATE; INSERT INTO t (v) VALUES ('event'); COMMIT;", nil, nil, nil)
+                count += 1
+            }
+        }
+        return Double(count) / elapsed
+    }
+}
+
+/// A blocking JSON-RPC client for the benchmarks.
+final class BenchClient {
+    let socket: UnixSocket
+    var framer = LineFramer(maximumLineLength: 256 << 20)
+    var nextID = 1
+
+    init(path: String) throws {
+        socket = try UnixSocket.connect(path: path)
+    }
+
+    func call(_ method: String, _ params: JSONValue = .object([])) throws -> JSONValue {
+        defer { nextID += 1 }
+        try socket.write(JSONWriter.bytes(.object([("jsonrpc", "2.0"), ("id", .int(nextID)), ("method", .string(method)), ("params", params)])) + [0x0A])
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 65_536, alignment: 1)
+        defer { buffer.deallocate() }
+        while true {
+            if case .line(let line) = framer.next() {
+                let reply = try JSONParser.parse(line)
+                if let error = reply["error"] { throw BenchError(description: JSONWriter.string(error)) }
+                return reply["result"] ?? .null
+            }
+            let count = try socket.read(into: buffer)
+            if count == 0 { throw BenchError(description: "connection closed") }
+            framer.append(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+        }
+    }
+}
+
+struct BenchError: Error, CustomStringConvertible {
+    var description: String
+}
+
+/// A small deterministic generator for benchmark data.
+struct SeededRandom {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next(_ bound: Int) -> Int {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return Int((state >> 33) % UInt64(bound))
+    }
+}
