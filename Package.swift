@@ -32,7 +32,8 @@ let package = Package(
         .target(name: "SkillPathAPI", dependencies: ["JSONRPC", "SkillPathCore", "SkillPathJSON", "SkillPathStore", "SystemSupport"]),
         .target(name: "SkillPathDaemon", dependencies: ["JSONRPC", "SkillPathAPI", "SkillPathCore", "SkillPathJSON", "SystemSupport"]),
         .executableTarget(name: "skillpathd", dependencies: ["SkillPathDaemon"]),
-        .target(name: "SkillPathCLI", dependencies: ["JSONRPC", "SkillPathCore", "SkillPathJSON", "SystemSupport"]),
+        .target(name: "SkillPathImport", dependencies: ["SkillPathCore", "SkillPathJSON"]),
+        .target(name: "SkillPathCLI", dependencies: ["JSONRPC", "SkillPathCore", "SkillPathImport", "SkillPathJSON", "SystemSupport"]),
         .executableTarget(name: "skillpath", dependencies: ["SkillPathCLI"]),
         .executableTarget(name: "skillpath-bench", dependencies: ["SkillPathCore", "SkillPathFixtures", "SkillPathJSON", "JSONRPC", "SystemSupport", "CSQLite"]),
         .target(name: "SkillPathTestSupport", dependencies: ["SkillPathCore", "SkillPathJSON"], path: "Tests/SkillPathTestSupport"),
@@ -40,6 +41,7 @@ let package = Package(
         .testTarget(name: "SkillPathCoreTests", dependencies: ["SkillPathCore", "SkillPathFixtures", "SkillPathJSON", "SkillPathTestSupport"]),
         .testTarget(name: "SkillPathCLITests", dependencies: ["skillpath", "skillpathd", "SkillPathJSON", "SkillPathTestSupport"]),
         .testTarget(name: "SkillPathStoreTests", dependencies: ["SkillPathStore", "SkillPathCore", "SkillPathJSON", "SkillPathTestSupport", "CSQLite"]),
+        .testTarget(name: "SkillPathImportTests", dependencies: ["SkillPathImport", "SkillPathCore", "SkillPathJSON", "SkillPathTestSupport", "skillpath", "skillpathd"]),
         .testTarget(name: "SkillPathDaemonTests", dependencies: ["skillpathd", "skillpath", "SkillPathAPI", "JSONRPC", "SkillPathJSON", "SkillPathTestSupport", "CSQLite"]),
     ]
 )

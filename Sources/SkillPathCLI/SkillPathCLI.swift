@@ -5,7 +5,7 @@ public enum SkillPathCLI {
     static let commands: [any Command.Type] = [
         PathCommand.self, CompareCommand.self, RouteCommand.self, ProgressCommand.self,
         AssignCommand.self, AssignmentsCommand.self, TeamCommand.self, ReplanCommand.self, EmployeesCommand.self,
-        CatalogSearchCommand.self, CatalogShowCommand.self, CatalogCheckCommand.self, PlanCommand.self,
+        CatalogSearchCommand.self, CatalogShowCommand.self, CatalogCheckCommand.self, CatalogImportCommand.self, PlanCommand.self,
         ImportCommand.self, ReloadCommand.self, HealthCommand.self, RPCCommand.self, CompletionCommand.self,
     ]
 

@@ -1,6 +1,7 @@
 import SkillPathCore
 import SkillPathFixtures
 import SkillPathJSON
+import SkillPathTestSupport
 import Testing
 
 /// The planner against brute force on many small seeded catalogs: every plan valid, the unmet set exactly

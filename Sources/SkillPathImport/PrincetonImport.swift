@@ -1,0 +1,270 @@
+import Foundation
+public import SkillPathCore
+
+/// Princeton's course prerequisites as a catalog. Each course teaches the skill "passed <course>" at level 1.
+/// Prerequisite expressions become entry requirements:
+///
+/// - an AND of terms is several requirements;
+/// - an OR group becomes one skill, "any of …", taught by each alternative course; an alternative that is
+///   itself an AND group becomes a *credit* course (format `credit`, 0.01 h, free) that requires the group's
+///   terms and teaches the OR skill, so any plan can satisfy the group by taking its members;
+/// - ranges (`<SPA207`) and wildcards (`MAT2**`, `AAS***`, a bare `ECO`) are OR groups over the matching
+///   courses; `$COURSE` (may be taken concurrently) is treated as a prerequisite, the conservative reading;
+/// - equivalent course codes resolve to the listed course; references that match no course are dropped and
+///   counted; a course's reference to itself (the two self-loops of the data) is dropped and reported;
+/// - requirements that still make a course impossible to take (cycles among courses) are removed and reported.
+///
+/// Courses take `defaultHours` (120 h, a semester) and cost nothing. The data has no roles; the `--role`
+/// option of the CLI adds roles requiring chosen courses.
+public struct PrincetonImport: Sendable {
+    public var folder: String
+    public var defaultHours = Quantity(120)
+    /// Course codes to make roles of: a role "goal-<course>" requiring "passed <course>".
+    public var goalCourses: [String] = []
+
+    public init(folder: String) {
+        self.folder = folder
+    }
+
+    struct Listing {
+        var key: String
+        var code: String
+        var department: String
+        var number: Int
+        var title: String
+    }
+
+    static func key(_ code: String) -> String { code.uppercased().filter { !$0.isWhitespace } }
+    static func courseID(_ key: String) -> String { key.lowercased().replacingOccurrences(of: "^([a-z]+)", with: "$1-", options: .regularExpression) }
+    static func passed(_ key: String) -> String { "passed-\(courseID(key))" }
+
+    public func run() throws(ImportError) -> ImportedCatalog {
+        var result = ImportedCatalog(attribution: SourceFiles.attribution(folder: folder, fallback: "Princeton prerequisite data from TigerJunction (https://github.com/TigerAppsOrg/tiger-junction), Copyright (c) 2024, TigerApps, BSD 3-Clause License."))
+        let path = "\(folder)/derived/courses_prereqs.tsv"
+        let table = try SourceFiles.tsv(path, escaped: true)
+        let columns = try SourceFiles.columns(table, ["dept", "course", "title", "reqs_expanded"], optional: ["equiv"], file: path)
+        var listings: [String: Listing] = [:]
+        var order: [String] = []
+        var equivalents: [String: String] = [:]
+        var expressions: [String: (line: Int, text: String)] = [:]
+        var duplicates: [String] = []
+        for record in table.records {
+            guard let code = record.value("course", in: columns) else { continue }
+            let key = Self.key(code)
+            guard listings[key] == nil else {
+                duplicates.append("\(code) (line \(record.line))")
+                continue
+            }
+            let department = record.value("dept", in: columns) ?? String(key.prefix { $0.isLetter })
+            let number = Int(key.dropFirst(department.count).prefix { $0.isNumber }) ?? 0
+            listings[key] = Listing(key: key, code: code, department: department, number: number, title: record.value("title", in: columns) ?? code)
+            order.append(key)
+            for equivalent in (record.value("equiv", in: columns) ?? "").split(separator: ",") {
+                equivalents[Self.key(String(equivalent)), default: key] = equivalents[Self.key(String(equivalent))] ?? key
+            }
+            if let text = record.value("reqs_expanded", in: columns) { expressions[key] = (record.line, text) }
+        }
+        let byDepartment = Dictionary(grouping: order.map { listings[$0]! }, by: \.department)
+
+        var encoder = Encoder(listings: listings, equivalents: equivalents, byDepartment: byDepartment, hours: defaultHours)
+        var requirements: [String: [String]] = [:]
+        for key in order {
+            guard let expression = expressions[key] else { continue }
+            do {
+                let parsed = try PrerequisiteExpression.parse(expression.text)
+                requirements[key] = encoder.encode(parsed, excluding: key)
+            } catch {
+                throw ImportError(file: path, line: expression.line, column: "reqs_expanded", message: "\(error.message) in '\(expression.text)'")
+            }
+        }
+
+        for key in order {
+            let listing = listings[key]!
+            result.skills.append(Skill(id: Self.passed(key), name: "Passed \(listing.code)", category: listing.department))
+        }
+        for skill in encoder.orSkills.values.sorted(by: { $0.id < $1.id }) {
+            result.skills.append(Skill(id: skill.id, name: skill.name, category: "any of"))
+        }
+        for key in order {
+            let listing = listings[key]!
+            var teaches = [SkillLevel(skill: Self.passed(key), level: 1)]
+            teaches += (encoder.extraTeaching[key] ?? []).sorted().map { SkillLevel(skill: $0, level: 1) }
+            result.courses.append(Course(
+                id: Self.courseID(key), title: "\(listing.code): \(listing.title)", provider: "Princeton University", format: "instructor-led",
+                hours: defaultHours, teaches: teaches, requires: Self.unique(requirements[key] ?? []).map { SkillLevel(skill: $0, level: 1) },
+                tags: [listing.department.lowercased()]))
+        }
+        for credit in encoder.credits.values.sorted(by: { $0.id < $1.id }) {
+            result.courses.append(Course(
+                id: credit.id, title: credit.title, provider: "Princeton University", format: "credit", hours: Quantity(hundredths: 1),
+                teaches: [SkillLevel(skill: credit.teaches, level: 1)], requires: Self.unique(credit.requires).map { SkillLevel(skill: $0, level: 1) }))
+        }
+        for goal in goalCourses {
+            let key = Self.key(goal)
+            guard let listing = listings[key] else { throw ImportError(file: "--role", message: "no course '\(goal)' in \(path)") }
+            result.roles.append(Role(id: "goal-\(Self.courseID(key))", title: "Ready to have passed \(listing.code)", family: listing.department,
+                                     requires: [RoleRequirement(skill: Self.passed(key), level: 1)]))
+        }
+
+        let removed = result.removeImpossibleRequirements()
+        result.summary.count("rows", table.records.count)
+        result.summary.count("courses", order.count)
+        result.summary.count("courses with prerequisites", requirements.values.filter { !$0.isEmpty }.count)
+        result.summary.count("\"any of\" skills for OR groups", encoder.orSkills.count)
+        result.summary.count("credit courses for AND groups inside OR groups", encoder.credits.count)
+        result.summary.count("may-be-concurrent ($) references treated as prerequisites", encoder.concurrent)
+        result.summary.count("roles", result.roles.count)
+        result.summary.skip("rows repeating a course code (the first is kept)", duplicates.count)
+        result.summary.skip("references matching no course", encoder.unresolved.values.reduce(0, +))
+        result.summary.skip("self-references", encoder.selfLoops.count)
+        result.summary.skip("requirements removed because they could never be met (cycles)", removed.count)
+        if !encoder.selfLoops.isEmpty {
+            result.summary.notes.append("self-loops removed: " + encoder.selfLoops.sorted().map { listings[$0]!.code }.joined(separator: ", "))
+        }
+        if !encoder.unresolved.isEmpty {
+            result.summary.notes.append("unresolved references: " + encoder.unresolved.keys.sorted().map { "\($0) (\(encoder.unresolved[$0]!))" }.joined(separator: ", "))
+        }
+        if !removed.isEmpty { result.summary.notes.append("requirements removed: " + removed.joined(separator: "; ")) }
+        if !duplicates.isEmpty { result.summary.notes.append("repeated course codes: " + duplicates.joined(separator: ", ")) }
+        return result
+    }
+
+    static func unique(_ values: [String]) -> [String] {
+        var seen = Set<String>()
+        return values.filter { seen.insert($0).inserted }
+    }
+
+    /// Turns expressions into requirement skills, creating "any of" skills and credit courses as needed.
+    struct Encoder {
+        let listings: [String: Listing]
+        let equivalents: [String: String]
+        let byDepartment: [String: [Listing]]
+        let hours: Quantity
+        var orSkills: [String: (id: String, name: String)] = [:]
+        var credits: [String: (id: String, title: String, teaches: String, requires: [String])] = [:]
+        var extraTeaching: [String: Set<String>] = [:]
+        var unresolved: [String: Int] = [:]
+        var selfLoops = Set<String>()
+        var concurrent = 0
+
+        /// The course keys an atom stands for.
+        mutating func resolve(_ atom: String, excluding own: String) -> [String] {
+            var text = atom.uppercased()
+            if text.hasPrefix("$") {
+                concurrent += 1
+                text.removeFirst()
+            }
+            var atLeast = false
+            if text.hasPrefix("<") {
+                atLeast = true
+                text.removeFirst()
+            }
+            let department = String(text.prefix { $0.isLetter })
+            let rest = String(text.dropFirst(department.count))
+            var keys: [String]
+            if atLeast, let number = Int(rest.prefix { $0.isNumber }) {
+                keys = (byDepartment[department] ?? []).filter { $0.number >= number }.map(\.key)
+            } else if rest.isEmpty || rest.contains("*") {
+                let pattern = Array(rest)
+                keys = (byDepartment[department] ?? []).filter { listing in
+                    let digits = Array(String(listing.number))
+                    return rest.isEmpty || (digits.count == pattern.count && zip(digits, pattern).allSatisfy { $1 == "*" || $0 == $1 })
+                }.map(\.key)
+            } else if let key = listings[text] != nil ? text : equivalents[text] {
+                keys = [key]
+            } else {
+                keys = []
+            }
+            // A course never requires itself: the exact self-references are the data's self-loops; a wildcard
+            // or range that happens to include the course just leaves it out.
+            if keys == [own] { selfLoops.insert(own) }
+            let matched = !keys.isEmpty
+            keys.removeAll { $0 == own }
+            if !matched { unresolved[atom, default: 0] += 1 }
+            return keys.sorted()
+        }
+
+        mutating func encode(_ expression: PrerequisiteExpression, excluding own: String) -> [String] {
+            switch expression {
+            case .atom(let atom):
+                let keys = resolve(atom, excluding: own)
+                if keys.count <= 1 { return keys.map(PrincetonImport.passed) }
+                return [orSkill(keys.map { .course($0) }, own: own)]
+            case .all(let terms):
+                return terms.flatMap { encode($0, excluding: own) }
+            case .any(let alternatives):
+                var options: [Option] = []
+                for alternative in alternatives { options += self.options(alternative, own: own) }
+                options = Array(Set(options)).sorted()
+                switch options.count {
+                case 0: return []
+                case 1:
+                    if case .course(let key) = options[0] { return [PrincetonImport.passed(key)] }
+                    if case .group(let members) = options[0] { return members }
+                    return []
+                default: return [orSkill(options, own: own)]
+                }
+            }
+        }
+
+        enum Option: Hashable, Comparable {
+            case course(String)
+            /// An AND group: its requirement skills.
+            case group([String])
+
+            static func < (lhs: Option, rhs: Option) -> Bool { lhs.signature < rhs.signature }
+
+            var signature: String {
+                switch self {
+                case .course(let key): key
+                case .group(let members): "(" + members.joined(separator: "&") + ")"
+                }
+            }
+        }
+
+        mutating func options(_ expression: PrerequisiteExpression, own: String) -> [Option] {
+            switch expression {
+            case .atom(let atom): return resolve(atom, excluding: own).map { .course($0) }
+            case .any(let alternatives): return alternatives.flatMap { options($0, own: own) }
+            case .all:
+                let members = PrincetonImport.unique(encode(expression, excluding: own))
+                return members.isEmpty ? [] : [.group(members)]
+            }
+        }
+
+        /// The skill "any of these", taught by each alternative course and by a credit course per group.
+        mutating func orSkill(_ options: [Option], own: String) -> String {
+            let signature = options.map(\.signature).joined(separator: "|")
+            if let existing = orSkills[signature] { return existing.id }
+            let id = "any-" + Self.hash(signature)
+            let names = options.map { option -> String in
+                switch option {
+                case .course(let key): listings[key]?.code ?? key
+                case .group(let members): "(" + members.map { $0.replacingOccurrences(of: "passed-", with: "") }.joined(separator: " & ") + ")"
+                }
+            }
+            orSkills[signature] = (id, "Any of " + (names.count > 6 ? names.prefix(6).joined(separator: ", ") + " and \(names.count - 6) more" : names.joined(separator: ", ")))
+            for option in options {
+                switch option {
+                case .course(let key):
+                    extraTeaching[key, default: []].insert(id)
+                case .group(let members):
+                    let creditID = "credit-" + Self.hash(signature + "#" + option.signature)
+                    credits[creditID] = (creditID, "Credit: \(members.map { $0.replacingOccurrences(of: "passed-", with: "") }.joined(separator: " & ")) counts towards \(id)", id, members)
+                }
+            }
+            return id
+        }
+
+        /// 12 hex digits of FNV-1a: short, stable ids for generated skills and courses.
+        static func hash(_ text: String) -> String {
+            var value: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in text.utf8 {
+                value ^= UInt64(byte)
+                value = value &* 0x100_0000_01b3
+            }
+            let hex = String(value, radix: 16)
+            return String((String(repeating: "0", count: 16 - hex.count) + hex).prefix(12))
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import SkillPathCore
+import SkillPathImport
+import SkillPathJSON
+import SkillPathTestSupport
+import Testing
+
+@Suite struct CourseCSVImportTests {
+    @Test func theDocumentedExampleImportsAndChecks() throws {
+        let example = "\(ProcessRunner.packageRoot)/docs/examples/lms-courses.csv"
+        let directory = TemporaryDirectory()
+        let result = try ExternalData.importCatalog(["courses-csv", example, "--out", "\(directory.path)/out"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let catalog = try CatalogLoader.load(directory: "\(directory.path)/out")
+        let course = try #require(catalog.course("py-201"))
+        #expect(course.requires == [SkillLevel(skill: "python", level: 1)])
+        #expect(course.after == ["py-101"])
+        #expect(course.cost == Quantity(hundredths: 19_900))
+        #expect(course.language == "de")
+    }
+
+    @Test func headersAreMatchedByNameInAnyOrder() throws {
+        let directory = TemporaryDirectory()
+        directory.write(["c.csv": "TEACHES,hours,Title,id,format\n\"sql:2\",4,SQL,sql-1,video\n"])
+        let imported = try CourseCSVImport(files: ["\(directory.path)/c.csv"]).run()
+        #expect(imported.courses.first?.teaches == [SkillLevel(skill: "sql", level: 2)])
+        #expect(imported.skills.map(\.id) == ["sql"])
+    }
+
+    @Test func everyBadCellIsNamedByFileLineAndColumn() throws {
+        let directory = TemporaryDirectory()
+        directory.write(["bad.csv": """
+            id,title,format,hours,cost,teaches,requires
+            a,A,video,zero,0,python:1,
+            b,B,video,2,-5,python:1,
+            c,C,video,2,0,python-3,
+            d,D,video,2,0,python:1,sql:9
+            e,,video,2,0,python:1,
+            """])
+        do {
+            _ = try CourseCSVImport(files: ["\(directory.path)/bad.csv"]).run()
+            Issue.record("the import was accepted")
+        } catch {
+            #expect(error.errors.map(\.description) == [
+                "\(directory.path)/bad.csv:2, column 'hours': must be a number greater than 0, got 'zero'",
+                "\(directory.path)/bad.csv:3, column 'cost': must be a number, 0 or more, got '-5'",
+                "\(directory.path)/bad.csv:4, column 'teaches': expected skill:level with a level from 1 to 5, got 'python-3'",
+                "\(directory.path)/bad.csv:5, column 'requires': expected skill:level with a level from 1 to 5, got 'sql:9'",
+                "\(directory.path)/bad.csv:6, column 'title': is empty",
+            ])
+        }
+        let cli = try ExternalData.importCatalog(["courses-csv", "\(directory.path)/bad.csv", "--out", "\(directory.path)/out"])
+        #expect(cli.status == 65)
+        #expect(cli.stderr.hasPrefix("Error: 5 problems in the input\n  \(directory.path)/bad.csv:2, column 'hours'"))
+        #expect(!FileManager.default.fileExists(atPath: "\(directory.path)/out"), "nothing is written")
+        directory.write(["noheader.csv": "id,title\nx,y\n"])
+        let header = try ExternalData.importCatalog(["courses-csv", "\(directory.path)/noheader.csv", "--out", "\(directory.path)/out"])
+        #expect(header.stderr.contains("noheader.csv:1: missing columns 'format', 'hours', 'teaches' in the header (found: id, title)"))
+    }
+
+    @Test func unknownSourcesAndMissingFoldersAreClearErrors() throws {
+        let unknown = try ExternalData.importCatalog(["moodle", "x", "--out", "/tmp/x"])
+        #expect(unknown.status == 64)
+        let missing = try ExternalData.importCatalog(["metacademy", "/nonexistent", "--out", "/tmp/x"])
+        #expect(missing.status == 65)
+        #expect(missing.stderr == "Error: /nonexistent/derived/concepts.tsv: no such file\n")
+    }
+}

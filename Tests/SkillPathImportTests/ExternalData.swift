@@ -1,0 +1,47 @@
+import Foundation
+import SkillPathCore
+import SkillPathJSON
+import SkillPathTestSupport
+import Testing
+
+/// Where the shared, openly licensed data lives, relative to the package: `../shared/data/external/`.
+enum ExternalData {
+    static let root = URL(fileURLWithPath: ProcessRunner.packageRoot).deletingLastPathComponent().appendingPathComponent("shared/data/external").path
+
+    /// The folder, or nil (with a message) when this checkout has no such data: the test then skips.
+    static func folder(_ name: String) -> String? {
+        let path = "\(root)/\(name)"
+        guard FileManager.default.fileExists(atPath: path) else {
+            print("skipping: \(path) is absent")
+            return nil
+        }
+        return path
+    }
+
+    /// Rows of a TSV file as dictionaries, for spot checks against the source.
+    static func rows(_ path: String, where predicate: ([String: String]) -> Bool) -> [[String: String]] {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: true).map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        let header = lines.removeFirst()
+        return lines.map { Dictionary(uniqueKeysWithValues: zip(header, $0 + Array(repeating: "", count: max(0, header.count - $0.count)))) }.filter(predicate)
+    }
+
+    /// Runs the CLI's importer and returns its output.
+    static func importCatalog(_ arguments: [String]) throws -> ProcessOutput {
+        try ProcessRunner.run("skillpath", ["catalog", "import"] + arguments, timeout: 600)
+    }
+}
+
+/// Plans each role of a served catalog from an empty profile through the daemon and checks every plan by replay.
+func expectServedPlansAreValid(_ daemon: DaemonProcess, catalog: Catalog, roles: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> [Plan] {
+    let client = try daemon.client()
+    var plans: [Plan] = []
+    for role in roles {
+        let reply = try client.result("paths.plan", .object([("profile", .object([])), ("targetRole", .string(role))]))
+        let plan = try Plan(json: reply)
+        let problems = PlanReplay.problems(plan, catalog: catalog, profile: Profile())
+        #expect(problems.isEmpty, "\(role): \(problems)", sourceLocation: sourceLocation)
+        plans.append(plan)
+    }
+    return plans
+}
