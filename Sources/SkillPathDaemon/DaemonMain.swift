@@ -52,6 +52,11 @@ public enum DaemonMain {
             return 1
         }
         for warning in catalog.warnings.prefix(20) { logger.warning("catalog warning", [("problem", warning.description)]) }
+        if catalog.warnings.count > 20 {
+            logger.warning("more catalog warnings not logged", [
+                ("count", String(catalog.warnings.count - 20)), ("hint", "skillpath catalog check \(configuration.catalogDirectory) lists them all"),
+            ])
+        }
 
         let store: OrganisationStore
         do {

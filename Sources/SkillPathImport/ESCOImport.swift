@@ -22,6 +22,13 @@ public struct ESCOImport: Sendable {
         "esco-\(kind)-\(uri.split(separator: "/").last.map(String.init) ?? uri)"
     }
 
+    /// "knowledge, sector-specific" from ESCO's skill type and reuse level; nil when it has neither (a few
+    /// skills do), since a catalog category may not be empty.
+    static func category(type: String?, reuse: String?) -> String? {
+        let parts = [type, reuse].compactMap { $0 }
+        return parts.isEmpty ? nil : parts.joined(separator: ", ")
+    }
+
     public func run() throws(ImportError) -> ImportedCatalog {
         var result = ImportedCatalog(attribution: SourceFiles.attribution(folder: folder, fallback: "This service uses the ESCO classification of the European Commission."))
         let skillsPath = "\(folder)/skills_en.csv"
@@ -37,7 +44,7 @@ public struct ESCOImport: Sendable {
             let aliases = (record.value("altLabels", in: skillColumns) ?? "").split(separator: "\n").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             result.skills.append(Skill(
                 id: id, name: record.value("preferredLabel", in: skillColumns) ?? id,
-                category: [record.value("skillType", in: skillColumns), record.value("reuseLevel", in: skillColumns)].compactMap { $0 }.joined(separator: ", "),
+                category: Self.category(type: record.value("skillType", in: skillColumns), reuse: record.value("reuseLevel", in: skillColumns)),
                 description: record.value("description", in: skillColumns), aliases: aliases, externalIds: Skill.ExternalIDs(esco: uri)))
         }
 

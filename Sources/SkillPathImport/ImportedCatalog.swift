@@ -1,6 +1,6 @@
 import Foundation
 public import SkillPathCore
-import SkillPathJSON
+public import SkillPathJSON
 
 /// What an importer produced: catalog items, the attribution the source's license requires, and an account
 /// of what was imported and skipped.
@@ -16,43 +16,57 @@ public struct ImportedCatalog: Sendable {
         self.attribution = attribution
     }
 
-    /// Validates the items as `catalog check` would, so an import never writes a catalog the daemon refuses.
-    /// `base` adds the items of another catalog the output will be served with (for course lists that refer
-    /// to its skills).
-    public func validated(with base: Catalog? = nil) throws(CatalogRejection) -> Catalog {
-        try Catalog(
-            skills: skills + (base?.skills ?? []), courses: courses + (base?.courses ?? []), roles: roles + (base?.roles ?? []),
-            transitions: transitions + (base?.transitions ?? []))
-    }
-
-    /// Writes `skills.json`, `courses.json` (split every 20,000 courses), `roles.json`, `transitions.json`
-    /// and `ATTRIBUTION` into `directory`, sorted by id and pretty-printed, so re-running an import gives
-    /// byte-identical files. Sections with nothing in them are not written.
-    public func write(to directory: String) throws {
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        func save(_ name: String, _ key: String, _ values: [JSONValue]) throws {
-            let path = "\(directory)/\(name)"
-            guard !values.isEmpty else {
-                try? FileManager.default.removeItem(atPath: path)
-                return
-            }
-            let document = JSONValue.object(JSONObject([JSONMember(key, .array(values))]))
-            try Data(JSONWriter.bytes(document, style: .pretty) + [0x0A]).write(to: URL(fileURLWithPath: path))
+    /// The catalog files this import writes: `skills.json`, `courses.json` (split every 20,000 courses),
+    /// `roles.json` and `transitions.json`, items sorted by id, so re-running an import gives identical files.
+    /// Sections with nothing in them are left out.
+    public var files: [(file: String, document: JSONValue)] {
+        func file(_ name: String, _ key: String, _ values: [JSONValue]) -> [(file: String, document: JSONValue)] {
+            values.isEmpty ? [] : [(name, .object(JSONObject([JSONMember(key, .array(values))])))]
         }
         func byID<T>(_ items: [T], _ id: (T) -> String) -> [T] { items.sorted { id($0).utf8.lexicographicallyPrecedes(id($1).utf8) } }
-        try save("skills.json", "skills", byID(skills, \.id).map(\.json))
+        var files = file("skills.json", "skills", byID(skills, \.id).map(\.json))
         let courses = byID(courses, \.id)
         let chunk = 20_000
         if courses.count <= chunk {
-            try save("courses.json", "courses", courses.map(\.json))
+            files += file("courses.json", "courses", courses.map(\.json))
         } else {
             for start in stride(from: 0, to: courses.count, by: chunk) {
-                try save("courses-\(start / chunk + 1).json", "courses", courses[start..<min(start + chunk, courses.count)].map(\.json))
+                files += file("courses-\(start / chunk + 1).json", "courses", courses[start..<min(start + chunk, courses.count)].map(\.json))
             }
         }
-        try save("roles.json", "roles", byID(roles, \.id).map(\.json))
+        files += file("roles.json", "roles", byID(roles, \.id).map(\.json))
         let transitions = transitions.sorted { ($0.from, $0.to, $0.kind.rawValue) < ($1.from, $1.to, $1.kind.rawValue) }
-        try save("transitions.json", "transitions", transitions.map(\.json))
+        files += file("transitions.json", "transitions", transitions.map(\.json))
+        return files
+    }
+
+    /// Decodes and validates `files` exactly as `catalog check` reads them from disk, so an import never
+    /// writes a catalog the daemon refuses. `base` is another catalog the output will be served with (a
+    /// course list using an O*NET import's skills, say); its files are checked alongside.
+    public static func validate(_ files: [(file: String, document: JSONValue)], with base: Catalog? = nil) throws(CatalogRejection) -> Catalog {
+        var documents = files
+        if let base {
+            documents.append(("(--skills-from)", .object(JSONObject([
+                JSONMember("skills", .array(base.skills.map(\.json))), JSONMember("courses", .array(base.courses.map(\.json))),
+                JSONMember("roles", .array(base.roles.map(\.json))), JSONMember("transitions", .array(base.transitions.map(\.json))),
+            ]))))
+        }
+        return try CatalogLoader.load(documents: documents)
+    }
+
+    /// Writes `files` and the `ATTRIBUTION` into `directory`, pretty-printed, removing section files an
+    /// earlier import left that this one does not have.
+    public func write(_ files: [(file: String, document: JSONValue)], to directory: String) throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let written = Set(files.map(\.file))
+        let sections = ["skills.json", "courses.json", "roles.json", "transitions.json"]
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [] where !written.contains(name) {
+            let ours = sections.contains(name) || name.wholeMatch(of: /courses-[0-9]+\.json/) != nil
+            if ours { try FileManager.default.removeItem(atPath: "\(directory)/\(name)") }
+        }
+        for (name, document) in files {
+            try Data(JSONWriter.bytes(document, style: .pretty) + [0x0A]).write(to: URL(fileURLWithPath: "\(directory)/\(name)"))
+        }
         try Data((attribution + "\n").utf8).write(to: URL(fileURLWithPath: "\(directory)/ATTRIBUTION"))
     }
 }

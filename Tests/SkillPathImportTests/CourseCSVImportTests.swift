@@ -58,6 +58,23 @@ import Testing
         #expect(header.stderr.contains("noheader.csv:1: missing columns 'format', 'hours', 'teaches' in the header (found: id, title)"))
     }
 
+    @Test func aListTheCatalogCheckWouldRejectLeavesTheEarlierImportUntouched() throws {
+        let directory = TemporaryDirectory()
+        let out = "\(directory.path)/out"
+        directory.write([
+            "good.csv": "id,title,format,hours,teaches\nsql-1,SQL,video,4,sql:1\n",
+            "cycle.csv": "id,title,format,hours,teaches,after\na,A,video,1,sql:1,b\nb,B,video,1,sql:2,a\n",
+        ])
+        #expect(try ExternalData.importCatalog(["courses-csv", "\(directory.path)/good.csv", "--out", out]).status == 0)
+        let before = try String(contentsOfFile: "\(out)/courses.json", encoding: .utf8)
+
+        let rejected = try ExternalData.importCatalog(["courses-csv", "\(directory.path)/cycle.csv", "--out", out])
+        #expect(rejected.status == 65)
+        #expect(rejected.stderr.hasPrefix("Error: the imported catalog would not pass catalog check (1 error); nothing was written"))
+        #expect(rejected.stderr.contains("courses.json: error: course 'a': courses form a cycle through 'after': 'a' → 'b' → 'a'"), "\(rejected.stderr)")
+        #expect(try String(contentsOfFile: "\(out)/courses.json", encoding: .utf8) == before)
+    }
+
     @Test func unknownSourcesAndMissingFoldersAreClearErrors() throws {
         let unknown = try ExternalData.importCatalog(["moodle", "x", "--out", "/tmp/x"])
         #expect(unknown.status == 64)

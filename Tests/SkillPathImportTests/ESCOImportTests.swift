@@ -32,6 +32,6 @@ import Testing
             let a = essentials[transition.from]!, b = essentials[transition.to]!
             #expect(Double(a.intersection(b).count) / Double(a.union(b).count) >= 0.3)
         }
-        _ = try imported.validated()
+        _ = try ImportedCatalog.validate(imported.files)
     }
 }

@@ -22,7 +22,7 @@ import Testing
         // MAT 210's own name is gone from its requirement (the self-loop), the rest of CALCULUS is kept.
         let mat210 = try #require(imported.courses.first { $0.id == "mat-210" })
         #expect(!mat210.requires.contains { $0.skill == "passed-mat-210" })
-        _ = try imported.validated()
+        _ = try ImportedCatalog.validate(imported.files)
     }
 
     @Test func theDaemonPlansValidPathsToChosenCourses() throws {

@@ -87,15 +87,16 @@ enum CatalogImportCommand: Command {
         } catch {
             throw CLIError(.failure, "\(error)")
         }
+        let files = imported.files
         let catalog: Catalog
         do {
-            catalog = try imported.validated(with: base)
+            catalog = try ImportedCatalog.validate(files, with: base)
         } catch {
-            throw CLIError(.failure, "the imported catalog would not pass catalog check (\(error.errors.count) errors); nothing was written",
+            throw CLIError(.dataError, "the imported catalog would not pass catalog check (\(error.errors.count) error\(error.errors.count == 1 ? "" : "s")); nothing was written",
                            details: error.errors.prefix(20).map { "  \($0)" })
         }
         do {
-            try imported.write(to: out)
+            try imported.write(files, to: out)
         } catch {
             throw CLIError(.failure, "cannot write to \(out): \(error.localizedDescription)")
         }

@@ -1,5 +1,5 @@
 import Foundation
-import SkillPathJSON
+public import SkillPathJSON
 
 /// Reads a catalog directory: every `*.json` file below it (hidden files and folders skipped), in path order.
 ///
@@ -15,6 +15,16 @@ public enum CatalogLoader {
                 output.value[number] = readFragment(directory: directory, file: files[number])
             }
         }
+        return try merge(fragments)
+    }
+
+    /// Decodes and validates catalog files that are already parsed, exactly as `load(directory:)` would if
+    /// they were written out: importers check what they are about to write with it.
+    public static func load(documents: [(file: String, document: JSONValue)]) throws(CatalogRejection) -> Catalog {
+        try merge(documents.map { CatalogFileDecoder.decode($0.document, file: $0.file) })
+    }
+
+    static func merge(_ fragments: [CatalogFragment]) throws(CatalogRejection) -> Catalog {
         var skills: [Skill] = []
         var courses: [Course] = []
         var roles: [Role] = []

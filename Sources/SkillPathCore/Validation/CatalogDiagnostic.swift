@@ -76,11 +76,16 @@ public struct CatalogDiagnostic: Sendable, Hashable, CustomStringConvertible {
 extension [CatalogDiagnostic] {
     /// Files in name order, then lines, then messages: the same catalog always lists its problems the same way.
     func sortedForReport() -> [CatalogDiagnostic] {
-        sorted { lhs, rhs in
+        // Each description is built once, as bytes (a byte comparison is several times faster than a generic
+        // one over a String's UTF-8 view): a role with a hundred warnings on one line would otherwise build
+        // them again for every comparison.
+        let descriptions = map { [UInt8]($0.description.utf8) }
+        return indices.sorted { a, b in
+            let lhs = self[a], rhs = self[b]
             if lhs.location.file != rhs.location.file { return lhs.location.file.utf8.lexicographicallyPrecedes(rhs.location.file.utf8) }
             if lhs.location.line != rhs.location.line { return lhs.location.line < rhs.location.line }
             if lhs.severity != rhs.severity { return lhs.severity == .error }
-            return lhs.description.utf8.lexicographicallyPrecedes(rhs.description.utf8)
-        }
+            return descriptions[a].lexicographicallyPrecedes(descriptions[b])
+        }.map { self[$0] }
     }
 }
