@@ -4,15 +4,17 @@ import SkillPathJSON
 import SkillPathTestSupport
 import Testing
 
-/// Where the shared, openly licensed data lives, relative to the package: `../shared/data/external/`.
+/// Where the shared, openly licensed data lives: `../shared/data/external/` beside the package, or the
+/// folder `SKILLPATH_EXTERNAL_DATA` names (for a checkout somewhere else, such as a CI clone).
 enum ExternalData {
-    static let root = URL(fileURLWithPath: ProcessRunner.packageRoot).deletingLastPathComponent().appendingPathComponent("shared/data/external").path
+    static let root = ProcessInfo.processInfo.environment["SKILLPATH_EXTERNAL_DATA"]
+        ?? URL(fileURLWithPath: ProcessRunner.packageRoot).deletingLastPathComponent().appendingPathComponent("shared/data/external").path
 
     /// The folder, or nil (with a message) when this checkout has no such data: the test then skips.
     static func folder(_ name: String) -> String? {
         let path = "\(root)/\(name)"
         guard FileManager.default.fileExists(atPath: path) else {
-            print("skipping: \(path) is absent")
+            print("skipping: \(path) is absent (set SKILLPATH_EXTERNAL_DATA to the folder holding the external data)")
             return nil
         }
         return path
