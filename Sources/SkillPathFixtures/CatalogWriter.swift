@@ -1,5 +1,5 @@
 import Foundation
-public import SkillPathCore
+import SkillPathCore
 import SkillPathJSON
 
 /// Writes generated catalogs as catalog directories, split the way a large real catalog would be.

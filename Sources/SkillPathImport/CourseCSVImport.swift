@@ -1,5 +1,5 @@
 import Foundation
-public import SkillPathCore
+import SkillPathCore
 
 /// The course list an LMS exports, as catalog courses. Columns are matched by name in any order:
 /// `id`, `title`, `format`, `hours` and `teaches` are required; `provider`, `cost`, `currency`, `language`,

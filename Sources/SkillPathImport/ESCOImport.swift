@@ -1,5 +1,5 @@
 import Foundation
-public import SkillPathCore
+import SkillPathCore
 
 /// ESCO 1.1.1 as a catalog: skills and knowledge, occupations as roles with their essential and optional
 /// skills, and lateral moves between occupations whose essential skills overlap.

@@ -1,5 +1,5 @@
 import Foundation
-public import SkillPathCore
+import SkillPathCore
 
 /// O*NET 29.2 (and optionally the O*NET 25.1 Career Changers Matrix) as a catalog: skills and knowledge
 /// areas, one role per rated occupation, and transitions between occupations.

@@ -6,8 +6,8 @@ import SkillPathTestSupport
 import Testing
 
 @Suite struct ESCOImportTests {
-    @Test func importsTheWholeClassificationAndReportsDanglingLinks() throws {
-        guard let folder = ExternalData.folder("esco-1.1.1") else { return }
+    @Test(ExternalData.needs("esco-1.1.1")) func importsTheWholeClassificationAndReportsDanglingLinks() throws {
+        let folder = ExternalData.folder("esco-1.1.1")
         let imported = try ESCOImport(folder: folder).run()
         #expect(imported.skills.count == 13_896)
         #expect(imported.skills.filter { $0.category?.hasPrefix("knowledge") == true }.count == 3_059)

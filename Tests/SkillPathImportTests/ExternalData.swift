@@ -10,14 +10,14 @@ enum ExternalData {
     static let root = ProcessInfo.processInfo.environment["SKILLPATH_EXTERNAL_DATA"]
         ?? URL(fileURLWithPath: ProcessRunner.packageRoot).deletingLastPathComponent().appendingPathComponent("shared/data/external").path
 
-    /// The folder, or nil (with a message) when this checkout has no such data: the test then skips.
-    static func folder(_ name: String) -> String? {
-        let path = "\(root)/\(name)"
-        guard FileManager.default.fileExists(atPath: path) else {
-            print("skipping: \(path) is absent (set SKILLPATH_EXTERNAL_DATA to the folder holding the external data)")
-            return nil
-        }
-        return path
+    /// A dataset's folder.
+    static func folder(_ name: String) -> String { "\(root)/\(name)" }
+
+    /// Runs the test only when this checkout has the datasets; otherwise Swift Testing reports it skipped,
+    /// with this message.
+    static func needs(_ names: String...) -> ConditionTrait {
+        let missing = names.filter { !FileManager.default.fileExists(atPath: folder($0)) }
+        return .enabled(if: missing.isEmpty, Comment(rawValue: "\(missing.map(folder).joined(separator: ", ")) absent; set SKILLPATH_EXTERNAL_DATA to the folder holding the external data"))
     }
 
     /// Rows of a TSV file as dictionaries, for spot checks against the source.

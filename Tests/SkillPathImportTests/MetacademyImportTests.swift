@@ -6,8 +6,8 @@ import SkillPathTestSupport
 import Testing
 
 @Suite struct MetacademyImportTests {
-    @Test func conceptsResourcesAndPrerequisitesMatchTheSource() throws {
-        guard let folder = ExternalData.folder("metacademy") else { return }
+    @Test(ExternalData.needs("metacademy")) func conceptsResourcesAndPrerequisitesMatchTheSource() throws {
+        let folder = ExternalData.folder("metacademy")
         let imported = try MetacademyImport(folder: folder).run()
         #expect(imported.skills.count == 392)
         #expect(imported.courses.count == 1_084, "1,099 resource links less 15 of shortcut nodes")
@@ -20,8 +20,8 @@ import Testing
         #expect(Set(course.requires.map(\.skill)).isSuperset(of: ["chain_rule", "feed_forward_neural_nets"]))
     }
 
-    @Test func theDaemonPlansValidPathsThroughTheDeepGraph() throws {
-        guard let folder = ExternalData.folder("metacademy") else { return }
+    @Test(ExternalData.needs("metacademy")) func theDaemonPlansValidPathsThroughTheDeepGraph() throws {
+        let folder = ExternalData.folder("metacademy")
         let directory = TemporaryDirectory()
         let result = try ExternalData.importCatalog(["metacademy", folder, "--out", "\(directory.path)/catalog"])
         #expect(result.status == 0, "\(result.stderr)")

@@ -11,8 +11,9 @@ import Testing
         #expect(ONETImport.level(fromONET: onet) == level)
     }
 
-    @Test func importsSkillsRolesAndTransitionsThatMatchTheSource() throws {
-        guard let folder = ExternalData.folder("onet-29.2"), let changers = ExternalData.folder("onet-25.1-career-changers") else { return }
+    @Test(ExternalData.needs("onet-29.2", "onet-25.1-career-changers")) func importsSkillsRolesAndTransitionsThatMatchTheSource() throws {
+        let folder = ExternalData.folder("onet-29.2")
+        let changers = ExternalData.folder("onet-25.1-career-changers")
         let imported = try ONETImport(folder: folder, careerChangers: changers).run()
         #expect(imported.skills.count == 68)
         #expect(imported.skills.filter { $0.category == "knowledge" }.count == 33)
@@ -42,8 +43,8 @@ import Testing
         #expect(Set(imported.transitions.filter { $0.from == "15-1251.00" }.map(\.to)).isSuperset(of: expected))
     }
 
-    @Test func theOutputPassesCatalogCheckAndIsIdenticalWhenReimported() throws {
-        guard let folder = ExternalData.folder("onet-29.2") else { return }
+    @Test(ExternalData.needs("onet-29.2")) func theOutputPassesCatalogCheckAndIsIdenticalWhenReimported() throws {
+        let folder = ExternalData.folder("onet-29.2")
         let directory = TemporaryDirectory()
         let first = try ExternalData.importCatalog(["onet", folder, "--out", "\(directory.path)/a"])
         #expect(first.status == 0, "\(first.stderr)")
@@ -60,8 +61,8 @@ import Testing
         #expect(attribution.contains("USDOL/ETA"))
     }
 
-    @Test func combinedWithACourseListTheDaemonPlansOccupations() throws {
-        guard let folder = ExternalData.folder("onet-29.2") else { return }
+    @Test(ExternalData.needs("onet-29.2")) func combinedWithACourseListTheDaemonPlansOccupations() throws {
+        let folder = ExternalData.folder("onet-29.2")
         let directory = TemporaryDirectory()
         #expect(try ExternalData.importCatalog(["onet", folder, "--out", "\(directory.path)/catalog/onet"]).status == 0)
         directory.write(["lms.csv": """

@@ -6,8 +6,8 @@ import SkillPathTestSupport
 import Testing
 
 @Suite struct PrincetonImportTests {
-    @Test func andOrExpressionsBecomeRequirementsAndAnyOfSkills() throws {
-        guard let folder = ExternalData.folder("princeton-prereqs") else { return }
+    @Test(ExternalData.needs("princeton-prereqs")) func andOrExpressionsBecomeRequirementsAndAnyOfSkills() throws {
+        let folder = ExternalData.folder("princeton-prereqs")
         let imported = try PrincetonImport(folder: folder).run()
         #expect(imported.summary.imported.contains { $0.0 == "rows" && $0.1 == 2_707 })
         #expect(imported.summary.notes.contains("self-loops removed: MAT 210, SAN 305"))
@@ -25,8 +25,8 @@ import Testing
         _ = try ImportedCatalog.validate(imported.files)
     }
 
-    @Test func theDaemonPlansValidPathsToChosenCourses() throws {
-        guard let folder = ExternalData.folder("princeton-prereqs") else { return }
+    @Test(ExternalData.needs("princeton-prereqs")) func theDaemonPlansValidPathsToChosenCourses() throws {
+        let folder = ExternalData.folder("princeton-prereqs")
         let directory = TemporaryDirectory()
         let goals = ["COS 226", "COS 240", "MAT 375", "ORF 245", "ECO 310"]
         let result = try ExternalData.importCatalog(["princeton", folder, "--out", "\(directory.path)/catalog"] + goals.flatMap { ["--role", $0] })

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import Glibc
 
 /// A real `skillpathd` on a temp socket, with its own catalog, database and log in a temp folder.

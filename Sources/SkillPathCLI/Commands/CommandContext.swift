@@ -17,7 +17,7 @@ public struct CommandContext {
 }
 
 /// A `skillpath` command: its spec (for parsing and help) and what it does.
-protocol Command {
+protocol Command: SendableMetatype {
     static var spec: CommandSpec { get }
     static func run(_ context: CommandContext) throws(CLIError) -> ExitCode
 }

@@ -1,4 +1,4 @@
-public import SkillPathCore
+import SkillPathCore
 import SkillPathJSON
 
 /// One report's line in a team report.
