@@ -2,7 +2,7 @@ import SkillPathCore
 import SkillPathJSON
 
 /// An assignment for a person: the target, the progress, and the frozen plan's steps with ✓ for done ones.
-struct AssignmentRenderer {
+struct AssignmentRenderer: JSONDisplaying {
     let console: Console
 
     func render(_ assignment: JSONValue) -> [String] {
@@ -39,14 +39,6 @@ struct AssignmentRenderer {
         case "late": .yellow
         case "overdue": .red
         default: .dim
-        }
-    }
-
-    func text(_ value: JSONValue?) -> String {
-        switch value {
-        case .number(let literal)?: literal
-        case .string(let string)?: string
-        default: "?"
         }
     }
 }

@@ -79,7 +79,7 @@ enum CatalogShowCommand: Command {
 }
 
 /// One catalog item for a person.
-struct CatalogItemRenderer {
+struct CatalogItemRenderer: JSONDisplaying {
     let console: Console
 
     func render(_ reply: JSONValue) -> [String] {
@@ -111,13 +111,5 @@ struct CatalogItemRenderer {
             if let required = reply["requiredBy"]?.arrayValue { lines.append("required by: \(required.compactMap(\.stringValue).joined(separator: ", "))") }
         }
         return lines.filter { !$0.isEmpty }
-    }
-
-    func text(_ value: JSONValue?) -> String {
-        switch value {
-        case .number(let literal)?: literal
-        case .string(let string)?: string
-        default: "?"
-        }
     }
 }

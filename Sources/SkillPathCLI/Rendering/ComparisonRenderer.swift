@@ -2,7 +2,7 @@ import SkillPathCore
 import SkillPathJSON
 
 /// Target roles side by side, one row each, from the comparison's JSON (local or from the daemon).
-struct ComparisonRenderer {
+struct ComparisonRenderer: JSONDisplaying {
     let console: Console
 
     func render(_ comparison: JSONValue) -> [String] {
@@ -13,7 +13,7 @@ struct ComparisonRenderer {
                 "\(entry["title"]?.stringValue ?? "?") (\(entry["targetRole"]?.stringValue ?? "?"))",
                 entry["transition"]?.stringValue ?? "—",
                 String(entry["totals"]?["courses"]?.intValue ?? 0),
-                "\(number(entry["totals"]?["hours"])) h",
+                "\(text(entry["totals"]?["hours"])) h",
                 money(entry["totals"]?["cost"]),
                 entry["estimatedCompletion"]?.stringValue ?? "—",
                 unmet.isEmpty ? "none" : unmet.map { "\($0["name"]?.stringValue ?? "?") \($0["need"]?.intValue ?? 0)" }.joined(separator: ", "),
@@ -25,15 +25,5 @@ struct ComparisonRenderer {
             header: ["Target", "Move", "Courses", "Hours", "Cost \(currency)", "Done by", "Unmet"], rows: rows, width: console.width,
             rightAligned: [2, 3, 4], shrinkable: [6, 0])
         return lines
-    }
-
-    func number(_ value: JSONValue?) -> String {
-        if case .number(let text)? = value { return text }
-        return "?"
-    }
-
-    func money(_ value: JSONValue?) -> String {
-        if case .number(let text)? = value, let quantity = Quantity(literal: text) { return quantity.fixedTwoDecimals }
-        return "?"
     }
 }

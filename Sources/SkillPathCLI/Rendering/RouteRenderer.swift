@@ -2,7 +2,7 @@ import SkillPathCore
 import SkillPathJSON
 
 /// A route as its hops, each with its steps numbered across the whole route, from the route's JSON.
-struct RouteRenderer {
+struct RouteRenderer: JSONDisplaying {
     let console: Console
 
     func render(_ route: JSONValue) -> [String] {
@@ -32,15 +32,5 @@ struct RouteRenderer {
             lines.append("Done by \(completion) at \(text(route["schedule"]?["hoursPerWeek"])) h/week")
         }
         return lines
-    }
-
-    func text(_ value: JSONValue?) -> String {
-        if case .number(let literal)? = value { return literal }
-        return "?"
-    }
-
-    func money(_ value: JSONValue?) -> String {
-        if case .number(let literal)? = value, let quantity = Quantity(literal: literal) { return quantity.fixedTwoDecimals }
-        return "?"
     }
 }

@@ -1,0 +1,21 @@
+import SkillPathCore
+import SkillPathJSON
+
+/// How renderers show values out of a JSON reply: numbers exactly as the daemon wrote them, money with two
+/// decimals, and "?" for anything missing, so a reply from a newer daemon never crashes an older CLI.
+protocol JSONDisplaying {}
+
+extension JSONDisplaying {
+    func text(_ value: JSONValue?) -> String {
+        switch value {
+        case .number(let literal)?: literal
+        case .string(let string)?: string
+        default: "?"
+        }
+    }
+
+    func money(_ value: JSONValue?) -> String {
+        if case .number(let literal)? = value, let quantity = Quantity(literal: literal) { return quantity.fixedTwoDecimals }
+        return "?"
+    }
+}
