@@ -1,4 +1,5 @@
 import Foundation
+import SkillPathFixtures
 
 /// Parses the benchmark's command line and runs one benchmark.
 enum BenchmarkCommand {
@@ -7,8 +8,8 @@ enum BenchmarkCommand {
 
     benchmarks:
       core     generate a large catalog, then measure load time, peak memory and plan latency
-               --courses N (100000) --skills N (30000) --roles N (5000) --plans N (2000) --seed N (42)
-               --out DIR keeps the generated catalog there
+               --structure domain|flat|deep|all (all) --courses N (100000) --skills N (30000) --roles N (5000)
+               --plans N (2000) --seed N (42); --out DIR keeps the generated catalogs there
       shipped  plan latency on the shipped Catalog/ (--catalog DIR, --plans N)
       quality  planner plans against proven optima on mid-sized random problems (--cases N)
       store    employees.upsert of --employees N (100000) with 10 skills each, progress.record from 1 and 16
@@ -35,8 +36,14 @@ enum BenchmarkCommand {
         func number(_ key: String, _ fallback: Int) -> Int { options[key].flatMap(Int.init) ?? fallback }
         switch name {
         case "core":
+            let requested = options["structure"] ?? "all"
+            let structures = requested == "all" ? CatalogStructure.allCases : CatalogStructure(rawValue: requested).map { [$0] }
+            guard let structures else {
+                say("Error: --structure must be one of \(CatalogStructure.allCases.map(\.rawValue).joined(separator: ", ")), all")
+                return 64
+            }
             return CoreBenchmark(
-                skills: number("skills", 30_000), courses: number("courses", 100_000), roles: number("roles", 5_000),
+                structures: structures, skills: number("skills", 30_000), courses: number("courses", 100_000), roles: number("roles", 5_000),
                 plans: number("plans", 2_000), seed: UInt64(number("seed", 42)), output: options["out"]).run()
         case "shipped":
             return ShippedBenchmark(catalog: options["catalog"] ?? "Catalog", plans: number("plans", 2_000)).run()

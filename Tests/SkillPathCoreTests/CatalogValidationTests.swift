@@ -79,22 +79,41 @@ import Testing
         ], ["courses.json:2: error: course 'a': courses form a cycle through 'after': 'a' → 'b' → 'c' → 'a' [after-cycle]"])
     }
 
-    @Test func aRequirementTaughtOnlyByCoursesThatNeedItIsAnError() {
-        expectRejection(files: [
-            "skills.json": Self.skills,
+    @Test func coursesNobodyCanTakeFromZeroAreWarningsThatSayWhoCan() throws {
+        let directory = TemporaryDirectory()
+        let catalog = try CatalogLoader.load(directory: directory.write([
+            "skills.json": #"{"skills": [{"id": "python", "name": "Python"}, {"id": "sql", "name": "SQL"}, {"id": "linux", "name": "Linux"}]}"#,
             "courses.json": """
             {"courses": [
               {"id": "basics", "title": "Basics", "format": "video", "hours": 1, "teaches": [{"skill": "python", "level": 1}]},
               {"id": "adv", "title": "Advanced", "format": "video", "hours": 1,
                "teaches": [{"skill": "python", "level": 3}], "requires": [{"skill": "python", "level": 2}]},
               {"id": "needs-two", "title": "Needs two", "format": "video", "hours": 1,
-               "teaches": [{"skill": "sql", "level": 1}], "requires": [{"skill": "python", "level": 2}]}
+               "teaches": [{"skill": "sql", "level": 1}], "requires": [{"skill": "python", "level": 2}]},
+              {"id": "k8s-401", "title": "Kubernetes", "format": "video", "hours": 1,
+               "teaches": [{"skill": "sql", "level": 2}], "requires": [{"skill": "linux", "level": 3}]},
+              {"id": "later", "title": "Later", "format": "video", "hours": 1, "teaches": [{"skill": "sql", "level": 3}], "after": ["k8s-401"]}
             ]}
             """,
-        ], [
-            "courses.json:3: error: course 'adv': entry requirement 'python' level 2 can never be met: it is only taught by courses that require it themselves ('adv') [unreachable-requirement]",
-            "courses.json:5: error: course 'needs-two': entry requirement 'python' level 2 can never be met: it is only taught by courses that require it themselves ('adv') [unreachable-requirement]",
+        ]))
+        let unreachable = catalog.warnings.filter { $0.code == .unreachableRequirement }.map(\.description)
+        #expect(unreachable == [
+            "courses.json:3: warning: course 'adv': can be taken only by employees who already hold 'python' at level 2 (no takeable course teaches 'python' at level 2) [unreachable-requirement]",
+            "courses.json:5: warning: course 'needs-two': can be taken only by employees who already hold 'python' at level 2 (no takeable course teaches 'python' at level 2) [unreachable-requirement]",
+            "courses.json:7: warning: course 'k8s-401': can be taken only by employees who already hold 'linux' at level 3 (no course teaches 'linux') [unreachable-requirement]",
+            "courses.json:9: warning: course 'later': can be taken only by employees who have completed 'k8s-401' (that course cannot be taken from zero either) [unreachable-requirement]",
         ])
+        // The catalog serves: an employee who holds Python 2 gets a plan through 'adv'.
+        let role = Role(id: "senior", title: "Senior", requires: [RoleRequirement(skill: "python", level: 3)])
+        let withRole = try Catalog(skills: catalog.skills, courses: catalog.courses, roles: [role])
+        let plan = try Planner(catalog: withRole).plan(profile: Profile(skills: [SkillLevel(skill: "python", level: 2)]), targetRole: "senior")
+        #expect(plan.steps.map(\.course) == ["adv"])
+        #expect(plan.complete)
+        let fromZero = try Planner(catalog: withRole).plan(profile: Profile(), targetRole: "senior")
+        #expect(fromZero.steps.isEmpty)
+        #expect(fromZero.unmet.map(\.reason) == [.unreachablePrerequisites])
+        #expect(fromZero.unmet.first?.reachable == 1)
+        #expect(!fromZero.complete)
     }
 
     @Test func everyProblemInEveryFileIsReportedInOneGo() {

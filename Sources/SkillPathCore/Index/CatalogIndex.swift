@@ -11,6 +11,21 @@ final class CatalogIndex: Sendable {
     struct Teacher: Sendable, Hashable {
         var course: Int32
         var level: UInt8
+        /// The level of this same skill the course requires first (0 when none).
+        var needs: UInt8
+
+        /// Whether the course can be what first brings its skill to `target`: it teaches at least that level
+        /// and does not itself need that level to be taken. A course needing Python 3 to teach Python 4 can
+        /// never be how anyone reaches Python 3.
+        func canProvide(_ target: UInt8) -> Bool {
+            level >= target && needs < target
+        }
+    }
+
+    /// A course waiting for a skill to reach a level before it can be taken.
+    struct Waiter: Sendable, Hashable {
+        var level: UInt8
+        var course: Int32
     }
 
     struct Requirement: Sendable, Hashable {
@@ -37,6 +52,10 @@ final class CatalogIndex: Sendable {
     let teachers: CompactLists<Teacher>
     /// For each course, the courses that list it in `after`.
     let followers: CompactLists<Int32>
+    /// For each skill, the courses requiring it, lowest level first: raising the skill wakes a prefix.
+    let waiting: CompactLists<Waiter>
+    /// What an employee with no skills and no courses can reach: the starting point of every plan's closure.
+    let zeroReach: CatalogReach
     let roleRequirements: CompactLists<Requirement>
     let movesFrom: CompactLists<Move>
 
@@ -48,6 +67,9 @@ final class CatalogIndex: Sendable {
     let languageOf: [Int32]
     /// -1 when the course names no provider.
     let providerOf: [Int32]
+
+    /// Working memory for plans over this catalog, reused across plans (see `ReachScratch`).
+    let scratchPool = ScratchPool()
 
     var skillCount: Int { skillNumbers.count }
     var courseCount: Int { hours.count }
@@ -74,16 +96,24 @@ final class CatalogIndex: Sendable {
 
         var teacherLists = [[Teacher]](repeating: [], count: skills.count)
         var followerLists = [[Int32]](repeating: [], count: courses.count)
+        var waitingLists = [[Waiter]](repeating: [], count: skills.count)
         for number in 0..<courses.count {
+            let requirements = requires[number]
             for entry in teaches[number] {
-                teacherLists[Int(entry.skill)].append(Teacher(course: Int32(number), level: entry.level))
+                let needs = requirements.first { $0.skill == entry.skill }?.level ?? 0
+                teacherLists[Int(entry.skill)].append(Teacher(course: Int32(number), level: entry.level, needs: needs))
             }
+            for entry in requirements { waitingLists[Int(entry.skill)].append(Waiter(level: entry.level, course: Int32(number))) }
             for prior in after[number] { followerLists[Int(prior)].append(Int32(number)) }
         }
         teachers = CompactLists(teacherLists.lazy.map { list in
             list.sorted { $0.level != $1.level ? $0.level > $1.level : $0.course < $1.course }
         })
         followers = CompactLists(followerLists)
+        waiting = CompactLists(waitingLists.lazy.map { list in
+            list.sorted { $0.level != $1.level ? $0.level < $1.level : $0.course < $1.course }
+        })
+        zeroReach = CatalogReach.fromZero(teaches: teaches, requires: requires, after: after, followers: followers, waiting: waiting)
 
         roleRequirements = CompactLists(roles.lazy.map { role in
             role.requires.compactMap { entry in
@@ -104,7 +134,7 @@ final class CatalogIndex: Sendable {
         let named = Self.intern(courses.compactMap(\.provider))
         providers = named.values
         let providerNumbers = Self.numbering(named.values)
-        providerOf = courses.map { course in course.provider.map { providerNumbers[$0]! } ?? -1 }
+        providerOf = courses.map { course in course.provider.flatMap { providerNumbers[$0] } ?? -1 }
     }
 
     /// The highest level any course teaches for a skill, 0 when none does.
@@ -122,6 +152,6 @@ final class CatalogIndex: Sendable {
     static func intern(_ values: [String]) -> (values: [String], numbers: [Int32]) {
         let distinct = Set(values).sorted(by: Text.precedes)
         let numbers = numbering(distinct)
-        return (distinct, values.map { numbers[$0]! })
+        return (distinct, values.map { numbers[$0] ?? -1 })
     }
 }

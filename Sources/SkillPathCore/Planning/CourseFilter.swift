@@ -7,6 +7,12 @@ struct CourseFilter: Sendable {
     let languages: Set<Int32>?
     let providers: Set<Int32>?
 
+    /// Whether anything beyond the completed courses is ruled out. Completed courses need no exclusion of
+    /// their own for reach: they are already taken.
+    var restricts: Bool {
+        !excluded.isEmpty || formats != nil || languages != nil || providers != nil
+    }
+
     func allows(_ course: Int32) -> Bool {
         reasonExcluded(course) == nil
     }

@@ -11,8 +11,7 @@ extension Plan {
             guard case .number(let literal) = member.value, let parsed = Quantity(literal: literal) else { throw member.mismatch("a number") }
             return parsed
         }
-        func date(_ field: JSONField?) throws(JSONFieldError) -> CalendarDate? {
-            guard let field else { return nil }
+        func date(_ field: JSONField) throws(JSONFieldError) -> CalendarDate {
             guard let parsed = CalendarDate(iso: try field.string()) else { throw field.mismatch("a date") }
             return parsed
         }
@@ -38,10 +37,15 @@ extension Plan {
         let totals = try field.required("totals")
         var schedule: Schedule?
         if let block = try field.optional("schedule") {
+            // Plans stored before `coursesDoneByDeadline` existed said `meetsDeadline` for it, even when incomplete.
+            var coursesDone = try block.optional("coursesDoneByDeadline")?.bool()
+            if coursesDone == nil { coursesDone = try block.optional("meetsDeadline")?.bool() }
+            var deadline: CalendarDate?
+            if let field = try block.optional("deadline") { deadline = try date(field) }
             schedule = Schedule(
-                startDate: try date(block.required("startDate"))!, hoursPerWeek: try quantity(block, "hoursPerWeek"),
-                estimatedCompletion: try date(block.required("estimatedCompletion"))!, deadline: try date(block.optional("deadline")),
-                meetsDeadline: try block.optional("meetsDeadline")?.bool())
+                startDate: try date(block.required("startDate")), hoursPerWeek: try quantity(block, "hoursPerWeek"),
+                estimatedCompletion: try date(block.required("estimatedCompletion")), deadline: deadline,
+                coursesDoneByDeadline: coursesDone, meetsDeadline: coursesDone.map { $0 && unmet.isEmpty })
         }
         self.init(
             targetRole: try text(field, "targetRole"), targetTitle: try text(field, "targetTitle"), currentRole: try field.optional("currentRole")?.string(),

@@ -11,6 +11,7 @@ extension Plan {
             ("gap", .array(gap.map(\.json))),
             ("steps", .array(steps.map(\.json))),
             ("totals", totals.json),
+            ("complete", .bool(complete)),
             ("unmet", .array(unmet.map(\.json))),
             ("estimatedCompletion", schedule.map { .string($0.estimatedCompletion.description) }),
             ("schedule", schedule?.json),
@@ -71,6 +72,7 @@ extension Plan.Schedule {
             ("hoursPerWeek", hoursPerWeek.json),
             ("estimatedCompletion", .string(estimatedCompletion.description)),
             ("deadline", deadline.map { .string($0.description) }),
+            ("coursesDoneByDeadline", coursesDoneByDeadline.map(JSONValue.bool)),
             ("meetsDeadline", meetsDeadline.map(JSONValue.bool)),
         ])
     }

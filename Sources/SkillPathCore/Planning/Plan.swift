@@ -16,6 +16,12 @@ public struct Plan: Sendable, Equatable {
     /// plan is the best found (see docs/planning.md for how close that is).
     public var optimal: Bool
     public var catalogVersion: String
+    /// Empty unless the planner's own contract check caught its search in a mistake; the plan returned is
+    /// then a valid fallback. Never serialised: the daemon logs it, the tests fail on it.
+    public var contractViolations: [String] = []
+
+    /// True when every gap skill is met by the plan; false when some are `unmet`.
+    public var complete: Bool { unmet.isEmpty }
 
     /// A skill the employee must raise, with where the requirement comes from.
     public struct GapEntry: Sendable, Equatable {
@@ -76,6 +82,9 @@ public struct Plan: Sendable, Equatable {
         public var hoursPerWeek: Quantity
         public var estimatedCompletion: CalendarDate
         public var deadline: CalendarDate?
+        /// Whether the planned courses are done by the deadline.
+        public var coursesDoneByDeadline: Bool?
+        /// Whether the plan meets the role's requirements by the deadline: never true while skills are unmet.
         public var meetsDeadline: Bool?
     }
 }
@@ -97,7 +106,7 @@ extension Plan {
     /// Used to date a plan after it is chosen, for instance at a pace derived from a due date.
     public func scheduled(pace: Quantity, start: CalendarDate, deadline: CalendarDate?) -> Plan {
         var copy = self
-        copy.schedule = PlanAssembler.schedule(&copy.steps, pace: pace, start: start, deadline: deadline)
+        copy.schedule = PlanAssembler.schedule(&copy.steps, pace: pace, start: start, deadline: deadline, complete: complete)
         return copy
     }
 }

@@ -11,7 +11,7 @@ struct PlanAssembler {
         // same one every time.
         let order = graph.closure(candidates: member).order.map { graph.courses[Int($0)] }
         var steps = explainedSteps(order)
-        let schedule = schedule(&steps)
+        let schedule = schedule(&steps, complete: unmet.isEmpty)
         let goalPosition = Dictionary(uniqueKeysWithValues: problem.goals.enumerated().map { (catalog.skills[Int($1.skill)].id, $0) })
         let target = catalog.roles[Int(problem.target)]
         return Plan(
@@ -85,14 +85,15 @@ struct PlanAssembler {
         }
     }
 
-    func schedule(_ steps: inout [Plan.Step]) -> Plan.Schedule? {
+    func schedule(_ steps: inout [Plan.Step], complete: Bool) -> Plan.Schedule? {
         guard let pace = options.hoursPerWeek, let start = options.startDate else { return nil }
-        return Self.schedule(&steps, pace: pace, start: start, deadline: options.deadline)
+        return Self.schedule(&steps, pace: pace, start: start, deadline: options.deadline, complete: complete)
     }
 
     /// Dates each step, one course at a time, learning spread evenly over the week: a step starts on the day
     /// its first hour falls and ends on the day its last hour falls.
-    static func schedule(_ steps: inout [Plan.Step], pace: Quantity, start: CalendarDate, deadline: CalendarDate?) -> Plan.Schedule {
+    /// A plan that leaves skills unmet never "meets" a deadline, however early its courses end.
+    static func schedule(_ steps: inout [Plan.Step], pace: Quantity, start: CalendarDate, deadline: CalendarDate?, complete: Bool) -> Plan.Schedule {
         var elapsed: Int64 = 0
         var completion = start
         for position in steps.indices {
@@ -106,6 +107,6 @@ struct PlanAssembler {
         }
         return Plan.Schedule(
             startDate: start, hoursPerWeek: pace, estimatedCompletion: completion, deadline: deadline,
-            meetsDeadline: deadline.map { completion <= $0 })
+            coursesDoneByDeadline: deadline.map { completion <= $0 }, meetsDeadline: deadline.map { complete && completion <= $0 })
     }
 }

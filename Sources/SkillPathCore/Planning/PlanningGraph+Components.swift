@@ -32,18 +32,19 @@ extension PlanningGraph {
                 groups[group] = ([], [])
                 order.append(group)
             }
-            groups[group]!.goals.append(goal)
+            groups[group]?.goals.append(goal)
         }
         for course in 0..<courseCount where owner[course] >= 0 {
-            groups[root(owner[course])]!.courses.append(Int32(course))
+            groups[root(owner[course])]?.courses.append(Int32(course))
         }
-        return order.map { groups[$0]! }
+        return order.compactMap { groups[$0] }
     }
 
     /// The courses that could help reach `goal`: its providers, their requirements' providers, their
-    /// `after` courses, and so on. A requirement at a lower level than seen before widens the set.
+    /// `after` courses, and so on. Each skill level is expanded once (the providers of level 2 are not a
+    /// superset of those of level 3: a course needing level 2 to teach level 3 provides only the latter).
     func backwardClosure(from goal: Entry) -> [Int32] {
-        var lowest = [UInt8](repeating: UInt8.max, count: skillCount)
+        var expanded = [UInt8](repeating: 0, count: skillCount)
         var included = [Bool](repeating: false, count: courseCount)
         var result: [Int32] = []
         var targets = [goal]
@@ -51,16 +52,13 @@ extension PlanningGraph {
         while !targets.isEmpty || !pending.isEmpty {
             while let target = targets.popLast() {
                 let skill = Int(target.skill)
-                guard initialLevels[skill] < target.level, target.level < lowest[skill] else { continue }
-                let previous = lowest[skill]
-                lowest[skill] = target.level
-                // Providers eligible at the previous, higher level are already included.
-                for provider in providers[skill] where provider.canProvide(target.level) && !(previous <= 5 && provider.canProvide(previous)) {
-                    if !included[Int(provider.course)] {
-                        included[Int(provider.course)] = true
-                        result.append(provider.course)
-                        pending.append(provider.course)
-                    }
+                let bit = UInt8(1) << target.level
+                guard initialLevels[skill] < target.level, expanded[skill] & bit == 0 else { continue }
+                expanded[skill] |= bit
+                for provider in providers[skill] where provider.canProvide(target.level) && !included[Int(provider.course)] {
+                    included[Int(provider.course)] = true
+                    result.append(provider.course)
+                    pending.append(provider.course)
                 }
             }
             while let course = pending.popLast() {
@@ -107,9 +105,10 @@ extension PlanningGraph {
             requires: requireLists, after: afterLists, cutOff: cut)
     }
 
-    /// Translates a goal into the numbering of a restricted graph built from this one.
-    func translate(_ goal: Entry, into other: PlanningGraph) -> Entry {
+    /// Translates a goal into the numbering of a restricted graph built from this one; nil when no course of
+    /// that graph touches its skill (never for a graph built for the goal: its providers teach the skill).
+    func translate(_ goal: Entry, into other: PlanningGraph) -> Entry? {
         let global = skills[Int(goal.skill)]
-        return Entry(skill: Int32(other.skills.firstIndex(of: global)!), level: goal.level)
+        return other.skills.firstIndex(of: global).map { Entry(skill: Int32($0), level: goal.level) }
     }
 }

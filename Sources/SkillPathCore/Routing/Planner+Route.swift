@@ -134,7 +134,7 @@ extension Planner {
         result.optimal = hops.allSatisfy(\.plan.optimal) && hops.count <= 1
         if let pace = options.hoursPerWeek, let start = options.startDate {
             var flat = steps
-            let schedule = PlanAssembler.schedule(&flat, pace: pace, start: start, deadline: options.deadline)
+            let schedule = PlanAssembler.schedule(&flat, pace: pace, start: start, deadline: options.deadline, complete: true)
             var cursor = 0
             for hop in result.hops.indices {
                 for step in result.hops[hop].plan.steps.indices {

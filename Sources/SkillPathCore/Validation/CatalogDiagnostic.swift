@@ -60,11 +60,12 @@ public struct CatalogDiagnostic: Sendable, Hashable, CustomStringConvertible {
         public static let teachesNothing = Code(rawValue: "teaches-nothing")
         public static let repeatedSkill = Code(rawValue: "repeated-skill")
         public static let afterCycle = Code(rawValue: "after-cycle")
-        public static let unreachableRequirement = Code(rawValue: "unreachable-requirement")
         public static let selfTransition = Code(rawValue: "self-transition")
         // Warnings
         public static let unknownField = Code(rawValue: "unknown-field")
         public static let untaughtLevel = Code(rawValue: "untaught-level")
+        /// A course that cannot be taken starting from zero skills: only employees who hold its blocking levels can.
+        public static let unreachableRequirement = Code(rawValue: "unreachable-requirement")
         public static let unusedCourse = Code(rawValue: "unused-course")
         public static let unusedSkill = Code(rawValue: "unused-skill")
         public static let mixedCurrencies = Code(rawValue: "mixed-currencies")

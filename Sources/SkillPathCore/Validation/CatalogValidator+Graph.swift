@@ -1,4 +1,5 @@
-/// The checks that look at the catalog as a graph: `after` cycles and courses that can never be taken.
+/// The checks that look at the catalog as a graph: `after` cycles (errors) and courses that cannot be taken
+/// starting from zero skills (warnings).
 extension CatalogValidator {
     /// Finds every strongly connected group of courses in the `after` graph and reports one cycle through
     /// each, e.g. `a → b → c → a`. Returns the courses in cycles, so the reachability check does not report
@@ -7,7 +8,7 @@ extension CatalogValidator {
         var inCycle = Set<Int32>()
         for component in StronglyConnected.components(count: index.courseCount, edges: { index.after[$0] }) {
             let members = Set(component)
-            let start = component.min()!
+            guard let start = component.min() else { continue }
             guard component.count > 1 || index.after[start].contains(start) else { continue }
             inCycle.formUnion(members)
             let path = StronglyConnected.cycle(from: start, within: members, edges: { index.after[$0] })
@@ -18,38 +19,35 @@ extension CatalogValidator {
         return inCycle
     }
 
-    /// Reports courses that no employee starting from nothing could ever take, other than for a requirement
-    /// that no course teaches (which only experience can meet: a warning, added in `addWarnings`).
+    /// Warns about courses that an employee starting from nothing could never take, saying who still can:
+    /// employees who already hold the blocking skill levels (from experience, or from courses done before).
     ///
-    /// Takes every course that becomes takeable, treating untaught requirements as met; whatever is left is
-    /// stuck behind a requirement that only stuck courses teach — typically a course that is the only one
-    /// teaching its own entry requirement.
+    /// Not an error: "unreachable from zero" is a fact about the catalog, not a defect. Real LMS exports are
+    /// full of advanced courses needing a skill nobody teaches in-house, and the planner takes them for the
+    /// employees who qualify. Uses the index's closure from zero skills.
     mutating func checkReachability(_ index: CatalogIndex, skipping cyclic: Set<Int32>) {
-        let all = (0..<Int32(index.courseCount)).map { $0 }
-        let graph = PlanningGraph(
-            index: index, courses: all, levelOf: { _ in 0 }, isDone: { _ in false },
-            isSatisfied: { index.highestTaughtLevel($0.skill) < $0.level })
-        let closure = graph.closure()
-        for course in 0..<graph.courseCount where !closure.taken[course] && !cyclic.contains(Int32(course)) {
-            let subject = "course '\(courses[course].id)'"
+        let zero = index.zeroReach
+        for course in 0..<index.courseCount where !zero.taken[course] && !cyclic.contains(Int32(course)) {
+            var holds: [String] = []
+            var reasons: [String] = []
+            for entry in index.requires[course] where zero.levels[Int(entry.skill)] < entry.level {
+                let skill = skills[Int(entry.skill)].id
+                holds.append("'\(skill)' at level \(entry.level)")
+                let highest = index.highestTaughtLevel(entry.skill)
+                reasons.append(highest < entry.level
+                    ? (highest == 0 ? "no course teaches '\(skill)'" : "no course teaches '\(skill)' above level \(highest)")
+                    : "no takeable course teaches '\(skill)' at level \(entry.level)")
+            }
+            let stuck = index.after[course].filter { !zero.taken[Int($0)] }.map { "'\(courses[Int($0)].id)'" }
+            var who = holds.isEmpty ? "" : "who already hold \(Text.list(holds))"
+            if !stuck.isEmpty {
+                who += (who.isEmpty ? "" : " and ") + "who have completed \(Text.list(stuck))"
+                reasons.append("\(stuck.count == 1 ? "that course cannot" : "those courses cannot") be taken from zero either")
+            }
             let source = courses[course].source
-            let blocking = graph.requires[course].filter { closure.levels[Int($0.skill)] < $0.level }
-            for entry in blocking {
-                let skill = skills[Int(graph.skills[Int(entry.skill)])].id
-                let teachers = index.teachers[graph.skills[Int(entry.skill)]].filter { $0.level >= entry.level }.map { courses[Int($0.course)].id }
-                let circular = teachers.allSatisfy { teacher in
-                    courses[Int(index.courseNumbers[teacher]!)].requires.contains { $0.skill == skill && $0.level >= Int(entry.level) }
-                }
-                let shown = teachers.prefix(3).map { "'\($0)'" }.joined(separator: ", ") + (teachers.count > 3 ? ", …" : "")
-                let why = circular
-                    ? "it is only taught by courses that require it themselves (\(shown))"
-                    : "the courses teaching it (\(shown)) can never be taken themselves"
-                error(.unreachableRequirement, at: source, subject, "entry requirement '\(skill)' level \(entry.level) can never be met: \(why)")
-            }
-            if blocking.isEmpty {
-                let stuck = graph.after[course].filter { !closure.taken[Int($0)] }.map { "'\(courses[Int(graph.courses[Int($0)])].id)'" }
-                error(.unreachableRequirement, at: source, subject, "can never be taken: it must come after \(Text.list(stuck)), which can never be taken")
-            }
+            warning(
+                .unreachableRequirement, at: source, "course '\(courses[course].id)'",
+                "can be taken only by employees \(who) (\(reasons.joined(separator: "; ")))")
         }
     }
 }
@@ -119,7 +117,8 @@ enum StronglyConnected {
                     var cursor = node
                     while cursor != start {
                         chain.append(cursor)
-                        cursor = previous[cursor]!
+                        guard let step = previous[cursor] else { break }
+                        cursor = step
                     }
                     return [start] + chain.reversed() + [start]
                 }

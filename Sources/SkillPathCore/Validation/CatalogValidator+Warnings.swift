@@ -12,7 +12,7 @@ extension CatalogValidator {
         }
     }
 
-    /// A role or course requirement above anything a course teaches can only be met by experience.
+    /// A role requirement above anything a course teaches can only be met by experience.
     mutating func warnAboutUntaughtLevels(_ index: CatalogIndex) {
         for role in roles {
             for requirement in role.requires {
@@ -23,16 +23,8 @@ extension CatalogValidator {
                 warning(.untaughtLevel, at: role.source, "role '\(role.id)'", "requires '\(requirement.skill)' at level \(requirement.level), but \(taught)")
             }
         }
-        for course in courses {
-            for requirement in course.requires {
-                guard let skill = index.skillNumbers[requirement.skill] else { continue }
-                let highest = index.highestTaughtLevel(skill)
-                guard highest < requirement.level else { continue }
-                warning(
-                    .untaughtLevel, at: course.source, "course '\(course.id)'",
-                    "requires '\(requirement.skill)' at level \(requirement.level), which no course teaches: only employees who already have it can take this course")
-            }
-        }
+        // Course requirements above anything taught are reported with the other courses that cannot be taken
+        // from zero (`checkReachability`), which also says who can still take them.
     }
 
     /// Courses no role or course could ever need, and skills nothing mentions.

@@ -71,7 +71,7 @@ final class Subproblem {
     init(graph parent: PlanningGraph, courses: [Int32], goals: [PlanningGraph.Entry], weights: CourseWeights) {
         let part = courses.count == parent.courseCount ? parent : parent.restricted(to: courses)
         graph = part
-        self.goals = part.courseCount == parent.courseCount ? goals : goals.map { parent.translate($0, into: part) }
+        self.goals = part.courseCount == parent.courseCount ? goals : goals.compactMap { parent.translate($0, into: part) }
         self.weights = CourseWeights(
             primary: courses.map { weights.primary[Int($0)] }, secondary: courses.map { weights.secondary[Int($0)] },
             cost: courses.map { weights.cost[Int($0)] })
