@@ -42,8 +42,8 @@ public enum Schema {
             ("skills", array(ref("SkillLevel"))), ("completed", array(string)), ("role", string),
         ])),
         ("PlanOptions", object([
-            ("objective", enumeration(["hours", "cost"])), ("formats", array(string)), ("languages", array(string)),
-            ("providers", array(string)), ("maxCost", number), ("exclude", array(string)), ("includeOptional", boolean),
+            ("objective", enumeration(["hours", "cost"])), ("effort", enumeration(["standard", "thorough"])),
+            ("formats", array(string)), ("languages", array(string)), ("providers", array(string)), ("maxCost", number), ("exclude", array(string)), ("includeOptional", boolean),
             ("keepCurrentRole", boolean), ("hoursPerWeek", number), ("startDate", date), ("deadline", date),
         ])),
         ("Plan", object([
@@ -59,8 +59,12 @@ public enum Schema {
                 ("skill", string), ("name", string), ("have", integer()), ("need", integer()), ("reachable", integer()),
                 ("reason", enumeration(["no-course", "excluded", "unreachable-prerequisites", "over-budget"])), ("detail", string),
             ]))),
+            ("complete", boolean),
             ("estimatedCompletion", date),
-            ("schedule", object([("startDate", date), ("hoursPerWeek", number), ("estimatedCompletion", date), ("deadline", date), ("meetsDeadline", boolean)])),
+            ("schedule", object([
+                ("startDate", date), ("hoursPerWeek", number), ("estimatedCompletion", date), ("deadline", date),
+                ("coursesDoneByDeadline", boolean), ("meetsDeadline", boolean),
+            ])),
             ("optimal", boolean), ("catalogVersion", string),
         ], additional: true)),
         ("Page", object([("items", array(.object([("type", "object")]))), ("total", integer(minimum: 0)), ("nextCursor", string)], additional: true)),

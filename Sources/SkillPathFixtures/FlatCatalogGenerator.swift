@@ -17,10 +17,10 @@ public struct FlatCatalogGenerator: Sendable {
     /// Knobs, with the benchmark's defaults: the share of skills no course teaches, the highest levels
     /// skills are taught to (picked uniformly from the list), how many requirements on lower-ranked skills a
     /// course has, and at which levels.
-    public var untaughtShare = 0.02
-    public var topLevelChoices = [2, 3, 3, 4, 4, 5, 5, 5]
+    public var untaughtShare = 0.05
+    public var topLevelChoices = [1, 2, 2, 3, 3, 3, 4, 4, 5, 5]
     public var foreignRequirementChoices = [0, 1, 1, 2, 2, 3]
-    public var requirementLevelChoices = [1, 1, 1, 2, 2, 3]
+    public var requirementLevelChoices = [1, 1, 2, 2, 3]
 
     public init(skills: Int, courses: Int, roles: Int, seed: UInt64 = 42) {
         skillCount = max(skills, 20)
@@ -75,7 +75,7 @@ public struct FlatCatalogGenerator: Sendable {
             for _ in 0..<random.int(in: 5...12) {
                 let skill = random.int(in: 0...(skillCount - 1))
                 guard !requirements.contains(where: { $0.skill == skillID(skill) }) else { continue }
-                let level = random.chance(0.9) ? random.int(in: 1...max(1, min(4, topLevels[skill]))) : random.int(in: 1...5)
+                let level = random.chance(0.9) ? random.int(in: 1...max(1, min(2, topLevels[skill]))) : random.int(in: 1...5)
                 requirements.append(RoleRequirement(skill: skillID(skill), level: level, importance: random.chance(0.15) ? .optional : .essential))
             }
             return Role(id: "ro-" + padded(number, 5), title: "Role \(number)", grade: "G\(1 + number % 5)", requires: requirements)

@@ -1,4 +1,4 @@
-public import SkillPathCore
+import SkillPathCore
 
 /// Small seeded catalogs built to break planners, each structure behind a knob: skills whose top levels no
 /// course teaches, courses requiring a level of the very skill they teach, requirements only experience can

@@ -1,4 +1,5 @@
 import Foundation
+import SkillPathCore
 import SkillPathFixtures
 
 /// Parses the benchmark's command line and runs one benchmark.
@@ -9,7 +10,8 @@ enum BenchmarkCommand {
     benchmarks:
       core     generate a large catalog, then measure load time, peak memory and plan latency
                --structure domain|flat|deep|all (all) --courses N (100000) --skills N (30000) --roles N (5000)
-               --plans N (2000) --seed N (42); --out DIR keeps the generated catalogs there
+               --plans N (2000) --seed N (42) --work N (the planner's search work limit);
+               --out DIR keeps the generated catalogs there
       shipped  plan latency on the shipped Catalog/ (--catalog DIR, --plans N)
       quality  planner plans against proven optima on mid-sized random problems (--cases N)
       store    employees.upsert of --employees N (100000) with 10 skills each, progress.record from 1 and 16
@@ -44,11 +46,14 @@ enum BenchmarkCommand {
             }
             return CoreBenchmark(
                 structures: structures, skills: number("skills", 30_000), courses: number("courses", 100_000), roles: number("roles", 5_000),
-                plans: number("plans", 2_000), seed: UInt64(number("seed", 42)), output: options["out"]).run()
+                plans: number("plans", 2_000), seed: UInt64(number("seed", 42)), work: number("work", Planner.defaultSearchWork),
+                output: options["out"]).run()
         case "shipped":
             return ShippedBenchmark(catalog: options["catalog"] ?? "Catalog", plans: number("plans", 2_000)).run()
         case "quality":
-            return QualityBenchmark(cases: number("cases", 300)).run()
+            return QualityBenchmark(
+                cases: number("cases", 300), structure: CatalogStructure(rawValue: options["structure"] ?? "domain") ?? .domain,
+                work: number("work", Planner.defaultSearchWork)).run()
         case "rpc":
             return RPCBenchmark(seconds: Double(options["seconds"] ?? "3") ?? 3).run()
         case "store":

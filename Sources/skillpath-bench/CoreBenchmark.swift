@@ -11,6 +11,8 @@ struct CoreBenchmark {
     var roles: Int
     var plans: Int
     var seed: UInt64
+    /// The planner's search work limit (`Planner.searchWork`).
+    var work = Planner.defaultSearchWork
     /// Where to write the generated catalog; a temporary folder, removed afterwards, when nil.
     var output: String?
 
@@ -57,7 +59,16 @@ struct CoreBenchmark {
         }
         let unreachable = catalog.warnings.count { $0.code == .unreachableRequirement }
         say(String(format: "  in-process load: %.3f s (%d warnings, %d courses not takeable from zero)", load, catalog.warnings.count, unreachable))
-        PlanLatency.report(catalog: catalog, questions: CatalogGenerator.questions(for: catalog, count: plans, seed: seed))
+        PlanLatency.report(catalog: catalog, questions: CatalogGenerator.questions(for: catalog, count: plans, seed: seed), work: work)
+        if let seconds = ProcessInfo.processInfo.environment["SKILLPATH_BENCH_PROFILE_SECONDS"].flatMap(Double.init) {
+            // For `perf record`: keep planning the same questions so that planning dominates the profile.
+            let planner = Planner(catalog: catalog, searchWork: work)
+            let questions = CatalogGenerator.questions(for: catalog, count: plans, seed: seed)
+            let start = ContinuousClock.now
+            while ContinuousClock.now - start < .seconds(seconds) {
+                for question in questions { _ = try? planner.plan(profile: question.profile, targetRole: question.target) }
+            }
+        }
         return 0
     }
 }
@@ -84,8 +95,8 @@ enum LoadProbe {
 
 /// Plans every question once, timing each, and prints the latency distribution.
 enum PlanLatency {
-    static func report(catalog: Catalog, questions: [(profile: Profile, target: String)]) {
-        let planner = Planner(catalog: catalog)
+    static func report(catalog: Catalog, questions: [(profile: Profile, target: String)], work: Int = Planner.defaultSearchWork) {
+        let planner = Planner(catalog: catalog, searchWork: work)
         for question in questions.prefix(50) { _ = try? planner.plan(profile: question.profile, targetRole: question.target) }
         var timings: [Double] = []
         var complete = 0

@@ -7,15 +7,17 @@ import SkillPathFixtures
 /// plans wherever the long search proved its answer optimal.
 struct QualityBenchmark {
     var cases: Int
+    var structure: CatalogStructure = .domain
+    var work = Planner.defaultSearchWork
 
     func run() -> Int32 {
-        let output = CatalogGenerator(skills: 30_000, courses: 100_000, roles: 5_000, seed: 42).generate()
+        let output = structure.generate(skills: 30_000, courses: 100_000, roles: 5_000, seed: 42)
         guard let catalog = try? Catalog(skills: output.skills, courses: output.courses, roles: output.roles, transitions: output.transitions) else {
             say("Error: generated catalog rejected")
             return 1
         }
-        let quick = Planner(catalog: catalog)
-        let thorough = Planner(catalog: catalog, searchWork: Planner.defaultSearchWork * 100)
+        let quick = Planner(catalog: catalog, searchWork: work)
+        let thorough = Planner(catalog: catalog, searchWork: work * 100)
         var provenQuick = 0, provenThorough = 0, compared = 0, equal = 0
         var worstGap = 0.0, totalGap = 0.0
         for question in CatalogGenerator.questions(for: catalog, count: cases, seed: 11) {

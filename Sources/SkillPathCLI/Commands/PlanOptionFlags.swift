@@ -4,6 +4,7 @@ import SkillPathCore
 enum PlanOptionFlags {
     static let specs = [
         OptionSpec("objective", value: "hours|cost", help: "minimise total hours (default) or total cost"),
+        OptionSpec("thorough", help: "search a hundred times longer for the best plan (milliseconds, not microseconds)"),
         OptionSpec("format", value: "FORMAT", repeatable: true, help: "allowed course formats (repeat or comma-separate)"),
         OptionSpec("language", value: "LANG", repeatable: true, help: "allowed course languages"),
         OptionSpec("provider", value: "NAME", repeatable: true, help: "allowed course providers"),
@@ -24,6 +25,7 @@ enum PlanOptionFlags {
             }
             options.objective = parsed
         }
+        if arguments.flag("thorough") { options.effort = .thorough }
         let formats = arguments.values("format")
         if !formats.isEmpty { options.formats = Set(formats) }
         let languages = arguments.values("language")

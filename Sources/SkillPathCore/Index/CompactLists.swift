@@ -17,9 +17,44 @@ struct CompactLists<Element: Sendable>: Sendable {
         for list in lists { append(list) }
     }
 
+    /// Builds `count` lists from (list, element) pairs by counting sort: two passes, no list of its own per
+    /// key. Within a list, elements keep the order of `pairs` (callers sort the pairs first when they need an
+    /// order inside each list).
+    init(count: Int, pairs: [(list: Int32, element: Element)]) {
+        var offsets = [Int32](repeating: 0, count: count + 1)
+        for pair in pairs { offsets[Int(pair.list) + 1] += 1 }
+        for list in 0..<count { offsets[list + 1] += offsets[list] }
+        var next = offsets
+        self.offsets = offsets
+        // Every slot is written exactly once: the counts above reserve one per pair.
+        self.elements = Array(unsafeUninitializedCapacity: pairs.count) { buffer, initialized in
+            guard let base = buffer.baseAddress else { return }
+            for pair in pairs {
+                (base + Int(next[Int(pair.list)])).initialize(to: pair.element)
+                next[Int(pair.list)] += 1
+            }
+            initialized = pairs.count
+        }
+    }
+
     mutating func append(_ list: some Sequence<Element>) {
         elements.append(contentsOf: list)
         offsets.append(Int32(elements.count))
+    }
+
+    /// Adds an element to the list being built; `closeList()` ends it. Cheaper than building each list as a
+    /// sequence of its own in hot paths.
+    mutating func appendToLast(_ element: Element) {
+        elements.append(element)
+    }
+
+    mutating func closeList() {
+        offsets.append(Int32(elements.count))
+    }
+
+    mutating func reserveCapacity(lists: Int, elements count: Int) {
+        offsets.reserveCapacity(lists + 1)
+        elements.reserveCapacity(count)
     }
 
     var count: Int { offsets.count - 1 }

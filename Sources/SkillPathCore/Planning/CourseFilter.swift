@@ -7,6 +7,15 @@ struct CourseFilter: Sendable {
     let languages: Set<Int32>?
     let providers: Set<Int32>?
 
+    init(index: CatalogIndex, done: Set<Int32> = [], excluded: Set<Int32> = [], formats: Set<Int32>? = nil, languages: Set<Int32>? = nil, providers: Set<Int32>? = nil) {
+        self.index = index
+        self.done = done
+        self.excluded = excluded
+        self.formats = formats
+        self.languages = languages
+        self.providers = providers
+    }
+
     /// Whether anything beyond the completed courses is ruled out. Completed courses need no exclusion of
     /// their own for reach: they are already taken.
     var restricts: Bool {

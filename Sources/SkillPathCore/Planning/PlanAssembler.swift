@@ -4,12 +4,8 @@ struct PlanAssembler {
     let problem: PlanningProblem
     let options: PlanOptions
 
-    func assemble(graph: PlanningGraph, courses: [Int32], unmet: [Plan.UnmetSkill], optimal: Bool) -> Plan {
-        var member = [Bool](repeating: false, count: graph.courseCount)
-        for course in courses { member[Int(course)] = true }
-        // The closure takes the smallest id among the ready courses at each step: a valid order, and the
-        // same one every time.
-        let order = graph.closure(candidates: member).order.map { graph.courses[Int($0)] }
+    /// - Parameter order: catalog course numbers in the order they are taken.
+    func assemble(order: [Int32], unmet: [Plan.UnmetSkill], optimal: Bool) -> Plan {
         var steps = explainedSteps(order)
         let schedule = schedule(&steps, complete: unmet.isEmpty)
         let goalPosition = Dictionary(uniqueKeysWithValues: problem.goals.enumerated().map { (catalog.skills[Int($1.skill)].id, $0) })

@@ -2,7 +2,7 @@ public import SkillPathJSON
 
 extension PlanOptions {
     public static let fieldNames = [
-        "objective", "formats", "languages", "providers", "maxCost", "exclude", "includeOptional", "keepCurrentRole",
+        "objective", "effort", "formats", "languages", "providers", "maxCost", "exclude", "includeOptional", "keepCurrentRole",
         "hoursPerWeek", "startDate", "deadline",
     ]
 
@@ -17,6 +17,13 @@ extension PlanOptions {
                     throw JSONFieldError(path: value.path, message: "must be \"hours\" or \"cost\", got \"\(text)\"")
                 }
                 self.objective = objective
+            }
+            if let value = try field.optional("effort") {
+                let text = try value.string()
+                guard let effort = Effort(rawValue: text) else {
+                    throw JSONFieldError(path: value.path, message: "must be \"standard\" or \"thorough\", got \"\(text)\"")
+                }
+                self.effort = effort
             }
             formats = try Self.stringSet(field, "formats")
             languages = try Self.stringSet(field, "languages")
@@ -36,6 +43,7 @@ extension PlanOptions {
     public var json: JSONValue {
         .object([
             ("objective", .string(objective.rawValue)),
+            ("effort", effort == .standard ? nil : .string(effort.rawValue)),
             ("formats", formats.map { .strings($0.sorted(by: Text.precedes)) }),
             ("languages", languages.map { .strings($0.sorted(by: Text.precedes)) }),
             ("providers", providers.map { .strings($0.sorted(by: Text.precedes)) }),

@@ -71,13 +71,12 @@ extension Planner {
         for skill in Set(skills).sorted() {
             for level in UInt8(1)...UInt8(5) { targets.append((skill, level)) }
         }
-        let courses = scratch.relevant(targets: targets, allowed: problem.filter.allows)
-        let graph = PlanningGraph(index: catalog.index, courses: courses, levelOf: { scratch.start[Int($0)] }, isDone: problem.done.contains)
+        let graph = scratch.graph(courses: scratch.relevant(targets: targets, filter: problem.filter))
         let closure = graph.closure()
         var levels: [Int32: UInt8] = [:]
         for skill in skills { levels[skill] = scratch.start[Int(skill)] }
-        for (local, skill) in graph.skills.enumerated() where levels[skill] != nil {
-            levels[skill] = closure.levels[local]
+        for skill in skills {
+            if let local = graph.localSkill(skill) { levels[skill] = closure.levels[Int(local)] }
         }
         return levels
     }

@@ -5,12 +5,13 @@
 /// measure, then the number of courses, then the course ids. The same input gives the same plan, byte for byte.
 public struct Planner: Sendable {
     public let catalog: Catalog
-    /// How much exact search a plan may do before settling for the best plan found: the node limit of the
-    /// branch-and-bound is this divided by the size of the graph searched. The default keeps plans on a
-    /// 100,000-course catalog within the latency targets; benchmarks raise it to measure plan quality.
+    /// How much exact search a plan may do before settling for the best plan found, in the units
+    /// `BranchAndBound` counts (a deterministic measure, so a question always stops at the same place).
     public var searchWork: Int
 
-    public static let defaultSearchWork = 300_000
+    /// Chosen so that plans on 100,000-course catalogs of every benchmark structure stay within p50 0.5 ms
+    /// and p99 2 ms (docs/benchmarks.md); docs/planning.md reports what it costs in plan quality.
+    public static let defaultSearchWork = 5_000
 
     public init(catalog: Catalog, searchWork: Int = Planner.defaultSearchWork) {
         self.catalog = catalog
@@ -33,56 +34,103 @@ public struct Planner: Sendable {
     /// Reach first (which gap skills any sequence of allowed courses can close), then search only the
     /// courses that can matter for the rest, then check the answer against the contract.
     func plan(_ problem: PlanningProblem, options: PlanOptions, scratch: ReachScratch) -> Plan {
-        let index = catalog.index
         scratch.apply(levels: problem.levels, done: problem.done)
         var reachable: [Goal] = []
         var blocked: [Goal] = []
         for goal in problem.goals {
             if scratch.reach.levels[Int(goal.skill)] >= goal.need { reachable.append(goal) } else { blocked.append(goal) }
         }
-        let relevant = scratch.relevant(targets: reachable.map { ($0.skill, $0.need) }, allowed: problem.filter.allows)
-        let everything = PlanningGraph(index: index, courses: relevant, levelOf: { scratch.start[Int($0)] }, isDone: problem.done.contains)
-        let reach = everything.closure()
-        let localOfAll = everything.localSkills()
-        // The options' filters can block what the catalog as a whole reaches.
-        reachable.removeAll { goal in
-            let met = localOfAll[goal.skill].map { reach.levels[Int($0)] >= goal.need } ?? false
-            if !met { blocked.append(goal) }
-            return !met
-        }
-        var unmet = explainUnmet(blocked, problem: problem, scratch: scratch)
+        var search = options.maxCost == nil && !problem.filter.restricts
+            ? directSearch(reachable, scratch: scratch, objective: options.objective, effort: options.effort)
+            : filteredSearch(reachable, problem: problem, options: options, scratch: scratch)
+        blocked += search.blocked
+        search.unmet = explainUnmet(blocked, problem: problem, scratch: scratch) + search.unmet
 
-        // Courses the closure never took can never be in a plan: search only the rest.
-        let feasible = reach.order.sorted()
-        let graph = feasible.count == everything.courseCount ? everything : everything.restricted(to: feasible)
-        let weights = CourseWeights(graph: graph, index: index, objective: options.objective)
-        let local = graph.localSkills()
-        func entries(_ goals: [Goal]) -> [PlanningGraph.Entry] {
-            goals.compactMap { goal in local[goal.skill].map { PlanningGraph.Entry(skill: $0, level: goal.need) } }
-        }
-
-        var kept = reachable
-        var result = PlanSearch(work: searchWork).best(graph: graph, goals: entries(kept), weights: weights, maxCost: options.maxCost?.hundredths)
-        while result == nil, let maxCost = options.maxCost, !kept.isEmpty {
-            // Over budget: give up the goal whose removal leaves the cheapest plan, and try again.
-            let goal = kept.remove(at: cheapestDrop(kept, graph: graph, weights: weights, entries: entries))
-            unmet.append(Plan.UnmetSkill(
-                skill: catalog.skills[Int(goal.skill)].id, name: catalog.skills[Int(goal.skill)].name, have: Int(problem.level(goal.skill)),
-                need: Int(goal.need), reachable: Int(scratch.reach.levels[Int(goal.skill)]), reason: .overBudget,
-                detail: "reachable, but not within the budget of \(maxCost) \(catalog.currency) together with the skills the plan keeps"))
-            result = PlanSearch(work: searchWork).best(graph: graph, goals: entries(kept), weights: weights, maxCost: maxCost.hundredths)
-        }
-        let chosen = result ?? PlanSearch.Result(courses: [], optimal: true)
         let assembler = PlanAssembler(catalog: catalog, problem: problem, options: options)
-        var plan = assembler.assemble(graph: graph, courses: chosen.courses, unmet: unmet, optimal: chosen.optimal)
+        var plan = assembler.assemble(order: takingOrder(search.result.courses, scratch: scratch), unmet: search.unmet, optimal: search.result.optimal)
         let violations = PlanContract.violations(of: plan, problem: problem, catalog: catalog)
         if !violations.isEmpty {
             // A bug in the search: answer with the plan the closure and the pruner guarantee instead.
-            let safe = PlanPruner.prune(graph.closure().order, graph: graph, goals: entries(kept), weights: weights)
-            plan = assembler.assemble(graph: graph, courses: safe, unmet: unmet, optimal: false)
+            let kept = reachable.filter { goal in !search.unmet.contains { $0.skill == catalog.skills[Int(goal.skill)].id } }
+            let graph = scratch.graph(courses: scratch.relevant(targets: kept.map { ($0.skill, $0.need) }, filter: problem.filter))
+            let goals = kept.compactMap { goal in graph.localSkill(goal.skill).map { PlanningGraph.Entry(skill: $0, level: goal.need) } }
+            let weights = CourseWeights(graph: graph, index: catalog.index, objective: options.objective)
+            let safe = PlanPruner.prune(graph.closure().order, graph: graph, goals: goals, weights: weights).map { graph.courses[Int($0)] }
+            plan = assembler.assemble(order: takingOrder(safe, scratch: scratch), unmet: search.unmet, optimal: false)
             plan.contractViolations = violations
         }
         return plan
+    }
+
+    /// The search work for an effort: `thorough` is a hundred times `standard`.
+    func work(_ effort: PlanOptions.Effort) -> Int {
+        effort == .thorough ? searchWork.multipliedReportingOverflow(by: 100).partialValue : searchWork
+    }
+
+    /// What a search found: the plan's courses, and the goals it had to give up and why.
+    struct SearchOutcome {
+        var result: PlanSearch.Result
+        /// Goals the filters block (explained with the others that no course sequence reaches).
+        var blocked: [Goal] = []
+        /// Goals given up for the budget, already explained.
+        var unmet: [Plan.UnmetSkill] = []
+    }
+
+    /// Without filters or a budget, every relevant course can be taken in some order (each was taken by the
+    /// profile's closure, and the relevance walk keeps every course a first provider needs), so the
+    /// independent groups the walk found are searched at once, with no closure and no graph of the whole.
+    func directSearch(_ goals: [Goal], scratch: ReachScratch, objective: PlanOptions.Objective, effort: PlanOptions.Effort) -> SearchOutcome {
+        let groups = scratch.relevantGroups(targets: goals.map { ($0.skill, $0.need) }, filter: CourseFilter(index: catalog.index))
+        let parts = groups.map { group in
+            let graph = scratch.graph(courses: group.courses)
+            let entries = group.targets.compactMap { position in
+                graph.localSkill(goals[position].skill).map { PlanningGraph.Entry(skill: $0, level: goals[position].need) }
+            }
+            return PlanSearch.Part(graph: graph, goals: entries, weights: CourseWeights(graph: graph, index: catalog.index, objective: objective))
+        }
+        return SearchOutcome(result: PlanSearch(work: work(effort)).best(parts: parts, maxCost: nil) ?? PlanSearch.Result(courses: [], optimal: true))
+    }
+
+    /// With filters or a budget: one graph of the relevant courses, a closure under the filters (which can
+    /// block what the catalog as a whole reaches), and, over budget, goals given up one at a time.
+    func filteredSearch(_ reachable: [Goal], problem: PlanningProblem, options: PlanOptions, scratch: ReachScratch) -> SearchOutcome {
+        let everything = scratch.graph(courses: scratch.relevant(targets: reachable.map { ($0.skill, $0.need) }, filter: problem.filter))
+        let reach = everything.closure()
+        var outcome = SearchOutcome(result: PlanSearch.Result(courses: [], optimal: true))
+        var kept = reachable.filter { goal in
+            let met = everything.localSkill(goal.skill).map { reach.levels[Int($0)] >= goal.need } ?? false
+            if !met { outcome.blocked.append(goal) }
+            return met
+        }
+        // Courses the closure never took can never be in a plan: search only the rest.
+        let feasible = reach.order.sorted()
+        let graph = feasible.count == everything.courseCount ? everything : everything.restricted(to: feasible)
+        let weights = CourseWeights(graph: graph, index: catalog.index, objective: options.objective)
+        func entries(_ goals: [Goal]) -> [PlanningGraph.Entry] {
+            goals.compactMap { goal in graph.localSkill(goal.skill).map { PlanningGraph.Entry(skill: $0, level: goal.need) } }
+        }
+        let maxCost = options.maxCost?.hundredths
+        let search = PlanSearch(work: work(options.effort))
+        var result = search.best(parts: PlanSearch.parts(of: graph, goals: entries(kept), weights: weights, budgeted: maxCost != nil), maxCost: maxCost)
+        while result == nil, let maxCost = options.maxCost, !kept.isEmpty {
+            // Over budget: give up the goal whose removal leaves the cheapest plan, and try again.
+            let goal = kept.remove(at: cheapestDrop(kept, graph: graph, weights: weights, entries: entries))
+            let skill = catalog.skills[Int(goal.skill)]
+            outcome.unmet.append(Plan.UnmetSkill(
+                skill: skill.id, name: skill.name, have: Int(problem.level(goal.skill)), need: Int(goal.need),
+                reachable: Int(everything.localSkill(goal.skill).map { reach.levels[Int($0)] } ?? goal.need), reason: .overBudget,
+                detail: "reachable, but not within the budget of \(maxCost) \(catalog.currency) together with the skills the plan keeps"))
+            result = search.best(parts: [PlanSearch.Part(graph: graph, goals: entries(kept), weights: weights)], maxCost: maxCost.hundredths)
+        }
+        outcome.result = result ?? PlanSearch.Result(courses: [], optimal: true)
+        return outcome
+    }
+
+    /// The order a plan's courses are taken in: at each step the smallest id among the ready ones, a valid
+    /// order and the same one every time.
+    func takingOrder(_ courses: [Int32], scratch: ReachScratch) -> [Int32] {
+        let graph = scratch.graph(courses: courses.sorted())
+        return graph.closure().order.map { graph.courses[Int($0)] }
     }
 
     /// The position of the goal whose removal gives the cheapest greedy plan (the last one on ties, so the
@@ -96,14 +144,5 @@ public struct Planner: Sendable {
             if cost <= best.cost { best = (cost, position) }
         }
         return best.position
-    }
-}
-
-extension PlanningGraph {
-    /// Catalog skill number → local skill number.
-    func localSkills() -> [Int32: Int32] {
-        var map = [Int32: Int32](minimumCapacity: skillCount)
-        for (local, skill) in skills.enumerated() { map[skill] = Int32(local) }
-        return map
     }
 }

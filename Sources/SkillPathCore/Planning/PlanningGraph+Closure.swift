@@ -7,40 +7,38 @@ struct Closure {
 }
 
 extension PlanningGraph {
-    /// Starting from the graph's initial levels, takes every course allowed by `candidates` (all when nil)
-    /// as soon as it becomes takeable, until no more can be.
+    /// Starting from the graph's initial levels, takes every course as soon as it becomes takeable, until no
+    /// more can be.
     ///
     /// Because taking a course only ever raises levels, the courses this takes are exactly those that can be
-    /// taken in some order, and the levels it reaches are the highest any plan over the candidates can reach.
-    /// Linear in the size of the graph: each requirement is woken once, through per-skill waiting lists.
-    func closure(candidates: [Bool]? = nil) -> Closure {
-        let n = courseCount
+    /// taken in some order, and the levels it reaches are the highest any plan over them can reach.
+    func closure() -> Closure {
+        closure(candidates: Array(0..<Int32(courseCount)), isCandidate: nil)
+    }
+
+    /// The same over `candidates` only (local course numbers, any order): what a set of chosen courses reaches.
+    /// Costs time in proportion to the candidates and what they wake, not to the graph.
+    func closure(of candidates: [Int32]) -> Closure {
+        var member = [Bool](repeating: false, count: courseCount)
+        for course in candidates { member[Int(course)] = true }
+        return closure(candidates: candidates, isCandidate: member)
+    }
+
+    /// Linear in what it touches: each requirement is woken once, through the graph's per-skill waiting lists.
+    private func closure(candidates: [Int32], isCandidate: [Bool]?) -> Closure {
         var levels = initialLevels
-        var taken = [Bool](repeating: false, count: n)
+        var taken = [Bool](repeating: false, count: courseCount)
         var order: [Int32] = []
-        var pending = [Int32](repeating: 0, count: n)
-        var waitingLists = [[(level: UInt8, course: Int32)]](repeating: [], count: skillCount)
+        order.reserveCapacity(candidates.count)
+        var pending = [Int32](repeating: -1, count: courseCount)
         var ready = MinHeap<Int32>()
-
-        for course in 0..<n where candidates?[course] ?? true {
-            if cutOff[course] {
-                pending[course] = -1
-                continue
-            }
-            var count: Int32 = 0
-            for entry in requires[course] where levels[Int(entry.skill)] < entry.level {
-                waitingLists[Int(entry.skill)].append((entry.level, Int32(course)))
-                count += 1
-            }
-            for prior in after[course] where !taken[Int(prior)] { count += 1 }
-            pending[course] = count
-            if count == 0 { ready.push(Int32(course)) }
+        for course in candidates where !cutOff[Int(course)] {
+            let c = Int(course)
+            // Requirements are stored only when unmet at the start, and `after` courses only when not done.
+            pending[c] = Int32(requires[c].count + after[c].count)
+            if pending[c] == 0 { ready.push(course) }
         }
-        for skill in 0..<skillCount where waitingLists[skill].count > 1 {
-            waitingLists[skill].sort { $0.level < $1.level }
-        }
-        var nextWaiting = [Int](repeating: 0, count: skillCount)
-
+        var cursor = [Int32](repeating: 0, count: skillCount)
         while let course = ready.pop() {
             let c = Int(course)
             taken[c] = true
@@ -49,29 +47,25 @@ extension PlanningGraph {
                 let skill = Int(entry.skill)
                 guard entry.level > levels[skill] else { continue }
                 levels[skill] = entry.level
-                let waiting = waitingLists[skill]
-                var cursor = nextWaiting[skill]
-                while cursor < waiting.count && waiting[cursor].level <= entry.level {
-                    let waiter = Int(waiting[cursor].course)
-                    pending[waiter] -= 1
-                    if pending[waiter] == 0 { ready.push(Int32(waiter)) }
-                    cursor += 1
+                let list = waiters[skill]
+                var position = list.startIndex + Int(cursor[skill])
+                while position < list.endIndex && list[position].level <= entry.level {
+                    let waiter = Int(list[position].course)
+                    if pending[waiter] > 0 {
+                        pending[waiter] -= 1
+                        if pending[waiter] == 0 { ready.push(Int32(waiter)) }
+                    }
+                    position += 1
                 }
-                nextWaiting[skill] = cursor
+                cursor[skill] = Int32(position - list.startIndex)
             }
-            for follower in followers[c] where candidates?[Int(follower)] ?? true {
+            for follower in followers[c] {
                 let f = Int(follower)
-                guard pending[f] > 0 else { continue }
+                guard pending[f] > 0, isCandidate?[f] ?? true else { continue }
                 pending[f] -= 1
                 if pending[f] == 0 { ready.push(follower) }
             }
         }
         return Closure(levels: levels, taken: taken, order: order)
-    }
-
-    /// Whether taking `courses` (in the closure's order) reaches every goal.
-    func reaches(_ goals: [Entry], with courses: [Bool]) -> Bool {
-        let result = closure(candidates: courses)
-        return goals.allSatisfy { result.levels[Int($0.skill)] >= $0.level }
     }
 }

@@ -78,27 +78,36 @@ extension PlanningGraph {
     func restricted(to subset: [Int32]) -> PlanningGraph {
         var newCourse = [Int32](repeating: -1, count: courseCount)
         for (position, course) in subset.enumerated() { newCourse[Int(course)] = Int32(position) }
+        // Keep the skills the subset touches, in the same (catalog) order.
         var newSkill = [Int32](repeating: -1, count: skillCount)
+        for course in subset {
+            for entry in teaches[Int(course)] { newSkill[Int(entry.skill)] = 0 }
+            for entry in requires[Int(course)] { newSkill[Int(entry.skill)] = 0 }
+        }
         var skillList: [Int32] = []
         var levels: [UInt8] = []
-        func local(_ skill: Int32) -> Int32 {
-            if newSkill[Int(skill)] < 0 {
-                newSkill[Int(skill)] = Int32(skillList.count)
-                skillList.append(skills[Int(skill)])
-                levels.append(initialLevels[Int(skill)])
-            }
-            return newSkill[Int(skill)]
+        for skill in 0..<skillCount where newSkill[skill] == 0 {
+            newSkill[skill] = Int32(skillList.count)
+            skillList.append(skills[skill])
+            levels.append(initialLevels[skill])
         }
         var teachLists = CompactLists<Entry>()
         var requireLists = CompactLists<Entry>()
         var afterLists = CompactLists<Int32>()
-        var cut: [Bool] = []
-        for course in subset {
+        teachLists.reserveCapacity(lists: subset.count, elements: subset.count * 2)
+        requireLists.reserveCapacity(lists: subset.count, elements: subset.count * 2)
+        var cut = [Bool](repeating: false, count: subset.count)
+        for (position, course) in subset.enumerated() {
             let c = Int(course)
-            teachLists.append(teaches[c].map { Entry(skill: local($0.skill), level: $0.level) })
-            requireLists.append(requires[c].map { Entry(skill: local($0.skill), level: $0.level) })
-            afterLists.append(after[c].compactMap { newCourse[Int($0)] >= 0 ? newCourse[Int($0)] : nil })
-            cut.append(cutOff[c] || after[c].contains { newCourse[Int($0)] < 0 })
+            for entry in teaches[c] { teachLists.appendToLast(Entry(skill: newSkill[Int(entry.skill)], level: entry.level)) }
+            teachLists.closeList()
+            for entry in requires[c] { requireLists.appendToLast(Entry(skill: newSkill[Int(entry.skill)], level: entry.level)) }
+            requireLists.closeList()
+            for prior in after[c] {
+                if newCourse[Int(prior)] >= 0 { afterLists.appendToLast(newCourse[Int(prior)]) } else { cut[position] = true }
+            }
+            afterLists.closeList()
+            if cutOff[c] { cut[position] = true }
         }
         return PlanningGraph(
             courses: subset.map { courses[Int($0)] }, skills: skillList, initialLevels: levels, teaches: teachLists,
@@ -108,7 +117,6 @@ extension PlanningGraph {
     /// Translates a goal into the numbering of a restricted graph built from this one; nil when no course of
     /// that graph touches its skill (never for a graph built for the goal: its providers teach the skill).
     func translate(_ goal: Entry, into other: PlanningGraph) -> Entry? {
-        let global = skills[Int(goal.skill)]
-        return other.skills.firstIndex(of: global).map { Entry(skill: Int32($0), level: goal.level) }
+        other.localSkill(skills[Int(goal.skill)]).map { Entry(skill: $0, level: goal.level) }
     }
 }

@@ -14,11 +14,18 @@ final class ReachScratch {
     private(set) var reach: CatalogReach
     /// The profile's own starting levels (0 between plans).
     private(set) var start: [UInt8]
+    /// The profile's completed courses (none between plans).
+    private(set) var done: [Bool]
+    /// Working memory for `graph(courses:)`: all -1 between uses.
+    private var numbering: [Int32]
     /// Relevance: the target levels expanded per skill (bit `l` for level `l`), and the included courses.
     /// A set, not the lowest level: the courses able to be first to reach level 2 are not a superset of those
     /// for level 3 (a course needing level 2 to teach level 3 is among the latter only).
     private var expandedLevels: [UInt8]
     private var included: [Bool]
+    /// Relevance groups: the walk (target) that first reached each course and each skill (-1 when none).
+    private var courseOwner: [Int32]
+    private var owner: [Int32]
 
     private var skillLogged: [Bool]
     private var courseLogged: [Bool]
@@ -30,8 +37,12 @@ final class ReachScratch {
         self.index = index
         reach = index.zeroReach
         start = [UInt8](repeating: 0, count: index.skillCount)
+        done = [Bool](repeating: false, count: index.courseCount)
+        numbering = [Int32](repeating: -1, count: index.skillCount)
         expandedLevels = [UInt8](repeating: 0, count: index.skillCount)
         included = [Bool](repeating: false, count: index.courseCount)
+        courseOwner = [Int32](repeating: -1, count: index.courseCount)
+        owner = [Int32](repeating: -1, count: index.skillCount)
         skillLogged = [Bool](repeating: false, count: index.skillCount)
         courseLogged = [Bool](repeating: false, count: index.courseCount)
     }
@@ -43,6 +54,10 @@ final class ReachScratch {
             logSkill(skill)
             start[Int(skill)] = level
             reach.raise(skill, to: level, waiting: index.waiting, changedSkill: logSkill, changedCourse: logCourse) { ready.append($0) }
+        }
+        for course in done {
+            logCourse(course)
+            self.done[Int(course)] = true
         }
         for course in done.sorted() where !reach.taken[Int(course)] {
             reach.take(course, teaches: index.teaches, followers: index.followers, waiting: index.waiting,
@@ -57,46 +72,120 @@ final class ReachScratch {
 
     /// The courses that could contribute to the targets, walking backwards from them: the courses able to
     /// be first to teach each target level, the targets their requirements add, their `after` courses, and so
-    /// on, keeping only courses this profile can take at all and `allowed` admits. Each skill level is expanded
-    /// once. Ascending course numbers.
-    func relevant(targets: [(skill: Int32, level: UInt8)], allowed: (Int32) -> Bool) -> [Int32] {
-        var pendingTargets = targets
+    /// on, keeping only courses this profile can take at all and the filter allows. Each skill level is
+    /// expanded once. Ascending course numbers.
+    func relevant(targets: [(skill: Int32, level: UInt8)], filter: CourseFilter) -> [Int32] {
+        relevantGroups(targets: targets, filter: filter).flatMap(\.courses).sorted()
+    }
+
+    /// A group of targets whose relevant courses overlap no other group's, with those courses (ascending).
+    struct Group {
+        var targets: [Int]
+        var courses: [Int32]
+    }
+
+    /// The relevant courses (see `relevant`), split into independent groups of targets: targets whose walks
+    /// meet at a course or a skill share a group, all others are apart. Each group can be planned alone and
+    /// the plans joined (docs/planning.md). Merging on a shared skill is conservative: it never splits what
+    /// must stay together, at worst keeps together what could be apart. Groups follow their first target.
+    func relevantGroups(targets: [(skill: Int32, level: UInt8)], filter: CourseFilter) -> [Group] {
+        let restricts = filter.restricts
+        var parent = Array(targets.indices)
+        func root(_ target: Int) -> Int {
+            var node = target
+            while parent[node] != node {
+                parent[node] = parent[parent[node]]
+                node = parent[node]
+            }
+            return node
+        }
+        func join(_ a: Int, _ b: Int) {
+            let (x, y) = (root(a), root(b))
+            if x != y { parent[max(x, y)] = min(x, y) }
+        }
+        var included: [Int32] = []
+        var pendingTargets: [(skill: Int32, level: UInt8)] = []
         var pendingCourses: [Int32] = []
-        var result: [Int32] = []
-        func include(_ course: Int32) {
-            let c = Int(course)
-            guard !included[c], reach.taken[c], allowed(course) else { return }
-            logCourse(course)
-            included[c] = true
-            result.append(course)
-            pendingCourses.append(course)
-        }
-        while !pendingTargets.isEmpty || !pendingCourses.isEmpty {
-            while let target = pendingTargets.popLast() {
-                let s = Int(target.skill)
-                let bit = UInt8(1) << target.level
-                guard start[s] < target.level, expandedLevels[s] & bit == 0 else { continue }
-                logSkill(target.skill)
-                expandedLevels[s] |= bit
-                for teacher in index.teachers[target.skill] {
-                    guard teacher.level >= target.level else { break }
-                    if teacher.needs < target.level { include(teacher.course) }
+        for (walk, first) in targets.enumerated() {
+            pendingTargets.append(first)
+            while !pendingTargets.isEmpty || !pendingCourses.isEmpty {
+                while let target = pendingTargets.popLast() {
+                    let s = Int(target.skill)
+                    guard start[s] < target.level else { continue }
+                    if owner[s] >= 0 { join(walk, Int(owner[s])) } else {
+                        logSkill(target.skill)
+                        owner[s] = Int32(walk)
+                    }
+                    let bit = UInt8(1) << target.level
+                    guard expandedLevels[s] & bit == 0 else { continue }
+                    logSkill(target.skill)
+                    expandedLevels[s] |= bit
+                    for teacher in index.teachers[target.skill] {
+                        guard teacher.level >= target.level else { break }
+                        guard teacher.needs < target.level else { continue }
+                        let c = Int(teacher.course)
+                        if self.included[c] {
+                            join(walk, Int(courseOwner[c]))
+                            continue
+                        }
+                        guard reach.taken[c], !done[c], !restricts || filter.allows(teacher.course) else { continue }
+                        include(teacher.course, walk: walk, into: &included, pending: &pendingCourses)
+                    }
+                }
+                while let course = pendingCourses.popLast() {
+                    for entry in index.requires[course] where start[Int(entry.skill)] < entry.level {
+                        pendingTargets.append((entry.skill, entry.level))
+                    }
+                    for prior in index.after[course] where !done[Int(prior)] {
+                        let c = Int(prior)
+                        if self.included[c] {
+                            join(walk, Int(courseOwner[c]))
+                        } else if reach.taken[c], !restricts || filter.allows(prior) {
+                            include(prior, walk: walk, into: &included, pending: &pendingCourses)
+                        }
+                    }
                 }
             }
-            while let course = pendingCourses.popLast() {
-                for entry in index.requires[course] where start[Int(entry.skill)] < entry.level {
-                    pendingTargets.append((entry.skill, entry.level))
-                }
-                for prior in index.after[course] { include(prior) }
-            }
         }
-        return result.sorted()
+        var groupOf = [Int](repeating: -1, count: targets.count)
+        var groups: [Group] = []
+        for target in targets.indices {
+            let group = root(target)
+            if groupOf[group] < 0 {
+                groupOf[group] = groups.count
+                groups.append(Group(targets: [], courses: []))
+            }
+            groups[groupOf[group]].targets.append(target)
+        }
+        for course in included { groups[groupOf[root(Int(courseOwner[Int(course)]))]].courses.append(course) }
+        for position in groups.indices { groups[position].courses.sort() }
+        return groups
+    }
+
+    private func include(_ course: Int32, walk: Int, into included: inout [Int32], pending: inout [Int32]) {
+        let c = Int(course)
+        logCourse(course)
+        self.included[c] = true
+        courseOwner[c] = Int32(walk)
+        included.append(course)
+        pending.append(course)
+    }
+
+    /// The planning graph of some catalog courses (ascending) for the current profile.
+    func graph(courses: [Int32]) -> PlanningGraph {
+        PlanningGraph(index: index, courses: courses, start: start, done: done, numbering: &numbering)
     }
 
     /// Forgets what `relevant` collected, so that it can be asked again for other targets in the same plan.
     func clearRelevance() {
-        for skill in changedSkills { expandedLevels[Int(skill)] = 0 }
-        for course in changedCourses { included[Int(course)] = false }
+        for skill in changedSkills {
+            expandedLevels[Int(skill)] = 0
+            owner[Int(skill)] = -1
+        }
+        for course in changedCourses {
+            included[Int(course)] = false
+            courseOwner[Int(course)] = -1
+        }
     }
 
     /// Undoes every change since the last reset: the scratch is the zero closure again.
@@ -108,6 +197,7 @@ final class ReachScratch {
             reach.cursor[s] = zero.cursor[s]
             start[s] = 0
             expandedLevels[s] = 0
+            owner[s] = -1
             skillLogged[s] = false
         }
         for course in changedCourses {
@@ -115,6 +205,8 @@ final class ReachScratch {
             reach.pending[c] = zero.pending[c]
             reach.taken[c] = zero.taken[c]
             included[c] = false
+            courseOwner[c] = -1
+            done[c] = false
             courseLogged[c] = false
         }
         changedSkills.removeAll(keepingCapacity: true)

@@ -15,6 +15,10 @@ struct BitSet: Hashable, Sendable {
         words[member >> 6] |= 1 << UInt64(member & 63)
     }
 
+    mutating func remove(_ member: Int) {
+        words[member >> 6] &= ~(1 << UInt64(member & 63))
+    }
+
     /// Members in ascending order.
     var members: [Int32] {
         var result: [Int32] = []

@@ -5,6 +5,14 @@ struct MinHeap<Element: Comparable> {
 
     var isEmpty: Bool { storage.isEmpty }
 
+    /// The smallest element, without removing it.
+    var top: Element? { storage.first }
+
+    /// Empties the heap, keeping its storage for reuse.
+    mutating func removeAll() {
+        storage.removeAll(keepingCapacity: true)
+    }
+
     mutating func push(_ element: Element) {
         storage.append(element)
         var child = storage.count - 1

@@ -8,130 +8,101 @@
 /// taken has a requirement met by a course not yet in S, so some target always has an outside provider that
 /// leads on to the optimum (docs/planning.md has the argument).
 ///
-/// The bound is a fractional set cover: every target without an inside provider needs at least one outside
-/// course, and a course covering k of them is charged 1/k of its weight for each. It is computed separately
-/// for the objective, the tie-break measure and the course count, and a node is cut only when its bound is
-/// strictly worse than the best plan, so ties are explored and the id tie-break is exact.
+/// The bound is the larger of two admissible estimates of what is still to pay: a fractional set cover (every
+/// target without an inside provider needs at least one outside course, and a course covering k of them is
+/// charged 1/k of its weight for each), and h_max (the dearest single target, counting the cheapest chain of
+/// prerequisites it needs). The cover sees breadth, h_max sees depth: on long prerequisite chains it bounds
+/// the whole chain at once. A node is cut only when its bound is strictly worse than the best plan, so ties
+/// are explored and the id tie-break is exact.
+///
+/// Sibling branches are disjoint: once a branch has explored every plan containing its provider, the later
+/// siblings forbid that provider. The search runs depth first on one mutable state with an undo trail, so a
+/// node allocates nothing; nodes are memoised by a Zobrist hash of their course set, forbidden courses and
+/// deferred targets.
 struct BranchAndBound {
     let graph: PlanningGraph
     let goals: [PlanningGraph.Entry]
     let weights: CourseWeights
     let maxCost: Int64?
-    let nodeLimit: Int
+    /// The work the search may do: each node costs one unit per two courses of the graph, each h_max
+    /// estimate one per course (a deterministic measure of time, so the same question always stops at the
+    /// same place).
+    let workLimit: Int
 
     private(set) var best: PlanKey?
-    private(set) var nodes = 0
-    /// False when the node limit stopped the search: `best` is then the best found, not proven optimal.
+    private(set) var work = 0
+    /// False when the work limit stopped the search: `best` is then the best found, not proven optimal.
     private(set) var complete = true
-    private var visited = Set<Signature>()
-    /// Scratch for the bound: how many open targets each course covers. All zero between nodes.
+
+    // The current node.
+    private var member: BitSet
+    private var taken: BitSet
+    /// Courses the current subtree may not add: earlier siblings already explored every plan containing them.
+    private var forbidden: BitSet
+    private var levels: [UInt8]
+    private var primary: Int64 = 0
+    private var secondary: Int64 = 0
+    private var cost: Int64 = 0
+    private var count = 0
+    /// Targets (skill << 8 | level) left to blocked courses already in the set, ascending.
+    private var deferred: [Int32] = []
+    private var hash: UInt64 = 0
+
+    // Undo trails and scratch, reused by every node.
+    private var levelTrail: [(skill: Int32, level: UInt8)] = []
+    private var takenTrail: [Int32] = []
+    /// For each course, its unmet requirements plus its `after` courses not taken, kept up to date as levels
+    /// rise and members are taken (and restored on undo through `blockerTrail`).
+    private var blockers: [Int32]
+    private var blockerTrail: [Int32] = []
+    private var visited = Set<UInt64>()
+    private let courseKeys: [UInt64]
+    private let forbiddenKeys: [UInt64]
+    private var targets: [Target] = []
+    private var targetKeys: [Int32] = []
+    private var outside: [Int32] = []
+    private var branches: [Int32] = []
+    /// How many open targets each course covers, for the cover bound. All zero between nodes.
     private var coverage: [Int32]
+    /// Per (skill, level): the node stamp that last opened it, so each target is listed once per node.
+    private var openedAt: [UInt32]
+    private var stamp: UInt32 = 0
+    private var bound: HMaxBound
+    private var useHMax = false
 
-    /// A node is determined by its member set and its deferred targets.
-    struct Signature: Hashable {
-        var member: BitSet
-        var deferred: [Int32]
-    }
-
-    init(graph: PlanningGraph, goals: [PlanningGraph.Entry], weights: CourseWeights, maxCost: Int64?, nodeLimit: Int, incumbent: PlanKey?) {
+    init(graph: PlanningGraph, goals: [PlanningGraph.Entry], weights: CourseWeights, maxCost: Int64?, workLimit: Int, incumbent: PlanKey?) {
         self.graph = graph
         self.goals = goals
         self.weights = weights
         self.maxCost = maxCost
-        self.nodeLimit = nodeLimit
+        self.workLimit = workLimit
         self.best = incumbent
-        self.coverage = [Int32](repeating: 0, count: graph.courseCount)
-    }
-
-    struct Node {
-        var member: BitSet
-        var taken: BitSet
-        var levels: [UInt8]
-        var blocked: [Int32]
-        var primary: Int64 = 0
-        var secondary: Int64 = 0
-        var cost: Int64 = 0
-        var count = 0
-        /// Targets (skill << 8 | level) left to blocked courses already in the set.
-        var deferred: [Int32] = []
+        member = BitSet(count: graph.courseCount)
+        taken = BitSet(count: graph.courseCount)
+        forbidden = BitSet(count: graph.courseCount)
+        levels = graph.initialLevels
+        // The graph keeps only requirements unmet at the start, and only `after` courses not yet done.
+        blockers = (0..<graph.courseCount).map { Int32(graph.requires[$0].count + graph.after[$0].count) }
+        coverage = [Int32](repeating: 0, count: graph.courseCount)
+        openedAt = [UInt32](repeating: 0, count: graph.skillCount * 8)
+        var keys = SeededKeys(seed: UInt64(graph.courseCount))
+        courseKeys = (0..<graph.courseCount).map { _ in keys.next() }
+        forbiddenKeys = (0..<graph.courseCount).map { _ in keys.next() }
+        bound = HMaxBound(graph: graph, weights: weights.primary)
     }
 
     mutating func run() {
-        let n = graph.courseCount
-        search(Node(member: BitSet(count: n), taken: BitSet(count: n), levels: graph.initialLevels, blocked: []))
-    }
-
-    private mutating func search(_ node: Node) {
-        nodes += 1
-        if nodes > nodeLimit {
-            complete = false
-            return
-        }
-        if goals.allSatisfy({ node.levels[Int($0.skill)] >= $0.level }) {
-            consider(node)
-            return
-        }
-        guard visited.insert(Signature(member: node.member, deferred: node.deferred)).inserted else { return }
-
-        // An `after` course of a blocked member must join the set: a single forced branch.
-        for blocked in node.blocked {
-            if let prior = graph.after[Int(blocked)].first(where: { !node.member.contains(Int($0)) }) {
-                search(adding(prior, to: node))
-                return
+        // h_max pays off where prerequisites run deep: use it when, at the root, it already says more than
+        // the cover bound does. On shallow catalogs it rarely would, and each estimate costs a Dijkstra.
+        if !goals.allSatisfy({ levels[Int($0.skill)] >= $0.level }) {
+            openTargets()
+            if let cover = coverBound() {
+                work += graph.courseCount
+                let deep = bound.estimate(targets: targetKeys, levels: levels, member: member, taken: taken, forbidden: forbidden, blockers: blockers, limit: HMaxBound.unreachable)
+                useHMax = deep > cover.primary
             }
         }
-
-        let targets = openTargets(node)
-        // The fractional cover bound: each target without an inside provider charges its cheapest outside
-        // provider's weight divided by how many such targets that provider covers.
-        var bound = (primary: 0.0, secondary: 0.0, cost: 0.0, count: 0.0)
-        for target in targets.list where !target.providedInside {
-            if target.outsideCount == 0 { return }
-            for provider in targets.outside(of: target) { coverage[Int(provider)] += 1 }
-        }
-        for target in targets.list where !target.providedInside {
-            var cheapest = (primary: Double.infinity, secondary: Double.infinity, cost: Double.infinity, count: Double.infinity)
-            for provider in targets.outside(of: target) {
-                let p = Int(provider)
-                let share = Double(coverage[p])
-                cheapest.primary = min(cheapest.primary, Double(weights.primary[p]) / share)
-                cheapest.secondary = min(cheapest.secondary, Double(weights.secondary[p]) / share)
-                cheapest.cost = min(cheapest.cost, Double(weights.cost[p]) / share)
-                cheapest.count = min(cheapest.count, 1 / share)
-            }
-            bound.primary += cheapest.primary
-            bound.secondary += cheapest.secondary
-            bound.cost += cheapest.cost
-            bound.count += cheapest.count
-        }
-        for provider in targets.outside { coverage[Int(provider)] = 0 }
-        if let maxCost, node.cost + Self.ceiling(bound.cost) > maxCost { return }
-        if let best {
-            let lower = (node.primary + Self.ceiling(bound.primary), node.secondary + Self.ceiling(bound.secondary), node.count + Int(Self.ceiling(bound.count)))
-            if lower > (best.primary, best.secondary, best.count) { return }
-        }
-
-        // Branch on the open, not deferred target with the fewest outside providers.
-        var chosen: Target?
-        for target in targets.list where !node.deferred.contains(target.key) {
-            if let current = chosen, (current.outsideCount, current.key) <= (target.outsideCount, target.key) { continue }
-            chosen = target
-        }
-        guard let target = chosen else { return }
-        let ordered = targets.outside(of: target).sorted { lhs, rhs in
-            let l = Int(lhs), r = Int(rhs)
-            return (weights.primary[l], weights.secondary[l], lhs) < (weights.primary[r], weights.secondary[r], rhs)
-        }
-        for provider in ordered {
-            search(adding(provider, to: node))
-            if !complete { return }
-        }
-        if target.providedInside {
-            var deferredNode = node
-            deferredNode.deferred.append(target.key)
-            deferredNode.deferred.sort()
-            search(deferredNode)
-        }
+        search()
     }
 
     /// An open target: a skill level that a goal or a blocked member still needs.
@@ -142,71 +113,259 @@ struct BranchAndBound {
         var providedInside: Bool
     }
 
-    /// The open targets of a node, with their outside providers stored in one flat array.
-    struct Targets {
-        var list: [Target] = []
-        var outside: [Int32] = []
-
-        func outside(of target: Target) -> ArraySlice<Int32> {
-            outside[target.outsideStart..<target.outsideStart + target.outsideCount]
+    /// - Parameter inherited: a lower bound on what remains to pay, from the parent: the parent's bound minus
+    /// the weight of the course just added (what the best completion from here plus that course cannot beat).
+    private mutating func search(inherited: Int64 = 0) {
+        work += 1 + graph.courseCount / 2
+        if work > workLimit {
+            complete = false
+            return
         }
-    }
+        if goals.allSatisfy({ levels[Int($0.skill)] >= $0.level }) {
+            consider()
+            return
+        }
+        guard visited.insert(hash).inserted else { return }
 
-    private func openTargets(_ node: Node) -> Targets {
-        var targets = Targets()
-        func open(_ skill: Int32, _ level: UInt8) {
-            let key = skill << 8 | Int32(level)
-            guard node.levels[Int(skill)] < level, !targets.list.contains(where: { $0.key == key }) else { return }
-            let start = targets.outside.count
-            var inside = false
-            for provider in graph.providers[skill] where provider.canProvide(level) {
-                if node.member.contains(Int(provider.course)) { inside = true } else { targets.outside.append(provider.course) }
+        // An `after` course of a blocked member must join the set: a single forced branch.
+        let graph = self.graph
+        var blockedCursor = nextBlocked(from: 0)
+        while let blocked = blockedCursor {
+            blockedCursor = nextBlocked(from: blocked + 1)
+            if let prior = graph.after[blocked].first(where: { !member.contains(Int($0)) }) {
+                guard !forbidden.contains(Int(prior)) else { return }
+                let mark = add(prior)
+                search(inherited: inherited - weights.primary[Int(prior)])
+                undo(to: mark)
+                return
             }
-            targets.list.append(Target(key: key, outsideStart: start, outsideCount: targets.outside.count - start, providedInside: inside))
         }
-        for goal in goals { open(goal.skill, goal.level) }
-        for blocked in node.blocked {
-            for requirement in graph.requires[Int(blocked)] { open(requirement.skill, requirement.level) }
+
+        openTargets()
+        guard let cover = coverBound() else { return }
+        if let maxCost, cost + cover.cost > maxCost { return }
+        var lowest = max(cover.primary, inherited)
+        if let best {
+            // h_max costs a Dijkstra: run it only when the cheaper bounds do not already cut the node, and
+            // on alternate levels when the parent's bound is passed down (it loses only the added weight).
+            let room = best.primary - primary
+            if useHMax && lowest <= room && (inherited <= cover.primary || count % 2 == 0) {
+                work += graph.courseCount
+                lowest = max(lowest, bound.estimate(targets: targetKeys, levels: levels, member: member, taken: taken, forbidden: forbidden, blockers: blockers, limit: room))
+            }
+            let lower = (primary + lowest, secondary + cover.secondary, count + Int(cover.count))
+            if lower > (best.primary, best.secondary, best.count) { return }
         }
-        return targets
+
+        // Branch on the open, not deferred target with the fewest outside providers.
+        var chosen: Target?
+        for target in targets where !deferred.contains(target.key) {
+            if let current = chosen, (current.outsideCount, current.key) <= (target.outsideCount, target.key) { continue }
+            chosen = target
+        }
+        guard let target = chosen else { return }
+        let start = branches.count
+        branches.append(contentsOf: outside[target.outsideStart..<target.outsideStart + target.outsideCount])
+        branches[start...].sort { lhs, rhs in
+            let l = Int(lhs), r = Int(rhs)
+            return (weights.primary[l], weights.secondary[l], lhs) < (weights.primary[r], weights.secondary[r], rhs)
+        }
+        // Each branch explores every plan containing its provider, so later siblings (and the deferral)
+        // need not: they forbid it, which keeps the subtrees disjoint and their bounds tighter.
+        var forbade = start
+        for position in start..<branches.count {
+            let course = branches[position]
+            let mark = add(course)
+            search(inherited: lowest - weights.primary[Int(course)])
+            undo(to: mark)
+            if !complete { break }
+            forbidden.insert(Int(course))
+            hash ^= forbiddenKeys[Int(course)]
+            forbade = position + 1
+        }
+        if complete && target.providedInside {
+            let key = target.key
+            deferred.insert(key, at: deferred.firstIndex { $0 > key } ?? deferred.count)
+            hash ^= Self.deferredKey(key)
+            search(inherited: lowest)
+            hash ^= Self.deferredKey(key)
+            deferred.removeAll { $0 == key }
+        }
+        for position in start..<forbade {
+            forbidden.remove(Int(branches[position]))
+            hash ^= forbiddenKeys[Int(branches[position])]
+        }
+        branches.removeSubrange(start...)
     }
 
-    private func adding(_ course: Int32, to node: Node) -> Node {
-        var next = node
+    /// The first member not yet taken at or after `start`, if any.
+    private func nextBlocked(from start: Int) -> Int? {
+        var index = start >> 6
+        guard index < member.words.count else { return nil }
+        var word = member.words[index] & ~taken.words[index] & (~0 << UInt64(start & 63))
+        while true {
+            if word != 0 { return index * 64 + word.trailingZeroBitCount }
+            index += 1
+            guard index < member.words.count else { return nil }
+            word = member.words[index] & ~taken.words[index]
+        }
+    }
+
+    /// Fills `targets` and `outside` with the open targets of the current node.
+    private mutating func openTargets() {
+        targets.removeAll(keepingCapacity: true)
+        targetKeys.removeAll(keepingCapacity: true)
+        outside.removeAll(keepingCapacity: true)
+        stamp &+= 1
+        if stamp == 0 {
+            for index in openedAt.indices { openedAt[index] = 0 }
+            stamp = 1
+        }
+        let graph = self.graph
+        for goal in goals { open(goal.skill, goal.level) }
+        var blockedCursor = nextBlocked(from: 0)
+        while let blocked = blockedCursor {
+            blockedCursor = nextBlocked(from: blocked + 1)
+            for requirement in graph.requires[blocked] { open(requirement.skill, requirement.level) }
+        }
+    }
+
+    private mutating func open(_ skill: Int32, _ level: UInt8) {
+        let graph = self.graph
+        let slot = Int(skill) * 8 + Int(level)
+        guard levels[Int(skill)] < level, openedAt[slot] != stamp else { return }
+        openedAt[slot] = stamp
+        let start = outside.count
+        var inside = false
+        for provider in graph.providers[skill] where provider.canProvide(level) {
+            if member.contains(Int(provider.course)) {
+                inside = true
+            } else if !forbidden.contains(Int(provider.course)) {
+                outside.append(provider.course)
+            }
+        }
+        targets.append(Target(key: skill << 8 | Int32(level), outsideStart: start, outsideCount: outside.count - start, providedInside: inside))
+        targetKeys.append(skill << 8 | Int32(level))
+    }
+
+    /// The fractional cover of the targets no member provides, for the objective, the tie-break measure, the
+    /// cost and the course count; nil when some target has no provider at all (the node is a dead end).
+    private mutating func coverBound() -> (primary: Int64, secondary: Int64, cost: Int64, count: Int64)? {
+        let weights = self.weights
+        for target in targets where !target.providedInside {
+            if target.outsideCount == 0 { return nil }
+            for provider in outside[target.outsideStart..<target.outsideStart + target.outsideCount] { coverage[Int(provider)] += 1 }
+        }
+        var sum = (primary: 0.0, secondary: 0.0, cost: 0.0, count: 0.0)
+        for target in targets where !target.providedInside {
+            var cheapest = (primary: Double.infinity, secondary: Double.infinity, cost: Double.infinity, count: Double.infinity)
+            for provider in outside[target.outsideStart..<target.outsideStart + target.outsideCount] {
+                let p = Int(provider)
+                let share = Double(coverage[p])
+                cheapest.primary = min(cheapest.primary, Double(weights.primary[p]) / share)
+                cheapest.secondary = min(cheapest.secondary, Double(weights.secondary[p]) / share)
+                cheapest.cost = min(cheapest.cost, Double(weights.cost[p]) / share)
+                cheapest.count = min(cheapest.count, 1 / share)
+            }
+            sum.primary += cheapest.primary
+            sum.secondary += cheapest.secondary
+            sum.cost += cheapest.cost
+            sum.count += cheapest.count
+        }
+        for provider in outside { coverage[Int(provider)] = 0 }
+        return (Self.ceiling(sum.primary), Self.ceiling(sum.secondary), Self.ceiling(sum.cost), Self.ceiling(sum.count))
+    }
+
+    /// What `undo` needs to return to the node before an `add`.
+    struct Mark {
+        var levelTrail: Int
+        var takenTrail: Int
+        var blockerTrail: Int
+        var course: Int32
+        var primary: Int64
+        var secondary: Int64
+        var cost: Int64
+        var hash: UInt64
+    }
+
+    /// Adds a course to the set and takes every member that has become takeable, until none has.
+    private mutating func add(_ course: Int32) -> Mark {
+        let graph = self.graph
+        let weights = self.weights
+        let mark = Mark(levelTrail: levelTrail.count, takenTrail: takenTrail.count, blockerTrail: blockerTrail.count, course: course, primary: primary,
+                        secondary: secondary, cost: cost, hash: hash)
         let c = Int(course)
-        next.member.insert(c)
-        next.primary += weights.primary[c]
-        next.secondary += weights.secondary[c]
-        next.cost += weights.cost[c]
-        next.count += 1
-        next.blocked.append(course)
-        // Take every member that has become takeable, until none has.
+        member.insert(c)
+        hash ^= courseKeys[c]
+        primary += weights.primary[c]
+        secondary += weights.secondary[c]
+        cost += weights.cost[c]
+        count += 1
         var progress = true
         while progress {
             progress = false
-            for (position, member) in next.blocked.enumerated() where isTakeable(Int(member), next) {
-                next.taken.insert(Int(member))
-                graph.apply(Int(member), to: &next.levels)
-                next.blocked.remove(at: position)
-                progress = true
-                break
+            var blockedCursor = nextBlocked(from: 0)
+            while let blocked = blockedCursor {
+                if blockers[blocked] == 0 && !graph.cutOff[blocked] {
+                    take(Int32(blocked))
+                    progress = true
+                }
+                blockedCursor = nextBlocked(from: blocked + 1)
             }
         }
-        return next
+        return mark
     }
 
-    private func isTakeable(_ course: Int, _ node: Node) -> Bool {
-        if graph.cutOff[course] { return false }
-        for entry in graph.requires[course] where node.levels[Int(entry.skill)] < entry.level { return false }
-        for prior in graph.after[course] where !node.taken.contains(Int(prior)) { return false }
-        return true
+    private mutating func take(_ course: Int32) {
+        let graph = self.graph
+        taken.insert(Int(course))
+        takenTrail.append(course)
+        for follower in graph.followers[Int(course)] {
+            blockers[Int(follower)] -= 1
+            blockerTrail.append(follower)
+        }
+        for entry in graph.teaches[Int(course)] {
+            let skill = Int(entry.skill)
+            let old = levels[skill]
+            guard old < entry.level else { continue }
+            levelTrail.append((entry.skill, old))
+            levels[skill] = entry.level
+            for waiter in graph.waiters[skill] {
+                guard waiter.level <= entry.level else { break }
+                if waiter.level > old {
+                    blockers[Int(waiter.course)] -= 1
+                    blockerTrail.append(waiter.course)
+                }
+            }
+        }
     }
 
-    private mutating func consider(_ node: Node) {
-        let plan = node.taken.members
+    private mutating func undo(to mark: Mark) {
+        while blockerTrail.count > mark.blockerTrail { blockers[Int(blockerTrail.removeLast())] += 1 }
+        while levelTrail.count > mark.levelTrail {
+            let entry = levelTrail.removeLast()
+            levels[Int(entry.skill)] = entry.level
+        }
+        while takenTrail.count > mark.takenTrail { taken.remove(Int(takenTrail.removeLast())) }
+        member.remove(Int(mark.course))
+        primary = mark.primary
+        secondary = mark.secondary
+        cost = mark.cost
+        hash = mark.hash
+        count -= 1
+    }
+
+    private mutating func consider() {
+        let plan = taken.members
         if let maxCost, weights.total(plan) > maxCost { return }
         let key = PlanKey(courses: plan, weights: weights)
-        if best == nil || key < best! { best = key }
+        if let best, !(key < best) { return }
+        best = key
+    }
+
+    private static func deferredKey(_ key: Int32) -> UInt64 {
+        var keys = SeededKeys(seed: 0xD1B5_4A32_D192_ED03 ^ UInt64(UInt32(bitPattern: key)))
+        return keys.next()
     }
 
     /// The smallest integer not below a fractional bound, allowing for rounding in the sum.
@@ -214,5 +373,23 @@ struct BranchAndBound {
         let adjusted = value - 1e-6
         let whole = Int64(adjusted)
         return Double(whole) < adjusted ? whole + 1 : max(whole, 0)
+    }
+}
+
+/// SplitMix64 for Zobrist keys: fixed seeds, so that the search (and its rare hash collision, about one in
+/// 2^64 per pair of nodes) is the same on every run.
+struct SeededKeys {
+    var state: UInt64
+
+    init(seed: UInt64) {
+        state = seed
+    }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

@@ -4,6 +4,7 @@ enum PlanPruner {
     static func prune(_ courses: [Int32], graph: PlanningGraph, goals: [PlanningGraph.Entry], weights: CourseWeights) -> [Int32] {
         var member = [Bool](repeating: false, count: graph.courseCount)
         for course in courses { member[Int(course)] = true }
+        var kept = courses
         let candidates = courses.sorted { lhs, rhs in
             let l = Int(lhs), r = Int(rhs)
             if weights.primary[l] != weights.primary[r] { return weights.primary[l] > weights.primary[r] }
@@ -11,15 +12,15 @@ enum PlanPruner {
             return lhs > rhs
         }
         for course in candidates where member[Int(course)] {
-            member[Int(course)] = false
-            let closure = graph.closure(candidates: member)
+            let trial = kept.filter { $0 != course }
+            let closure = graph.closure(of: trial)
             if goals.allSatisfy({ closure.levels[Int($0.skill)] >= $0.level }) {
                 // Anything the closure could not take is dead weight too.
-                for other in 0..<member.count where member[other] && !closure.taken[other] { member[other] = false }
-            } else {
-                member[Int(course)] = true
+                member[Int(course)] = false
+                for other in trial where !closure.taken[Int(other)] { member[Int(other)] = false }
+                kept = trial.filter { member[Int($0)] }
             }
         }
-        return (0..<Int32(graph.courseCount)).filter { member[Int($0)] }
+        return kept.sorted()
     }
 }

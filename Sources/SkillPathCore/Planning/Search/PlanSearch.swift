@@ -1,42 +1,61 @@
 /// Runs the solvers in turn: greedy with pruning for a good plan at once, then branch-and-bound from it.
 struct PlanSearch {
-    /// The exact search's work limit: nodes times graph size (see `nodeLimit`).
+    /// The exact search's work limit for the whole plan, in the units `BranchAndBound` counts (about one
+    /// per course a node looks at). Shared among independent parts: each gets an equal share of what is left.
     var work: Int
 
     struct Result {
-        /// Course numbers of the plan in the graph it was asked for, ascending.
+        /// Catalog course numbers of the plan, ascending.
         var courses: [Int32]
         var optimal: Bool
     }
 
-    /// Work limit of the exact search, in nodes. Scaled down for large graphs, where each node costs more
-    /// and the greedy plan is what the p99 latency target allows (docs/planning.md reports the quality).
-    func nodeLimit(for graph: PlanningGraph) -> Int {
-        max(300, work / max(1, graph.courseCount))
+    /// One independent part of a question: a graph and the goals to reach in it.
+    struct Part {
+        var graph: PlanningGraph
+        var goals: [PlanningGraph.Entry]
+        var weights: CourseWeights
     }
 
-    /// The best plan reaching every goal within the budget; nil when none was found.
-    ///
-    /// Dominated courses are dropped first; then, without a budget, independent groups of goals are solved
-    /// separately (see `independentGroups`). A budget ties all goals together, so the graph is searched whole.
-    func best(graph: PlanningGraph, goals: [PlanningGraph.Entry], weights: CourseWeights, maxCost: Int64?) -> Result? {
-        let groups: [(goals: [PlanningGraph.Entry], courses: [Int32])] = maxCost == nil
-            ? graph.independentGroups(of: goals)
-            : [(goals, (0..<Int32(graph.courseCount)).map { $0 })]
+    /// The best plan for every part, joined; nil when some part has no plan within the budget. Parts share no
+    /// course that could serve them, so their costs add up and the id tie-break of the union follows the
+    /// parts': the joined plan is exactly as good as planning everything at once (docs/planning.md).
+    func best(parts: [Part], maxCost: Int64?) -> Result? {
         var courses: [Int32] = []
         var optimal = true
-        for group in groups {
-            let part = Subproblem(graph: graph, courses: group.courses, goals: group.goals, weights: weights)
-            let kept = part.graph.undominated(weights: part.weights, budgeted: maxCost != nil)
-            let core = kept.count < part.graph.courseCount ? Subproblem(graph: part.graph, courses: kept, goals: part.goals, weights: part.weights) : part
-            guard let result = bestWhole(graph: core.graph, goals: core.goals, weights: core.weights, maxCost: maxCost) else { return nil }
-            courses += result.courses.map { group.courses[Int(core === part ? $0 : kept[Int($0)])] }
+        var remaining = work
+        for (position, part) in parts.enumerated() {
+            let share = remaining / (parts.count - position)
+            guard let result = best(part, maxCost: maxCost, work: share) else { return nil }
+            remaining -= result.work
+            courses += result.courses.map { part.graph.courses[Int($0)] }
             optimal = optimal && result.optimal
         }
         return Result(courses: courses.sorted(), optimal: optimal)
     }
 
-    func bestWhole(graph: PlanningGraph, goals: [PlanningGraph.Entry], weights: CourseWeights, maxCost: Int64?) -> Result? {
+    /// Splits one graph into independent parts (without a budget, which ties all goals together).
+    static func parts(of graph: PlanningGraph, goals: [PlanningGraph.Entry], weights: CourseWeights, budgeted: Bool) -> [Part] {
+        guard !budgeted else { return [Part(graph: graph, goals: goals, weights: weights)] }
+        return graph.independentGroups(of: goals).map { group in
+            let part = Subproblem(graph: graph, courses: group.courses, goals: group.goals, weights: weights)
+            return Part(graph: part.graph, goals: part.goals, weights: part.weights)
+        }
+    }
+
+    /// Dominated courses are dropped first; then greedy, then branch and bound from the greedy plan.
+    /// Returns local course numbers of the part's graph.
+    private func best(_ part: Part, maxCost: Int64?, work: Int) -> (courses: [Int32], optimal: Bool, work: Int)? {
+        let kept = part.graph.undominated(weights: part.weights, budgeted: maxCost != nil)
+        let core = kept.count < part.graph.courseCount
+            ? Subproblem(graph: part.graph, courses: kept, goals: part.goals, weights: part.weights)
+            : Subproblem(part)
+        guard let result = bestWhole(graph: core.graph, goals: core.goals, weights: core.weights, maxCost: maxCost, work: work) else { return nil }
+        let courses = kept.count < part.graph.courseCount ? result.courses.map { kept[Int($0)] } : result.courses
+        return (courses, result.optimal, result.work)
+    }
+
+    func bestWhole(graph: PlanningGraph, goals: [PlanningGraph.Entry], weights: CourseWeights, maxCost: Int64?, work: Int) -> (courses: [Int32], optimal: Bool, work: Int)? {
         var incumbent: PlanKey?
         let quick = Self.greedy(graph: graph, goals: goals, weights: weights)
         if maxCost.map({ weights.total(quick) <= $0 }) ?? true {
@@ -47,25 +66,34 @@ struct PlanSearch {
             let cheap = Self.greedy(graph: graph, goals: goals, weights: frugal)
             if let maxCost, weights.total(cheap) <= maxCost { incumbent = PlanKey(courses: cheap, weights: weights) }
         }
-        var search = BranchAndBound(
-            graph: graph, goals: goals, weights: weights, maxCost: maxCost, nodeLimit: nodeLimit(for: graph), incumbent: incumbent)
+        var search = BranchAndBound(graph: graph, goals: goals, weights: weights, maxCost: maxCost, workLimit: work, incumbent: incumbent)
         search.run()
         guard let best = search.best else { return nil }
-        return Result(courses: best.courses, optimal: search.complete)
+        // A set the search found can carry a course the others made redundant: prune it (never worse). The
+        // greedy plan is pruned already.
+        let courses = best.courses == incumbent?.courses ? best.courses : PlanPruner.prune(best.courses, graph: graph, goals: goals, weights: weights)
+        return (courses, search.complete, search.work)
     }
 
     /// Greedy, falling back to "everything reachable", then pruned to a minimal plan.
     static func greedy(graph: PlanningGraph, goals: [PlanningGraph.Entry], weights: CourseWeights) -> [Int32] {
-        let chosen = GreedySolver(graph: graph, goals: goals, weight: weights.combined).solve() ?? graph.closure().order
+        var solver = GreedySolver(graph: graph, goals: goals, weight: weights.combined)
+        let chosen = solver.solve() ?? graph.closure().order
         return PlanPruner.prune(chosen, graph: graph, goals: goals, weights: weights)
     }
 }
 
 /// A part of a planning graph with its goals and weights renumbered to match.
-final class Subproblem {
+struct Subproblem {
     let graph: PlanningGraph
     let goals: [PlanningGraph.Entry]
     let weights: CourseWeights
+
+    init(_ part: PlanSearch.Part) {
+        graph = part.graph
+        goals = part.goals
+        weights = part.weights
+    }
 
     /// - Parameter courses: ascending course numbers of `graph` to keep.
     init(graph parent: PlanningGraph, courses: [Int32], goals: [PlanningGraph.Entry], weights: CourseWeights) {
