@@ -41,7 +41,7 @@ let package = Package(
         .testTarget(name: "SkillPathCoreTests", dependencies: ["SkillPathCore", "SkillPathFixtures", "SkillPathJSON", "SkillPathTestSupport"]),
         .testTarget(name: "SkillPathCLITests", dependencies: ["skillpath", "skillpathd", "SkillPathJSON", "SkillPathTestSupport"]),
         .testTarget(name: "SkillPathStoreTests", dependencies: ["SkillPathStore", "SkillPathCore", "SkillPathJSON", "SkillPathTestSupport", "CSQLite"]),
-        .testTarget(name: "SkillPathImportTests", dependencies: ["SkillPathImport", "SkillPathCore", "SkillPathJSON", "SkillPathTestSupport", "skillpath", "skillpathd"]),
+        .testTarget(name: "SkillPathImportTests", dependencies: ["SkillPathImport", "SkillPathCore", "SkillPathFixtures", "SkillPathJSON", "SkillPathTestSupport", "skillpath", "skillpathd"]),
         .testTarget(name: "SkillPathDaemonTests", dependencies: ["skillpathd", "skillpath", "SkillPathAPI", "JSONRPC", "SkillPathJSON", "SkillPathTestSupport", "CSQLite"]),
     ]
 )

@@ -17,9 +17,17 @@ public struct Dispatcher: Sendable {
 
     public func method(named name: String) -> MethodDefinition? { byName[name] }
 
+    /// Routine requests are logged at debug level (a busy LMS sends thousands a second, and the journal is
+    /// for operators); requests that fail are logged at info, with their error code.
     public func handle(_ request: JSONRPCRequest, context: @autoclosure () -> CallContext) -> Result<JSONValue, JSONRPCError> {
         let started = ContinuousClock.now
         let outcome = run(request, context: context)
+        let level: Logger.Level
+        switch outcome {
+        case .success: level = .debug
+        case .failure: level = .info
+        }
+        guard logger.isEnabled(level) else { return outcome }
         let elapsed = ContinuousClock.now - started
         let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         var fields: [(String, String)] = [("method", request.method), ("id", request.id?.text ?? "-"), ("ms", formatted(milliseconds))]
@@ -27,7 +35,7 @@ public struct Dispatcher: Sendable {
         case .success: fields.append(("outcome", "ok"))
         case .failure(let error): fields += [("outcome", "error"), ("code", String(error.code))]
         }
-        logger.info("request", fields)
+        logger.log(level, "request", fields)
         return outcome
     }
 
@@ -36,7 +44,7 @@ public struct Dispatcher: Sendable {
         let params: JSONField
         switch request.params {
         case nil: params = JSONField(.object(JSONObject()))
-        case .object?: params = JSONField(request.params!)
+        case .object(let object)?: params = JSONField(.object(object))
         default: return .failure(.invalidParams("", "params must be an object: SkillPath takes parameters by name"))
         }
         var context = context()

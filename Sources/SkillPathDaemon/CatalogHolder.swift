@@ -40,6 +40,7 @@ final class CatalogHolder: @unchecked Sendable {
                     ("version", catalog.version), ("previous", previous), ("courses", String(catalog.courses.count)),
                     ("warnings", String(catalog.warnings.count)), ("ms", String((ContinuousClock.now - started).milliseconds)),
                 ])
+                CatalogWarningLog.log(catalog.warnings, directory: directory, to: logger)
                 return .success(next)
             } catch {
                 logger.error("catalog reload refused; the previous catalog keeps serving", [("errors", String(error.errors.count)), ("directory", directory)])

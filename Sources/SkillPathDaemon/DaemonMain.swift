@@ -51,12 +51,7 @@ public enum DaemonMain {
             notifier.send("STATUS=catalog rejected\nERRNO=22")
             return 1
         }
-        for warning in catalog.warnings.prefix(20) { logger.warning("catalog warning", [("problem", warning.description)]) }
-        if catalog.warnings.count > 20 {
-            logger.warning("more catalog warnings not logged", [
-                ("count", String(catalog.warnings.count - 20)), ("hint", "skillpath catalog check \(configuration.catalogDirectory) lists them all"),
-            ])
-        }
+        CatalogWarningLog.log(catalog.warnings, directory: configuration.catalogDirectory, to: logger)
 
         let store: OrganisationStore
         do {

@@ -9,6 +9,9 @@ import SkillPathCore
 public final class OrganisationStore: Sendable {
     let connections: StoreConnections
     public let path: String
+    /// Read once after migrating: it cannot change while this store is open (a newer daemon would refuse
+    /// to share the file), and `system.health` reports it on every call.
+    public let schemaVersion: Int
 
     /// Opens (creating when missing) and migrates the database. A database from a newer version is refused
     /// before anything is written to it.
@@ -26,6 +29,7 @@ public final class OrganisationStore: Sendable {
             }
             let writer = try SQLiteConnection(path: path)
             try Self.migrate(writer)
+            schemaVersion = try writer.userVersion
             connections = StoreConnections(path: path, writer: writer)
         } catch {
             throw StoreError.from(error)
@@ -44,10 +48,6 @@ public final class OrganisationStore: Sendable {
                 try connection.execute("PRAGMA user_version = \(migration.version)")
             }
         }
-    }
-
-    public var schemaVersion: Int {
-        (try? connections.read { try $0.userVersion }) ?? 0
     }
 
     /// Groups and writes committed since start: `writes / groups` is the group-commit factor.

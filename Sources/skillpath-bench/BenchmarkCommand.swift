@@ -13,12 +13,14 @@ enum BenchmarkCommand {
                --plans N (2000) --seed N (42) --work N (the planner's search work limit);
                --out DIR keeps the generated catalogs there
       shipped  plan latency on the shipped Catalog/ (--catalog DIR, --plans N)
-      quality  planner plans against proven optima on mid-sized random problems (--cases N)
+      quality  plans against exact references: --small N (500) hostile small catalogs against brute force, and
+               --cases N (300) questions per large structure (--structure ...) against a 100x longer search
       store    employees.upsert of --employees N (100000) with 10 skills each, progress.record from 1 and 16
                connections, reports.team over 5,000 people, and raw SQLite durable commits as the ceiling
       load     load one catalog directory (--dir DIR) and print time and peak memory
-      rpc      requests per second and latency through skillpathd, 1/8/64 connections, against an echo
-               server's ceiling (--seconds N per run, default 3; needs the release skillpathd beside it)
+      rpc      requests per second and latency through skillpathd, at 1/2/8/64 connections (--connections 1,2,8),
+               against an echo server's ceiling, on the shipped catalog and on each generated structure
+               (--structure domain|flat|deep|all); --seconds N per run (default 3); needs the release skillpathd
     """
 
     static func run(_ arguments: [String]) -> Int32 {
@@ -51,11 +53,32 @@ enum BenchmarkCommand {
         case "shipped":
             return ShippedBenchmark(catalog: options["catalog"] ?? "Catalog", plans: number("plans", 2_000)).run()
         case "quality":
+            let requested = options["structure"] ?? "all"
+            guard let structures = requested == "all" ? CatalogStructure.allCases : CatalogStructure(rawValue: requested).map({ [$0] }) else {
+                say("Error: --structure must be one of \(CatalogStructure.allCases.map(\.rawValue).joined(separator: ", ")), all")
+                return 64
+            }
             return QualityBenchmark(
-                cases: number("cases", 300), structure: CatalogStructure(rawValue: options["structure"] ?? "domain") ?? .domain,
+                cases: number("cases", 300), smallCases: number("small", 500), structures: structures,
                 work: number("work", Planner.defaultSearchWork)).run()
         case "rpc":
-            return RPCBenchmark(seconds: Double(options["seconds"] ?? "3") ?? 3).run()
+            var benchmark = RPCBenchmark(seconds: Double(options["seconds"] ?? "3") ?? 3)
+            if let requested = options["structure"], requested != "all" {
+                guard let structure = CatalogStructure(rawValue: requested) else {
+                    say("Error: --structure must be one of \(CatalogStructure.allCases.map(\.rawValue).joined(separator: ", ")), all")
+                    return 64
+                }
+                benchmark.structures = [structure]
+            }
+            if let list = options["connections"] {
+                let counts = list.split(separator: ",").compactMap { Int($0) }.filter { $0 > 0 && $0 <= 1024 }
+                guard !counts.isEmpty else {
+                    say("Error: --connections takes a comma-separated list of counts, e.g. 1,2,8")
+                    return 64
+                }
+                benchmark.connectionCounts = counts
+            }
+            return benchmark.run()
         case "store":
             return StoreBenchmark(employees: number("employees", 100_000), seconds: Double(options["seconds"] ?? "3") ?? 3).run()
         case "echo-server":

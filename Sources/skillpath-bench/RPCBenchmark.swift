@@ -10,8 +10,9 @@ import SystemSupport
 /// minimal echo server on the same kind of socket with the same thread-per-connection design.
 struct RPCBenchmark {
     var seconds: Double
-    var connectionCounts: [Int] = [1, 8, 64]
+    var connectionCounts: [Int] = [1, 2, 8, 64]
     var repetitions = 3
+    var structures: [CatalogStructure] = CatalogStructure.allCases
 
     func run() -> Int32 {
         let scratch = NSTemporaryDirectory() + "skillpath-rpc-bench-\(getpid())"
@@ -55,19 +56,21 @@ struct RPCBenchmark {
         }
         daemon.stop()
 
-        say("\nGenerating the 100,000-course catalog…")
-        let generatedDirectory = "\(scratch)/generated"
-        let output = CatalogGenerator(skills: 30_000, courses: 100_000, roles: 5_000, seed: 42).generate()
-        try? CatalogWriter.write(output, to: generatedDirectory)
-        guard let big = BenchDaemon(catalog: generatedDirectory, scratch: scratch, name: "generated"),
-              let bigCatalog = try? CatalogLoader.load(directory: generatedDirectory) else { return 1 }
-        say("skillpathd on the generated catalog:")
-        let bigPlans = planRequests(catalog: bigCatalog, count: 500)
-        for connections in connectionCounts {
-            say(LoadRun(path: big.socket, requests: [health], connections: connections, seconds: seconds).run().line(label: "system.health", connections: connections))
-            say(LoadRun(path: big.socket, requests: bigPlans, connections: connections, seconds: seconds).run().line(label: "paths.plan", connections: connections))
+        for structure in structures {
+            say("\nGenerating the 100,000-course \(structure.rawValue) catalog…")
+            let generatedDirectory = "\(scratch)/\(structure.rawValue)"
+            let output = structure.generate(skills: 30_000, courses: 100_000, roles: 5_000, seed: 42)
+            try? CatalogWriter.write(output, to: generatedDirectory)
+            guard let big = BenchDaemon(catalog: generatedDirectory, scratch: scratch, name: structure.rawValue),
+                  let bigCatalog = try? CatalogLoader.load(directory: generatedDirectory) else { return 1 }
+            say("skillpathd on the generated \(structure.rawValue) catalog:")
+            let bigPlans = planRequests(catalog: bigCatalog, count: 500)
+            for connections in connectionCounts {
+                say(LoadRun(path: big.socket, requests: [health], connections: connections, seconds: seconds).run().line(label: "system.health", connections: connections))
+                say(LoadRun(path: big.socket, requests: bigPlans, connections: connections, seconds: seconds).run().line(label: "paths.plan", connections: connections))
+            }
+            big.stop()
         }
-        big.stop()
         return 0
     }
 

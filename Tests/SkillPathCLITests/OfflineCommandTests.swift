@@ -41,6 +41,27 @@ import Testing
         #expect(json["errors"]?.arrayValue?.count == 2)
     }
 
+    @Test func thousandsOfCoursesTakeableOnlyWithExperienceAreSummedUpNotDumped() throws {
+        // 25 advanced courses each need a skill nobody teaches: a valid catalog with 25 warnings of one kind.
+        let courses = (0..<25).map { number in
+            #"{"id": "adv-\#(number)", "title": "Advanced \#(number)", "format": "video", "hours": 2, "teaches": [{"skill": "b", "level": 2}], "requires": [{"skill": "a", "level": 3}]}"#
+        }
+        directory.write([
+            "lms/skills.json": #"{"skills": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}]}"#,
+            "lms/courses.json": "{\"courses\": [\n" + courses.joined(separator: ",\n") + "\n]}",
+            "lms/roles.json": #"{"roles": [{"id": "r", "title": "R", "requires": [{"skill": "b", "level": 2}]}]}"#,
+        ])
+        let result = try skillpath("catalog", "check", "\(directory.path)/lms", "--no-color")
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(result.stdout.contains("warning: 25 courses can be taken only by employees who already hold a skill no takeable course teaches [unreachable-requirement] (first 10 below; --verbose for all)"))
+        #expect(result.stdout.contains("courses.json:2: warning: course 'adv-0': can be taken only by employees who already hold 'a' at level 3 (no course teaches 'a')"))
+        #expect(result.stdout.contains("… 15 more"))
+        #expect(!result.stdout.contains("'adv-24'"))
+        let verbose = try skillpath("catalog", "check", "\(directory.path)/lms", "--no-color", "--verbose")
+        #expect(verbose.stdout.contains("'adv-24'"))
+        #expect(!verbose.stdout.contains("more"))
+    }
+
     @Test func planPrintsTheSameJSONEveryTime() throws {
         let first = try skillpath("plan", "--catalog", catalog, "--profile", profile, "--target", "scientist", "--json")
         #expect(first.status == 0, "\(first.stderr)")
@@ -64,11 +85,24 @@ import Testing
         #expect(result.stdout.contains("Total: 24 h · 400.00 USD · 3 courses · done by 2027-01-24 at 8 h/week"))
     }
 
-    @Test func unreachableSkillsAreShownWithTheirReason() throws {
-        let result = try skillpath("plan", "--catalog", catalog, "--profile", profile, "--target", "ml-engineer", "--no-color")
+    @Test func anIncompletePathLeadsWithWhatItCannotReachAndNeverMeetsADeadline() throws {
+        let result = try skillpath(
+            "plan", "--catalog", catalog, "--profile", profile, "--target", "ml-engineer", "--no-color",
+            "--hours-per-week", "8", "--start", "2027-01-04", "--deadline", "2030-01-01")
         #expect(result.status == 0)
-        #expect(result.stdout.contains("Not covered (2):"))
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count > 3)
+        #expect(lines[2].hasPrefix("Incomplete: this path closes 1 of 3 gap skills; 2 cannot be reached with the allowed courses."), "\(lines)")
+        #expect(lines[3].contains("✗ Machine learning 0→3 [unreachable-prerequisites]"), "\(lines)")
         #expect(result.stdout.contains("✗ Kubernetes 0→1 [no-course]: no course in the catalog teaches Kubernetes"))
+        #expect(result.stdout.contains("(the planned courses end by the 2030-01-01 deadline, but the role's requirements are not all met: see above)"))
+        #expect(!result.stdout.contains("meets the"))
+        let json = try JSONParser.parse(try skillpath(
+            "plan", "--catalog", catalog, "--profile", profile, "--target", "ml-engineer", "--json",
+            "--hours-per-week", "8", "--start", "2027-01-04", "--deadline", "2030-01-01").stdout)
+        #expect(json["complete"] == .bool(false))
+        #expect(json["schedule"]?["coursesDoneByDeadline"] == .bool(true))
+        #expect(json["schedule"]?["meetsDeadline"] == .bool(false))
     }
 
     @Test func planGraphsRenderAsDotAndMermaid() throws {

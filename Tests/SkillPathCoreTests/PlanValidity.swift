@@ -1,4 +1,5 @@
 import SkillPathCore
+import SkillPathFixtures
 import SkillPathTestSupport
 import Testing
 

@@ -169,21 +169,38 @@ import Testing
         #expect(daemon.log.contains("skills.json:1: error: skill 'x': missing required field 'name'"))
     }
 
-    @Test func eachRequestIsLoggedOnOneLineWithoutTheProfile() throws {
-        let daemon = try DaemonProcess()
+    @Test func eachRequestIsLoggedOnOneLineWithoutTheProfileAtDebugLevel() throws {
+        let daemon = try DaemonProcess(arguments: ["--log-level", "debug"])
         _ = try daemon.client().result("paths.plan", .object([
             ("profile", .object([("skills", .array([.object([("skill", "python"), ("level", 2)])]))])), ("targetRole", "lead"),
         ]))
         // Request lines are written in batches at least every 50 ms.
         var lines: [Substring] = []
-        for _ in 0..<100 where lines.isEmpty {
+        for _ in 0..<250 where lines.isEmpty {
             usleep(20_000)
             lines = daemon.log.split(separator: "\n").filter { $0.contains("method=paths.plan") }
         }
         #expect(lines.count == 1)
-        #expect(lines.first?.hasPrefix("info request method=paths.plan id=1 ms=") == true)
+        #expect(lines.first?.hasPrefix("debug request method=paths.plan id=1 ms=") == true)
         #expect(lines.first?.hasSuffix("outcome=ok") == true)
         #expect(!daemon.log.contains("python"))
+    }
+
+    @Test func atInfoLevelOnlyFailedRequestsAreLogged() throws {
+        let daemon = try DaemonProcess()
+        let client = try daemon.client()
+        _ = try client.result("system.health")
+        let failed = try client.call("paths.plan", .object([("targetRole", "astronaut"), ("profile", .object([]))]))
+        #expect(failed["error"] != nil)
+        var lines: [Substring] = []
+        for _ in 0..<250 where lines.isEmpty {
+            usleep(20_000)
+            lines = daemon.log.split(separator: "\n").filter { $0.contains(" request ") }
+        }
+        #expect(lines.count == 1, "\(lines)")
+        #expect(lines.first?.hasPrefix("info request method=paths.plan id=2 ms=") == true)
+        #expect(lines.first?.contains("outcome=error code=-32002") == true)
+        #expect(!daemon.log.contains("method=system.health"))
     }
 }
 

@@ -22,6 +22,9 @@ import Testing
         #expect(health["catalog"]?["courses"] == .number("10"))
         #expect(health["catalog"]?["roles"] == .number("4"))
         #expect(health["catalog"]?["version"]?.stringValue?.hasPrefix("sha256:") == true)
+        // The fixture's 'ml-adv' needs Kubernetes, which no course teaches: one course takeable only with experience.
+        #expect(health["catalog"]?["warningsByKind"]?["unreachable-requirement"] == .number("1"))
+        #expect(health["store"]?["schemaVersion"]?.intValue ?? 0 >= 1)
     }
 
     @Test func discoverDescribesEveryMethodTheServerAnswers() throws {

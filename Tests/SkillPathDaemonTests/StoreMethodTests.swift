@@ -73,6 +73,40 @@ import Testing
         #expect(missing["error"]?["code"] == .number("-32007"))
     }
 
+    @Test func finishingEveryCourseOfAnIncompletePlanIsNotMeetingTheRole() throws {
+        let daemon = try DaemonProcess()
+        let client = try daemon.client()
+        _ = try client.result("employees.upsert", Self.team)
+        // ml-engineer needs Kubernetes, which no course teaches, and ML 3, which only a course needing
+        // Kubernetes teaches: the plan can close Python alone.
+        let assignment = try client.result("assignments.create", .object([("employee", "a1"), ("targetRole", "ml-engineer")]))
+        #expect(assignment["plan"]?["complete"] == .bool(false))
+        #expect(assignment["unmet"]?.arrayValue?.compactMap { $0["skill"]?.stringValue } == ["ml", "kubernetes"])
+        #expect(assignment["requirementsMet"] == .bool(false))
+        for step in assignment["steps"]?.arrayValue ?? [] {
+            _ = try client.result("progress.record", .object([("employee", "a1"), ("course", step["course"]!), ("status", "completed")]))
+        }
+        let done = try client.result("assignments.get", .object([("id", assignment["id"]!)]))
+        #expect(done["percentComplete"] == .number("100"))
+        #expect(done["coursesDone"] == .bool(true))
+        #expect(done["requirementsMet"] == .bool(false))
+        #expect(done["progress"] == "courses-done", "every course done, but the role is not met")
+        let team = try client.result("reports.team", .object([("manager", "m")]))
+        #expect(team["summary"]?["coursesDone"] == .number("1"))
+        #expect(team["summary"]?["completed"] == .number("0"))
+        let line = team["reports"]?.arrayValue?.first { $0["id"] == "a1" }?["assignments"]?.arrayValue?.first
+        #expect(line?["unmet"]?.arrayValue?.count == 2)
+
+        let environment = ["SKILLPATH_SOCKET": daemon.socketPath, "COLUMNS": "200"]
+        let cli = try ProcessRunner.run("skillpath", ["team", "--manager", "m", "--no-color"], environment: environment)
+        #expect(cli.stdout.contains("Kubernetes 0→1"), "\(cli.stdout)")
+        let listed = try ProcessRunner.run("skillpath", ["assignments", "--employee", "a1", "--no-color"], environment: environment)
+        #expect(listed.stdout.contains("courses-done"), "\(listed.stdout)")
+        #expect(listed.stdout.contains("Machine learning 0→3, Kubernetes 0→1"), "\(listed.stdout)")
+        let shown = try ProcessRunner.run("skillpath", ["path", "--employee", "a1", "--no-color"], environment: environment)
+        #expect(shown.stdout.contains("Every planned course is done, but the role's requirements are not met: 2 skills"), "\(shown.stdout)")
+    }
+
     @Test func anAcknowledgedWriteSurvivesKillNine() throws {
         let directory = TemporaryDirectory()
         let database = "\(directory.path)/durable.db"

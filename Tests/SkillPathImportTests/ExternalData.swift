@@ -1,5 +1,6 @@
 import Foundation
 import SkillPathCore
+import SkillPathFixtures
 import SkillPathJSON
 import SkillPathTestSupport
 import Testing

@@ -20,7 +20,8 @@ enum ReportsTeam {
         resultSchema: Schema.object([
             ("manager", Schema.string), ("subtree", Schema.boolean), ("date", Schema.date),
             ("summary", Schema.object([("people", Schema.integer()), ("assignments", Schema.integer()), ("onTrack", Schema.integer()),
-                                       ("late", Schema.integer()), ("overdue", Schema.integer()), ("completed", Schema.integer())])),
+                                       ("late", Schema.integer()), ("overdue", Schema.integer()), ("completed", Schema.integer()),
+                                       ("coursesDone", Schema.integer())])),
             ("reports", Schema.array(.object([("type", "object")]))),
         ]),
         errors: [.forbidden, .unknownEmployee],
@@ -28,7 +29,7 @@ enum ReportsTeam {
             params: .object([("subtree", true)]),
             result: .object([
                 ("manager", "e-002"), ("subtree", true), ("date", "2026-11-23"),
-                ("summary", .object([("people", 3), ("assignments", 2), ("onTrack", 1), ("late", 1), ("overdue", 0), ("completed", 0)])),
+                ("summary", .object([("people", 3), ("assignments", 2), ("onTrack", 1), ("late", 1), ("overdue", 0), ("completed", 0), ("coursesDone", 0)])),
                 ("reports", .array([.object([
                     ("id", "e-104"), ("name", "Dana Ortiz"), ("role", "data-analyst"), ("manager", "e-102"),
                     ("assignments", .array([.object([("id", 1), ("targetRole", "data-scientist"), ("percentComplete", .number("12.5")), ("progress", "late")])])),
@@ -72,6 +73,7 @@ enum ReportsTeam {
         let summary: JSONValue = .object([
             ("people", .int(members.count)), ("assignments", .int(total)), ("onTrack", .int(counts[.onTrack] ?? 0)),
             ("late", .int(counts[.late] ?? 0)), ("overdue", .int(counts[.overdue] ?? 0)), ("completed", .int(counts[.completed] ?? 0)),
+            ("coursesDone", .int(counts[.coursesDone] ?? 0)),
         ])
         return .object([
             ("manager", .string(who)), ("subtree", .bool(subtree)), ("date", .string(today.description)), ("summary", summary),

@@ -4,7 +4,7 @@ import SkillPathJSON
 enum SystemHealth {
     static let method = MethodDefinition(
         name: "system.health", summary: "Status, version, uptime and the catalog being served.",
-        description: "Cheap enough for load balancers and monitoring to call often. `status` is `ok`, or `draining` once a stop has begun.",
+        description: "Cheap enough for load balancers and monitoring to call often. `status` is `ok`, or `draining` once a stop has begun. `catalog.warningsByKind` counts the catalog's warnings by code, e.g. how many courses can be taken only with experience (`unreachable-requirement`).",
         params: [], resultName: "health",
         resultSchema: Schema.object([
             ("status", Schema.enumeration(["ok", "draining"])), ("version", Schema.string), ("uptimeSeconds", Schema.number),
@@ -13,11 +13,15 @@ enum SystemHealth {
             ("catalog", Schema.object([
                 ("version", Schema.string), ("skills", Schema.integer()), ("courses", Schema.integer()), ("roles", Schema.integer()),
                 ("transitions", Schema.integer()), ("warnings", Schema.integer()),
+                ("warningsByKind", Schema.object([], additional: true)),
             ])),
         ]),
         example: .init(params: .object([]), result: .object([
             ("status", "ok"), ("version", "1.0.0"), ("uptimeSeconds", .number("12.5")), ("connections", 1),
-            ("catalog", .object([("version", "sha256:382c3476f885c0c9"), ("skills", 126), ("courses", 693), ("roles", 54), ("transitions", 67), ("warnings", 0)])),
+            ("catalog", .object([
+                ("version", "sha256:382c3476f885c0c9"), ("skills", 126), ("courses", 693), ("roles", 54), ("transitions", 67), ("warnings", 2),
+                ("warningsByKind", .object([("unreachable-requirement", 2)])),
+            ])),
         ])),
         access: .anyone
     ) { context, _ in
@@ -34,6 +38,7 @@ enum SystemHealth {
             ("catalog", .object([
                 ("version", .string(catalog.version)), ("skills", .int(catalog.skills.count)), ("courses", .int(catalog.courses.count)),
                 ("roles", .int(catalog.roles.count)), ("transitions", .int(catalog.transitions.count)), ("warnings", .int(catalog.warnings.count)),
+                ("warningsByKind", context.snapshot.warningsByKind),
             ])),
             ("store", store),
         ])

@@ -51,6 +51,13 @@ extension AssignmentRecord {
             ("progress", .string(progress(on: today).rawValue)), ("percentComplete", .double(percentComplete)),
             ("hoursDone", hoursDone.json), ("hoursTotal", hoursTotal.json), ("dueDate", dueDate.map { .string($0.description) }),
             ("plannedCompletion", plannedCompletion.map { .string($0.description) }), ("nextCourse", nextStep.map { .string($0.course) }),
+            ("coursesDone", .bool(coursesDone)), ("requirementsMet", .bool(requirementsMet)),
+            ("unmet", .array(unmet.map { skill in
+                .object([
+                    ("skill", .string(skill.skill)), ("name", .string(skill.name)), ("have", .int(skill.have)), ("need", .int(skill.need)),
+                    ("reason", .string(skill.reason)),
+                ])
+            })),
             ("catalogVersion", .string(catalogVersion)),
         ])
     }

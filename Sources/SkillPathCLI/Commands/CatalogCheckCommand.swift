@@ -5,12 +5,16 @@ import SkillPathJSON
 enum CatalogCheckCommand: Command {
     static let spec = CommandSpec(
         path: ["catalog", "check"], summary: "validate a catalog directory",
-        synopsis: "catalog check DIR [--all-warnings] [--json]",
+        synopsis: "catalog check DIR [--verbose] [--json]",
         discussion: """
         Reads every *.json file under DIR, as the daemon does, and prints each error and warning with its file,
-        line and item. Exits 0 when the catalog is valid (warnings allowed) and 1 when it has errors.
+        line and item. Warnings are grouped by kind: a summary line per kind and its first 10, unless --verbose.
+        Exits 0 when the catalog is valid (warnings allowed) and 1 when it has errors.
         """,
-        options: [OptionSpec("all-warnings", help: "print every warning (default: the first 10 of each kind)")],
+        options: [
+            OptionSpec("verbose", help: "print every warning (default: a summary and the first 10 of each kind)"),
+            OptionSpec("all-warnings", help: "the same as --verbose (kept for scripts written before it)"),
+        ],
         positionals: ["DIR"], minimumPositionals: 1, maximumPositionals: 1,
         examples: ["skillpath catalog check Catalog", "skillpath catalog check ./my-catalog --json | jq .errors"])
 
@@ -46,17 +50,15 @@ enum CatalogCheckCommand: Command {
             return errors.isEmpty ? .success : .failure
         }
         for error in errors { console.line(console.styled(error.description, .red)) }
-        var shown: [CatalogDiagnostic.Code: Int] = [:]
-        var hidden = 0
-        for warning in warnings {
-            shown[warning.code, default: 0] += 1
-            if context.arguments.flag("all-warnings") || shown[warning.code]! <= warningsPerKind {
-                console.line(console.styled(warning.description, .yellow))
-            } else {
-                hidden += 1
+        let verbose = context.arguments.flag("verbose") || context.arguments.flag("all-warnings")
+        for group in WarningGroup.groups(warnings) {
+            let hidden = verbose ? 0 : max(0, group.warnings.count - warningsPerKind)
+            console.line(console.styled(group.summary + (hidden > 0 ? " (first \(warningsPerKind) below; --verbose for all)" : ""), .yellow))
+            for warning in group.warnings.prefix(group.warnings.count - hidden) {
+                console.line(console.styled("  " + warning.description, .yellow))
             }
+            if hidden > 0 { console.line(console.styled("  … \(hidden) more", .dim)) }
         }
-        if hidden > 0 { console.line(console.styled("… \(hidden) more warnings (--all-warnings shows them)", .dim)) }
         let counts = "\(errors.count) error\(errors.count == 1 ? "" : "s"), \(warnings.count) warning\(warnings.count == 1 ? "" : "s")"
         if let catalog {
             console.line(console.styled("\(directory): valid", .green) + " (\(counts)): \(catalog.skills.count) skills, \(catalog.courses.count) courses, \(catalog.roles.count) roles, \(catalog.transitions.count) transitions; version \(catalog.version)")

@@ -17,6 +17,13 @@ struct AssignmentRenderer: JSONDisplaying {
         if let due = assignment["dueDate"]?.stringValue { status += " · due \(due)" }
         if let planned = assignment["plannedCompletion"]?.stringValue { status += " · planned to finish \(planned)" }
         lines.append(status)
+        let unmet = assignment["unmet"]?.arrayValue ?? []
+        if !unmet.isEmpty {
+            let done = assignment["coursesDone"]?.boolValue == true
+            lines.append(console.styled(
+                (done ? "Every planned course is done, but the role's requirements are not met: " : "The plan cannot close ")
+                    + "\(unmet.count) skill\(unmet.count == 1 ? "" : "s"): \(openSkills(assignment["unmet"]))", .yellow))
+        }
         let titles = Dictionary((plan?["steps"]?.arrayValue ?? []).compactMap { step in
             step["course"]?.stringValue.map { ($0, step["title"]?.stringValue ?? $0) }
         }, uniquingKeysWith: { first, _ in first })
@@ -33,10 +40,18 @@ struct AssignmentRenderer: JSONDisplaying {
         return lines
     }
 
+    /// "Kubernetes 0→1, Machine learning 0→3", or "—" when the plan closes every gap skill.
+    func openSkills(_ unmet: JSONValue?) -> String {
+        let skills = (unmet?.arrayValue ?? []).map { skill in
+            "\(skill["name"]?.stringValue ?? skill["skill"]?.stringValue ?? "?") \(text(skill["have"]))→\(text(skill["need"]))"
+        }
+        return skills.isEmpty ? "—" : skills.joined(separator: ", ")
+    }
+
     func style(_ progress: String) -> Console.Style {
         switch progress {
         case "on-track", "completed": .green
-        case "late": .yellow
+        case "late", "courses-done": .yellow
         case "overdue": .red
         default: .dim
         }

@@ -21,10 +21,12 @@ enum AssignmentsCommand: Command {
             [
                 renderer.text(item["id"]), item["employee"]?.stringValue ?? "?", item["targetRole"]?.stringValue ?? "?",
                 item["dueDate"]?.stringValue ?? "—", "\(renderer.text(item["percentComplete"]))%", item["progress"]?.stringValue ?? "?",
-                item["nextCourse"]?.stringValue ?? "—",
+                item["nextCourse"]?.stringValue ?? "—", renderer.openSkills(item["unmet"]),
             ]
         }
-        TextLayout.table(header: ["ID", "Employee", "Target", "Due", "Done", "Progress", "Next course"], rows: rows, width: context.console.width, rightAligned: [0, 4], shrinkable: [6, 2])
+        TextLayout.table(
+            header: ["ID", "Employee", "Target", "Due", "Done", "Progress", "Next course", "Skills the plan cannot close"], rows: rows,
+            width: context.console.width, rightAligned: [0, 4], shrinkable: [6, 2, 7])
             .forEach(context.console.line)
         return .success
     }

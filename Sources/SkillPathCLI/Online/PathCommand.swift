@@ -8,7 +8,8 @@ enum PathCommand: Command {
         synopsis: "path [--target ROLE] [--employee ID] [options] [--format text|dot|mermaid] [--json]",
         discussion: """
         With --target, plans the path to that role from the stored skills and completed courses. Without it, shows
-        your active assignments: their frozen plans with what is done, what is next and whether you are on track.
+        your active assignments (and finished ones whose role is still not met): their frozen plans with what is
+        done, what is next, whether you are on track and which skills the plan cannot close.
         --employee shows a report's instead (managers) or anyone's (services, administrators).
         """,
         options: [
@@ -47,7 +48,10 @@ enum PathCommand: Command {
         }
         let employee = try ownID(daemon, unless: arguments.value("employee"))
         let list = try daemon.call("assignments.list", .object([("employee", .string(employee))]))
-        let active = (list["assignments"]?.arrayValue ?? []).filter { $0["status"] == "active" }
+        // Active ones, and finished ones whose role is still not met: both still ask something of the person.
+        let active = (list["assignments"]?.arrayValue ?? []).filter {
+            $0["status"] == "active" || ($0["status"] == "completed" && $0["requirementsMet"] == .bool(false))
+        }
         if context.wantsJSON {
             var details: [JSONValue] = []
             for summary in active { details.append(try daemon.call("assignments.get", .object([("id", summary["id"] ?? .null)]))) }

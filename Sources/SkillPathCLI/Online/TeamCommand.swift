@@ -23,20 +23,24 @@ enum TeamCommand: Command {
             + " · \(renderer.text(summary?["people"])) people · \(renderer.text(summary?["assignments"])) assignments: "
             + console.styled("\(renderer.text(summary?["onTrack"])) on track", .green) + ", "
             + console.styled("\(renderer.text(summary?["late"])) late", .yellow) + ", "
-            + console.styled("\(renderer.text(summary?["overdue"])) overdue", .red) + ", \(renderer.text(summary?["completed"])) completed")
+            + console.styled("\(renderer.text(summary?["overdue"])) overdue", .red) + ", \(renderer.text(summary?["completed"])) completed"
+            + ((summary?["coursesDone"]?.intValue ?? 0) > 0 ? ", " + console.styled("\(renderer.text(summary?["coursesDone"])) with courses done but skills open", .yellow) : ""))
         var rows: [[String]] = []
         for report in result["reports"]?.arrayValue ?? [] {
             let who = [report["id"]?.stringValue ?? "?", report["name"]?.stringValue ?? "?", report["role"]?.stringValue ?? "?"]
             let assignments = report["assignments"]?.arrayValue ?? []
-            if assignments.isEmpty { rows.append(who + ["—", "", "", ""]) }
+            if assignments.isEmpty { rows.append(who + ["—", "", "", "", ""]) }
             for (position, assignment) in assignments.enumerated() {
                 rows.append((position == 0 ? who : ["", "", ""]) + [
                     assignment["targetRole"]?.stringValue ?? "?", "\(renderer.text(assignment["percentComplete"]))%",
                     assignment["progress"]?.stringValue ?? "?", assignment["dueDate"]?.stringValue ?? "—",
+                    renderer.openSkills(assignment["unmet"]),
                 ])
             }
         }
-        TextLayout.table(header: ["ID", "Name", "Role", "Assignment", "Done", "Progress", "Due"], rows: rows, width: console.width, rightAligned: [4], shrinkable: [1, 3])
+        TextLayout.table(
+            header: ["ID", "Name", "Role", "Assignment", "Done", "Progress", "Due", "Skills the plan cannot close"], rows: rows,
+            width: console.width, rightAligned: [4], shrinkable: [1, 3, 7])
             .forEach(console.line)
         return .success
     }

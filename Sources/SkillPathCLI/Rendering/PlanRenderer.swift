@@ -1,6 +1,7 @@
 import SkillPathCore
 
-/// A plan for a person: a numbered timeline with why each step is there, then totals and what is unmet.
+/// A plan for a person: first what it cannot reach and why (an incomplete plan says so before anything
+/// else), then a numbered timeline with why each step is there, then the totals and the deadline verdict.
 struct PlanRenderer {
     let console: Console
 
@@ -13,18 +14,22 @@ struct PlanRenderer {
         } else {
             lines.append("Gap: " + plan.gap.map { "\($0.name) \($0.have)→\($0.need)\($0.importance == .optional ? " (optional)" : "")" }.joined(separator: ", "))
         }
+        if !plan.complete {
+            let met = plan.gap.count - plan.unmet.count
+            lines.append(console.styled("Incomplete: this path closes \(met) of \(plan.gap.count) gap skill\(plan.gap.count == 1 ? "" : "s"); \(plan.unmet.count) cannot be reached with the allowed courses.", .yellow))
+            lines += unmet(plan.unmet)
+        }
         lines.append("")
         lines += steps(plan.steps, numberedFrom: 1)
         if !plan.steps.isEmpty { lines.append("") }
         var total = "Total: \(Self.hours(plan.totals.hours)) · \(Self.money(plan.totals.cost, plan.totals.currency)) · \(plan.totals.courses) course\(plan.totals.courses == 1 ? "" : "s")"
         if let schedule = plan.schedule {
             total += " · done by \(schedule.estimatedCompletion) at \(schedule.hoursPerWeek) h/week"
-            if let deadline = schedule.deadline, let meets = schedule.meetsDeadline {
-                total += meets ? " " + console.styled("(meets the \(deadline) deadline)", .green) : " " + console.styled("(misses the \(deadline) deadline)", .red)
+            if let deadline = schedule.deadline {
+                total += " " + deadlineVerdict(schedule, deadline: deadline, complete: plan.complete)
             }
         }
         lines.append(total)
-        lines += unmet(plan.unmet)
         if !plan.optimal {
             lines.append(console.styled("The search stopped at its work limit: this is the best plan found, not a proven optimum.", .dim))
         }
@@ -51,9 +56,20 @@ struct PlanRenderer {
         return lines
     }
 
+    /// Never "meets" while skills are unmet: the planned courses may end in time, the role's requirements do not.
+    func deadlineVerdict(_ schedule: Plan.Schedule, deadline: CalendarDate, complete: Bool) -> String {
+        let inTime = schedule.coursesDoneByDeadline ?? (schedule.estimatedCompletion <= deadline)
+        if complete {
+            return inTime ? console.styled("(meets the \(deadline) deadline)", .green) : console.styled("(misses the \(deadline) deadline)", .red)
+        }
+        return console.styled(
+            inTime ? "(the planned courses end by the \(deadline) deadline, but the role's requirements are not all met: see above)"
+                : "(misses the \(deadline) deadline, and the role's requirements are not all met: see above)", .red)
+    }
+
     func unmet(_ unmet: [Plan.UnmetSkill]) -> [String] {
         guard !unmet.isEmpty else { return [] }
-        var lines = [console.styled("Not covered (\(unmet.count)):", .yellow)]
+        var lines: [String] = []
         for skill in unmet {
             let text = "\(skill.name) \(skill.have)→\(skill.need) [\(skill.reason.rawValue)]: \(skill.detail)"
             let wrapped = TextLayout.wrap(text, width: max(30, console.width - 4))

@@ -70,9 +70,9 @@ struct PlanAssembler {
             }
             var seen = Set<Int>()
             for dependent in neededBy[step] where seen.insert(dependent.step).inserted {
-                let later = catalog.courses[Int(order[dependent.step])]
-                dependents.append(later.id)
-                reasons.append("Prerequisite for step \(dependent.step + 1), \"\(later.title)\" (\(dependent.because))")
+                let later = Int(order[dependent.step])
+                dependents.append(catalog.courses[later].id)
+                reasons.append("Prerequisite for step \(dependent.step + 1), \"\(catalog.courses[later].title)\" (\(dependent.because))")
             }
             return Plan.Step(
                 course: course.id, title: course.title, format: course.format, provider: course.provider, language: course.language,

@@ -59,4 +59,15 @@ enum Text {
     }
 
     static func quoted(_ id: String) -> String { "'\(id)'" }
+
+    /// 20000 → "20,000": counts a reader takes in at a glance.
+    static func thousands(_ count: Int) -> String {
+        let digits = String(count.magnitude)
+        var result = ""
+        for (position, digit) in digits.enumerated() {
+            if position > 0 && (digits.count - position) % 3 == 0 { result.append(",") }
+            result.append(digit)
+        }
+        return (count < 0 ? "-" : "") + result
+    }
 }

@@ -18,6 +18,28 @@ public struct AssignmentRecord: Sendable, Equatable {
     public var catalogVersion: String
     public var updatedAt: String
     public var steps: [Step]
+    /// Gap skills the frozen plan could not close (its `unmet` list): while any remain, finishing every
+    /// planned course does not meet the role's requirements.
+    public var unmet: [UnmetSkill] = []
+
+    /// A gap skill the plan leaves open, as the plan stated it.
+    public struct UnmetSkill: Sendable, Equatable {
+        public var skill: String
+        public var name: String
+        public var have: Int
+        public var need: Int
+        public var reason: String
+
+        /// Reads a plan's `unmet` array; entries it cannot read are skipped (a stored plan is ours).
+        public static func list(from value: JSONValue?) -> [UnmetSkill] {
+            (value?.arrayValue ?? []).compactMap { entry in
+                guard let skill = entry["skill"]?.stringValue else { return nil }
+                return UnmetSkill(
+                    skill: skill, name: entry["name"]?.stringValue ?? skill, have: entry["have"]?.intValue ?? 0,
+                    need: entry["need"]?.intValue ?? 0, reason: entry["reason"]?.stringValue ?? "")
+            }
+        }
+    }
 
     public enum Status: String, Sendable {
         case active, completed, cancelled
@@ -33,6 +55,11 @@ public struct AssignmentRecord: Sendable, Equatable {
         public var completedAt: String?
     }
 
+    /// Every planned course is done.
+    public var coursesDone: Bool { steps.allSatisfy { $0.completedAt != nil } }
+    /// Every planned course is done and the plan left no gap skill open: the role's requirements are met.
+    public var requirementsMet: Bool { coursesDone && unmet.isEmpty }
+
     public var hoursTotal: Quantity { steps.reduce(.zero) { $0 + $1.hours } }
     public var hoursDone: Quantity { steps.filter { $0.completedAt != nil }.reduce(.zero) { $0 + $1.hours } }
 
@@ -45,7 +72,7 @@ public struct AssignmentRecord: Sendable, Equatable {
     /// Where the assignment stands on `today` against its scheduled dates.
     public func progress(on today: CalendarDate) -> Progress {
         switch status {
-        case .completed: return .completed
+        case .completed: return unmet.isEmpty ? .completed : .coursesDone
         case .cancelled: return .cancelled
         case .active:
             if let dueDate, today > dueDate { return .overdue }
@@ -55,12 +82,15 @@ public struct AssignmentRecord: Sendable, Equatable {
     }
 
     /// `on-track`: every step planned to end before today is done; `late`: some is not; `overdue`: the due
-    /// date has passed and the plan is not complete.
+    /// date has passed and the plan is not complete; `completed`: every course done and the role's
+    /// requirements met; `courses-done`: every planned course done, but gap skills the plan could not close
+    /// remain open (see `unmet`).
     public enum Progress: String, Sendable {
         case onTrack = "on-track"
         case late
         case overdue
         case completed
+        case coursesDone = "courses-done"
         case cancelled
     }
 

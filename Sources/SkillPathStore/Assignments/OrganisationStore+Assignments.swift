@@ -85,6 +85,7 @@ extension OrganisationStore {
             startDate: CalendarDate(iso: row.text(5)) ?? CalendarDate(daysSinceEpoch: 0), dueDate: row.optionalText(6).flatMap(CalendarDate.init(iso:)),
             status: AssignmentRecord.Status(rawValue: row.text(7)) ?? .active, options: (try? JSONParser.parse(row.text(8))) ?? .null,
             plan: (try? JSONParser.parse(row.text(9))) ?? .null, catalogVersion: row.text(10), updatedAt: row.text(11), steps: [])
+        record.unmet = AssignmentRecord.UnmetSkill.list(from: record.plan["unmet"])
         record.steps = try connection.prepare("""
             SELECT position, course, hours, planned_start, planned_end, started_at, completed_at FROM assignment_steps
             WHERE assignment = ?1 ORDER BY position

@@ -17,7 +17,7 @@ extension OrganisationStore {
             let ids = JSONWriter.string(.strings(members.map(\.id)))
             let rows = try connection.prepare("""
                 SELECT a.id, a.employee, a.target_role, a.assigned_by, a.assigned_at, a.start_date, a.due_date, a.status, a.catalog_version, a.updated_at,
-                       s.position, s.course, s.hours, s.planned_start, s.planned_end, s.started_at, s.completed_at
+                       s.position, s.course, s.hours, s.planned_start, s.planned_end, s.started_at, s.completed_at, json_extract(a.plan, '$.unmet')
                 FROM json_each(?1) j JOIN assignments a ON a.employee = j.value
                 LEFT JOIN assignment_steps s ON s.assignment = a.id
                 WHERE a.status <> 'cancelled' ORDER BY a.id, s.position
@@ -31,11 +31,11 @@ extension OrganisationStore {
                         id: id, employee: employee, targetRole: rows.text(2), assignedBy: rows.text(3), assignedAt: rows.text(4),
                         startDate: CalendarDate(iso: rows.text(5)) ?? CalendarDate(daysSinceEpoch: 0), dueDate: rows.optionalText(6).flatMap(CalendarDate.init(iso:)),
                         status: AssignmentRecord.Status(rawValue: rows.text(7)) ?? .active, options: .null, plan: .null,
-                        catalogVersion: rows.text(8), updatedAt: rows.text(9), steps: []))
+                        catalogVersion: rows.text(8), updatedAt: rows.text(9), steps: [],
+                        unmet: AssignmentRecord.UnmetSkill.list(from: rows.optionalText(17).flatMap { try? JSONParser.parse($0) })))
                 }
-                guard !rows.isNull(10) else { continue }
-                let count = byEmployee[employee]!.count
-                byEmployee[employee]![count - 1].steps.append(AssignmentRecord.Step(
+                guard !rows.isNull(10), let count = byEmployee[employee]?.count, count > 0 else { continue }
+                byEmployee[employee]?[count - 1].steps.append(AssignmentRecord.Step(
                     position: rows.int(10), course: rows.text(11), hours: Quantity(hundredths: rows.int64(12)),
                     plannedStart: CalendarDate(iso: rows.text(13)) ?? CalendarDate(daysSinceEpoch: 0),
                     plannedEnd: CalendarDate(iso: rows.text(14)) ?? CalendarDate(daysSinceEpoch: 0),
@@ -50,7 +50,7 @@ extension OrganisationStore {
         try read { connection in
             let statement = subject == nil
                 ? try connection.prepare("SELECT at, actor, action, subject, detail FROM audit_log ORDER BY id DESC LIMIT ?1").bind(.int(limit))
-                : try connection.prepare("SELECT at, actor, action, subject, detail FROM audit_log WHERE subject = ?2 ORDER BY id DESC LIMIT ?1").bind(.int(limit), .text(subject!))
+                : try connection.prepare("SELECT at, actor, action, subject, detail FROM audit_log WHERE subject = ?2 ORDER BY id DESC LIMIT ?1").bind(.int(limit), .text(subject ?? ""))
             return try statement.rows { ($0.text(0), $0.text(1), $0.text(2), $0.text(3), $0.text(4)) }
         }
     }

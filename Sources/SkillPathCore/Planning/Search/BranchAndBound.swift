@@ -28,6 +28,10 @@ struct BranchAndBound {
     /// estimate one per course (a deterministic measure of time, so the same question always stops at the
     /// same place).
     let workLimit: Int
+    /// The work the search may do without improving on the best plan: a search that has stalled for this
+    /// long is proving, not improving, and stops (the plan is then not claimed optimal).
+    let patience: Int
+    private var lastImprovement = 0
 
     private(set) var best: PlanKey?
     private(set) var work = 0
@@ -70,7 +74,11 @@ struct BranchAndBound {
     private var bound: HMaxBound
     private var useHMax = false
 
-    init(graph: PlanningGraph, goals: [PlanningGraph.Entry], weights: CourseWeights, maxCost: Int64?, workLimit: Int, incumbent: PlanKey?) {
+    init(
+        graph: PlanningGraph, goals: [PlanningGraph.Entry], weights: CourseWeights, maxCost: Int64?, workLimit: Int, patience: Int,
+        incumbent: PlanKey?
+    ) {
+        self.patience = patience
         self.graph = graph
         self.goals = goals
         self.weights = weights
@@ -117,7 +125,7 @@ struct BranchAndBound {
     /// the weight of the course just added (what the best completion from here plus that course cannot beat).
     private mutating func search(inherited: Int64 = 0) {
         work += 1 + graph.courseCount / 2
-        if work > workLimit {
+        if work > workLimit || work - lastImprovement > patience {
             complete = false
             return
         }
@@ -361,6 +369,7 @@ struct BranchAndBound {
         let key = PlanKey(courses: plan, weights: weights)
         if let best, !(key < best) { return }
         best = key
+        lastImprovement = work
     }
 
     private static func deferredKey(_ key: Int32) -> UInt64 {

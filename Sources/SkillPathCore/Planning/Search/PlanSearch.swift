@@ -1,8 +1,12 @@
 /// Runs the solvers in turn: greedy with pruning for a good plan at once, then branch-and-bound from it.
 struct PlanSearch {
-    /// The exact search's work limit for the whole plan, in the units `BranchAndBound` counts (about one
-    /// per course a node looks at). Shared among independent parts: each gets an equal share of what is left.
+    /// The exact search's patience, in the units `BranchAndBound` counts (about one per course a node looks
+    /// at): a part's search stops once it has gone this long without improving its best plan, and in any
+    /// case after `Self.patienceRounds` times as long for the whole question. Independent parts share the
+    /// whole: each may use an equal share of what is left.
     var work: Int
+
+    static let patienceRounds = 12
 
     struct Result {
         /// Catalog course numbers of the plan, ascending.
@@ -23,7 +27,7 @@ struct PlanSearch {
     func best(parts: [Part], maxCost: Int64?) -> Result? {
         var courses: [Int32] = []
         var optimal = true
-        var remaining = work
+        var remaining = work * Self.patienceRounds
         for (position, part) in parts.enumerated() {
             let share = remaining / (parts.count - position)
             guard let result = best(part, maxCost: maxCost, work: share) else { return nil }
@@ -46,7 +50,10 @@ struct PlanSearch {
     /// Dominated courses are dropped first; then greedy, then branch and bound from the greedy plan.
     /// Returns local course numbers of the part's graph.
     private func best(_ part: Part, maxCost: Int64?, work: Int) -> (courses: [Int32], optimal: Bool, work: Int)? {
-        let kept = part.graph.undominated(weights: part.weights, budgeted: maxCost != nil)
+        var kept = part.graph.undominated(weights: part.weights, budgeted: maxCost != nil)
+        // Rebuilding the graph costs about what a few dropped courses save the search: only worth it when
+        // dominance drops a good share of them.
+        if kept.count * 5 > part.graph.courseCount * 4 { kept = (0..<Int32(part.graph.courseCount)).map { $0 } }
         let core = kept.count < part.graph.courseCount
             ? Subproblem(graph: part.graph, courses: kept, goals: part.goals, weights: part.weights)
             : Subproblem(part)
@@ -66,7 +73,8 @@ struct PlanSearch {
             let cheap = Self.greedy(graph: graph, goals: goals, weights: frugal)
             if let maxCost, weights.total(cheap) <= maxCost { incumbent = PlanKey(courses: cheap, weights: weights) }
         }
-        var search = BranchAndBound(graph: graph, goals: goals, weights: weights, maxCost: maxCost, workLimit: work, incumbent: incumbent)
+        var search = BranchAndBound(
+            graph: graph, goals: goals, weights: weights, maxCost: maxCost, workLimit: work, patience: self.work, incumbent: incumbent)
         search.run()
         guard let best = search.best else { return nil }
         // A set the search found can carry a course the others made redundant: prune it (never worse). The

@@ -1,36 +1,44 @@
-import SkillPathCore
+public import SkillPathCore
 
 /// An independent, brute-force planner for tiny catalogs: tries every subset of the allowed courses.
-/// It shares no code with the planner, so agreement between the two means something.
-struct ExhaustiveOracle {
-    let catalog: Catalog
-    let profile: Profile
-    let target: String
-    let options: PlanOptions
+/// It shares no code with the planner, so agreement between the two means something. Used by the tests and
+/// by `skillpath-bench quality`.
+public struct ExhaustiveOracle {
+    public let catalog: Catalog
+    public let profile: Profile
+    public let target: String
+    public let options: PlanOptions
 
-    struct Answer {
-        var reachable: Set<String>
-        var unreachable: Set<String>
-        var bestKey: Key?
+    public init(catalog: Catalog, profile: Profile, target: String, options: PlanOptions) {
+        self.catalog = catalog
+        self.profile = profile
+        self.target = target
+        self.options = options
     }
 
-    struct Key: Comparable, CustomStringConvertible {
-        var primary: Int64
-        var secondary: Int64
-        var count: Int
-        var ids: [String]
+    public struct Answer: Sendable {
+        public var reachable: Set<String>
+        public var unreachable: Set<String>
+        public var bestKey: Key?
+    }
 
-        static func < (lhs: Key, rhs: Key) -> Bool {
+    public struct Key: Comparable, CustomStringConvertible, Sendable {
+        public var primary: Int64
+        public var secondary: Int64
+        public var count: Int
+        public var ids: [String]
+
+        public static func < (lhs: Key, rhs: Key) -> Bool {
             if lhs.primary != rhs.primary { return lhs.primary < rhs.primary }
             if lhs.secondary != rhs.secondary { return lhs.secondary < rhs.secondary }
             if lhs.count != rhs.count { return lhs.count < rhs.count }
             return lhs.ids.lexicographicallyPrecedes(rhs.ids, by: { $0.utf8.lexicographicallyPrecedes($1.utf8) })
         }
 
-        var description: String { "\(primary)/\(secondary)/\(count) \(ids)" }
+        public var description: String { "\(primary)/\(secondary)/\(count) \(ids)" }
     }
 
-    func key(_ courses: [Course]) -> Key {
+    public func key(_ courses: [Course]) -> Key {
         let hours = courses.reduce(Int64(0)) { $0 + $1.hours.hundredths }
         let cost = courses.reduce(Int64(0)) { $0 + $1.cost.hundredths }
         let ids = courses.map(\.id).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
@@ -43,7 +51,7 @@ struct ExhaustiveOracle {
         var levels: [String: Int] = [:]
         for entry in profile.skills { levels[entry.skill] = max(levels[entry.skill] ?? 0, entry.level) }
         for id in profile.completed {
-            for entry in catalog.course(id)!.teaches { levels[entry.skill] = max(levels[entry.skill] ?? 0, entry.level) }
+            for entry in catalog.course(id)?.teaches ?? [] { levels[entry.skill] = max(levels[entry.skill] ?? 0, entry.level) }
         }
         return levels
     }
@@ -55,7 +63,7 @@ struct ExhaustiveOracle {
         var roles = [target]
         if options.keepCurrentRole, let current = profile.role { roles.append(current) }
         for role in roles {
-            for requirement in catalog.role(role)!.requires where requirement.importance == .essential || options.includeOptional {
+            for requirement in catalog.role(role)?.requires ?? [] where requirement.importance == .essential || options.includeOptional {
                 if (levels[requirement.skill] ?? 0) < requirement.level {
                     goals[requirement.skill] = max(goals[requirement.skill] ?? 0, requirement.level)
                 }
@@ -64,7 +72,7 @@ struct ExhaustiveOracle {
         return goals
     }
 
-    func allowed(_ course: Course) -> Bool {
+    public func allowed(_ course: Course) -> Bool {
         if profile.completed.contains(course.id) || options.exclude.contains(course.id) { return false }
         if let formats = options.formats, !formats.contains(course.format) { return false }
         if let languages = options.languages, !languages.contains(course.language) { return false }
@@ -94,7 +102,7 @@ struct ExhaustiveOracle {
         return (levels, remaining.isEmpty)
     }
 
-    func solve() -> Answer {
+    public func solve() -> Answer {
         let candidates = catalog.courses.filter(allowed)
         let everything = closure(candidates).levels
         let goals = goals
@@ -104,10 +112,10 @@ struct ExhaustiveOracle {
         for mask in 0..<(1 << candidates.count) {
             let subset = candidates.indices.filter { mask & (1 << $0) != 0 }.map { candidates[$0] }
             let result = closure(subset)
-            guard result.all, reachable.allSatisfy({ (result.levels[$0] ?? 0) >= goals[$0]! }) else { continue }
+            guard result.all, reachable.allSatisfy({ (result.levels[$0] ?? 0) >= (goals[$0] ?? 0) }) else { continue }
             if let maxCost = options.maxCost, subset.reduce(Quantity.zero, { $0 + $1.cost }) > maxCost { continue }
             let candidate = key(subset)
-            if best == nil || candidate < best! { best = candidate }
+            if best.map({ candidate < $0 }) ?? true { best = candidate }
         }
         return Answer(reachable: reachable, unreachable: unreachable, bestKey: best)
     }
