@@ -46,26 +46,27 @@ public struct CourseCSVImport: Sendable {
                     fail(column, "is empty")
                     missing = true
                 }
-                if missing { continue }
-                let hoursText = record.value("hours", in: columns)!
-                guard let hours = Quantity(literal: hoursText), hours > .zero else {
-                    fail("hours", "must be a number greater than 0, got '\(hoursText)'")
+                guard !missing, let id = record.value("id", in: columns), let title = record.value("title", in: columns),
+                      let format = record.value("format", in: columns), let hoursText = record.value("hours", in: columns),
+                      let teachesText = record.value("teaches", in: columns) else { continue }
+                guard let hours = Quantity(literal: hoursText), hours > .zero, hours <= Course.maximumHours else {
+                    fail("hours", "must be a number greater than 0 and at most \(Course.maximumHours), got '\(Text.abbreviated(hoursText))'")
                     continue
                 }
                 var cost = Quantity.zero
                 if let text = record.value("cost", in: columns) {
-                    guard let parsed = Quantity(literal: text), parsed >= .zero else {
-                        fail("cost", "must be a number, 0 or more, got '\(text)'")
+                    guard let parsed = Quantity(literal: text), parsed >= .zero, parsed <= Course.maximumCost else {
+                        fail("cost", "must be a number from 0 to \(Course.maximumCost), got '\(Text.abbreviated(text))'")
                         continue
                     }
                     cost = parsed
                 }
-                guard let teaches = parseLevels(record.value("teaches", in: columns)!, column: "teaches", fail: fail), !teaches.isEmpty else { continue }
+                guard let teaches = parseLevels(teachesText, column: "teaches", fail: fail), !teaches.isEmpty else { continue }
                 guard let requires = parseLevels(record.value("requires", in: columns) ?? "", column: "requires", fail: fail) else { continue }
                 referenced += (teaches + requires).map(\.skill)
                 result.courses.append(Course(
-                    id: record.value("id", in: columns)!, title: record.value("title", in: columns)!, provider: record.value("provider", in: columns),
-                    format: record.value("format", in: columns)!, hours: hours, cost: cost,
+                    id: id, title: title, provider: record.value("provider", in: columns),
+                    format: format, hours: hours, cost: cost,
                     currency: record.value("currency", in: columns) ?? Course.defaultCurrency, language: record.value("language", in: columns) ?? Course.defaultLanguage,
                     teaches: teaches, requires: requires, after: list(record.value("after", in: columns)), url: record.value("url", in: columns),
                     tags: list(record.value("tags", in: columns))))

@@ -103,7 +103,7 @@ public struct ESCOImport: Sendable {
         result.summary.skip("links to skills not in skills_en.csv", unknownSkills)
         result.summary.skip("repeated links", repeated)
         if !unknownOccupations.isEmpty {
-            result.summary.notes.append("links point to unknown occupations: " + unknownOccupations.keys.sorted().map { "\($0) (\(unknownOccupations[$0]!) links)" }.joined(separator: ", "))
+            result.summary.notes.append("links point to unknown occupations: " + unknownOccupations.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value) links)" }.joined(separator: ", "))
         }
         result.summary.notes.append("ESCO has no proficiency levels: every requirement is level \(requiredLevel)")
         return result
@@ -121,7 +121,7 @@ public struct ESCOImport: Sendable {
         for (occupation, skills) in essentials.enumerated() where !skills.isEmpty {
             var touched: [Int32] = []
             for skill in skills {
-                for other in holders[skill]! where Int(other) > occupation {
+                for other in holders[skill] ?? [] where Int(other) > occupation {
                     if shared[Int(other)] == 0 { touched.append(other) }
                     shared[Int(other)] += 1
                 }

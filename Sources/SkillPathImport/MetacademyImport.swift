@@ -33,8 +33,13 @@ public struct MetacademyImport: Sendable {
         var missingEstimates = 0
         for record in concepts.records {
             guard let tag = record.value("tag", in: conceptColumns) else { continue }
-            if let text = record.value("time_estimate_hours", in: conceptColumns), let estimate = Double(text), estimate > 0 {
-                hours[tag] = Quantity(hundredths: max(1, Int64((estimate * 100).rounded())))
+            if let text = record.value("time_estimate_hours", in: conceptColumns), let estimate = Quantity(literal: text), estimate > .zero {
+                guard estimate <= Course.maximumHours else {
+                    throw ImportError(
+                        file: "\(derived)/concepts.tsv", line: record.line, column: "time_estimate_hours",
+                        message: "\(text) hours is more than any course may take (\(Course.maximumHours))")
+                }
+                hours[tag] = max(estimate, Quantity(hundredths: 1))
             } else {
                 hours[tag] = defaultHours
                 missingEstimates += 1
@@ -97,9 +102,9 @@ public struct MetacademyImport: Sendable {
         }
         for course in roleOrder {
             var seen = Set<String>()
-            let concepts = roleConcepts[course]!.sorted { $0.0 < $1.0 }.map(\.1).filter { seen.insert($0).inserted }
+            let concepts = (roleConcepts[course] ?? []).sorted { $0.0 < $1.0 }.map(\.1).filter { seen.insert($0).inserted }
             result.roles.append(Role(
-                id: "metacademy-\(course.slug)", title: roleTitles[course]!.capitalized, family: "metacademy",
+                id: "metacademy-\(course.slug)", title: (roleTitles[course] ?? course).capitalized, family: "metacademy",
                 requires: concepts.map { RoleRequirement(skill: $0, level: 1) }))
         }
 
@@ -115,7 +120,7 @@ public struct MetacademyImport: Sendable {
         let untaught = known.subtracting(taught)
         if !untaught.isEmpty { result.summary.notes.append("\(untaught.count) concepts have no learning resource, so no course teaches them") }
         if !dangling.isEmpty {
-            result.summary.notes.append("dangling prerequisite tags: " + dangling.keys.sorted().map { "\($0) (needed by \(dangling[$0]!.sorted().joined(separator: ", ")))" }.joined(separator: "; "))
+            result.summary.notes.append("dangling prerequisite tags: " + dangling.sorted { $0.key < $1.key }.map { "\($0.key) (needed by \($0.value.sorted().joined(separator: ", ")))" }.joined(separator: "; "))
         }
         return result
     }

@@ -29,7 +29,7 @@ public struct ONETImport: Sendable {
 
     /// O*NET Level (0–7) → SkillPath level (1–5); nil for 0, which means "not needed".
     public static func level(fromONET value: Double) -> Int? {
-        guard value > 0 else { return nil }
+        guard value > 0, value.isFinite else { return nil }
         return min(5, max(1, Int((value / 1.5).rounded(.up))))
     }
 
@@ -69,10 +69,13 @@ public struct ONETImport: Sendable {
             for record in table.records {
                 guard let code = record.value("O*NET-SOC Code", in: columns), let element = record.value("Element ID", in: columns),
                       let scale = record.value("Scale ID", in: columns) else { continue }
-                guard let value = record.value("Data Value", in: columns).flatMap(Double.init) else {
+                guard let value = record.value("Data Value", in: columns).flatMap(Double.init), value.isFinite else {
                     throw ImportError(file: path, line: record.line, column: "Data Value", message: "expected a number")
                 }
-                elementNames[element] = record.value("Element Name", in: columns)
+                guard let name = record.value("Element Name", in: columns), !name.trimmingCharacters(in: .whitespaces).isEmpty else {
+                    throw ImportError(file: path, line: record.line, column: "Element Name", message: "is empty: every element needs a name")
+                }
+                elementNames[element] = name
                 elementKinds[element] = kind
                 var rating = ratings[code, default: [:]][element] ?? Rating()
                 if record.value("Recommend Suppress", in: columns) == "Y" { rating.suppressed = true }
@@ -85,22 +88,25 @@ public struct ONETImport: Sendable {
         // Skill ids are the names' slugs; a knowledge area sharing a skill's name gets "-knowledge".
         var skillIDs: [String: String] = [:]
         var taken = Set<String>()
-        for element in elementNames.keys.sorted(by: { (elementKinds[$0]!, $0) < (elementKinds[$1]!, $1) }) {
-            var id = elementNames[element]!.slug
+        let elements = elementNames.sorted { (elementKinds[$0.key] ?? "", $0.key) < (elementKinds[$1.key] ?? "", $1.key) }
+        for (element, name) in elements {
+            var id = name.slug
             if taken.contains(id) { id += "-knowledge" }
             taken.insert(id)
             skillIDs[element] = id
-            let kind = elementKinds[element]!
+            let kind = elementKinds[element] ?? "skill"
             result.skills.append(Skill(
-                id: id, name: elementNames[element]! + (id.hasSuffix("-knowledge") ? " (knowledge)" : ""),
+                id: id, name: name + (id.hasSuffix("-knowledge") ? " (knowledge)" : ""),
                 category: kind == "knowledge" ? "knowledge" : (element.hasPrefix("2.A") ? "basic skill" : "cross-functional skill"),
                 externalIds: Skill.ExternalIDs(onet: element)))
         }
 
         var skippedNotRelevant = 0, skippedSuppressed = 0, skippedZero = 0, skippedUnimportant = 0
-        for code in order where ratings[code] != nil {
+        for code in order {
+            guard let rated = ratings[code] else { continue }
             var requirements: [RoleRequirement] = []
-            for (element, rating) in ratings[code]!.sorted(by: { $0.key < $1.key }) {
+            for (element, rating) in rated.sorted(by: { $0.key < $1.key }) {
+                guard let skill = skillIDs[element] else { continue }
                 if rating.notRelevant { skippedNotRelevant += 1; continue }
                 if rating.suppressed { skippedSuppressed += 1; continue }
                 guard let importance = rating.importance, let value = rating.level, let level = Self.level(fromONET: value) else {
@@ -108,9 +114,9 @@ public struct ONETImport: Sendable {
                     continue
                 }
                 if importance >= importanceThreshold {
-                    requirements.append(RoleRequirement(skill: skillIDs[element]!, level: level, importance: .essential))
+                    requirements.append(RoleRequirement(skill: skill, level: level, importance: .essential))
                 } else if importance >= 2 {
-                    requirements.append(RoleRequirement(skill: skillIDs[element]!, level: level, importance: .optional))
+                    requirements.append(RoleRequirement(skill: skill, level: level, importance: .optional))
                 } else {
                     skippedUnimportant += 1
                 }
@@ -174,5 +180,5 @@ public struct ONETImport: Sendable {
 }
 
 extension Double {
-    var formatted: String { self == rounded() ? String(Int(self)) : String(self) }
+    var formatted: String { self == rounded() && abs(self) < 1e15 ? String(Int64(self)) : String(self) }
 }

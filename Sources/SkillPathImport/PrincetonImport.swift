@@ -65,7 +65,7 @@ public struct PrincetonImport: Sendable {
             }
             if let text = record.value("reqs_expanded", in: columns) { expressions[key] = (record.line, text) }
         }
-        let byDepartment = Dictionary(grouping: order.map { listings[$0]! }, by: \.department)
+        let byDepartment = Dictionary(grouping: order.compactMap { listings[$0] }, by: \.department)
 
         var encoder = Encoder(listings: listings, equivalents: equivalents, byDepartment: byDepartment)
         var requirements: [String: [String]] = [:]
@@ -80,14 +80,14 @@ public struct PrincetonImport: Sendable {
         }
 
         for key in order {
-            let listing = listings[key]!
+            guard let listing = listings[key] else { continue }
             result.skills.append(Skill(id: Self.passed(key), name: "Passed \(listing.code)", category: listing.department))
         }
         for skill in encoder.orSkills.values.sorted(by: { $0.id < $1.id }) {
             result.skills.append(Skill(id: skill.id, name: skill.name, category: "any of"))
         }
         for key in order {
-            let listing = listings[key]!
+            guard let listing = listings[key] else { continue }
             var teaches = [SkillLevel(skill: Self.passed(key), level: 1)]
             teaches += (encoder.extraTeaching[key] ?? []).sorted().map { SkillLevel(skill: $0, level: 1) }
             result.courses.append(Course(
@@ -120,10 +120,10 @@ public struct PrincetonImport: Sendable {
         result.summary.skip("self-references", encoder.selfLoops.count)
         result.summary.skip("requirements removed because they could never be met (cycles)", removed.count)
         if !encoder.selfLoops.isEmpty {
-            result.summary.notes.append("self-loops removed: " + encoder.selfLoops.sorted().map { listings[$0]!.code }.joined(separator: ", "))
+            result.summary.notes.append("self-loops removed: " + encoder.selfLoops.sorted().map { listings[$0]?.code ?? $0 }.joined(separator: ", "))
         }
         if !encoder.unresolved.isEmpty {
-            result.summary.notes.append("unresolved references: " + encoder.unresolved.keys.sorted().map { "\($0) (\(encoder.unresolved[$0]!))" }.joined(separator: ", "))
+            result.summary.notes.append("unresolved references: " + encoder.unresolved.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }.joined(separator: ", "))
         }
         if !removed.isEmpty { result.summary.notes.append("requirements removed: " + removed.joined(separator: "; ")) }
         if !duplicates.isEmpty { result.summary.notes.append("repeated course codes: " + duplicates.joined(separator: ", ")) }

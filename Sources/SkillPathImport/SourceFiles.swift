@@ -11,12 +11,11 @@ enum SourceFiles {
 
     /// A CSV file (RFC 4180).
     static func csv(_ path: String) throws(ImportError) -> CSVTable {
+        let contents = try bytes(path)
         do {
-            return try CSVReader.parse(try bytes(path), file: path)
-        } catch let error as CSVError {
-            throw ImportError(error)
+            return try CSVReader.parse(contents, file: path)
         } catch {
-            throw error as! ImportError
+            throw ImportError(error)
         }
     }
 
@@ -24,12 +23,11 @@ enum SourceFiles {
     /// convention of the Metacademy and Princeton derived files).
     static func tsv(_ path: String, escaped: Bool = false) throws(ImportError) -> CSVTable {
         var table: CSVTable
+        let contents = try bytes(path)
         do {
-            table = try CSVReader.parse(try bytes(path), file: path, delimiter: 0x09, quoting: false)
-        } catch let error as CSVError {
-            throw ImportError(error)
+            table = try CSVReader.parse(contents, file: path, delimiter: 0x09, quoting: false)
         } catch {
-            throw error as! ImportError
+            throw ImportError(error)
         }
         if escaped {
             for index in table.records.indices {

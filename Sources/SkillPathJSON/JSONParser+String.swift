@@ -77,7 +77,8 @@ extension JSONParser.Cursor {
                 throw error("invalid surrogate pair in a string", at: escapeStart)
             }
             let value = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
-            return Unicode.Scalar(value)!
+            guard let scalar = Unicode.Scalar(value) else { throw error("invalid surrogate pair in a string", at: escapeStart) }
+            return scalar
         }
         guard let scalar = Unicode.Scalar(high) else {
             throw error("unpaired surrogate \\u\(String(high, radix: 16)) in a string", at: escapeStart)

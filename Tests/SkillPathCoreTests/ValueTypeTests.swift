@@ -5,9 +5,20 @@ import Testing
     @Test(arguments: [
         ("12", 1200), ("7.5", 750), ("49.99", 4999), ("0.125", 13), ("0.124", 12), ("1.5e1", 1500), ("-3.05", -305),
         ("2E-2", 2), ("100000000000000000000", nil), ("abc", nil), ("1.2.3", nil),
+        // Extreme exponents and digit runs never trap: tiny values round to 0, huge ones are out of range.
+        ("1e-9223372036854775808", 0), ("-1e-9223372036854775808", 0), ("1e9223372036854775807", nil), ("1e400", nil),
+        ("9223372036854775807", nil), ("92233720368547758.07", nil), ("0.005", 1), ("0.0049999999999999999999", 0),
+        ("0." + String(repeating: "0", count: 5000) + "1", 0), ("1" + String(repeating: "0", count: 5000), nil),
+        ("1e", nil), ("1e+", nil), ("-", nil), ("", nil), ("1e5x", nil), ("10000000000", 1_000_000_000_000), ("10000000000.01", nil),
     ] as [(String, Int64?)])
     func quantitiesParseExactlyAndRoundHalfAwayFromZero(literal: String, hundredths: Int64?) {
         #expect(Quantity(literal: literal)?.hundredths == hundredths)
+    }
+
+    @Test func outOfRangeIsToldApartFromNotANumber() {
+        #expect(Quantity.parse("1e400") == .failure(.outOfRange))
+        #expect(Quantity.parse("1e-400") == .success(.zero))
+        #expect(Quantity.parse("1e4x") == .failure(.notANumber))
     }
 
     @Test func quantitiesPrintTheShortestExactDecimal() {

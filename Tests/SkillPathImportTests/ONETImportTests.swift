@@ -82,3 +82,35 @@ import Testing
         #expect(plans[0].unmet.allSatisfy { $0.reason == .noCourse }, "the rest has no course in this small list")
     }
 }
+
+/// Importers on malformed files they did not expect: an `Error:` naming the file, line and column, exit 65,
+/// and nothing written. Never a crash.
+@Suite struct MalformedImportTests {
+    static let header = "O*NET-SOC Code\tTitle\tElement ID\tElement Name\tScale ID\tScale Name\tData Value\tN\tStandard Error\tLower CI Bound\tUpper CI Bound\tRecommend Suppress\tNot Relevant\tDate\tDomain Source\n"
+
+    func onetFolder(skillsRow: String) -> TemporaryDirectory {
+        let directory = TemporaryDirectory()
+        directory.write([
+            "onet/Occupation Data.tsv": "O*NET-SOC Code\tTitle\tDescription\n15-1251.00\tComputer Programmers\tx\n",
+            "onet/Job Zones.tsv": "O*NET-SOC Code\tTitle\tJob Zone\tDate\tDomain Source\n15-1251.00\tComputer Programmers\t4\t08/2023\tAnalyst\n",
+            "onet/Skills.tsv": Self.header + skillsRow,
+            "onet/Knowledge.tsv": Self.header,
+            "onet/Related Occupations.tsv": "O*NET-SOC Code\tTitle\tRelated O*NET-SOC Code\tRelated Title\tRelatedness Tier\tIndex\n",
+        ])
+        return directory
+    }
+
+    @Test(arguments: [
+        ("15-1251.00\tComputer Programmers\t2.A.1.a\t\tIM\tImportance\t3.5\t8\t0.1\t3\t4\tN\tn/a\t08/2023\tAnalyst\n", "Skills.tsv:2, column 'Element Name': is empty"),
+        ("15-1251.00\tComputer Programmers\t2.A.1.a\tReading\tLV\tLevel\tinf\t8\t0.1\t3\t4\tN\tn/a\t08/2023\tAnalyst\n", "Skills.tsv:2, column 'Data Value': expected a number"),
+        ("15-1251.00\tComputer Programmers\t2.A.1.a\tReading\tLV\tLevel\t1e400\t8\t0.1\t3\t4\tN\tn/a\t08/2023\tAnalyst\n", "Skills.tsv:2, column 'Data Value': expected a number"),
+    ])
+    func aMalformedONETRowIsAnErrorNotACrash(row: String, message: String) throws {
+        let directory = onetFolder(skillsRow: row)
+        let result = try ProcessRunner.run("skillpath", ["catalog", "import", "onet", "\(directory.path)/onet", "--out", "\(directory.path)/out"])
+        #expect(result.status == 65, "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("Error: "))
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: "\(directory.path)/out/skills.json"))
+    }
+}

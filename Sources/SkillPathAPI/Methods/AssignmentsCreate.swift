@@ -64,7 +64,8 @@ enum AssignmentsCreate {
             // The pace that ends the plan on its due date, counting the due day itself.
             let days = max(1, dueDate.daysSinceEpoch - start.daysSinceEpoch + 1)
             let hundredths = (plan.totals.hours.hundredths * 7 + Int64(days) - 1) / Int64(days)
-            pace = Quantity(hundredths: max(1, hundredths))
+            // A due date no pace can meet is scheduled at the most a week holds, and says it misses.
+            pace = Quantity(hundredths: min(max(1, hundredths), PlanOptions.maximumHoursPerWeek.hundredths))
         }
         return plan.scheduled(pace: pace, start: start, deadline: dueDate ?? options.deadline)
     }

@@ -63,8 +63,8 @@ enum CatalogLists {
         let items = catalog.courses.filter { course in
             (skill == nil || course.teaches.contains { $0.skill == skill && $0.level >= minimum })
                 && (format == nil || course.format == format) && (language == nil || course.language == language)
-                && (provider == nil || course.provider == provider) && (tag == nil || course.tags.contains(tag!))
-                && (maxHours == nil || course.hours <= maxHours!) && (maxCost == nil || course.cost <= maxCost!)
+                && (provider == nil || course.provider == provider) && (tag.map { course.tags.contains($0) } ?? true)
+                && (maxHours.map { course.hours <= $0 } ?? true) && (maxCost.map { course.cost <= $0 } ?? true)
         }
         return Paging.page(items, request: try Paging.read(params), id: \.id, json: \.json)
     }
@@ -99,7 +99,12 @@ enum CatalogLists {
     }
 
     static func quantity(_ field: JSONField) throws -> Quantity {
-        guard case .number(let text) = field.value, let value = Quantity(literal: text) else { throw field.mismatch("a number") }
-        return value
+        guard case .number(let text) = field.value else { throw field.mismatch("a number") }
+        switch Quantity.parse(text) {
+        case .success(let value): return value
+        case .failure(.outOfRange):
+            throw JSONFieldError(path: field.path, message: "is out of range: \(Text.abbreviated(text)) (at most \(Quantity.limit))")
+        case .failure(.notANumber): throw field.mismatch("a number")
+        }
     }
 }

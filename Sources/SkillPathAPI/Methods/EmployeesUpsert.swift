@@ -88,11 +88,12 @@ public enum EmployeeInputDecoding {
         try row.checkKeys(fields)
         var skills: [SkillLevel]?
         if let list = try row.optional("skills") {
-            skills = []
+            var entries: [SkillLevel] = []
             for entry in try list.array() {
                 try entry.checkKeys(["skill", "level"])
-                skills!.append(SkillLevel(skill: try entry.required("skill").string(), level: try entry.required("level").int()))
+                entries.append(SkillLevel(skill: try entry.required("skill").string(), level: try entry.required("level").int()))
             }
+            skills = entries
         }
         return EmployeeInput(
             id: try row.required("id").string(), name: try row.optional("name")?.string(), login: try update(row, "login"),

@@ -43,7 +43,7 @@ public struct ArgumentParser: Sendable {
             pendingOptions.append((name, inlineValue))
             let spec = optionSpec(named: name, words: words)
             if spec?.takesValue == true && inlineValue == nil {
-                guard let value = remaining.popFirst() else { throw .usage("--\(name) needs a value (\(spec!.valueName!))") }
+                guard let value = remaining.popFirst() else { throw .usage("--\(name) needs a value (\(spec?.valueName ?? "VALUE"))") }
                 pendingOptions[pendingOptions.count - 1].value = value
             }
         }

@@ -42,7 +42,28 @@ enum PlanOptionFlags {
         if options.deadline != nil && options.hoursPerWeek == nil {
             throw .usage("--deadline needs --hours-per-week to schedule the plan")
         }
-        return options.startingToday(today)
+        let filled = options.startingToday(today)
+        do {
+            try filled.validate()
+        } catch {
+            // The same rules as the daemon's, named as the flags the user typed.
+            throw .usage("\(flag(for: error.field)) \(error.message)")
+        }
+        return filled
+    }
+
+    /// `options.hoursPerWeek` → `--hours-per-week`.
+    static func flag(for field: String) -> String {
+        let name = field.hasPrefix("options.") ? String(field.dropFirst("options.".count)) : field
+        var flag = "--"
+        for character in name {
+            if character.isUppercase {
+                flag += "-" + character.lowercased()
+            } else {
+                flag.append(character)
+            }
+        }
+        return flag == "--start-date" ? "--start" : flag
     }
 
     static func quantity(_ text: String, flag: String, allowZero: Bool) throws(CLIError) -> Quantity {

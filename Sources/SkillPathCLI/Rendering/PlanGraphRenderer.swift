@@ -9,10 +9,13 @@ enum PlanGraphRenderer {
     }
 
     static func render(_ plan: Plan, as format: Format) -> [String] {
-        let index = Dictionary(uniqueKeysWithValues: plan.steps.enumerated().map { ($1.course, $0 + 1) })
+        // A plan read from the daemon is data: a repeated course must not crash the renderer (first wins).
+        let index = Dictionary(plan.steps.enumerated().map { ($1.course, $0 + 1) }, uniquingKeysWith: { first, _ in first })
         var edges: [(from: String, to: String, label: String?)] = []
         for (position, step) in plan.steps.enumerated() {
-            for dependent in step.neededBy { edges.append(("s\(position + 1)", "s\(index[dependent]!)", nil)) }
+            for dependent in step.neededBy {
+                if let target = index[dependent] { edges.append(("s\(position + 1)", "s\(target)", nil)) }
+            }
             if !step.closes.isEmpty {
                 edges.append(("s\(position + 1)", "target", step.closes.map { "\($0.skill) \($0.level)" }.joined(separator: ", ")))
             }

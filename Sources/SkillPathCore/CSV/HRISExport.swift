@@ -48,11 +48,11 @@ public enum HRISExport {
                     problems.append(CSVError(file: employees.file, line: record.line, column: nil, columnName: missing, message: "is empty"))
                     continue
                 }
+                guard let id = record.value("id", in: columns) else { continue }
                 // A column the file has sets the field (an empty cell clears it); a column it lacks keeps it.
                 for name in employeeColumns.optional where columns.positions[name] != nil {
                     members.append((name, record.value(name, in: columns).map(JSONValue.string) ?? .null))
                 }
-                let id = record.value("id", in: columns)!
                 if let earlier = position[id] {
                     problems.append(CSVError(file: employees.file, line: record.line, column: nil, columnName: "id", message: "employee '\(id)' is listed again (first on line \(rows[earlier].line ?? 0))"))
                     continue

@@ -94,10 +94,14 @@ enum CatalogFileDecoder {
         let hours = reader.quantity("hours", required: true)
         if let hours, hours <= .zero {
             reader.error(.invalidHours, "hours must be greater than 0, got \(hours)")
+        } else if let hours, hours > Course.maximumHours {
+            reader.error(.invalidHours, "hours must be at most \(Course.maximumHours), got \(hours)")
         }
         let cost = reader.quantity("cost") ?? .zero
         if cost < .zero {
             reader.error(.negativeCost, "cost must not be negative, got \(cost)")
+        } else if cost > Course.maximumCost {
+            reader.error(.invalidField, "cost must be at most \(Course.maximumCost), got \(cost)")
         }
         let teaches = reader.skillLevels("teaches", required: true)
         if reader.object["teaches"]?.arrayValue?.isEmpty == true {

@@ -91,11 +91,19 @@ struct ItemReader {
             if required { error(.missingField, "missing required field '\(key)'") }
             return nil
         }
-        guard case .number(let text) = value, let quantity = Quantity(literal: text) else {
+        guard case .number(let text) = value else {
             error(.invalidField, "'\(key)' must be a number, got \(value.typeName)")
             return nil
         }
-        return quantity
+        switch Quantity.parse(text) {
+        case .success(let quantity):
+            return quantity
+        case .failure(.outOfRange):
+            error(.invalidField, "'\(key)' is out of range: \(Text.abbreviated(text)) (at most \(Quantity.limit))")
+        case .failure(.notANumber):
+            error(.invalidField, "'\(key)' must be a number, got \(Text.abbreviated(text))")
+        }
+        return nil
     }
 
     /// A list of `{skill, level}` objects, each level within 1–5.

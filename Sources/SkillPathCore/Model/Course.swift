@@ -42,6 +42,11 @@ public struct Course: Sendable, Hashable {
         self.source = source
     }
 
+    /// Bounds on a course's numbers: no real course is longer or dearer, and they keep every sum over a
+    /// catalog of 100,000 courses far from overflow.
+    public static let maximumHours = Quantity(100_000)
+    public static let maximumCost = Quantity(1_000_000_000)
+
     public static let defaultCurrency = "USD"
     public static let defaultLanguage = "en"
     /// The formats the product knows by name; others are allowed and simply passed through.

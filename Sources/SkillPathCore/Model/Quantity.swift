@@ -34,54 +34,79 @@ public struct Quantity: Sendable, Hashable, Comparable, CustomStringConvertible 
         lhs.hundredths < rhs.hundredths
     }
 
-    /// Parses a JSON number literal or a plain decimal such as `12`, `7.25` or `1.5e1`.
-    /// Returns nil for text that is not a number or is too large to hold.
-    public init?(literal: String) {
-        var mantissa: Int64 = 0
-        var exponent = 0
-        var negative = false
-        var sawDigit = false
-        var seenPoint = false
+    /// The largest magnitude any quantity may have: 10 billion, in hundredths. Far above any real hours or
+    /// price, and far enough below `Int64.max` that sums over a whole catalog cannot overflow.
+    public static let limit = Quantity(hundredths: 1_000_000_000_000)
+
+    /// Why text is not a quantity.
+    public enum ParseError: Error, Sendable, Equatable {
+        case notANumber
+        /// A number, but larger in magnitude than `Quantity.limit`.
+        case outOfRange
+    }
+
+    /// Parses a JSON number literal or a plain decimal such as `12`, `7.25` or `1.5e1`, rounded half away from
+    /// zero to two decimals. Never traps, whatever the digits or the exponent: `1e-9223372036854775808` is
+    /// 0, `1e400` is out of range.
+    public static func parse(_ literal: String) -> Result<Quantity, ParseError> {
         var bytes = literal.utf8[...]
+        var negative = false
         if bytes.first == UInt8(ascii: "-") {
             negative = true
             bytes = bytes.dropFirst()
         } else if bytes.first == UInt8(ascii: "+") {
             bytes = bytes.dropFirst()
         }
+        // Up to 18 significant digits are kept; beyond that only the magnitude matters.
+        var mantissa: Int64 = 0
+        var exponent = 0
+        var sawDigit = false
+        var seenPoint = false
         while let byte = bytes.first, byte != UInt8(ascii: "e"), byte != UInt8(ascii: "E") {
             bytes = bytes.dropFirst()
             if byte == UInt8(ascii: ".") {
-                if seenPoint { return nil }
+                if seenPoint { return .failure(.notANumber) }
                 seenPoint = true
                 continue
             }
-            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return .failure(.notANumber) }
             sawDigit = true
-            let digit = Int64(byte - UInt8(ascii: "0"))
             if mantissa < 100_000_000_000_000_000 {
-                mantissa = mantissa * 10 + digit
+                mantissa = mantissa * 10 + Int64(byte - UInt8(ascii: "0"))
                 if seenPoint { exponent -= 1 }
-            } else {
-                // Beyond 18 significant digits only the magnitude matters.
-                if !seenPoint { exponent += 1 }
+            } else if !seenPoint {
+                exponent += 1
             }
         }
-        guard sawDigit else { return nil }
-        if let marker = bytes.first, marker == UInt8(ascii: "e") || marker == UInt8(ascii: "E") {
-            guard let value = Int(String(decoding: bytes.dropFirst(), as: UTF8.self)), abs(value) < 1000 else { return nil }
-            exponent += value
+        guard sawDigit else { return .failure(.notANumber) }
+        if !bytes.isEmpty {
+            bytes = bytes.dropFirst()
+            var exponentNegative = false
+            if bytes.first == UInt8(ascii: "-") || bytes.first == UInt8(ascii: "+") {
+                exponentNegative = bytes.first == UInt8(ascii: "-")
+                bytes = bytes.dropFirst()
+            }
+            guard !bytes.isEmpty else { return .failure(.notANumber) }
+            // Saturates: an exponent beyond a million says "zero" or "too large" as well as the exact one.
+            var written = 0
+            for byte in bytes {
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return .failure(.notANumber) }
+                written = min(written * 10 + Int(byte - UInt8(ascii: "0")), 1_000_000)
+            }
+            exponent += exponentNegative ? -written : written
         }
+        guard mantissa != 0 else { return .success(.zero) }
         // hundredths = mantissa × 10^(exponent + 2), rounded half away from zero.
         var scale = exponent + 2
         var value = mantissa
         while scale > 0 {
             let (product, overflow) = value.multipliedReportingOverflow(by: 10)
-            if overflow { return nil }
+            if overflow || product > limit.hundredths { return .failure(.outOfRange) }
             value = product
             scale -= 1
         }
-        // Rounding half away from zero depends only on the most significant dropped digit.
+        // The mantissa has at most 18 digits: past 19 dropped digits nothing is left, not even a half.
+        if scale < -19 { return .success(.zero) }
         var firstDropped: Int64 = 0
         while scale < 0 {
             firstDropped = value % 10
@@ -89,7 +114,14 @@ public struct Quantity: Sendable, Hashable, Comparable, CustomStringConvertible 
             scale += 1
         }
         if firstDropped >= 5 { value += 1 }
-        self.hundredths = negative ? -value : value
+        guard value <= limit.hundredths else { return .failure(.outOfRange) }
+        return .success(Quantity(hundredths: negative ? -value : value))
+    }
+
+    /// `parse`, as an optional: nil for text that is not a number or is out of range.
+    public init?(literal: String) {
+        guard case .success(let quantity) = Self.parse(literal) else { return nil }
+        self = quantity
     }
 
     /// `12`, `7.5`, `49.99`, `-3.05`: the shortest decimal that is exact.

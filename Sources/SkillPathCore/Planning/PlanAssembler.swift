@@ -8,7 +8,7 @@ struct PlanAssembler {
     func assemble(order: [Int32], unmet: [Plan.UnmetSkill], optimal: Bool) -> Plan {
         var steps = explainedSteps(order)
         let schedule = schedule(&steps, complete: unmet.isEmpty)
-        let goalPosition = Dictionary(uniqueKeysWithValues: problem.goals.enumerated().map { (catalog.skills[Int($1.skill)].id, $0) })
+        let goalPosition = Dictionary(problem.goals.enumerated().map { (catalog.skills[Int($1.skill)].id, $0) }, uniquingKeysWith: { first, _ in first })
         let target = catalog.roles[Int(problem.target)]
         return Plan(
             targetRole: target.id,
@@ -50,7 +50,7 @@ struct PlanAssembler {
             }
         }
         var neededBy = [[(step: Int, because: String)]](repeating: [], count: order.count)
-        let stepOf = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
+        let stepOf = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         for (step, course) in order.enumerated() {
             for requirement in index.requires[course] where problem.level(requirement.skill) < requirement.level {
                 guard let provider = raisedBy[requirement.skill]?.first(where: { $0.level >= requirement.level }), provider.step < step else { continue }

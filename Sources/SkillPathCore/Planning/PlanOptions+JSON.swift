@@ -38,6 +38,7 @@ extension PlanOptions {
         } catch {
             throw PlanningError(.invalidOption, field: error.path, error.message)
         }
+        try validate(requireStart: false)
     }
 
     public var json: JSONValue {
@@ -63,8 +64,13 @@ extension PlanOptions {
     }
 
     static func quantity(_ field: JSONField, minimum: Quantity) throws(JSONFieldError) -> Quantity {
-        guard case .number(let text) = field.value, let quantity = Quantity(literal: text) else {
-            throw field.mismatch("a number")
+        guard case .number(let text) = field.value else { throw field.mismatch("a number") }
+        let quantity: Quantity
+        switch Quantity.parse(text) {
+        case .success(let parsed): quantity = parsed
+        case .failure(.outOfRange):
+            throw JSONFieldError(path: field.path, message: "is out of range: \(Text.abbreviated(text)) (at most \(Quantity.limit))")
+        case .failure(.notANumber): throw field.mismatch("a number")
         }
         guard quantity >= minimum else {
             throw JSONFieldError(path: field.path, message: minimum == .zero ? "must not be negative" : "must be greater than 0")

@@ -38,6 +38,32 @@ public struct PlanOptions: Sendable, Equatable {
 
     public init() {}
 
+    /// The most hours a week a pace may have: the hours in a week.
+    public static let maximumHoursPerWeek = Quantity(168)
+
+    /// Every rule on the options that does not need the catalog, in one place: the JSON reader, the planner,
+    /// the CLI and every daemon method go through it, so no path can skip a check.
+    /// - Parameter requireStart: a pace needs a start date (the library's rule; the tools fill in today).
+    public func validate(requireStart: Bool = true) throws(PlanningError) {
+        if let pace = hoursPerWeek {
+            guard pace > .zero else {
+                throw PlanningError(.invalidOption, field: "options.hoursPerWeek", "must be greater than 0, got \(pace)")
+            }
+            guard pace <= Self.maximumHoursPerWeek else {
+                throw PlanningError(.invalidOption, field: "options.hoursPerWeek", "must be at most 168 (the hours in a week), got \(pace)")
+            }
+            if requireStart && startDate == nil {
+                throw PlanningError(.invalidOption, field: "options.startDate", "is required with hoursPerWeek")
+            }
+        }
+        if deadline != nil && hoursPerWeek == nil {
+            throw PlanningError(.invalidOption, field: "options.deadline", "needs hoursPerWeek to schedule the plan")
+        }
+        if let maxCost, maxCost < .zero {
+            throw PlanningError(.invalidOption, field: "options.maxCost", "must not be negative, got \(maxCost)")
+        }
+    }
+
     /// The tools of this product fill a missing `startDate` with today when a pace is given; the core never
     /// reads the clock, so the same options always give the same plan.
     public func startingToday(_ today: CalendarDate) -> PlanOptions {

@@ -85,15 +85,7 @@ extension Planner {
     }
 
     func checkSchedule(_ options: PlanOptions) throws(PlanningError) {
-        if options.hoursPerWeek != nil && options.startDate == nil {
-            throw PlanningError(.invalidOption, field: "options.startDate", "is required with hoursPerWeek")
-        }
-        if options.deadline != nil && options.hoursPerWeek == nil {
-            throw PlanningError(.invalidOption, field: "options.deadline", "needs hoursPerWeek to schedule the plan")
-        }
-        if let pace = options.hoursPerWeek, pace > Quantity(168) {
-            throw PlanningError(.invalidOption, field: "options.hoursPerWeek", "must be at most 168 (the hours in a week), got \(pace)")
-        }
+        try options.validate()
     }
 
     func unknown(_ kind: PlanningError.Kind, field: String, id: String, kind noun: String, among ids: some Sequence<String>) -> PlanningError {

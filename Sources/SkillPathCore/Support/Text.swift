@@ -1,5 +1,5 @@
 /// Small text helpers shared by messages.
-enum Text {
+public enum Text {
 
     /// Byte-wise ordering: fast, locale-free and the same everywhere, which is what ids need.
     static func precedes(_ lhs: String, _ rhs: String) -> Bool {
@@ -59,6 +59,11 @@ enum Text {
     }
 
     static func quoted(_ id: String) -> String { "'\(id)'" }
+
+    /// Input echoed in an error, cut to a readable length: a crafted 100,000-digit number stays one line.
+    public static func abbreviated(_ text: String, limit: Int = 40) -> String {
+        text.count <= limit ? text : String(text.prefix(limit)) + "… (\(thousands(text.utf8.count)) bytes)"
+    }
 
     /// 20000 → "20,000": counts a reader takes in at a glance.
     static func thousands(_ count: Int) -> String {
