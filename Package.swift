@@ -35,14 +35,15 @@ let package = Package(
         .target(name: "SkillPathImport", dependencies: ["SkillPathCore", "SkillPathJSON"]),
         .target(name: "SkillPathCLI", dependencies: ["JSONRPC", "SkillPathCore", "SkillPathImport", "SkillPathJSON", "SystemSupport"]),
         .executableTarget(name: "skillpath", dependencies: ["SkillPathCLI"]),
-        .executableTarget(name: "skillpath-bench", dependencies: ["SkillPathCore", "SkillPathFixtures", "SkillPathJSON", "JSONRPC", "SystemSupport", "CSQLite"]),
+        .target(name: "SkillPathFuzz", dependencies: ["SkillPathFixtures", "SkillPathJSON", "SystemSupport"]),
+        .executableTarget(name: "skillpath-bench", dependencies: ["SkillPathCore", "SkillPathFixtures", "SkillPathFuzz", "SkillPathJSON", "JSONRPC", "SystemSupport", "CSQLite"]),
         .target(name: "SkillPathTestSupport", dependencies: ["SkillPathCore", "SkillPathJSON"], path: "Tests/SkillPathTestSupport"),
         .testTarget(name: "SkillPathJSONTests", dependencies: ["SkillPathJSON"]),
         .testTarget(name: "SkillPathCoreTests", dependencies: ["SkillPathCore", "SkillPathFixtures", "SkillPathJSON", "SkillPathTestSupport"]),
         .testTarget(name: "SkillPathCLITests", dependencies: ["skillpath", "skillpathd", "SkillPathJSON", "SkillPathTestSupport"]),
         .testTarget(name: "SkillPathStoreTests", dependencies: ["SkillPathStore", "SkillPathCore", "SkillPathJSON", "SkillPathTestSupport", "CSQLite"]),
         .testTarget(name: "SkillPathImportTests", dependencies: ["SkillPathImport", "SkillPathCore", "SkillPathFixtures", "SkillPathJSON", "SkillPathTestSupport", "skillpath", "skillpathd"]),
-        .testTarget(name: "SkillPathDaemonTests", dependencies: ["skillpathd", "skillpath", "SkillPathAPI", "JSONRPC", "SkillPathJSON", "SkillPathTestSupport", "CSQLite"]),
+        .testTarget(name: "SkillPathDaemonTests", dependencies: ["skillpathd", "skillpath", "SkillPathAPI", "SkillPathFuzz", "JSONRPC", "SkillPathJSON", "SkillPathTestSupport", "CSQLite"]),
     ]
 )
 

@@ -34,6 +34,13 @@ public enum JSONRPCMessage: Sendable {
             self = .invalid(.null, .invalidRequest("a request must be an object, got \(value.typeName)"))
             return
         }
+        // Which `id`, which `method`? With a member given twice the request means two things: refuse it,
+        // and answer with a null id, since even the id is in doubt when it is the one repeated.
+        if let duplicate = value.firstDuplicateKey {
+            let place = duplicate.path.isEmpty ? "" : " in '\(duplicate.path)'"
+            self = .invalid(.null, .invalidRequest("member '\(duplicate.key)'\(place) is given more than once"))
+            return
+        }
         var id: JSONRPCID?
         switch object["id"] {
         case nil: id = nil

@@ -165,7 +165,9 @@ public final class Daemon: ServiceEnvironment, @unchecked Sendable {
             connections.remove(client)
             client.close()
         }
-        thread.stackSize = 1 << 20
+        // Address space, not memory: pages are touched only as deep as a request really goes (the parser,
+        // the planner's depth-first search and the JSON writer recurse, each within its own limit).
+        thread.stackSize = 16 << 20
         thread.start()
     }
 

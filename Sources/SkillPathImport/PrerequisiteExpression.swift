@@ -46,6 +46,10 @@ indirect enum PrerequisiteExpression: Equatable {
     struct Parser {
         let tokens: [String]
         var position = 0
+        /// Parentheses nested deeper than this are refused: the parser recurses once per level, and a
+        /// crafted file must not be able to overflow the stack.
+        static let maximumDepth = 64
+        var depth = 0
 
         mutating func alternatives() throws(ParseError) -> PrerequisiteExpression {
             var terms = [try conjunction()]
@@ -70,6 +74,9 @@ indirect enum PrerequisiteExpression: Equatable {
             let token = tokens[position]
             position += 1
             if token == "(" {
+                depth += 1
+                defer { depth -= 1 }
+                guard depth <= Self.maximumDepth else { throw ParseError(message: "parentheses nested deeper than \(Self.maximumDepth) levels") }
                 let inner = try alternatives()
                 guard position < tokens.count, tokens[position] == ")" else { throw ParseError(message: "a '(' is never closed") }
                 position += 1

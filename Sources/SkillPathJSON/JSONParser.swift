@@ -4,8 +4,10 @@
 /// give: the line and column of every syntax error, the line each object starts on (for catalog messages),
 /// number literals kept as text, member order kept, and invalid UTF-8 rejected instead of repaired.
 public struct JSONParser {
-    /// Deeper documents are refused; recursion depth is the only unbounded stack use.
-    public static let maximumDepth = 512
+    /// Deeper documents are refused: the parser recurses once per level, and it runs on connection threads
+    /// and on Dispatch's workers (512 KiB stacks), where a crafted document must not overflow the stack. No
+    /// document of this product nests more than a handful of levels.
+    public static let maximumDepth = 100
 
     public static func parse(_ bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
         do {

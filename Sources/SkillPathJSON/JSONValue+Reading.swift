@@ -53,3 +53,31 @@ extension JSONValue {
         }
     }
 }
+
+extension JSONValue {
+    /// The first member name given twice in one object, anywhere inside this value, with where: `params.options`
+    /// for a duplicate inside `{"params": {"options": {...}}}`. RFC 8259 leaves such documents' meaning to the
+    /// reader; a request is refused rather than read one way when its sender meant the other.
+    public var firstDuplicateKey: (path: String, key: String)? {
+        switch self {
+        case .object(let object):
+            var seen = Set<String>()
+            for member in object.members where !seen.insert(member.key).inserted { return ("", member.key) }
+            for member in object.members {
+                if let inner = member.value.firstDuplicateKey {
+                    return (inner.path.isEmpty ? member.key : "\(member.key).\(inner.path)", inner.key)
+                }
+            }
+            return nil
+        case .array(let elements):
+            for (index, element) in elements.enumerated() {
+                if let inner = element.firstDuplicateKey {
+                    return (inner.path.isEmpty ? "[\(index)]" : "[\(index)].\(inner.path)", inner.key)
+                }
+            }
+            return nil
+        default:
+            return nil
+        }
+    }
+}

@@ -17,6 +17,8 @@ enum BenchmarkCommand {
                --cases N (300) questions per large structure (--structure ...) against a 100x longer search
       store    employees.upsert of --employees N (100000) with 10 skills each, progress.record from 1 and 16
                connections, reports.team over 5,000 people, and raw SQLite durable commits as the ceiling
+      fuzz     adversarial JSON-RPC against the release skillpathd: --messages N (1000000) --seed N (2026)
+               --seconds N (3600); prints replies checked, crashes, and the daemon's memory
       load     load one catalog directory (--dir DIR) and print time and peak memory
       rpc      requests per second and latency through skillpathd, at 1/2/8/64 connections (--connections 1,2,8),
                against an echo server's ceiling, on the shipped catalog and on each generated structure
@@ -83,6 +85,9 @@ enum BenchmarkCommand {
             return StoreBenchmark(employees: number("employees", 100_000), seconds: Double(options["seconds"] ?? "3") ?? 3).run()
         case "echo-server":
             return EchoServer.serve(path: options["socket"] ?? "echo.sock")
+        case "fuzz":
+            return FuzzBenchmark(messages: number("messages", 1_000_000), seed: UInt64(number("seed", 2026)),
+                                 seconds: Double(options["seconds"] ?? "3600") ?? 3600).run()
         case "load":
             return LoadProbe.run(directory: options["dir"] ?? "")
         default:

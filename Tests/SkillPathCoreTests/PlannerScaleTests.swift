@@ -35,3 +35,23 @@ import Testing
         #expect(complete > 0, "\(structure): some questions should be answerable in full")
     }
 }
+
+/// A hostile catalog: one chain thousands of skills long, each course needing the skill before it. Nothing
+/// in the planner may recurse once per link (a crafted catalog would overflow the stack of the thread).
+@Suite struct LongChainTests {
+    @Test func aChainThousandsLongIsPlannedWithoutRecursingPerLink() throws {
+        let length = 2_500
+        let skills = (0..<length).map { Skill(id: "s\($0)", name: "S\($0)") }
+        let courses = (0..<length).map { number in
+            Course(id: "c\(number)", title: "C\(number)", format: "video", hours: Quantity(1), teaches: [SkillLevel(skill: "s\(number)", level: 1)],
+                   requires: number == 0 ? [] : [SkillLevel(skill: "s\(number - 1)", level: 1)])
+        }
+        let role = Role(id: "end", title: "End", requires: [RoleRequirement(skill: "s\(length - 1)", level: 1)])
+        let catalog = try Catalog(skills: skills, courses: courses, roles: [role])
+        let plan = try Planner(catalog: catalog).plan(profile: Profile(), targetRole: "end")
+        #expect(plan.steps.count == length)
+        #expect(plan.complete)
+        #expect(plan.contractViolations.isEmpty)
+        #expect(PlanReplay.problems(plan, catalog: catalog, profile: Profile()).isEmpty)
+    }
+}

@@ -48,6 +48,29 @@ import Testing
         #expect(error(badParams).id == .number("6"))
     }
 
+    @Test func aMemberGivenTwiceMakesTheRequestInvalidWhereverItIs() throws {
+        let top = try client.exchange(#"{"jsonrpc":"2.0","id":1,"id":"two","method":"system.health"}"#)
+        #expect(error(top).code == -32600)
+        #expect(error(top).message == "Invalid request: member 'id' is given more than once")
+        #expect(error(top).id == .null)
+        let nested = try client.exchange(#"{"jsonrpc":"2.0","id":3,"method":"paths.plan","params":{"targetRole":"lead","options":{"maxCost":1,"maxCost":900}}}"#)
+        #expect(error(nested).message == "Invalid request: member 'maxCost' in 'params.options' is given more than once")
+        let inBatch = try client.exchange(#"[{"jsonrpc":"2.0","id":4,"method":"system.health"},{"jsonrpc":"2.0","id":5,"method":"a","method":"b"}]"#)
+        #expect(inBatch.arrayValue?.count == 2)
+        #expect(inBatch.arrayValue?.first?["result"] != nil)
+        #expect(inBatch.arrayValue?.last?["error"]?["code"] == .number("-32600"))
+    }
+
+    @Test func deepNestingIsRefusedWithAParseErrorAndTheDaemonServesOn() throws {
+        for depth in [101, 5_000, 400_000] {
+            let line = #"{"jsonrpc":"2.0","id":1,"method":"paths.plan","params":"# + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "}"
+            let response = try client.exchange(line)
+            #expect(error(response).code == -32700, "depth \(depth)")
+            #expect(error(response).message?.contains("nesting deeper than 100 levels") == true)
+        }
+        #expect(try client.result("system.health")["status"] == "ok")
+    }
+
     @Test func unknownMethodsAreNamed() throws {
         let response = try client.call("paths.plna")
         #expect(error(response).code == -32601)

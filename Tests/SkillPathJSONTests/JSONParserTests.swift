@@ -57,7 +57,7 @@ import SkillPathJSON
             _ = try JSONParser.parse(deep)
             Issue.record("expected a nesting error")
         } catch {
-            #expect(error.message == "nesting deeper than 512 levels")
+            #expect(error.message == "nesting deeper than 100 levels")
         }
     }
 

@@ -125,7 +125,9 @@ struct BranchAndBound {
     /// the weight of the course just added (what the best completion from here plus that course cannot beat).
     private mutating func search(inherited: Int64 = 0) {
         work += 1 + graph.courseCount / 2
-        if work > workLimit || work - lastImprovement > patience {
+        // The search recurses once per course added: a question with thousands of steps stops here rather
+        // than deeper than the thread's stack allows (the plan is then the best found, not proven).
+        if work > workLimit || work - lastImprovement > patience || count > Self.maximumDepth {
             complete = false
             return
         }
@@ -283,6 +285,8 @@ struct BranchAndBound {
         for provider in outside { coverage[Int(provider)] = 0 }
         return (Self.ceiling(sum.primary), Self.ceiling(sum.secondary), Self.ceiling(sum.cost), Self.ceiling(sum.count))
     }
+
+    static let maximumDepth = 1_500
 
     /// What `undo` needs to return to the node before an `add`.
     struct Mark {

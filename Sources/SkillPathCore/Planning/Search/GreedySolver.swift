@@ -96,40 +96,69 @@ struct GreedySolver {
         }
     }
 
-    /// Adds `course` to the state after first adding, recursively, each `after` course not yet taken and,
-    /// for each requirement it still lacks, the provider with the lowest `relaxedCost`.
+    /// Adds `course` to the state after first adding, depth first, each `after` course not yet taken and,
+    /// for each requirement it still lacks, the provider with the lowest `relaxedCost`; false (the trial is
+    /// then dropped) when some requirement has no provider left. Iterative, with its own stack: a chain of
+    /// prerequisites thousands long must not overflow the thread's stack.
     mutating func realize(_ course: Int32, in state: inout State, visiting: inout Set<Int32>) -> Bool {
-        let c = Int(course)
-        if state.taken[c] { return true }
-        guard !graph.cutOff[c], visiting.insert(course).inserted else { return false }
-        defer { visiting.remove(course) }
-        for prior in graph.after[c] where !state.taken[Int(prior)] {
-            guard realize(prior, in: &state, visiting: &visiting) else { return false }
+        struct Frame {
+            var course: Int32
+            var nextPrior = 0
+            var nextRequirement = 0
         }
-        for requirement in graph.requires[c] where state.levels[Int(requirement.skill)] < requirement.level {
-            var options: [Int32] = []
-            for provider in graph.providers[requirement.skill] where provider.canProvide(requirement.level) {
-                let p = Int(provider.course)
-                if !state.taken[p], estimate[p].isFinite, !visiting.contains(provider.course) { options.append(provider.course) }
+        if state.taken[Int(course)] { return true }
+        guard !graph.cutOff[Int(course)], visiting.insert(course).inserted else { return false }
+        var stack = [Frame(course: course)]
+        while let top = stack.last {
+            let c = Int(top.course)
+            let priors = graph.after[c]
+            if top.nextPrior < priors.count {
+                stack[stack.count - 1].nextPrior += 1
+                let prior = priors[priors.startIndex + top.nextPrior]
+                guard !state.taken[Int(prior)] else { continue }
+                guard !graph.cutOff[Int(prior)], visiting.insert(prior).inserted else { return false }
+                stack.append(Frame(course: prior))
+                continue
             }
-            // The relaxed cost decides between options; a single option needs no deciding.
-            var choice = options.first
-            if options.count > 1 {
-                var cheapest = Double.infinity
-                for option in options {
-                    let cost = relaxedCost(option, in: state)
-                    if cost < cheapest || (cost == cheapest && option < (choice ?? .max)) {
-                        cheapest = cost
-                        choice = option
-                    }
+            let requirements = graph.requires[c]
+            if top.nextRequirement < requirements.count {
+                stack[stack.count - 1].nextRequirement += 1
+                let requirement = requirements[requirements.startIndex + top.nextRequirement]
+                guard state.levels[Int(requirement.skill)] < requirement.level else { continue }
+                guard let choice = provider(for: requirement, in: state, visiting: visiting) else { return false }
+                guard !graph.cutOff[Int(choice)], visiting.insert(choice).inserted else { return false }
+                stack.append(Frame(course: choice))
+                continue
+            }
+            state.taken[c] = true
+            graph.apply(c, to: &state.levels)
+            state.order.append(top.course)
+            visiting.remove(top.course)
+            stack.removeLast()
+        }
+        return true
+    }
+
+    /// The provider `realize` picks for a requirement: the one with the lowest relaxed cost (a single
+    /// option needs no deciding).
+    mutating func provider(for requirement: PlanningGraph.Entry, in state: State, visiting: Set<Int32>) -> Int32? {
+        var options: [Int32] = []
+        for provider in graph.providers[requirement.skill] where provider.canProvide(requirement.level) {
+            let p = Int(provider.course)
+            if !state.taken[p], estimate[p].isFinite, !visiting.contains(provider.course) { options.append(provider.course) }
+        }
+        var choice = options.first
+        if options.count > 1 {
+            var cheapest = Double.infinity
+            for option in options {
+                let cost = relaxedCost(option, in: state)
+                if cost < cheapest || (cost == cheapest && option < (choice ?? .max)) {
+                    cheapest = cost
+                    choice = option
                 }
             }
-            guard let choice, realize(choice, in: &state, visiting: &visiting) else { return false }
         }
-        state.taken[c] = true
-        graph.apply(c, to: &state.levels)
-        state.order.append(course)
-        return true
+        return choice
     }
 
     /// What adding `course` would cost on top of the state: its weight and that of every course its relaxed

@@ -1,0 +1,181 @@
+import Foundation
+import Glibc
+public import SkillPathJSON
+import SystemSupport
+
+/// Sends adversarial messages to a real daemon and checks every reply, that the daemon lives, and what its
+/// memory does. Deterministic for a seed; bounded by a message count and a time limit.
+///
+/// After each message it sends a sentinel request (`system.health` with a unique id) and reads until the
+/// sentinel's reply: so every reply to the message itself is seen and checked, however many (none for a
+/// notification, one, or a batch), and a daemon that stops answering is noticed within `replyTimeout`.
+public struct RPCFuzzer {
+    public var socketPath: String
+    /// The daemon's process, for its memory; nil to skip memory figures.
+    public var daemonPID: Int32?
+    public var seed: UInt64
+    public var messages: Int
+    public var timeLimit: Double
+    public var replyTimeout: Double = 30
+    public var sizeLimit = 1_048_576
+
+    public init(socketPath: String, daemonPID: Int32?, seed: UInt64, messages: Int, timeLimit: Double) {
+        self.socketPath = socketPath
+        self.daemonPID = daemonPID
+        self.seed = seed
+        self.messages = messages
+        self.timeLimit = timeLimit
+    }
+
+    public struct Report: Sendable, CustomStringConvertible {
+        public var sent = 0
+        public var replies = 0
+        /// Connections the daemon closed (messages over the size limit), reopened by the fuzzer.
+        public var closed = 0
+        public var byKind: [String: Int] = [:]
+        /// Replies that were not valid JSON-RPC, with the message that caused them (first few).
+        public var invalid: [String] = []
+        /// Set when the daemon stopped answering or died.
+        public var failure: String?
+        public var seconds = 0.0
+        /// Resident memory of the daemon, in KiB: after warming up, the highest seen, and at the end.
+        public var baselineKiB = 0
+        public var peakKiB = 0
+        public var finalKiB = 0
+
+        public var passed: Bool { failure == nil && invalid.isEmpty }
+
+        public var description: String {
+            var text = "\(sent) messages in \(String(format: "%.1f", seconds)) s (\(Int(Double(sent) / max(seconds, 0.001))) /s), \(replies) replies, \(closed) connections closed by the daemon"
+            text += "; invalid replies: \(invalid.count); failure: \(failure ?? "none")"
+            if peakKiB > 0 { text += "; RSS baseline \(baselineKiB / 1024) MiB, peak \(peakKiB / 1024) MiB, final \(finalKiB / 1024) MiB" }
+            return text
+        }
+    }
+
+    public func run() -> Report {
+        var report = Report()
+        let started = ContinuousClock.now
+        guard var connection = try? Line(socketPath: socketPath, timeout: replyTimeout) else {
+            report.failure = "cannot connect to \(socketPath)"
+            return report
+        }
+        // The methods and their parameters, from the daemon itself.
+        let discover = Array(#"{"jsonrpc":"2.0","id":"discover","method":"rpc.discover"}"#.utf8) + [0x0A]
+        var methods: [FuzzMethod] = []
+        if (try? connection.send(discover)) != nil, let line = try? connection.readLine(), let document = try? JSONParser.parse(line) {
+            methods = FuzzMethod.list(openRPC: document["result"] ?? .null)
+        }
+        var generator = FuzzMessages(seed: seed, methods: methods, sizeLimit: sizeLimit)
+        report.baselineKiB = residentKiB()
+        report.peakKiB = report.baselineKiB
+
+        for number in 0..<messages {
+            if Double((ContinuousClock.now - started).components.seconds) > timeLimit { break }
+            let (kind, message) = generator.next()
+            report.sent += 1
+            report.byKind[kind.rawValue, default: 0] += 1
+            let sentinelID = "sentinel-\(number)"
+            let sentinel = Array(#"{"jsonrpc":"2.0","id":"\#(sentinelID)","method":"system.health"}"#.utf8) + [0x0A]
+            do {
+                try connection.send(message)
+                try connection.send(sentinel)
+                while true {
+                    guard let line = try connection.readLine() else { throw Line.Closed() }
+                    report.replies += 1
+                    if let problem = ReplyCheck.problem(in: line) {
+                        if report.invalid.count < 10 {
+                            report.invalid.append("\(problem) — reply \(Self.excerpt(line)) to \(kind.rawValue) message \(Self.excerpt(message))")
+                        }
+                        continue
+                    }
+                    if line.count < 4096, let reply = try? JSONParser.parse(line), reply["id"] == .string(sentinelID) { break }
+                }
+            } catch is Line.Closed {
+                // Over the size limit, the daemon answers once and hangs up: open a new connection.
+                report.closed += 1
+                guard let reopened = try? Line(socketPath: socketPath, timeout: replyTimeout) else {
+                    report.failure = "the daemon stopped accepting connections after \(kind.rawValue) message \(number): \(Self.excerpt(message))"
+                    break
+                }
+                connection = reopened
+            } catch {
+                report.failure = "no reply within \(replyTimeout) s after \(kind.rawValue) message \(number) (\(error)): \(Self.excerpt(message))"
+                break
+            }
+            if number % 500 == 0 { report.peakKiB = max(report.peakKiB, residentKiB()) }
+        }
+        if report.failure == nil, let daemonPID, kill(daemonPID, 0) != 0 { report.failure = "the daemon is gone" }
+        report.finalKiB = residentKiB()
+        report.peakKiB = max(report.peakKiB, report.finalKiB)
+        let elapsed = ContinuousClock.now - started
+        report.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return report
+    }
+
+    func residentKiB() -> Int {
+        guard let daemonPID, let status = try? String(contentsOfFile: "/proc/\(daemonPID)/status", encoding: .utf8) else { return 0 }
+        for line in status.split(separator: "\n") where line.hasPrefix("VmRSS:") {
+            return line.split(separator: " ").compactMap { Int($0) }.first ?? 0
+        }
+        return 0
+    }
+
+    static func excerpt(_ bytes: [UInt8]) -> String {
+        let text = String(decoding: bytes.prefix(120), as: UTF8.self).replacingOccurrences(of: "\n", with: "\\n")
+        return bytes.count > 120 ? "\(text)… (\(bytes.count) bytes)" : text
+    }
+
+    /// A line-oriented client connection with a read timeout.
+    struct Line {
+        struct Closed: Error {}
+        struct TimedOut: Error {}
+
+        let socket: UnixSocket
+        var pending: [UInt8] = []
+        /// How much of `pending` is known to hold no newline (so a long reply is scanned once).
+        var scanned = 0
+
+        init(socketPath: String, timeout: Double) throws {
+            socket = try UnixSocket.connect(path: socketPath)
+            try socket.setReceiveTimeout(seconds: timeout)
+            try socket.setSendTimeout(seconds: timeout)
+        }
+
+        func send(_ bytes: [UInt8]) throws {
+            do {
+                try socket.write(bytes)
+            } catch {
+                if error.errno == EPIPE || error.errno == ECONNRESET { throw Closed() }
+                throw error
+            }
+        }
+
+        /// The next line, or nil once the daemon closed the connection.
+        mutating func readLine() throws -> [UInt8]? {
+            var buffer = [UInt8](repeating: 0, count: 65_536)
+            while true {
+                if let newline = pending[scanned...].firstIndex(of: 0x0A) {
+                    let line = Array(pending[..<newline])
+                    pending.removeSubrange(...newline)
+                    scanned = 0
+                    return line
+                }
+                scanned = pending.count
+                let result: Result<Int, SystemError> = buffer.withUnsafeMutableBytes { raw in
+                    do throws(SystemError) { return .success(try socket.read(into: raw)) } catch { return .failure(error) }
+                }
+                let count: Int
+                switch result {
+                case .success(let read): count = read
+                case .failure(let error):
+                    if error.errno == EAGAIN || error.errno == EWOULDBLOCK { throw TimedOut() }
+                    if error.errno == ECONNRESET { return nil }
+                    throw error
+                }
+                if count == 0 { return nil }
+                pending += buffer[0..<count]
+            }
+        }
+    }
+}
