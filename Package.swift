@@ -39,10 +39,10 @@ let package = Package(
         .executableTarget(name: "skillpath-bench", dependencies: ["SkillPathCore", "SkillPathFixtures", "SkillPathFuzz", "SkillPathJSON", "JSONRPC", "SystemSupport", "CSQLite"]),
         .target(name: "SkillPathTestSupport", dependencies: ["SkillPathCore", "SkillPathJSON"], path: "Tests/SkillPathTestSupport"),
         .testTarget(name: "SkillPathJSONTests", dependencies: ["SkillPathJSON"]),
-        .testTarget(name: "SkillPathCoreTests", dependencies: ["SkillPathCore", "SkillPathFixtures", "SkillPathJSON", "SkillPathTestSupport"]),
+        .testTarget(name: "SkillPathCoreTests", dependencies: ["SkillPathCore", "SkillPathFixtures", "SkillPathFuzz", "SkillPathJSON", "SkillPathTestSupport"]),
         .testTarget(name: "SkillPathCLITests", dependencies: ["skillpath", "skillpathd", "SkillPathJSON", "SkillPathTestSupport"]),
         .testTarget(name: "SkillPathStoreTests", dependencies: ["SkillPathStore", "SkillPathCore", "SkillPathJSON", "SkillPathTestSupport", "CSQLite"]),
-        .testTarget(name: "SkillPathImportTests", dependencies: ["SkillPathImport", "SkillPathCore", "SkillPathFixtures", "SkillPathJSON", "SkillPathTestSupport", "skillpath", "skillpathd"]),
+        .testTarget(name: "SkillPathImportTests", dependencies: ["SkillPathImport", "SkillPathCore", "SkillPathFixtures", "SkillPathFuzz", "SkillPathJSON", "SkillPathTestSupport", "skillpath", "skillpathd"]),
         .testTarget(name: "SkillPathDaemonTests", dependencies: ["skillpathd", "skillpath", "SkillPathAPI", "SkillPathFuzz", "JSONRPC", "SkillPathJSON", "SkillPathTestSupport", "CSQLite"]),
     ]
 )
