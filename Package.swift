@@ -37,13 +37,14 @@ let package = Package(
         .executableTarget(name: "skillpath", dependencies: ["SkillPathCLI"]),
         .target(name: "SkillPathFuzz", dependencies: ["SkillPathFixtures", "SkillPathJSON", "SystemSupport"]),
         .executableTarget(name: "skillpath-bench", dependencies: ["SkillPathCore", "SkillPathFixtures", "SkillPathFuzz", "SkillPathJSON", "JSONRPC", "SystemSupport", "CSQLite"]),
+        .executableTarget(name: "skillpath-probe", path: "Tests/SkillPathProbe"),
         .target(name: "SkillPathTestSupport", dependencies: ["SkillPathCore", "SkillPathJSON"], path: "Tests/SkillPathTestSupport"),
         .testTarget(name: "SkillPathJSONTests", dependencies: ["SkillPathJSON"]),
         .testTarget(name: "SkillPathCoreTests", dependencies: ["SkillPathCore", "SkillPathFixtures", "SkillPathFuzz", "SkillPathJSON", "SkillPathTestSupport"]),
         .testTarget(name: "SkillPathCLITests", dependencies: ["skillpath", "skillpathd", "SkillPathJSON", "SkillPathTestSupport"]),
         .testTarget(name: "SkillPathStoreTests", dependencies: ["SkillPathStore", "SkillPathCore", "SkillPathJSON", "SkillPathTestSupport", "CSQLite"]),
         .testTarget(name: "SkillPathImportTests", dependencies: ["SkillPathImport", "SkillPathCore", "SkillPathFixtures", "SkillPathFuzz", "SkillPathJSON", "SkillPathTestSupport", "skillpath", "skillpathd"]),
-        .testTarget(name: "SkillPathDaemonTests", dependencies: ["skillpathd", "skillpath", "SkillPathAPI", "SkillPathFuzz", "JSONRPC", "SkillPathJSON", "SkillPathTestSupport", "CSQLite"]),
+        .testTarget(name: "SkillPathDaemonTests", dependencies: ["skillpathd", "skillpath", "skillpath-probe", "SkillPathAPI", "SkillPathFuzz", "JSONRPC", "SkillPathJSON", "SkillPathTestSupport", "CSQLite"]),
     ]
 )
 

@@ -43,7 +43,10 @@ public struct LineFramer: Sendable {
             return .line(line)
         }
         scanned = buffer.count - start
-        return scanned > maximumLineLength ? .tooLong : .needMoreData
+        // A trailing `\r` may be the first half of a `\r\n` still in flight: it does not count yet, so a
+        // line exactly at the limit is accepted whether its `\r` and `\n` arrive together or apart.
+        let pending = scanned > 0 && buffer[buffer.count - 1] == 0x0D ? scanned - 1 : scanned
+        return pending > maximumLineLength ? .tooLong : .needMoreData
     }
 
     /// Whether bytes of an unfinished line are waiting.

@@ -17,8 +17,9 @@ public enum ConfigurationFile {
 
     /// The keys a file may set, for messages and suggestions.
     public static let keys = [
-        "socket", "socket_mode", "catalog", "database", "log_level", "max_connections", "max_message_bytes",
-        "idle_timeout", "drain_timeout", "admins", "services", "sample_organisation",
+        "socket", "socket_mode", "catalog", "database", "log_level", "max_connections", "max_connections_per_user",
+        "max_connections_per_stranger", "max_message_bytes", "idle_timeout", "request_timeout", "drain_timeout", "admins", "services",
+        "sample_organisation",
     ]
 
     public static func apply(file path: String, to configuration: inout DaemonConfiguration) throws(Problem) {
@@ -88,6 +89,9 @@ public enum ConfigurationFile {
             }
             configuration.logLevel = level
         case "max_connections": configuration.maxConnections = Int(try number(1...100_000))
+        case "max_connections_per_user": configuration.maxConnectionsPerUser = Int(try number(1...100_000))
+        case "max_connections_per_stranger": configuration.maxConnectionsPerStranger = Int(try number(0...100_000))
+        case "request_timeout": configuration.requestTimeout = try number(0.1...86_400)
         case "max_message_bytes": configuration.maxMessageBytes = Int(try number(1024...1_073_741_824))
         case "idle_timeout": configuration.idleTimeout = try number(0.1...86_400)
         case "drain_timeout": configuration.drainTimeout = try number(0...3600)

@@ -12,6 +12,7 @@ import SystemSupport
 /// before the next line is read, so replies come back in request order.
 struct Connection {
     let socket: UnixSocket
+    let caller: Caller
     let service: Daemon
     let logger: Logger
 
@@ -23,11 +24,13 @@ struct Connection {
         } catch {
             logger.warning("cannot set socket timeouts", [("error", error.description)])
         }
-        let caller = service.identify(socket)
         logger.debug("connection opened", [("caller", caller.label)])
         var framer = LineFramer(maximumLineLength: configuration.maxMessageBytes)
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 65_536, alignment: 1)
         defer { buffer.deallocate() }
+        // When the first byte of the message still being received arrived. The request timeout counts from
+        // there, not from the last byte: a client trickling a byte a second is dropped all the same.
+        var messageStarted: ContinuousClock.Instant?
         serving: while true {
             // Answer every complete line already received, then read more.
             lines: while true {
@@ -38,15 +41,35 @@ struct Connection {
                     break lines
                 case .tooLong:
                     reject(tooLong: configuration.maxMessageBytes)
+                    lingeringClose()
                     break serving
                 }
+            }
+            if framer.hasPartialLine {
+                let started = messageStarted ?? .now
+                messageStarted = started
+                let remaining = configuration.requestTimeout - (ContinuousClock.now - started).seconds
+                guard remaining > 0 else {
+                    rejectSlow(configuration.requestTimeout)
+                    lingeringClose()
+                    break serving
+                }
+                try? socket.setReceiveTimeout(seconds: remaining)
+            } else if messageStarted != nil {
+                messageStarted = nil
+                try? socket.setReceiveTimeout(seconds: configuration.idleTimeout)
             }
             let count: Int
             do {
                 count = try socket.read(into: buffer)
             } catch {
                 if error.errno == EAGAIN || error.errno == EWOULDBLOCK {
-                    logger.debug("connection idle too long; closing", [("caller", caller.label)])
+                    if messageStarted != nil {
+                        rejectSlow(configuration.requestTimeout)
+                        lingeringClose()
+                    } else {
+                        logger.debug("connection idle too long; closing", [("caller", caller.label)])
+                    }
                 } else if error.errno != ECONNRESET {
                     logger.debug("read failed", [("error", error.description)])
                 }
@@ -56,6 +79,26 @@ struct Connection {
             framer.append(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
         }
         logger.debug("connection closed", [("caller", caller.label)])
+    }
+
+    /// After an error that ends the connection: stop sending, and read (and drop) what the client is still
+    /// sending for up to a second, so that closing does not reset the connection and lose the error reply.
+    private func lingeringClose() {
+        socket.shutdownWriting()
+        try? socket.setReceiveTimeout(seconds: 1)
+        let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 65_536, alignment: 1)
+        defer { scratch.deallocate() }
+        let deadline = ContinuousClock.now + .seconds(1)
+        while ContinuousClock.now < deadline, let count = try? socket.read(into: scratch), count > 0 {}
+    }
+
+    /// A message that did not finish arriving within the request timeout: say so, then hang up.
+    private func rejectSlow(_ timeout: Double) {
+        let error = APIError(.overloaded, "the message did not arrive in full within \(Int(timeout)) s of its first byte; closing the connection")
+        var bytes = JSONWriter.bytes(JSONRPCProcessor.errorResponse(.null, error.rpcError))
+        bytes.append(0x0A)
+        try? socket.write(bytes)
+        logger.info("slow message; connection closed", [("caller", caller.label), ("timeout_s", String(Int(timeout)))])
     }
 
     /// Handles one message and writes the reply; false when the client has gone away.

@@ -149,19 +149,36 @@ public final class Daemon: ServiceEnvironment, @unchecked Sendable {
         }
     }
 
-    /// Serves a new connection on its own thread, or refuses it politely when at the limit.
+    /// Serves a new connection on its own thread, or refuses it politely when its caller is at a limit.
     private func admit(_ client: UnixSocket) {
-        if connections.count >= configuration.maxConnections {
-            let error = APIError(.overloaded, "too many connections (limit \(configuration.maxConnections)); try again shortly")
-            var bytes = JSONWriter.bytes(JSONRPCProcessor.errorResponse(.null, error.rpcError))
-            bytes.append(0x0A)
-            try? client.write(bytes)
-            logger.warning("connection refused: at the connection limit", [("limit", String(configuration.maxConnections))])
+        let caller = identify(client)
+        let standing = self.standing(of: caller)
+        let limits = ConnectionRegistry.Limits(
+            total: configuration.maxConnections, perEmployee: configuration.maxConnectionsPerUser,
+            perStranger: configuration.maxConnectionsPerStranger, operatorReserve: DaemonConfiguration.operatorReserve)
+        switch connections.add(client, uid: caller.uid, standing: standing, limits: limits) {
+        case .admitted:
+            break
+        case .refused(let reason):
+            let error = APIError(.overloaded, reason)
+            let bytes = JSONWriter.bytes(JSONRPCProcessor.errorResponse(.null, error.rpcError)) + [0x0A]
+            logger.warning("connection refused", [("caller", caller.label), ("reason", reason)])
+            // Off the accept thread: answer, then let the client's request arrive before closing, since
+            // closing on unread data resets the connection and the client would lose the answer.
+            DispatchQueue.global().async {
+                try? client.setSendTimeout(seconds: 1)
+                try? client.setReceiveTimeout(seconds: 1)
+                try? client.write(bytes)
+                client.shutdownWriting()
+                let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 4096, alignment: 1)
+                defer { scratch.deallocate() }
+                while let count = try? client.read(into: scratch), count > 0 {}
+                client.close()
+            }
             return
         }
-        guard connections.add(client) else { return }
         let thread = Thread { [self] in
-            Connection(socket: client, service: self, logger: logger).serve()
+            Connection(socket: client, caller: caller, service: self, logger: logger).serve()
             connections.remove(client)
             client.close()
         }
@@ -169,6 +186,15 @@ public final class Daemon: ServiceEnvironment, @unchecked Sendable {
         // the planner's depth-first search and the JSON writer recurse, each within its own limit).
         thread.stackSize = 16 << 20
         thread.start()
+    }
+
+    /// Operators (administrators, services), employees the store knows by login, or strangers. Without a
+    /// store there is no organisation to protect, and every user counts as an employee.
+    func standing(of caller: Caller) -> ConnectionRegistry.Standing {
+        if caller.isAdmin || caller.isService { return .operations }
+        guard let store else { return .employee }
+        guard let login = caller.userName, (try? store.employeeID(login: login)) != nil else { return .stranger }
+        return .employee
     }
 
     // MARK: Per request

@@ -9,9 +9,18 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var databasePath: String
     public var logLevel: Logger.Level = .info
     public var maxConnections = 512
+    /// Connections one user the organisation knows may hold at once.
+    public var maxConnectionsPerUser = 32
+    /// Connections one local user outside the organisation may hold at once.
+    public var maxConnectionsPerStranger = 4
+    /// Connections above `maxConnections` that only administrators and services may use.
+    public static let operatorReserve = 64
     public var maxMessageBytes = 1_048_576
-    /// Seconds a connection may stay silent before it is closed.
+    /// Seconds a connection may stay silent, between messages, before it is closed.
     public var idleTimeout: Double = 300
+    /// Seconds a message may take to arrive, counted from its first byte: a client trickling bytes cannot
+    /// hold its connection (and a thread) forever.
+    public var requestTimeout: Double = 30
     /// Seconds a stop waits for in-flight requests before exiting anyway.
     public var drainTimeout: Double = 10
     /// User names and `@group` names treated as administrators (root always is).

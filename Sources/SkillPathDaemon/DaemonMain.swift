@@ -40,6 +40,7 @@ public enum DaemonMain {
         }
         let logger = Logger(level: configuration.logLevel, flushInterval: 0.05)
         defer { logger.flush() }
+        ParentWatch.start(environment: environment)
         let notifier = SystemdNotifier(environment: environment)
 
         let catalog: Catalog

@@ -61,6 +61,11 @@ public final class UnixSocket: @unchecked Sendable {
     }
 
     /// Wakes any thread blocked reading this socket (the read returns 0) without closing the descriptor.
+    /// Sends end-of-file to the peer, keeping the socket open for reading.
+    public func shutdownWriting() {
+        _ = Glibc.shutdown(descriptor, Int32(SHUT_WR))
+    }
+
     public func shutdownReading() {
         Glibc.shutdown(descriptor, Int32(SHUT_RD))
     }

@@ -42,8 +42,8 @@ import Testing
             Issue.record("the import was accepted")
         } catch {
             #expect(error.errors.map(\.description) == [
-                "\(directory.path)/bad.csv:2, column 'hours': must be a number greater than 0, got 'zero'",
-                "\(directory.path)/bad.csv:3, column 'cost': must be a number, 0 or more, got '-5'",
+                "\(directory.path)/bad.csv:2, column 'hours': must be a number greater than 0 and at most 100000, got 'zero'",
+                "\(directory.path)/bad.csv:3, column 'cost': must be a number from 0 to 1000000000, got '-5'",
                 "\(directory.path)/bad.csv:4, column 'teaches': expected skill:level with a level from 1 to 5, got 'python-3'",
                 "\(directory.path)/bad.csv:5, column 'requires': expected skill:level with a level from 1 to 5, got 'sql:9'",
                 "\(directory.path)/bad.csv:6, column 'title': is empty",

@@ -104,7 +104,8 @@ public final class DaemonProcess: @unchecked Sendable {
         for (offset, descriptor) in inherit.enumerated() {
             posix_spawn_file_actions_adddup2(&actions, descriptor, 3 + Int32(offset))
         }
-        var base = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": NSTemporaryDirectory()]
+        // The daemon stops by itself if the test process dies before it could kill it (ParentWatch).
+        var base = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": NSTemporaryDirectory(), "SKILLPATH_PARENT_PID": String(getpid())]
         base.merge(environment) { $1 }
         let argv = ([program] + arguments).map { strdup($0) } + [nil]
         let envp = base.map { strdup("\($0.key)=\($0.value)") } + [nil]
@@ -113,7 +114,9 @@ public final class DaemonProcess: @unchecked Sendable {
             envp.forEach { free($0) }
         }
         var pid: pid_t = 0
+        SpawnLock.lock.lock()
         let result = posix_spawn(&pid, program, &actions, nil, argv, envp)
+        SpawnLock.lock.unlock()
         guard result == 0 else { throw RPCClient.ClientError("posix_spawn \(program) failed: \(String(cString: strerror(result)))") }
         return pid
     }

@@ -32,55 +32,33 @@ public enum ProcessRunner {
         return directory.path
     }()
 
-    /// Runs `program` with `arguments`, with a clean environment plus `environment`, and waits for it.
+    /// Runs `program` with `arguments`, with a clean environment plus `environment`, and waits for it:
+    /// both outputs read to the end, the child reaped, and everything within `timeout` seconds (past it,
+    /// the child is killed and `ProcessTimeout` says what it printed so far).
     public static func run(
         _ program: String, _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil,
-        directory: String? = nil, timeout: TimeInterval = 60
+        directory: String? = nil, timeout: TimeInterval = 120
     ) throws -> ProcessOutput {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: program.hasPrefix("/") ? program : executable(program))
-        process.arguments = arguments
-        var base = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "LANG": "C.UTF-8"]
+        let child = try start(program, arguments, environment: environment, directory: directory)
+        if let stdin { child.write(stdin) }
+        return try child.finish(timeout: timeout)
+    }
+
+    /// Starts `program` in the background, for tests that talk to it while it runs.
+    public static func start(_ program: String, _ arguments: [String], environment: [String: String] = [:], directory: String? = nil) throws -> ChildProcess {
+        var base = ["PATH": "/usr/bin:/bin:/usr/sbin:/sbin", "HOME": NSTemporaryDirectory(), "LANG": "C.UTF-8"]
         base.merge(environment) { $1 }
-        process.environment = base
-        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        let output = Pipe()
-        let errors = Pipe()
-        let input = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        // Drain both pipes at once so a chatty child never blocks on a full pipe.
-        let collected = CollectedOutput()
-        let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) { collected.set(out: output.fileHandleForReading.readDataToEndOfFile()) }
-        DispatchQueue.global().async(group: group) { collected.set(err: errors.fileHandleForReading.readDataToEndOfFile()) }
-        if group.wait(timeout: .now() + timeout) == .timedOut {
-            process.terminate()
-            throw ProcessTimeout(program: program, arguments: arguments)
-        }
-        process.waitUntilExit()
-        return ProcessOutput(status: process.terminationStatus, stdout: collected.out, stderr: collected.err)
+        return try ChildProcess(program.hasPrefix("/") ? program : executable(program), arguments, environment: base, directory: directory)
     }
 }
 
 public struct ProcessTimeout: Error, CustomStringConvertible {
     public var program: String
     public var arguments: [String]
-    public var description: String { "\(program) \(arguments.joined(separator: " ")) did not finish in time" }
-}
-
-/// `@unchecked Sendable`: each field is written once by its reader thread and read after both finish.
-final class CollectedOutput: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stdout = Data()
-    private var stderr = Data()
-
-    func set(out: Data) { lock.withLock { stdout = out } }
-    func set(err: Data) { lock.withLock { stderr = err } }
-    var out: String { lock.withLock { String(decoding: stdout, as: UTF8.self) } }
-    var err: String { lock.withLock { String(decoding: stderr, as: UTF8.self) } }
+    public var seconds: Double = 0
+    public var stdout = ""
+    public var stderr = ""
+    public var description: String {
+        "\(([program] + arguments).joined(separator: " ")) did not finish within \(Int(seconds)) s and was killed; it printed:\n\(stdout)\n\(stderr)"
+    }
 }

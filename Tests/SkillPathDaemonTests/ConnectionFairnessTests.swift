@@ -1,0 +1,83 @@
+import Foundation
+import Glibc
+import SkillPathJSON
+import SkillPathTestSupport
+import Testing
+
+/// No one local user can take every connection, operators always get in, and a message trickled a byte at a
+/// time is cut off by the request timeout. The per-user tests run as real Unix users (they need root).
+@Suite(.serialized) struct ConnectionFairnessTests {
+    /// A daemon with small limits, an organisation that knows `sp-employee`, and a world-connectable socket.
+    func daemon(_ settings: String) throws -> DaemonProcess {
+        try TestUsers.ensure()
+        let config = TemporaryDirectory()
+        config.write(["fair.conf": "socket_mode = 0666\nadmins = @\(TestUsers.adminGroup)\nservices = \(TestUsers.service)\n" + settings])
+        let daemon = try DaemonProcess(arguments: ["--config", "\(config.path)/fair.conf"])
+        _ = try daemon.client().result("employees.upsert", .object([("employees", .array([
+            .object([("id", "e1"), ("name", "Employee"), ("login", .string(TestUsers.employee)), ("role", "analyst")]),
+            .object([("id", "e2"), ("name", "Manager"), ("login", .string(TestUsers.manager)), ("role", "analyst")]),
+        ]))]))
+        // The temp folder must be reachable by the test users to connect to the socket inside it.
+        chmod(daemon.directory.path, 0o755)
+        return daemon
+    }
+
+    /// Opens `count` connections as `user` and holds them; returns the probe (close it to let go) and what
+    /// happened to each connection.
+    func hold(_ user: String, _ count: Int, on daemon: DaemonProcess) throws -> (probe: ChildProcess, outcomes: [String]) {
+        let probe = try TestUsers.start(user, "skillpath-probe", ["hold", daemon.socketPath, String(count)])
+        var outcomes: [String] = []
+        while let line = try probe.readLine(timeout: 60), line != "ready" { outcomes.append(line) }
+        return (probe, outcomes)
+    }
+
+    @Test(.enabled(if: TestUsers.canCreate, "creating and switching Unix users needs root"))
+    func aUserOutsideTheOrganisationGetsAFewConnectionsAndNoMore() throws {
+        let daemon = try daemon("max_connections_per_stranger = 2\nmax_connections_per_user = 3\n")
+        let stranger = try hold(TestUsers.stranger, 4, on: daemon)
+        #expect(stranger.outcomes.filter { $0 == "admitted" }.count == 2, "\(stranger.outcomes)")
+        #expect(stranger.outcomes.last?.contains("the most a user outside the organisation may (max_connections_per_stranger)") == true, "\(stranger.outcomes)")
+        let employee = try hold(TestUsers.employee, 5, on: daemon)
+        #expect(employee.outcomes.filter { $0 == "admitted" }.count == 3, "\(employee.outcomes)")
+        #expect(employee.outcomes.last?.contains("max_connections_per_user") == true)
+        // Letting go frees the slots.
+        _ = try stranger.probe.finish()
+        var again: [String] = []
+        for _ in 0..<500 where again.filter({ $0 == "admitted" }).count < 2 {
+            let retry = try hold(TestUsers.stranger, 2, on: daemon)
+            again = retry.outcomes
+            _ = try retry.probe.finish()
+            if again.filter({ $0 == "admitted" }).count < 2 { usleep(20_000) }
+        }
+        #expect(again == ["admitted", "admitted"])
+        _ = try employee.probe.finish()
+    }
+
+    @Test(.enabled(if: TestUsers.canCreate, "creating and switching Unix users needs root"))
+    func operatorsGetInWhenEveryOrdinarySlotIsTaken() throws {
+        let daemon = try daemon("max_connections = 4\nmax_connections_per_user = 10\n")
+        let employee = try hold(TestUsers.employee, 4, on: daemon)
+        #expect(employee.outcomes == ["admitted", "admitted", "admitted", "admitted"])
+        let colleague = try hold(TestUsers.manager, 1, on: daemon)
+        #expect(colleague.outcomes.first?.contains("too many connections (limit 4)") == true, "\(colleague.outcomes)")
+        for user in [TestUsers.admin, TestUsers.service] {
+            let operatorCall = try TestUsers.run(user, "skillpath", ["--socket", daemon.socketPath, "health", "--json"])
+            #expect(operatorCall.status == 0, "\(user): \(operatorCall.stderr)")
+        }
+        #expect(try daemon.client().result("system.health")["status"] == "ok", "root is an administrator too")
+        _ = try employee.probe.finish()
+        _ = try colleague.probe.finish()
+    }
+
+    @Test func aMessageTrickledAByteAtATimeIsCutOffByTheRequestTimeout() throws {
+        let config = TemporaryDirectory()
+        config.write(["slow.conf": "request_timeout = 2\nidle_timeout = 600\n"])
+        let daemon = try DaemonProcess(arguments: ["--config", "\(config.path)/slow.conf"])
+        // A byte every 0.5 s would keep an idle timer reset forever; the request timer counts from the first.
+        let result = try ProcessRunner.run("skillpath-probe", ["trickle", daemon.socketPath, "0.5"], timeout: 120)
+        #expect(result.stdout.contains("did not arrive in full within 2 s of its first byte"), "\(result.stdout)")
+        let sent = Int(result.stdout.split(separator: " ").dropFirst().first ?? "") ?? 0
+        #expect(sent < 48, "cut off before the whole request went out: \(result.stdout)")
+        #expect(try daemon.client().result("system.health")["status"] == "ok")
+    }
+}
