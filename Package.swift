@@ -44,7 +44,7 @@ let package = Package(
         .testTarget(name: "SkillPathCLITests", dependencies: ["skillpath", "skillpathd", "SkillPathJSON", "SkillPathTestSupport"]),
         .testTarget(name: "SkillPathStoreTests", dependencies: ["SkillPathStore", "SkillPathCore", "SkillPathJSON", "SkillPathTestSupport", "CSQLite"]),
         .testTarget(name: "SkillPathImportTests", dependencies: ["SkillPathImport", "SkillPathCore", "SkillPathFixtures", "SkillPathFuzz", "SkillPathJSON", "SkillPathTestSupport", "skillpath", "skillpathd"]),
-        .testTarget(name: "SkillPathDaemonTests", dependencies: ["skillpathd", "skillpath", "skillpath-probe", "SkillPathAPI", "SkillPathFuzz", "JSONRPC", "SkillPathJSON", "SkillPathTestSupport", "CSQLite"]),
+        .testTarget(name: "SkillPathDaemonTests", dependencies: ["skillpathd", "skillpath", "skillpath-probe", "SkillPathAPI", "SkillPathFuzz", "JSONRPC", "SkillPathJSON", "SkillPathTestSupport", "SystemSupport", "CSQLite"]),
     ]
 )
 

@@ -60,6 +60,9 @@ public struct Logger: Sendable {
 
     public func log(_ eventLevel: Level, _ message: String, _ fields: [(String, String)]) {
         guard eventLevel >= level else { return }
+        let admission = sink.limiter.admit("\(eventLevel.name) \(message)")
+        if let summary = admission.summary { sink.append(summary, urgent: false) }
+        guard admission.write else { return }
         var line = "\(eventLevel.name) \(message)"
         for (key, value) in fields {
             line += " \(key)=\(Self.quoted(value))"
@@ -90,6 +93,7 @@ public struct Logger: Sendable {
 final class LogSink: @unchecked Sendable {
     private let descriptor: Int32
     private let buffered: Bool
+    let limiter = LogRateLimiter()
     private let lock = NSLock()
     private var pending: [UInt8] = []
 
@@ -121,6 +125,7 @@ final class LogSink: @unchecked Sendable {
     }
 
     func flush() {
+        for summary in limiter.expired() { lock.withLock { pending.append(contentsOf: summary.utf8) } }
         let bytes = lock.withLock {
             defer { pending.removeAll(keepingCapacity: true) }
             return pending

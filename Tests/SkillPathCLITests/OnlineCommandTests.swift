@@ -31,6 +31,19 @@ import Testing
         #expect(try JSONParser.parse(flag.stdout)["status"] == "ok")
     }
 
+    @Test func employeesListsEveryoneOnceAndEnds() throws {
+        // More than one page (the CLI asks for 1,000 at a time), so the cursor is followed and must end.
+        let rows = (0..<1_200).map { JSONValue.object([("id", .string("p\($0)")), ("name", .string("Person \($0)")), ("role", "analyst"), ("manager", "m")]) }
+        _ = try daemon.client().result("employees.upsert", .object([("employees", .array(rows))]))
+        let result = try skillpath("employees", "--json")
+        #expect(result.status == 0, "\(result.stderr)")
+        let listed = try JSONParser.parse(result.stdout).arrayValue ?? []
+        #expect(listed.count == 1_204)
+        #expect(Set(listed.compactMap { $0["id"]?.stringValue }).count == 1_204, "nobody twice")
+        let table = try skillpath("employees", "--no-color")
+        #expect(table.stdout.contains("Person 1199"))
+    }
+
     @Test func withoutADaemonItSaysWhatItTriedAndHowToStartOne() throws {
         let directory = TemporaryDirectory()
         let result = try ProcessRunner.run("skillpath", ["health"], directory: directory.path)

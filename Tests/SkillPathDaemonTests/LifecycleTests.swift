@@ -186,6 +186,23 @@ import Testing
         #expect(!daemon.log.contains("python"))
     }
 
+    @Test func oneClientCannotFillTheDiskWithLogLines() throws {
+        let daemon = try DaemonProcess()
+        let client = try daemon.client()
+        for number in 0..<2_000 {
+            try client.send(#"{"jsonrpc":"2.0","id":\#(number),"method":"paths.plan","params":{"targetRole":"astronaut","profile":{}}}"#)
+            _ = try client.readLine()
+        }
+        _ = try client.result("system.health")
+        var lines = 0
+        for _ in 0..<250 {
+            usleep(20_000)
+            lines = daemon.log.split(separator: "\n").filter { $0.contains(" request ") }.count
+            if lines >= 50 { break }
+        }
+        #expect(lines == 50, "2,000 failed requests, at most 50 lines of them per 10 s")
+    }
+
     @Test func atInfoLevelOnlyFailedRequestsAreLogged() throws {
         let daemon = try DaemonProcess()
         let client = try daemon.client()

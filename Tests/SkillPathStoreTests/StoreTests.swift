@@ -66,7 +66,7 @@ import Testing
         // l -> m -> a1 would close the loop l ← m ← a1 ← l.
         let report = try fixture.store.upsert([EmployeeInput(id: "l", name: "Lead", role: "lead", manager: .set("a1"))], catalog: fixture.catalog, actor: "test")
         #expect(report.rejected.first?.field == "manager")
-        #expect(report.rejected.first?.reason == "'a1' is managed, directly or not, by 'l': that would be a cycle")
+        #expect(report.rejected.first?.reason == "the managers would form a cycle: 'l' → 'a1' → 'm' → 'l'")
         let pair = try fixture.store.upsert([
             EmployeeInput(id: "p", name: "P", role: "analyst", manager: .set("q")),
             EmployeeInput(id: "q", name: "Q", role: "analyst", manager: .set("p")),
@@ -74,6 +74,63 @@ import Testing
         // Two new employees managing each other: neither can exist without the other's loop.
         #expect(pair.inserted == 0)
         #expect(pair.rejected.map(\.field) == ["manager", "manager"])
+    }
+
+    @Test func aCycleOfThreeRowsRejectsThoseRowsAndKeepsTheRest() throws {
+        let fixture = try StoreFixture()
+        let report = try fixture.store.upsert([
+            EmployeeInput(id: "x", name: "X", role: "analyst", manager: .set("y")),
+            EmployeeInput(id: "boss", name: "Boss", role: "lead"),
+            EmployeeInput(id: "y", name: "Y", role: "analyst", manager: .set("z")),
+            EmployeeInput(id: "z", name: "Z", role: "analyst", manager: .set("x")),
+            EmployeeInput(id: "w", name: "W", role: "analyst", manager: .set("boss")),
+        ], catalog: fixture.catalog, actor: "test")
+        #expect(report.inserted == 2)
+        #expect(report.rejected.map(\.index) == [0, 2, 3])
+        #expect(report.rejected.first?.reason == "the managers would form a cycle: 'x' → 'y' → 'z' → 'x'")
+        #expect(try fixture.store.employee("w")?.employee.manager == "boss")
+        #expect(try fixture.store.employee("x") == nil)
+    }
+
+    @Test func aTenThousandRowCycleIsFoundInOnePassAndRejectedRowByRow() throws {
+        let fixture = try StoreFixture()
+        let count = 10_000
+        var rows = (0..<count).map { EmployeeInput(id: "c\($0)", name: "C\($0)", role: "analyst", manager: .set("c\(($0 + 1) % count)")) }
+        rows.append(EmployeeInput(id: "free", name: "Free", role: "analyst"))
+        let report = try fixture.store.upsert(rows, catalog: fixture.catalog, actor: "test")
+        #expect(report.inserted == 1)
+        #expect(report.rejected.count == count)
+        #expect(report.rejected.allSatisfy { $0.field == "manager" })
+    }
+
+    @Test func theOrderOfRowsInABatchNeverMatters() throws {
+        // A report before its new manager, a manager rejected for its role, and two employees swapping logins.
+        func batch(reversed: Bool) -> [EmployeeInput] {
+            let rows = [
+                EmployeeInput(id: "x", name: "X", role: "analyst", manager: .set("boss")),
+                EmployeeInput(id: "boss", name: "Boss", role: "lead"),
+                EmployeeInput(id: "r", name: "R", role: "analyst", manager: .set("bad")),
+                EmployeeInput(id: "bad", name: "Bad", role: "astronaut"),
+                EmployeeInput(id: "a1", name: "Analyst One", login: .set("two"), role: "analyst"),
+                EmployeeInput(id: "a2", name: "Analyst Two", login: .set("one"), role: "analyst"),
+            ]
+            return reversed ? rows.reversed() : rows
+        }
+        var outcomes: [[String]] = []
+        for reversed in [false, true] {
+            let fixture = try StoreFixture()
+            try fixture.seedTeam()
+            _ = try fixture.store.upsert([EmployeeInput(id: "a2", name: "Analyst Two", login: .set("two"), role: "analyst", manager: .set("m"))], catalog: fixture.catalog, actor: "test")
+            let report = try fixture.store.upsert(batch(reversed: reversed), catalog: fixture.catalog, actor: "test")
+            let state = try ["x", "boss", "r", "bad", "a1", "a2"].map { id in
+                try fixture.store.employee(id).map { "\(id):\($0.employee.manager ?? "-"):\($0.employee.login ?? "-")" } ?? "\(id):absent"
+            }
+            outcomes.append(state + report.rejected.map { "rejected \($0.id ?? "?") \($0.field)" }.sorted())
+        }
+        #expect(outcomes[0] == outcomes[1])
+        #expect(outcomes[0].contains("x:boss:-"))
+        #expect(outcomes[0].contains("a1:m:two") && outcomes[0].contains("a2:m:one"), "logins swapped: \(outcomes[0])")
+        #expect(outcomes[0].contains("rejected r manager") && outcomes[0].contains("rejected bad role"))
     }
 
     @Test func partialRowsUpdateOnlyWhatTheyGive() throws {

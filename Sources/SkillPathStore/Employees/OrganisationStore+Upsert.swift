@@ -74,94 +74,43 @@ extension OrganisationStore {
         return nil
     }
 
-    /// Applies checked rows inside the write transaction.
+    /// Applies checked rows inside the write transaction. The batch is resolved as a whole before anything
+    /// is written (`UpsertResolution`): which rows stand, with which manager and login, so that the order of
+    /// the rows never matters and one bad row (a manager cycle, a missing manager) rejects only itself and
+    /// the rows that depend on it.
     static func apply(
         _ rows: [(index: Int, input: EmployeeInput)], connection: SQLiteConnection, actor: String, skillSource: SkillSource
     ) throws -> UpsertReport {
         var report = UpsertReport()
         let now = Timestamps.now()
-        // Managers as they will be once the batch applies (rows that keep their manager are looked up).
-        var batchManagers: [String: String?] = [:]
-        for (_, input) in rows {
-            if case .set(let manager) = input.manager { batchManagers[input.id] = manager }
-        }
-        let existsStatement = "SELECT 1 FROM employees WHERE id = ?1"
-        let managerOf = "SELECT manager FROM employees WHERE id = ?1"
-        var acyclic = Set<String>()
+        var resolution = try UpsertResolution(rows: rows, connection: connection)
+        try resolution.resolve(connection: connection)
+        report.rejected = resolution.rejected
 
-        for (index, input) in rows {
-            func reject(_ field: String, _ reason: String) {
-                report.rejected.append(UpsertRejection(index: index, id: input.id, field: field, reason: reason))
-                // A rejected row changes nothing: later rows must not count on its manager.
-                batchManagers[input.id] = nil
-            }
-            let existing = try connection.prepare("SELECT name, login, email, role, manager FROM employees WHERE id = ?1").bind(.text(input.id))
-            let stored = try existing.step()
-                ? (name: existing.text(0), login: existing.optionalText(1), email: existing.optionalText(2), role: existing.text(3), manager: existing.optionalText(4))
-                : nil
-            if stored == nil {
-                if input.name == nil { reject("name", "is required for a new employee"); continue }
-                if input.role == nil { reject("role", "is required for a new employee"); continue }
-            }
-            let manager = input.manager.applied(to: stored?.manager)
-            if let manager, batchManagers[manager] == nil {
-                let exists = try connection.prepare(existsStatement).bind(.text(manager))
-                if try !exists.step() {
-                    reject("manager", "unknown employee '\(manager)' (not stored, and not in this batch)")
-                    continue
-                }
-            }
-            // Follow the manager chain, through this batch first, then the store: it must end, not loop.
-            var chain: Set<String> = [input.id]
-            var cursor = manager
-            var cycle = false
-            while let current = cursor, !acyclic.contains(current) {
-                if !chain.insert(current).inserted {
-                    cycle = true
-                    break
-                }
-                if let fromBatch = batchManagers[current] {
-                    cursor = fromBatch
-                } else {
-                    let statement = try connection.prepare(managerOf).bind(.text(current))
-                    cursor = try statement.step() ? statement.optionalText(0) : nil
-                }
-            }
-            if cycle {
-                reject("manager", "'\(manager!)' is managed, directly or not, by '\(input.id)': that would be a cycle")
-                continue
-            }
-            let login = input.login.applied(to: stored?.login)
-            if let login, login != stored?.login {
-                let statement = try connection.prepare("SELECT id FROM employees WHERE login = ?1 AND id <> ?2").bind(.text(login), .text(input.id))
-                if try statement.step() {
-                    reject("login", "login '\(login)' belongs to employee '\(statement.text(0))'")
-                    continue
-                }
-            }
-            let name = input.name ?? stored!.name
-            let role = input.role ?? stored!.role
-            let email = input.email.applied(to: stored?.email)
+        // Logins move in two steps, so that a batch may swap or pass on logins between employees whatever
+        // its order: free every login that changes, then set the new ones.
+        for row in resolution.accepted where row.stored != nil && row.login != row.stored?.login {
+            try connection.prepare("UPDATE employees SET login = NULL WHERE id = ?1").bind(.text(row.input.id)).run()
+        }
+        for row in resolution.accepted {
+            let input = row.input
             var changed: [String] = []
-            let inserted: Bool
-            if let stored {
-                inserted = false
-                if stored.name != name { changed.append("name") }
-                if stored.login != login { changed.append("login") }
-                if stored.email != email { changed.append("email") }
-                if stored.role != role { changed.append("role") }
-                if stored.manager != manager { changed.append("manager") }
+            if let stored = row.stored {
+                if stored.name != row.name { changed.append("name") }
+                if stored.login != row.login { changed.append("login") }
+                if stored.email != row.email { changed.append("email") }
+                if stored.role != row.role { changed.append("role") }
+                if stored.manager != row.manager { changed.append("manager") }
                 if !changed.isEmpty {
                     try connection.prepare("UPDATE employees SET name = ?2, login = ?3, email = ?4, role = ?5, manager = ?6, updated_at = ?7 WHERE id = ?1")
-                        .bind(.text(input.id), .text(name), login.map(SQLiteValue.text), email.map(SQLiteValue.text),
-                              .text(role), manager.map(SQLiteValue.text), .text(now))
+                        .bind(.text(input.id), .text(row.name), row.login.map(SQLiteValue.text), row.email.map(SQLiteValue.text),
+                              .text(row.role), row.manager.map(SQLiteValue.text), .text(now))
                         .run()
                 }
             } else {
-                inserted = true
                 try connection.prepare("INSERT INTO employees (id, name, login, email, role, manager, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)")
-                    .bind(.text(input.id), .text(name), login.map(SQLiteValue.text), email.map(SQLiteValue.text),
-                          .text(role), manager.map(SQLiteValue.text), .text(now))
+                    .bind(.text(input.id), .text(row.name), row.login.map(SQLiteValue.text), row.email.map(SQLiteValue.text),
+                          .text(row.role), row.manager.map(SQLiteValue.text), .text(now))
                     .run()
             }
             for entry in input.skills ?? [] where try setSkill(entry, of: input.id, source: skillSource, at: now, connection: connection) {
@@ -173,10 +122,9 @@ extension OrganisationStore {
                     .run()
                 if connection.changes > 0 { changed.append("completed.\(course)") }
             }
-            acyclic.insert(input.id)
-            if inserted {
+            if row.stored == nil {
                 report.inserted += 1
-                try audit(connection, at: now, actor: actor, action: "employee.insert", subject: input.id, detail: .object([("role", .string(role))]))
+                try audit(connection, at: now, actor: actor, action: "employee.insert", subject: input.id, detail: .object([("role", .string(row.role))]))
             } else if changed.isEmpty {
                 report.unchanged += 1
             } else {
