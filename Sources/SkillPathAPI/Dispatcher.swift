@@ -2,7 +2,7 @@ public import JSONRPC
 public import SkillPathJSON
 public import SystemSupport
 
-/// Routes a request to its method, checks access and parameters, runs it, and turns whatever it throws into
+/// Routes a request to its method, checks access, then parameters, runs it, and turns whatever it throws into
 /// the JSON-RPC error the client sees (through `APIError.rpcError(for:)`, the one mapping place).
 public struct Dispatcher: Sendable {
     public let methods: [MethodDefinition]
@@ -50,13 +50,15 @@ public struct Dispatcher: Sendable {
         var context = context()
         context.method = method.name
         do {
-            try method.checkParameters(params)
+            // Who may call comes before what was sent, so a caller without rights learns nothing from
+            // validation messages; rules that depend on whose data it is run inside the handler.
             context.actor = try params.optional("actor")?.string()
             switch method.access {
             case .anyone: break
             case .known, .scoped: try context.requireKnown()
             case .admin: try context.requireAdmin()
             }
+            try method.checkParameters(params)
             return .success(try method.handler(context, params))
         } catch {
             if let mapped = APIError.rpcError(for: error) { return .failure(mapped) }

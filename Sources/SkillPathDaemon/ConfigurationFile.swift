@@ -19,7 +19,7 @@ public enum ConfigurationFile {
     public static let keys = [
         "socket", "socket_mode", "catalog", "database", "log_level", "max_connections", "max_connections_per_user",
         "max_connections_per_stranger", "max_message_bytes", "idle_timeout", "request_timeout", "drain_timeout", "admins", "services",
-        "sample_organisation",
+        "sample_organisation", "state_group",
     ]
 
     public static func apply(file path: String, to configuration: inout DaemonConfiguration) throws(Problem) {
@@ -103,6 +103,11 @@ public enum ConfigurationFile {
             case "no", "false", "off", "0": configuration.sampleOrganisation = false
             default: throw BadValue(message: "'sample_organisation' must be yes or no, got '\(value)'")
             }
+        case "state_group":
+            guard ProcessIdentity.gid(groupName: value) != nil else {
+                throw BadValue(message: "'state_group' must name a group on this host, got '\(value)'")
+            }
+            configuration.stateGroup = value
         default:
             throw BadValue(message: "unknown key '\(key)'")
         }

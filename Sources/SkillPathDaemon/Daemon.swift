@@ -77,7 +77,7 @@ public final class Daemon: ServiceEnvironment, @unchecked Sendable {
     /// Serves until SIGTERM or SIGINT, then drains. Returns the exit status.
     func run() -> Int32 {
         installSignalHandlers()
-        if configuration.sampleOrganisation { SampleOrganisation(daemon: self).loadIfEmpty() }
+        if configuration.sampleOrganisation == true { SampleOrganisation(daemon: self).loadIfEmpty() }
         startWatchdog()
         let acceptThread = Thread { [self] in acceptLoop() }
         acceptThread.name = "skillpathd-accept"

@@ -27,8 +27,11 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var admins: [String] = []
     /// User names and `@group` names of LMS front-ends and other services.
     public var services: [String] = []
-    /// Load the sample organisation into an empty database at start.
-    public var sampleOrganisation = true
+    /// Load the sample organisation into an empty database at start: nil decides by itself (only for the
+    /// embedded defaults; see `SampleOrganisation.decide`), a config file's `sample_organisation` forces it.
+    public var sampleOrganisation: Bool?
+    /// A group that may read the state folder and the database (0750/0640); without one they are 0700/0600.
+    public var stateGroup: String?
 
     /// The embedded defaults: the shipped catalog and a local state folder, so `swift run skillpathd` works
     /// on a fresh clone.

@@ -24,12 +24,13 @@ public enum DaemonMain {
             print("skillpathd \(Daemon.version)")
             return 0
         }
-        var configuration = DaemonConfiguration.defaults(workingDirectory: FileManager.default.currentDirectoryPath)
+        let workingDirectory = FileManager.default.currentDirectoryPath
+        var configuration = DaemonConfiguration.defaults(workingDirectory: workingDirectory)
         do {
             if let file = options.configFile { try ConfigurationFile.apply(file: file, to: &configuration) }
             for (key, value) in options.overrides {
                 do {
-                    try ConfigurationFile.set(key, value, in: &configuration, relativeTo: FileManager.default.currentDirectoryPath)
+                    try ConfigurationFile.set(key, value, in: &configuration, relativeTo: workingDirectory)
                 } catch {
                     throw ConfigurationFile.Problem(file: "command line", line: 0, message: error.message)
                 }
@@ -54,14 +55,30 @@ public enum DaemonMain {
         }
         CatalogWarningLog.log(catalog.warnings, directory: configuration.catalogDirectory, to: logger)
 
+        umask(StateFolder.umaskValue(group: configuration.stateGroup))
+        let state: StateFolder
+        let databaseLock: FileLock
+        do {
+            state = try StateFolder.prepare(databasePath: configuration.databasePath, groupName: configuration.stateGroup)
+            databaseLock = try state.lockDatabase(configuration.databasePath)
+        } catch {
+            logger.error("cannot use the state folder; not starting", [("database", configuration.databasePath), ("reason", error.description)])
+            fail(error.description)
+            return 1
+        }
         let store: OrganisationStore
         do {
             store = try OrganisationStore(path: configuration.databasePath)
+            try state.secureFiles(of: configuration.databasePath)
         } catch {
-            logger.error("cannot open the organisation store; not starting", [("database", configuration.databasePath), ("reason", error.message)])
-            fail(error.message)
+            let reason = (error as? StoreError)?.message ?? String(describing: error)
+            logger.error("cannot open the organisation store; not starting", [("database", configuration.databasePath), ("reason", reason)])
+            fail(reason)
             return 1
         }
+        let sample = SampleOrganisation.decide(configuration, configFile: options.configFile, environment: environment, workingDirectory: workingDirectory)
+        configuration.sampleOrganisation = sample.load
+        logger.notice(sample.load ? "the sample organisation loads into an empty database" : "the sample organisation is off", [("reason", sample.reason)])
 
         let binding: SocketBinding
         do {
@@ -74,7 +91,7 @@ public enum DaemonMain {
         let daemon = Daemon(
             configuration: configuration, logger: logger, catalog: CatalogSnapshot(catalog: catalog, directory: configuration.catalogDirectory),
             store: store, binding: binding, notifier: notifier)
-        return daemon.run()
+        return withExtendedLifetime(databaseLock) { daemon.run() }
     }
 
     static func fail(_ message: String) {

@@ -15,6 +15,27 @@ import SystemSupport
 struct SampleOrganisation {
     let daemon: Daemon
 
+    /// Whether to load the sample, and why (for the log). On its own it loads only for `swift run`'s embedded
+    /// default, the local `.skillpath/` database: never with a configuration file or under systemd, where
+    /// Unix accounts named like the sample's logins would become employees and managers. A configuration
+    /// file may still ask for it (`sample_organisation = yes`) for a demonstration host.
+    static func decide(
+        _ configuration: DaemonConfiguration, configFile: String?, environment: [String: String], workingDirectory: String
+    ) -> (load: Bool, reason: String) {
+        if let explicit = configuration.sampleOrganisation {
+            return (explicit, "sample_organisation = \(explicit ? "yes" : "no") in \(configFile ?? "the configuration")")
+        }
+        if let configFile { return (false, "the configuration file \(configFile) is in use and does not ask for it") }
+        if let variable = ["INVOCATION_ID", "STATE_DIRECTORY", "LISTEN_FDS"].first(where: { environment[$0] != nil }) {
+            return (false, "running under systemd (\(variable) is set)")
+        }
+        let embedded = DaemonConfiguration.defaults(workingDirectory: workingDirectory).databasePath
+        guard configuration.databasePath == embedded else {
+            return (false, "the database is not the embedded default \(embedded)")
+        }
+        return (true, "embedded defaults: the local database \(embedded)")
+    }
+
     var directory: String { "\(daemon.configuration.catalogDirectory)/sample-organisation" }
 
     func loadIfEmpty() {

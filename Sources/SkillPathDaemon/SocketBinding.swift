@@ -33,13 +33,15 @@ struct SocketBinding {
         } else {
             let directory = (path as NSString).deletingLastPathComponent
             do {
-                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+                // Others reach the socket through this folder; the socket's own mode decides who may connect.
+                try StateFolder.create(directory, mode: 0o755, group: nil)
             } catch {
-                throw Failure(description: "cannot create the socket's folder \(directory): \(error.localizedDescription)")
+                throw Failure(description: error.description)
             }
-            switch FileLock.acquire(path: path + ".lock") {
-            case .success(let acquired): lock = acquired
-            case .failure(let problem): throw Failure(description: problem.description)
+            do {
+                lock = try FileLock.acquire(path: path + ".lock", holding: "the socket \(path)")
+            } catch {
+                throw Failure(description: error.description)
             }
             try removeIfStale(path, logger: logger)
         }
@@ -77,34 +79,9 @@ struct SocketBinding {
 
     func remove() {
         if let ownedPath { unlink(ownedPath) }
-        lock?.release()
-    }
-}
-
-/// An exclusive advisory lock (flock) on a file, released when the process exits.
-final class FileLock: @unchecked Sendable {
-    private let descriptor: Int32
-    private let path: String
-
-    private init(descriptor: Int32, path: String) {
-        self.descriptor = descriptor
-        self.path = path
-    }
-
-    static func acquire(path: String) -> Result<FileLock, SocketBinding.Failure> {
-        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else {
-            return .failure(.init(description: "cannot open the lock file \(path): \(SystemError("open", errno: errno))"))
+        if let lock {
+            unlink(lock.path)
+            lock.release()
         }
-        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
-            close(descriptor)
-            return .failure(.init(description: "another skillpathd is starting or serving here (it holds \(path))"))
-        }
-        return .success(FileLock(descriptor: descriptor, path: path))
-    }
-
-    func release() {
-        unlink(path)
-        close(descriptor)
     }
 }

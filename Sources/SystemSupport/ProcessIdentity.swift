@@ -43,6 +43,15 @@ public enum ProcessIdentity {
         return String(cString: name)
     }
 
+    /// The gid of a group name.
+    public static func gid(groupName: String) -> UInt32? {
+        var entry = group()
+        var result: UnsafeMutablePointer<group>?
+        var buffer = [CChar](repeating: 0, count: 8192)
+        guard getgrnam_r(groupName, &entry, &buffer, buffer.count, &result) == 0, result != nil else { return nil }
+        return entry.gr_gid
+    }
+
     public static var currentUID: UInt32 { getuid() }
     public static var currentPID: Int32 { getpid() }
 }

@@ -84,7 +84,7 @@ import Testing
 
         let second = try DaemonProcess(socket: path, waitForSocket: false)
         #expect(second.waitForExit() == 1)
-        #expect(second.log.contains("another skillpathd is"))
+        #expect(second.log.contains("another skillpathd (pid \(daemon.pid)) is using the socket \(path)"), "\(second.log)")
         #expect(try RPCClient(socketPath: path).result("system.health")["status"] == "ok", "the first daemon still serves")
     }
 

@@ -139,23 +139,6 @@ import Testing
         #expect(acknowledged.count == 30)
     }
 
-    @Test func theSampleOrganisationLoadsIntoAnEmptyDatabaseOnce() throws {
-        let directory = TemporaryDirectory()
-        let database = "\(directory.path)/sample.db"
-        let daemon = try DaemonProcess(catalogFiles: nil, arguments: ["--database", database])
-        let client = try daemon.client()
-        let team = try client.result("reports.team", .object([("manager", "e-002")]))
-        #expect(team["summary"]?["people"] == .number("4"))
-        #expect(team["summary"]?["assignments"] == .number("2"))
-        let you = try client.result("employees.get", .object([("id", "e-010")]))
-        #expect(you["login"] == "root", "the person running the daemon is the sample's e-010")
-        _ = try client.result("employees.upsert", .object([("employees", .array([.object([("id", "e-001"), ("name", "Renamed")])]))]))
-        daemon.signal(SIGTERM)
-        #expect(daemon.waitForExit() == 0)
-        let restarted = try DaemonProcess(catalogFiles: nil, arguments: ["--database", database])
-        #expect(try restarted.client().result("employees.get", .object([("id", "e-001")]))["name"] == "Renamed", "not reloaded over existing data")
-    }
-
     @Test func aDatabaseFromTheFutureStopsTheDaemon() throws {
         let directory = TemporaryDirectory()
         let database = "\(directory.path)/future.db"

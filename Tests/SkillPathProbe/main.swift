@@ -6,6 +6,8 @@
 //                                         and keeps them open until its stdin closes.
 //   skillpath-probe trickle SOCKET SECONDS sends a request one byte every SECONDS; prints how many bytes
 //                                         went out before the daemon closed, and what it said.
+//   skillpath-probe calls SOCKET -         sends each line of stdin as a request on one connection and prints
+//                                         each reply on its own line (many calls as one user, one process).
 import Foundation
 import Glibc
 
@@ -45,7 +47,7 @@ func say(_ text: String) {
 
 let arguments = CommandLine.arguments
 guard arguments.count == 4 else {
-    say("usage: skillpath-probe hold SOCKET COUNT | trickle SOCKET SECONDS")
+    say("usage: skillpath-probe hold SOCKET COUNT | trickle SOCKET SECONDS | calls SOCKET -")
     exit(64)
 }
 let path = arguments[2]
@@ -98,6 +100,21 @@ case "trickle":
         }
     }
     say("sent \(sent) of \(request.count) bytes in \(Int(Date().timeIntervalSince(started))) s; daemon said: \(answer.trimmingCharacters(in: .newlines))")
+case "calls":
+    guard let descriptor = connectTo(path) else {
+        say("cannot connect")
+        exit(1)
+    }
+    while let line = Swift.readLine(strippingNewline: true) {
+        let request = Array(line.utf8) + [0x0A]
+        var offset = 0
+        while offset < request.count {
+            let count = request.withUnsafeBytes { send(descriptor, $0.baseAddress?.advanced(by: offset), $0.count - offset, Int32(MSG_NOSIGNAL)) }
+            guard count > 0 else { exit(1) }
+            offset += count
+        }
+        say(readLine(descriptor) ?? "no reply")
+    }
 default:
     say("unknown command \(arguments[1])")
     exit(64)

@@ -36,6 +36,21 @@ public final class DaemonProcess: @unchecked Sendable {
         if waitForSocket { try waitUntilServing() }
     }
 
+    /// `skillpathd` with no path flags, started in `folder`: the README's `swift run skillpathd`, with its
+    /// socket and database in that folder's `.skillpath/` and the shipped catalog.
+    public init(
+        embeddedDefaultsIn folder: TemporaryDirectory, arguments: [String] = [], environment: [String: String] = [:],
+        waitForSocket: Bool = true
+    ) throws {
+        directory = folder
+        socketPath = "\(directory.path)/.skillpath/skillpathd.sock"
+        databasePath = "\(directory.path)/.skillpath/skillpath.db"
+        logPath = "\(directory.path)/daemon.log"
+        catalogPath = "\(ProcessRunner.packageRoot)/Catalog"
+        pid = try Self.spawn(ProcessRunner.executable("skillpathd"), arguments, environment: environment, log: logPath, workingDirectory: directory.path)
+        if waitForSocket { try waitUntilServing() }
+    }
+
     deinit {
         if exitStatus == nil {
             kill(pid, SIGKILL)
@@ -69,6 +84,16 @@ public final class DaemonProcess: @unchecked Sendable {
         (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
     }
 
+    /// Waits until the log contains `text` (the daemon writes its log in batches) and says whether it did.
+    public func logEventually(contains text: String, timeout: Double = 30) -> Bool {
+        let deadline = Date(timeIntervalSinceNow: timeout)
+        repeat {
+            if log.contains(text) { return true }
+            usleep(20_000)
+        } while Date() < deadline
+        return false
+    }
+
     public func signal(_ number: Int32) {
         kill(pid, number)
     }
@@ -94,7 +119,9 @@ public final class DaemonProcess: @unchecked Sendable {
 
     /// posix_spawn with stdout and stderr appended to `log`, and `inherit` descriptors placed from 3 up,
     /// exactly as systemd passes sockets.
-    public static func spawn(_ program: String, _ arguments: [String], environment: [String: String], log: String, inherit: [Int32] = []) throws -> Int32 {
+    public static func spawn(
+        _ program: String, _ arguments: [String], environment: [String: String], log: String, inherit: [Int32] = [], workingDirectory: String? = nil
+    ) throws -> Int32 {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -107,7 +134,9 @@ public final class DaemonProcess: @unchecked Sendable {
         // The daemon stops by itself if the test process dies before it could kill it (ParentWatch).
         var base = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": NSTemporaryDirectory(), "SKILLPATH_PARENT_PID": String(getpid())]
         base.merge(environment) { $1 }
-        let argv = ([program] + arguments).map { strdup($0) } + [nil]
+        // `env --chdir` execs the program in place (same pid) from `workingDirectory`.
+        let command = workingDirectory.map { ["/usr/bin/env", "--chdir=\($0)", program] } ?? [program]
+        let argv = (command + arguments).map { strdup($0) } + [nil]
         let envp = base.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
             argv.forEach { free($0) }
@@ -115,7 +144,7 @@ public final class DaemonProcess: @unchecked Sendable {
         }
         var pid: pid_t = 0
         SpawnLock.lock.lock()
-        let result = posix_spawn(&pid, program, &actions, nil, argv, envp)
+        let result = posix_spawn(&pid, command[0], &actions, nil, argv, envp)
         SpawnLock.lock.unlock()
         guard result == 0 else { throw RPCClient.ClientError("posix_spawn \(program) failed: \(String(cString: strerror(result)))") }
         return pid

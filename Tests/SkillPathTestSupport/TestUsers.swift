@@ -9,7 +9,11 @@ public enum TestUsers {
     public static let service = "sp-service"
     public static let admin = "sp-admin"
     public static let stranger = "sp-stranger"
-    public static let all = [employee, manager, service, admin, stranger]
+    /// An employee with no relation to `employee` (same manager, no reports).
+    public static let colleague = "sp-colleague"
+    /// A manager of another team, outside `employee`'s line.
+    public static let outsider = "sp-outsider"
+    public static let all = [employee, manager, service, admin, stranger, colleague, outsider]
     /// The group whose members the test daemons treat as administrators.
     public static let adminGroup = "sp-admins"
 
@@ -29,8 +33,8 @@ public enum TestUsers {
     }
 
     /// Runs one of the product's executables as `user`.
-    public static func run(_ user: String, _ program: String, _ arguments: [String], timeout: Double = 120) throws -> ProcessOutput {
-        try ProcessRunner.run("/usr/sbin/runuser", ["-u", user, "--", ProcessRunner.executable(program)] + arguments, timeout: timeout)
+    public static func run(_ user: String, _ program: String, _ arguments: [String], stdin: String? = nil, timeout: Double = 120) throws -> ProcessOutput {
+        try ProcessRunner.run("/usr/sbin/runuser", ["-u", user, "--", ProcessRunner.executable(program)] + arguments, stdin: stdin, timeout: timeout)
     }
 
     /// Starts one of the product's executables as `user`, in the background.

@@ -47,7 +47,7 @@ enum AssignmentsCreate {
         let options = try PlanningParameters.readOptions(params, context: context)
         let plan = try scheduledPlan(for: profile, target: target, options: options, dueDate: dueDate, context: context)
         let record = try store.createAssignment(NewAssignment(
-            employee: employee, targetRole: target, assignedBy: context.auditActor, startDate: plan.schedule!.startDate, dueDate: dueDate,
+            employee: employee, targetRole: target, assignedBy: context.auditActor, startDate: plan.schedule?.startDate ?? options.startDate ?? context.today, dueDate: dueDate,
             options: options.json, plan: plan))
         return record.json(today: context.today)
     }

@@ -51,13 +51,17 @@ enum AssignmentsRead {
         return record.json(today: context.today)
     }
 
-    /// The assignment, after checking the caller may see it.
+    /// The assignment, after checking the caller may see it. A caller who may not gets the same answer as
+    /// for an id that does not exist, so that nobody can probe which assignments exist.
     static func load(_ id: Int64, context: CallContext) throws -> AssignmentRecord {
         try context.requireKnown()
-        guard let record = try context.store().assignment(id) else {
-            throw APIError(.notFound, "no assignment \(id)", data: [("kind", "assignment"), ("id", .int(id))])
+        let notFound = APIError(.notFound, "no assignment \(id) that you may see", data: [("kind", "assignment"), ("id", .int(id))])
+        guard let record = try context.store().assignment(id) else { throw notFound }
+        do {
+            try context.requireRead(of: record.employee)
+        } catch let error as APIError where error.code == .forbidden {
+            throw notFound
         }
-        try context.requireRead(of: record.employee)
         return record
     }
 }

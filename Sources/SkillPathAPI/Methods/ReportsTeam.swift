@@ -41,8 +41,9 @@ enum ReportsTeam {
         var manager = try params.optional("manager")?.string()
         switch principal {
         case .employee(let id):
-            if manager == nil { manager = id }
-            if manager != id, try !context.store().manages(id, manager!) {
+            let asked = manager ?? id
+            manager = asked
+            if asked != id, try !context.store().manages(id, asked) {
                 throw Refusal.forbidden("own-subtree", "a manager may see the teams in their own subtree only", method: context.method)
             }
         case .admin, .service:

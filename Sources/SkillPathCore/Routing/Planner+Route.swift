@@ -88,9 +88,10 @@ extension Planner {
         while head < queue.count {
             let role = queue[head]
             head += 1
-            guard distance[role]! < limit else { continue }
+            let hops = distance[role, default: 0]
+            guard hops < limit else { continue }
             for previous in reverse[role] ?? [] where distance[previous] == nil {
-                distance[previous] = distance[role]! + 1
+                distance[previous] = hops + 1
                 queue.append(previous)
             }
         }
