@@ -1,6 +1,6 @@
 import Foundation
 import Glibc
-public import SkillPathJSON
+import SkillPathJSON
 import SystemSupport
 
 /// Sends adversarial messages to a real daemon and checks every reply, that the daemon lives, and what its

@@ -1,4 +1,4 @@
-public import SkillPathJSON
+import SkillPathJSON
 
 /// Whether a line the daemon sent is a valid JSON-RPC 2.0 reply: a response object, or a non-empty array of
 /// them. Nil when it is; otherwise what is wrong with it.

@@ -52,7 +52,7 @@ public final class OrganisationStore: Sendable {
 
     /// Groups and writes committed since start: `writes / groups` is the group-commit factor.
     public var commitStatistics: (groups: Int, writes: Int) {
-        (connections.groupsCommitted, connections.writesCommitted)
+        connections.commitStatistics
     }
 
     func read<T>(_ body: (SQLiteConnection) throws -> T) throws(StoreError) -> T {

@@ -1,5 +1,6 @@
 import Foundation
 import SkillPathCore
+import Synchronization
 
 /// The store's connections: one writer, on its own thread, committing writes in groups; and a pool of
 /// readers, which WAL lets run alongside the writer.
@@ -8,8 +9,8 @@ import SkillPathCore
 /// transaction (each write in its own savepoint, so one failure does not undo the others) and one fsync.
 /// Every caller waits until its group is committed, so no reply is ever sent before its data is on disk.
 ///
-/// `@unchecked Sendable`: the queue is behind `condition`; the writer connection is only used by the writer
-/// thread; readers are handed out one caller at a time by `readerLock`.
+/// `@unchecked Sendable`: the queue is behind `condition`, readers behind `readerLock`, and the writer
+/// connection belongs to the writer thread alone (NSCondition predates `Mutex`; the counters use it).
 final class StoreConnections: @unchecked Sendable {
     let path: String
     private let condition = NSCondition()
@@ -20,9 +21,11 @@ final class StoreConnections: @unchecked Sendable {
     private var readerCount = 0
     private let maximumReaders = 8
     private var writerThread: Thread?
-    /// How many groups and writes have been committed, for the benchmark and the logs.
-    private(set) var groupsCommitted = 0
-    private(set) var writesCommitted = 0
+    /// How many groups and writes have been committed: written by the writer thread, read by
+    /// `system.health` on any thread, so behind a `Mutex` the compiler checks (and read as one pair).
+    private let committed = Mutex<(groups: Int, writes: Int)>((0, 0))
+
+    var commitStatistics: (groups: Int, writes: Int) { committed.withLock { $0 } }
 
     init(path: String, writer: SQLiteConnection) {
         self.path = path
@@ -57,7 +60,8 @@ final class StoreConnections: @unchecked Sendable {
             condition.signal()
         }
         if let failure = job.waitForCommit() { throw failure }
-        return try result!.get()
+        guard let result else { throw StoreError(.database, "a write finished without a result") }
+        return try result.get()
     }
 
     /// Runs `body` on a read connection.
@@ -83,12 +87,11 @@ final class StoreConnections: @unchecked Sendable {
             do {
                 try connection.execute("BEGIN IMMEDIATE")
                 for job in group {
-                    deliveries.append(job.run!(connection))
+                    deliveries.append(job.run?(connection) ?? {})
                     connection.resetStatements()
                 }
                 try connection.execute("COMMIT")
-                groupsCommitted += 1
-                writesCommitted += group.count
+                committed.withLock { $0 = ($0.groups + 1, $0.writes + group.count) }
                 for (job, deliver) in zip(group, deliveries) {
                     deliver()
                     job.finish(nil)
@@ -127,8 +130,8 @@ final class StoreConnections: @unchecked Sendable {
 }
 
 /// One queued write. `run` executes it inside the group's transaction and returns how to deliver its
-/// result once the group commits. `@unchecked Sendable`: handed from the caller to the writer thread once,
-/// and completed through `done`.
+/// result once the group commits. `@unchecked Sendable`: set up by the caller, then used by the writer
+/// thread alone until `done` hands it back.
 final class WriteJob: @unchecked Sendable {
     var run: ((SQLiteConnection) -> () -> Void)?
     private let done = DispatchSemaphore(value: 0)

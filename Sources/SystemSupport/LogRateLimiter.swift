@@ -1,12 +1,11 @@
 import Foundation
+import Synchronization
 
 /// Keeps one noisy event from filling the disk: each kind of line (level and message) may be written
 /// `burst` times per `window`; past that, lines of the kind are counted instead, and one line says how many
 /// were dropped once the window ends. A client sending a million bad requests costs the journal a few
 /// hundred lines, not a million.
-///
-/// `@unchecked Sendable`: all state is behind `lock`.
-final class LogRateLimiter: @unchecked Sendable {
+final class LogRateLimiter: Sendable {
     struct Window {
         var started: ContinuousClock.Instant
         var written: Int
@@ -15,8 +14,7 @@ final class LogRateLimiter: @unchecked Sendable {
 
     let burst: Int
     let window: Duration
-    private let lock = NSLock()
-    private var windows: [String: Window] = [:]
+    private let windows = Mutex<[String: Window]>([:])
 
     init(burst: Int = 50, window: Duration = .seconds(10)) {
         self.burst = burst
@@ -26,7 +24,7 @@ final class LogRateLimiter: @unchecked Sendable {
     /// Whether a line of this kind may be written now. Also returns the summary of a window that just
     /// ended with lines dropped, to write first.
     func admit(_ kind: String, now: ContinuousClock.Instant = .now) -> (write: Bool, summary: String?) {
-        lock.withLock {
+        windows.withLock { windows in
             var entry = windows[kind] ?? Window(started: now, written: 0, dropped: 0)
             var summary: String?
             if now - entry.started >= window {
@@ -42,7 +40,7 @@ final class LogRateLimiter: @unchecked Sendable {
 
     /// Summaries of windows that ended with lines dropped (and forgets them), for the periodic flush.
     func expired(now: ContinuousClock.Instant = .now) -> [String] {
-        lock.withLock {
+        windows.withLock { windows in
             var summaries: [String] = []
             for (kind, entry) in windows where now - entry.started >= window {
                 if entry.dropped > 0 { summaries.append(Self.summary(kind, entry.dropped)) }

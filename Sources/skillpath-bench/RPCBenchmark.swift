@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Glibc
 import JSONRPC
 import SkillPathCore
@@ -212,10 +213,9 @@ struct LoadRun {
     }
 }
 
-/// `@unchecked Sendable`: appends under a lock from the load threads.
-final class Collected: @unchecked Sendable {
-    private let lock = NSLock()
-    private var values: [Double] = []
-    func add(_ more: [Double]) { lock.withLock { values += more } }
-    var all: [Double] { lock.withLock { values } }
+/// Latencies appended from the load threads.
+final class Collected: Sendable {
+    private let values = Mutex<[Double]>([])
+    func add(_ more: [Double]) { values.withLock { $0 += more } }
+    var all: [Double] { values.withLock { $0 } }
 }

@@ -82,7 +82,7 @@ import Testing
 
     @Test func moreThanAHundredClientsAtOnceAllGetTheirAnswers() throws {
         let daemon = try DaemonProcess()
-        let failures = FailureCount()
+        let failures = SharedCounter()
         DispatchQueue.concurrentPerform(iterations: 120) { number in
             do {
                 let client = try daemon.client()
@@ -100,12 +100,4 @@ import Testing
         #expect(failures.value == 0)
         #expect(try daemon.client().result("system.health")["status"] == "ok")
     }
-}
-
-/// `@unchecked Sendable`: a counter behind a lock, for concurrent test clients.
-final class FailureCount: @unchecked Sendable {
-    private let lock = NSLock()
-    private var count = 0
-    func add() { lock.withLock { count += 1 } }
-    var value: Int { lock.withLock { count } }
 }

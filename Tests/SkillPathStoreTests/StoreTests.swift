@@ -249,7 +249,7 @@ import Testing
         try fixture.seedTeam()
         let course = try #require(fixture.catalog.course("py1"))
         let store = fixture.store
-        let failures = Counter()
+        let failures = SharedCounter()
         let group = DispatchGroup()
         for writer in 0..<16 {
             group.enter()
@@ -269,12 +269,4 @@ import Testing
         let events = try store.auditLog(subject: "a2", limit: 1000).filter { $0.action == "progress.started" }
         #expect(events.count == 400)
     }
-}
-
-/// `@unchecked Sendable`: a counter behind a lock.
-final class Counter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var count = 0
-    func add() { lock.withLock { count += 1 } }
-    var value: Int { lock.withLock { count } }
 }

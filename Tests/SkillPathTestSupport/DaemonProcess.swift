@@ -133,6 +133,8 @@ public final class DaemonProcess: @unchecked Sendable {
         }
         // The daemon stops by itself if the test process dies before it could kill it (ParentWatch).
         var base = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": NSTemporaryDirectory(), "SKILLPATH_PARENT_PID": String(getpid())]
+        // Sanitizer settings reach the daemon, so that a data race in it fails the test run.
+        for name in ["TSAN_OPTIONS", "ASAN_OPTIONS"] { base[name] = ProcessInfo.processInfo.environment[name] }
         base.merge(environment) { $1 }
         // `env --chdir` execs the program in place (same pid) from `workingDirectory`.
         let command = workingDirectory.map { ["/usr/bin/env", "--chdir=\($0)", program] } ?? [program]

@@ -47,6 +47,7 @@ public enum ProcessRunner {
     /// Starts `program` in the background, for tests that talk to it while it runs.
     public static func start(_ program: String, _ arguments: [String], environment: [String: String] = [:], directory: String? = nil) throws -> ChildProcess {
         var base = ["PATH": "/usr/bin:/bin:/usr/sbin:/sbin", "HOME": NSTemporaryDirectory(), "LANG": "C.UTF-8"]
+        for name in ["TSAN_OPTIONS", "ASAN_OPTIONS"] { base[name] = ProcessInfo.processInfo.environment[name] }
         base.merge(environment) { $1 }
         return try ChildProcess(program.hasPrefix("/") ? program : executable(program), arguments, environment: base, directory: directory)
     }

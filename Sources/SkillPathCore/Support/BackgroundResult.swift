@@ -1,14 +1,17 @@
 import Dispatch
+import Synchronization
 
 /// A value computed on a global queue while the caller does other work; `value` waits for it.
-/// `@unchecked Sendable`: `result` is written once before `done` is signalled and read only after waiting.
-final class BackgroundResult<Value: Sendable>: @unchecked Sendable {
-    private var result: Value?
+final class BackgroundResult<Value: Sendable>: Sendable {
+    private let result = Mutex<Value?>(nil)
     private let done = DispatchSemaphore(value: 0)
+    private let work: @Sendable () -> Value
 
     init(_ work: @escaping @Sendable () -> Value) {
+        self.work = work
         DispatchQueue.global().async {
-            self.result = work()
+            let value = work()
+            self.result.withLock { $0 = value }
             self.done.signal()
         }
     }
@@ -16,6 +19,7 @@ final class BackgroundResult<Value: Sendable>: @unchecked Sendable {
     var value: Value {
         done.wait()
         done.signal()
-        return result!
+        // Set before `done` is signalled; computing again is only a fallback the type system asks for.
+        return result.withLock { $0 } ?? work()
     }
 }
