@@ -1,5 +1,5 @@
 import SkillPathFixtures
-public import SkillPathJSON
+import SkillPathJSON
 
 /// Deterministic adversarial JSON-RPC messages: the same seed gives the same messages, byte for byte.
 ///

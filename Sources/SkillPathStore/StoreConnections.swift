@@ -1,6 +1,6 @@
 import Foundation
 import SkillPathCore
-import Synchronization
+import Locking
 
 /// The store's connections: one writer, on its own thread, committing writes in groups; and a pool of
 /// readers, which WAL lets run alongside the writer.
@@ -10,7 +10,7 @@ import Synchronization
 /// Every caller waits until its group is committed, so no reply is ever sent before its data is on disk.
 ///
 /// `@unchecked Sendable`: the queue is behind `condition`, readers behind `readerLock`, and the writer
-/// connection belongs to the writer thread alone (NSCondition predates `Mutex`; the counters use it).
+/// connection belongs to the writer thread alone (the waits need a condition, which `Locked` does not offer).
 final class StoreConnections: @unchecked Sendable {
     let path: String
     private let condition = NSCondition()
@@ -22,8 +22,8 @@ final class StoreConnections: @unchecked Sendable {
     private let maximumReaders = 8
     private var writerThread: Thread?
     /// How many groups and writes have been committed: written by the writer thread, read by
-    /// `system.health` on any thread, so behind a `Mutex` the compiler checks (and read as one pair).
-    private let committed = Mutex<(groups: Int, writes: Int)>((0, 0))
+    /// `system.health` on any thread, so behind a lock (and read as one pair).
+    private let committed = Locked<(groups: Int, writes: Int)>((0, 0))
 
     var commitStatistics: (groups: Int, writes: Int) { committed.withLock { $0 } }
 

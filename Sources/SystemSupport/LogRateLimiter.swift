@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import Locking
 
 /// Keeps one noisy event from filling the disk: each kind of line (level and message) may be written
 /// `burst` times per `window`; past that, lines of the kind are counted instead, and one line says how many
@@ -14,7 +14,7 @@ final class LogRateLimiter: Sendable {
 
     let burst: Int
     let window: Duration
-    private let windows = Mutex<[String: Window]>([:])
+    private let windows = Locked<[String: Window]>([:])
 
     init(burst: Int = 50, window: Duration = .seconds(10)) {
         self.burst = burst

@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import Locking
 import Glibc
 import JSONRPC
 import SkillPathCore
@@ -215,7 +215,7 @@ struct LoadRun {
 
 /// Latencies appended from the load threads.
 final class Collected: Sendable {
-    private let values = Mutex<[Double]>([])
+    private let values = Locked<[Double]>([])
     func add(_ more: [Double]) { values.withLock { $0 += more } }
     var all: [Double] { values.withLock { $0 } }
 }

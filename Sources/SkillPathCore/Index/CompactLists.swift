@@ -26,6 +26,12 @@ struct CompactLists<Element: Sendable>: Sendable {
         for list in 0..<count { offsets[list + 1] += offsets[list] }
         var next = offsets
         self.offsets = offsets
+        // No pairs: a plain empty array. (`Array(unsafeUninitializedCapacity: 0)` writes the count into the
+        // shared empty-array singleton, which ThreadSanitizer rightly reports when two threads do it.)
+        guard !pairs.isEmpty else {
+            self.elements = []
+            return
+        }
         // Every slot is written exactly once: the counts above reserve one per pair.
         self.elements = Array(unsafeUninitializedCapacity: pairs.count) { buffer, initialized in
             guard let base = buffer.baseAddress else { return }

@@ -1,9 +1,9 @@
-import Synchronization
+import Locking
 
 /// Hands out `ReachScratch`es, one plan at a time each, and keeps them for the next plans: as many exist as
 /// plans have ever run at once (in the daemon, about the number of busy connections).
 final class ScratchPool: Sendable {
-    private let free = Mutex<[ReachScratchBox]>([])
+    private let free = Locked<[ReachScratchBox]>([])
 
     func withScratch<Result>(index: CatalogIndex, _ body: (ReachScratch) -> Result) -> Result {
         let box = free.withLock { $0.popLast() } ?? ReachScratchBox(ReachScratch(index: index))

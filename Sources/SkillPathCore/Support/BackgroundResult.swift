@@ -1,9 +1,9 @@
 import Dispatch
-import Synchronization
+import Locking
 
 /// A value computed on a global queue while the caller does other work; `value` waits for it.
 final class BackgroundResult<Value: Sendable>: Sendable {
-    private let result = Mutex<Value?>(nil)
+    private let result = Locked<Value?>(nil)
     private let done = DispatchSemaphore(value: 0)
     private let work: @Sendable () -> Value
 
