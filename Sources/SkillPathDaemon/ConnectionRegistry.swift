@@ -65,13 +65,16 @@ final class ConnectionRegistry: @unchecked Sendable {
         }
     }
 
-    func remove(_ socket: UnixSocket) {
+    /// Forgets a connection that ended; returns whether it was the last one open.
+    @discardableResult
+    func remove(_ socket: UnixSocket) -> Bool {
         lock.withLock {
             if let entry = sockets.removeValue(forKey: ObjectIdentifier(socket)) {
                 let left = perUser[entry.uid, default: 1] - 1
                 perUser[entry.uid] = left > 0 ? left : nil
             }
             lock.broadcast()
+            return sockets.isEmpty
         }
     }
 

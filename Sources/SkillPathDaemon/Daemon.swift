@@ -6,6 +6,7 @@ public import SkillPathAPI
 public import SkillPathCore
 import SkillPathJSON
 public import SkillPathStore
+import Synchronization
 import SystemSupport
 
 /// The running service: catalog, dispatcher, listening socket, connections and lifecycle.
@@ -27,6 +28,8 @@ public final class Daemon: ServiceEnvironment, @unchecked Sendable {
     private let started = ContinuousClock.now
     private let lock = NSLock()
     private var lifecycle = Lifecycle.starting
+    /// Whether a check to release memory after the last connection closed is already scheduled.
+    private let trimPending = Atomic<Bool>(false)
     private let stopRequested = DispatchSemaphore(value: 0)
     private let signalQueue = DispatchQueue(label: "skillpathd.signals")
     private var signalSources: [any DispatchSourceSignal] = []
@@ -149,6 +152,16 @@ public final class Daemon: ServiceEnvironment, @unchecked Sendable {
         }
     }
 
+    /// A second after the last connection closes, if none opened meanwhile, gives the memory that burst of
+    /// connections used back to the system (at most one such check is pending at a time).
+    private func releaseMemoryWhenIdle() {
+        guard trimPending.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged else { return }
+        DispatchQueue.global(qos: .utility).asyncAfter(deadline: .now() + 1) { [self] in
+            trimPending.store(false, ordering: .releasing)
+            if connections.count == 0 { FreeMemory.release() }
+        }
+    }
+
     /// Serves a new connection on its own thread, or refuses it politely when its caller is at a limit.
     private func admit(_ client: UnixSocket) {
         let caller = identify(client)
@@ -179,8 +192,9 @@ public final class Daemon: ServiceEnvironment, @unchecked Sendable {
         }
         let thread = Thread { [self] in
             Connection(socket: client, caller: caller, service: self, logger: logger).serve()
-            connections.remove(client)
+            let wasLast = connections.remove(client)
             client.close()
+            if wasLast { releaseMemoryWhenIdle() }
         }
         // Address space, not memory: pages are touched only as deep as a request really goes (the parser,
         // the planner's depth-first search and the JSON writer recurse, each within its own limit).

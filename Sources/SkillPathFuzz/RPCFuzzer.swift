@@ -18,6 +18,9 @@ public struct RPCFuzzer {
     public var timeLimit: Double
     public var replyTimeout: Double = 30
     public var sizeLimit = 1_048_576
+    /// How long, after the last message, the daemon's memory may take to come back within 10% of its warm
+    /// figure (the final figure is taken when it does, or at this limit).
+    public var settleSeconds = 10
 
     public init(socketPath: String, daemonPID: Int32?, seed: UInt64, messages: Int, timeLimit: Double) {
         self.socketPath = socketPath
@@ -26,6 +29,9 @@ public struct RPCFuzzer {
         self.messages = messages
         self.timeLimit = timeLimit
     }
+
+    /// Messages after which the daemon counts as warm.
+    static let warmUp = 10_000
 
     public struct Report: Sendable, CustomStringConvertible {
         public var sent = 0
@@ -38,8 +44,11 @@ public struct RPCFuzzer {
         /// Set when the daemon stopped answering or died.
         public var failure: String?
         public var seconds = 0.0
-        /// Resident memory of the daemon, in KiB: after warming up, the highest seen, and at the end.
+        /// Resident memory of the daemon, in KiB: at the start (catalog loaded, nothing else touched), once
+        /// warm (after `warmUp` messages: planner scratch, SQLite caches and thread arenas in use), the highest
+        /// seen, and at the end once idle. A leak shows as a final figure well above the warm one.
         public var baselineKiB = 0
+        public var warmKiB = 0
         public var peakKiB = 0
         public var finalKiB = 0
 
@@ -48,7 +57,9 @@ public struct RPCFuzzer {
         public var description: String {
             var text = "\(sent) messages in \(String(format: "%.1f", seconds)) s (\(Int(Double(sent) / max(seconds, 0.001))) /s), \(replies) replies, \(closed) connections closed by the daemon"
             text += "; invalid replies: \(invalid.count); failure: \(failure ?? "none")"
-            if peakKiB > 0 { text += "; RSS baseline \(baselineKiB / 1024) MiB, peak \(peakKiB / 1024) MiB, final \(finalKiB / 1024) MiB" }
+            if peakKiB > 0 {
+                text += "; RSS at start \(baselineKiB / 1024) MiB, warm \(warmKiB / 1024) MiB, peak \(peakKiB / 1024) MiB, final (idle) \(finalKiB / 1024) MiB"
+            }
             return text
         }
     }
@@ -104,10 +115,19 @@ public struct RPCFuzzer {
                 break
             }
             if number % 500 == 0 { report.peakKiB = max(report.peakKiB, residentKiB()) }
+            if number + 1 == min(Self.warmUp, messages) { report.warmKiB = residentKiB() }
         }
         if report.failure == nil, let daemonPID, kill(daemonPID, 0) != 0 { report.failure = "the daemon is gone" }
+        report.peakKiB = max(report.peakKiB, residentKiB())
+        // Idle again: close the connection and give the daemon a few seconds to settle (it returns memory to
+        // the system a second after its last connection closes).
+        connection.socket.close()
         report.finalKiB = residentKiB()
-        report.peakKiB = max(report.peakKiB, report.finalKiB)
+        let settled = ContinuousClock.now + .seconds(settleSeconds)
+        while ContinuousClock.now < settled, report.finalKiB > report.warmKiB + report.warmKiB / 10 {
+            usleep(100_000)
+            report.finalKiB = residentKiB()
+        }
         let elapsed = ContinuousClock.now - started
         report.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         return report
