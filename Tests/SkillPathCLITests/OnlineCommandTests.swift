@@ -106,7 +106,7 @@ import Testing
         #expect(replan.stdout.hasPrefix("Assignment \(id): frozen plan"))
         let missing = try skillpath("replan", "9999")
         #expect(missing.status == 3)
-        #expect(missing.stderr == "Error: no assignment 9999\n")
+        #expect(missing.stderr == "Error: no assignment 9999 that you may see\n")
         let usage = try skillpath("replan", "twelve")
         #expect(usage.status == 64)
     }
