@@ -65,7 +65,7 @@ public struct APIError: Error, Sendable, Equatable {
         case let error as JSONRPCError:
             return error
         case let error as StoreLookupError:
-            return from(error).rpcError
+            return from(error)
         case let error as StoreError:
             return APIError(.storeUnavailable, "the organisation store failed: \(error.message)").rpcError
         default:
@@ -84,7 +84,12 @@ public struct APIError: Error, Sendable, Equatable {
         }
     }
 
-    static func from(_ error: StoreLookupError) -> APIError {
+    static func from(_ error: StoreLookupError) -> JSONRPCError {
+        if case .invalidValue(let field, let message) = error { return .invalidParams(field, message) }
+        return domainError(error).rpcError
+    }
+
+    private static func domainError(_ error: StoreLookupError) -> APIError {
         switch error {
         case .unknownEmployee(let id):
             return APIError(.unknownEmployee, "unknown employee '\(id)'", data: [("id", .string(id))])
@@ -94,6 +99,14 @@ public struct APIError: Error, Sendable, Equatable {
             return APIError(.conflict, "the employee already has an active assignment for this role (assignment \(existing))", data: [("existing", .int(existing))])
         case .assignmentClosed(let id, let status):
             return APIError(.conflict, "assignment \(id) is \(status) and can no longer change", data: [("id", .int(id)), ("status", .string(status))])
+        case .unknownRole(let id, let field):
+            return APIError(.unknownRole, "unknown role '\(id)'", data: [("field", .string(field)), ("id", .string(id))])
+        case .unknownMove(let id):
+            return APIError(.notFound, "no move \(id)", data: [("kind", "move"), ("id", .int(id))])
+        case .unknownOpportunity(let id):
+            return APIError(.notFound, "no opportunity \(id)", data: [("kind", "opportunity"), ("id", .int(id))])
+        case .conflict(let message), .invalidValue(_, let message):
+            return APIError(.conflict, message)
         }
     }
 

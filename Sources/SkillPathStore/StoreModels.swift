@@ -36,9 +36,20 @@ public struct EmployeeInput: Sendable, Equatable {
     public var skills: [SkillLevel]?
     /// Courses to record as completed (never removes any).
     public var completed: [String]?
+    /// When `role` changes: the day the new role took effect (default today), and the kind of move when no
+    /// catalog transition says (default lateral). Ignored when the role does not change, so re-sending the
+    /// same rows stays idempotent.
+    public var roleSince: CalendarDate?
+    public var moveKind: Transition.Kind?
+    /// The day the employee left the organisation (null clears it).
+    public var leftOn: FieldUpdate<CalendarDate>
 
     public init(id: String, name: String?, login: FieldUpdate<String> = .keep, email: FieldUpdate<String> = .keep, role: String?,
-                manager: FieldUpdate<String> = .keep, skills: [SkillLevel]? = nil, completed: [String]? = nil) {
+                manager: FieldUpdate<String> = .keep, skills: [SkillLevel]? = nil, completed: [String]? = nil,
+                roleSince: CalendarDate? = nil, moveKind: Transition.Kind? = nil, leftOn: FieldUpdate<CalendarDate> = .keep) {
+        self.roleSince = roleSince
+        self.moveKind = moveKind
+        self.leftOn = leftOn
         self.id = id
         self.name = name
         self.login = login
@@ -85,6 +96,8 @@ public struct EmployeeRecord: Sendable, Equatable {
     public var manager: String?
     public var createdAt: String
     public var updatedAt: String
+    /// The day the employee left the organisation, when they did (kept for the mobility figures).
+    public var leftOn: CalendarDate?
 }
 
 public struct StoredSkill: Sendable, Equatable {

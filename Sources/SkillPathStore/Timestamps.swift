@@ -7,6 +7,12 @@ public enum Timestamps {
         format(Date())
     }
 
+    /// Today's date in UTC: the default for writes that do not say which day (the daemon passes its own
+    /// local day instead).
+    public static func today() -> CalendarDate {
+        CalendarDate(daysSinceEpoch: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down)))
+    }
+
     public static func format(_ date: Date) -> String {
         let seconds = Int(date.timeIntervalSince1970.rounded(.down))
         let day = CalendarDate(daysSinceEpoch: Int((Double(seconds) / 86_400).rounded(.down)))

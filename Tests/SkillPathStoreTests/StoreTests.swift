@@ -29,7 +29,7 @@ import Testing
             _ = try OrganisationStore(path: path)
         } catch {
             #expect(error.kind == .newerSchema)
-            #expect(error.message.contains("has schema version 99, newer than this skillpathd supports (1); it was left untouched"))
+            #expect(error.message.contains("has schema version 99, newer than this skillpathd supports (2); it was left untouched"))
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
         #expect(!FileManager.default.fileExists(atPath: path + "-wal"))

@@ -39,9 +39,8 @@ enum AssignmentsCreate {
         guard let profile = try store.employee(employee) else { throw APIError(.unknownEmployee, "unknown employee '\(employee)'", data: [("id", .string(employee))]) }
         var dueDate: CalendarDate?
         if let field = try params.optional("dueDate") {
-            let text = try field.string()
-            guard let date = CalendarDate(iso: text) else { throw JSONFieldError(path: field.path, message: "must be a date as YYYY-MM-DD, got \"\(text)\"") }
-            guard date >= context.today else { throw JSONFieldError(path: field.path, message: "is in the past (\(text))") }
+            let date = try field.date()
+            guard date >= context.today else { throw JSONFieldError(path: field.path, message: "is in the past (\(date))") }
             dueDate = date
         }
         let options = try PlanningParameters.readOptions(params, context: context)

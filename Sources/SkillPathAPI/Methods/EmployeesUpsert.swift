@@ -13,12 +13,15 @@ enum EmployeesUpsert {
         its index with the field and the reason (unknown role or skill, unknown manager, a manager cycle, a login \
         already taken) and the valid rows are applied, all in one transaction. Fields left out keep their stored \
         values (null clears `login`, `email` or `manager`), so `name` and `role` are needed only for new employees. \
-        `skills` are set (others kept), `completed` courses are added. At most 10,000 rows per call.
+        `skills` are set (others kept), `completed` courses are added. A change of `role` is recorded as a move \
+        (`moves.list`), dated `roleSince` (default today) and of the kind a catalog transition gives, else \
+        `moveKind`, else lateral; `leftOn` records the day someone left. At most 10,000 rows per call.
         """,
         params: [
             MethodDefinition.Parameter("employees", Schema.array(Schema.object([
                 ("id", Schema.string), ("name", Schema.string), ("login", Schema.string), ("email", Schema.string), ("role", Schema.string),
                 ("manager", Schema.string), ("skills", Schema.array(Schema.ref("SkillLevel"))), ("completed", Schema.array(Schema.string)),
+                ("roleSince", Schema.date), ("moveKind", Schema.enumeration(Transition.Kind.allCases.map(\.rawValue))), ("leftOn", Schema.date),
             ], required: ["id"])), required: true, "the rows"),
             MethodDefinition.Parameter("skillSource", Schema.enumeration(SkillSource.allCases.map(\.rawValue)), "the source recorded for the skills (default manager)"),
         ],
@@ -64,7 +67,7 @@ enum EmployeesUpsert {
                 shapeErrors.append(UpsertRejection(index: index, id: row.value["id"]?.stringValue, field: field, reason: error.message))
             }
         }
-        var report = try context.store().upsert(inputs, catalog: context.snapshot.catalog, actor: context.auditActor, skillSource: source)
+        var report = try context.store().upsert(inputs, catalog: context.snapshot.catalog, actor: context.auditActor, skillSource: source, today: context.today)
         // The store numbered the rows it saw; map them back to the caller's positions.
         report.rejected = (report.rejected.map { rejection in
             var mapped = rejection
@@ -82,7 +85,7 @@ enum EmployeesUpsert {
 
 /// Reads one `employees.upsert` row.
 public enum EmployeeInputDecoding {
-    static let fields = ["id", "name", "login", "email", "role", "manager", "skills", "completed"]
+    static let fields = ["id", "name", "login", "email", "role", "manager", "skills", "completed", "roleSince", "moveKind", "leftOn"]
 
     public static func decode(_ row: JSONField) throws -> EmployeeInput {
         try row.checkKeys(fields)
@@ -98,7 +101,21 @@ public enum EmployeeInputDecoding {
         return EmployeeInput(
             id: try row.required("id").string(), name: try row.optional("name")?.string(), login: try update(row, "login"),
             email: try update(row, "email"), role: try row.optional("role")?.string(), manager: try update(row, "manager"),
-            skills: skills, completed: try row.optional("completed")?.strings())
+            skills: skills, completed: try row.optional("completed")?.strings(), roleSince: try given(row, "roleSince")?.date(),
+            moveKind: try given(row, "moveKind")?.choice(Transition.Kind.self), leftOn: try leftOn(row))
+    }
+
+    /// A member that is there and not null (an HRIS file's empty cell arrives as null: nothing given).
+    static func given(_ row: JSONField, _ key: String) throws -> JSONField? {
+        guard let field = try row.optional(key), !field.value.isNull else { return nil }
+        return field
+    }
+
+    /// Absent: keep; null: clear; a date: set.
+    static func leftOn(_ row: JSONField) throws -> FieldUpdate<CalendarDate> {
+        guard let value = try row.objectValue()["leftOn"] else { return .keep }
+        if value.isNull { return .set(nil) }
+        return .set(try JSONField(value, path: row.child("leftOn")).date())
     }
 
     /// Absent: keep; null: clear; a string: set.

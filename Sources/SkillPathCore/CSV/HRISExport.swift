@@ -24,7 +24,9 @@ public enum HRISExport {
         public var unknownColumns: [String]
     }
 
-    public static let employeeColumns = (required: ["id", "name", "role"], optional: ["login", "email", "manager"])
+    /// `roleSince` dates a change of role (the move's effective date), `moveKind` says its kind when the
+    /// catalog has no transition for it, `leftOn` records a departure.
+    public static let employeeColumns = (required: ["id", "name", "role"], optional: ["login", "email", "manager", "roleSince", "moveKind", "leftOn"])
     public static let skillColumns = ["employee", "skill", "level"]
 
     /// Reads either file, or both (skills are attached to the employees they name; skills of employees not

@@ -70,6 +70,8 @@ final class CatalogIndex: Sendable {
 
     /// Working memory for plans over this catalog, reused across plans (see `ReachScratch`).
     let scratchPool = ScratchPool()
+    /// Per-role lower-bound tables for ranking roles and candidates (see `RoleCover`).
+    let roleCovers = RoleCoverCache()
 
     var skillCount: Int { skillNumbers.count }
     var courseCount: Int { hours.count }

@@ -61,6 +61,26 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         CalendarDate(daysSinceEpoch: daysSinceEpoch + days)
     }
 
+    /// The same day `months` months later, or the month's last day when it is shorter (Jan 31 + 1 month is
+    /// Feb 28 or 29).
+    public func adding(months: Int) -> CalendarDate {
+        let (year, month, day) = components
+        let total = year * 12 + (month - 1) + months
+        let (newYear, newMonth) = (total / 12, total % 12 + 1)
+        return CalendarDate(daysSinceEpoch: Self.days(year: newYear, month: newMonth, day: min(day, Self.daysIn(month: newMonth, year: newYear))))
+    }
+
+    /// The first day of this date's month, and of its quarter.
+    public var startOfMonth: CalendarDate {
+        let (year, month, _) = components
+        return CalendarDate(daysSinceEpoch: Self.days(year: year, month: month, day: 1))
+    }
+
+    public var startOfQuarter: CalendarDate {
+        let (year, month, _) = components
+        return CalendarDate(daysSinceEpoch: Self.days(year: year, month: (month - 1) / 3 * 3 + 1, day: 1))
+    }
+
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
         lhs.daysSinceEpoch < rhs.daysSinceEpoch
     }

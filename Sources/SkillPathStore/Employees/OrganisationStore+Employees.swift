@@ -19,15 +19,18 @@ extension OrganisationStore {
     }
 
     static func record(_ id: String, connection: SQLiteConnection) throws -> EmployeeRecord? {
-        let statement = try connection.prepare("SELECT id, name, login, email, role, manager, created_at, updated_at FROM employees WHERE id = ?1").bind(.text(id))
+        let statement = try connection.prepare("SELECT \(employeeColumns) FROM employees WHERE id = ?1").bind(.text(id))
         guard try statement.step() else { return nil }
         return employeeRecord(statement)
     }
 
+    /// The columns `employeeRecord` reads, in order.
+    static let employeeColumns = "id, name, login, email, role, manager, created_at, updated_at, left_on"
+
     static func employeeRecord(_ row: SQLiteStatement) -> EmployeeRecord {
         EmployeeRecord(
             id: row.text(0), name: row.text(1), login: row.optionalText(2), email: row.optionalText(3), role: row.text(4),
-            manager: row.optionalText(5), createdAt: row.text(6), updatedAt: row.text(7))
+            manager: row.optionalText(5), createdAt: row.text(6), updatedAt: row.text(7), leftOn: row.optionalText(8).flatMap(CalendarDate.init(iso:)))
     }
 
     /// The employee whose `login` is this Unix user name.
@@ -71,12 +74,12 @@ extension OrganisationStore {
     static func reports(of manager: String, wholeSubtree: Bool, connection: SQLiteConnection) throws -> [EmployeeRecord] {
         // The recursion carries every column, so the subtree is read in one pass over the manager index;
         // UNION ALL is safe because upserts never let the manager graph loop.
-        let columns = "id, name, login, email, role, manager, created_at, updated_at"
+        let columns = employeeColumns
         let sql = wholeSubtree
             ? """
               WITH RECURSIVE subtree(\(columns)) AS (
                   SELECT \(columns) FROM employees WHERE manager = ?1
-                  UNION ALL SELECT e.id, e.name, e.login, e.email, e.role, e.manager, e.created_at, e.updated_at
+                  UNION ALL SELECT e.id, e.name, e.login, e.email, e.role, e.manager, e.created_at, e.updated_at, e.left_on
                   FROM subtree s JOIN employees e ON e.manager = s.id
               )
               SELECT \(columns) FROM subtree ORDER BY id
@@ -135,7 +138,7 @@ extension OrganisationStore {
             pageValues.append(.int(limit + 1))
             let pageFilter = pageConditions.isEmpty ? "" : "WHERE " + pageConditions.joined(separator: " AND ")
             let items = try connection.prepare("""
-                \(prefix) SELECT id, name, login, email, role, manager, created_at, updated_at FROM employees \(pageFilter)
+                \(prefix) SELECT \(Self.employeeColumns) FROM employees \(pageFilter)
                 ORDER BY id LIMIT ?\(pageValues.count)
                 """).bind(pageValues).rows(Self.employeeRecord)
             return (Array(items.prefix(limit)), count, items.count > limit)
@@ -162,9 +165,17 @@ extension OrganisationStore {
     }
 }
 
-/// A write that refers to something the store does not have.
+/// A write that refers to something the store does not have, or that its state does not allow.
 public enum StoreLookupError: Error, Sendable, Equatable {
     case unknownEmployee(String)
+    case unknownRole(String, field: String)
+    case unknownMove(Int64)
+    case unknownOpportunity(Int64)
+    /// The write conflicts with what is stored (a move to the role the employee holds, a secondment that
+    /// already ended, an opportunity that is no longer open); the message says which.
+    case conflict(String)
+    /// A value the stored state makes invalid (a date before the employee's last move): a parameter error.
+    case invalidValue(field: String, message: String)
     case unknownAssignment(Int64)
     /// The employee already has an active assignment for this role.
     case duplicateAssignment(existing: Int64)

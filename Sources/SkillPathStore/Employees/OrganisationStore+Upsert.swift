@@ -9,7 +9,7 @@ extension OrganisationStore {
     /// Rows are checked against the catalog (roles, skills, courses) and the organisation (a manager must
     /// exist in the store or in the batch, logins are unique, nobody may end up managing themselves through
     /// a chain of managers).
-    public func upsert(_ inputs: [EmployeeInput], catalog: Catalog, actor: String, skillSource: SkillSource = .manager) throws -> UpsertReport {
+    public func upsert(_ inputs: [EmployeeInput], catalog: Catalog, actor: String, skillSource: SkillSource = .manager, today: CalendarDate = Timestamps.today()) throws -> UpsertReport {
         var report = UpsertReport()
         var candidates: [(index: Int, input: EmployeeInput)] = []
         var seenIDs: [String: Int] = [:]
@@ -33,7 +33,7 @@ extension OrganisationStore {
         }
         let accepted = candidates
         let applied = try write { connection in
-            try Self.apply(accepted, connection: connection, actor: actor, skillSource: skillSource)
+            try Self.apply(accepted, catalog: catalog, connection: connection, actor: actor, skillSource: skillSource, today: today)
         }
         report.inserted = applied.inserted
         report.updated = applied.updated
@@ -79,12 +79,13 @@ extension OrganisationStore {
     /// the rows never matters and one bad row (a manager cycle, a missing manager) rejects only itself and
     /// the rows that depend on it.
     static func apply(
-        _ rows: [(index: Int, input: EmployeeInput)], connection: SQLiteConnection, actor: String, skillSource: SkillSource
+        _ rows: [(index: Int, input: EmployeeInput)], catalog: Catalog, connection: SQLiteConnection, actor: String, skillSource: SkillSource,
+        today: CalendarDate
     ) throws -> UpsertReport {
         var report = UpsertReport()
         let now = Timestamps.now()
         var resolution = try UpsertResolution(rows: rows, connection: connection)
-        try resolution.resolve(connection: connection)
+        try resolution.resolve(connection: connection, today: today)
         report.rejected = resolution.rejected
 
         // Logins move in two steps, so that a batch may swap or pass on logins between employees whatever
@@ -95,22 +96,32 @@ extension OrganisationStore {
         for row in resolution.accepted {
             let input = row.input
             var changed: [String] = []
+            let leftOn = input.leftOn.applied(to: row.stored?.leftOn)
             if let stored = row.stored {
                 if stored.name != row.name { changed.append("name") }
                 if stored.login != row.login { changed.append("login") }
                 if stored.email != row.email { changed.append("email") }
                 if stored.role != row.role { changed.append("role") }
                 if stored.manager != row.manager { changed.append("manager") }
+                if stored.leftOn != leftOn { changed.append("leftOn") }
                 if !changed.isEmpty {
-                    try connection.prepare("UPDATE employees SET name = ?2, login = ?3, email = ?4, role = ?5, manager = ?6, updated_at = ?7 WHERE id = ?1")
+                    try connection.prepare("UPDATE employees SET name = ?2, login = ?3, email = ?4, role = ?5, manager = ?6, updated_at = ?7, left_on = ?8 WHERE id = ?1")
                         .bind(.text(input.id), .text(row.name), row.login.map(SQLiteValue.text), row.email.map(SQLiteValue.text),
-                              .text(row.role), row.manager.map(SQLiteValue.text), .text(now))
+                              .text(row.role), row.manager.map(SQLiteValue.text), .text(now), leftOn.map { .text($0.description) })
                         .run()
                 }
+                // A change of role is a move: kept in the history the mobility figures read.
+                if stored.role != row.role {
+                    _ = try insertMove(
+                        employee: input.id, from: stored.role, to: row.role,
+                        kind: MoveKind.resolve(from: stored.role, to: row.role, given: input.moveKind, catalog: catalog),
+                        date: input.roleSince ?? today, endDate: nil, ends: nil, opportunity: nil, source: "employees.upsert", actor: actor,
+                        connection: connection)
+                }
             } else {
-                try connection.prepare("INSERT INTO employees (id, name, login, email, role, manager, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)")
+                try connection.prepare("INSERT INTO employees (id, name, login, email, role, manager, created_at, updated_at, left_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)")
                     .bind(.text(input.id), .text(row.name), row.login.map(SQLiteValue.text), row.email.map(SQLiteValue.text),
-                          .text(row.role), row.manager.map(SQLiteValue.text), .text(now))
+                          .text(row.role), row.manager.map(SQLiteValue.text), .text(now), leftOn.map { .text($0.description) })
                     .run()
             }
             for entry in input.skills ?? [] where try setSkill(entry, of: input.id, source: skillSource, at: now, connection: connection) {

@@ -12,7 +12,7 @@ struct UpsertResolution {
     struct Row {
         var index: Int
         var input: EmployeeInput
-        var stored: (name: String, login: String?, email: String?, role: String, manager: String?)?
+        var stored: (name: String, login: String?, email: String?, role: String, manager: String?, leftOn: CalendarDate?)?
         var name: String
         var role: String
         var login: String?
@@ -30,9 +30,10 @@ struct UpsertResolution {
 
     init(rows candidates: [(index: Int, input: EmployeeInput)], connection: SQLiteConnection) throws {
         for (index, input) in candidates {
-            let existing = try connection.prepare("SELECT name, login, email, role, manager FROM employees WHERE id = ?1").bind(.text(input.id))
+            let existing = try connection.prepare("SELECT name, login, email, role, manager, left_on FROM employees WHERE id = ?1").bind(.text(input.id))
             let stored = try existing.step()
-                ? (name: existing.text(0), login: existing.optionalText(1), email: existing.optionalText(2), role: existing.text(3), manager: existing.optionalText(4))
+                ? (name: existing.text(0), login: existing.optionalText(1), email: existing.optionalText(2), role: existing.text(3),
+                   manager: existing.optionalText(4), leftOn: existing.optionalText(5).flatMap(CalendarDate.init(iso:)))
                 : nil
             guard let name = input.name ?? stored?.name else {
                 reject(index, input.id, "name", "is required for a new employee")
@@ -49,7 +50,8 @@ struct UpsertResolution {
         }
     }
 
-    mutating func resolve(connection: SQLiteConnection) throws {
+    mutating func resolve(connection: SQLiteConnection, today: CalendarDate) throws {
+        try rejectMisdatedMoves(connection: connection, today: today)
         // Rejecting a row can strand others (its reports, a login it held): repeat until nothing changes.
         while true {
             let missing = try rejectMissingManagers(connection: connection)
@@ -122,6 +124,25 @@ struct UpsertResolution {
             changed = true
         }
         return changed
+    }
+
+    /// A change of role is a move, dated `roleSince` (default today): not in the future, and not before the
+    /// employee's last recorded move. Only existing employees move; a row rejected here rejects nothing
+    /// else, since the employee exists either way.
+    private mutating func rejectMisdatedMoves(connection: SQLiteConnection, today: CalendarDate) throws {
+        for row in rows where standing[row.input.id] != nil {
+            guard let stored = row.stored, stored.role != row.role else { continue }
+            let date = row.input.roleSince ?? today
+            if date > today {
+                reject(row, "roleSince", "is in the future (\(date)); send the change of role on the day it takes effect")
+                continue
+            }
+            do {
+                try OrganisationStore.checkChronology(of: row.input.id, date: date, field: "roleSince", connection: connection)
+            } catch StoreLookupError.invalidValue(_, let message) {
+                reject(row, "roleSince", message)
+            }
+        }
     }
 
     /// An employee's manager once the batch applies: the standing row's, else the stored one.

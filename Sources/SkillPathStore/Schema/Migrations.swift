@@ -4,9 +4,9 @@ import SkillPathCore
 ///
 /// A migration is appended, never edited: a database at version N has run exactly migrations 1…N.
 enum Migrations {
-    static let all: [(version: Int, sql: String)] = [(1, version1)]
+    static let all: [(version: Int, sql: String)] = [(1, version1), (2, version2)]
 
-    static var latest: Int { all.last!.version }
+    static var latest: Int { all.last?.version ?? 0 }
 
     static let version1 = """
     CREATE TABLE employees (
@@ -89,5 +89,65 @@ enum Migrations {
         subject TEXT NOT NULL,
         detail TEXT NOT NULL
     );
+    """
+
+    /// Internal mobility (issue 11): role history, open positions and their fills, departures, and the
+    /// indexes the mobility report reads by date.
+    static let version2 = """
+    CREATE TABLE moves (
+        id INTEGER PRIMARY KEY,
+        employee TEXT NOT NULL REFERENCES employees(id) ON DELETE CASCADE,
+        from_role TEXT NOT NULL,
+        to_role TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('promotion', 'lateral', 'secondment')),
+        kind_from TEXT NOT NULL CHECK (kind_from IN ('transition', 'given', 'default')),
+        date TEXT NOT NULL,
+        end_date TEXT,
+        ends INTEGER REFERENCES moves(id),
+        ended_by INTEGER REFERENCES moves(id),
+        outcome TEXT CHECK (outcome IN ('returned', 'converted', 'superseded')),
+        opportunity INTEGER,
+        source TEXT NOT NULL,
+        recorded_by TEXT NOT NULL,
+        recorded_at TEXT NOT NULL,
+        CHECK (from_role <> to_role),
+        CHECK (end_date IS NULL OR (kind = 'secondment' AND end_date > date))
+    );
+    CREATE INDEX moves_employee ON moves(employee, date, id);
+    CREATE INDEX moves_date ON moves(date, id);
+    CREATE INDEX moves_open_secondments ON moves(end_date) WHERE kind = 'secondment' AND ended_by IS NULL;
+
+    CREATE TABLE opportunities (
+        id INTEGER PRIMARY KEY,
+        role TEXT NOT NULL,
+        title TEXT,
+        manager TEXT REFERENCES employees(id) ON DELETE SET NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('position', 'secondment')),
+        headcount INTEGER NOT NULL CHECK (headcount >= 1),
+        opens TEXT NOT NULL,
+        closes TEXT,
+        duration_weeks INTEGER CHECK (duration_weeks IS NULL OR duration_weeks >= 1),
+        status TEXT NOT NULL CHECK (status IN ('open', 'filled', 'closed')),
+        created_by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        closed_on TEXT,
+        CHECK (closes IS NULL OR closes >= opens)
+    );
+    CREATE INDEX opportunities_status ON opportunities(status, role);
+
+    CREATE TABLE opportunity_fills (
+        opportunity INTEGER NOT NULL REFERENCES opportunities(id) ON DELETE CASCADE,
+        seat INTEGER NOT NULL,
+        employee TEXT REFERENCES employees(id) ON DELETE SET NULL,
+        external INTEGER NOT NULL CHECK (external IN (0, 1)),
+        date TEXT NOT NULL,
+        move INTEGER REFERENCES moves(id),
+        PRIMARY KEY (opportunity, seat)
+    ) WITHOUT ROWID;
+    CREATE INDEX opportunity_fills_date ON opportunity_fills(date);
+
+    ALTER TABLE employees ADD COLUMN left_on TEXT;
+    CREATE INDEX progress_events_at ON progress_events(at);
+    CREATE INDEX assignments_due ON assignments(due_date);
     """
 }

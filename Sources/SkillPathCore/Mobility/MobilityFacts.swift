@@ -1,0 +1,100 @@
+/// What the mobility report is computed from: plain records the store reads, so that the figures can be
+/// computed, and checked by hand, without a database (`MobilityReport`).
+public struct MobilityFacts: Sendable {
+    public struct Employee: Sendable {
+        public var id: String
+        public var manager: String?
+        public var leftOn: CalendarDate?
+
+        public init(id: String, manager: String?, leftOn: CalendarDate?) {
+            self.id = id
+            self.manager = manager
+            self.leftOn = leftOn
+        }
+    }
+
+    public struct Move: Sendable {
+        public var employee: String
+        public var fromRole: String
+        public var toRole: String
+        public var kind: Transition.Kind
+        public var date: CalendarDate
+        /// The end of a secondment (a return home): not a move of its own.
+        public var isReturn: Bool
+        /// A secondment turned permanent.
+        public var isConversion: Bool
+
+        public init(employee: String, fromRole: String, toRole: String, kind: Transition.Kind, date: CalendarDate, isReturn: Bool = false, isConversion: Bool = false) {
+            self.employee = employee
+            self.fromRole = fromRole
+            self.toRole = toRole
+            self.kind = kind
+            self.date = date
+            self.isReturn = isReturn
+            self.isConversion = isConversion
+        }
+    }
+
+    /// One seat of an opportunity filled.
+    public struct Fill: Sendable {
+        public var opportunity: Int64
+        /// The opportunity's manager, who places it in a subtree.
+        public var manager: String?
+        public var opens: CalendarDate
+        public var date: CalendarDate
+        public var isInternal: Bool
+
+        public init(opportunity: Int64, manager: String?, opens: CalendarDate, date: CalendarDate, isInternal: Bool) {
+            self.opportunity = opportunity
+            self.manager = manager
+            self.opens = opens
+            self.date = date
+            self.isInternal = isInternal
+        }
+    }
+
+    public struct Assignment: Sendable {
+        public var employee: String
+        public var dueDate: CalendarDate
+        public var cancelled: Bool
+        /// Whether the plan closed the whole gap when it was made (or last replanned).
+        public var planComplete: Bool
+        /// The day the last step was completed, when every step was.
+        public var allStepsCompletedOn: CalendarDate?
+
+        public init(employee: String, dueDate: CalendarDate, cancelled: Bool, planComplete: Bool, allStepsCompletedOn: CalendarDate?) {
+            self.employee = employee
+            self.dueDate = dueDate
+            self.cancelled = cancelled
+            self.planComplete = planComplete
+            self.allStepsCompletedOn = allStepsCompletedOn
+        }
+    }
+
+    /// A progress event: a course started or completed on a day, with the course's hours when completed.
+    public struct Learning: Sendable {
+        public var employee: String
+        public var date: CalendarDate
+        public var completedHours: Quantity?
+
+        public init(employee: String, date: CalendarDate, completedHours: Quantity?) {
+            self.employee = employee
+            self.date = date
+            self.completedHours = completedHours
+        }
+    }
+
+    public var employees: [Employee]
+    public var moves: [Move]
+    public var fills: [Fill]
+    public var assignments: [Assignment]
+    public var learning: [Learning]
+
+    public init(employees: [Employee], moves: [Move], fills: [Fill], assignments: [Assignment], learning: [Learning]) {
+        self.employees = employees
+        self.moves = moves
+        self.fills = fills
+        self.assignments = assignments
+        self.learning = learning
+    }
+}

@@ -1,0 +1,95 @@
+/// Which moves a suggestion may be: the kind of the catalog's transition from the current role, or `none`
+/// for a role no transition leads to.
+public enum MoveKindFilter: String, Sendable, CaseIterable {
+    case promotion, lateral, secondment, none
+}
+
+/// A role an employee could move to, with the plan that would get them there.
+public struct RoleSuggestion: Sendable {
+    public var role: Role
+    /// The catalog's transition from the current role, when there is one.
+    public var transition: Transition.Kind?
+    public var plan: Plan
+}
+
+/// An employee ranked for a role.
+public struct RankedCandidate: Sendable {
+    public var id: String
+    public var transition: Transition.Kind?
+    public var plan: Plan
+}
+
+/// A ranking, and what it cost: how many roles or people were considered, and how many were planned.
+public struct Ranking<Entry: Sendable>: Sendable {
+    public var entries: [Entry]
+    public var considered: Int
+    public var planned: Int
+}
+
+extension Planner {
+    /// The roles closest to a profile, by plan hours (see `ReadinessRanking`): every role but the current
+    /// one whose move kind passes `kinds`.
+    public func suggestRoles(for profile: Profile, limit: Int, kinds: Set<MoveKindFilter>? = nil, strict: Bool = false) throws(PlanningError) -> Ranking<RoleSuggestion> {
+        let index = catalog.index
+        guard let first = catalog.roles.first else { return Ranking(entries: [], considered: 0, planned: 0) }
+        let base = try resolve(profile: profile, targetRole: profile.role ?? first.id, options: PlanOptions(), strict: strict)
+        var transitions: [Int32: Transition.Kind] = [:]
+        if let current = base.current {
+            for move in index.movesFrom[current] {
+                let known = transitions[move.role]
+                if known == nil || Self.preference(move.kind) < Self.preference(known ?? move.kind) { transitions[move.role] = move.kind }
+            }
+        }
+        var candidates: [ReadinessRanking<Int32>.Candidate] = []
+        for number in 0..<Int32(catalog.roles.count) where number != base.current {
+            let kind = transitions[number].map { MoveKindFilter(rawValue: $0.rawValue) ?? .none } ?? .none
+            if let kinds, !kinds.contains(kind) { continue }
+            let cover = index.roleCovers.cover(role: number, index: index)
+            candidates.append(.init(item: number, id: catalog.roles[Int(number)].id, estimate: cover.estimate(level: base.level)))
+        }
+        let (ranked, planned) = ReadinessRanking.rank(candidates, limit: limit) { role in
+            var problem = base
+            problem.target = role
+            problem.goals = PlanningProblem.goals(index: index, target: role, current: base.current, options: PlanOptions(), levels: base.levels)
+            return plan(problem, options: PlanOptions())
+        }
+        let entries = ranked.map { RoleSuggestion(role: catalog.roles[Int($0.item)], transition: transitions[$0.item], plan: $0.plan) }
+        return Ranking(entries: entries, considered: candidates.count, planned: planned)
+    }
+
+    /// The people closest to a role, by plan hours from their own skills (see `ReadinessRanking`). Stored
+    /// profiles are read leniently: skills and courses a catalog change removed are skipped.
+    public func rankCandidates(_ people: [(id: String, profile: Profile)], for role: String, limit: Int) throws(PlanningError) -> Ranking<RankedCandidate> {
+        let index = catalog.index
+        guard let target = index.roleNumbers[role] else {
+            throw unknown(.unknownRole, field: "role", id: role, kind: "role", among: catalog.roles.lazy.map(\.id))
+        }
+        let cover = index.roleCovers.cover(role: target, index: index)
+        var problems: [PlanningProblem] = []
+        var candidates: [ReadinessRanking<Int>.Candidate] = []
+        problems.reserveCapacity(people.count)
+        candidates.reserveCapacity(people.count)
+        for person in people {
+            var profile = person.profile
+            // A role a catalog change removed is no current role: rank the person all the same.
+            if let current = profile.role, index.roleNumbers[current] == nil { profile.role = nil }
+            guard let problem = try? resolve(profile: profile, targetRole: role, options: PlanOptions(), strict: false) else { continue }
+            problems.append(problem)
+            candidates.append(.init(item: problems.count - 1, id: person.id, estimate: cover.estimate(level: problem.level)))
+        }
+        let (ranked, planned) = ReadinessRanking.rank(candidates, limit: limit) { item in
+            plan(problems[item], options: PlanOptions())
+        }
+        let entries = ranked.map { entry in
+            let current = problems[entry.item].current
+            let kinds = current.map { index.movesFrom[$0].filter { $0.role == target }.map(\.kind) } ?? []
+            return RankedCandidate(id: entry.id, transition: kinds.min { Self.preference($0) < Self.preference($1) }, plan: entry.plan)
+        }
+        return Ranking(entries: entries, considered: candidates.count, planned: planned)
+    }
+
+    /// Which transition kind describes a move when several lead to the same role.
+    static func preference(_ kind: Transition.Kind) -> Int {
+        Transition.Kind.allCases.firstIndex(of: kind) ?? 0
+    }
+}

@@ -1,0 +1,140 @@
+public import SkillPathCore
+import SkillPathJSON
+
+extension OrganisationStore {
+    public func createOpportunity(_ new: NewOpportunity, catalog: Catalog, actor: String) throws -> OpportunityRecord {
+        guard catalog.role(new.role) != nil else { throw StoreLookupError.unknownRole(new.role, field: "role") }
+        return try write { connection in
+            if let manager = new.manager, try Self.record(manager, connection: connection) == nil { throw StoreLookupError.unknownEmployee(manager) }
+            let now = Timestamps.now()
+            try connection.prepare("""
+                INSERT INTO opportunities (role, title, manager, kind, headcount, opens, closes, duration_weeks, status, created_by, created_at)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'open', ?9, ?10)
+                """)
+                .bind(.text(new.role), new.title.map(SQLiteValue.text), new.manager.map(SQLiteValue.text), .text(new.kind.rawValue),
+                      .int(new.headcount), .text(new.opens.description), new.closes.map { .text($0.description) },
+                      new.durationWeeks.map(SQLiteValue.int), .text(actor), .text(now))
+                .run()
+            let id = connection.lastInsertRowID
+            try Self.audit(connection, at: now, actor: actor, action: "opportunity.create", subject: "opportunity \(id)", detail: .object([
+                ("role", .string(new.role)), ("kind", .string(new.kind.rawValue)), ("headcount", .int(new.headcount)),
+            ]))
+            guard let created = try Self.opportunity(id, connection: connection) else { throw StoreError(.database, "opportunity \(id) vanished after insert") }
+            return created
+        }
+    }
+
+    public func opportunity(_ id: Int64) throws(StoreError) -> OpportunityRecord? {
+        try read { connection in try Self.opportunity(id, connection: connection) }
+    }
+
+    /// Opportunities by status (all when nil), role and kind, oldest id first, after `cursor`.
+    public func opportunities(status: OpportunityRecord.Status?, role: String?, kind: OpportunityRecord.Kind?, limit: Int, after cursor: Int64?) throws(StoreError) -> (items: [OpportunityRecord], total: Int, hasMore: Bool) {
+        try read { connection in
+            var conditions: [String] = []
+            var values: [SQLiteValue?] = []
+            for (column, value) in [("status", status?.rawValue), ("role", role), ("kind", kind?.rawValue)] {
+                guard let value else { continue }
+                values.append(.text(value))
+                conditions.append("\(column) = ?\(values.count)")
+            }
+            let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            let total = try connection.prepare("SELECT count(*) FROM opportunities \(filter)").bind(values)
+            _ = try total.step()
+            let count = total.int(0)
+            if let cursor {
+                values.append(.integer(cursor))
+                conditions.append("id > ?\(values.count)")
+            }
+            values.append(.int(limit + 1))
+            let ids = try connection.prepare("""
+                SELECT id FROM opportunities \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")) ORDER BY id LIMIT ?\(values.count)
+                """).bind(values).rows { $0.int64(0) }
+            let items = try ids.prefix(limit).compactMap { try Self.opportunity($0, connection: connection) }
+            return (items, count, ids.count > limit)
+        }
+    }
+
+    /// Fills one seat of an open opportunity (by an employee, which records their move, or from outside),
+    /// or withdraws it. The opportunity is `filled` once every seat is, `closed` when withdrawn.
+    public func closeOpportunity(_ id: Int64, _ closing: OpportunityClosing, date: CalendarDate, catalog: Catalog, actor: String, today: CalendarDate) throws -> (opportunity: OpportunityRecord, move: MoveRecord?) {
+        guard date <= today else { throw StoreLookupError.invalidValue(field: "date", message: "is in the future (\(date))") }
+        return try write { connection in
+            guard let opportunity = try Self.opportunity(id, connection: connection) else { throw StoreLookupError.unknownOpportunity(id) }
+            guard opportunity.status == .open else { throw StoreLookupError.conflict("opportunity \(id) is \(opportunity.status.rawValue) and can no longer change") }
+            guard date >= opportunity.opens else {
+                throw StoreLookupError.invalidValue(field: "date", message: "is before the opportunity opened on \(opportunity.opens)")
+            }
+            var move: MoveRecord?
+            switch closing {
+            case .withdrawn:
+                try connection.prepare("UPDATE opportunities SET status = 'closed', closed_on = ?2 WHERE id = ?1").bind(.integer(id), .text(date.description)).run()
+                try Self.audit(connection, at: Timestamps.now(), actor: actor, action: "opportunity.close", subject: "opportunity \(id)", detail: .object([("status", "closed")]))
+            case .filledBy, .filledExternally:
+                var employee: String?
+                if case .filledBy(let who) = closing {
+                    employee = who
+                    move = try Self.moveForFill(opportunity, employee: who, date: date, catalog: catalog, actor: actor, connection: connection)
+                }
+                let seat = opportunity.fills.count + 1
+                try connection.prepare("INSERT INTO opportunity_fills (opportunity, seat, employee, external, date, move) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+                    .bind(.integer(id), .int(seat), employee.map(SQLiteValue.text), .int(employee == nil ? 1 : 0), .text(date.description),
+                          move.map { .integer($0.id) })
+                    .run()
+                if seat >= opportunity.headcount {
+                    try connection.prepare("UPDATE opportunities SET status = 'filled', closed_on = ?2 WHERE id = ?1").bind(.integer(id), .text(date.description)).run()
+                }
+                try Self.audit(connection, at: Timestamps.now(), actor: actor, action: "opportunity.fill", subject: "opportunity \(id)", detail: .object([
+                    ("seat", .int(seat)), ("employee", employee.map(JSONValue.string)), ("external", .bool(employee == nil)),
+                ]))
+            }
+            guard let updated = try Self.opportunity(id, connection: connection) else { throw StoreError(.database, "opportunity \(id) vanished") }
+            return (updated, move)
+        }
+    }
+
+    /// The move that filling a seat means: to the opportunity's role, as a secondment (ending after its
+    /// duration) or a permanent move of the kind the catalog gives.
+    private static func moveForFill(_ opportunity: OpportunityRecord, employee: String, date: CalendarDate, catalog: Catalog, actor: String, connection: SQLiteConnection) throws -> MoveRecord {
+        guard let record = try record(employee, connection: connection) else { throw StoreLookupError.unknownEmployee(employee) }
+        if let left = record.leftOn { throw StoreLookupError.conflict("employee '\(employee)' left on \(left)") }
+        guard record.role != opportunity.role else { throw StoreLookupError.conflict("employee '\(employee)' already holds role '\(opportunity.role)'") }
+        try checkChronology(of: employee, date: date, field: "date", connection: connection)
+        let kind: MoveKind
+        var endDate: CalendarDate?
+        switch opportunity.kind {
+        case .secondment:
+            kind = MoveKind(kind: .secondment, origin: .given)
+            endDate = opportunity.durationWeeks.map { date.adding(days: $0 * 7) }
+        case .position:
+            kind = MoveKind.permanent(from: record.role, to: opportunity.role, catalog: catalog)
+        }
+        let move = try insertMove(
+            employee: employee, from: record.role, to: opportunity.role, kind: kind, date: date, endDate: endDate, ends: nil,
+            opportunity: opportunity.id, source: "opportunity", actor: actor, connection: connection)
+        try setRole(opportunity.role, of: employee, connection: connection)
+        return move
+    }
+
+    static func opportunity(_ id: Int64, connection: SQLiteConnection) throws -> OpportunityRecord? {
+        let statement = try connection.prepare("""
+            SELECT id, role, title, manager, kind, headcount, opens, closes, duration_weeks, status, created_by, created_at, closed_on
+            FROM opportunities WHERE id = ?1
+            """).bind(.integer(id))
+        guard try statement.step() else { return nil }
+        let fills = try connection.prepare("SELECT seat, employee, external, date, move FROM opportunity_fills WHERE opportunity = ?1 ORDER BY seat")
+            .bind(.integer(id))
+            .rows { row in
+                OpportunityRecord.Fill(
+                    seat: row.int(0), employee: row.optionalText(1), external: row.int(2) == 1,
+                    date: CalendarDate(iso: row.text(3)) ?? CalendarDate(daysSinceEpoch: 0), move: row.isNull(4) ? nil : row.int64(4))
+            }
+        return OpportunityRecord(
+            id: statement.int64(0), role: statement.text(1), title: statement.optionalText(2), manager: statement.optionalText(3),
+            kind: OpportunityRecord.Kind(rawValue: statement.text(4)) ?? .position, headcount: statement.int(5),
+            opens: CalendarDate(iso: statement.text(6)) ?? CalendarDate(daysSinceEpoch: 0), closes: statement.optionalText(7).flatMap(CalendarDate.init(iso:)),
+            durationWeeks: statement.isNull(8) ? nil : statement.int(8), status: OpportunityRecord.Status(rawValue: statement.text(9)) ?? .open,
+            createdBy: statement.text(10), createdAt: statement.text(11), closedOn: statement.optionalText(12).flatMap(CalendarDate.init(iso:)),
+            fills: fills)
+    }
+}
