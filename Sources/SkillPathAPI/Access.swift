@@ -106,6 +106,28 @@ extension CallContext {
         throw Refusal.forbidden("manager-or-admin", "only a manager of employee '\(employee)' (direct or indirect) or an administrator may do this", method: method)
     }
 
+    /// The subtree a team-level mobility request may cover: for an administrator, the named manager's, or
+    /// everyone (nil) when none is named; for a manager, their own subtree or that of a manager within it.
+    /// Anyone else (services not acting for a manager, employees without reports) is refused.
+    func requireTeamScope(_ named: String?) throws -> String? {
+        switch try requireKnown() {
+        case .admin:
+            if let named, try store().employee(named) == nil { throw StoreLookupError.unknownEmployee(named) }
+            return named
+        case .employee(let id):
+            guard try store().hasReports(id) else {
+                throw Refusal.forbidden("managers-and-admins", "\(method) is for managers and administrators, and employee '\(id)' has no reports", method: method)
+            }
+            let scope = named ?? id
+            if scope != id, try !store().manages(id, scope) {
+                throw Refusal.forbidden("own-subtree", "a manager may see the teams in their own subtree only", method: method)
+            }
+            return scope
+        case .service, .unknown:
+            throw Refusal.forbidden("managers-and-admins", "\(method) is for managers and administrators (a service may act for one with actor)", method: method)
+        }
+    }
+
     /// Administrators only.
     func requireAdmin() throws {
         guard try principal() == .admin else {

@@ -24,9 +24,12 @@ public struct CallContext: Sendable {
 
     /// Today in the daemon's time zone: the default `startDate` of a schedule. Read only when a request
     /// needs it, because it takes the C library's time-zone lock.
-    public var today: CalendarDate {
+    public var today: CalendarDate { Self.localToday() }
+
+    /// Today in the daemon's time zone, for work no request asked for (secondments ending on their day).
+    public static func localToday() -> CalendarDate {
         let now = Terminal.today()
-        return CalendarDate(year: now.year, month: now.month, day: now.day)!
+        return CalendarDate(year: now.year, month: now.month, day: now.day) ?? Timestamps.today()
     }
 }
 

@@ -5,6 +5,8 @@ public enum SkillPathCLI {
     static let commands: [any Command.Type] = [
         PathCommand.self, CompareCommand.self, RouteCommand.self, ProgressCommand.self,
         AssignCommand.self, AssignmentsCommand.self, TeamCommand.self, ReplanCommand.self, EmployeesCommand.self,
+        SuggestCommand.self, CandidatesCommand.self, MovesCommand.self, MovesRecordCommand.self, MovesEndCommand.self,
+        OpportunitiesCommand.self, OpportunitiesOpenCommand.self, OpportunitiesCloseCommand.self, MobilityReportCommand.self,
         CatalogSearchCommand.self, CatalogShowCommand.self, CatalogCheckCommand.self, CatalogImportCommand.self, PlanCommand.self,
         ImportCommand.self, ReloadCommand.self, HealthCommand.self, RPCCommand.self, CompletionCommand.self,
     ]

@@ -28,6 +28,7 @@ public final class Daemon: ServiceEnvironment, @unchecked Sendable {
     private let started = ContinuousClock.now
     private let lock = NSLock()
     private var lifecycle = Lifecycle.starting
+    private var secondmentClock: (any DispatchSourceTimer)?
     /// Whether a check to release memory after the last connection closed is already scheduled.
     private let trimPending = Atomic<Bool>(false)
     private let stopRequested = DispatchSemaphore(value: 0)
@@ -82,6 +83,7 @@ public final class Daemon: ServiceEnvironment, @unchecked Sendable {
         installSignalHandlers()
         if configuration.sampleOrganisation == true { SampleOrganisation(daemon: self).loadIfEmpty() }
         startWatchdog()
+        startSecondmentClock()
         let acceptThread = Thread { [self] in acceptLoop() }
         acceptThread.name = "skillpathd-accept"
         acceptThread.start()
@@ -117,6 +119,7 @@ public final class Daemon: ServiceEnvironment, @unchecked Sendable {
             connections.abortRemaining()
         }
         watchdog?.cancel()
+        secondmentClock?.cancel()
         lock.withLock { lifecycle.finish() }
         logger.notice("stopped")
         return 0
@@ -253,6 +256,23 @@ public final class Daemon: ServiceEnvironment, @unchecked Sendable {
             source.resume()
             signalSources.append(source)
         }
+    }
+
+    /// Secondments end on their planned day even when nobody asks: at start, then every ten minutes.
+    private func startSecondmentClock() {
+        guard let store else { return }
+        let timer = DispatchSource.makeTimerSource(queue: DispatchQueue.global(qos: .utility))
+        timer.schedule(deadline: .now(), repeating: 600)
+        timer.setEventHandler { [self] in
+            do {
+                let returns = try store.endDueSecondments(today: CallContext.localToday(), catalog: catalogs.current.catalog)
+                if !returns.isEmpty { logger.notice("secondments ended on their planned day", [("count", String(returns.count))]) }
+            } catch {
+                logger.warning("could not end due secondments", [("reason", String(describing: error))])
+            }
+        }
+        timer.resume()
+        secondmentClock = timer
     }
 
     private func startWatchdog() {

@@ -38,6 +38,12 @@ struct SampleOrganisation {
 
     var directory: String { "\(daemon.configuration.catalogDirectory)/sample-organisation" }
 
+    /// A request as the daemon's own administrator, through the same dispatcher a client reaches.
+    private func call(_ method: String, _ params: JSONValue) -> Result<JSONValue, JSONRPCError> {
+        let internalAdmin = Caller(uid: 0, userName: "skillpathd", isAdmin: true, isService: false)
+        return daemon.dispatcher.handle(JSONRPCRequest(id: .string("sample"), method: method, params: params), context: daemon.context(for: internalAdmin))
+    }
+
     func loadIfEmpty() {
         guard let store = daemon.store else { return }
         let employeesFile = "\(directory)/employees.csv"
@@ -57,21 +63,21 @@ struct SampleOrganisation {
         }
         let export = try HRISExport.read(employees: read(employeesFile), skills: read("\(directory)/skills.csv"))
         let you = ProcessIdentity.userName(uid: ProcessIdentity.currentUID)
+        let today = CallContext.localToday()
+        let history = try SampleHistory.read(directory: directory, today: today)
         let rows: [JSONValue] = export.rows.map { row in
-            guard var object = row.json.objectValue, object["login"] == "$USER" else { return row.json }
-            object["login"] = you.map(JSONValue.string) ?? .null
+            guard var object = row.json.objectValue else { return row.json }
+            if object["login"] == "$USER" { object["login"] = you.map(JSONValue.string) ?? .null }
+            // Everyone starts in the role their history starts from; replaying the moves brings them to today's.
+            if let id = object["id"]?.stringValue, let first = history.firstRole[id] { object["role"] = .string(first) }
             return .object(object)
         }
-        let internalAdmin = Caller(uid: 0, userName: "skillpathd", isAdmin: true, isService: false)
-        func call(_ method: String, _ params: JSONValue) -> Result<JSONValue, JSONRPCError> {
-            daemon.dispatcher.handle(JSONRPCRequest(id: .string("sample"), method: method, params: params), context: daemon.context(for: internalAdmin))
-        }
         let upsert = try call("employees.upsert", .object([("employees", .array(rows))])).get()
+        let replayed = try history.replay(call)
         var assignments = 0
         if let bytes = read("\(directory)/assignments.csv") {
             let table = try CSVReader.parse(bytes.bytes, file: bytes.file)
-            let columns = try table.columns(required: ["employee", "targetRole", "dueInDays"], optional: ["assignedBy"], file: bytes.file)
-            let today = daemon.context(for: internalAdmin).today
+            let columns = try table.columns(required: ["employee", "targetRole", "dueInDays"], optional: ["assignedBy", "stepsDone"], file: bytes.file)
             for record in table.records {
                 guard let employee = record.value("employee", in: columns), let target = record.value("targetRole", in: columns),
                       let days = record.value("dueInDays", in: columns).flatMap(Int.init) else { continue }
@@ -79,11 +85,23 @@ struct SampleOrganisation {
                     ("employee", .string(employee)), ("targetRole", .string(target)), ("dueDate", .string(today.adding(days: days).description)),
                     ("actor", record.value("assignedBy", in: columns).map(JSONValue.string)),
                 ])
-                if case .success = call("assignments.create", params) { assignments += 1 }
+                guard case .success(let assignment) = call("assignments.create", params) else { continue }
+                assignments += 1
+                // The first `stepsDone` courses were completed over the past weeks, ten days apart, so team
+                // reports and the mobility report's engagement have progress to show.
+                let done = min(record.value("stepsDone", in: columns).flatMap(Int.init) ?? 0, 20)
+                for (index, step) in (assignment["steps"]?.arrayValue ?? []).prefix(max(done, 0)).enumerated() {
+                    guard let course = step["course"]?.stringValue else { continue }
+                    _ = call("progress.record", .object([
+                        ("employee", .string(employee)), ("course", .string(course)), ("status", "completed"),
+                        ("at", .string(today.adding(days: -10 * (done - index)).description)), ("eventId", .string("sample-\(employee)-\(index)")),
+                    ]))
+                }
             }
         }
         daemon.logger.notice("loaded the sample organisation", [
             ("employees", String(upsert["inserted"]?.intValue ?? 0)), ("assignments", String(assignments)),
+            ("moves", String(replayed.moves)), ("opportunities", String(replayed.opportunities)),
             ("you", you.map { "\($0) is employee e-010" } ?? "-"),
         ])
     }

@@ -12,6 +12,8 @@ public final class OrganisationStore: Sendable {
     /// Read once after migrating: it cannot change while this store is open (a newer daemon would refuse
     /// to share the file), and `system.health` reports it on every call.
     public let schemaVersion: Int
+    /// The schema version this build migrates databases to.
+    public static var latestSchemaVersion: Int { Migrations.latest }
 
     /// Opens (creating when missing) and migrates the database. A database from a newer version is refused
     /// before anything is written to it.

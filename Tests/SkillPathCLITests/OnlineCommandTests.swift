@@ -9,13 +9,7 @@ import Testing
 
     init() throws {
         daemon = try DaemonProcess()
-        _ = try daemon.client().result("employees.upsert", .object([("employees", .array([
-            .object([("id", "l"), ("name", "Lead Person"), ("role", "lead")]),
-            .object([("id", "m"), ("name", "Manager Person"), ("login", "root"), ("role", "scientist"), ("manager", "l")]),
-            .object([("id", "a1"), ("name", "Analyst One"), ("role", "analyst"), ("manager", "m"),
-                     ("skills", .array([.object([("skill", "python"), ("level", 1)])]))]),
-            .object([("id", "a2"), ("name", "Analyst Two"), ("role", "analyst"), ("manager", "m")]),
-        ]))]))
+        _ = try daemon.client().result("employees.upsert", StoreTeam.rows)
     }
 
     func skillpath(_ arguments: String..., environment: [String: String] = [:], stdin: String? = nil) throws -> ProcessOutput {
@@ -202,8 +196,8 @@ import Testing
         }
         #expect(names.count >= 18)
         for line in overview.stdout.split(separator: "\n") where line.hasPrefix("  ") && !line.hasPrefix("  --") {
-            let words = line.dropFirst(2).split(separator: " ").map(String.init)
-            let command = words[0] == "catalog" ? [words[0], words[1]] : [words[0]]
+            // The name is the left column, up to the gap before the summary: one word or two.
+            let command = (String(line.dropFirst(2)).components(separatedBy: "  ").first ?? "").split(separator: " ").map(String.init)
             let help = try ProcessRunner.run("skillpath", command + ["--help"])
             #expect(help.status == 0, "\(command)")
             #expect(help.stdout.contains("examples:"), "\(command) has examples")

@@ -16,6 +16,10 @@ struct AccessControlTests {
         let assignment: Int
         /// a1's assignment to `scientist`, cancelled by the tests.
         let cancellable: Int
+        /// a1's secondment (already over: ending it again is a conflict, so the table test changes nothing).
+        let secondment: Int
+        /// An opening in m's team, filled from outside by the first caller allowed to.
+        let opportunity: Int
     }
 
     /// The organisation: l leads m (sp-manager) and o (sp-outsider); m manages a1 (sp-employee) and a2
@@ -40,7 +44,15 @@ struct AccessControlTests {
             guard let id = created["id"]?.intValue else { throw RPCClient.ClientError("assignments.create returned no id: \(created)") }
             return id
         }
-        return Organisation(daemon: daemon, assignment: try assign("lead"), cancellable: try assign("scientist"))
+        let secondment = try client.result("moves.record", .object([
+            ("employee", "a1"), ("toRole", "ml-engineer"), ("kind", "secondment"), ("date", "2025-01-06"), ("endDate", "2025-02-03"),
+        ]))
+        let opportunity = try client.result("opportunities.create", .object([("role", "scientist"), ("manager", "m")]))
+        guard let secondmentID = secondment["id"]?.intValue, let opportunityID = opportunity["id"]?.intValue else {
+            throw RPCClient.ClientError("no id for the secondment or the opportunity: \(secondment) \(opportunity)")
+        }
+        return Organisation(
+            daemon: daemon, assignment: try assign("lead"), cancellable: try assign("scientist"), secondment: secondmentID, opportunity: opportunityID)
     }
 
     /// Runs `skillpath rpc` as `user`; returns the exit status and the result (or the error line).

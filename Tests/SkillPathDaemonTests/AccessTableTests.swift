@@ -82,13 +82,23 @@ extension AccessControlTests {
         case ("assignments.replan", .withApply): return .object([("id", .int(Int64(organisation.assignment))), ("apply", true)])
         case ("progress.record", _): return .object([("employee", subject), ("course", "py1"), ("status", "started")])
         case ("reports.team", _): return .object([("manager", subject)])
+        // a1 holds analyst already, so an allowed call is a conflict and nothing changes.
+        case ("moves.record", _): return .object([("employee", subject), ("toRole", "analyst")])
+        case ("moves.end", _): return .object([("move", .int(Int64(organisation.secondment))), ("outcome", "return")])
+        case ("moves.list", _): return .object([("employee", subject)])
+        case ("opportunities.create", _): return .object([("role", "lead"), ("manager", "m")])
+        case ("opportunities.list", _): return .object([])
+        case ("opportunities.close", _): return .object([("id", .int(Int64(organisation.opportunity))), ("external", true)])
+        case ("roles.suggest", _): return .object([("employee", subject), ("limit", 3)])
+        case ("candidates.rank", _): return .object([("role", "lead"), ("manager", "m")])
+        case ("reports.mobility", _): return .object([("from", "2025-01-01"), ("to", "2025-12-31"), ("manager", "m")])
         default: return nil
         }
     }
 
     /// Whether a reply shows the call was allowed: a result (for `employees.list`, one that lists a1), or an
     /// error that only comes after the access check (a conflict). Refusals are `forbidden`, or `not-found`
-    /// for an assignment the caller may not see. Anything else is reported as unexpected.
+    /// for an assignment or a move the caller may not see. Anything else is reported as unexpected.
     static func allowed(_ reply: JSONValue, method: String) -> Bool? {
         if let result = reply["result"] {
             guard method == "employees.list" else { return true }
@@ -106,7 +116,7 @@ extension AccessControlTests {
         let organisation = try Self.organisation.get()
         let table = try AccessTable(file: "\(ProcessRunner.packageRoot)/docs/access.md")
         let discovered = try organisation.daemon.client().result("rpc.discover")["methods"]?.arrayValue?.compactMap { $0["name"]?.stringValue } ?? []
-        #expect(discovered.count == 22, "rpc.discover lists \(discovered.count) methods")
+        #expect(discovered.count == 31, "rpc.discover lists \(discovered.count) methods")
         let documented = Set(table.rows.flatMap(\.methods))
         for method in discovered {
             #expect(documented.contains(method), "\(method) is in rpc.discover but has no row in docs/access.md")

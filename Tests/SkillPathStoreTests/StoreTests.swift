@@ -2,18 +2,40 @@ import CSQLite
 import Foundation
 import SkillPathCore
 import SkillPathJSON
-import SkillPathStore
+@testable import SkillPathStore
 import SkillPathTestSupport
 import Testing
 
 @Suite struct StoreTests {
     @Test func migrationsCreateTheSchemaAndRecordItsVersion() throws {
         let fixture = try StoreFixture()
-        #expect(fixture.store.schemaVersion == 1)
+        #expect(fixture.store.schemaVersion == OrganisationStore.latestSchemaVersion)
+        #expect(OrganisationStore.latestSchemaVersion == 2)
         // Opening again runs nothing new and keeps the data.
         try fixture.seedTeam()
         let again = try OrganisationStore(path: fixture.store.path)
         #expect(try again.employee("a1")?.employee.name == "Analyst One")
+    }
+
+    @Test func aVersionOneDatabaseIsMigratedWithItsDataKept() throws {
+        let directory = TemporaryDirectory()
+        let path = "\(directory.path)/v1.db"
+        var handle: OpaquePointer?
+        sqlite3_open(path, &handle)
+        let v1 = Migrations.version1 + """
+            PRAGMA user_version = 1;
+            INSERT INTO employees (id, name, role, created_at, updated_at)
+                VALUES ('old-1', 'Kept Employee', 'data-analyst', '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z');
+            """
+        #expect(sqlite3_exec(handle, v1, nil, nil, nil) == SQLITE_OK)
+        sqlite3_close(handle)
+
+        let store = try OrganisationStore(path: path)
+        #expect(store.schemaVersion == 2)
+        #expect(try store.employee("old-1")?.employee.name == "Kept Employee")
+        #expect(try store.employee("old-1")?.employee.role == "data-analyst")
+        // The new tables exist and are empty: nobody moved before history was kept.
+        #expect(try store.moves(visible: .everyone, employee: nil, manager: nil, from: nil, to: nil, limit: 10, after: nil).total == 0)
     }
 
     @Test func aDatabaseFromANewerVersionIsRefusedAndLeftUntouched() throws {

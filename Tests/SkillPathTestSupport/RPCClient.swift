@@ -10,11 +10,19 @@ public final class RPCClient {
     private var nextID = 1
 
     public init(socketPath: String, timeout: Double = 30) throws {
-        descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        descriptor = try Self.connected(to: socketPath, timeout: timeout)
+    }
+
+    /// A socket connected to `path`, or an error with the socket already closed. Connecting before `self`
+    /// is initialised matters: a class whose initialiser throws after setting every property still runs
+    /// `deinit`, which would close the descriptor a second time, and by then the number may belong to a pipe
+    /// another test just opened (seen as "Bad file descriptor" from posix_spawn while a daemon starts).
+    private static func connected(to path: String, timeout: Double) throws -> Int32 {
+        let descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw ClientError("socket() failed: \(errno)") }
         var address = sockaddr_un()
         address.sun_family = sa_family_t(AF_UNIX)
-        let bytes = Array(socketPath.utf8)
+        let bytes = Array(path.utf8)
         withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: bytes) }
         let result = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
@@ -22,10 +30,11 @@ public final class RPCClient {
         guard result == 0 else {
             let code = errno
             close(descriptor)
-            throw ClientError("connect(\(socketPath)) failed: \(String(cString: strerror(code)))")
+            throw ClientError("connect(\(path)) failed: \(String(cString: strerror(code)))")
         }
         var limit = timeval(tv_sec: Int(timeout), tv_usec: 0)
         setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
+        return descriptor
     }
 
     deinit { close(descriptor) }

@@ -1,4 +1,5 @@
 public import SkillPathCore
+import Glibc
 import SystemSupport
 
 /// Everything a command needs to run: its arguments, where to write, the environment and the date.
@@ -12,7 +13,7 @@ public struct CommandContext {
     /// Today in the local time zone: the default start of a schedule.
     public var today: CalendarDate {
         let now = Terminal.today()
-        return CalendarDate(year: now.year, month: now.month, day: now.day)!
+        return CalendarDate(year: now.year, month: now.month, day: now.day) ?? CalendarDate(daysSinceEpoch: Int(time(nil) / 86_400))
     }
 }
 

@@ -27,12 +27,17 @@ enum CompletionCommand: Command {
         for group in Set(specs.map(\.path[0])).sorted() {
             let members = specs.filter { $0.path[0] == group }
             if members.count > 1 || members[0].path.count > 1 {
-                let subcommands = members.map { $0.path.dropFirst().joined(separator: " ") }.joined(separator: " ")
-                cases += "        \(group))\n            if [ $COMP_CWORD -eq 2 ]; then COMPREPLY=($(compgen -W \"\(subcommands)\" -- \"$cur\")); return; fi\n"
+                // The group's own command (`moves`) takes its options where no subcommand follows: it is the
+                // `*)` case, after the subcommands, and its options are offered beside them.
+                let subcommands = members.filter { $0.path.count > 1 }
+                let own = members.first { $0.path.count == 1 }
+                let words = subcommands.map { $0.path.dropFirst().joined(separator: " ") } + (own.map { [options($0)] } ?? [])
+                cases += "        \(group))\n            if [ $COMP_CWORD -eq 2 ]; then COMPREPLY=($(compgen -W \"\(words.joined(separator: " "))\" -- \"$cur\")); return; fi\n"
                 cases += "            case \"${COMP_WORDS[2]}\" in\n"
-                for member in members {
+                for member in subcommands {
                     cases += "                \(member.path.dropFirst().joined(separator: " "))) COMPREPLY=($(compgen -W \"\(options(member))\" -- \"$cur\"));;\n"
                 }
+                if let own { cases += "                *) COMPREPLY=($(compgen -W \"\(options(own))\" -- \"$cur\"));;\n" }
                 cases += "            esac;;\n"
             } else {
                 cases += "        \(group)) COMPREPLY=($(compgen -W \"\(options(members[0]))\" -- \"$cur\"));;\n"
@@ -55,6 +60,7 @@ enum CompletionCommand: Command {
 
     static func zsh(_ specs: [CommandSpec]) -> String {
         let commands = specs.map { "'\($0.name.replacingOccurrences(of: " ", with: "\\:")):\($0.summary.replacingOccurrences(of: "'", with: "").replacingOccurrences(of: ":", with: " "))'" }
+        let twoWord = specs.filter { $0.path.count > 1 }.map { $0.name.replacingOccurrences(of: " ", with: "\\ ") }.joined(separator: "|")
         var cases = ""
         for spec in specs {
             let flags = (spec.options + GlobalOptions.specs).map { option in
@@ -73,7 +79,9 @@ enum CompletionCommand: Command {
             return
           fi
           local command="${words[2]}"
-          if [[ "${words[2]}" == catalog || "${words[2]}" == import ]]; then command="${words[2]} ${words[3]}"; fi
+          case "${words[2]} ${words[3]}" in
+            (\(twoWord)) command="${words[2]} ${words[3]}";;
+          esac
           case "$command" in
         \(cases)  esac
         }

@@ -12,23 +12,9 @@ enum EmployeesCommand: Command {
         examples: ["skillpath employees", "skillpath employees --manager e-002"])
 
     static func run(_ context: CommandContext) throws(CLIError) -> ExitCode {
-        let daemon = context.daemon()
-        var items: [JSONValue] = []
-        var cursor: String?
-        var seen = Set<String>()
-        repeat {
-            let page = try daemon.call("employees.list", .object([
-                ("manager", context.arguments.value("manager").map(JSONValue.string)), ("role", context.arguments.value("role").map(JSONValue.string)),
-                ("limit", 1000), ("cursor", cursor.map(JSONValue.string)),
-            ]))
-            items += page["items"]?.arrayValue ?? []
-            // A cursor is a string; null (or anything else) ends the listing. A cursor seen before would ask
-            // for a page already read: stop rather than loop.
-            cursor = page["nextCursor"]?.stringValue
-            if let next = cursor, !seen.insert(next).inserted {
-                throw CLIError(.failure, "skillpathd returned the cursor '\(next)' twice; stopping the listing after \(items.count) employees")
-            }
-        } while cursor != nil
+        let items = try context.daemon().allPages("employees.list", [
+            ("manager", context.arguments.value("manager").map(JSONValue.string)), ("role", context.arguments.value("role").map(JSONValue.string)),
+        ], noun: "employees")
         if context.printedJSON(.array(items)) { return .success }
         let rows = items.map { [$0["id"]?.stringValue ?? "?", $0["name"]?.stringValue ?? "?", $0["login"]?.stringValue ?? "—", $0["role"]?.stringValue ?? "?", $0["manager"]?.stringValue ?? "—"] }
         TextLayout.table(header: ["ID", "Name", "Login", "Role", "Manager"], rows: rows, width: context.console.width, shrinkable: [1]).forEach(context.console.line)

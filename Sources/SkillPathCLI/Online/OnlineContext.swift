@@ -29,6 +29,25 @@ extension DaemonClient {
     }
 }
 
+extension DaemonClient {
+    /// Every page of a paged method, following `nextCursor` until it is null. A cursor seen twice would ask
+    /// for a page already read: the listing stops with an error rather than looping.
+    func allPages(_ method: String, _ params: [(String, JSONValue?)], noun: String) throws(CLIError) -> [JSONValue] {
+        var items: [JSONValue] = []
+        var cursor: String?
+        var seen = Set<String>()
+        repeat {
+            let page = try call(method, .object(params + [("limit", 1000), ("cursor", cursor.map(JSONValue.string))]))
+            items += page["items"]?.arrayValue ?? []
+            cursor = page["nextCursor"]?.stringValue
+            if let next = cursor, !seen.insert(next).inserted {
+                throw CLIError(.failure, "skillpathd returned the cursor '\(next)' twice; stopping the listing after \(items.count) \(noun)")
+            }
+        } while cursor != nil
+        return items
+    }
+}
+
 /// `given`, or else the caller's own employee id. (Not `given ?? …`: `??`'s throwing autoclosure would lose
 /// the error's type.)
 func ownID(_ daemon: DaemonClient, unless given: String?) throws(CLIError) -> String {

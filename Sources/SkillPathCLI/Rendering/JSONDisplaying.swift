@@ -19,3 +19,6 @@ extension JSONDisplaying {
         return "?"
     }
 }
+
+/// The display rules for code outside a renderer (a command's one-line summary).
+struct Shown: JSONDisplaying {}

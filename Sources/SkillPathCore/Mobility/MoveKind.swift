@@ -1,8 +1,10 @@
 /// What kind of move a change of role is, and where that answer came from.
 ///
 /// The catalog's transitions decide when one leads from the old role to the new one; otherwise the kind the
-/// caller gave; otherwise `lateral`. A transition wins over a given kind because the catalog is the
-/// organisation's own definition of its career moves (the reply says which one decided).
+/// caller gave; otherwise `lateral`. A transition wins over a given promotion or lateral move because the
+/// catalog is the organisation's own definition of its career moves (the reply says which one decided). A
+/// given secondment always stays one: being temporary is a fact of the arrangement, not of the two roles,
+/// and a lateral transition between them says what a permanent move would be.
 public struct MoveKind: Sendable, Equatable {
     public enum Origin: String, Sendable {
         case transition, given, `default`
@@ -21,6 +23,7 @@ public struct MoveKind: Sendable, Equatable {
     public static func resolve(from: String, to: String, given: Transition.Kind?, catalog: Catalog) -> MoveKind {
         let kinds = Set(catalog.transitions.lazy.filter { $0.from == from && $0.to == to }.map(\.kind))
         if let given, kinds.contains(given) { return MoveKind(kind: given, origin: .transition) }
+        if given == .secondment { return MoveKind(kind: .secondment, origin: .given) }
         if let first = Transition.Kind.allCases.first(where: kinds.contains) { return MoveKind(kind: first, origin: .transition) }
         if let given { return MoveKind(kind: given, origin: .given) }
         return MoveKind(kind: .lateral, origin: .default)

@@ -138,3 +138,17 @@ extension OrganisationStore {
             fills: fills)
     }
 }
+
+extension OrganisationStore {
+    /// Every open opportunity, for suggestions (the market is small next to the catalog).
+    public func allOpenOpportunities() throws(StoreError) -> [OpportunityRecord] {
+        var all: [OpportunityRecord] = []
+        var cursor: Int64?
+        while true {
+            let page = try opportunities(status: .open, role: nil, kind: nil, limit: 1000, after: cursor)
+            all += page.items
+            guard page.hasMore, let last = page.items.last else { return all }
+            cursor = last.id
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import SkillPathCore
+import SkillPathJSON
+
+/// What suggestions and candidate lists say about each plan: hours, cost, what stays unmet, and when the
+/// person would be ready at a pace.
+enum MobilityPace {
+    static let defaultHoursPerWeek = AssignmentsCreate.defaultHoursPerWeek
+
+    static func read(_ params: JSONField) throws -> Quantity {
+        guard let field = try params.optional("hoursPerWeek") else { return defaultHoursPerWeek }
+        guard case .number(let text) = field.value else { throw field.mismatch("a number") }
+        guard case .success(let pace) = Quantity.parse(text), pace > .zero, pace <= PlanOptions.maximumHoursPerWeek else {
+            throw JSONFieldError(path: field.path, message: "must be more than 0 and at most 168 (the hours in a week), got \(Text.abbreviated(text))")
+        }
+        return pace
+    }
+
+    /// The plan's figures; `readyBy` only when the plan closes the whole gap (otherwise the person is never
+    /// ready on this catalog, and saying a date would be a lie).
+    static func figures(_ plan: Plan, pace: Quantity, today: CalendarDate) -> [(String, JSONValue?)] {
+        let ready = plan.complete ? plan.scheduled(pace: pace, start: today, deadline: nil).schedule?.estimatedCompletion : nil
+        return [
+            ("hours", plan.totals.hours.json), ("cost", plan.totals.cost.json), ("currency", .string(plan.totals.currency)),
+            ("courses", .int(plan.totals.courses)), ("complete", .bool(plan.complete)),
+            ("unmet", .array(plan.gap.filter { $0.importance == .essential }.map(\.unmetJSON))),
+            ("cannotClose", .strings(plan.unmet.map(\.skill))), ("readyBy", ready.map { .string($0.description) }),
+        ]
+    }
+
+    /// "2 skills to raise, 38 h", "ready now", or what no course can close.
+    static func gapSummary(_ plan: Plan) -> String {
+        let essential = plan.gap.filter { $0.importance == .essential }.count
+        if essential == 0 { return "ready now" }
+        let raise = "\(essential) skill\(essential == 1 ? "" : "s") to raise, \(plan.totals.hours) h"
+        guard !plan.complete else { return raise }
+        return "\(raise); \(plan.unmet.count) no course in the catalog can close (\(plan.unmet.map(\.name).joined(separator: ", ")))"
+    }
+}

@@ -1,0 +1,55 @@
+import SkillPathJSON
+
+/// `skillpath candidates ROLE`: "who inside is closest to this role?"
+enum CandidatesCommand: Command {
+    static let spec = CommandSpec(
+        path: ["candidates"], summary: "the people in your subtree closest to a role or an open opportunity (managers; administrators)",
+        synopsis: "candidates (ROLE | --opportunity ID) [--manager ID] [--limit N] [--hours-per-week H] [--json]",
+        discussion: """
+        Ranked by the hours of each person's plan to the role from their stored skills, level by level;
+        people whose gap no course can close come last ("+" after the hours, ready "never").
+        """,
+        options: [
+            OptionSpec("opportunity", value: "ID", help: "rank for an opportunity's role"),
+            OptionSpec("manager", value: "ID", help: "only this manager's subtree"),
+            OptionSpec("limit", value: "N", help: "candidates (default 20, at most 200)"),
+            OptionSpec("hours-per-week", value: "H", help: "the pace for 'ready by' (default 4)"),
+        ],
+        positionals: ["ROLE"], minimumPositionals: 0, maximumPositionals: 1,
+        examples: ["skillpath candidates eng-senior", "skillpath candidates --opportunity 3 --limit 5"])
+
+    static func run(_ context: CommandContext) throws(CLIError) -> ExitCode {
+        let arguments = context.arguments
+        let role = arguments.positionals.first
+        let opportunity = arguments.value("opportunity")
+        guard (role == nil) != (opportunity == nil) else { throw .usage("give a ROLE or --opportunity ID (one of them)", hint: "usage: skillpath \(spec.synopsis)") }
+        let result = try context.daemon().call("candidates.rank", .object([
+            ("role", role.map(JSONValue.string)), ("opportunity", try OpportunitiesOpenCommand.count(opportunity, flag: "opportunity")),
+            ("manager", arguments.value("manager").map(JSONValue.string)), ("limit", try OpportunitiesOpenCommand.count(arguments.value("limit"), flag: "limit")),
+            ("hoursPerWeek", try MobilityFlags.pace(arguments)),
+        ]))
+        if context.printedJSON(result) { return .success }
+        let console = context.console
+        let shown = Shown()
+        console.line(console.styled("Closest to \(shown.text(result["title"])) (\(shown.text(result["role"])))", .bold)
+            + console.styled(" · \(shown.text(result["considered"])) people considered, \(shown.text(result["planned"])) planned", .dim))
+        let candidates = result["candidates"]?.arrayValue ?? []
+        guard !candidates.isEmpty else {
+            console.line("Nobody in scope who does not already hold the role.")
+            return .success
+        }
+        let gaps = AssignmentRenderer(console: console)
+        let rows = candidates.enumerated().map { index, candidate -> [String] in
+            [
+                "\(index + 1)", shown.text(candidate["employee"]), candidate["name"]?.stringValue ?? "?", candidate["currentRole"]?.stringValue ?? "?",
+                MobilityFlags.hours(candidate), candidate["readyBy"]?.stringValue ?? "never", candidate["transition"]?.stringValue ?? "—",
+                "\(shown.text(candidate["unmetEssential"])): \(gaps.openSkills(candidate["unmet"]))",
+            ]
+        }
+        TextLayout.table(
+            header: ["#", "ID", "Name", "Role now", "Hours", "Ready by", "Move", "Essential gaps"], rows: rows, width: console.width,
+            rightAligned: [0, 4], shrinkable: [7, 2])
+            .forEach(console.line)
+        return .success
+    }
+}

@@ -1,0 +1,83 @@
+import SkillPathJSON
+
+/// `skillpath report mobility`: the internal-mobility figures HR reports, for a period.
+enum MobilityReportCommand: Command {
+    static let spec = CommandSpec(
+        path: ["report", "mobility"], summary: "internal moves, fill rate, time to fill, move success, path completion, engagement",
+        synopsis: "report mobility --from DATE --to DATE [--manager ID] [--group-by month|quarter] [--window MONTHS] [--json]",
+        discussion: "docs/mobility.md defines every figure. With --manager, each direct report's team gets its own line.",
+        options: [
+            OptionSpec("from", value: "DATE", help: "the first day of the period (required)"),
+            OptionSpec("to", value: "DATE", help: "the last day of the period (required)"),
+            OptionSpec("manager", value: "ID", help: "this manager's subtree, one line per direct report's team"),
+            OptionSpec("group-by", value: "PERIOD", help: "month or quarter: figures per period too"),
+            OptionSpec("window", value: "MONTHS", help: "how long after a move its success is judged (default 12)"),
+        ],
+        examples: ["skillpath report mobility --from 2026-01-01 --to 2026-06-30", "skillpath report mobility --from 2025-01-01 --to 2025-12-31 --manager e-001 --group-by quarter"])
+
+    static func run(_ context: CommandContext) throws(CLIError) -> ExitCode {
+        let arguments = context.arguments
+        guard let from = arguments.value("from"), let to = arguments.value("to") else { throw .usage("give the period: --from DATE --to DATE", hint: "usage: skillpath \(spec.synopsis)") }
+        _ = try PlanOptionFlags.date(from, flag: "from")
+        _ = try PlanOptionFlags.date(to, flag: "to")
+        let report = try context.daemon().call("reports.mobility", .object([
+            ("from", .string(from)), ("to", .string(to)), ("manager", arguments.value("manager").map(JSONValue.string)),
+            ("groupBy", arguments.value("group-by").map(JSONValue.string)),
+            ("successWindowMonths", try OpportunitiesOpenCommand.count(arguments.value("window"), flag: "window")),
+        ]))
+        if context.printedJSON(report) { return .success }
+        let console = context.console
+        let shown = Shown()
+        let scope = report["manager"]?.stringValue.map { "the subtree of \($0)" } ?? "everyone"
+        console.line(console.styled("Internal mobility \(shown.text(report["from"])) – \(shown.text(report["to"])), \(scope)", .bold)
+            + console.styled(" (as of \(shown.text(report["asOf"])); success judged \(shown.text(report["successWindowMonths"])) months after a move)", .dim))
+        lines(report["figures"]).forEach { console.line("  " + $0) }
+        let groups: [(String, [JSONValue])] = [
+            ("Team", (report["teams"]?.arrayValue ?? []).map { .object([("label", $0["manager"] ?? .null), ("figures", $0["figures"] ?? .null)]) }),
+            ("Period", (report["periods"]?.arrayValue ?? []).map { .object([("label", $0["period"] ?? .null), ("figures", $0["figures"] ?? .null)]) }),
+        ]
+        for (title, rows) in groups where !rows.isEmpty {
+            console.line("")
+            TextLayout.table(
+                header: [title, "People", "Moves", "Promo", "Lateral", "Second.", "Fill rate", "Success", "Paths met", "Learners", "Hours"],
+                rows: rows.map { row(shown.text($0["label"]), $0["figures"]) }, width: console.width, rightAligned: Set(1...10))
+                .forEach(console.line)
+        }
+        return .success
+    }
+
+    static func lines(_ figures: JSONValue?) -> [String] {
+        let shown = Shown()
+        let moves = figures?["moves"]
+        let success = figures?["moveSuccess"]
+        let engagement = figures?["engagement"]
+        return [
+            "People: \(shown.text(figures?["people"]))",
+            "Moves: \(shown.text(moves?["total"])) (\(shown.text(moves?["promotion"])) promotions, \(shown.text(moves?["lateral"])) lateral, \(shown.text(moves?["secondment"])) secondments); "
+                + "secondments ended: \(shown.text(figures?["secondmentsEnded"]?["returned"])) returned, \(shown.text(figures?["secondmentsEnded"]?["converted"])) made permanent",
+            "Internal fill rate: \(ratio(figures?["internalFillRate"])); median days to fill: \(figures?["medianDaysToFill"].map(shown.text) ?? "—")",
+            "Move success: \(ratio(success.map { .object([("count", $0["successful"] ?? .null), ("of", $0["judged"] ?? .null), ("rate", $0["rate"] ?? .null)]) })); \(shown.text(success?["tooRecent"])) too recent to judge",
+            "Path completion: \(ratio(figures?["pathCompletion"].map { .object([("count", $0["met"] ?? .null), ("of", $0["due"] ?? .null), ("rate", $0["rate"] ?? .null)]) }))",
+            "Engagement: \(shown.text(engagement?["activeLearners"])) active learners, \(shown.text(engagement?["learningHours"])) h of courses completed"
+                + (engagement?["hoursPerLearnerPerWeek"].map { ", \(shown.text($0)) h per learner per week" } ?? ""),
+        ]
+    }
+
+    /// "3 of 4 (75%)", or "— (none)" when there was nothing to count.
+    static func ratio(_ value: JSONValue?) -> String {
+        let shown = Shown()
+        guard let rate = value?["rate"]?.doubleValue else { return "— (0 of \(shown.text(value?["of"])))" }
+        return "\(shown.text(value?["count"])) of \(shown.text(value?["of"])) (\(Int((rate * 100).rounded()))%)"
+    }
+
+    static func row(_ label: String, _ figures: JSONValue?) -> [String] {
+        let shown = Shown()
+        let moves = figures?["moves"]
+        func percent(_ value: JSONValue?) -> String { value?.doubleValue.map { "\(Int(($0 * 100).rounded()))%" } ?? "—" }
+        return [
+            label, shown.text(figures?["people"]), shown.text(moves?["total"]), shown.text(moves?["promotion"]), shown.text(moves?["lateral"]),
+            shown.text(moves?["secondment"]), percent(figures?["internalFillRate"]?["rate"]), percent(figures?["moveSuccess"]?["rate"]),
+            percent(figures?["pathCompletion"]?["rate"]), shown.text(figures?["engagement"]?["activeLearners"]), shown.text(figures?["engagement"]?["learningHours"]),
+        ]
+    }
+}

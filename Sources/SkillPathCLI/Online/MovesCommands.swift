@@ -1,0 +1,118 @@
+import SkillPathJSON
+
+/// `skillpath moves`: role history — list it, record a move, end a secondment.
+enum MovesCommand: Command {
+    static let spec = CommandSpec(
+        path: ["moves"], summary: "role history: promotions, lateral moves and secondments you may see, newest first",
+        synopsis: "moves [--employee ID | --manager ID] [--from DATE] [--to DATE] [--json]",
+        options: [
+            OptionSpec("employee", value: "ID", help: "only this employee's moves"),
+            OptionSpec("manager", value: "ID", help: "only moves in this manager's subtree"),
+            OptionSpec("from", value: "DATE", help: "moves on or after this day"),
+            OptionSpec("to", value: "DATE", help: "moves on or before this day"),
+        ],
+        examples: ["skillpath moves", "skillpath moves --employee e-005", "skillpath moves --manager e-002 --from 2026-01-01"])
+
+    static func run(_ context: CommandContext) throws(CLIError) -> ExitCode {
+        let arguments = context.arguments
+        for flag in ["from", "to"] { if let value = arguments.value(flag) { _ = try PlanOptionFlags.date(value, flag: flag) } }
+        let items = try context.daemon().allPages("moves.list", [
+            ("employee", arguments.value("employee").map(JSONValue.string)), ("manager", arguments.value("manager").map(JSONValue.string)),
+            ("from", arguments.value("from").map(JSONValue.string)), ("to", arguments.value("to").map(JSONValue.string)),
+        ], noun: "moves")
+        if context.printedJSON(.array(items)) { return .success }
+        guard !items.isEmpty else {
+            context.console.line("No moves recorded that you may see.")
+            return .success
+        }
+        let rows = items.map { move in
+            [
+                move["date"]?.stringValue ?? "?", move["employee"]?.stringValue ?? "?", move["fromRole"]?.stringValue ?? "?",
+                move["toRole"]?.stringValue ?? "?", move["source"]?.stringValue == "secondment-return" ? "return" : move["kind"]?.stringValue ?? "?", note(move),
+            ]
+        }
+        TextLayout.table(header: ["Date", "Employee", "From", "To", "Kind", "Note"], rows: rows, width: context.console.width, shrinkable: [5])
+            .forEach(context.console.line)
+        return .success
+    }
+
+    /// What a line in the history needs besides the roles: how a secondment went, what ended one.
+    static func note(_ move: JSONValue) -> String {
+        var parts: [String] = []
+        if let outcome = move["outcome"]?.stringValue { parts.append("\(outcome) (move \(Self.text(move["endedBy"])))") }
+        else if let end = move["endDate"]?.stringValue { parts.append("until \(end)") }
+        switch move["source"]?.stringValue {
+        case "secondment-return": parts.append("return from secondment \(Self.text(move["ends"]))")
+        case "secondment-conversion": parts.append("secondment \(Self.text(move["ends"])) made permanent")
+        default: break
+        }
+        if let opportunity = move["opportunity"], opportunity != .null { parts.append("filled opportunity \(Self.text(opportunity))") }
+        if move["kindFrom"]?.stringValue == "transition" { parts.append("kind from the catalog") }
+        return parts.isEmpty ? "" : parts.joined(separator: "; ")
+    }
+
+    static func text(_ value: JSONValue?) -> String { Shown().text(value) }
+
+    static func summary(_ move: JSONValue) -> String {
+        "move \(text(move["id"])): \(text(move["employee"])) \(text(move["fromRole"])) → \(text(move["toRole"])) (\(text(move["kind"]))) on \(text(move["date"]))"
+            + (move["endDate"]?.stringValue.map { ", until \($0)" } ?? "")
+    }
+}
+
+/// `skillpath moves record EMPLOYEE ROLE`.
+enum MovesRecordCommand: Command {
+    static let spec = CommandSpec(
+        path: ["moves", "record"], summary: "record that a report moved to another role (managers; administrators)",
+        synopsis: "moves record EMPLOYEE ROLE [--kind promotion|lateral|secondment] [--date DATE] [--end-date DATE] [--json]",
+        discussion: """
+        The kind comes from the catalog's transition between the two roles when there is one; --kind is used
+        otherwise (and a secondment is always one). A secondment with --end-date returns home on that day.
+        """,
+        options: [
+            OptionSpec("kind", value: "KIND", help: "promotion, lateral or secondment, when the catalog has no transition"),
+            OptionSpec("date", value: "DATE", help: "the day it took effect (default today)"),
+            OptionSpec("end-date", value: "DATE", help: "a secondment's planned end"),
+        ],
+        positionals: ["EMPLOYEE", "ROLE"], minimumPositionals: 2, maximumPositionals: 2,
+        examples: ["skillpath moves record e-005 eng-senior --date 2026-03-01", "skillpath moves record e-008 people-analyst --kind secondment --end-date 2027-03-31"])
+
+    static func run(_ context: CommandContext) throws(CLIError) -> ExitCode {
+        let arguments = context.arguments
+        for flag in ["date", "end-date"] { if let value = arguments.value(flag) { _ = try PlanOptionFlags.date(value, flag: flag) } }
+        let move = try context.daemon().call("moves.record", .object([
+            ("employee", .string(arguments.positionals[0])), ("toRole", .string(arguments.positionals[1])),
+            ("kind", arguments.value("kind").map(JSONValue.string)), ("date", arguments.value("date").map(JSONValue.string)),
+            ("endDate", arguments.value("end-date").map(JSONValue.string)),
+        ]))
+        if context.printedJSON(move) { return .success }
+        context.console.line("Recorded \(MovesCommand.summary(move)).")
+        return .success
+    }
+}
+
+/// `skillpath moves end MOVE --return | --convert`.
+enum MovesEndCommand: Command {
+    static let spec = CommandSpec(
+        path: ["moves", "end"], summary: "end a secondment: back to the home role, or made permanent",
+        synopsis: "moves end MOVE (--return | --convert) [--date DATE] [--json]",
+        options: [
+            OptionSpec("return", help: "the employee goes back to the role they came from"),
+            OptionSpec("convert", help: "the employee stays: the secondment becomes a permanent move"),
+            OptionSpec("date", value: "DATE", help: "the day it ends (default today)"),
+        ],
+        positionals: ["MOVE"], minimumPositionals: 1, maximumPositionals: 1,
+        examples: ["skillpath moves end 8 --return", "skillpath moves end 8 --convert --date 2026-12-01"])
+
+    static func run(_ context: CommandContext) throws(CLIError) -> ExitCode {
+        let arguments = context.arguments
+        guard let id = Int64(arguments.positionals[0]), id > 0 else { throw .usage("MOVE must be a move id (a positive whole number), got '\(arguments.positionals[0])'") }
+        guard arguments.flag("return") != arguments.flag("convert") else { throw .usage("give exactly one of --return and --convert") }
+        if let value = arguments.value("date") { _ = try PlanOptionFlags.date(value, flag: "date") }
+        let ended = try context.daemon().call("moves.end", .object([
+            ("move", .int(id)), ("outcome", .string(arguments.flag("return") ? "return" : "convert")), ("date", arguments.value("date").map(JSONValue.string)),
+        ]))
+        if context.printedJSON(ended) { return .success }
+        context.console.line("Secondment \(id) \(ended["secondment"]?["outcome"]?.stringValue ?? "ended"): recorded \(MovesCommand.summary(ended["move"] ?? .null)).")
+        return .success
+    }
+}

@@ -1,0 +1,115 @@
+import SkillPathJSON
+
+/// `skillpath opportunities`: the internal market — list it, open an opportunity, fill or withdraw one.
+enum OpportunitiesCommand: Command {
+    static let spec = CommandSpec(
+        path: ["opportunities"], summary: "open internal positions and secondments (everyone may see them)",
+        synopsis: "opportunities [--all] [--role ROLE] [--kind position|secondment] [--json]",
+        options: [
+            OptionSpec("all", help: "filled and withdrawn ones too"),
+            OptionSpec("role", value: "ROLE", help: "only this role"),
+            OptionSpec("kind", value: "KIND", help: "position or secondment"),
+        ],
+        examples: ["skillpath opportunities", "skillpath opportunities --kind secondment", "skillpath opportunities --all --json"])
+
+    static func run(_ context: CommandContext) throws(CLIError) -> ExitCode {
+        let arguments = context.arguments
+        let items = try context.daemon().allPages("opportunities.list", [
+            ("status", arguments.flag("all") ? "all" : nil), ("role", arguments.value("role").map(JSONValue.string)),
+            ("kind", arguments.value("kind").map(JSONValue.string)),
+        ], noun: "opportunities")
+        if context.printedJSON(.array(items)) { return .success }
+        guard !items.isEmpty else {
+            context.console.line(arguments.flag("all") ? "No opportunities yet." : "No open opportunities right now (--all shows filled and withdrawn ones).")
+            return .success
+        }
+        let shown = Shown()
+        let rows = items.map { item -> [String] in
+            var kind = item["kind"]?.stringValue ?? "?"
+            if let weeks = item["durationWeeks"], weeks != .null { kind += " (\(shown.text(weeks)) weeks)" }
+            return [
+                shown.text(item["id"]), item["role"]?.stringValue ?? "?", item["title"]?.stringValue ?? "", kind, item["manager"]?.stringValue ?? "—",
+                "\(shown.text(item["seatsLeft"])) of \(shown.text(item["headcount"]))", item["opens"]?.stringValue ?? "?",
+                item["closes"]?.stringValue ?? "—", item["status"]?.stringValue ?? "?",
+            ]
+        }
+        TextLayout.table(
+            header: ["ID", "Role", "Title", "Kind", "Manager", "Seats left", "Opens", "Closes", "Status"], rows: rows,
+            width: context.console.width, rightAligned: [0], shrinkable: [2])
+            .forEach(context.console.line)
+        return .success
+    }
+}
+
+/// `skillpath opportunities open ROLE`.
+enum OpportunitiesOpenCommand: Command {
+    static let spec = CommandSpec(
+        path: ["opportunities", "open"], summary: "open an internal position or secondment for your team (managers; administrators)",
+        synopsis: "opportunities open ROLE [--secondment --weeks N] [--title TEXT] [--manager ID] [--headcount N] [--closes DATE] [--json]",
+        options: [
+            OptionSpec("secondment", help: "a secondment rather than a permanent position"),
+            OptionSpec("weeks", value: "N", help: "a secondment's length in weeks"),
+            OptionSpec("title", value: "TEXT", help: "the listing's title (default the role's)"),
+            OptionSpec("manager", value: "ID", help: "the hiring manager (default you)"),
+            OptionSpec("headcount", value: "N", help: "seats (default 1)"),
+            OptionSpec("opens", value: "DATE", help: "the day it opens (default today)"),
+            OptionSpec("closes", value: "DATE", help: "the last day to apply"),
+        ],
+        positionals: ["ROLE"], minimumPositionals: 1, maximumPositionals: 1,
+        examples: ["skillpath opportunities open eng-senior --headcount 2 --closes 2027-01-31", "skillpath opportunities open data-engineer --secondment --weeks 12"])
+
+    static func run(_ context: CommandContext) throws(CLIError) -> ExitCode {
+        let arguments = context.arguments
+        for flag in ["opens", "closes"] { if let value = arguments.value(flag) { _ = try PlanOptionFlags.date(value, flag: flag) } }
+        let opened = try context.daemon().call("opportunities.create", .object([
+            ("role", .string(arguments.positionals[0])), ("kind", arguments.flag("secondment") ? "secondment" : nil),
+            ("title", arguments.value("title").map(JSONValue.string)), ("manager", arguments.value("manager").map(JSONValue.string)),
+            ("headcount", try count(arguments.value("headcount"), flag: "headcount")), ("durationWeeks", try count(arguments.value("weeks"), flag: "weeks")),
+            ("opens", arguments.value("opens").map(JSONValue.string)), ("closes", arguments.value("closes").map(JSONValue.string)),
+        ]))
+        if context.printedJSON(opened) { return .success }
+        let shown = Shown()
+        context.console.line("Opened opportunity \(shown.text(opened["id"])): \(shown.text(opened["role"])) (\(shown.text(opened["kind"])), \(shown.text(opened["headcount"])) seat(s)) from \(shown.text(opened["opens"])).")
+        return .success
+    }
+
+    static func count(_ text: String?, flag: String) throws(CLIError) -> JSONValue? {
+        guard let text else { return nil }
+        guard let value = Int64(text), value > 0 else { throw .usage("--\(flag) must be a positive whole number, got '\(text)'") }
+        return .int(value)
+    }
+}
+
+/// `skillpath opportunities close ID`.
+enum OpportunitiesCloseCommand: Command {
+    static let spec = CommandSpec(
+        path: ["opportunities", "close"], summary: "fill a seat (with an employee, who moves, or from outside) or withdraw an opportunity",
+        synopsis: "opportunities close ID (--filled-by EMPLOYEE | --external | --withdraw) [--date DATE] [--json]",
+        options: [
+            OptionSpec("filled-by", value: "EMPLOYEE", help: "the employee who takes a seat: their move is recorded"),
+            OptionSpec("external", help: "a seat went to someone from outside"),
+            OptionSpec("withdraw", help: "close it unfilled"),
+            OptionSpec("date", value: "DATE", help: "the day (default today)"),
+        ],
+        positionals: ["ID"], minimumPositionals: 1, maximumPositionals: 1,
+        examples: ["skillpath opportunities close 3 --filled-by e-005", "skillpath opportunities close 4 --withdraw"])
+
+    static func run(_ context: CommandContext) throws(CLIError) -> ExitCode {
+        let arguments = context.arguments
+        guard let id = Int64(arguments.positionals[0]), id > 0 else { throw .usage("ID must be an opportunity id (a positive whole number), got '\(arguments.positionals[0])'") }
+        let filledBy = arguments.value("filled-by")
+        let chosen = [filledBy != nil, arguments.flag("external"), arguments.flag("withdraw")].filter { $0 }.count
+        guard chosen == 1 else { throw .usage("give exactly one of --filled-by EMPLOYEE, --external and --withdraw") }
+        if let value = arguments.value("date") { _ = try PlanOptionFlags.date(value, flag: "date") }
+        let closed = try context.daemon().call("opportunities.close", .object([
+            ("id", .int(id)), ("filledBy", filledBy.map(JSONValue.string)), ("external", arguments.flag("external") ? .bool(true) : nil),
+            ("date", arguments.value("date").map(JSONValue.string)),
+        ]))
+        if context.printedJSON(closed) { return .success }
+        let shown = Shown()
+        let opportunity = closed["opportunity"]
+        context.console.line("Opportunity \(id) is \(shown.text(opportunity?["status"])) (\(shown.text(opportunity?["seatsLeft"])) seat(s) left).")
+        if let move = closed["move"], move != .null { context.console.line("Recorded \(MovesCommand.summary(move)).") }
+        return .success
+    }
+}

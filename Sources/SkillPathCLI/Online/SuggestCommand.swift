@@ -1,0 +1,67 @@
+import SkillPathJSON
+
+/// `skillpath suggest`: "what could I move to?" — roles and open opportunities closest to someone's skills.
+enum SuggestCommand: Command {
+    static let spec = CommandSpec(
+        path: ["suggest"], summary: "the roles and open opportunities closest to your skills (or a report's), by plan hours",
+        synopsis: "suggest [EMPLOYEE] [--limit N] [--kinds K,...] [--no-opportunities] [--hours-per-week H] [--json]",
+        discussion: """
+        Every role is ranked by the hours of its plan from the stored skills; roles whose gap no course can
+        close come last. --kinds keeps only moves the catalog defines from the current role (promotion,
+        lateral, secondment) or roles with none (none).
+        """,
+        options: [
+            OptionSpec("limit", value: "N", help: "entries (default 10, at most 100)"),
+            OptionSpec("kinds", value: "K", repeatable: true, help: "promotion, lateral, secondment, none"),
+            OptionSpec("no-opportunities", help: "roles only, no open opportunities"),
+            OptionSpec("hours-per-week", value: "H", help: "your pace for 'ready by' (default 4)"),
+        ],
+        positionals: ["EMPLOYEE"], minimumPositionals: 0, maximumPositionals: 1,
+        examples: ["skillpath suggest", "skillpath suggest e-008 --kinds promotion,lateral", "skillpath suggest --limit 5 --json"])
+
+    static func run(_ context: CommandContext) throws(CLIError) -> ExitCode {
+        let arguments = context.arguments
+        let kinds = arguments.values("kinds")
+        let result = try context.daemon().call("roles.suggest", .object([
+            ("employee", arguments.positionals.first.map(JSONValue.string)), ("limit", try OpportunitiesOpenCommand.count(arguments.value("limit"), flag: "limit")),
+            ("kinds", kinds.isEmpty ? nil : .array(kinds.map(JSONValue.string))),
+            ("includeOpportunities", arguments.flag("no-opportunities") ? .bool(false) : nil),
+            ("hoursPerWeek", try MobilityFlags.pace(arguments)),
+        ]))
+        if context.printedJSON(result) { return .success }
+        let console = context.console
+        let shown = Shown()
+        console.line(console.styled("Closest moves for \(shown.text(result["employee"])) (now \(shown.text(result["currentRole"])))", .bold)
+            + console.styled(" · \(shown.text(result["considered"])) roles considered, \(shown.text(result["planned"])) planned", .dim))
+        let entries = result["suggestions"]?.arrayValue ?? []
+        guard !entries.isEmpty else {
+            console.line("No role matches.")
+            return .success
+        }
+        let rows = entries.enumerated().map { index, entry -> [String] in
+            let opportunity = entry["type"]?.stringValue == "opportunity" ? "opening \(shown.text(entry["opportunity"]?["id"])): " : ""
+            return [
+                "\(index + 1)", opportunity + (entry["title"]?.stringValue ?? "?") + " (\(shown.text(entry["role"])))", entry["move"]?.stringValue ?? "—",
+                MobilityFlags.hours(entry), shown.money(entry["cost"]), entry["readyBy"]?.stringValue ?? "never", entry["reason"]?.stringValue ?? "",
+            ]
+        }
+        TextLayout.table(
+            header: ["#", "Role", "Move", "Hours", "Cost", "Ready by", "Why"], rows: rows, width: console.width, rightAligned: [0, 3, 4], shrinkable: [6, 1])
+            .forEach(console.line)
+        return .success
+    }
+}
+
+/// Flags and cells the mobility commands share.
+enum MobilityFlags {
+    static func pace(_ arguments: ParsedArguments) throws(CLIError) -> JSONValue? {
+        guard let text = arguments.value("hours-per-week") else { return nil }
+        guard let hours = Double(text), hours > 0, hours <= 168 else { throw .usage("--hours-per-week must be a number of hours from 0 to 168, got '\(text)'") }
+        return .number(text)
+    }
+
+    /// Plan hours, marked when the plan cannot close the whole gap (the hours then buy only part of it).
+    static func hours(_ entry: JSONValue) -> String {
+        Shown().text(entry["hours"]) + (entry["complete"]?.boolValue == false ? "+" : "")
+    }
+}

@@ -1,0 +1,56 @@
+public import SkillPathCore
+
+extension OrganisationStore {
+    /// Everything the mobility report for `from`…`to` needs, read in one read transaction: all employees
+    /// and every move up to `asOf` (a move's success is judged on what followed it), the fills, due
+    /// assignments and progress events of the period. `courseHours` prices completed courses.
+    public func mobilityFacts(from: CalendarDate, to: CalendarDate, asOf: CalendarDate, courseHours: (String) -> Quantity?) throws -> MobilityFacts {
+        try read { connection in
+            let employees = try connection.prepare("SELECT id, manager, left_on FROM employees").rows { row in
+                MobilityFacts.Employee(id: row.text(0), manager: row.optionalText(1), leftOn: row.optionalText(2).flatMap(CalendarDate.init(iso:)))
+            }
+            let until = max(asOf, to).description
+            let moves = try connection.prepare("""
+                SELECT employee, from_role, to_role, kind, date, source FROM moves WHERE date <= ?1 ORDER BY employee, date, id
+                """).bind(.text(until)).rows { row in
+                MobilityFacts.Move(
+                    employee: row.text(0), fromRole: row.text(1), toRole: row.text(2), kind: Transition.Kind(rawValue: row.text(3)) ?? .lateral,
+                    date: Self.day(row.text(4)), isReturn: row.text(5) == MoveRecord.returnSource, isConversion: row.text(5) == MoveRecord.conversionSource)
+            }
+            let fills = try connection.prepare("""
+                SELECT f.opportunity, o.manager, o.opens, f.date, f.external FROM opportunity_fills f JOIN opportunities o ON o.id = f.opportunity
+                WHERE f.date BETWEEN ?1 AND ?2
+                """).bind(.text(from.description), .text(to.description)).rows { row in
+                MobilityFacts.Fill(opportunity: row.int64(0), manager: row.optionalText(1), opens: Self.day(row.text(2)), date: Self.day(row.text(3)), isInternal: row.int(4) == 0)
+            }
+            // A plan with an empty `unmet` list closed the whole gap; steps tell when the last one was done.
+            let assignments = try connection.prepare("""
+                SELECT a.employee, a.due_date, a.status, coalesce(json_array_length(a.plan, '$.unmet'), 0),
+                       (SELECT count(*) FROM assignment_steps s WHERE s.assignment = a.id AND s.completed_at IS NULL),
+                       (SELECT max(completed_at) FROM assignment_steps s WHERE s.assignment = a.id)
+                FROM assignments a WHERE a.due_date BETWEEN ?1 AND ?2
+                """).bind(.text(from.description), .text(to.description)).rows { row in
+                let open = row.int(4)
+                let lastDone = row.optionalText(5).map { Self.day(String($0.prefix(10))) }
+                let assigned = Self.day(row.text(1))
+                return MobilityFacts.Assignment(
+                    employee: row.text(0), dueDate: assigned, cancelled: row.text(2) == "cancelled", planComplete: row.int(3) == 0,
+                    // A plan with no steps was met the day it was made: count it as done on time.
+                    allStepsCompletedOn: open == 0 ? (lastDone ?? assigned) : nil)
+            }
+            let learning = try connection.prepare("""
+                SELECT employee, course, status, at FROM progress_events WHERE at >= ?1 AND at < ?2
+                """).bind(.text(from.description), .text(to.adding(days: 1).description)).rows { row in
+                MobilityFacts.Learning(
+                    employee: row.text(0), date: Self.day(String(row.text(3).prefix(10))),
+                    completedHours: row.text(2) == "completed" ? courseHours(row.text(1)) ?? .zero : nil)
+            }
+            return MobilityFacts(employees: employees, moves: moves, fills: fills, assignments: assignments, learning: learning)
+        }
+    }
+
+    /// A stored date; the epoch for one that does not parse (the store writes them, so it never happens).
+    static func day(_ text: String) -> CalendarDate {
+        CalendarDate(iso: text) ?? CalendarDate(daysSinceEpoch: 0)
+    }
+}

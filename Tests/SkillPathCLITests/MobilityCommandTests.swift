@@ -1,0 +1,105 @@
+import Foundation
+import SkillPathJSON
+import SkillPathTestSupport
+import Testing
+
+/// The mobility commands (moves, opportunities, suggest, candidates, report mobility) as a user runs them.
+@Suite(.serialized) struct MobilityCommandTests {
+    let daemon: DaemonProcess
+
+    init() throws {
+        daemon = try DaemonProcess()
+        _ = try daemon.client().result("employees.upsert", StoreTeam.rows)
+    }
+
+    func skillpath(_ arguments: String...) throws -> ProcessOutput {
+        try ProcessRunner.run("skillpath", arguments + ["--no-color"], environment: ["SKILLPATH_SOCKET": daemon.socketPath, "COLUMNS": "200"])
+    }
+
+    @Test func aMoveAnOpeningAndTheReportReadAsSentences() throws {
+        let recorded = try skillpath("moves", "record", "a1", "scientist", "--date", "2025-03-01")
+        #expect(recorded.status == 0, "\(recorded.stderr)")
+        #expect(recorded.stdout == "Recorded move 1: a1 analyst → scientist (promotion) on 2025-03-01.\n")
+        let listed = try skillpath("moves")
+        #expect(listed.stdout.contains("2025-03-01  a1        analyst  scientist  promotion  kind from the catalog"), "\(listed.stdout)")
+        #expect(try JSONParser.parse(skillpath("moves", "--json").stdout).arrayValue?.count == 1)
+
+        let opened = try skillpath("opportunities", "open", "lead", "--manager", "l", "--headcount", "2", "--opens", "2025-01-01")
+        #expect(opened.stdout == "Opened opportunity 1: lead (position, 2 seat(s)) from 2025-01-01.\n", "\(opened.stderr)")
+        let market = try skillpath("opportunities")
+        #expect(market.stdout.contains("Data Lead") && market.stdout.contains("2 of 2"), "\(market.stdout)")
+        let filled = try skillpath("opportunities", "close", "1", "--filled-by", "a2", "--date", "2025-04-01")
+        #expect(filled.stdout == """
+            Opportunity 1 is open (1 seat(s) left).
+            Recorded move 2: a2 analyst → lead (lateral) on 2025-04-01.
+
+            """, "\(filled.stderr)")
+        let again = try skillpath("opportunities", "close", "1", "--withdraw")
+        #expect(again.stdout == "Opportunity 1 is closed (0 seat(s) left).\n", "withdrawn: no seat is left to take")
+        #expect(try skillpath("opportunities").stdout.contains("No open opportunities right now"))
+
+        let report = try skillpath("report", "mobility", "--from", "2025-01-01", "--to", "2025-12-31", "--group-by", "quarter")
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(report.stdout.contains("Moves: 2 (1 promotions, 1 lateral, 0 secondments)"), "\(report.stdout)")
+        #expect(report.stdout.contains("Internal fill rate: 1 of 1 (100%)"))
+        #expect(report.stdout.contains("2025-Q2"))
+    }
+
+    @Test func suggestionsAndCandidatesAreTablesWithReasons() throws {
+        let suggestions = try skillpath("suggest", "a1")
+        #expect(suggestions.status == 0, "\(suggestions.stderr)")
+        let lines = suggestions.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("Closest moves for a1 (now analyst)") == true)
+        #expect(lines.dropFirst(2).first?.contains("Data Scientist (scientist)  promotion") == true, "\(suggestions.stdout)")
+        #expect(lines.last?.contains("ML Engineer (ml-engineer)") == true && lines.last?.contains("never") == true, "the unreachable role comes last, never ready")
+
+        let candidates = try skillpath("candidates", "scientist")
+        #expect(candidates.status == 0, "\(candidates.stderr)")
+        let rows = candidates.stdout.split(separator: "\n").dropFirst(2)
+        #expect(rows.first?.contains("a1") == true && rows.first?.contains("promotion") == true, "\(candidates.stdout)")
+        #expect(!candidates.stdout.contains(" m "), "m holds the role already")
+    }
+
+    @Test func everyMisuseGetsTheDocumentedExitCode() throws {
+        let cases: [([String], Int32, String)] = [
+            (["moves", "end", "1", "--return", "--convert"], 64, "exactly one of --return and --convert"),
+            (["moves", "end", "one", "--return"], 64, "MOVE must be a move id"),
+            (["moves", "--from", "yesterday"], 64, "--from must be a date"),
+            (["moves", "record", "a1"], 64, "missing ROLE"),
+            (["moves", "record", "a1", "astronaut"], 3, "unknown role 'astronaut'"),
+            (["moves", "end", "999", "--return"], 3, "no move 999 that you may see"),
+            (["opportunities", "close", "1"], 64, "exactly one of --filled-by"),
+            (["opportunities", "open", "lead", "--headcount", "0"], 64, "--headcount must be a positive whole number"),
+            (["opportunities", "close", "77", "--external"], 3, "no opportunity 77"),
+            (["candidates"], 64, "give a ROLE or --opportunity ID"),
+            (["candidates", "astronaut"], 3, "unknown role 'astronaut'"),
+            (["suggest", "ghost"], 3, "unknown employee 'ghost'"),
+            (["suggest", "a1", "--hours-per-week", "500"], 64, "--hours-per-week must be"),
+            (["report", "mobility", "--from", "2025-01-01"], 64, "give the period"),
+            (["report", "mobility", "--from", "2025-06-01", "--to", "2025-01-01"], 65, "before from"),
+        ]
+        for (arguments, status, message) in cases {
+            let result = try ProcessRunner.run("skillpath", arguments, environment: ["SKILLPATH_SOCKET": daemon.socketPath])
+            #expect(result.status == status, "skillpath \(arguments.joined(separator: " ")): \(result.stderr)")
+            #expect(result.stderr.hasPrefix("Error: ") && result.stderr.contains(message), "skillpath \(arguments.joined(separator: " ")): \(result.stderr)")
+            #expect(result.stdout.isEmpty)
+        }
+        _ = try skillpath("opportunities", "open", "lead", "--manager", "l")
+        _ = try skillpath("opportunities", "close", "1", "--external")
+        let closedTwice = try ProcessRunner.run("skillpath", ["opportunities", "close", "1", "--external"], environment: ["SKILLPATH_SOCKET": daemon.socketPath])
+        #expect(closedTwice.status == 65, "a conflict is bad data: \(closedTwice.stderr)")
+        #expect(closedTwice.stderr.contains("opportunity 1 is filled and can no longer change"))
+    }
+}
+
+/// The store tests' team: l leads m (login root, so the tests run as a manager and administrator), who
+/// manages a1 (Python 1) and a2.
+enum StoreTeam {
+    static let rows: JSONValue = .object([("employees", .array([
+        .object([("id", "l"), ("name", "Lead Person"), ("role", "lead")]),
+        .object([("id", "m"), ("name", "Manager Person"), ("login", "root"), ("role", "scientist"), ("manager", "l")]),
+        .object([("id", "a1"), ("name", "Analyst One"), ("role", "analyst"), ("manager", "m"),
+                 ("skills", .array([.object([("skill", "python"), ("level", 1)])]))]),
+        .object([("id", "a2"), ("name", "Analyst Two"), ("role", "analyst"), ("manager", "m")]),
+    ]))])
+}
