@@ -87,14 +87,14 @@ struct SampleOrganisation {
                 ])
                 guard case .success(let assignment) = call("assignments.create", params) else { continue }
                 assignments += 1
-                // The first `stepsDone` courses were completed over the past weeks, ten days apart, so team
+                // The first `stepsDone` courses were completed over the past months, a month apart, so team
                 // reports and the mobility report's engagement have progress to show.
                 let done = min(record.value("stepsDone", in: columns).flatMap(Int.init) ?? 0, 20)
                 for (index, step) in (assignment["steps"]?.arrayValue ?? []).prefix(max(done, 0)).enumerated() {
                     guard let course = step["course"]?.stringValue else { continue }
                     _ = call("progress.record", .object([
                         ("employee", .string(employee)), ("course", .string(course)), ("status", "completed"),
-                        ("at", .string(today.adding(days: -10 * (done - index)).description)), ("eventId", .string("sample-\(employee)-\(index)")),
+                        ("at", .string(today.adding(days: -30 * (done - index)).description)), ("eventId", .string("sample-\(employee)-\(index)")),
                     ]))
                 }
             }

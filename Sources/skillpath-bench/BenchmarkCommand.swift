@@ -17,6 +17,10 @@ enum BenchmarkCommand {
                --cases N (300) questions per large structure (--structure ...) against a 100x longer search
       store    employees.upsert of --employees N (100000) with 10 skills each, progress.record from 1 and 16
                connections, reports.team over 5,000 people, and raw SQLite durable commits as the ceiling
+      mobility roles.suggest, candidates.rank and reports.mobility through the release skillpathd on an organisation of
+               --employees N (50000) with --moves N (200000), on each generated structure (--structure ..., with
+               --roles N (5000) --courses N (100000) --skills N (30000)), the shipped catalog and --catalogs DIR,DIR
+               (e.g. imported O*NET or ESCO); --suggestions N (200) --rankings N (10)
       fuzz     adversarial JSON-RPC against the release skillpathd: --messages N (1000000) --seed N (2026)
                --seconds N (3600); prints replies checked, crashes, and the daemon's memory
       load     load one catalog directory (--dir DIR) and print time and peak memory
@@ -83,6 +87,19 @@ enum BenchmarkCommand {
             return benchmark.run()
         case "store":
             return StoreBenchmark(employees: number("employees", 100_000), seconds: Double(options["seconds"] ?? "3") ?? 3).run()
+        case "mobility":
+            let requested = options["structure"] ?? "all"
+            let structures = requested == "none" ? [] : requested == "all" ? CatalogStructure.allCases : CatalogStructure(rawValue: requested).map { [$0] }
+            guard let structures else {
+                say("Error: --structure must be one of \(CatalogStructure.allCases.map(\.rawValue).joined(separator: ", ")), all, none")
+                return 64
+            }
+            let directories = ["Catalog"] + (options["catalogs"]?.split(separator: ",").map(String.init) ?? [])
+            return MobilityBenchmark(
+                structures: structures, directories: directories, employees: number("employees", 50_000), moves: number("moves", 200_000),
+                suggestions: number("suggestions", 200), rankings: number("rankings", 10),
+                generated: (number("skills", 30_000), number("courses", 100_000), number("roles", 5_000)),
+                seconds: Double(options["seconds"] ?? "5") ?? 5).run()
         case "echo-server":
             return EchoServer.serve(path: options["socket"] ?? "echo.sock")
         case "fuzz":

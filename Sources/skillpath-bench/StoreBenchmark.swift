@@ -23,7 +23,7 @@ struct StoreBenchmark {
 
         let catalogDirectory = ProcessInfo.processInfo.environment["SKILLPATH_CATALOG"] ?? "Catalog"
         guard let catalog = try? CatalogLoader.load(directory: catalogDirectory),
-              let daemon = BenchDaemon(catalog: catalogDirectory, scratch: scratch, name: "store", extra: ["--config", writeConfig(scratch)]) else { return 1 }
+              let daemon = BenchDaemon(catalog: catalogDirectory, scratch: scratch, name: "store", extra: ["--config", Self.writeConfig(scratch)]) else { return 1 }
         defer { daemon.stop() }
         guard let client = try? BenchClient(path: daemon.socket) else { return 1 }
 
@@ -119,7 +119,8 @@ struct StoreBenchmark {
         return 0
     }
 
-    func writeConfig(_ scratch: String) -> String {
+    /// A configuration for benchmark daemons: no sample organisation, quiet logs.
+    static func writeConfig(_ scratch: String) -> String {
         let path = "\(scratch)/store.conf"
         try? "sample_organisation = no\nlog_level = warning\n".write(toFile: path, atomically: true, encoding: .utf8)
         return path

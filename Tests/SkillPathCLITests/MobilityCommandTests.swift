@@ -1,4 +1,5 @@
 import Foundation
+import SkillPathCore
 import SkillPathJSON
 import SkillPathTestSupport
 import Testing
@@ -43,6 +44,11 @@ import Testing
         #expect(report.stdout.contains("Moves: 2 (1 promotions, 1 lateral, 0 secondments)"), "\(report.stdout)")
         #expect(report.stdout.contains("Internal fill rate: 1 of 1 (100%)"))
         #expect(report.stdout.contains("2025-Q2"))
+        let lastYear = try skillpath("report", "mobility", "--json")
+        let json = try JSONParser.parse(lastYear.stdout)
+        #expect(json["to"] == json["asOf"], "the period ends today by default")
+        let to = try #require(json["to"]?.stringValue.flatMap(CalendarDate.init(iso:)))
+        #expect(json["from"]?.stringValue == to.adding(months: -12).adding(days: 1).description, "and covers the twelve months before")
     }
 
     @Test func suggestionsAndCandidatesAreTablesWithReasons() throws {
@@ -75,7 +81,7 @@ import Testing
             (["candidates", "astronaut"], 3, "unknown role 'astronaut'"),
             (["suggest", "ghost"], 3, "unknown employee 'ghost'"),
             (["suggest", "a1", "--hours-per-week", "500"], 64, "--hours-per-week must be"),
-            (["report", "mobility", "--from", "2025-01-01"], 64, "give the period"),
+            (["report", "mobility", "--to", "2025-02-30"], 64, "--to must be a date"),
             (["report", "mobility", "--from", "2025-06-01", "--to", "2025-01-01"], 65, "before from"),
         ]
         for (arguments, status, message) in cases {

@@ -44,7 +44,16 @@ import Testing
     func candidatesMatchPlanningEveryone(structure: CatalogStructure) throws {
         let catalog = try Self.catalog(structure, seed: 23)
         let planner = Planner(catalog: catalog)
-        let people = CatalogGenerator.questions(for: catalog, count: 80, seed: 9).enumerated().map { ("p\($0.offset)", $0.element.profile) }
+        let questions = CatalogGenerator.questions(for: catalog, count: 80, seed: 9)
+        // Twins (the same skills in another role) and people with no skills share plans: the ranking plans
+        // each such group once, and must still list and order every member by id.
+        let twins = questions.prefix(30).enumerated().map { number, question in
+            var profile = question.profile
+            profile.role = catalog.roles[(number * 7) % catalog.roles.count].id
+            return ("t\(number)", profile)
+        }
+        let blank = (0..<10).map { ("z\($0)", Profile(role: catalog.roles[$0 % catalog.roles.count].id)) }
+        let people = questions.enumerated().map { ("p\($0.offset)", $0.element.profile) } + twins + blank
         for role in catalog.roles.prefix(5) {
             let ranking = try planner.rankCandidates(people, for: role.id, limit: 10)
             let expected = try people.compactMap { person -> (String, Int64)? in

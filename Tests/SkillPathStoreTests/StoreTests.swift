@@ -38,6 +38,27 @@ import Testing
         #expect(try store.moves(visible: .everyone, employee: nil, manager: nil, from: nil, to: nil, limit: 10, after: nil).total == 0)
     }
 
+    @Test func profilesForRankingsKeepEachPersonsOwnSkillsWhateverTheIds() throws {
+        let fixture = try StoreFixture()
+        // Ids in an order that is not the insertion order (capitals, digits, letters beyond ASCII), each with
+        // skills of its own, and a leaver who is left out.
+        let ids = ["zoe", "Zoe", "\u{E9}mile", "emile", "10", "9", "\u{E4}", "\u{1F600}"]
+        let report = try fixture.store.upsert(ids.enumerated().map { number, id in
+            EmployeeInput(id: id, name: "Person \(number)", role: "analyst", skills: [SkillLevel(skill: "sql", level: 1 + number % 5)],
+                          completed: number % 2 == 0 ? ["py1"] : nil)
+        } + [EmployeeInput(id: "gone", name: "Gone", role: "analyst", skills: [SkillLevel(skill: "sql", level: 5)], leftOn: .set(CalendarDate(iso: "2025-01-01") ?? Timestamps.today()))],
+            catalog: fixture.catalog, actor: "test")
+        #expect(report.rejected.isEmpty, "\(report.rejected)")
+        let profiles = try fixture.store.currentProfiles(inSubtreeOf: nil)
+        #expect(profiles.count == ids.count, "the leaver is not a candidate")
+        for (number, id) in ids.enumerated() {
+            let person = profiles.first { $0.id.utf8.elementsEqual(id.utf8) }
+            #expect(person?.profile.skills == [SkillLevel(skill: "sql", level: 1 + number % 5)], "\(id)")
+            #expect(person?.profile.completed == (number % 2 == 0 ? ["py1"] : []), "\(id)")
+            #expect(person?.name == "Person \(number)")
+        }
+    }
+
     @Test func aDatabaseFromANewerVersionIsRefusedAndLeftUntouched() throws {
         let directory = TemporaryDirectory()
         let path = "\(directory.path)/future.db"

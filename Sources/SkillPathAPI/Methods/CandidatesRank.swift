@@ -57,14 +57,15 @@ enum CandidatesRank {
         guard let target = context.snapshot.catalog.role(role) else { throw StoreLookupError.unknownRole(role, field: opportunity == nil ? "role" : "opportunity") }
         let limit = try params.optional("limit")?.int(in: 1...maximumLimit) ?? 20
         let pace = try MobilityPace.read(params)
-        let people = try store.currentProfiles(inSubtreeOf: scope).filter { $0.employee.role != role }
-        let byID = Dictionary(uniqueKeysWithValues: people.map { ($0.employee.id, $0.employee) })
-        let ranking = try context.snapshot.planner.rankCandidates(people.map { ($0.employee.id, $0.profile) }, for: role, limit: limit)
+        let people = try store.currentProfiles(inSubtreeOf: scope).filter { $0.role != role }
+        let ranking = try context.snapshot.planner.rankCandidates(people.map { ($0.id, $0.profile) }, for: role, limit: limit)
+        let wanted = Set(ranking.entries.map(\.id))
+        let byID = Dictionary(people.lazy.filter { wanted.contains($0.id) }.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let today = context.today
         let candidates: [JSONValue] = ranking.entries.map { entry in
-            let employee = byID[entry.id]
+            let person = byID[entry.id]
             return .object([
-                ("employee", .string(entry.id)), ("name", employee.map { .string($0.name) }), ("currentRole", employee.map { .string($0.role) }),
+                ("employee", .string(entry.id)), ("name", person.map { .string($0.name) }), ("currentRole", person.map { .string($0.role) }),
             ] + MobilityPace.figures(entry.plan, pace: pace, today: today) + [
                 ("unmetEssential", .int(entry.plan.gap.filter { $0.importance == .essential }.count)),
                 ("transition", entry.transition.map { .string($0.rawValue) }),

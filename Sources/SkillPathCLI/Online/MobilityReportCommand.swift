@@ -4,24 +4,27 @@ import SkillPathJSON
 enum MobilityReportCommand: Command {
     static let spec = CommandSpec(
         path: ["report", "mobility"], summary: "internal moves, fill rate, time to fill, move success, path completion, engagement",
-        synopsis: "report mobility --from DATE --to DATE [--manager ID] [--group-by month|quarter] [--window MONTHS] [--json]",
-        discussion: "docs/mobility.md defines every figure. With --manager, each direct report's team gets its own line.",
+        synopsis: "report mobility [--from DATE] [--to DATE] [--manager ID] [--group-by month|quarter] [--window MONTHS] [--json]",
+        discussion: """
+        docs/mobility.md defines every figure. The period defaults to the twelve months up to today. With
+        --manager, each direct report's team gets its own line.
+        """,
         options: [
-            OptionSpec("from", value: "DATE", help: "the first day of the period (required)"),
-            OptionSpec("to", value: "DATE", help: "the last day of the period (required)"),
+            OptionSpec("from", value: "DATE", help: "the first day of the period (default: a year before --to)"),
+            OptionSpec("to", value: "DATE", help: "the last day of the period (default today)"),
             OptionSpec("manager", value: "ID", help: "this manager's subtree, one line per direct report's team"),
             OptionSpec("group-by", value: "PERIOD", help: "month or quarter: figures per period too"),
             OptionSpec("window", value: "MONTHS", help: "how long after a move its success is judged (default 12)"),
         ],
-        examples: ["skillpath report mobility --from 2026-01-01 --to 2026-06-30", "skillpath report mobility --from 2025-01-01 --to 2025-12-31 --manager e-001 --group-by quarter"])
+        examples: ["skillpath report mobility", "skillpath report mobility --from 2026-01-01 --to 2026-06-30", "skillpath report mobility --from 2025-01-01 --to 2025-12-31 --manager e-001 --group-by quarter"])
 
     static func run(_ context: CommandContext) throws(CLIError) -> ExitCode {
         let arguments = context.arguments
-        guard let from = arguments.value("from"), let to = arguments.value("to") else { throw .usage("give the period: --from DATE --to DATE", hint: "usage: skillpath \(spec.synopsis)") }
-        _ = try PlanOptionFlags.date(from, flag: "from")
-        _ = try PlanOptionFlags.date(to, flag: "to")
+        let to = try arguments.value("to").map { text throws(CLIError) in try PlanOptionFlags.date(text, flag: "to") } ?? context.today
+        let from = try arguments.value("from").map { text throws(CLIError) in try PlanOptionFlags.date(text, flag: "from") }
+            ?? to.adding(months: -12).adding(days: 1)
         let report = try context.daemon().call("reports.mobility", .object([
-            ("from", .string(from)), ("to", .string(to)), ("manager", arguments.value("manager").map(JSONValue.string)),
+            ("from", .string(from.description)), ("to", .string(to.description)), ("manager", arguments.value("manager").map(JSONValue.string)),
             ("groupBy", arguments.value("group-by").map(JSONValue.string)),
             ("successWindowMonths", try OpportunitiesOpenCommand.count(arguments.value("window"), flag: "window")),
         ]))

@@ -94,23 +94,22 @@ public struct MobilityReport: Sendable {
     ) -> MobilityReport {
         let tree = Tree(facts.employees)
         let scope = manager.map { tree.subtree(of: $0) }
-        let calculator = Calculator(facts: facts, tree: tree, asOf: asOf, windowMonths: successWindowMonths)
-        let figures = calculator.figures(scope: scope, from: from, to: to)
-        var buckets: [Bucket] = []
+        var ranges: [(label: String, from: CalendarDate, to: CalendarDate)] = []
         if let grouping {
             var start = grouping == .month ? from.startOfMonth : from.startOfQuarter
             while start <= to {
                 let next = start.adding(months: grouping == .month ? 1 : 3)
-                let (low, high) = (max(start, from), min(next.adding(days: -1), to))
                 let (year, month, _) = start.components
                 let label = grouping == .month ? String(start.description.prefix(7)) : "\(year)-Q\((month - 1) / 3 + 1)"
-                buckets.append(Bucket(label: label, from: low, to: high, figures: calculator.figures(scope: scope, from: low, to: high)))
+                ranges.append((label, max(start, from), min(next.adding(days: -1), to)))
                 start = next
             }
         }
-        let teams = manager.map { root in
-            tree.reports(of: root).map { report in Team(manager: report, figures: calculator.figures(scope: tree.subtree(of: report), from: from, to: to)) }
-        } ?? []
+        let roots = manager.map { tree.reports(of: $0) } ?? []
+        var tally = MobilityTally(facts: facts, from: from, to: to, scope: scope, teamRoots: roots, tree: tree, buckets: ranges.map { ($0.from, $0.to) })
+        let (figures, bucketFigures, teamFigures) = tally.tally(facts, asOf: asOf, windowMonths: successWindowMonths)
+        let buckets = zip(ranges, bucketFigures).map { Bucket(label: $0.label, from: $0.from, to: $0.to, figures: $1) }
+        let teams = zip(roots, teamFigures).map { Team(manager: $0, figures: $1) }
         return MobilityReport(from: from, to: to, asOf: asOf, successWindowMonths: successWindowMonths, figures: figures, buckets: buckets, teams: teams)
     }
 
@@ -134,78 +133,6 @@ public struct MobilityReport: Sendable {
                 for report in reports[next] ?? [] where members.insert(report).inserted { queue.append(report) }
             }
             return members
-        }
-    }
-
-    struct Calculator {
-        let facts: MobilityFacts
-        let asOf: CalendarDate
-        let windowMonths: Int
-        let leftOn: [String: CalendarDate]
-        /// Each employee's moves, in the order they happened.
-        let history: [String: [MobilityFacts.Move]]
-
-        init(facts: MobilityFacts, tree: Tree, asOf: CalendarDate, windowMonths: Int) {
-            self.facts = facts
-            self.asOf = asOf
-            self.windowMonths = windowMonths
-            var leftOn: [String: CalendarDate] = [:]
-            for employee in facts.employees { if let left = employee.leftOn { leftOn[employee.id] = left } }
-            self.leftOn = leftOn
-            self.history = Dictionary(grouping: facts.moves, by: \.employee)
-        }
-
-        func figures(scope: Set<String>?, from: CalendarDate, to: CalendarDate) -> Figures {
-            func inScope(_ id: String?) -> Bool { scope == nil || id.map { scope?.contains($0) ?? true } ?? false }
-            var figures = Figures()
-            figures.people = facts.employees.filter { inScope($0.id) && ($0.leftOn.map { $0 >= from } ?? true) }.count
-            for move in facts.moves where move.date >= from && move.date <= to && inScope(move.employee) {
-                if move.isReturn {
-                    figures.secondmentsReturned += 1
-                    continue
-                }
-                if move.isConversion { figures.secondmentsConverted += 1 }
-                figures.moves[move.kind, default: 0] += 1
-                guard move.kind != .secondment else { continue }
-                switch succeeded(move) {
-                case nil: figures.tooRecent += 1
-                case true?: figures.success.part += 1; figures.success.whole += 1
-                case false?: figures.success.whole += 1
-                }
-            }
-            for fill in facts.fills where fill.date >= from && fill.date <= to && (scope == nil || inScope(fill.manager)) {
-                figures.fills.whole += 1
-                if fill.isInternal { figures.fills.part += 1 }
-                figures.daysToFill.append(fill.date.daysSinceEpoch - fill.opens.daysSinceEpoch)
-            }
-            for assignment in facts.assignments where !assignment.cancelled && assignment.dueDate >= from && assignment.dueDate <= to
-                && assignment.dueDate < asOf && inScope(assignment.employee) {
-                figures.pathCompletion.whole += 1
-                if assignment.planComplete, let done = assignment.allStepsCompletedOn, done <= assignment.dueDate { figures.pathCompletion.part += 1 }
-            }
-            var learners = Set<String>()
-            for event in facts.learning where event.date >= from && event.date <= to && inScope(event.employee) {
-                learners.insert(event.employee)
-                if let hours = event.completedHours { figures.learningHours += hours }
-            }
-            figures.activeLearners = learners.count
-            if !learners.isEmpty {
-                let divisor = Int64(learners.count) * Int64(to.daysSinceEpoch - from.daysSinceEpoch + 1)
-                figures.hoursPerLearnerPerWeek = Quantity(hundredths: (figures.learningHours.hundredths * 7 * 2 + divisor) / (divisor * 2))
-            }
-            return figures
-        }
-
-        /// A permanent move succeeded when, `windowMonths` after it, the employee had not left and did not
-        /// hold the role they came from. Nil while the window has not passed.
-        func succeeded(_ move: MobilityFacts.Move) -> Bool? {
-            let checkpoint = move.date.adding(months: windowMonths)
-            guard checkpoint <= asOf else { return nil }
-            if let left = leftOn[move.employee], left <= checkpoint { return false }
-            let moves = history[move.employee] ?? []
-            guard let position = moves.firstIndex(where: { $0.date == move.date && $0.toRole == move.toRole && $0.fromRole == move.fromRole }) else { return true }
-            let role = moves[position...].last { $0.date <= checkpoint }?.toRole ?? move.toRole
-            return role != move.fromRole
         }
     }
 }

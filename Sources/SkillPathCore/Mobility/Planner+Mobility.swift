@@ -65,27 +65,45 @@ extension Planner {
             throw unknown(.unknownRole, field: "role", id: role, kind: "role", among: catalog.roles.lazy.map(\.id))
         }
         let cover = index.roleCovers.cover(role: target, index: index)
+        let relevance = RoleRelevance(role: target, index: index)
+        // People whose starting state the role's plan can see is the same share one plan: each group is
+        // ranked once, by its plan and its first member's id.
         var problems: [PlanningProblem] = []
-        var candidates: [ReadinessRanking<Int>.Candidate] = []
-        problems.reserveCapacity(people.count)
-        candidates.reserveCapacity(people.count)
+        var members: [[(id: String, current: Int32?)]] = []
+        var groupOf: [[UInt64]: Int] = [:]
         for person in people {
-            var profile = person.profile
             // A role a catalog change removed is no current role: rank the person all the same.
-            if let current = profile.role, index.roleNumbers[current] == nil { profile.role = nil }
+            let current = person.profile.role.flatMap { index.roleNumbers[$0] }
+            guard let state = try? startingState(of: person.profile, strict: false) else { continue }
+            let key = relevance.key(levels: state.levels, done: state.done)
+            if let group = groupOf[key] {
+                members[group].append((person.id, current))
+                continue
+            }
+            var profile = person.profile
+            if current == nil { profile.role = nil }
             guard let problem = try? resolve(profile: profile, targetRole: role, options: PlanOptions(), strict: false) else { continue }
+            groupOf[key] = problems.count
             problems.append(problem)
-            candidates.append(.init(item: problems.count - 1, id: person.id, estimate: cover.estimate(level: problem.level)))
+            members.append([(person.id, current)])
         }
-        let (ranked, planned) = ReadinessRanking.rank(candidates, limit: limit) { item in
-            plan(problems[item], options: PlanOptions())
+        let candidates = problems.indices.map { group in
+            ReadinessRanking<Int>.Candidate(
+                item: group, id: members[group].lazy.map(\.id).min(by: Text.precedes) ?? "", estimate: cover.estimate(level: problems[group].level))
         }
-        let entries = ranked.map { entry in
-            let current = problems[entry.item].current
-            let kinds = current.map { index.movesFrom[$0].filter { $0.role == target }.map(\.kind) } ?? []
-            return RankedCandidate(id: entry.id, transition: kinds.min { Self.preference($0) < Self.preference($1) }, plan: entry.plan)
+        // The first `limit` people are all in the first `limit` groups: each group ahead of a person's group
+        // has a member (its first) ranked ahead of that person.
+        let (ranked, planned) = ReadinessRanking.rank(candidates, limit: limit) { group in
+            plan(problems[group], options: PlanOptions())
         }
-        return Ranking(entries: entries, considered: candidates.count, planned: planned)
+        var people: [(member: (id: String, current: Int32?), plan: Plan)] = []
+        for group in ranked { people += members[group.item].map { ($0, group.plan) } }
+        people.sort { left, right in ReadinessRanking<Int>.ranksBefore((left.plan, left.member.id), (right.plan, right.member.id)) }
+        let entries = people.prefix(limit).map { person in
+            let kinds = person.member.current.map { index.movesFrom[$0].filter { $0.role == target }.map(\.kind) } ?? []
+            return RankedCandidate(id: person.member.id, transition: kinds.min { Self.preference($0) < Self.preference($1) }, plan: person.plan)
+        }
+        return Ranking(entries: Array(entries), considered: members.reduce(0) { $0 + $1.count }, planned: planned)
     }
 
     /// Which transition kind describes a move when several lead to the same role.

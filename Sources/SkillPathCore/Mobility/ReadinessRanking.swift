@@ -87,6 +87,15 @@ struct ReadinessRanking<Item> {
         case blocked(Candidate)
     }
 
+    /// The ranking's order of two planned entries: plans that close the whole gap first, by hours then id;
+    /// then the others by how many skills stay unmet, then hours, then id.
+    static func ranksBefore(_ left: (plan: Plan, id: String), _ right: (plan: Plan, id: String)) -> Bool {
+        if left.plan.complete != right.plan.complete { return left.plan.complete }
+        if !left.plan.complete, left.plan.unmet.count != right.plan.unmet.count { return left.plan.unmet.count < right.plan.unmet.count }
+        let (a, b) = (left.plan.totals.hours.hundredths, right.plan.totals.hours.hundredths)
+        return a != b ? a < b : Text.precedes(left.id, right.id)
+    }
+
     private static func precedes(_ left: Ranked, _ right: Ranked) -> Bool {
         let (a, b) = (left.plan.totals.hours.hundredths, right.plan.totals.hours.hundredths)
         return a != b ? a < b : Text.precedes(left.id, right.id)

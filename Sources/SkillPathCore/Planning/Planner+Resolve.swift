@@ -19,6 +19,17 @@ extension Planner {
             throw PlanningError(.noCurrentRole, field: "options.keepCurrentRole", "needs the profile's current role ('role')")
         }
 
+        let (levels, done) = try startingState(of: profile, strict: strict)
+        let filter = try makeFilter(options: options, done: done)
+        try checkSchedule(options)
+        let goals = PlanningProblem.goals(index: index, target: target, current: current, options: options, levels: levels)
+        return PlanningProblem(levels: levels, filter: filter, target: target, current: current, goals: goals)
+    }
+
+    /// The profile's skill levels and completed courses in catalog numbers. A completed course counts for
+    /// what it teaches, even if the profile's levels lag behind.
+    func startingState(of profile: Profile, strict: Bool) throws(PlanningError) -> (levels: [Int32: UInt8], done: Set<Int32>) {
+        let index = catalog.index
         var levels: [Int32: UInt8] = [:]
         for (position, entry) in profile.skills.enumerated() {
             guard SkillLevel.profileLevels.contains(entry.level) else {
@@ -42,16 +53,12 @@ extension Planner {
             }
             done.insert(course)
         }
-        // A completed course was taken: what it teaches counts, even if the profile's levels lag behind.
         for course in done {
             for entry in index.teaches[course] where (levels[entry.skill] ?? 0) < entry.level {
                 levels[entry.skill] = entry.level
             }
         }
-        let filter = try makeFilter(options: options, done: done)
-        try checkSchedule(options)
-        let goals = PlanningProblem.goals(index: index, target: target, current: current, options: options, levels: levels)
-        return PlanningProblem(levels: levels, filter: filter, target: target, current: current, goals: goals)
+        return (levels, done)
     }
 
     func makeFilter(options: PlanOptions, done: Set<Int32>) throws(PlanningError) -> CourseFilter {

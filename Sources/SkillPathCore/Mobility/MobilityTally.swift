@@ -1,0 +1,175 @@
+/// Computes every figure of a mobility report in one pass over the facts: each fact is added to the
+/// period's figures, its month or quarter's, and its team's, found by array index rather than by looking
+/// people up in sets per figure. A report over 50,000 people and 200,000 moves is one walk over them.
+struct MobilityTally {
+    /// Where figures accumulate: the whole period, each bucket, each team.
+    private var total = MobilityReport.Figures()
+    private var buckets: [MobilityReport.Figures]
+    private var teams: [MobilityReport.Figures]
+    private var learners: [Set<Int>]
+    private let bucketRanges: [(from: CalendarDate, to: CalendarDate)]
+    private let from: CalendarDate
+    private let to: CalendarDate
+
+    /// Employees by position in `facts.employees`.
+    private let number: [String: Int]
+    /// Per employee: in scope, and the team (index into `teams`) or -1. With no scope (everyone), facts of
+    /// people the employees table does not hold, and fills with no manager, count too.
+    private let everyone: Bool
+    private let inScope: [Bool]
+    private let team: [Int]
+
+    init(facts: MobilityFacts, from: CalendarDate, to: CalendarDate, scope: Set<String>?, teamRoots: [String], tree: MobilityReport.Tree,
+         buckets ranges: [(from: CalendarDate, to: CalendarDate)]) {
+        self.from = from
+        self.to = to
+        bucketRanges = ranges
+        buckets = ranges.map { _ in MobilityReport.Figures() }
+        teams = teamRoots.map { _ in MobilityReport.Figures() }
+        learners = Array(repeating: [], count: 1 + ranges.count + teamRoots.count)
+        var number: [String: Int] = [:]
+        number.reserveCapacity(facts.employees.count)
+        for (position, employee) in facts.employees.enumerated() where number[employee.id] == nil { number[employee.id] = position }
+        self.number = number
+        everyone = scope == nil
+        inScope = facts.employees.map { scope?.contains($0.id) ?? true }
+        var team = [Int](repeating: -1, count: facts.employees.count)
+        for (position, root) in teamRoots.enumerated() {
+            for member in tree.subtree(of: root) { if let index = number[member] { team[index] = position } }
+        }
+        self.team = team
+    }
+
+    /// The figures for the period, each bucket and each team.
+    mutating func tally(_ facts: MobilityFacts, asOf: CalendarDate, windowMonths: Int) -> (MobilityReport.Figures, [MobilityReport.Figures], [MobilityReport.Figures]) {
+        for (position, employee) in facts.employees.enumerated() where inScope[position] {
+            let left = employee.leftOn
+            if left.map({ $0 >= from }) ?? true { total.people += 1 }
+            if team[position] >= 0, left.map({ $0 >= from }) ?? true { teams[team[position]].people += 1 }
+            for (bucket, range) in bucketRanges.enumerated() where left.map({ $0 >= range.from }) ?? true { buckets[bucket].people += 1 }
+        }
+        // Each employee's moves in the order they happened, so that a move's success can look at what followed:
+        // move positions grouped by employee (a counting sort, stable), each group by date.
+        let moves = facts.moves
+        let unknown = facts.employees.count
+        var owner = [Int](repeating: unknown, count: moves.count)
+        var offsets = [Int](repeating: 0, count: unknown + 2)
+        for position in moves.indices {
+            owner[position] = number[moves[position].employee] ?? unknown
+            offsets[owner[position] + 1] += 1
+        }
+        for person in 0...unknown { offsets[person + 1] += offsets[person] }
+        var next = offsets
+        var order = [Int](repeating: 0, count: moves.count)
+        for position in moves.indices {
+            order[next[owner[position]]] = position
+            next[owner[position]] += 1
+        }
+        for person in 0..<unknown where offsets[person + 1] - offsets[person] > 1 {
+            let range = offsets[person]..<offsets[person + 1]
+            if !zip(order[range], order[range].dropFirst()).allSatisfy({ moves[$0].date <= moves[$1].date }) {
+                order[range].sort { (moves[$0].date, $0) < (moves[$1].date, $1) }
+            }
+        }
+        for person in 0...unknown {
+            let left = person < unknown ? facts.employees[person].leftOn : nil
+            for slot in offsets[person]..<offsets[person + 1] {
+                let move = moves[order[slot]]
+                guard move.date >= from, move.date <= to else { continue }
+                // People the employees table does not hold have no history to follow a move with.
+                let later = person < unknown ? order[slot..<offsets[person + 1]] : order[slot...slot]
+                let verdict = move.isReturn || move.kind == .secondment ? nil : Self.succeeded(later, of: moves, left: left, asOf: asOf, windowMonths: windowMonths)
+                add(person < unknown ? person : nil, move.date) { figures in
+                    if move.isReturn {
+                        figures.secondmentsReturned += 1
+                        return
+                    }
+                    if move.isConversion { figures.secondmentsConverted += 1 }
+                    figures.moves[move.kind, default: 0] += 1
+                    guard move.kind != .secondment else { return }
+                    switch verdict {
+                    case nil: figures.tooRecent += 1
+                    case true?: figures.success.part += 1; figures.success.whole += 1
+                    case false?: figures.success.whole += 1
+                    }
+                }
+            }
+        }
+        for fill in facts.fills {
+            // A fill belongs to its opportunity's manager; one with no manager counts only for everyone.
+            add(fill.manager.flatMap { number[$0] }, fill.date) { Self.fill(&$0, fill) }
+        }
+        for assignment in facts.assignments where !assignment.cancelled && assignment.dueDate < asOf {
+            add(number[assignment.employee], assignment.dueDate) { figures in
+                figures.pathCompletion.whole += 1
+                if assignment.planComplete, let done = assignment.allStepsCompletedOn, done <= assignment.dueDate { figures.pathCompletion.part += 1 }
+            }
+        }
+        for event in facts.learning {
+            // Progress belongs to stored employees (the store's foreign key): learners are counted by position.
+            guard let person = number[event.employee], inScope[person], event.date >= from, event.date <= to else { continue }
+            let hours = event.completedHours ?? .zero
+            learners[0].insert(person)
+            total.learningHours += hours
+            if let bucket = bucket(of: event.date) {
+                learners[1 + bucket].insert(person)
+                buckets[bucket].learningHours += hours
+            }
+            if team[person] >= 0 {
+                learners[1 + buckets.count + team[person]].insert(person)
+                teams[team[person]].learningHours += hours
+            }
+        }
+        Self.engagement(&total, learners: learners[0].count, from: from, to: to)
+        for (bucket, range) in bucketRanges.enumerated() {
+            Self.engagement(&buckets[bucket], learners: learners[1 + bucket].count, from: range.from, to: range.to)
+        }
+        for position in teams.indices { Self.engagement(&teams[position], learners: learners[1 + buckets.count + position].count, from: from, to: to) }
+        return (total, buckets, teams)
+    }
+
+    /// Applies `update` to the period's figures, the bucket of `date` and the team of `person`.
+    private mutating func add(_ person: Int?, _ date: CalendarDate, _ update: (inout MobilityReport.Figures) -> Void) {
+        guard person.map({ inScope[$0] }) ?? everyone, date >= from, date <= to else { return }
+        update(&total)
+        if let bucket = bucket(of: date) { update(&buckets[bucket]) }
+        if let person, team[person] >= 0 { update(&teams[team[person]]) }
+    }
+
+    /// The bucket holding `date`: buckets are consecutive and ordered, so a binary search finds it.
+    private func bucket(of date: CalendarDate) -> Int? {
+        var low = 0
+        var high = bucketRanges.count - 1
+        while low <= high {
+            let middle = (low + high) / 2
+            if bucketRanges[middle].to < date { low = middle + 1 } else if bucketRanges[middle].from > date { high = middle - 1 } else { return middle }
+        }
+        return nil
+    }
+
+    private static func fill(_ figures: inout MobilityReport.Figures, _ fill: MobilityFacts.Fill) {
+        figures.fills.whole += 1
+        if fill.isInternal { figures.fills.part += 1 }
+        figures.daysToFill.append(fill.date.daysSinceEpoch - fill.opens.daysSinceEpoch)
+    }
+
+    /// Hours per active learner per week of the period, to the hundredth, rounded half up.
+    private static func engagement(_ figures: inout MobilityReport.Figures, learners: Int, from: CalendarDate, to: CalendarDate) {
+        figures.activeLearners = learners
+        guard learners > 0 else { return }
+        let divisor = Int64(learners) * Int64(to.daysSinceEpoch - from.daysSinceEpoch + 1)
+        figures.hoursPerLearnerPerWeek = Quantity(hundredths: (figures.learningHours.hundredths * 7 * 2 + divisor) / (divisor * 2))
+    }
+
+    /// A permanent move succeeded when, `windowMonths` after it, the employee had not left and did not hold
+    /// the role they came from. Nil while the window has not passed. `history` starts at the move and runs
+    /// through the employee's later moves (positions in `moves`).
+    static func succeeded(_ history: ArraySlice<Int>, of moves: [MobilityFacts.Move], left: CalendarDate?, asOf: CalendarDate, windowMonths: Int) -> Bool? {
+        guard let first = history.first else { return nil }
+        let checkpoint = moves[first].date.adding(months: windowMonths)
+        guard checkpoint <= asOf else { return nil }
+        if let left, left <= checkpoint { return false }
+        let held = history.last { moves[$0].date <= checkpoint } ?? first
+        return moves[held].toRole != moves[first].fromRole
+    }
+}
