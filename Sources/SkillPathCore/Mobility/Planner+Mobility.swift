@@ -47,7 +47,15 @@ extension Planner {
             let cover = index.roleCovers.cover(role: number, index: index)
             candidates.append(.init(item: number, id: catalog.roles[Int(number)].id, estimate: cover.estimate(level: base.level)))
         }
-        let (ranked, planned) = ReadinessRanking.rank(candidates, limit: limit) { role in
+        // The profile's closure, once: which level of each skill any sequence of courses can reach.
+        let reached = catalog.index.scratchPool.withScratch(index: index) { scratch in
+            scratch.apply(levels: base.levels, done: base.done)
+            return scratch.reach.levels
+        }
+        let refine = { (role: Int32) in
+            refined(role: role, level: base.level) { reached.indices.contains(Int($0)) ? reached[Int($0)] : 0 }
+        }
+        let (ranked, planned) = ReadinessRanking.rank(candidates, limit: limit, refine: refine) { role in
             var problem = base
             problem.target = role
             problem.goals = PlanningProblem.goals(index: index, target: role, current: base.current, options: PlanOptions(), levels: base.levels)
@@ -93,7 +101,28 @@ extension Planner {
         }
         // The first `limit` people are all in the first `limit` groups: each group ahead of a person's group
         // has a member (its first) ranked ahead of that person.
-        let (ranked, planned) = ReadinessRanking.rank(candidates, limit: limit) { group in
+        let goalSkills = index.roleRequirements[target].filter(\.essential).map(\.skill)
+        let refine = { (group: Int) -> ReadinessBound in
+            let problem = problems[group]
+            // Requirements the closure from zero skills reaches are reached from any profile, and those no
+            // course can provide are reached from none: only when an unmet one is neither is this person's
+            // own closure needed.
+            let doubtful = index.roleRequirements[target].contains { requirement in
+                requirement.essential && problem.level(requirement.skill) < requirement.level
+                    && index.zeroReach.levels[Int(requirement.skill)] < requirement.level && cover.canProvide(requirement.skill, requirement.level)
+            }
+            guard doubtful else {
+                return refined(role: target, level: problem.level) { skill in
+                    index.zeroReach.levels[Int(skill)]
+                }
+            }
+            let reached = catalog.index.scratchPool.withScratch(index: index) { scratch in
+                scratch.apply(levels: problem.levels, done: problem.done)
+                return Dictionary(goalSkills.map { ($0, scratch.reach.levels[Int($0)]) }, uniquingKeysWith: max)
+            }
+            return refined(role: target, level: problem.level) { reached[$0] ?? 0 }
+        }
+        let (ranked, planned) = ReadinessRanking.rank(candidates, limit: limit, refine: refine) { group in
             plan(problems[group], options: PlanOptions())
         }
         var people: [(member: (id: String, current: Int32?), plan: Plan)] = []
@@ -104,6 +133,20 @@ extension Planner {
             return RankedCandidate(id: person.member.id, transition: kinds.min { Self.preference($0) < Self.preference($1) }, plan: person.plan)
         }
         return Ranking(entries: Array(entries), considered: members.reduce(0) { $0 + $1.count }, planned: planned)
+    }
+
+    /// A question's exact unmet count (essential requirements the profile's closure cannot reach) and a lower
+    /// bound on the hours of the plan, which closes everything else: the role's cover bound with the
+    /// unreachable requirements taken as met (the plan does not pay for them).
+    func refined(role: Int32, level: (Int32) -> UInt8, reached: (Int32) -> UInt8) -> ReadinessBound {
+        let index = catalog.index
+        let cover = index.roleCovers.cover(role: role, index: index)
+        var unreachable = Set<Int32>()
+        for requirement in index.roleRequirements[role] where requirement.essential && level(requirement.skill) < requirement.level {
+            if reached(requirement.skill) < requirement.level { unreachable.insert(requirement.skill) }
+        }
+        let estimate = cover.estimate { unreachable.contains($0) ? 5 : level($0) }
+        return ReadinessBound(unmet: unreachable.count, bound: estimate.lowerBound)
     }
 
     /// Which transition kind describes a move when several lead to the same role.

@@ -1,10 +1,18 @@
-/// Ranks planning questions by plan hours, planning as few of them as the lower bound allows.
+/// Ranks planning questions by plan hours, planning as few of them as lower bounds allow.
 ///
 /// The order: every question whose plan closes the whole gap, by plan hours, then id; then the others, by
-/// how many skills stay unmet, then hours, then id. Questions are planned best bound first; once `limit`
-/// complete plans are known and the next bound exceeds the hours of the last of them, nothing left can
-/// enter the ranking (its plan would cost at least its bound), so planning stops. The bound is admissible
-/// (`RoleCover`), so the complete part of the ranking is exactly what planning every question would give.
+/// how many skills stay unmet, then hours, then id. That is the order of the key (unmet, hours, id), so the
+/// ranking is a best-first search on lower bounds of that key:
+///
+/// - first from the cheap estimate (`RoleCover`): unmet at least 1 when a needed level has no course at all,
+///   else 0, and the hours bound when 0;
+/// - then, for a question reaching the front, `refine` gives its exact unmet count (from the profile's
+///   closure, which is cheaper than a plan) and a bound on the hours of closing what can be closed;
+/// - then a question reaching the front with its exact key is planned.
+///
+/// Once `limit` questions are planned and the next key cannot come before the last of them, nothing left
+/// can enter the ranking, so the search stops. Both bounds are admissible and the unmet count is exact, so
+/// the ranking is exactly what planning every question would give.
 struct ReadinessRanking<Item> {
     struct Candidate {
         var item: Item
@@ -18,73 +26,53 @@ struct ReadinessRanking<Item> {
         var plan: Plan
     }
 
-    /// The ranking, and how many questions were planned to find it.
-    static func rank(_ candidates: [Candidate], limit: Int, plan: (Item) -> Plan) -> (ranked: [Ranked], planned: Int) {
-        guard limit > 0 else { return ([], 0) }
-        let order = candidates.sorted { left, right in
-            let leftBlocked = left.estimate.unclosable > 0
-            let rightBlocked = right.estimate.unclosable > 0
-            if leftBlocked != rightBlocked { return !leftBlocked }
-            if left.estimate.lowerBound != right.estimate.lowerBound { return left.estimate.lowerBound < right.estimate.lowerBound }
-            return Text.precedes(left.id, right.id)
+    /// An entry of the search: a lower bound on the key, and whether the unmet count in it is exact.
+    private struct Entry: Comparable {
+        var unmet: Int
+        var bound: Double
+        var id: String
+        var position: Int
+        var exact: Bool
+
+        static func < (left: Entry, right: Entry) -> Bool {
+            if left.unmet != right.unmet { return left.unmet < right.unmet }
+            if left.bound != right.bound { return left.bound < right.bound }
+            if left.id != right.id { return Text.precedes(left.id, right.id) }
+            return left.exact && !right.exact
         }
-        var complete: [Ranked] = []
-        var incomplete: [Ranked] = []
+    }
+
+    /// The ranking, and how many questions were planned to find it.
+    static func rank(
+        _ candidates: [Candidate], limit: Int, refine: (Item) -> ReadinessBound, plan: (Item) -> Plan
+    ) -> (ranked: [Ranked], planned: Int) {
+        guard limit > 0 else { return ([], 0) }
+        var heap = MinHeap<Entry>()
+        for (position, candidate) in candidates.enumerated() {
+            let blocked = candidate.estimate.unclosable > 0
+            heap.push(Entry(unmet: blocked ? 1 : 0, bound: blocked ? 0 : candidate.estimate.lowerBound, id: candidate.id, position: position, exact: false))
+        }
+        var ranked: [Ranked] = []
         var planned = 0
-        var blocked: [Candidate] = []
-        for candidate in order {
-            guard candidate.estimate.unclosable == 0 else {
-                blocked.append(candidate)
-                continue
+        while let entry = heap.pop() {
+            if let last = ranked.last, ranked.count >= limit {
+                let lastUnmet = last.plan.complete ? 0 : last.plan.unmet.count
+                if entry.unmet > lastUnmet || (entry.unmet == lastUnmet && entry.bound > Double(last.plan.totals.hours.hundredths) + 1e-6) { break }
             }
-            if complete.count >= limit, let last = complete.last, candidate.estimate.lowerBound > Double(last.plan.totals.hours.hundredths) + 1e-6 {
-                // Every later candidate has a bound at least this high, or is blocked and ranks after.
-                break
+            let candidate = candidates[entry.position]
+            guard entry.exact else {
+                let refined = refine(candidate.item)
+                heap.push(Entry(unmet: refined.unmet, bound: refined.unmet == 0 ? max(refined.bound, entry.bound) : refined.bound, id: entry.id, position: entry.position, exact: true))
+                continue
             }
             let result = plan(candidate.item)
             planned += 1
-            let ranked = Ranked(item: candidate.item, id: candidate.id, plan: result)
-            if result.complete {
-                let position = complete.firstIndex { precedes(ranked, $0) } ?? complete.endIndex
-                complete.insert(ranked, at: position)
-                if complete.count > limit { complete.removeLast() }
-            } else {
-                incomplete.append(ranked)
-            }
-        }
-        guard complete.count < limit else { return (complete, planned) }
-
-        // Not enough plans close their gap: the rest by how much stays unmet. Blocked candidates are ordered
-        // by what is known without planning (skills no course can close), and planned only if shown.
-        func key(_ rest: Rest) -> (Int, Double, String) {
-            switch rest {
-            case .planned(let ranked): (ranked.plan.unmet.count, Double(ranked.plan.totals.hours.hundredths), ranked.id)
-            case .blocked(let candidate): (candidate.estimate.unclosable, candidate.estimate.lowerBound, candidate.id)
-            }
-        }
-        let rest = (incomplete.map(Rest.planned) + blocked.map(Rest.blocked)).sorted { left, right in
-            let (a, b) = (key(left), key(right))
-            if a.0 != b.0 { return a.0 < b.0 }
-            if a.1 != b.1 { return a.1 < b.1 }
-            return Text.precedes(a.2, b.2)
-        }
-        var ranked = complete
-        for entry in rest.prefix(limit - complete.count) {
-            switch entry {
-            case .planned(let known): ranked.append(known)
-            case .blocked(let candidate):
-                planned += 1
-                ranked.append(Ranked(item: candidate.item, id: candidate.id, plan: plan(candidate.item)))
-            }
+            let new = Ranked(item: candidate.item, id: candidate.id, plan: result)
+            let position = ranked.firstIndex { ranksBefore((new.plan, new.id), ($0.plan, $0.id)) } ?? ranked.endIndex
+            ranked.insert(new, at: position)
+            if ranked.count > limit { ranked.removeLast() }
         }
         return (ranked, planned)
-    }
-
-    /// A question ranked after the complete plans: planned (its plan left skills unmet) or blocked (not
-    /// planned yet; its bound says some skill has no course).
-    enum Rest {
-        case planned(Ranked)
-        case blocked(Candidate)
     }
 
     /// The ranking's order of two planned entries: plans that close the whole gap first, by hours then id;
@@ -95,9 +83,10 @@ struct ReadinessRanking<Item> {
         let (a, b) = (left.plan.totals.hours.hundredths, right.plan.totals.hours.hundredths)
         return a != b ? a < b : Text.precedes(left.id, right.id)
     }
+}
 
-    private static func precedes(_ left: Ranked, _ right: Ranked) -> Bool {
-        let (a, b) = (left.plan.totals.hours.hundredths, right.plan.totals.hours.hundredths)
-        return a != b ? a < b : Text.precedes(left.id, right.id)
-    }
+/// A question's exact unmet count and a lower bound on its plan's hours (hundredths).
+struct ReadinessBound {
+    var unmet: Int
+    var bound: Double
 }
