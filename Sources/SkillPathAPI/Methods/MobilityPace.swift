@@ -6,13 +6,17 @@ import SkillPathJSON
 enum MobilityPace {
     static let defaultHoursPerWeek = AssignmentsCreate.defaultHoursPerWeek
 
+    /// The `hoursPerWeek` parameter, checked by the same rules as every plan option's pace.
     static func read(_ params: JSONField) throws -> Quantity {
         guard let field = try params.optional("hoursPerWeek") else { return defaultHoursPerWeek }
-        guard case .number(let text) = field.value else { throw field.mismatch("a number") }
-        guard case .success(let pace) = Quantity.parse(text), pace > .zero, pace <= PlanOptions.maximumHoursPerWeek else {
-            throw JSONFieldError(path: field.path, message: "must be more than 0 and at most 168 (the hours in a week), got \(Text.abbreviated(text))")
+        var options = PlanOptions()
+        options.hoursPerWeek = try CatalogLists.quantity(field)
+        do {
+            try options.validate(requireStart: false)
+        } catch {
+            throw JSONFieldError(path: field.path, message: error.message)
         }
-        return pace
+        return options.hoursPerWeek ?? defaultHoursPerWeek
     }
 
     /// The plan's figures; `readyBy` only when the plan closes the whole gap (otherwise the person is never

@@ -24,8 +24,8 @@ enum CandidatesCommand: Command {
         let opportunity = arguments.value("opportunity")
         guard (role == nil) != (opportunity == nil) else { throw .usage("give a ROLE or --opportunity ID (one of them)", hint: "usage: skillpath \(spec.synopsis)") }
         let result = try context.daemon().call("candidates.rank", .object([
-            ("role", role.map(JSONValue.string)), ("opportunity", try OpportunitiesOpenCommand.count(opportunity, flag: "opportunity")),
-            ("manager", arguments.value("manager").map(JSONValue.string)), ("limit", try OpportunitiesOpenCommand.count(arguments.value("limit"), flag: "limit")),
+            ("role", role.map(JSONValue.string)), ("opportunity", try MobilityFlags.positiveInteger(opportunity, flag: "opportunity")),
+            ("manager", arguments.value("manager").map(JSONValue.string)), ("limit", try MobilityFlags.positiveInteger(arguments.value("limit"), flag: "limit")),
             ("hoursPerWeek", try MobilityFlags.pace(arguments)),
         ]))
         if context.printedJSON(result) { return .success }

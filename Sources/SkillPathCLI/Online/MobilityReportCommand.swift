@@ -26,7 +26,7 @@ enum MobilityReportCommand: Command {
         let report = try context.daemon().call("reports.mobility", .object([
             ("from", .string(from.description)), ("to", .string(to.description)), ("manager", arguments.value("manager").map(JSONValue.string)),
             ("groupBy", arguments.value("group-by").map(JSONValue.string)),
-            ("successWindowMonths", try OpportunitiesOpenCommand.count(arguments.value("window"), flag: "window")),
+            ("successWindowMonths", try MobilityFlags.positiveInteger(arguments.value("window"), flag: "window")),
         ]))
         if context.printedJSON(report) { return .success }
         let console = context.console

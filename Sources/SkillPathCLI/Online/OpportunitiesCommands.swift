@@ -64,19 +64,13 @@ enum OpportunitiesOpenCommand: Command {
         let opened = try context.daemon().call("opportunities.create", .object([
             ("role", .string(arguments.positionals[0])), ("kind", arguments.flag("secondment") ? "secondment" : nil),
             ("title", arguments.value("title").map(JSONValue.string)), ("manager", arguments.value("manager").map(JSONValue.string)),
-            ("headcount", try count(arguments.value("headcount"), flag: "headcount")), ("durationWeeks", try count(arguments.value("weeks"), flag: "weeks")),
+            ("headcount", try MobilityFlags.positiveInteger(arguments.value("headcount"), flag: "headcount")), ("durationWeeks", try MobilityFlags.positiveInteger(arguments.value("weeks"), flag: "weeks")),
             ("opens", arguments.value("opens").map(JSONValue.string)), ("closes", arguments.value("closes").map(JSONValue.string)),
         ]))
         if context.printedJSON(opened) { return .success }
         let shown = Shown()
         context.console.line("Opened opportunity \(shown.text(opened["id"])): \(shown.text(opened["role"])) (\(shown.text(opened["kind"])), \(shown.text(opened["headcount"])) seat(s)) from \(shown.text(opened["opens"])).")
         return .success
-    }
-
-    static func count(_ text: String?, flag: String) throws(CLIError) -> JSONValue? {
-        guard let text else { return nil }
-        guard let value = Int64(text), value > 0 else { throw .usage("--\(flag) must be a positive whole number, got '\(text)'") }
-        return .int(value)
     }
 }
 

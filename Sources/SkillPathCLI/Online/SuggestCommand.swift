@@ -23,7 +23,7 @@ enum SuggestCommand: Command {
         let arguments = context.arguments
         let kinds = arguments.values("kinds")
         let result = try context.daemon().call("roles.suggest", .object([
-            ("employee", arguments.positionals.first.map(JSONValue.string)), ("limit", try OpportunitiesOpenCommand.count(arguments.value("limit"), flag: "limit")),
+            ("employee", arguments.positionals.first.map(JSONValue.string)), ("limit", try MobilityFlags.positiveInteger(arguments.value("limit"), flag: "limit")),
             ("kinds", kinds.isEmpty ? nil : .array(kinds.map(JSONValue.string))),
             ("includeOpportunities", arguments.flag("no-opportunities") ? .bool(false) : nil),
             ("hoursPerWeek", try MobilityFlags.pace(arguments)),
@@ -49,19 +49,5 @@ enum SuggestCommand: Command {
             header: ["#", "Role", "Move", "Hours", "Cost", "Ready by", "Why"], rows: rows, width: console.width, rightAligned: [0, 3, 4], shrinkable: [6, 1])
             .forEach(console.line)
         return .success
-    }
-}
-
-/// Flags and cells the mobility commands share.
-enum MobilityFlags {
-    static func pace(_ arguments: ParsedArguments) throws(CLIError) -> JSONValue? {
-        guard let text = arguments.value("hours-per-week") else { return nil }
-        guard let hours = Double(text), hours > 0, hours <= 168 else { throw .usage("--hours-per-week must be a number of hours from 0 to 168, got '\(text)'") }
-        return .number(text)
-    }
-
-    /// Plan hours, marked when the plan cannot close the whole gap (the hours then buy only part of it).
-    static func hours(_ entry: JSONValue) -> String {
-        Shown().text(entry["hours"]) + (entry["complete"]?.boolValue == false ? "+" : "")
     }
 }

@@ -107,7 +107,7 @@ public struct MobilityReport: Sendable {
         }
         let roots = manager.map { tree.reports(of: $0) } ?? []
         var tally = MobilityTally(facts: facts, from: from, to: to, scope: scope, teamRoots: roots, tree: tree, buckets: ranges.map { ($0.from, $0.to) })
-        let (figures, bucketFigures, teamFigures) = tally.tally(facts, asOf: asOf, windowMonths: successWindowMonths)
+        let (figures, bucketFigures, teamFigures) = tally.tally(asOf: asOf, windowMonths: successWindowMonths)
         let buckets = zip(ranges, bucketFigures).map { Bucket(label: $0.label, from: $0.from, to: $0.to, figures: $1) }
         let teams = zip(roots, teamFigures).map { Team(manager: $0, figures: $1) }
         return MobilityReport(from: from, to: to, asOf: asOf, successWindowMonths: successWindowMonths, figures: figures, buckets: buckets, teams: teams)

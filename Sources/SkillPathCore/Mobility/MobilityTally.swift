@@ -8,6 +8,7 @@ struct MobilityTally {
     private var teams: [MobilityReport.Figures]
     private var learners: [Set<Int>]
     private let bucketRanges: [(from: CalendarDate, to: CalendarDate)]
+    private let facts: MobilityFacts
     private let from: CalendarDate
     private let to: CalendarDate
 
@@ -21,6 +22,7 @@ struct MobilityTally {
 
     init(facts: MobilityFacts, from: CalendarDate, to: CalendarDate, scope: Set<String>?, teamRoots: [String], tree: MobilityReport.Tree,
          buckets ranges: [(from: CalendarDate, to: CalendarDate)]) {
+        self.facts = facts
         self.from = from
         self.to = to
         bucketRanges = ranges
@@ -41,7 +43,7 @@ struct MobilityTally {
     }
 
     /// The figures for the period, each bucket and each team.
-    mutating func tally(_ facts: MobilityFacts, asOf: CalendarDate, windowMonths: Int) -> (MobilityReport.Figures, [MobilityReport.Figures], [MobilityReport.Figures]) {
+    mutating func tally(asOf: CalendarDate, windowMonths: Int) -> (MobilityReport.Figures, [MobilityReport.Figures], [MobilityReport.Figures]) {
         for (position, employee) in facts.employees.enumerated() where inScope[position] {
             let left = employee.leftOn
             if left.map({ $0 >= from }) ?? true { total.people += 1 }
