@@ -5,8 +5,9 @@ import SkillPathStore
 
 /// An application error: a stable name, a JSON-RPC code in -32000…-32099, a message and structured data.
 ///
-/// `APIError.from(_:)` is the one place that turns every domain error into a JSON-RPC error, so the same
-/// problem always gets the same code, wherever it happens.
+/// `APIError.rpcError(for:)` is the one place that turns every domain error a handler throws into a
+/// JSON-RPC error, so the same problem always gets the same code and data, wherever it happens: handlers
+/// throw the domain error (`StoreLookupError.unknownEmployee`, a `PlanningError`) rather than build one.
 public struct APIError: Error, Sendable, Equatable {
     public var code: Code
     public var message: String
@@ -22,30 +23,8 @@ public struct APIError: Error, Sendable, Equatable {
         lhs.code == rhs.code && lhs.message == rhs.message
     }
 
-    /// The application error codes (docs/protocol.md lists them).
-    public struct Code: Sendable, Hashable {
-        public var number: Int
-        public var name: String
-
-        public static let forbidden = Code(number: -32001, name: "forbidden")
-        public static let unknownRole = Code(number: -32002, name: "unknown-role")
-        public static let unknownEmployee = Code(number: -32003, name: "unknown-employee")
-        public static let catalogRejected = Code(number: -32004, name: "catalog-rejected")
-        public static let unknownSkill = Code(number: -32005, name: "unknown-skill")
-        public static let unknownCourse = Code(number: -32006, name: "unknown-course")
-        public static let notFound = Code(number: -32007, name: "not-found")
-        public static let conflict = Code(number: -32008, name: "conflict")
-        public static let shuttingDown = Code(number: -32009, name: "shutting-down")
-        public static let messageTooLarge = Code(number: -32010, name: "message-too-large")
-        public static let noCurrentRole = Code(number: -32011, name: "no-current-role")
-        public static let overloaded = Code(number: -32012, name: "overloaded")
-        public static let storeUnavailable = Code(number: -32013, name: "store-unavailable")
-
-        public static let all: [Code] = [
-            .forbidden, .unknownRole, .unknownEmployee, .catalogRejected, .unknownSkill, .unknownCourse, .notFound, .conflict,
-            .shuttingDown, .messageTooLarge, .noCurrentRole, .overloaded, .storeUnavailable,
-        ]
-    }
+    /// The application error codes: the one table in SkillPathCore that the CLI reads too.
+    public typealias Code = ErrorCode
 
     public var rpcError: JSONRPCError {
         JSONRPCError(code: code.number, message: message, data: .object([("code", JSONValue.string(code.name))] + data.map { ($0.0, Optional($0.1)) }))

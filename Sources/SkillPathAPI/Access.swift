@@ -94,6 +94,13 @@ extension CallContext {
         throw Refusal.forbidden("self-or-manager", "only the employee, their managers, services and administrators may see employee '\(employee)'", method: method)
     }
 
+    /// `requireRead(of:)`, and then the employee must exist. In that order: only a caller who may see the
+    /// employee learns whether they exist.
+    func requireReadable(_ employee: String) throws {
+        try requireRead(of: employee)
+        guard try store().employee(employee) != nil else { throw StoreLookupError.unknownEmployee(employee) }
+    }
+
     /// May the caller manage this employee (assign, cancel, apply a replan)? Their managers and administrators.
     func requireManager(of employee: String) throws {
         let principal = try requireKnown()

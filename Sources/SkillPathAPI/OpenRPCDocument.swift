@@ -20,13 +20,17 @@ enum OpenRPCDocument {
         ])
     }
 
+    /// Every method takes `actor`; the dispatcher reads it before the handler, so it is described here once.
+    static let actor = MethodDefinition.Parameter(
+        "actor", Schema.string, "services only: the employee the call is made for, whose access rules then apply (docs/access.md)")
+
     static func describe(_ method: MethodDefinition) -> JSONValue {
         .object([
             ("name", .string(method.name)),
             ("summary", .string(method.summary)),
             ("description", .string(method.description)),
             ("paramStructure", "by-name"),
-            ("params", .array(method.params.map { parameter in
+            ("params", .array((method.params + [actor]).map { parameter in
                 .object([
                     ("name", .string(parameter.name)), ("description", .string(parameter.description)),
                     ("required", .bool(parameter.required)), ("schema", parameter.schema),

@@ -6,6 +6,10 @@ public enum Schema {
     public static let boolean: JSONValue = .object([("type", "boolean")])
     public static let number: JSONValue = .object([("type", "number")])
     public static let date: JSONValue = .object([("type", "string"), ("format", "date")])
+    /// A calendar date or an RFC 3339 date-time: the moments that accept either.
+    public static let dateOrDateTime: JSONValue = .object([
+        ("type", "string"), ("anyOf", .array([.object([("format", "date")]), .object([("format", "date-time")])])),
+    ])
 
     public static func integer(minimum: Int? = nil, maximum: Int? = nil) -> JSONValue {
         .object([("type", "integer"), ("minimum", minimum.map { .int($0) }), ("maximum", maximum.map { .int($0) })])

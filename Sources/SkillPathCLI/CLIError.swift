@@ -36,4 +36,17 @@ public struct ExitCode: RawRepresentable, Sendable, Equatable, Hashable {
     public static let unavailable = ExitCode(rawValue: 69)
     /// The daemon refused: the caller may not do this.
     public static let forbidden = ExitCode(rawValue: 77)
+
+    /// Every status and what it means, as docs/cli.md's table says (a test holds the two together) and as
+    /// skillpath(1) prints it.
+    public static let documented: [(code: ExitCode, meaning: String)] = [
+        (.success, "success"),
+        (.failure, "the command ran and found a problem (`catalog check` found errors, `route` found no route), or failed otherwise"),
+        (.notFound, "not found: an unknown role, employee, skill, course or assignment"),
+        (.usage, "usage: unknown command or option, missing or malformed argument"),
+        (.dataError, "bad data: a malformed profile or CSV file, an invalid option value, a rejected catalog, rows rejected by an import, a conflict (an active assignment already exists)"),
+        (.noInput, "an input file does not exist or cannot be read"),
+        (.unavailable, "no daemon answers on the socket (or it is shutting down or overloaded)"),
+        (.forbidden, "forbidden: the daemon refused (the message says which rule)"),
+    ]
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SkillPathCore
 
 /// The `skillpath` command line: parses, dispatches, maps every failure to `Error: …` and an exit code.
 public enum SkillPathCLI {
@@ -8,7 +9,7 @@ public enum SkillPathCLI {
         SuggestCommand.self, CandidatesCommand.self, MovesCommand.self, MovesRecordCommand.self, MovesEndCommand.self,
         OpportunitiesCommand.self, OpportunitiesOpenCommand.self, OpportunitiesCloseCommand.self, MobilityReportCommand.self,
         CatalogSearchCommand.self, CatalogShowCommand.self, CatalogCheckCommand.self, CatalogImportCommand.self, PlanCommand.self,
-        ImportCommand.self, ReloadCommand.self, HealthCommand.self, RPCCommand.self, CompletionCommand.self,
+        ImportCommand.self, ReloadCommand.self, HealthCommand.self, RPCCommand.self, CompletionCommand.self, ManualCommand.self,
     ]
 
     public static var specs: [CommandSpec] { commands.map { $0.spec } }
@@ -19,7 +20,15 @@ public enum SkillPathCLI {
         defer { console.flush() }
         do {
             let parsed = try ArgumentParser(commands: specs).parse(arguments)
-            guard let spec = parsed.command else {
+            if parsed.flag("version") {
+                console.line("skillpath \(SkillPathVersion.current)")
+                return 0
+            }
+            if let group = parsed.group {
+                HelpRenderer.group(group, specs).forEach(console.line)
+                return 0
+            }
+            guard let spec = parsed.command, let command = commands.first(where: { $0.spec.path == spec.path }) else {
                 HelpRenderer.overview(specs).forEach(console.line)
                 return parsed.flag("help") || arguments.isEmpty ? (arguments.isEmpty ? ExitCode.usage.rawValue : 0) : ExitCode.usage.rawValue
             }
@@ -27,7 +36,6 @@ public enum SkillPathCLI {
                 HelpRenderer.command(spec).forEach(console.line)
                 return 0
             }
-            let command = commands.first { $0.spec.path == spec.path }!
             let context = CommandContext(arguments: parsed, console: console, environment: environment)
             return try command.run(context).rawValue
         } catch {

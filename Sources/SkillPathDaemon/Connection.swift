@@ -103,8 +103,15 @@ struct Connection {
 
     /// Handles one message and writes the reply; false when the client has gone away.
     private func respond(to line: [UInt8], caller: Caller) -> Bool {
+        // A message taken up after the stop began (pipelined behind the one in progress) is not started: each
+        // request in it learns why and can be sent again to the next daemon. One already started, a batch
+        // included, finishes.
+        let stopping = service.isDraining
         let reply = JSONRPCProcessor.reply(to: line) { request in
-            service.dispatcher.handle(request, context: service.context(for: caller))
+            guard !stopping else {
+                return .failure(APIError(.shuttingDown, "the daemon is stopping; send this request again once it is back").rpcError)
+            }
+            return service.dispatcher.handle(request, context: service.context(for: caller))
         }
         guard var bytes = reply else { return true }
         bytes.append(0x0A)

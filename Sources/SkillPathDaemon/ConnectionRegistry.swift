@@ -29,6 +29,8 @@ final class ConnectionRegistry: @unchecked Sendable {
         case admitted
         /// Refused, with the reason to tell the caller.
         case refused(String)
+        /// The daemon is draining before it stops: the client should retry once a new one is up.
+        case stopping
     }
 
     private let lock = NSCondition()
@@ -41,7 +43,7 @@ final class ConnectionRegistry: @unchecked Sendable {
     /// Registers a new connection if its caller may have one more.
     func add(_ socket: UnixSocket, uid: UInt32, standing: Standing, limits: Limits) -> Admission {
         lock.withLock {
-            guard !draining else { return .refused("the daemon is stopping") }
+            guard !draining else { return .stopping }
             let held = perUser[uid, default: 0]
             switch standing {
             case .operations:

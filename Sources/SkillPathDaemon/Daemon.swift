@@ -15,7 +15,7 @@ import SystemSupport
 /// the main thread waits in `run` for a stop and then drains. `lifecycle` is only touched under `lock`;
 /// everything else is immutable after `init` or has its own lock. Hence `@unchecked Sendable`.
 public final class Daemon: ServiceEnvironment, @unchecked Sendable {
-    public static let version = "1.0.0"
+    public static let version = SkillPathVersion.current
 
     let configuration: DaemonConfiguration
     let logger: Logger
@@ -172,11 +172,16 @@ public final class Daemon: ServiceEnvironment, @unchecked Sendable {
         let limits = ConnectionRegistry.Limits(
             total: configuration.maxConnections, perEmployee: configuration.maxConnectionsPerUser,
             perStranger: configuration.maxConnectionsPerStranger, operatorReserve: DaemonConfiguration.operatorReserve)
-        switch connections.add(client, uid: caller.uid, standing: standing, limits: limits) {
+        let admission = connections.add(client, uid: caller.uid, standing: standing, limits: limits)
+        switch admission {
         case .admitted:
             break
-        case .refused(let reason):
-            let error = APIError(.overloaded, reason)
+        case .refused, .stopping:
+            let (error, reason) = if case .refused(let reason) = admission {
+                (APIError(.overloaded, reason), reason)
+            } else {
+                (APIError(.shuttingDown, "the daemon is stopping; try again once it is back"), "stopping")
+            }
             let bytes = JSONWriter.bytes(JSONRPCProcessor.errorResponse(.null, error.rpcError)) + [0x0A]
             logger.warning("connection refused", [("caller", caller.label), ("reason", reason)])
             // Off the accept thread: answer, then let the client's request arrive before closing, since

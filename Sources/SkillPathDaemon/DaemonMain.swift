@@ -9,15 +9,20 @@ public enum DaemonMain {
     /// Exit statuses: 0 after a clean stop, 64 for a bad command line, 78 for a bad configuration, 1 when the
     /// catalog or the socket cannot be set up.
     public static func run(arguments: [String], environment: [String: String]) -> Int32 {
+        let journal = JournalStream.isStandardError(environment: environment)
         let options: DaemonOptions
         do {
             options = try DaemonOptions.parse(arguments)
         } catch {
-            fail("\(error.message)\n\(DaemonOptions.usage)")
+            fail("\(error.message)\n\(DaemonOptions.usage)", journal: journal)
             return 64
         }
         if options.showHelp {
             print(DaemonOptions.usage)
+            return 0
+        }
+        if options.showManual {
+            print(DaemonOptions.manual.render(), terminator: "")
             return 0
         }
         if options.showVersion {
@@ -36,10 +41,10 @@ public enum DaemonMain {
                 }
             }
         } catch {
-            fail("configuration error: \(error)")
+            fail("configuration error: \(error)", journal: journal)
             return 78
         }
-        let logger = Logger(level: configuration.logLevel, flushInterval: 0.05)
+        let logger = Logger(level: configuration.logLevel, flushInterval: 0.05, priorityPrefixes: journal)
         defer { logger.flush() }
         ParentWatch.start(environment: environment)
         let notifier = SystemdNotifier(environment: environment)
@@ -63,7 +68,7 @@ public enum DaemonMain {
             databaseLock = try state.lockDatabase(configuration.databasePath)
         } catch {
             logger.error("cannot use the state folder; not starting", [("database", configuration.databasePath), ("reason", error.description)])
-            fail(error.description)
+            fail(error.description, journal: journal)
             return 1
         }
         let store: OrganisationStore
@@ -73,7 +78,7 @@ public enum DaemonMain {
         } catch {
             let reason = (error as? StoreError)?.message ?? String(describing: error)
             logger.error("cannot open the organisation store; not starting", [("database", configuration.databasePath), ("reason", reason)])
-            fail(reason)
+            fail(reason, journal: journal)
             return 1
         }
         let sample = SampleOrganisation.decide(configuration, configFile: options.configFile, environment: environment, workingDirectory: workingDirectory)
@@ -85,7 +90,7 @@ public enum DaemonMain {
             binding = try SocketBinding.acquire(configuration: configuration, environment: environment, logger: logger)
         } catch {
             logger.error("cannot listen; not starting", [("reason", error.description)])
-            fail(error.description)
+            fail(error.description, journal: journal)
             return 1
         }
         let daemon = Daemon(
@@ -94,7 +99,9 @@ public enum DaemonMain {
         return withExtendedLifetime(databaseLock) { daemon.run() }
     }
 
-    static func fail(_ message: String) {
-        FileHandle.standardError.write(Data("skillpathd: \(message)\n".utf8))
+    /// A failure before (or besides) the log: an error line, with journald's error priority when it reads it.
+    static func fail(_ message: String, journal: Bool) {
+        let lines = message.split(separator: "\n", omittingEmptySubsequences: false).map { (journal ? "<3>" : "") + "skillpathd: \($0)\n" }
+        FileHandle.standardError.write(Data(lines.joined().utf8))
     }
 }

@@ -23,7 +23,8 @@ struct SocketBinding {
                 throw Failure(description: "descriptor \(first) from socket activation is not a listening stream socket (check ListenStream= in skillpathd.socket)")
             }
             if inherited.count > 1 { logger.warning("socket activation passed several sockets; serving the first", [("count", String(inherited.count))]) }
-            logger.info("using the socket from systemd", [("fd", String(first))])
+            // The unit's socket wins over --socket and the config (docs/protocol.md says why); say so.
+            logger.info("using the socket from systemd; the configured socket path is not opened", [("fd", String(first)), ("configured", configuration.socketPath)])
             return SocketBinding(socket: socket, ownedPath: nil, lock: nil)
         }
         let path = configuration.socketPath

@@ -100,12 +100,15 @@ public struct ImportError: Error, Sendable, Equatable, CustomStringConvertible {
     public var line: Int?
     public var column: String?
     public var message: String
+    /// The input file is missing or unreadable (the CLI's exit 66), rather than malformed (65).
+    public var missingInput = false
 
-    public init(file: String, line: Int? = nil, column: String? = nil, message: String) {
+    public init(file: String, line: Int? = nil, column: String? = nil, message: String, missingInput: Bool = false) {
         self.file = file
         self.line = line
         self.column = column
         self.message = message
+        self.missingInput = missingInput
     }
 
     public init(_ error: CSVError) {

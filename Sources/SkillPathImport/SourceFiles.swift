@@ -4,8 +4,8 @@ import SkillPathCore
 /// Reading the source files of an import: whole files, CSV and tab-separated tables with named columns.
 enum SourceFiles {
     static func bytes(_ path: String) throws(ImportError) -> [UInt8] {
-        guard FileManager.default.fileExists(atPath: path) else { throw ImportError(file: path, message: "no such file") }
-        guard let data = FileManager.default.contents(atPath: path) else { throw ImportError(file: path, message: "cannot read the file") }
+        guard FileManager.default.fileExists(atPath: path) else { throw ImportError(file: path, message: "no such file", missingInput: true) }
+        guard let data = FileManager.default.contents(atPath: path) else { throw ImportError(file: path, message: "cannot read the file", missingInput: true) }
         return [UInt8](data)
     }
 

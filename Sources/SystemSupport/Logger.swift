@@ -4,6 +4,10 @@ import Glibc
 /// One line per event on stderr, `level message key=value ...`, always written whole so lines from
 /// different threads never interleave. journald adds the timestamp; we add nothing it already has.
 ///
+/// When stderr is the journal (`JournalStream`), each line starts with its syslog priority (`<3>` for an
+/// error … `<7>` for debug, sd-daemon(3)), which journald strips and stores, so `journalctl -p warning`
+/// finds warnings and errors; everywhere else the lines stay plain.
+///
 /// A buffered logger (the daemon's) collects lines and writes them in batches from a background thread,
 /// so a request costs no extra system call for its log line; warnings and errors, and `flush()`, write
 /// everything at once. Libraries take a `Logger`; only executables make one.
@@ -32,17 +36,30 @@ public struct Logger: Sendable {
             }
         }
 
+        /// The syslog priority journald reads from a `<N>` prefix.
+        public var syslogPriority: Int {
+            switch self {
+            case .debug: 7
+            case .info: 6
+            case .notice: 5
+            case .warning: 4
+            case .error: 3
+            }
+        }
+
         public static func < (lhs: Level, rhs: Level) -> Bool { lhs.rawValue < rhs.rawValue }
     }
 
     public var level: Level
     private let sink: LogSink
 
-    /// - Parameter flushInterval: nil writes each line at once; otherwise lines are batched and written at
-    ///   least this often (in seconds).
-    public init(level: Level, descriptor: Int32 = 2, flushInterval: Double? = nil) {
+    /// - Parameters:
+    ///   - flushInterval: nil writes each line at once; otherwise lines are batched and written at least
+    ///     this often (in seconds).
+    ///   - priorityPrefixes: start each line with `<N>` for journald (see `JournalStream`).
+    public init(level: Level, descriptor: Int32 = 2, flushInterval: Double? = nil, priorityPrefixes: Bool = false) {
         self.level = level
-        self.sink = LogSink(descriptor: descriptor, flushInterval: flushInterval)
+        self.sink = LogSink(descriptor: descriptor, flushInterval: flushInterval, priorityPrefixes: priorityPrefixes)
     }
 
     public func isEnabled(_ eventLevel: Level) -> Bool { eventLevel >= level }
@@ -61,14 +78,14 @@ public struct Logger: Sendable {
     public func log(_ eventLevel: Level, _ message: String, _ fields: [(String, String)]) {
         guard eventLevel >= level else { return }
         let admission = sink.limiter.admit("\(eventLevel.name) \(message)")
-        if let summary = admission.summary { sink.append(summary, urgent: false) }
+        if let summary = admission.summary { sink.append(summary, level: .notice, urgent: false) }
         guard admission.write else { return }
         var line = "\(eventLevel.name) \(message)"
         for (key, value) in fields {
             line += " \(key)=\(Self.quoted(value))"
         }
         line += "\n"
-        sink.append(line, urgent: eventLevel >= .warning)
+        sink.append(line, level: eventLevel, urgent: eventLevel >= .warning)
     }
 
     /// Values with spaces, quotes or control characters are quoted, so each line stays one parseable record.
@@ -93,13 +110,15 @@ public struct Logger: Sendable {
 final class LogSink: @unchecked Sendable {
     private let descriptor: Int32
     private let buffered: Bool
+    private let priorityPrefixes: Bool
     let limiter = LogRateLimiter()
     private let lock = NSLock()
     private var pending: [UInt8] = []
 
-    init(descriptor: Int32, flushInterval: Double?) {
+    init(descriptor: Int32, flushInterval: Double?, priorityPrefixes: Bool) {
         self.descriptor = descriptor
         self.buffered = flushInterval != nil
+        self.priorityPrefixes = priorityPrefixes
         if let flushInterval {
             let thread = Thread { [weak self] in
                 while let sink = self {
@@ -112,7 +131,8 @@ final class LogSink: @unchecked Sendable {
         }
     }
 
-    func append(_ line: String, urgent: Bool) {
+    func append(_ text: String, level: Logger.Level, urgent: Bool) {
+        let line = prefixed(text, level)
         guard buffered else {
             write(Array(line.utf8))
             return
@@ -125,12 +145,16 @@ final class LogSink: @unchecked Sendable {
     }
 
     func flush() {
-        for summary in limiter.expired() { lock.withLock { pending.append(contentsOf: summary.utf8) } }
+        for summary in limiter.expired() { lock.withLock { pending.append(contentsOf: prefixed(summary, .notice).utf8) } }
         let bytes = lock.withLock {
             defer { pending.removeAll(keepingCapacity: true) }
             return pending
         }
         if !bytes.isEmpty { write(bytes) }
+    }
+
+    private func prefixed(_ line: String, _ level: Logger.Level) -> String {
+        priorityPrefixes ? "<\(level.syslogPriority)>" + line : line
     }
 
     private func write(_ bytes: [UInt8]) {

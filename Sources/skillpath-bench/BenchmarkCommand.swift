@@ -23,6 +23,8 @@ enum BenchmarkCommand {
                (e.g. imported O*NET or ESCO); --suggestions N (200) --rankings N (10)
       fuzz     adversarial JSON-RPC against the release skillpathd: --messages N (1000000) --seed N (2026)
                --seconds N (3600); prints replies checked, crashes, and the daemon's memory
+      ranking  candidates.rank's planning in process (no daemon, no store) on --dir DIR (Catalog) for --employees N
+               (50000) generated profiles and --rankings N (10) random roles (or --role ID each time)
       load     load one catalog directory (--dir DIR) and print time and peak memory
       rpc      requests per second and latency through skillpathd, at 1/2/8/64 connections (--connections 1,2,8),
                against an echo server's ceiling, on the shipped catalog and on each generated structure
@@ -100,6 +102,8 @@ enum BenchmarkCommand {
                 suggestions: number("suggestions", 200), rankings: number("rankings", 10),
                 generated: (number("skills", 30_000), number("courses", 100_000), number("roles", 5_000)),
                 seconds: Double(options["seconds"] ?? "5") ?? 5).run()
+        case "ranking":
+            return RankingBenchmark(directory: options["dir"] ?? "Catalog", employees: number("employees", 50_000), rankings: number("rankings", 10), role: options["role"]).run()
         case "echo-server":
             return EchoServer.serve(path: options["socket"] ?? "echo.sock")
         case "fuzz":

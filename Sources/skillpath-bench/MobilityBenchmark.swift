@@ -139,16 +139,18 @@ struct MobilityBenchmark {
         var rank: [Double] = []
         var considered = 0
         var plannedPeople = 0
-        for _ in 0..<rankings {
+        var slowest = (seconds: 0.0, role: "", call: 0)
+        for call in 0..<rankings {
             let role = catalog.roles[random.next(catalog.roles.count)].id
             var reply: JSONValue?
             rank.append(Measure.seconds { reply = try? client.call("candidates.rank", .object([("role", .string(role))])) })
+            if let last = rank.last, last > slowest.seconds { slowest = (last, role, call + 1) }
             considered = max(considered, reply?["considered"]?.intValue ?? 0)
             plannedPeople += reply?["planned"]?.intValue ?? 0
         }
         rank.sort()
         say("  candidates.rank (\(considered) people, \(rankings) roles): p50 \(Measure.milliseconds(Measure.percentile(rank, 0.5))), "
-            + "max \(Measure.milliseconds(rank.last ?? 0)); \(plannedPeople / max(rankings, 1)) people planned per call on average")
+            + "max \(Measure.milliseconds(rank.last ?? 0)) (\(slowest.role), call \(slowest.call)); \(plannedPeople / max(rankings, 1)) people planned per call on average")
 
         // reports.mobility over the whole history, for everyone and for one director's subtree.
         for manager in [nil, "emp-1"] as [String?] {

@@ -106,13 +106,34 @@ import Testing
     }
 
     @Test func planGraphsRenderAsDotAndMermaid() throws {
-        let dot = try skillpath("plan", "--catalog", catalog, "--profile", profile, "--target", "scientist", "--format", "dot")
+        let dot = try skillpath("plan", "--catalog", catalog, "--profile", profile, "--target", "scientist", "--graph", "dot")
         #expect(dot.stdout.hasPrefix("digraph path {"))
         #expect(dot.stdout.contains("s1 -> s2;"))
         #expect(dot.stdout.contains("s2 -> target [label=\"python 3\"];"))
-        let mermaid = try skillpath("plan", "--catalog", catalog, "--profile", profile, "--target", "scientist", "--format", "mermaid")
+        let mermaid = try skillpath("plan", "--catalog", catalog, "--profile", profile, "--target", "scientist", "--graph", "mermaid")
         #expect(mermaid.stdout.hasPrefix("flowchart LR"))
         #expect(mermaid.stdout.contains("s1 --> s2"))
+    }
+
+    /// `--format` names course formats in every plan command; the old `--format dot` still draws the graph,
+    /// with a deprecation note, and no flag is ever silently ignored.
+    @Test func formatMeansCourseFormatsAndTheOldGraphSpellingStillWorks() throws {
+        let old = try skillpath("plan", "--catalog", catalog, "--profile", profile, "--target", "scientist", "--format", "dot")
+        #expect(old.status == 0, "\(old.stderr)")
+        #expect(old.stdout.hasPrefix("digraph path {"))
+        #expect(old.stderr.contains("deprecated"), "\(old.stderr)")
+        let video = try skillpath("plan", "--catalog", catalog, "--profile", profile, "--target", "scientist", "--format", "video", "--json")
+        #expect(video.status == 0, "\(video.stderr)")
+        let steps = try JSONParser.parse(video.stdout)["steps"]?.arrayValue ?? []
+        #expect(steps.allSatisfy { $0["format"] == "video" }, "\(video.stdout)")
+        // Not vacuous: without the filter the plan takes a course of another format.
+        let any = try JSONParser.parse(try skillpath("plan", "--catalog", catalog, "--profile", profile, "--target", "scientist", "--json").stdout)
+        #expect(any["steps"]?.arrayValue?.contains { $0["format"] != "video" } == true)
+        let both = try skillpath("plan", "--catalog", catalog, "--profile", profile, "--target", "scientist", "--graph", "dot", "--json")
+        #expect(both.status == 64)
+        #expect(both.stderr.contains("do not combine"), "\(both.stderr)")
+        let wrong = try skillpath("plan", "--catalog", catalog, "--profile", profile, "--target", "scientist", "--graph", "png")
+        #expect(wrong.status == 64)
     }
 
     @Test func compareAndRouteWorkOffline() throws {
@@ -157,8 +178,8 @@ import Testing
         #expect(badOption.stderr == "Error: unknown option --objectiv for 'plan'\ndid you mean --objective?\n")
 
         let badCatalog = try skillpath("plan", "--catalog", "/nonexistent", "--profile", profile, "--target", "lead")
-        #expect(badCatalog.status == 65)
-        #expect(badCatalog.stderr.contains("/nonexistent: error: catalog directory does not exist"))
+        #expect(badCatalog.status == 66)
+        #expect(badCatalog.stderr == "Error: /nonexistent: no such directory\n")
     }
 
     @Test func everyCommandHasHelpWithExamples() throws {

@@ -61,7 +61,7 @@ import Testing
         #expect(plan["gap"]?.arrayValue?.first?["have"] == .number("1"))
         let direct = try daemon.client().result("paths.plan", .object([("employee", "a1"), ("targetRole", "scientist")]))
         #expect(plan == direct)
-        let graph = try skillpath("path", "--employee", "a1", "--target", "scientist", "--format", "dot")
+        let graph = try skillpath("path", "--employee", "a1", "--target", "scientist", "--graph", "dot")
         #expect(graph.stdout.hasPrefix("digraph path {"))
     }
 

@@ -85,6 +85,41 @@ import Testing
         if estimate.unclosable > 0 { #expect(!answer.unreachable.isEmpty, "seed \(seed): the bound says a needed level has no course") }
     }
 
+    /// The ranking hands the empty profile's plan to everyone `RoleBaseline` says gets it, without planning
+    /// them. On hostile small catalogs, for profiles holding one skill, a few skills or a completed course,
+    /// every such profile's own plan must be that plan exactly (but for the current role it names).
+    @Test func everyoneSaidToShareTheBaselineGetsItsPlanExactly() throws {
+        var sharedByOthers = 0
+        var checked = 0
+        for seed in 0..<300 {
+            let testCase = HostileCatalog.make(seed: UInt64(seed), knobs: .varied(seed: UInt64(seed)))
+            let catalog = testCase.catalog
+            let planner = Planner(catalog: catalog)
+            let target = try #require(catalog.index.roleNumbers[testCase.target])
+            let baseline = RoleBaseline(role: target, planner: planner)
+            var profiles = [testCase.profile, Profile(role: "current")]
+            for (number, skill) in catalog.skills.enumerated() {
+                profiles.append(Profile(skills: [SkillLevel(skill: skill.id, level: number % 3 + 1)], role: "current"))
+            }
+            for course in catalog.courses.prefix(8) { profiles.append(Profile(skills: [], completed: [course.id])) }
+            for profile in profiles {
+                let problem = try planner.resolve(profile: profile, targetRole: testCase.target, options: PlanOptions(), strict: false)
+                let shares = catalog.index.scratchPool.withScratch(index: catalog.index) { scratch in
+                    scratch.apply(levels: problem.levels, done: problem.done)
+                    return baseline.isShared(by: problem, closure: scratch)
+                }
+                guard shares else { continue }
+                checked += 1
+                if !problem.levels.isEmpty || !problem.done.isEmpty { sharedByOthers += 1 }
+                var own = try planner.plan(profile: profile, targetRole: testCase.target, options: PlanOptions(), strict: false)
+                own.currentRole = nil
+                #expect(own == baseline.plan, "seed \(seed): \(profile.skills) \(profile.completed)")
+            }
+        }
+        // Not only the empty profile: people holding skills and courses the plan never reads share it too.
+        #expect(sharedByOthers > 1_000, "\(sharedByOthers) of \(checked)")
+    }
+
     /// Hand-worked: a course covering two of three unmet requirements shares its hours between them.
     @Test func theBoundSharesACourseAmongTheRequirementsItCloses() throws {
         let catalog = try Catalog(

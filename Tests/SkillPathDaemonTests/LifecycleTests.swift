@@ -113,6 +113,14 @@ import Testing
         #expect(ready.hasPrefix("READY=1"), "\(ready)")
         #expect(try RPCClient(socketPath: listenPath).result("system.health")["status"] == "ok")
         #expect(!FileManager.default.fileExists(atPath: "\(directory.path)/unused.sock"), "the inherited socket is used instead")
+        // The log is written in batches: wait until the line is there (or a generous deadline passes).
+        var log = ""
+        let deadline = ContinuousClock.now + .seconds(30)
+        while !log.contains("the configured socket path is not opened") && ContinuousClock.now < deadline {
+            usleep(20_000)
+            log = (try? String(contentsOfFile: "\(directory.path)/log", encoding: .utf8)) ?? ""
+        }
+        #expect(log.contains("the configured socket path is not opened"), "the log says which socket it serves: \(log)")
         #expect(try notify.receive(timeout: 5) == "WATCHDOG=1")
         kill(pid, SIGTERM)
         var messages: [String] = []

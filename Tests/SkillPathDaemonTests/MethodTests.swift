@@ -40,6 +40,7 @@ import Testing
         for method in methods {
             let name = method["name"]!.stringValue!
             #expect(method["paramStructure"] == "by-name")
+            #expect(method["params"]?.arrayValue?.contains { $0["name"] == "actor" } == true, "\(name) describes actor")
             #expect(method["examples"]?.arrayValue?.isEmpty == false, "\(name) has an example")
             // Every described method is served: calling it never gives "method not found".
             let reply = try client.call(name, .object([]))

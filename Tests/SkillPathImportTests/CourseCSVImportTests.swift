@@ -79,7 +79,12 @@ import Testing
         let unknown = try ExternalData.importCatalog(["moodle", "x", "--out", "/tmp/x"])
         #expect(unknown.status == 64)
         let missing = try ExternalData.importCatalog(["metacademy", "/nonexistent", "--out", "/tmp/x"])
-        #expect(missing.status == 65)
-        #expect(missing.stderr == "Error: /nonexistent/derived/concepts.tsv: no such file\n")
+        #expect(missing.status == 66)
+        #expect(missing.stderr == "Error: /nonexistent: no such file or directory\n")
+        // A folder without the file the importer reads: also missing input, naming the file.
+        let empty = TemporaryDirectory()
+        let incomplete = try ExternalData.importCatalog(["metacademy", empty.path, "--out", "\(empty.path)/out"])
+        #expect(incomplete.status == 66)
+        #expect(incomplete.stderr == "Error: \(empty.path)/derived/concepts.tsv: no such file\n")
     }
 }

@@ -17,9 +17,11 @@ public final class DaemonProcess: @unchecked Sendable {
     ///   - catalogFiles: the catalog to serve (the fixture catalog by default), or nil with `catalog` given.
     ///   - arguments: extra command-line arguments.
     ///   - environment: extra environment variables.
+    ///   - journal: make the log file look like the journal to the daemon, as systemd does for a service
+    ///     whose output goes there (`JOURNAL_STREAM` naming the file's device and inode).
     public init(
         catalogFiles: [String: String]? = Fixtures.files, catalog: String? = nil, socket: String? = nil, arguments: [String] = [],
-        environment: [String: String] = [:], waitForSocket: Bool = true
+        environment: [String: String] = [:], waitForSocket: Bool = true, journal: Bool = false
     ) throws {
         directory = TemporaryDirectory()
         socketPath = socket ?? "\(directory.path)/d.sock"
@@ -32,6 +34,13 @@ public final class DaemonProcess: @unchecked Sendable {
             catalogPath = catalog ?? "\(ProcessRunner.packageRoot)/Catalog"
         }
         let full = ["--socket", socketPath, "--catalog", catalogPath, "--database", databasePath] + arguments
+        var environment = environment
+        if journal {
+            guard FileManager.default.createFile(atPath: logPath, contents: nil) else { throw RPCClient.ClientError("cannot create \(logPath)") }
+            var status = stat()
+            guard stat(logPath, &status) == 0 else { throw RPCClient.ClientError("cannot stat \(logPath)") }
+            environment["JOURNAL_STREAM"] = "\(status.st_dev):\(status.st_ino)"
+        }
         pid = try Self.spawn(ProcessRunner.executable("skillpathd"), full, environment: environment, log: logPath)
         if waitForSocket { try waitUntilServing() }
     }

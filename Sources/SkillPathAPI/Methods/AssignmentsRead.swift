@@ -8,7 +8,7 @@ enum AssignmentsRead {
         description: "Newest first, each with its progress on today's date (`on-track`, `late`, `overdue`, `completed`, `cancelled`) and percent complete by hours.",
         params: [MethodDefinition.Parameter("employee", Schema.string, "only this employee's")],
         resultName: "assignments", resultSchema: Schema.object([("assignments", Schema.array(.object([("type", "object")])))]),
-        errors: [.forbidden],
+        errors: [.forbidden, .unknownEmployee],
         example: .init(
             params: .object([("employee", "e-104")]),
             result: .object([("assignments", .array([.object([
@@ -20,7 +20,7 @@ enum AssignmentsRead {
         let employee = try params.optional("employee")?.string()
         let visibility: OrganisationStore.Visibility
         if let employee {
-            try context.requireRead(of: employee)
+            try context.requireReadable(employee)
             visibility = .everyone
         } else {
             switch try context.requireKnown() {

@@ -36,7 +36,7 @@ enum AssignmentsReplan {
             throw APIError(.conflict, "assignment \(record.id) is \(record.status.rawValue) and can no longer change", data: [("id", .int(record.id))])
         }
         let store = try context.store()
-        guard let profile = try store.employee(record.employee) else { throw APIError(.unknownEmployee, "unknown employee '\(record.employee)'") }
+        guard let profile = try store.employee(record.employee) else { throw StoreLookupError.unknownEmployee(record.employee) }
         var options = try PlanOptions(json: JSONField(record.options, path: "options"))
         options.startDate = context.today
         let proposed = try AssignmentsCreate.scheduledPlan(for: profile, target: record.targetRole, options: options, dueDate: record.dueDate, context: context)

@@ -4,13 +4,13 @@ import SkillPathJSON
 /// `catalog.get`: one skill, course or role by id, with what links to it.
 enum CatalogGet {
     static let method = MethodDefinition(
-        name: "catalog.get", summary: "One skill, course or role by kind and id.",
+        name: "catalog.get", summary: "One skill, course or role by id (and kind, when the id is not unique across kinds).",
         description: """
         Returns the item as in the catalog files, plus links: for a skill, the courses teaching it and the roles \
         requiring it; for a course, the courses that must come after it; for a role, its transitions in and out.
         """,
         params: [
-            MethodDefinition.Parameter("kind", Schema.enumeration(["skill", "course", "role"]), required: true, "what to get"),
+            MethodDefinition.Parameter("kind", Schema.enumeration(["skill", "course", "role"]), "what to get (default: the one kind holding the id)"),
             MethodDefinition.Parameter("id", Schema.string, required: true, "its id"),
         ],
         resultName: "item", resultSchema: .object([("type", "object")]), errors: [.notFound],
@@ -23,9 +23,23 @@ enum CatalogGet {
                 ("transitionsTo", .array([.object([("from", "eng-mid"), ("to", "eng-senior"), ("kind", "promotion")])])),
             ]))
     ) { context, params in
-        let kind = try params.required("kind").string()
         let id = try params.required("id").string()
         let catalog = context.snapshot.catalog
+        let kind: String
+        if let given = try params.optional("kind")?.string() {
+            kind = given
+        } else {
+            let kinds = catalog.kinds(holding: id)
+            guard kinds.count <= 1 else {
+                throw JSONFieldError(path: "kind", message: "is needed: '\(id)' is a \(kinds.joined(separator: " and a ")) id")
+            }
+            guard let only = kinds.first else {
+                let every = catalog.skills.lazy.map(\.id) + catalog.courses.lazy.map(\.id) + catalog.roles.lazy.map(\.id)
+                let hint = Spelling.closest(to: id, among: every).map { " (did you mean '\($0)'?)" } ?? ""
+                throw APIError(.notFound, "no skill, course or role '\(id)'\(hint)", data: [("id", .string(id))])
+            }
+            kind = only
+        }
         func missing(_ ids: some Sequence<String>) -> APIError {
             let hint = Spelling.closest(to: id, among: ids).map { " (did you mean '\($0)'?)" } ?? ""
             return APIError(.notFound, "no \(kind) '\(id)'\(hint)", data: [("kind", .string(kind)), ("id", .string(id))])

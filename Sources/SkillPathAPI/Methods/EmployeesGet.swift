@@ -22,7 +22,7 @@ enum EmployeesGet {
         }
         try context.requireRead(of: id)
         let store = try context.store()
-        guard let profile = try store.employee(id) else { throw APIError(.unknownEmployee, "unknown employee '\(id)'", data: [("id", .string(id))]) }
+        guard let profile = try store.employee(id) else { throw StoreLookupError.unknownEmployee(id) }
         return profile.json(assignments: try store.assignments(employee: id, visible: .everyone), today: context.today)
     }
 }

@@ -19,7 +19,7 @@ enum MovesList {
             MethodDefinition.Parameter("limit", Schema.integer(minimum: 1, maximum: Paging.maximumLimit), "moves per page (default \(Paging.defaultLimit))"),
             MethodDefinition.Parameter("cursor", Schema.string, "the nextCursor of the previous page"),
         ],
-        resultName: "page", resultSchema: Schema.ref("Page"), errors: [.forbidden],
+        resultName: "page", resultSchema: Schema.ref("Page"), errors: [.forbidden, .unknownEmployee],
         example: .init(
             params: .object([("manager", "e-002"), ("from", "2026-01-01")]),
             result: .object([
@@ -38,8 +38,8 @@ enum MovesList {
         case .employee(let id): visibility = .subtree(of: id)
         case .unknown: visibility = .only("")
         }
-        if let employee { try context.requireRead(of: employee) }
-        if let manager { try context.requireRead(of: manager) }
+        if let employee { try context.requireReadable(employee) }
+        if let manager { try context.requireReadable(manager) }
         let page = try Paging.read(params)
         var cursor: MoveCursor?
         if let text = page.cursor {

@@ -16,7 +16,7 @@ enum ProgressRecord {
             MethodDefinition.Parameter("employee", Schema.string, required: true, "whose progress"),
             MethodDefinition.Parameter("course", Schema.string, required: true, "the course"),
             MethodDefinition.Parameter("status", Schema.enumeration(["started", "completed"]), required: true, "what happened"),
-            MethodDefinition.Parameter("at", Schema.string, "when: YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (default now)"),
+            MethodDefinition.Parameter("at", Schema.dateOrDateTime, "when: YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (default now)"),
             MethodDefinition.Parameter("eventId", Schema.string, "the sender's id for this event, for safe retries"),
         ],
         resultName: "progress",

@@ -52,9 +52,7 @@ enum ReportsTeam {
         case .unknown: break
         }
         let store = try context.store()
-        guard let who = manager, try store.employee(who) != nil else {
-            throw APIError(.unknownEmployee, "unknown employee '\(manager ?? "")'", data: [("id", .string(manager ?? ""))])
-        }
+        guard let who = manager, try store.employee(who) != nil else { throw StoreLookupError.unknownEmployee(manager ?? "") }
         let subtree = try params.optional("subtree")?.bool() ?? false
         let members = try store.team(of: who, wholeSubtree: subtree)
         let today = context.today

@@ -1,6 +1,7 @@
 import SkillPathCore
 
-/// Parses `skillpath [global options] COMMAND [options] [arguments]`, with global options allowed anywhere.
+/// Parses `skillpath [global options] COMMAND [options] [arguments]`, with global options allowed anywhere;
+/// `skillpath help [COMMAND]` and `skillpath GROUP --help` ask for help.
 ///
 /// Small and strict: unknown options are usage errors with a suggestion, `--name=value` and `--name value`
 /// both work, `--` ends the options.
@@ -46,6 +47,17 @@ public struct ArgumentParser: Sendable {
                 guard let value = remaining.popFirst() else { throw .usage("--\(name) needs a value (\(spec?.valueName ?? "VALUE"))") }
                 pendingOptions[pendingOptions.count - 1].value = value
             }
+        }
+        // `skillpath help path` is `skillpath path --help`; `skillpath help` alone is the overview.
+        if words.first == "help" && longestMatch(words) == nil {
+            words.removeFirst()
+            pendingOptions.append(("help", nil))
+        }
+        if pendingOptions.contains(where: { $0.name == "help" }), longestMatch(words) == nil, words.count == 1,
+           let group = words.first, commands.contains(where: { $0.path.count > 1 && $0.path[0] == group }) {
+            parsed.group = group
+            parsed.options["help"] = [""]
+            return parsed
         }
         let command = try resolveCommand(words)
         parsed.command = command

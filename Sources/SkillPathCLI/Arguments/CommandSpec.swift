@@ -52,8 +52,9 @@ public struct OptionSpec: Sendable {
 public enum GlobalOptions {
     public static let specs = [
         OptionSpec("json", help: "print the raw JSON result, for scripts"),
-        OptionSpec("no-color", help: "never colour the output (also: NO_COLOR in the environment)"),
+        OptionSpec("no-color", help: "never colour the output (also: a non-empty NO_COLOR in the environment)"),
         OptionSpec("socket", value: "PATH", help: "the daemon's socket (also: SKILLPATH_SOCKET)"),
         OptionSpec("help", help: "show help for the command"),
+        OptionSpec("version", help: "print the version (the same as skillpathd's) and exit"),
     ]
 }

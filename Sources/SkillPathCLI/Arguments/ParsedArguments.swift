@@ -1,6 +1,8 @@
 /// A command line after parsing: which command, its options and its positional arguments.
 public struct ParsedArguments: Sendable {
     public var command: CommandSpec?
+    /// A group of commands (`catalog`) whose help was asked for without naming one of them.
+    public var group: String?
     /// Option name → values given, in order (flags map to `[""]`).
     public var options: [String: [String]] = [:]
     public var positionals: [String] = []

@@ -9,7 +9,7 @@ enum CatalogCheckCommand: Command {
         discussion: """
         Reads every *.json file under DIR, as the daemon does, and prints each error and warning with its file,
         line and item. Warnings are grouped by kind: a summary line per kind and its first 10, unless --verbose.
-        Exits 0 when the catalog is valid (warnings allowed) and 1 when it has errors.
+        Exits 0 when the catalog is valid (warnings allowed), 1 when it has errors and 66 when DIR does not exist.
         """,
         options: [
             OptionSpec("verbose", help: "print every warning (default: a summary and the first 10 of each kind)"),
@@ -23,6 +23,7 @@ enum CatalogCheckCommand: Command {
     static func run(_ context: CommandContext) throws(CLIError) -> ExitCode {
         let directory = context.arguments.positionals[0]
         let console = context.console
+        try OfflineInputs.requireDirectory(directory)
         var catalog: Catalog?
         var errors: [CatalogDiagnostic] = []
         var warnings: [CatalogDiagnostic] = []
@@ -51,14 +52,7 @@ enum CatalogCheckCommand: Command {
         }
         for error in errors { console.line(console.styled(error.description, .red)) }
         let verbose = context.arguments.flag("verbose") || context.arguments.flag("all-warnings")
-        for group in WarningGroup.groups(warnings) {
-            let hidden = verbose ? 0 : max(0, group.warnings.count - warningsPerKind)
-            console.line(console.styled(group.summary + (hidden > 0 ? " (first \(warningsPerKind) below; --verbose for all)" : ""), .yellow))
-            for warning in group.warnings.prefix(group.warnings.count - hidden) {
-                console.line(console.styled("  " + warning.description, .yellow))
-            }
-            if hidden > 0 { console.line(console.styled("  … \(hidden) more", .dim)) }
-        }
+        warningLines(warnings, console: console, verbose: verbose).forEach(console.line)
         let counts = "\(errors.count) error\(errors.count == 1 ? "" : "s"), \(warnings.count) warning\(warnings.count == 1 ? "" : "s")"
         if let catalog {
             console.line(console.styled("\(directory): valid", .green) + " (\(counts)): \(catalog.skills.count) skills, \(catalog.courses.count) courses, \(catalog.roles.count) roles, \(catalog.transitions.count) transitions; version \(catalog.version)")
@@ -66,6 +60,22 @@ enum CatalogCheckCommand: Command {
         }
         console.line(console.styled("\(directory): rejected", .red) + " (\(counts))")
         return .failure
+    }
+}
+
+extension CatalogCheckCommand {
+    /// Warnings grouped by kind: a summary line per kind, then its first 10 (all with `verbose`).
+    static func warningLines(_ warnings: [CatalogDiagnostic], console: Console, verbose: Bool) -> [String] {
+        var lines: [String] = []
+        for group in WarningGroup.groups(warnings) {
+            let hidden = verbose ? 0 : max(0, group.warnings.count - warningsPerKind)
+            lines.append(console.styled(group.summary + (hidden > 0 ? " (first \(warningsPerKind) below; --verbose for all)" : ""), .yellow))
+            for warning in group.warnings.prefix(group.warnings.count - hidden) {
+                lines.append(console.styled("  " + warning.description, .yellow))
+            }
+            if hidden > 0 { lines.append(console.styled("  … \(hidden) more (skillpath catalog check --verbose)", .dim)) }
+        }
+        return lines
     }
 }
 

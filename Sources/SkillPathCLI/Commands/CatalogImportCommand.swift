@@ -2,6 +2,7 @@ import Foundation
 import SkillPathCore
 import SkillPathImport
 import SkillPathJSON
+import SystemSupport
 
 /// `skillpath catalog import SOURCE INPUT... --out DIR`: build a catalog from a public taxonomy or an LMS export.
 enum CatalogImportCommand: Command {
@@ -43,7 +44,12 @@ enum CatalogImportCommand: Command {
         guard sources.contains(source) else {
             throw .usage("SOURCE must be one of \(sources.joined(separator: ", ")), got '\(source)'")
         }
+        for input in inputs where !FileManager.default.fileExists(atPath: input) {
+            throw CLIError(.noInput, "\(input): no such file or directory")
+        }
         let started = ContinuousClock.now
+        let progress = StageProgress(enabled: Terminal.isTerminal(2) && !context.wantsJSON)
+        progress.begin("Reading \(source) from \(inputs.joined(separator: ", "))")
         var base: Catalog?
         let imported: ImportedCatalog
         do {
@@ -81,25 +87,29 @@ enum CatalogImportCommand: Command {
         } catch let error as CLIError {
             throw error
         } catch let error as ImportError {
-            throw CLIError(.dataError, error.description)
+            throw CLIError(error.missingInput ? .noInput : .dataError, error.description)
         } catch let error as ImportErrors {
             throw CLIError(.dataError, "\(error.errors.count) problem\(error.errors.count == 1 ? "" : "s") in the input", details: error.errors.map { "  \($0)" })
         } catch {
             throw CLIError(.failure, "\(error)")
         }
+        progress.begin("Checking the imported catalog")
         let files = imported.files
         let catalog: Catalog
+        defer { progress.end() }
         do {
             catalog = try ImportedCatalog.validate(files, with: base)
         } catch {
             throw CLIError(.dataError, "the imported catalog would not pass catalog check (\(error.errors.count) error\(error.errors.count == 1 ? "" : "s")); nothing was written",
                            details: error.errors.prefix(20).map { "  \($0)" })
         }
+        progress.begin("Writing \(out)")
         do {
             try imported.write(files, to: out)
         } catch {
             throw CLIError(.failure, "cannot write to \(out): \(error.localizedDescription)")
         }
+        progress.end()
         let elapsed = ContinuousClock.now - started
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         if context.wantsJSON {
@@ -115,6 +125,7 @@ enum CatalogImportCommand: Command {
         console.line(console.styled("Imported \(source) into \(out)", .bold) + String(format: " in %.1f s:", seconds))
         imported.summary.lines.forEach(console.line)
         console.line("catalog check: valid, \(catalog.warnings.count) warning\(catalog.warnings.count == 1 ? "" : "s"); version \(catalog.version)")
+        CatalogCheckCommand.warningLines(catalog.warnings, console: console, verbose: false).forEach(console.line)
         return .success
     }
 

@@ -5,6 +5,7 @@ enum HelpRenderer {
             "skillpath: learning paths from skills to roles, and the SkillPath daemon's command line.",
             "",
             "usage: skillpath [--json] [--no-color] [--socket PATH] COMMAND [options]",
+            "or:    skillpath help [COMMAND] | skillpath --version",
             "",
             "commands:",
         ]
@@ -17,9 +18,19 @@ enum HelpRenderer {
             "global options (before or after the command):",
         ] + GlobalOptions.specs.map { "  --\(TextLayout.pad($0.name + ($0.valueName.map { " " + $0 } ?? ""), 14))  \($0.help)" } + [
             "",
-            "Run 'skillpath COMMAND --help' for a command's options and examples. docs/cli.md lists exit codes.",
+            "Run 'skillpath COMMAND --help' or 'skillpath help COMMAND' for a command's options and examples.",
+            "docs/cli.md lists exit codes.",
         ]
         return lines
+    }
+
+    /// `skillpath catalog --help`: the commands of one group.
+    static func group(_ name: String, _ commands: [CommandSpec]) -> [String] {
+        let members = commands.filter { $0.path.first == name }
+        let width = members.map(\.name.count).max() ?? 0
+        return ["usage: skillpath \(name) SUBCOMMAND [options]", "", "commands:"]
+            + members.map { "  \(TextLayout.pad($0.name, width))  \($0.summary)" }
+            + ["", "Run 'skillpath \(name) SUBCOMMAND --help' for a command's options and examples."]
     }
 
     static func command(_ spec: CommandSpec) -> [String] {
@@ -33,7 +44,7 @@ enum HelpRenderer {
                 lines.append("  \(TextLayout.pad(label, width))  \(option.help)")
             }
         }
-        lines += ["", "global options: --json, --no-color, --socket PATH, --help"]
+        lines += ["", "global options: --json, --no-color, --socket PATH, --help, --version"]
         if !spec.examples.isEmpty {
             lines += ["", "examples:"] + spec.examples.map { "  \($0)" }
         }

@@ -5,6 +5,7 @@ import SkillPathJSON
 /// Reading a catalog directory and a profile file for the offline commands, with errors that name the file.
 enum OfflineInputs {
     static func catalog(_ directory: String) throws(CLIError) -> Catalog {
+        try requireDirectory(directory)
         do {
             return try CatalogLoader.load(directory: directory)
         } catch {
@@ -14,11 +15,24 @@ enum OfflineInputs {
         }
     }
 
-    static func json(file path: String) throws(CLIError) -> JSONValue {
+    /// A directory that must exist (exit 66 otherwise, as for a missing file).
+    static func requireDirectory(_ path: String) throws(CLIError) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw CLIError(.noInput, "\(path): no such directory") }
+        guard isDirectory.boolValue else { throw CLIError(.noInput, "\(path): not a directory (a catalog is a directory of JSON files)") }
+    }
+
+    /// A file's bytes (exit 66 when it is missing or unreadable).
+    static func contents(file path: String) throws(CLIError) -> [UInt8] {
         guard FileManager.default.fileExists(atPath: path) else { throw CLIError(.noInput, "\(path): no such file") }
         guard let data = FileManager.default.contents(atPath: path) else { throw CLIError(.noInput, "\(path): cannot read the file") }
+        return [UInt8](data)
+    }
+
+    static func json(file path: String) throws(CLIError) -> JSONValue {
+        let bytes = try contents(file: path)
         do {
-            return try JSONParser.parse([UInt8](data))
+            return try JSONParser.parse(bytes)
         } catch {
             throw CLIError(.dataError, "\(path):\(error.line):\(error.column): malformed JSON: \(error.message)")
         }

@@ -6,6 +6,7 @@ enum PlanOptionFlags {
         OptionSpec("objective", value: "hours|cost", help: "minimise total hours (default) or total cost"),
         OptionSpec("thorough", help: "search a hundred times longer for the best plan (milliseconds, not microseconds)"),
         OptionSpec("format", value: "FORMAT", repeatable: true, help: "allowed course formats (repeat or comma-separate)"),
+        OptionSpec("course-format", value: "FORMAT", repeatable: true, help: "the same as --format"),
         OptionSpec("language", value: "LANG", repeatable: true, help: "allowed course languages"),
         OptionSpec("provider", value: "NAME", repeatable: true, help: "allowed course providers"),
         OptionSpec("max-cost", value: "AMOUNT", help: "a budget for the whole plan"),
@@ -26,7 +27,7 @@ enum PlanOptionFlags {
             options.objective = parsed
         }
         if arguments.flag("thorough") { options.effort = .thorough }
-        let formats = arguments.values("format")
+        let formats = arguments.values("format") + arguments.values("course-format")
         if !formats.isEmpty { options.formats = Set(formats) }
         let languages = arguments.values("language")
         if !languages.isEmpty { options.languages = Set(languages) }

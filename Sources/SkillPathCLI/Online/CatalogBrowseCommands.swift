@@ -50,27 +50,37 @@ enum CatalogSearchCommand: Command {
 enum CatalogShowCommand: Command {
     static let spec = CommandSpec(
         path: ["catalog", "show"], summary: "show one skill, role or course",
-        synopsis: "catalog show KIND ID [--catalog DIR] [--json]",
+        synopsis: "catalog show [KIND] ID [--catalog DIR] [--json]",
+        discussion: "KIND is skill, role or course; leave it out when the id names one item only.",
         options: [OptionSpec("catalog", value: "DIR", help: "read this catalog directory instead of asking the daemon")],
-        positionals: ["KIND", "ID"], minimumPositionals: 2, maximumPositionals: 2,
-        examples: ["skillpath catalog show role eng-senior", "skillpath catalog show course sql-201 --json"])
+        positionals: ["KIND", "ID"], minimumPositionals: 1, maximumPositionals: 2,
+        examples: ["skillpath catalog show eng-senior", "skillpath catalog show course sql-201 --json"])
+
+    static let kinds = ["skill", "role", "course"]
 
     static func run(_ context: CommandContext) throws(CLIError) -> ExitCode {
-        let kind = context.arguments.positionals[0]
-        let id = context.arguments.positionals[1]
-        guard ["skill", "role", "course"].contains(kind) else { throw .usage("KIND must be skill, role or course, got '\(kind)'") }
+        let positionals = context.arguments.positionals
+        let id = positionals[positionals.count - 1]
+        let given = positionals.count == 2 ? positionals[0] : nil
+        if let given, !kinds.contains(given) { throw .usage("KIND must be skill, role or course, got '\(given)'") }
         let item: JSONValue
         if let directory = context.arguments.value("catalog") {
             let catalog = try OfflineInputs.catalog(directory)
+            let held = catalog.kinds(holding: id)
+            guard held.count <= 1 || given != nil else {
+                throw .usage("'\(id)' is a \(held.joined(separator: " and a ")) id: say which", hint: "usage: skillpath catalog show KIND \(id)")
+            }
+            let kind = given ?? held.first ?? "item"
             let found: JSONValue? = switch kind {
             case "skill": catalog.skill(id)?.json
             case "role": catalog.role(id)?.json
-            default: catalog.course(id)?.json
+            case "course": catalog.course(id)?.json
+            default: nil
             }
             guard let found else { throw CLIError(.notFound, "no \(kind) '\(id)' in \(directory)") }
             item = .object([("kind", .string(kind)), ("item", found)])
         } else {
-            item = try context.daemon().call("catalog.get", .object([("kind", .string(kind)), ("id", .string(id))]))
+            item = try context.daemon().call("catalog.get", .object([("kind", given.map(JSONValue.string)), ("id", .string(id))]))
         }
         if context.printedJSON(item) { return .success }
         CatalogItemRenderer(console: context.console).render(item).forEach(context.console.line)

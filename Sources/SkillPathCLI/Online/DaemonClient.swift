@@ -1,6 +1,7 @@
 import Foundation
 import JSONRPC
 import SkillPathJSON
+import SkillPathCore
 import SystemSupport
 
 /// Talks to `skillpathd`: finds its socket, sends requests, turns error replies into `CLIError`s with the
@@ -103,12 +104,17 @@ final class DaemonClient {
         for problem in error["data"]?["errors"]?.arrayValue ?? [] {
             if let text = problem.stringValue { details.append("  \(text)") }
         }
-        let exit: ExitCode = switch code {
-        case -32001: .forbidden
-        case -32002, -32003, -32005, -32006, -32007: .notFound
-        case -32602, -32004, -32008, -32011, -32600: .dataError
-        case -32009, -32012, -32013: .unavailable
-        default: .failure
+        let exit: ExitCode
+        if let known = ErrorCode.named(number: code) {
+            exit = switch known.category {
+            case .forbidden: .forbidden
+            case .notFound: .notFound
+            case .badInput: .dataError
+            case .unavailable: .unavailable
+            }
+        } else {
+            // The standard JSON-RPC codes: a request or its parameters the daemon could not accept.
+            exit = code == JSONRPCError.invalidParamsCode || code == JSONRPCError.invalidRequestCode ? .dataError : .failure
         }
         return CLIError(exit, message, details: details)
     }

@@ -30,13 +30,12 @@ enum ImportCommand: Command {
             guard let size = Int(text), (1...10_000).contains(size) else { throw .usage("--batch must be 1–10000, got '\(text)'") }
             return size
         } ?? 1000
-        guard FileManager.default.fileExists(atPath: path) else { throw CLIError(.noInput, "\(path): no such file") }
-        guard let data = FileManager.default.contents(atPath: path) else { throw CLIError(.noInput, "\(path): cannot read the file") }
+        let data = try OfflineInputs.contents(file: path)
         let export: HRISExport.Result
         do {
             export = what == "employees"
-                ? try HRISExport.read(employees: ([UInt8](data), path), skills: nil)
-                : try HRISExport.read(employees: nil, skills: ([UInt8](data), path))
+                ? try HRISExport.read(employees: (data, path), skills: nil)
+                : try HRISExport.read(employees: nil, skills: (data, path))
         } catch {
             throw CLIError(.dataError, error.description)
         }
@@ -94,29 +93,5 @@ enum ImportCommand: Command {
         let line = row.line ?? row.skillLines.first ?? 0
         let column = field == "id" && row.line == nil ? "employee" : field
         return "\(file):\(line), column '\(column)': \(reason)"
-    }
-}
-
-/// A one-line progress bar on stderr, redrawn in place; silent when not on a terminal.
-final class ProgressBar {
-    let total: Int
-    let enabled: Bool
-
-    init(total: Int, enabled: Bool) {
-        self.total = total
-        self.enabled = enabled && total > 0
-    }
-
-    func update(_ done: Int) {
-        guard enabled else { return }
-        let width = 30
-        let filled = min(width, width * done / max(total, 1))
-        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-        FileHandle.standardError.write(Data("\r\(bar) \(done)/\(total)".utf8))
-    }
-
-    func finish() {
-        guard enabled else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
     }
 }

@@ -5,7 +5,7 @@ import SkillPathJSON
 enum PathCommand: Command {
     static let spec = CommandSpec(
         path: ["path"], summary: "your learning path to a role, or a report's (from your stored skills)",
-        synopsis: "path [--target ROLE] [--employee ID] [options] [--format text|dot|mermaid] [--json]",
+        synopsis: "path [--target ROLE] [--employee ID] [options] [--graph dot|mermaid | --json]",
         discussion: """
         With --target, plans the path to that role from the stored skills and completed courses. Without it, shows
         your active assignments (and finished ones whose role is still not met): their frozen plans with what is
@@ -15,21 +15,22 @@ enum PathCommand: Command {
         options: [
             OptionSpec("target", value: "ROLE", help: "the role to plan for"),
             OptionSpec("employee", value: "ID", help: "someone else's path (your reports, if you manage them)"),
-            OptionSpec("format", value: "text|dot|mermaid", help: "text (default), or the path's prerequisite graph"),
-            OptionSpec("course-format", value: "FORMAT", repeatable: true, help: "allowed course formats"),
-        ] + PlanOptionFlags.specs.filter { $0.name != "format" },
+            PlanCommand.graphOption,
+        ] + PlanOptionFlags.specs,
         examples: [
             "skillpath path --target data-scientist --hours-per-week 5",
             "skillpath path",
             "skillpath path --employee e-005 --target eng-senior --objective cost",
-            "skillpath path --target eng-staff --format mermaid",
+            "skillpath path --target eng-staff --graph mermaid",
         ])
 
     static func run(_ context: CommandContext) throws(CLIError) -> ExitCode {
         let daemon = context.daemon()
         let arguments = context.arguments
         if let target = arguments.value("target") {
-            let options = try PlanCommand.planOptions(arguments, today: context.today)
+            var flags = arguments
+            let graph = try PlanCommand.graphFormat(&flags, context: context)
+            let options = try PlanOptionFlags.options(from: flags, today: context.today)
             let result = try daemon.call("paths.plan", .object([
                 ("employee", arguments.value("employee").map(JSONValue.string)), ("targetRole", .string(target)), ("options", options.json),
             ]))
@@ -38,9 +39,7 @@ enum PathCommand: Command {
                 return .success
             }
             do {
-                try PlanCommand.show(try Plan(json: result), context: context)
-            } catch let error as CLIError {
-                throw error
+                PlanCommand.show(try Plan(json: result), graph: graph, context: context)
             } catch {
                 throw CLIError(.failure, "the daemon's plan could not be read: \(error)")
             }

@@ -17,6 +17,11 @@ enum TeamCommand: Command {
         ]))
         if context.printedJSON(result) { return .success }
         let console = context.console
+        let reports = result["reports"]?.arrayValue ?? []
+        guard !reports.isEmpty else {
+            console.line("\(result["manager"]?.stringValue ?? "?") has no reports\(context.arguments.flag("subtree") ? " (direct or indirect)" : "").")
+            return .success
+        }
         let renderer = AssignmentRenderer(console: console)
         let summary = result["summary"]
         console.line(console.styled("Team of \(result["manager"]?.stringValue ?? "?") on \(result["date"]?.stringValue ?? "?")", .bold)
@@ -26,7 +31,7 @@ enum TeamCommand: Command {
             + console.styled("\(renderer.text(summary?["overdue"])) overdue", .red) + ", \(renderer.text(summary?["completed"])) completed"
             + ((summary?["coursesDone"]?.intValue ?? 0) > 0 ? ", " + console.styled("\(renderer.text(summary?["coursesDone"])) with courses done but skills open", .yellow) : ""))
         var rows: [[String]] = []
-        for report in result["reports"]?.arrayValue ?? [] {
+        for report in reports {
             let who = [report["id"]?.stringValue ?? "?", report["name"]?.stringValue ?? "?", report["role"]?.stringValue ?? "?"]
             let assignments = report["assignments"]?.arrayValue ?? []
             if assignments.isEmpty { rows.append(who + ["—", "", "", "", ""]) }

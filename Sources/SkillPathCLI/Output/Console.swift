@@ -16,10 +16,11 @@ public final class Console {
         self.width = width
     }
 
-    /// Colour on a terminal, unless `NO_COLOR` is set (any value) or `--no-color` was given.
+    /// Colour on a terminal, unless `NO_COLOR` is set to a non-empty value (no-color.org: an empty one does
+    /// not count) or `--no-color` was given.
     public static func standard(environment: [String: String], noColor: Bool) -> Console {
         let tty = Terminal.isTerminal(1)
-        let color = tty && !noColor && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+        let color = tty && !noColor && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
         return Console(useColor: color, width: Terminal.width(environment: environment))
     }
 

@@ -53,7 +53,7 @@ extension Planner {
             return scratch.reach.levels
         }
         let refine = { (role: Int32) in
-            refined(role: role, level: base.level) { reached.indices.contains(Int($0)) ? reached[Int($0)] : 0 }
+            refined(role: role, cover: index.roleCovers.cover(role: role, index: index), level: base.level) { reached.indices.contains(Int($0)) ? reached[Int($0)] : 0 }
         }
         let (ranked, planned) = ReadinessRanking.rank(candidates, limit: limit, refine: refine) { role in
             var problem = base
@@ -83,16 +83,16 @@ extension Planner {
             // A role a catalog change removed is no current role: rank the person all the same.
             let current = person.profile.role.flatMap { index.roleNumbers[$0] }
             guard let state = try? startingState(of: person.profile, strict: false) else { continue }
-            let key = relevance.key(levels: state.levels, done: state.done)
-            if let group = groupOf[key] {
+            // One hash per person: the key's slot is found, and filled with the next group if empty.
+            let next = problems.count
+            let group = Self.valueInserting(&groupOf[relevance.key(levels: state.levels, done: state.done), default: next])
+            guard group == next else {
                 members[group].append((person.id, current))
                 continue
             }
-            var profile = person.profile
-            if current == nil { profile.role = nil }
-            guard let problem = try? resolve(profile: profile, targetRole: role, options: PlanOptions(), strict: false) else { continue }
-            groupOf[key] = problems.count
-            problems.append(problem)
+            // What `resolve` builds with default options, from the state already in hand.
+            let goals = PlanningProblem.goals(index: index, target: target, current: current, options: PlanOptions(), levels: state.levels)
+            problems.append(PlanningProblem(levels: state.levels, filter: CourseFilter(index: index, done: state.done), target: target, current: current, goals: goals))
             members.append([(person.id, current)])
         }
         let candidates = problems.indices.map { group in
@@ -102,6 +102,10 @@ extension Planner {
         // The first `limit` people are all in the first `limit` groups: each group ahead of a person's group
         // has a member (its first) ranked ahead of that person.
         let goalSkills = index.roleRequirements[target].filter(\.essential).map(\.skill)
+        // Most people far from the role get the plan the empty profile gets: known once, and recognised
+        // from a person's closure without planning.
+        let baseline = RoleBaseline(role: target, planner: self)
+        var shared = [Bool](repeating: false, count: problems.count)
         let refine = { (group: Int) -> ReadinessBound in
             let problem = problems[group]
             // Requirements the closure from zero skills reaches are reached from any profile, and those no
@@ -112,18 +116,28 @@ extension Planner {
                     && index.zeroReach.levels[Int(requirement.skill)] < requirement.level && cover.canProvide(requirement.skill, requirement.level)
             }
             guard doubtful else {
-                return refined(role: target, level: problem.level) { skill in
+                return refined(role: target, cover: cover, level: problem.level) { skill in
                     index.zeroReach.levels[Int(skill)]
                 }
             }
             let reached = catalog.index.scratchPool.withScratch(index: index) { scratch in
                 scratch.apply(levels: problem.levels, done: problem.done)
+                shared[group] = baseline.isShared(by: problem, closure: scratch)
                 return Dictionary(goalSkills.map { ($0, scratch.reach.levels[Int($0)]) }, uniquingKeysWith: max)
             }
-            return refined(role: target, level: problem.level) { reached[$0] ?? 0 }
+            let bound = refined(role: target, cover: cover, level: problem.level) { reached[$0] ?? 0 }
+            return shared[group] ? ReadinessBound(unmet: bound.unmet, bound: Double(baseline.plan.totals.hours.hundredths)) : bound
         }
-        let (ranked, planned) = ReadinessRanking.rank(candidates, limit: limit, refine: refine) { group in
-            plan(problems[group], options: PlanOptions())
+        var planned = 1
+        let (ranked, _) = ReadinessRanking.rank(candidates, limit: limit, refine: refine) { group in
+            if shared[group] { return baseline.plan }
+            let problem = problems[group]
+            return catalog.index.scratchPool.withScratch(index: index) { scratch in
+                scratch.apply(levels: problem.levels, done: problem.done)
+                if baseline.isShared(by: problem, closure: scratch) { return baseline.plan }
+                planned += 1
+                return plan(problem, options: PlanOptions(), closure: scratch)
+            }
         }
         var people: [(member: (id: String, current: Int32?), plan: Plan)] = []
         for group in ranked { people += members[group.item].map { ($0, group.plan) } }
@@ -138,9 +152,8 @@ extension Planner {
     /// A question's exact unmet count (essential requirements the profile's closure cannot reach) and a lower
     /// bound on the hours of the plan, which closes everything else: the role's cover bound with the
     /// unreachable requirements taken as met (the plan does not pay for them).
-    func refined(role: Int32, level: (Int32) -> UInt8, reached: (Int32) -> UInt8) -> ReadinessBound {
+    func refined(role: Int32, cover: RoleCover, level: (Int32) -> UInt8, reached: (Int32) -> UInt8) -> ReadinessBound {
         let index = catalog.index
-        let cover = index.roleCovers.cover(role: role, index: index)
         var unreachable = Set<Int32>()
         for requirement in index.roleRequirements[role] where requirement.essential && level(requirement.skill) < requirement.level {
             if reached(requirement.skill) < requirement.level { unreachable.insert(requirement.skill) }
@@ -148,6 +161,9 @@ extension Planner {
         let estimate = cover.estimate { unreachable.contains($0) ? 5 : level($0) }
         return ReadinessBound(unmet: unreachable.count, bound: estimate.lowerBound)
     }
+
+    /// Reads a dictionary slot through `subscript(_:default:)`, which stores the default when the key is new.
+    private static func valueInserting(_ slot: inout Int) -> Int { slot }
 
     /// Which transition kind describes a move when several lead to the same role.
     static func preference(_ kind: Transition.Kind) -> Int {

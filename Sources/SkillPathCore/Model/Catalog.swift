@@ -54,6 +54,12 @@ public struct Catalog: Sendable {
         index.roleNumbers[id].map { roles[Int($0)] }
     }
 
+    /// The kinds of item ("skill", "course", "role") this id names: ids are unique within a kind only, so
+    /// `catalog show ID` infers the kind when exactly one holds the id.
+    public func kinds(holding id: String) -> [String] {
+        [("skill", index.skillNumbers[id]), ("course", index.courseNumbers[id]), ("role", index.roleNumbers[id])].compactMap { $0.1 == nil ? nil : $0.0 }
+    }
+
     /// The display name of a skill id, or the id itself for one the catalog does not know.
     public func skillName(_ id: String) -> String {
         skill(id)?.name ?? id

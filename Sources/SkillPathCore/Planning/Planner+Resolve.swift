@@ -31,6 +31,7 @@ extension Planner {
     func startingState(of profile: Profile, strict: Bool) throws(PlanningError) -> (levels: [Int32: UInt8], done: Set<Int32>) {
         let index = catalog.index
         var levels: [Int32: UInt8] = [:]
+        levels.reserveCapacity(profile.skills.count)
         for (position, entry) in profile.skills.enumerated() {
             guard SkillLevel.profileLevels.contains(entry.level) else {
                 throw PlanningError(.invalidProfile, field: "profile.skills[\(position)].level", "must be between 0 and 5, got \(entry.level)")

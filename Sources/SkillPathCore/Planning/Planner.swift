@@ -35,6 +35,11 @@ public struct Planner: Sendable {
     /// courses that can matter for the rest, then check the answer against the contract.
     func plan(_ problem: PlanningProblem, options: PlanOptions, scratch: ReachScratch) -> Plan {
         scratch.apply(levels: problem.levels, done: problem.done)
+        return plan(problem, options: options, closure: scratch)
+    }
+
+    /// The plan on a scratch that already holds the problem's closure.
+    func plan(_ problem: PlanningProblem, options: PlanOptions, closure scratch: ReachScratch) -> Plan {
         var reachable: [Goal] = []
         var blocked: [Goal] = []
         for goal in problem.goals {

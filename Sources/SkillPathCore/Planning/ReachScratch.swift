@@ -88,7 +88,8 @@ final class ReachScratch {
     /// meet at a course or a skill share a group, all others are apart. Each group can be planned alone and
     /// the plans joined (docs/planning.md). Merging on a shared skill is conservative: it never splits what
     /// must stay together, at worst keeps together what could be apart. Groups follow their first target.
-    func relevantGroups(targets: [(skill: Int32, level: UInt8)], filter: CourseFilter) -> [Group] {
+    /// `passed` sees each course the walk looked at and left out because this profile cannot take it.
+    func relevantGroups(targets: [(skill: Int32, level: UInt8)], filter: CourseFilter, passed: ((Int32) -> Void)? = nil) -> [Group] {
         let restricts = filter.restricts
         var parent = Array(targets.indices)
         func root(_ target: Int) -> Int {
@@ -128,7 +129,11 @@ final class ReachScratch {
                             join(walk, Int(courseOwner[c]))
                             continue
                         }
-                        guard reach.taken[c], !done[c], !restricts || filter.allows(teacher.course) else { continue }
+                        guard reach.taken[c] else {
+                            passed?(teacher.course)
+                            continue
+                        }
+                        guard !done[c], !restricts || filter.allows(teacher.course) else { continue }
                         include(teacher.course, walk: walk, into: &included, pending: &pendingCourses)
                     }
                 }
@@ -140,7 +145,9 @@ final class ReachScratch {
                         let c = Int(prior)
                         if self.included[c] {
                             join(walk, Int(courseOwner[c]))
-                        } else if reach.taken[c], !restricts || filter.allows(prior) {
+                        } else if !reach.taken[c] {
+                            passed?(prior)
+                        } else if !restricts || filter.allows(prior) {
                             include(prior, walk: walk, into: &included, pending: &pendingCourses)
                         }
                     }
