@@ -29,7 +29,7 @@ import Testing
         "catalog search": ["catalog", "search", "python"], "catalog show": ["catalog", "show", "py1"], "import": ["import", "employees", "FILE"],
         "reload": ["reload"], "health": ["health"], "rpc": ["rpc", "system.health"],
     ]
-    static let offline: Set<String> = ["catalog check", "catalog import", "plan", "completion", "manual"]
+    static let offline: Set<String> = ["catalog check", "catalog import", "plan", "completion", "complete", "manual"]
 
     /// The command names `skillpath --help` lists.
     func listedCommands() throws -> [String] {

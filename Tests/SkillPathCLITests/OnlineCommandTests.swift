@@ -178,17 +178,6 @@ import Testing
         #expect(bad.stderr == "Error: Invalid params: targetRole expected a string, got a number\n")
     }
 
-    @Test func completionScriptsAreValidShell() throws {
-        let bash = try skillpath("completion", "bash")
-        #expect(bash.stdout.contains("complete -o default -F _skillpath skillpath"))
-        let directory = TemporaryDirectory()
-        directory.write(["c.bash": bash.stdout])
-        #expect(try ProcessRunner.run("/bin/bash", ["-n", "\(directory.path)/c.bash"]).status == 0)
-        let zsh = try skillpath("completion", "zsh")
-        #expect(zsh.stdout.hasPrefix("#compdef skillpath"))
-        #expect(try skillpath("completion", "fish").status == 64)
-    }
-
     @Test func everyCommandHasHelpWithExamples() throws {
         let overview = try skillpath("--help")
         let names = overview.stdout.split(separator: "\n").filter { $0.hasPrefix("  ") && !$0.hasPrefix("  --") }.map { line in

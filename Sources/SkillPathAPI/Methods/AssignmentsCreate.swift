@@ -36,7 +36,7 @@ enum AssignmentsCreate {
         let target = try params.required("targetRole").string()
         try context.requireManager(of: employee)
         let store = try context.store()
-        guard let profile = try store.employee(employee) else { throw APIError(.unknownEmployee, "unknown employee '\(employee)'", data: [("id", .string(employee))]) }
+        guard let profile = try store.employee(employee) else { throw StoreLookupError.unknownEmployee(employee) }
         var dueDate: CalendarDate?
         if let field = try params.optional("dueDate") {
             let date = try field.date()

@@ -19,7 +19,7 @@ enum CatalogGet {
             result: .object([
                 ("kind", "role"),
                 ("item", .object([("id", "eng-senior"), ("title", "Senior Software Engineer"), ("family", "engineering"), ("grade", "E3"), ("requires", .array([]))])),
-                ("transitionsFrom", .array([.object([("from", "eng-senior"), ("to", "eng-staff"), ("kind", "promotion")])])),
+                ("transitionsFrom", .array([.object([("from", "eng-senior"), ("to", "eng-manager"), ("kind", "promotion")])])),
                 ("transitionsTo", .array([.object([("from", "eng-mid"), ("to", "eng-senior"), ("kind", "promotion")])])),
             ]))
     ) { context, params in

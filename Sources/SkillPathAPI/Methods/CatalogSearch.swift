@@ -19,7 +19,7 @@ enum CatalogSearch {
             params: .object([("query", "kube"), ("limit", 2)]),
             result: .object([("results", .array([
                 .object([("kind", "skill"), ("id", "kubernetes"), ("title", "Kubernetes"), ("score", 80), ("matched", "id")]),
-                .object([("kind", "course"), ("id", "cka-prep"), ("title", "Certified Kubernetes Administrator bootcamp"), ("score", 60), ("matched", "title")]),
+                .object([("kind", "course"), ("id", "kubernetes-101"), ("title", "Introduction to Kubernetes"), ("score", 80), ("matched", "id")]),
             ]))]))
     ) { context, params in
         let query = try params.required("query").string()

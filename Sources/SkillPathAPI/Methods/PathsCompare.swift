@@ -23,7 +23,7 @@ enum PathsCompare {
                 ("currentRole", "eng-mid"),
                 ("entries", .array([
                     .object([("targetRole", "eng-senior"), ("title", "Senior Software Engineer"), ("transition", "promotion"),
-                             ("totals", .object([("hours", 124), ("cost", 3010), ("currency", "USD"), ("courses", 13)])), ("gap", 9), ("unmet", .array([])), ("courses", .strings(["api-101"]))]),
+                             ("totals", .object([("hours", 212), ("cost", 3580), ("currency", "USD"), ("courses", 25)])), ("gap", 10), ("unmet", .array([])), ("courses", .strings(["api-101"]))]),
                 ])),
             ]))
     ) { context, params in

@@ -26,12 +26,12 @@ enum PathsPlan {
                 ("targetRole", "data-analyst"), ("targetTitle", "Data Analyst"), ("objective", "hours"),
                 ("gap", .array([.object([("skill", "sql"), ("name", "SQL"), ("have", 0), ("need", 2), ("importance", "essential"), ("role", "data-analyst")])])),
                 ("steps", .array([.object([
-                    ("course", "sql-101"), ("title", "SQL foundations"), ("format", "video"), ("language", "en"), ("hours", 5), ("cost", 0),
-                    ("teaches", .array([.object([("skill", "sql"), ("level", 1)])])), ("closes", .array([])), ("neededBy", .strings(["sql-201"])),
-                    ("reason", "Prerequisite for step 2, \"Applied SQL\" (needs SQL 1)"), ("start", "2027-01-04"), ("end", "2027-01-10"),
+                    ("course", "analysis-101"), ("title", "Introduction to Data analysis"), ("format", "hands-on"), ("language", "en"), ("hours", 8), ("cost", 135),
+                    ("teaches", .array([.object([("skill", "data-analysis"), ("level", 1)])])), ("closes", .array([])),
+                    ("neededBy", .strings(["dataviz-201", "analysis-201"])), ("start", "2027-01-04"), ("end", "2027-01-15"),
                 ])])),
-                ("totals", .object([("hours", 31), ("cost", 250), ("currency", "USD"), ("courses", 6)])),
-                ("unmet", .array([])), ("estimatedCompletion", "2027-02-25"), ("optimal", true), ("catalogVersion", "sha256:382c3476f885c0c9"),
+                ("totals", .object([("hours", 81), ("cost", 1755), ("currency", "USD"), ("courses", 11)])),
+                ("unmet", .array([])), ("estimatedCompletion", "2027-04-27"), ("optimal", true), ("catalogVersion", "sha256:382c3476f885c0c9"),
             ]))
     ) { context, params in
         let (profile, strict) = try PlanningParameters.readProfile(params, context: context)

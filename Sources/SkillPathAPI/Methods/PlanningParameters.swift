@@ -1,5 +1,6 @@
 import SkillPathCore
 import SkillPathJSON
+import SkillPathStore
 
 /// The parameters the planning methods share: `profile`, `options`, and how a missing start date is filled.
 enum PlanningParameters {
@@ -23,7 +24,7 @@ enum PlanningParameters {
         case (nil, let id?):
             try context.requireRead(of: id)
             guard let stored = try context.store().employee(id) else {
-                throw APIError(.unknownEmployee, "unknown employee '\(id)'", data: [("id", .string(id))])
+                throw StoreLookupError.unknownEmployee(id)
             }
             return (stored.profile, false)
         case (.some, .some):
@@ -34,7 +35,7 @@ enum PlanningParameters {
                 throw JSONFieldError(path: "profile", message: "is required (or give employee); only employees may plan for themselves without one")
             }
             guard let stored = try context.store().employee(own) else {
-                throw APIError(.unknownEmployee, "unknown employee '\(own)'", data: [("id", .string(own))])
+                throw StoreLookupError.unknownEmployee(own)
             }
             return (stored.profile, false)
         }

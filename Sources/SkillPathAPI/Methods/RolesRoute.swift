@@ -24,10 +24,10 @@ enum RolesRoute {
             result: .object([
                 ("from", "eng-mid"), ("to", "eng-staff"), ("found", true),
                 ("hops", .array([
-                    .object([("from", "eng-mid"), ("to", "eng-senior"), ("kind", "promotion"), ("steps", .array([])), ("totals", .object([("hours", 124)]))]),
+                    .object([("from", "eng-mid"), ("to", "eng-senior"), ("kind", "promotion"), ("steps", .array([])), ("totals", .object([("hours", 212)]))]),
                     .object([("from", "eng-senior"), ("to", "eng-staff"), ("kind", "promotion"), ("steps", .array([])), ("totals", .object([("hours", 135)]))]),
                 ])),
-                ("totals", .object([("hours", 259), ("cost", 7225), ("currency", "USD"), ("courses", 29)])), ("optimal", false),
+                ("totals", .object([("hours", 347), ("cost", 10140), ("currency", "USD"), ("courses", 41)])), ("optimal", false),
             ]))
     ) { context, params in
         let (profile, strict) = try PlanningParameters.readProfile(params, context: context)

@@ -7,7 +7,7 @@ enum CatalogSearchCommand: Command {
         path: ["catalog", "search"], summary: "search skills, roles and courses by name, title, alias or tag",
         synopsis: "catalog search QUERY [--kind skill|role|course]... [--limit N] [--catalog DIR] [--json]",
         options: [
-            OptionSpec("kind", value: "KIND", repeatable: true, help: "only these kinds"),
+            OptionSpec("kind", value: "skill|role|course", repeatable: true, help: "only these kinds"),
             OptionSpec("limit", value: "N", help: "at most N results (default 20)"),
             OptionSpec("catalog", value: "DIR", help: "search this catalog directory instead of asking the daemon"),
         ],

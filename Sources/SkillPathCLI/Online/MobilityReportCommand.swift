@@ -13,7 +13,7 @@ enum MobilityReportCommand: Command {
             OptionSpec("from", value: "DATE", help: "the first day of the period (default: a year before --to)"),
             OptionSpec("to", value: "DATE", help: "the last day of the period (default today)"),
             OptionSpec("manager", value: "ID", help: "this manager's subtree, one line per direct report's team"),
-            OptionSpec("group-by", value: "PERIOD", help: "month or quarter: figures per period too"),
+            OptionSpec("group-by", value: "month|quarter", help: "figures per period too"),
             OptionSpec("window", value: "MONTHS", help: "how long after a move its success is judged (default 12)"),
         ],
         examples: ["skillpath report mobility", "skillpath report mobility --from 2026-01-01 --to 2026-06-30", "skillpath report mobility --from 2025-01-01 --to 2025-12-31 --manager e-001 --group-by quarter"])

@@ -69,7 +69,7 @@ enum MovesRecordCommand: Command {
         otherwise (and a secondment is always one). A secondment with --end-date returns home on that day.
         """,
         options: [
-            OptionSpec("kind", value: "KIND", help: "promotion, lateral or secondment, when the catalog has no transition"),
+            OptionSpec("kind", value: "promotion|lateral|secondment", help: "the kind, when the catalog has no transition"),
             OptionSpec("date", value: "DATE", help: "the day it took effect (default today)"),
             OptionSpec("end-date", value: "DATE", help: "a secondment's planned end"),
         ],

@@ -8,7 +8,7 @@ enum OpportunitiesCommand: Command {
         options: [
             OptionSpec("all", help: "filled and withdrawn ones too"),
             OptionSpec("role", value: "ROLE", help: "only this role"),
-            OptionSpec("kind", value: "KIND", help: "position or secondment"),
+            OptionSpec("kind", value: "position|secondment", help: "only positions or only secondments"),
         ],
         examples: ["skillpath opportunities", "skillpath opportunities --kind secondment", "skillpath opportunities --all --json"])
 

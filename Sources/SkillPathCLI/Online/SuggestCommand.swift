@@ -12,7 +12,7 @@ enum SuggestCommand: Command {
         """,
         options: [
             OptionSpec("limit", value: "N", help: "entries (default 10, at most 100)"),
-            OptionSpec("kinds", value: "K", repeatable: true, help: "promotion, lateral, secondment, none"),
+            OptionSpec("kinds", value: "promotion|lateral|secondment|none", repeatable: true, help: "only moves of these kinds (none: roles no transition leads to)"),
             OptionSpec("no-opportunities", help: "roles only, no open opportunities"),
             OptionSpec("hours-per-week", value: "H", help: "your pace for 'ready by' (default 4)"),
         ],
