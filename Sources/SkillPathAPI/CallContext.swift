@@ -42,6 +42,8 @@ public protocol ServiceEnvironment: Sendable {
     var openConnections: Int { get }
     /// The organisation store, when the daemon has one.
     var store: OrganisationStore? { get }
+    /// How stored skill evidence becomes the levels plans use (the configuration's skill policy).
+    var skillPolicy: SkillPolicy { get }
     func currentCatalog() -> CatalogSnapshot
     /// Re-reads the catalog and swaps it in when valid; the old one keeps serving otherwise.
     func reloadCatalog() -> Result<CatalogSnapshot, CatalogRejection>

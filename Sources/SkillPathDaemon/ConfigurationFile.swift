@@ -19,8 +19,11 @@ public enum ConfigurationFile {
     public static let keys = [
         "socket", "socket_mode", "catalog", "database", "log_level", "max_connections", "max_connections_per_user",
         "max_connections_per_stranger", "max_message_bytes", "idle_timeout", "request_timeout", "drain_timeout", "admins", "services",
-        "sample_organisation", "state_group",
+        "sample_organisation", "state_group", "skill_policy", "self_rating_cap", "skill_half_life_days",
     ]
+
+    /// `skill_half_life_days.CATEGORY = DAYS`: a half-life for the skills of one catalog category.
+    static let categoryHalfLife = "skill_half_life_days."
 
     public static func apply(file path: String, to configuration: inout DaemonConfiguration) throws(Problem) {
         guard FileManager.default.fileExists(atPath: path) else {
@@ -42,7 +45,7 @@ public enum ConfigurationFile {
             }
             let key = content[..<equals].trimmingCharacters(in: .whitespaces)
             let value = content[content.index(after: equals)...].trimmingCharacters(in: .whitespaces)
-            guard keys.contains(key) else {
+            guard keys.contains(key) || (key.hasPrefix(categoryHalfLife) && key.count > categoryHalfLife.count) else {
                 let hint = closest(key).map { " (did you mean '\($0)'?)" } ?? "; known keys: \(keys.joined(separator: ", "))"
                 throw Problem(file: path, line: number, message: "unknown key '\(key)'\(hint)")
             }
@@ -71,6 +74,12 @@ public enum ConfigurationFile {
         func number(_ range: ClosedRange<Double>) throws(BadValue) -> Double {
             guard let parsed = Double(value), range.contains(parsed) else {
                 throw BadValue(message: "'\(key)' must be a number from \(format(range.lowerBound)) to \(format(range.upperBound)), got '\(value)'")
+            }
+            return parsed
+        }
+        func whole(_ range: ClosedRange<Int>) throws(BadValue) -> Int {
+            guard let parsed = Int(value), range.contains(parsed) else {
+                throw BadValue(message: "'\(key)' must be a whole number from \(range.lowerBound) to \(range.upperBound), got '\(value)'")
             }
             return parsed
         }
@@ -103,6 +112,19 @@ public enum ConfigurationFile {
             case "no", "false", "off", "0": configuration.sampleOrganisation = false
             default: throw BadValue(message: "'sample_organisation' must be yes or no, got '\(value)'")
             }
+        case "skill_policy":
+            switch value.lowercased() {
+            case "on", "yes", "true", "1": configuration.skillPolicy.enabled = true
+            case "off", "no", "false", "0": configuration.skillPolicy.enabled = false
+            default: throw BadValue(message: "'skill_policy' must be on or off, got '\(value)'")
+            }
+        case "self_rating_cap": configuration.skillPolicy.selfRatingCap = try whole(1...5)
+        case "skill_half_life_days":
+            let days = try whole(0...36_500)
+            configuration.skillPolicy.halfLifeDays = days == 0 ? nil : days
+        case _ where key.hasPrefix(categoryHalfLife):
+            let days = try whole(0...36_500)
+            configuration.skillPolicy.halfLifeByCategory[String(key.dropFirst(categoryHalfLife.count))] = .some(days == 0 ? nil : days)
         case "state_group":
             guard ProcessIdentity.gid(groupName: value) != nil else {
                 throw BadValue(message: "'state_group' must name a group on this host, got '\(value)'")

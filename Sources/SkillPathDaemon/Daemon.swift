@@ -20,6 +20,7 @@ public final class Daemon: ServiceEnvironment, @unchecked Sendable {
     let configuration: DaemonConfiguration
     let logger: Logger
     public let store: OrganisationStore?
+    public var skillPolicy: SkillPolicy { configuration.skillPolicy }
     let catalogs: CatalogHolder
     private(set) var dispatcher: Dispatcher
     let notifier: SystemdNotifier

@@ -1,4 +1,5 @@
 import Foundation
+public import SkillPathCore
 public import SystemSupport
 
 /// Everything the daemon needs to start, from defaults, then the config file, then command-line flags.
@@ -32,6 +33,8 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var sampleOrganisation: Bool?
     /// A group that may read the state folder and the database (0750/0640); without one they are 0700/0600.
     public var stateGroup: String?
+    /// How stored skill evidence becomes the levels plans use (docs/evidence.md).
+    public var skillPolicy = SkillPolicy()
 
     /// The embedded defaults: the shipped catalog and a local state folder, so `swift run skillpathd` works
     /// on a fresh clone.

@@ -1,12 +1,9 @@
 public import SkillPathCore
 
 /// Where a skill level came from.
-public enum SkillSource: String, Sendable, CaseIterable {
-    case selfReported = "self"
-    case manager
-    case course
-    case assessment
-}
+/// Where a stored skill level comes from: self, manager, assessment, course or import (`SkillPolicy` says
+/// what each counts for and which may lower a level another set).
+public typealias SkillSource = SkillPolicy.Source
 
 /// A change to an optional field: leave it as stored, or set it (nil clears it).
 public enum FieldUpdate<Value: Sendable & Equatable>: Sendable, Equatable {
@@ -83,8 +80,24 @@ public struct UpsertReport: Sendable, Equatable {
     public var updated = 0
     public var unchanged = 0
     public var rejected: [UpsertRejection] = []
+    /// The skill levels of the batch, one per (employee, skill): set, already so, or kept (see `KeptLevel`).
+    public var levelsSet = 0
+    public var levelsUnchanged = 0
+    public var kept: [KeptLevel] = []
 
     public init() {}
+}
+
+/// A level the batch gave lower than the stored one, left as stored because the stored evidence outranks
+/// the batch's (a course completion or an assessment against an import, say): `overwrite` would lower it.
+public struct KeptLevel: Sendable, Equatable {
+    /// 0-based position of the employee's row in the batch, and of the skill in its `skills`.
+    public var index: Int
+    public var skillIndex: Int
+    public var id: String
+    public var skill: String
+    public var given: Int
+    public var stored: StoredSkill
 }
 
 public struct EmployeeRecord: Sendable, Equatable {
@@ -105,6 +118,18 @@ public struct StoredSkill: Sendable, Equatable {
     public var level: Int
     public var source: SkillSource
     public var setAt: String
+
+    public init(skill: String, level: Int, source: SkillSource, setAt: String) {
+        self.skill = skill
+        self.level = level
+        self.source = source
+        self.setAt = setAt
+    }
+
+    /// The day of the evidence (`setAt` is an RFC 3339 timestamp), nil if it cannot be read.
+    public var date: CalendarDate? {
+        CalendarDate(iso: String(setAt.prefix(10)))
+    }
 }
 
 public struct StoredCompletion: Sendable, Equatable {

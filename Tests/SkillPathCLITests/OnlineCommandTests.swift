@@ -147,6 +147,24 @@ import Testing
         #expect(badHeader.stderr == "Error: \(directory.path)/bad.csv:1: missing column 'role' in the header (found: id, name)\n")
     }
 
+    /// The README's sequence: a completion raises a level, then an HRIS export a week behind is imported.
+    /// The import keeps what the course earned, says so row by row, and counts rows, not employees.
+    @Test func importingSkillsKeepsWhatACourseEarnedAndCountsRows() throws {
+        #expect(try skillpath("progress", "sql1", "--completed", "--employee", "a1").status == 0)
+        #expect(try skillpath("progress", "sql2", "--completed", "--employee", "a1").status == 0)
+        let directory = TemporaryDirectory()
+        directory.write(["skills.csv": "employee,skill,level\na1,sql,1\na1,python,2\na1,statistics,1\n"])
+        let result = try skillpath("import", "skills", "\(directory.path)/skills.csv", "--no-color")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("Imported skills from \(directory.path)/skills.csv: 3 rows: 2 set, 0 unchanged, 1 kept, 0 rejected.\n"), "\(result.stdout)")
+        #expect(result.stdout.contains("skills.csv:2: a1 sql: kept level 2 (course, "), "\(result.stdout)")
+        let sql = try daemon.client().result("employees.get", .object([("id", "a1")]))["skills"]?.arrayValue?.first { $0["skill"] == "sql" }
+        #expect(sql?["level"] == .number("2"))
+        let forced = try skillpath("import", "skills", "\(directory.path)/skills.csv", "--overwrite", "--json")
+        let report = try JSONParser.parse(forced.stdout)
+        #expect(report["levels"] == .object([("set", 1), ("unchanged", 2), ("kept", 0)]), "\(forced.stdout)")
+    }
+
     @Test func colourOnlyOnATerminalAndNeverWithNoColour() throws {
         let command = "\(ProcessRunner.executable("skillpath")) health"
         let tty = try ProcessRunner.run("/usr/bin/script", ["-qec", command, "/dev/null"], environment: ["SKILLPATH_SOCKET": daemon.socketPath, "TERM": "xterm"])

@@ -10,7 +10,7 @@ import Testing
     @Test func migrationsCreateTheSchemaAndRecordItsVersion() throws {
         let fixture = try StoreFixture()
         #expect(fixture.store.schemaVersion == OrganisationStore.latestSchemaVersion)
-        #expect(OrganisationStore.latestSchemaVersion == 2)
+        #expect(OrganisationStore.latestSchemaVersion == 3)
         // Opening again runs nothing new and keeps the data.
         try fixture.seedTeam()
         let again = try OrganisationStore(path: fixture.store.path)
@@ -26,13 +26,16 @@ import Testing
             PRAGMA user_version = 1;
             INSERT INTO employees (id, name, role, created_at, updated_at)
                 VALUES ('old-1', 'Kept Employee', 'data-analyst', '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z');
+            INSERT INTO skill_levels (employee, skill, level, source, set_at) VALUES ('old-1', 'sql', 3, 'course', '2024-02-01T00:00:00Z');
             """
         #expect(sqlite3_exec(handle, v1, nil, nil, nil) == SQLITE_OK)
         sqlite3_close(handle)
 
         let store = try OrganisationStore(path: path)
-        #expect(store.schemaVersion == 2)
+        #expect(store.schemaVersion == OrganisationStore.latestSchemaVersion)
         #expect(try store.employee("old-1")?.employee.name == "Kept Employee")
+        // Version 3 rebuilt the skill table: the level and its evidence are kept.
+        #expect(try store.employee("old-1")?.skills == [StoredSkill(skill: "sql", level: 3, source: .course, setAt: "2024-02-01T00:00:00Z")])
         #expect(try store.employee("old-1")?.employee.role == "data-analyst")
         // The new tables exist and are empty: nobody moved before history was kept.
         #expect(try store.moves(visible: .everyone, employee: nil, manager: nil, from: nil, to: nil, limit: 10, after: nil).total == 0)
@@ -72,7 +75,7 @@ import Testing
             _ = try OrganisationStore(path: path)
         } catch {
             #expect(error.kind == .newerSchema)
-            #expect(error.message.contains("has schema version 99, newer than this skillpathd supports (2); it was left untouched"))
+            #expect(error.message.contains("has schema version 99, newer than this skillpathd supports (3); it was left untouched"))
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
         #expect(!FileManager.default.fileExists(atPath: path + "-wal"))

@@ -57,7 +57,8 @@ enum AssignmentsCreate {
         unscheduled.hoursPerWeek = nil
         unscheduled.deadline = nil
         let start = options.startDate ?? context.today
-        let plan = try context.snapshot.planner.plan(profile: profile.profile, targetRole: target, options: unscheduled, strict: false)
+        let evidence = SkillEvidence(context)
+        let plan = evidence.annotate(try context.snapshot.planner.plan(profile: evidence.profile(profile), targetRole: target, options: unscheduled, strict: false), for: profile)
         var pace = options.hoursPerWeek ?? defaultHoursPerWeek
         if options.hoursPerWeek == nil, let dueDate {
             // The pace that ends the plan on its due date, counting the due day itself.

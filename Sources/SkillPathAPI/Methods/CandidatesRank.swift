@@ -57,7 +57,8 @@ enum CandidatesRank {
         guard let target = context.snapshot.catalog.role(role) else { throw StoreLookupError.unknownRole(role, field: opportunity == nil ? "role" : "opportunity") }
         let limit = try params.optional("limit")?.int(in: 1...maximumLimit) ?? 20
         let pace = try MobilityPace.read(params)
-        let people = try store.currentProfiles(inSubtreeOf: scope).filter { $0.role != role }
+        let evidence = SkillEvidence(context)
+        let people = try store.currentProfiles(inSubtreeOf: scope) { evidence.effective($0).level }.filter { $0.role != role }
         let ranking = try context.snapshot.planner.rankCandidates(people.map { ($0.id, $0.profile) }, for: role, limit: limit)
         let wanted = Set(ranking.entries.map(\.id))
         let byID = Dictionary(people.lazy.filter { wanted.contains($0.id) }.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })

@@ -23,6 +23,6 @@ enum EmployeesGet {
         try context.requireRead(of: id)
         let store = try context.store()
         guard let profile = try store.employee(id) else { throw StoreLookupError.unknownEmployee(id) }
-        return profile.json(assignments: try store.assignments(employee: id, visible: .everyone), today: context.today)
+        return profile.json(assignments: try store.assignments(employee: id, visible: .everyone), evidence: SkillEvidence(context), today: context.today)
     }
 }

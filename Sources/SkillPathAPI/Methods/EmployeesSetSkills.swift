@@ -8,19 +8,25 @@ enum EmployeesSetSkills {
         name: "employees.setSkills", summary: "Set an employee's skill levels.",
         description: """
         An employee sets their own (source `self`); a manager sets their reports' (source `manager`); an \
-        administrator sets anyone's, with `source` (default `assessment`). Levels are 0–5; other skills are kept.
+        administrator sets anyone's, with `source` (default `assessment`). Levels are 0–5; other skills are kept. \
+        A level lower than the stored one is kept as stored when the stored evidence outranks this source (a \
+        course completion against a self-rating): it is listed in `kept`; an administrator may `overwrite`.
         """,
         params: [
             MethodDefinition.Parameter("employee", Schema.string, required: true, "whose skills"),
             MethodDefinition.Parameter("skills", Schema.array(Schema.ref("SkillLevel")), required: true, "the levels to set"),
             MethodDefinition.Parameter("source", Schema.enumeration(SkillSource.allCases.map(\.rawValue)), "administrators only: the source to record"),
+            MethodDefinition.Parameter("overwrite", Schema.boolean, "administrators only: lower levels whatever evidence they had (default false)"),
         ],
         resultName: "changes",
-        resultSchema: Schema.object([("employee", Schema.string), ("source", Schema.string), ("changed", Schema.array(Schema.ref("SkillLevel")))]),
+        resultSchema: Schema.object([
+            ("employee", Schema.string), ("source", Schema.string), ("changed", Schema.array(Schema.ref("SkillLevel"))),
+            ("kept", Schema.array(.object([("type", "object")]))),
+        ]),
         errors: [.unknownEmployee, .unknownSkill, .forbidden],
         example: .init(
             params: .object([("employee", "e-104"), ("skills", .array([.object([("skill", "python"), ("level", 2)])]))]),
-            result: .object([("employee", "e-104"), ("source", "self"), ("changed", .array([.object([("skill", "python"), ("level", 2)])]))])),
+            result: .object([("employee", "e-104"), ("source", "self"), ("changed", .array([.object([("skill", "python"), ("level", 2)])])), ("kept", .array([]))])),
         access: .scoped
     ) { context, params in
         let employee = try params.required("employee").string()
@@ -44,7 +50,7 @@ enum EmployeesSetSkills {
                 return parsed
             } ?? .assessment
         case .employee(let id) where id == employee:
-            source = .selfReported
+            source = .selfRated
         case .employee:
             try context.requireManager(of: employee)
             source = .manager
@@ -54,10 +60,15 @@ enum EmployeesSetSkills {
         if try params.optional("source") != nil, try context.principal() != .admin {
             throw Refusal.forbidden("admin-sets-source", "only administrators choose the source; it is '\(source.rawValue)' for this caller", method: context.method)
         }
-        let changed = try context.store().setSkills(skills, of: employee, source: source, actor: context.auditActor)
+        let overwrite = try params.optional("overwrite")?.bool() ?? false
+        if overwrite, try context.principal() != .admin {
+            throw Refusal.forbidden("admin-overwrites", "only administrators may lower levels whatever their evidence (overwrite)", method: context.method)
+        }
+        let (changed, kept) = try context.store().setSkills(skills, of: employee, source: source, overwrite: overwrite, actor: context.auditActor)
         return .object([
             ("employee", .string(employee)), ("source", .string(source.rawValue)),
             ("changed", .array(changed.map(\.json))),
+            ("kept", .array(kept.map(\.keptJSON))),
         ])
     }
 }

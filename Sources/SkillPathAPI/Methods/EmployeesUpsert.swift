@@ -24,11 +24,14 @@ enum EmployeesUpsert {
                 ("roleSince", Schema.date), ("moveKind", Schema.enumeration(Transition.Kind.allCases.map(\.rawValue))), ("leftOn", Schema.date),
             ], required: ["id"])), required: true, "the rows"),
             MethodDefinition.Parameter("skillSource", Schema.enumeration(SkillSource.allCases.map(\.rawValue)), "the source recorded for the skills (default manager)"),
+            MethodDefinition.Parameter("overwrite", Schema.boolean, "lower skill levels even where the stored evidence outranks skillSource (default false)"),
         ],
         resultName: "report",
         resultSchema: Schema.object([
             ("inserted", Schema.integer()), ("updated", Schema.integer()), ("unchanged", Schema.integer()),
             ("rejected", Schema.array(Schema.object([("index", Schema.integer()), ("id", Schema.string), ("field", Schema.string), ("reason", Schema.string)]))),
+            ("levels", Schema.object([("set", Schema.integer()), ("unchanged", Schema.integer()), ("kept", Schema.integer())])),
+            ("kept", Schema.array(.object([("type", "object")]))),
         ]),
         errors: [.forbidden],
         example: .init(
@@ -40,6 +43,7 @@ enum EmployeesUpsert {
             result: .object([
                 ("inserted", 1), ("updated", 0), ("unchanged", 0),
                 ("rejected", .array([.object([("index", 1), ("id", "e-101"), ("field", "role"), ("reason", "unknown role 'astronaut'")])])),
+                ("levels", .object([("set", 1), ("unchanged", 0), ("kept", 0)])), ("kept", .array([])),
             ])),
         access: .admin
     ) { context, params in
@@ -67,18 +71,23 @@ enum EmployeesUpsert {
                 shapeErrors.append(UpsertRejection(index: index, id: row.value["id"]?.stringValue, field: field, reason: error.message))
             }
         }
-        var report = try context.store().upsert(inputs, catalog: context.snapshot.catalog, actor: context.auditActor, skillSource: source, today: context.today)
+        let overwrite = try params.optional("overwrite")?.bool() ?? false
+        var report = try context.store().upsert(
+            inputs, catalog: context.snapshot.catalog, actor: context.auditActor, skillSource: source, overwrite: overwrite, today: context.today)
         // The store numbered the rows it saw; map them back to the caller's positions.
         report.rejected = (report.rejected.map { rejection in
             var mapped = rejection
             mapped.index = positions[rejection.index]
             return mapped
         } + shapeErrors).sorted { $0.index < $1.index }
+        for position in report.kept.indices { report.kept[position].index = positions[report.kept[position].index] }
         return .object([
             ("inserted", .int(report.inserted)), ("updated", .int(report.updated)), ("unchanged", .int(report.unchanged)),
             ("rejected", .array(report.rejected.map { rejection in
                 .object([("index", .int(rejection.index)), ("id", rejection.id.map(JSONValue.string)), ("field", .string(rejection.field)), ("reason", .string(rejection.reason))])
             })),
+            ("levels", .object([("set", .int(report.levelsSet)), ("unchanged", .int(report.levelsUnchanged)), ("kept", .int(report.kept.count))])),
+            ("kept", .array(report.kept.map(\.json))),
         ])
     }
 }

@@ -27,7 +27,7 @@ enum PathsCompare {
                 ])),
             ]))
     ) { context, params in
-        let (profile, strict) = try PlanningParameters.readProfile(params, context: context)
+        let (profile, strict, _) = try PlanningParameters.readProfile(params, context: context)
         let targets = try params.required("targetRoles").strings()
         let options = try PlanningParameters.readOptions(params, context: context)
         return try context.snapshot.planner.compare(profile: profile, targetRoles: targets, options: options, strict: strict).json

@@ -34,9 +34,10 @@ enum PathsPlan {
                 ("unmet", .array([])), ("estimatedCompletion", "2027-04-27"), ("optimal", true), ("catalogVersion", "sha256:382c3476f885c0c9"),
             ]))
     ) { context, params in
-        let (profile, strict) = try PlanningParameters.readProfile(params, context: context)
+        let (profile, strict, stored) = try PlanningParameters.readProfile(params, context: context)
         let target = try params.required("targetRole").string()
         let options = try PlanningParameters.readOptions(params, context: context)
-        return try context.snapshot.planner.plan(profile: profile, targetRole: target, options: options, strict: strict).json
+        let plan = try context.snapshot.planner.plan(profile: profile, targetRole: target, options: options, strict: strict)
+        return (stored.map { SkillEvidence(context).annotate(plan, for: $0) } ?? plan).json
     }
 }

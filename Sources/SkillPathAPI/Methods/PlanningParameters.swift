@@ -14,19 +14,20 @@ enum PlanningParameters {
 
     /// The profile to plan from: given in `profile`, or stored for `employee` (which the caller must be
     /// allowed to read), or with neither the caller's own stored profile. Stored profiles are resolved
-    /// leniently: ids a catalog change removed are skipped.
-    static func readProfile(_ params: JSONField, context: CallContext) throws -> (profile: Profile, strict: Bool) {
+    /// leniently (ids a catalog change removed are skipped) and at the levels the skill policy lets count;
+    /// `stored` is the employee, for saying where a level counts for less (`SkillEvidence.annotate`).
+    static func readProfile(_ params: JSONField, context: CallContext) throws -> (profile: Profile, strict: Bool, stored: EmployeeProfile?) {
         let given = try params.optional("profile")
         let employee = try params.optional("employee")?.string()
         switch (given, employee) {
         case (let field?, nil):
-            return (try Profile(json: field), true)
+            return (try Profile(json: field), true, nil)
         case (nil, let id?):
             try context.requireRead(of: id)
             guard let stored = try context.store().employee(id) else {
                 throw StoreLookupError.unknownEmployee(id)
             }
-            return (stored.profile, false)
+            return (SkillEvidence(context).profile(stored), false, stored)
         case (.some, .some):
             throw JSONFieldError(path: "employee", message: "cannot be combined with profile: give one or the other")
         case (nil, nil):
@@ -37,7 +38,7 @@ enum PlanningParameters {
             guard let stored = try context.store().employee(own) else {
                 throw StoreLookupError.unknownEmployee(own)
             }
-            return (stored.profile, false)
+            return (SkillEvidence(context).profile(stored), false, stored)
         }
     }
 

@@ -55,7 +55,7 @@ enum RolesSuggest {
         var kinds: Set<MoveKindFilter>?
         if let list = try params.optional("kinds") { kinds = Set(try list.array().map { try $0.choice(MoveKindFilter.self) }) }
         let pace = try MobilityPace.read(params)
-        let ranking = try context.snapshot.planner.suggestRoles(for: stored.profile, limit: limit, kinds: kinds)
+        let ranking = try context.snapshot.planner.suggestRoles(for: SkillEvidence(context).profile(stored), limit: limit, kinds: kinds)
         var opportunities: [String: [OpportunityRecord]] = [:]
         if try params.optional("includeOpportunities")?.bool() ?? true {
             for opportunity in try store.allOpenOpportunities() { opportunities[opportunity.role, default: []].append(opportunity) }

@@ -14,11 +14,9 @@ extension EmployeeRecord {
 }
 
 extension EmployeeProfile {
-    func json(assignments: [AssignmentRecord], today: CalendarDate) -> JSONValue {
-        var object = employee.json.objectValue!
-        object["skills"] = .array(skills.map { skill in
-            .object([("skill", .string(skill.skill)), ("level", .int(skill.level)), ("source", .string(skill.source.rawValue)), ("setAt", .string(skill.setAt))])
-        })
+    func json(assignments: [AssignmentRecord], evidence: SkillEvidence, today: CalendarDate) -> JSONValue {
+        var object = employee.json.objectValue ?? JSONObject()
+        object["skills"] = .array(skills.map(evidence.json))
         object["completed"] = .array(completions.map { .object([("course", .string($0.course)), ("completedAt", .string($0.completedAt))]) })
         object["reports"] = .strings(reports)
         object["assignments"] = .array(assignments.map { $0.summaryJSON(today: today) })
@@ -29,7 +27,7 @@ extension EmployeeProfile {
 extension AssignmentRecord {
     /// Everything, the frozen plan included.
     func json(today: CalendarDate) -> JSONValue {
-        var object = summaryJSON(today: today).objectValue!
+        var object = summaryJSON(today: today).objectValue ?? JSONObject()
         object["assignedBy"] = .string(assignedBy)
         object["assignedAt"] = .string(assignedAt)
         object["startDate"] = .string(startDate.description)

@@ -10,13 +10,17 @@ enum ImportCommand: Command {
         synopsis: "import employees|skills FILE.csv [--batch N] [--source SOURCE] [--json]",
         discussion: """
         employees.csv columns (by name, any order): id, name, role required; login, email, manager optional.
-        skills.csv columns: employee, skill, level (0–5). Rows are sent in batches; a rejected row is reported
-        with its file, line and column, and the others are imported. Exit 0 when every row was imported, 65 when
-        some were rejected. A progress bar is shown on a terminal.
+        skills.csv columns: employee, skill, level (0–5), recorded as evidence from the import. A level lower than
+        the stored one is kept as stored when stronger evidence set it (a course completion, an assessment, a
+        manager): such rows are reported as kept, and --overwrite lowers them. The report counts rows. Rows are
+        sent in batches; a rejected row is reported with its file, line and column, and the others are imported.
+        Exit 0 when every row was imported (kept rows included), 65 when some were rejected. A progress bar is
+        shown on a terminal.
         """,
         options: [
             OptionSpec("batch", value: "N", help: "rows per request (default 1000)"),
-            OptionSpec("source", value: "SOURCE", help: "skills: the source to record (manager, assessment, self; default manager)"),
+            OptionSpec("source", value: "import|manager|assessment|self", help: "skills: the source to record (default import)"),
+            OptionSpec("overwrite", help: "skills: lower levels even where stronger evidence set them"),
         ],
         positionals: ["employees|skills", "FILE.csv"], minimumPositionals: 2, maximumPositionals: 2,
         examples: ["skillpath import employees hris/employees.csv", "skillpath import skills hris/skills.csv --source assessment"])
@@ -42,19 +46,29 @@ enum ImportCommand: Command {
         let daemon = context.daemon()
         let progress = ProgressBar(total: export.rows.count, enabled: Terminal.isTerminal(2) && !context.wantsJSON)
         var counts = (inserted: 0, updated: 0, unchanged: 0)
+        var levels = (set: 0, unchanged: 0)
+        var kept: [String] = []
         var problems = export.problems.map(\.description)
         var start = 0
+        let source = arguments.value("source") ?? (what == "skills" ? "import" : "manager")
         while start < export.rows.count {
             let batch = Array(export.rows[start..<min(start + batchSize, export.rows.count)])
             let report = try daemon.call("employees.upsert", .object([
-                ("employees", .array(batch.map(\.json))), ("skillSource", arguments.value("source").map(JSONValue.string)),
+                ("employees", .array(batch.map(\.json))), ("skillSource", .string(source)),
+                ("overwrite", arguments.flag("overwrite") ? .bool(true) : nil),
             ]))
             counts.inserted += report["inserted"]?.intValue ?? 0
             counts.updated += report["updated"]?.intValue ?? 0
             counts.unchanged += report["unchanged"]?.intValue ?? 0
+            levels.set += report["levels"]?["set"]?.intValue ?? 0
+            levels.unchanged += report["levels"]?["unchanged"]?.intValue ?? 0
             for rejection in report["rejected"]?.arrayValue ?? [] {
                 guard let index = rejection["index"]?.intValue, index < batch.count else { continue }
                 problems.append(describe(rejection, row: batch[index], file: path))
+            }
+            for entry in report["kept"]?.arrayValue ?? [] {
+                guard let index = entry["index"]?.intValue, index < batch.count else { continue }
+                kept.append(describeKept(entry, row: batch[index], file: path))
             }
             start += batch.count
             progress.update(start)
@@ -65,7 +79,8 @@ enum ImportCommand: Command {
             context.console.json(.object([
                 ("rows", .int(export.rows.count + export.problems.count)), ("inserted", .int(counts.inserted)), ("updated", .int(counts.updated)),
                 ("unchanged", .int(counts.unchanged)), ("rejected", .int(rejected)), ("problems", .strings(problems)),
-                ("unknownColumns", .strings(export.unknownColumns)),
+                ("levels", .object([("set", .int(levels.set)), ("unchanged", .int(levels.unchanged)), ("kept", .int(kept.count))])),
+                ("kept", .strings(kept)), ("unknownColumns", .strings(export.unknownColumns)),
             ]))
             return rejected == 0 ? .success : .dataError
         }
@@ -73,12 +88,32 @@ enum ImportCommand: Command {
         if !export.unknownColumns.isEmpty {
             console.line(console.styled("Ignored columns: \(export.unknownColumns.joined(separator: ", "))", .yellow))
         }
-        console.line("Imported \(what) from \(path): \(counts.inserted) inserted, \(counts.updated) updated, \(counts.unchanged) unchanged, \(rejected) rejected.")
+        if what == "skills" {
+            // One line per CSV row: what happened to each level.
+            let rows = export.rows.reduce(0) { $0 + $1.skillLines.count } + export.problems.count
+            console.line("Imported skills from \(path): \(rows) rows: \(levels.set) set, \(levels.unchanged) unchanged, \(kept.count) kept, \(rejected) rejected.")
+        } else {
+            console.line("Imported \(what) from \(path): \(counts.inserted) inserted, \(counts.updated) updated, \(counts.unchanged) unchanged, \(rejected) rejected.")
+        }
+        if !kept.isEmpty {
+            console.line(console.styled("Kept (stronger evidence than this import; --overwrite lowers them):", .yellow))
+            for line in kept.prefix(200) { console.line(console.styled("  \(line)", .yellow)) }
+            if kept.count > 200 { console.line("  … and \(kept.count - 200) more (--json lists them all)") }
+        }
         for problem in problems.prefix(arguments.flag("json") ? problems.count : 200) {
             console.line(console.styled("  \(problem)", .red))
         }
         if problems.count > 200 { console.line("  … and \(problems.count - 200) more (--json lists them all)") }
         return rejected == 0 ? .success : .dataError
+    }
+
+    /// A kept level as `file:line: employee skill: kept 3 (course, 2026-11-20); the file says 2`.
+    static func describeKept(_ entry: JSONValue, row: HRISExport.Row, file: String) -> String {
+        let position = entry["skillIndex"]?.intValue ?? 0
+        let line = position < row.skillLines.count ? row.skillLines[position] : (row.line ?? 0)
+        let stored = entry["stored"]
+        return "\(file):\(line): \(entry["id"]?.stringValue ?? "?") \(entry["skill"]?.stringValue ?? "?"): kept level \(stored?["level"]?.intValue ?? 0) "
+            + "(\(stored?["source"]?.stringValue ?? "?"), \(String(stored?["setAt"]?.stringValue?.prefix(10) ?? "?"))); the file says \(entry["given"]?.intValue ?? 0)"
     }
 
     /// A rejection as `file:line, column 'name': reason`, mapping the field back to the CSV.

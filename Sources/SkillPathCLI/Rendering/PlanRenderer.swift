@@ -13,6 +13,10 @@ struct PlanRenderer {
             lines.append("No gap: the profile already meets every required skill.")
         } else {
             lines.append("Gap: " + plan.gap.map { "\($0.name) \($0.have)→\($0.need)\($0.importance == .optional ? " (optional)" : "")" }.joined(separator: ", "))
+            // Levels that count for less than stored, and why, so that nobody is surprised by the gap.
+            for entry in plan.gap {
+                if let evidence = entry.evidence { lines.append(console.styled("  \(entry.name): \(evidence)", .dim)) }
+            }
         }
         if !plan.complete {
             let met = plan.gap.count - plan.unmet.count

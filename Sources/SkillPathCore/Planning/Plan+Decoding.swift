@@ -24,7 +24,8 @@ extension Plan {
         for entry in try field.required("gap").array() {
             gap.append(GapEntry(
                 skill: try text(entry, "skill"), name: try text(entry, "name"), have: try int(entry, "have"), need: try int(entry, "need"),
-                importance: RoleRequirement.Importance(rawValue: try text(entry, "importance")) ?? .essential, role: try text(entry, "role")))
+                importance: RoleRequirement.Importance(rawValue: try text(entry, "importance")) ?? .essential, role: try text(entry, "role"),
+                stated: try entry.optional("stated")?.int(), evidence: try entry.optional("evidence")?.string()))
         }
         let steps = try Self.steps(json: try field.required("steps").value)
         var unmet: [UnmetSkill] = []

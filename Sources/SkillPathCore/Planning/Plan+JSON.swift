@@ -26,6 +26,7 @@ extension Plan.GapEntry {
         .object([
             ("skill", .string(skill)), ("name", .string(name)), ("have", .int(have)), ("need", .int(need)),
             ("importance", .string(importance.rawValue)), ("role", .string(role)),
+            ("stated", stated.map { .int($0) }), ("evidence", evidence.map(JSONValue.string)),
         ])
     }
 }

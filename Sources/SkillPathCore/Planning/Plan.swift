@@ -32,6 +32,10 @@ public struct Plan: Sendable, Equatable {
         public var importance: RoleRequirement.Importance
         /// The role that requires it: the target, or the current role with `keepCurrentRole`.
         public var role: String
+        /// When `have` is an effective level below the one stored (`SkillPolicy`): the stored level, and why
+        /// it counts for less ("self-rated, not confirmed ..."). Nil when the two agree.
+        public var stated: Int? = nil
+        public var evidence: String? = nil
     }
 
     public struct Step: Sendable, Equatable {

@@ -1,4 +1,5 @@
 public import SkillPathCore
+import SkillPathJSON
 
 extension OrganisationStore {
     /// The employee with their skills, completions and direct reports; nil when there is none.
@@ -145,22 +146,32 @@ extension OrganisationStore {
         }
     }
 
-    /// Sets skill levels for one employee, recording the source; returns the skills that changed.
-    public func setSkills(_ skills: [SkillLevel], of employee: String, source: SkillSource, actor: String) throws -> [SkillLevel] {
+    /// Sets skill levels for one employee, recording the source, by the rules of `setSkill`; returns the
+    /// levels that changed and the stored levels kept because their evidence outranks this source.
+    public func setSkills(
+        _ skills: [SkillLevel], of employee: String, source: SkillSource, overwrite: Bool = false, actor: String
+    ) throws -> (changed: [SkillLevel], kept: [StoredSkill]) {
         try write { connection in
             guard try Self.record(employee, connection: connection) != nil else { throw StoreLookupError.unknownEmployee(employee) }
             let now = Timestamps.now()
-            var changed: [SkillLevel] = []
-            for entry in skills where try Self.setSkill(entry, of: employee, source: source, at: now, connection: connection) {
-                changed.append(entry)
+            var changed: [(entry: SkillLevel, before: StoredSkill?)] = []
+            var kept: [StoredSkill] = []
+            for entry in skills {
+                switch try Self.setSkill(entry, of: employee, source: source, at: now, overwrite: overwrite, connection: connection) {
+                case .unchanged: break
+                case .set(let before): changed.append((entry, before))
+                case .kept(let stored): kept.append(stored)
+                }
             }
             if !changed.isEmpty {
                 try Self.audit(connection, at: now, actor: actor, action: "skills.set", subject: employee, detail: .object([
                     ("source", .string(source.rawValue)),
-                    ("skills", .array(changed.map { .object([("skill", .string($0.skill)), ("level", .int($0.level))]) })),
+                    ("changed", .object(JSONObject(changed.map { change in
+                        JSONMember("skills.\(change.entry.skill)", .object([("from", change.before.map { .int($0.level) } ?? .null), ("to", .int(change.entry.level))]))
+                    }))),
                 ]))
             }
-            return changed
+            return (changed.map(\.entry), kept)
         }
     }
 }

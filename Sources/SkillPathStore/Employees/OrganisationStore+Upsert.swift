@@ -9,7 +9,13 @@ extension OrganisationStore {
     /// Rows are checked against the catalog (roles, skills, courses) and the organisation (a manager must
     /// exist in the store or in the batch, logins are unique, nobody may end up managing themselves through
     /// a chain of managers).
-    public func upsert(_ inputs: [EmployeeInput], catalog: Catalog, actor: String, skillSource: SkillSource = .manager, today: CalendarDate = Timestamps.today()) throws -> UpsertReport {
+    /// A level lower than the stored one is applied only when `skillSource` is at least as strong as the
+    /// stored level's source (`SkillPolicy.Source.strength`), or with `overwrite`; otherwise it is kept and
+    /// reported in `UpsertReport.kept`.
+    public func upsert(
+        _ inputs: [EmployeeInput], catalog: Catalog, actor: String, skillSource: SkillSource = .manager, overwrite: Bool = false,
+        today: CalendarDate = Timestamps.today()
+    ) throws -> UpsertReport {
         var report = UpsertReport()
         var candidates: [(index: Int, input: EmployeeInput)] = []
         var seenIDs: [String: Int] = [:]
@@ -33,13 +39,11 @@ extension OrganisationStore {
         }
         let accepted = candidates
         let applied = try write { connection in
-            try Self.apply(accepted, catalog: catalog, connection: connection, actor: actor, skillSource: skillSource, today: today)
+            try Self.apply(accepted, catalog: catalog, connection: connection, actor: actor, skillSource: skillSource, overwrite: overwrite, today: today)
         }
-        report.inserted = applied.inserted
-        report.updated = applied.updated
-        report.unchanged = applied.unchanged
-        report.rejected = (report.rejected + applied.rejected).sorted { $0.index < $1.index }
-        return report
+        var merged = applied
+        merged.rejected = (report.rejected + applied.rejected).sorted { $0.index < $1.index }
+        return merged
     }
 
     /// The checks that need only the row and the catalog.
@@ -80,8 +84,9 @@ extension OrganisationStore {
     /// the rows that depend on it.
     static func apply(
         _ rows: [(index: Int, input: EmployeeInput)], catalog: Catalog, connection: SQLiteConnection, actor: String, skillSource: SkillSource,
-        today: CalendarDate
+        overwrite: Bool, today: CalendarDate
     ) throws -> UpsertReport {
+        let position = Dictionary(rows.map { ($0.input.id, $0.index) }, uniquingKeysWith: { first, _ in first })
         var report = UpsertReport()
         let now = Timestamps.now()
         var resolution = try UpsertResolution(rows: rows, connection: connection)
@@ -95,15 +100,19 @@ extension OrganisationStore {
         }
         for row in resolution.accepted {
             let input = row.input
-            var changed: [String] = []
+            // Each change with its old and new value, for the audit trail.
+            var changed: [(field: String, from: JSONValue, to: JSONValue)] = []
+            func note(_ field: String, _ old: String?, _ new: String?) {
+                if old != new { changed.append((field, old.map(JSONValue.string) ?? .null, new.map(JSONValue.string) ?? .null)) }
+            }
             let leftOn = input.leftOn.applied(to: row.stored?.leftOn)
             if let stored = row.stored {
-                if stored.name != row.name { changed.append("name") }
-                if stored.login != row.login { changed.append("login") }
-                if stored.email != row.email { changed.append("email") }
-                if stored.role != row.role { changed.append("role") }
-                if stored.manager != row.manager { changed.append("manager") }
-                if stored.leftOn != leftOn { changed.append("leftOn") }
+                note("name", stored.name, row.name)
+                note("login", stored.login, row.login)
+                note("email", stored.email, row.email)
+                note("role", stored.role, row.role)
+                note("manager", stored.manager, row.manager)
+                note("leftOn", stored.leftOn?.description, leftOn?.description)
                 if !changed.isEmpty {
                     try connection.prepare("UPDATE employees SET name = ?2, login = ?3, email = ?4, role = ?5, manager = ?6, updated_at = ?7, left_on = ?8 WHERE id = ?1")
                         .bind(.text(input.id), .text(row.name), row.login.map(SQLiteValue.text), row.email.map(SQLiteValue.text),
@@ -124,39 +133,76 @@ extension OrganisationStore {
                           .text(row.role), row.manager.map(SQLiteValue.text), .text(now), leftOn.map { .text($0.description) })
                     .run()
             }
-            for entry in input.skills ?? [] where try setSkill(entry, of: input.id, source: skillSource, at: now, connection: connection) {
-                changed.append("skills.\(entry.skill)")
+            for (skillIndex, entry) in (input.skills ?? []).enumerated() {
+                switch try setSkill(entry, of: input.id, source: skillSource, at: now, overwrite: overwrite, connection: connection) {
+                case .unchanged:
+                    report.levelsUnchanged += 1
+                case .set(let before):
+                    report.levelsSet += 1
+                    changed.append(("skills.\(entry.skill)", before.map { .int($0.level) } ?? .null, .int(entry.level)))
+                case .kept(let stored):
+                    report.kept.append(KeptLevel(
+                        index: position[input.id] ?? 0, skillIndex: skillIndex, id: input.id, skill: entry.skill, given: entry.level, stored: stored))
+                }
             }
             for course in input.completed ?? [] {
                 try connection.prepare("INSERT OR IGNORE INTO completions (employee, course, completed_at, source) VALUES (?1, ?2, ?3, ?4)")
                     .bind(.text(input.id), .text(course), .text(now), .text("import"))
                     .run()
-                if connection.changes > 0 { changed.append("completed.\(course)") }
+                if connection.changes > 0 { changed.append(("completed.\(course)", .null, .string(now))) }
             }
             if row.stored == nil {
                 report.inserted += 1
-                try audit(connection, at: now, actor: actor, action: "employee.insert", subject: input.id, detail: .object([("role", .string(row.role))]))
+                try audit(connection, at: now, actor: actor, action: "employee.insert", subject: input.id, detail: .object([
+                    ("role", .string(row.role)), ("manager", row.manager.map(JSONValue.string)),
+                    ("skills", .object(JSONObject((input.skills ?? []).map { JSONMember($0.skill, .int($0.level)) }))),
+                ]))
             } else if changed.isEmpty {
                 report.unchanged += 1
             } else {
                 report.updated += 1
-                try audit(connection, at: now, actor: actor, action: "employee.update", subject: input.id, detail: .object([("changed", .strings(changed))]))
+                try audit(connection, at: now, actor: actor, action: "employee.update", subject: input.id, detail: .object([
+                    ("changed", .object(JSONObject(changed.map { JSONMember($0.field, .object([("from", $0.from), ("to", $0.to)])) }))),
+                ]))
             }
         }
         return report
     }
 
-    /// Sets one skill level when it differs from what is stored; returns whether anything changed.
-    static func setSkill(_ entry: SkillLevel, of employee: String, source: SkillSource, at now: String, connection: SQLiteConnection) throws -> Bool {
-        let current = try connection.prepare("SELECT level, source FROM skill_levels WHERE employee = ?1 AND skill = ?2").bind(.text(employee), .text(entry.skill))
-        if try current.step(), current.int(0) == entry.level, current.text(1) == source.rawValue { return false }
+    /// What writing one skill level did.
+    enum SkillWrite {
+        /// Already so: the same level from the same source, or from a stronger one.
+        case unchanged
+        /// Written; what was stored before, if anything.
+        case set(before: StoredSkill?)
+        /// Not lowered: the stored evidence outranks the new (`SkillPolicy.Source.strength`).
+        case kept(StoredSkill)
+    }
+
+    /// Writes one skill level with its evidence. A higher level always replaces a lower one (with its source
+    /// and date); the same level from a stronger source confirms it (a manager's word on a self-rating); a
+    /// lower level replaces the stored one only when its source is at least as strong, or with `overwrite`.
+    static func setSkill(
+        _ entry: SkillLevel, of employee: String, source: SkillSource, at now: String, overwrite: Bool = false, connection: SQLiteConnection
+    ) throws -> SkillWrite {
+        let current = try connection.prepare("SELECT level, source, set_at FROM skill_levels WHERE employee = ?1 AND skill = ?2").bind(.text(employee), .text(entry.skill))
+        var stored: StoredSkill?
+        if try current.step() {
+            // A source this build does not know (a newer daemon wrote it) counts as the weakest.
+            stored = StoredSkill(skill: entry.skill, level: current.int(0), source: SkillSource(rawValue: current.text(1)) ?? .selfRated, setAt: current.text(2))
+        }
+        if let stored, !overwrite {
+            if stored.level == entry.level && (stored.source == source || stored.source.strength > source.strength) { return .unchanged }
+            if entry.level < stored.level && source.strength < stored.source.strength { return .kept(stored) }
+        }
+        if let stored, stored.level == entry.level, stored.source == source { return .unchanged }
         try connection.prepare("""
             INSERT INTO skill_levels (employee, skill, level, source, set_at) VALUES (?1, ?2, ?3, ?4, ?5)
             ON CONFLICT (employee, skill) DO UPDATE SET level = excluded.level, source = excluded.source, set_at = excluded.set_at
             """)
             .bind(.text(employee), .text(entry.skill), .int(entry.level), .text(source.rawValue), .text(now))
             .run()
-        return true
+        return .set(before: stored)
     }
 
     static func audit(_ connection: SQLiteConnection, at: String, actor: String, action: String, subject: String, detail: JSONValue) throws {

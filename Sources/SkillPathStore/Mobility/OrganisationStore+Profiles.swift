@@ -12,7 +12,8 @@ extension OrganisationStore {
     /// Every employee who has not left, with their skill levels and completed courses: all of them, or the
     /// subtree of `root` (root included). For rankings over the whole organisation: three queries in id
     /// order (the tables' primary keys), merged as they stream, reading only the columns a plan needs.
-    public func currentProfiles(inSubtreeOf root: String?) throws -> [PersonProfile] {
+    /// `level` turns a stored level and its evidence into the level that counts (`SkillPolicy`).
+    public func currentProfiles(inSubtreeOf root: String?, level: (StoredSkill) -> Int = { $0.level }) throws -> [PersonProfile] {
         try read { connection in
             let scope = root == nil ? "" : """
                 WITH RECURSIVE scope(id) AS (SELECT ?1 UNION ALL SELECT e.id FROM scope s JOIN employees e ON e.manager = s.id)
@@ -29,9 +30,12 @@ extension OrganisationStore {
                 while position < people.count, people[position].id.utf8.lexicographicallyPrecedes(employee.utf8) { position += 1 }
                 return position < people.count && people[position].id.utf8.elementsEqual(employee.utf8) ? position : nil
             }
-            for (employee, skill) in try connection.prepare("\(scope) SELECT employee, skill, level FROM skill_levels WHERE 1 = 1 \(member) ORDER BY employee")
-                .bind(bind).rows({ ($0.text(0), SkillLevel(skill: $0.text(1), level: $0.int(2))) }) {
-                if let person = seek(employee) { people[person].profile.skills.append(skill) }
+            let skills = try connection.prepare("\(scope) SELECT employee, skill, level, source, set_at FROM skill_levels WHERE 1 = 1 \(member) ORDER BY employee")
+                .bind(bind).rows { row in
+                    (row.text(0), StoredSkill(skill: row.text(1), level: row.int(2), source: SkillSource(rawValue: row.text(3)) ?? .selfRated, setAt: row.text(4)))
+                }
+            for (employee, skill) in skills {
+                if let person = seek(employee) { people[person].profile.skills.append(SkillLevel(skill: skill.skill, level: level(skill))) }
             }
             position = 0
             for (employee, course) in try connection.prepare("\(scope) SELECT employee, course FROM completions WHERE 1 = 1 \(member) ORDER BY employee")

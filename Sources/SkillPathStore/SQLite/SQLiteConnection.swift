@@ -115,6 +115,9 @@ public final class SQLiteConnection {
     public var userVersion: Int {
         get throws(SQLiteError) {
             let statement = try prepare("PRAGMA user_version")
+            // Reset at once: a cached statement left mid-step holds a read that would block a migration's
+            // DROP TABLE ("database table is locked").
+            defer { statement.reset() }
             guard try statement.step() else { return 0 }
             return statement.int(0)
         }

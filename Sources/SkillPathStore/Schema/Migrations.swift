@@ -4,7 +4,7 @@ import SkillPathCore
 ///
 /// A migration is appended, never edited: a database at version N has run exactly migrations 1…N.
 enum Migrations {
-    static let all: [(version: Int, sql: String)] = [(1, version1), (2, version2)]
+    static let all: [(version: Int, sql: String)] = [(1, version1), (2, version2), (3, version3)]
 
     static var latest: Int { all.last?.version ?? 0 }
 
@@ -149,5 +149,22 @@ enum Migrations {
     ALTER TABLE employees ADD COLUMN left_on TEXT;
     CREATE INDEX progress_events_at ON progress_events(at);
     CREATE INDEX assignments_due ON assignments(due_date);
+    """
+
+    /// Skill evidence: levels may come from an HRIS import ('import'), which SkillPolicy ranks below a
+    /// manager's word and a course completion. SQLite cannot change a CHECK in place, so the table is
+    /// rebuilt with its rows.
+    static let version3 = """
+    CREATE TABLE skill_levels_v3 (
+        employee TEXT NOT NULL REFERENCES employees(id) ON DELETE CASCADE,
+        skill TEXT NOT NULL,
+        level INTEGER NOT NULL CHECK (level BETWEEN 0 AND 5),
+        source TEXT NOT NULL CHECK (source IN ('self', 'manager', 'course', 'assessment', 'import')),
+        set_at TEXT NOT NULL,
+        PRIMARY KEY (employee, skill)
+    ) WITHOUT ROWID;
+    INSERT INTO skill_levels_v3 (employee, skill, level, source, set_at) SELECT employee, skill, level, source, set_at FROM skill_levels;
+    DROP TABLE skill_levels;
+    ALTER TABLE skill_levels_v3 RENAME TO skill_levels;
     """
 }
