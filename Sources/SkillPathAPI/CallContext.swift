@@ -45,8 +45,9 @@ public protocol ServiceEnvironment: Sendable {
     /// How stored skill evidence becomes the levels plans use (the configuration's skill policy).
     var skillPolicy: SkillPolicy { get }
     func currentCatalog() -> CatalogSnapshot
-    /// Re-reads the catalog and swaps it in when valid; the old one keeps serving otherwise.
-    func reloadCatalog() -> Result<CatalogSnapshot, CatalogRejection>
+    /// Re-reads the catalog and swaps it in when valid; the old one keeps serving otherwise. The reload is
+    /// in the audit trail, with `requestedBy`.
+    func reloadCatalog(requestedBy: String) -> Result<CatalogSnapshot, CatalogRejection>
 }
 
 /// The caller, as the kernel identified them on the socket (SO_PEERCRED) and the configuration classified

@@ -71,10 +71,24 @@ public final class Daemon: ServiceEnvironment, @unchecked Sendable {
 
     public func currentCatalog() -> CatalogSnapshot { catalogs.current }
 
-    public func reloadCatalog() -> Result<CatalogSnapshot, CatalogRejection> {
+    public func reloadCatalog(requestedBy actor: String) -> Result<CatalogSnapshot, CatalogRejection> {
         notifier.reloading()
         defer { notifier.ready() }
-        return catalogs.reload()
+        let previous = catalogs.current.catalog.version
+        let outcome = catalogs.reload()
+        let detail: JSONValue
+        switch outcome {
+        case .success(let snapshot):
+            detail = .object([("from", .string(previous)), ("to", .string(snapshot.catalog.version)), ("changed", .bool(snapshot.catalog.version != previous))])
+        case .failure(let rejection):
+            detail = .object([("from", .string(previous)), ("refused", .bool(true)), ("errors", .int(rejection.errors.count))])
+        }
+        do {
+            try store?.recordAudit(actor: actor, action: "catalog.reload", subject: configuration.catalogDirectory, detail: detail)
+        } catch {
+            logger.warning("the catalog reload could not be recorded in the audit trail", [("error", String(describing: error))])
+        }
+        return outcome
     }
 
     // MARK: Serving
@@ -254,7 +268,7 @@ public final class Daemon: ServiceEnvironment, @unchecked Sendable {
             source.setEventHandler { [self] in
                 if number == SIGHUP {
                     logger.notice("SIGHUP: reloading the catalog")
-                    DispatchQueue.global().async { _ = self.reloadCatalog() }
+                    DispatchQueue.global().async { _ = self.reloadCatalog(requestedBy: "SIGHUP") }
                 } else {
                     requestStop(reason: number == SIGTERM ? "SIGTERM" : "SIGINT")
                 }

@@ -22,7 +22,7 @@ enum CatalogReload {
         access: .admin
     ) { context, _ in
         let previous = context.service.currentCatalog().catalog.version
-        switch context.service.reloadCatalog() {
+        switch context.service.reloadCatalog(requestedBy: context.auditActor) {
         case .success(let snapshot):
             let catalog = snapshot.catalog
             return .object([

@@ -1,0 +1,88 @@
+import SkillPathJSON
+
+/// `skillpath audit`: the audit trail as a table, newest first (administrators).
+enum AuditCommand: Command {
+    static let spec = CommandSpec(
+        path: ["audit"], summary: "the audit trail: who changed what, with old and new values (administrators)",
+        synopsis: "audit [--since DATE] [--until DATE] [--actor NAME] [--employee ID] [--kind KIND] [--limit N] [--json]",
+        discussion: """
+        Newest first. KIND is an action (employee.update) or a family (employee, skills, progress, assignment,
+        move, opportunity, catalog). Changes read 'field: old → new'. --json prints the entries as the daemon
+        gives them (audit.list).
+        """,
+        options: [
+            OptionSpec("since", value: "DATE", help: "entries on or after this day"),
+            OptionSpec("until", value: "DATE", help: "entries on or before this day"),
+            OptionSpec("actor", value: "NAME", help: "only entries by this actor"),
+            OptionSpec("employee", value: "ID", help: "only entries about this employee"),
+            OptionSpec("kind", value: "KIND", help: "an action or a family of actions"),
+            OptionSpec("limit", value: "N", help: "how many entries (default 50, at most 10000)"),
+        ],
+        examples: ["skillpath audit --employee e-005", "skillpath audit --kind catalog --json", "skillpath audit --since 2026-11-01 --actor alan"])
+
+    static func run(_ context: CommandContext) throws(CLIError) -> ExitCode {
+        let arguments = context.arguments
+        let limit = try arguments.value("limit").map { text throws(CLIError) -> Int in
+            guard let number = Int(text), (1...10_000).contains(number) else { throw .usage("--limit must be 1–10000, got '\(text)'") }
+            return number
+        } ?? 50
+        let daemon = context.daemon()
+        var entries: [JSONValue] = []
+        var cursor: String?
+        var more = false
+        // Pages of up to 1,000 until the limit; a cursor that does not move ends the loop whatever the daemon says.
+        while entries.count < limit {
+            let page = try daemon.call("audit.list", .object([
+                ("since", arguments.value("since").map(JSONValue.string)), ("until", arguments.value("until").map(JSONValue.string)),
+                ("actor", arguments.value("actor").map(JSONValue.string)), ("employee", arguments.value("employee").map(JSONValue.string)),
+                ("kind", arguments.value("kind").map(JSONValue.string)), ("limit", .int(min(1_000, limit - entries.count))),
+                ("cursor", cursor.map(JSONValue.string)),
+            ]))
+            entries += page["items"]?.arrayValue ?? []
+            guard let next = page["nextCursor"]?.stringValue, next != cursor else {
+                more = false
+                break
+            }
+            cursor = next
+            more = true
+        }
+        if context.printedJSON(.array(entries)) { return .success }
+        let console = context.console
+        guard !entries.isEmpty else {
+            console.line("No audit entries match.")
+            return .success
+        }
+        let rows = entries.map { entry -> [String] in
+            [
+                entry["at"]?.stringValue ?? "?", entry["actor"]?.stringValue ?? "?", entry["action"]?.stringValue ?? "?",
+                entry["subject"]?.stringValue ?? "?", describe(entry["detail"]),
+            ]
+        }
+        TextLayout.table(header: ["When", "Actor", "Action", "Subject", "What"], rows: rows, width: console.width, rightAligned: [], shrinkable: [4])
+            .forEach(console.line)
+        if more { console.line(console.styled("… older entries remain: --limit N shows more, --since narrows", .dim)) }
+        return .success
+    }
+
+    /// `role: eng-mid → eng-senior; skills.sql: 1 → 2`, or the detail's fields as `key=value`.
+    static func describe(_ detail: JSONValue?) -> String {
+        guard let object = detail?.objectValue else { return detail.map { JSONWriter.string($0) } ?? "" }
+        if let changed = object["changed"]?.objectValue {
+            return changed.members.map { member in
+                "\(member.key): \(text(member.value["from"])) → \(text(member.value["to"]))"
+            }.joined(separator: "; ")
+        }
+        if object["from"] != nil, object["to"] != nil, object.members.count <= 3 {
+            return "\(text(object["from"])) → \(text(object["to"]))"
+        }
+        return object.members.map { "\($0.key)=\(text($0.value))" }.joined(separator: " ")
+    }
+
+    static func text(_ value: JSONValue?) -> String {
+        switch value {
+        case .string(let text)?: text
+        case .null?, nil: "—"
+        case let other?: JSONWriter.string(other)
+        }
+    }
+}
