@@ -11,6 +11,9 @@ public final class CatalogSnapshot: Sendable {
     public let directory: String
     /// The catalog's warnings counted by code, for `system.health` (computed once, not per call).
     public let warningsByKind: JSONValue
+    /// xAPI activity IRIs to course ids: each course's `externalIds.xapi`, and its `url`. When two courses
+    /// claim one IRI, the first in id order keeps it (an explicit `xapi` before any `url`).
+    public let xapiActivities: [String: String]
 
     public init(catalog: Catalog, directory: String) {
         self.catalog = catalog
@@ -18,5 +21,10 @@ public final class CatalogSnapshot: Sendable {
         self.search = CatalogSearchIndex(catalog: catalog)
         self.directory = directory
         self.warningsByKind = .object(JSONObject(WarningGroup.groups(catalog.warnings).map { JSONMember($0.code.rawValue, .int($0.warnings.count)) }))
+        var activities: [String: String] = [:]
+        let byID = catalog.courses.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+        for course in byID { if let iri = course.xapiActivity, activities[iri] == nil { activities[iri] = course.id } }
+        for course in byID { if let url = course.url, activities[url] == nil { activities[url] = course.id } }
+        self.xapiActivities = activities
     }
 }

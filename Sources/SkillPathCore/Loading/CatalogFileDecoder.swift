@@ -13,6 +13,7 @@ enum CatalogFileDecoder {
         static let skill = FieldSet(["id", "name", "category", "description", "aliases", "externalIds"])
         static let course = FieldSet([
             "id", "title", "provider", "format", "hours", "cost", "currency", "language", "teaches", "requires", "after", "url", "tags",
+            "externalIds",
         ])
         static let role = FieldSet(["id", "title", "family", "grade", "requires"])
         static let transition = FieldSet(["from", "to", "kind"])
@@ -110,12 +111,28 @@ enum CatalogFileDecoder {
         let requires = reader.skillLevels("requires")
         checkRepeatedSkills(teaches, field: "teaches", reader: &reader)
         checkRepeatedSkills(requires, field: "requires", reader: &reader)
+        // `externalIds: {xapi}`: the activity IRI an LMS's xAPI statements use for the course.
+        var xapi: String?
+        if let value = reader.object["externalIds"], !value.isNull {
+            if let object = value.objectValue {
+                for key in object.keys where key != "xapi" {
+                    reader.warning(.unknownField, "'externalIds' has unknown key '\(key)' (ignored)")
+                }
+                if let given = object["xapi"], !given.isNull {
+                    if let text = given.stringValue, !text.isEmpty { xapi = text } else {
+                        reader.error(.invalidField, "'externalIds.xapi' must be a non-empty string (an activity IRI), got \(given.typeName)")
+                    }
+                }
+            } else {
+                reader.error(.invalidField, "'externalIds' must be an object {xapi?}, got \(value.typeName)")
+            }
+        }
         guard let id else { return nil }
         return Course(
             id: id, title: title ?? id, provider: reader.string("provider"), format: format ?? "",
             hours: hours ?? Quantity(hundredths: 1), cost: cost, currency: reader.string("currency") ?? Course.defaultCurrency,
             language: reader.string("language") ?? Course.defaultLanguage, teaches: teaches, requires: requires,
-            after: reader.strings("after"), url: reader.string("url"), tags: reader.strings("tags"), source: reader.location)
+            after: reader.strings("after"), url: reader.string("url"), tags: reader.strings("tags"), xapiActivity: xapi, source: reader.location)
     }
 
     static func decodeRole(_ reader: inout ItemReader) -> Role? {

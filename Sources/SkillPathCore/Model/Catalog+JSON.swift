@@ -33,6 +33,7 @@ extension Course {
             ("after", after.isEmpty ? nil : .strings(after)),
             ("url", url.map(JSONValue.string)),
             ("tags", tags.isEmpty ? nil : .strings(tags)),
+            ("externalIds", xapiActivity.map { .object([("xapi", .string($0))]) }),
         ])
     }
 }

@@ -18,12 +18,14 @@ public struct Course: Sendable, Hashable {
     public var after: [String]
     public var url: String?
     public var tags: [String]
+    /// The course's id in the LMS's xAPI statements (an activity IRI), when it is not its `url`.
+    public var xapiActivity: String?
     public var source: CatalogLocation
 
     public init(
         id: String, title: String, provider: String? = nil, format: String, hours: Quantity, cost: Quantity = .zero,
         currency: String = Course.defaultCurrency, language: String = Course.defaultLanguage, teaches: [SkillLevel],
-        requires: [SkillLevel] = [], after: [String] = [], url: String? = nil, tags: [String] = [],
+        requires: [SkillLevel] = [], after: [String] = [], url: String? = nil, tags: [String] = [], xapiActivity: String? = nil,
         source: CatalogLocation = CatalogLocation(file: "", line: 0)
     ) {
         self.id = id
@@ -39,6 +41,7 @@ public struct Course: Sendable, Hashable {
         self.after = after
         self.url = url
         self.tags = tags
+        self.xapiActivity = xapiActivity
         self.source = source
     }
 

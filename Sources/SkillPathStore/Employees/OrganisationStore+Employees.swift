@@ -42,6 +42,15 @@ extension OrganisationStore {
         }
     }
 
+    /// The employee with this email (compared without regard to ASCII case, as mail systems do), when
+    /// exactly one has it.
+    public func employeeID(email: String) throws(StoreError) -> String? {
+        try read { connection in
+            let ids = try connection.prepare("SELECT id FROM employees WHERE lower(email) = lower(?1) LIMIT 2").bind(.text(email)).rows { $0.text(0) }
+            return ids.count == 1 ? ids[0] : nil
+        }
+    }
+
     /// Whether `manager` manages `employee`, directly or through others.
     public func manages(_ manager: String, _ employee: String) throws(StoreError) -> Bool {
         try read { connection in

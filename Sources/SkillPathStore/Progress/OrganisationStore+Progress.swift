@@ -32,6 +32,43 @@ extension OrganisationStore {
         employee: String, course: Course, status: ProgressStatus, at: String, eventID: String?, source: String
     ) throws -> ProgressOutcome {
         try write { connection in
+            try Self.recordProgress(employee: employee, course: course, status: status, at: at, eventID: eventID, source: source, connection: connection)
+        }
+    }
+
+    /// One progress event of a batch (`recordProgress(_:source:)`).
+    public struct ProgressEvent: Sendable {
+        public var employee: String
+        public var course: Course
+        public var status: ProgressStatus
+        public var at: String
+        public var eventID: String?
+
+        public init(employee: String, course: Course, status: ProgressStatus, at: String, eventID: String?) {
+            self.employee = employee
+            self.course = course
+            self.status = status
+            self.at = at
+            self.eventID = eventID
+        }
+    }
+
+    /// A batch of events in one transaction (an LMS's xAPI batch), each as `recordProgress` records it, in
+    /// order: an event repeating an earlier one's id in the same batch is a duplicate of it.
+    public func recordProgress(_ events: [ProgressEvent], source: String) throws -> [ProgressOutcome] {
+        try write { connection in
+            try events.map { event in
+                try Self.recordProgress(
+                    employee: event.employee, course: event.course, status: event.status, at: event.at, eventID: event.eventID, source: source,
+                    connection: connection)
+            }
+        }
+    }
+
+    static func recordProgress(
+        employee: String, course: Course, status: ProgressStatus, at: String, eventID: String?, source: String, connection: SQLiteConnection
+    ) throws -> ProgressOutcome {
+        do {
             if let eventID {
                 let seen = try connection.prepare("SELECT at FROM progress_events WHERE event_id = ?1").bind(.text(eventID))
                 if try seen.step() {
