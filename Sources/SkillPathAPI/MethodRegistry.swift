@@ -9,7 +9,7 @@ public enum MethodRegistry {
 
     public static func organisation() -> [MethodDefinition] {
         [
-            EmployeesUpsert.method, EmployeesGet.method, EmployeesList.method, EmployeesSetSkills.method, AssignmentsCreate.method,
+            EmployeesUpsert.method, EmployeesGet.method, EmployeesList.method, EmployeesSetSkills.method, EmployeesSetPreferences.method, AssignmentsCreate.method,
             AssignmentsRead.list, AssignmentsRead.get, AssignmentsCancel.method, AssignmentsReplan.method, ProgressRecord.method, ProgressXAPI.method,
             ReportsTeam.method, MovesRecord.method, MovesList.method, MovesEnd.method, OpportunitiesCreate.method, OpportunitiesList.method,
             OpportunitiesClose.method, RolesSuggest.method, CandidatesRank.method, ReportsMobility.method, AuditList.method,

@@ -42,6 +42,7 @@ public enum Schema {
     /// The shared schemas every method may reference.
     public static let components: [(String, JSONValue)] = [
         ("SkillLevel", skillLevel),
+        ("LearnerPreferences", object([("languages", array(string)), ("formats", array(string)), ("hoursPerWeek", number)])),
         ("Profile", object([
             ("skills", array(ref("SkillLevel"))), ("completed", array(string)), ("role", string),
         ])),

@@ -5,7 +5,7 @@ import SkillPathCore
 public enum SkillPathCLI {
     static let commands: [any Command.Type] = [
         PathCommand.self, CompareCommand.self, RouteCommand.self, ProgressCommand.self,
-        AssignCommand.self, AssignmentsCommand.self, TeamCommand.self, ReplanCommand.self, EmployeesCommand.self,
+        AssignCommand.self, AssignmentsCommand.self, TeamCommand.self, ReplanCommand.self, EmployeesCommand.self, PreferencesCommand.self,
         SuggestCommand.self, CandidatesCommand.self, MovesCommand.self, MovesRecordCommand.self, MovesEndCommand.self,
         OpportunitiesCommand.self, OpportunitiesOpenCommand.self, OpportunitiesCloseCommand.self, MobilityReportCommand.self, AuditCommand.self,
         CatalogSearchCommand.self, CatalogShowCommand.self, CatalogCheckCommand.self, CatalogImportCommand.self, PlanCommand.self,

@@ -40,10 +40,14 @@ public struct EmployeeInput: Sendable, Equatable {
     public var moveKind: Transition.Kind?
     /// The day the employee left the organisation (null clears it).
     public var leftOn: FieldUpdate<CalendarDate>
+    /// Changes to their learner preferences (nil: none).
+    public var preferences: PreferencesUpdate?
 
     public init(id: String, name: String?, login: FieldUpdate<String> = .keep, email: FieldUpdate<String> = .keep, role: String?,
                 manager: FieldUpdate<String> = .keep, skills: [SkillLevel]? = nil, completed: [String]? = nil,
-                roleSince: CalendarDate? = nil, moveKind: Transition.Kind? = nil, leftOn: FieldUpdate<CalendarDate> = .keep) {
+                roleSince: CalendarDate? = nil, moveKind: Transition.Kind? = nil, leftOn: FieldUpdate<CalendarDate> = .keep,
+                preferences: PreferencesUpdate? = nil) {
+        self.preferences = preferences
         self.roleSince = roleSince
         self.moveKind = moveKind
         self.leftOn = leftOn
@@ -111,6 +115,8 @@ public struct EmployeeRecord: Sendable, Equatable {
     public var updatedAt: String
     /// The day the employee left the organisation, when they did (kept for the mobility figures).
     public var leftOn: CalendarDate?
+    /// How they like to learn: the defaults of their plans.
+    public var preferences = LearnerPreferences()
 }
 
 public struct StoredSkill: Sendable, Equatable {

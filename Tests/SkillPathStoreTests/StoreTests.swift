@@ -10,7 +10,7 @@ import Testing
     @Test func migrationsCreateTheSchemaAndRecordItsVersion() throws {
         let fixture = try StoreFixture()
         #expect(fixture.store.schemaVersion == OrganisationStore.latestSchemaVersion)
-        #expect(OrganisationStore.latestSchemaVersion == 3)
+        #expect(OrganisationStore.latestSchemaVersion == 4)
         // Opening again runs nothing new and keeps the data.
         try fixture.seedTeam()
         let again = try OrganisationStore(path: fixture.store.path)
@@ -75,7 +75,7 @@ import Testing
             _ = try OrganisationStore(path: path)
         } catch {
             #expect(error.kind == .newerSchema)
-            #expect(error.message.contains("has schema version 99, newer than this skillpathd supports (3); it was left untouched"))
+            #expect(error.message.contains("has schema version 99, newer than this skillpathd supports (4); it was left untouched"))
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
         #expect(!FileManager.default.fileExists(atPath: path + "-wal"))

@@ -43,7 +43,7 @@ enum AssignmentsCreate {
             guard date >= context.today else { throw JSONFieldError(path: field.path, message: "is in the past (\(date))") }
             dueDate = date
         }
-        let options = try PlanningParameters.readOptions(params, context: context)
+        let options = try PlanningParameters.readOptions(params, context: context, preferences: profile.employee.preferences)
         let plan = try scheduledPlan(for: profile, target: target, options: options, dueDate: dueDate, context: context)
         let record = try store.createAssignment(NewAssignment(
             employee: employee, targetRole: target, assignedBy: context.auditActor, startDate: plan.schedule?.startDate ?? options.startDate ?? context.today, dueDate: dueDate,

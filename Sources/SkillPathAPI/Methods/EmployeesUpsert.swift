@@ -22,6 +22,7 @@ enum EmployeesUpsert {
                 ("id", Schema.string), ("name", Schema.string), ("login", Schema.string), ("email", Schema.string), ("role", Schema.string),
                 ("manager", Schema.string), ("skills", Schema.array(Schema.ref("SkillLevel"))), ("completed", Schema.array(Schema.string)),
                 ("roleSince", Schema.date), ("moveKind", Schema.enumeration(Transition.Kind.allCases.map(\.rawValue))), ("leftOn", Schema.date),
+                ("preferences", Schema.ref("LearnerPreferences")),
             ], required: ["id"])), required: true, "the rows"),
             MethodDefinition.Parameter("skillSource", Schema.enumeration(SkillSource.allCases.map(\.rawValue)), "the source recorded for the skills (default manager)"),
             MethodDefinition.Parameter("overwrite", Schema.boolean, "lower skill levels even where the stored evidence outranks skillSource (default false)"),
@@ -94,7 +95,7 @@ enum EmployeesUpsert {
 
 /// Reads one `employees.upsert` row.
 public enum EmployeeInputDecoding {
-    static let fields = ["id", "name", "login", "email", "role", "manager", "skills", "completed", "roleSince", "moveKind", "leftOn"]
+    static let fields = ["id", "name", "login", "email", "role", "manager", "skills", "completed", "roleSince", "moveKind", "leftOn", "preferences"]
 
     public static func decode(_ row: JSONField) throws -> EmployeeInput {
         try row.checkKeys(fields)
@@ -107,11 +108,13 @@ public enum EmployeeInputDecoding {
             }
             skills = entries
         }
+        var preferences: PreferencesUpdate?
+        if let field = try given(row, "preferences") { preferences = try PreferencesUpdate(json: field) }
         return EmployeeInput(
             id: try row.required("id").string(), name: try row.optional("name")?.string(), login: try update(row, "login"),
             email: try update(row, "email"), role: try row.optional("role")?.string(), manager: try update(row, "manager"),
             skills: skills, completed: try row.optional("completed")?.strings(), roleSince: try given(row, "roleSince")?.date(),
-            moveKind: try given(row, "moveKind")?.choice(Transition.Kind.self), leftOn: try leftOn(row))
+            moveKind: try given(row, "moveKind")?.choice(Transition.Kind.self), leftOn: try leftOn(row), preferences: preferences)
     }
 
     /// A member that is there and not null (an HRIS file's empty cell arrives as null: nothing given).

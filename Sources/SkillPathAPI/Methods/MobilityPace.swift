@@ -7,8 +7,9 @@ enum MobilityPace {
     static let defaultHoursPerWeek = AssignmentsCreate.defaultHoursPerWeek
 
     /// The `hoursPerWeek` parameter, checked by the same rules as every plan option's pace.
-    static func read(_ params: JSONField) throws -> Quantity {
-        guard let field = try params.optional("hoursPerWeek") else { return defaultHoursPerWeek }
+    /// `preferred`: the employee's own weekly hours, the default when the call gives none.
+    static func read(_ params: JSONField, preferred: Quantity? = nil) throws -> Quantity {
+        guard let field = try params.optional("hoursPerWeek") else { return preferred ?? defaultHoursPerWeek }
         var options = PlanOptions()
         options.hoursPerWeek = try CatalogLists.quantity(field)
         do {

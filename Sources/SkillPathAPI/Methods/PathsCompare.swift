@@ -27,9 +27,9 @@ enum PathsCompare {
                 ])),
             ]))
     ) { context, params in
-        let (profile, strict, _) = try PlanningParameters.readProfile(params, context: context)
+        let (profile, strict, stored) = try PlanningParameters.readProfile(params, context: context)
         let targets = try params.required("targetRoles").strings()
-        let options = try PlanningParameters.readOptions(params, context: context)
+        let options = try PlanningParameters.readOptions(params, context: context, preferences: stored?.employee.preferences)
         return try context.snapshot.planner.compare(profile: profile, targetRoles: targets, options: options, strict: strict).json
     }
 }

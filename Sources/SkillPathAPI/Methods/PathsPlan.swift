@@ -36,7 +36,7 @@ enum PathsPlan {
     ) { context, params in
         let (profile, strict, stored) = try PlanningParameters.readProfile(params, context: context)
         let target = try params.required("targetRole").string()
-        let options = try PlanningParameters.readOptions(params, context: context)
+        let options = try PlanningParameters.readOptions(params, context: context, preferences: stored?.employee.preferences)
         let plan = try context.snapshot.planner.plan(profile: profile, targetRole: target, options: options, strict: strict)
         return (stored.map { SkillEvidence(context).annotate(plan, for: $0) } ?? plan).json
     }

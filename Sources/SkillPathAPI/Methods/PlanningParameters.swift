@@ -43,8 +43,11 @@ enum PlanningParameters {
     }
 
     /// The options, with today as the start date when a pace is given without one.
-    static func readOptions(_ params: JSONField, context: CallContext) throws -> PlanOptions {
-        guard let field = try params.optional("options") else { return PlanOptions() }
-        return try PlanOptions(json: field).startingToday(context.today)
+    /// With `preferences` (a stored employee's), what the options leave open is filled from them: the
+    /// employee's languages, formats and weekly hours are the defaults of their plans.
+    static func readOptions(_ params: JSONField, context: CallContext, preferences: LearnerPreferences? = nil) throws -> PlanOptions {
+        let given = try params.optional("options").map { field in try PlanOptions(json: field) } ?? PlanOptions()
+        let filled = preferences?.defaults(for: given, today: context.today) ?? given
+        return filled.startingToday(context.today)
     }
 }

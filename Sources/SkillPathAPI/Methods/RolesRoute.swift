@@ -30,10 +30,10 @@ enum RolesRoute {
                 ("totals", .object([("hours", 347), ("cost", 10140), ("currency", "USD"), ("courses", 41)])), ("optimal", false),
             ]))
     ) { context, params in
-        let (profile, strict, _) = try PlanningParameters.readProfile(params, context: context)
+        let (profile, strict, stored) = try PlanningParameters.readProfile(params, context: context)
         let target = try params.required("targetRole").string()
         let hops = try params.optional("maxHops")?.int(in: 1...10) ?? Planner.defaultMaxHops
-        let options = try PlanningParameters.readOptions(params, context: context)
+        let options = try PlanningParameters.readOptions(params, context: context, preferences: stored?.employee.preferences)
         return try context.snapshot.planner.route(profile: profile, targetRole: target, options: options, maxHops: hops, strict: strict).json
     }
 }

@@ -54,7 +54,7 @@ enum RolesSuggest {
         let limit = try params.optional("limit")?.int(in: 1...maximumLimit) ?? 10
         var kinds: Set<MoveKindFilter>?
         if let list = try params.optional("kinds") { kinds = Set(try list.array().map { try $0.choice(MoveKindFilter.self) }) }
-        let pace = try MobilityPace.read(params)
+        let pace = try MobilityPace.read(params, preferred: stored.employee.preferences.hoursPerWeek)
         let ranking = try context.snapshot.planner.suggestRoles(for: SkillEvidence(context).profile(stored), limit: limit, kinds: kinds)
         var opportunities: [String: [OpportunityRecord]] = [:]
         if try params.optional("includeOpportunities")?.bool() ?? true {

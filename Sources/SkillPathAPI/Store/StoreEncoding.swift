@@ -8,7 +8,7 @@ extension EmployeeRecord {
         .object([
             ("id", .string(id)), ("name", .string(name)), ("login", login.map(JSONValue.string)), ("email", email.map(JSONValue.string)),
             ("role", .string(role)), ("manager", manager.map(JSONValue.string)), ("createdAt", .string(createdAt)), ("updatedAt", .string(updatedAt)),
-            ("leftOn", leftOn.map { .string($0.description) }),
+            ("leftOn", leftOn.map { .string($0.description) }), ("preferences", preferences.json),
         ])
     }
 }

@@ -9,7 +9,8 @@ enum ImportCommand: Command {
         path: ["import"], summary: "import an HRIS export: employees or skills from CSV (administrators)",
         synopsis: "import employees|skills FILE.csv [--batch N] [--source SOURCE] [--json]",
         discussion: """
-        employees.csv columns (by name, any order): id, name, role required; login, email, manager optional.
+        employees.csv columns (by name, any order): id, name, role required; login, email, manager, roleSince, moveKind,
+        leftOn optional, and the learner preferences languages and formats (lists separated by ;) and hoursPerWeek.
         skills.csv columns: employee, skill, level (0–5), recorded as evidence from the import. A level lower than
         the stored one is kept as stored when stronger evidence set it (a course completion, an assessment, a
         manager): such rows are reported as kept, and --overwrite lowers them. The report counts rows. Rows are

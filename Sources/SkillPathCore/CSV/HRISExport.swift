@@ -27,6 +27,9 @@ public enum HRISExport {
     /// `roleSince` dates a change of role (the move's effective date), `moveKind` says its kind when the
     /// catalog has no transition for it, `leftOn` records a departure.
     public static let employeeColumns = (required: ["id", "name", "role"], optional: ["login", "email", "manager", "roleSince", "moveKind", "leftOn"])
+    /// Learner preferences: `languages` and `formats` as lists separated by `;` (`en;de`), `hoursPerWeek` a
+    /// number. A column the file has sets the preference (an empty cell clears it).
+    public static let preferenceColumns = ["languages", "formats", "hoursPerWeek"]
     public static let skillColumns = ["employee", "skill", "level"]
 
     /// Reads either file, or both (skills are attached to the employees they name; skills of employees not
@@ -38,7 +41,7 @@ public enum HRISExport {
         var position: [String: Int] = [:]
         if let employees {
             let table = try CSVReader.parse(employees.bytes, file: employees.file)
-            let columns = try table.columns(required: employeeColumns.required, optional: employeeColumns.optional, file: employees.file)
+            let columns = try table.columns(required: employeeColumns.required, optional: employeeColumns.optional + preferenceColumns, file: employees.file)
             unknown += columns.unknown
             for record in table.records {
                 var members: [(String, JSONValue?)] = []
@@ -55,6 +58,20 @@ public enum HRISExport {
                 for name in employeeColumns.optional where columns.positions[name] != nil {
                     members.append((name, record.value(name, in: columns).map(JSONValue.string) ?? .null))
                 }
+                var preferences: [(String, JSONValue?)] = []
+                for name in ["languages", "formats"] where columns.positions[name] != nil {
+                    let items = (record.value(name, in: columns) ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                    preferences.append((name, .strings(items)))
+                }
+                if columns.positions["hoursPerWeek"] != nil {
+                    let text = record.value("hoursPerWeek", in: columns)
+                    guard text == nil || text.flatMap(Quantity.init(literal:)) != nil else {
+                        problems.append(CSVError(file: employees.file, line: record.line, column: nil, columnName: "hoursPerWeek", message: "must be a number of hours, got '\(text ?? "")'"))
+                        continue
+                    }
+                    preferences.append(("hoursPerWeek", text.map { .number($0) } ?? .null))
+                }
+                if !preferences.isEmpty { members.append(("preferences", .object(preferences))) }
                 if let earlier = position[id] {
                     problems.append(CSVError(file: employees.file, line: record.line, column: nil, columnName: "id", message: "employee '\(id)' is listed again (first on line \(rows[earlier].line ?? 0))"))
                     continue

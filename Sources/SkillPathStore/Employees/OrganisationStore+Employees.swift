@@ -26,12 +26,21 @@ extension OrganisationStore {
     }
 
     /// The columns `employeeRecord` reads, in order.
-    static let employeeColumns = "id, name, login, email, role, manager, created_at, updated_at, left_on"
+    static let employeeColumns = "id, name, login, email, role, manager, created_at, updated_at, left_on, preferences"
 
     static func employeeRecord(_ row: SQLiteStatement) -> EmployeeRecord {
         EmployeeRecord(
             id: row.text(0), name: row.text(1), login: row.optionalText(2), email: row.optionalText(3), role: row.text(4),
-            manager: row.optionalText(5), createdAt: row.text(6), updatedAt: row.text(7), leftOn: row.optionalText(8).flatMap(CalendarDate.init(iso:)))
+            manager: row.optionalText(5), createdAt: row.text(6), updatedAt: row.text(7), leftOn: row.optionalText(8).flatMap(CalendarDate.init(iso:)),
+            preferences: preferences(row.optionalText(9)))
+    }
+
+    /// Stored preferences; none when the column is empty or (written by a newer daemon) unreadable.
+    static func preferences(_ text: String?) -> LearnerPreferences {
+        guard let text, let json = try? JSONParser.parse(Array(text.utf8)), let update = try? PreferencesUpdate(json: JSONField(json)) else {
+            return LearnerPreferences()
+        }
+        return update.applied(to: LearnerPreferences())
     }
 
     /// The employee whose `login` is this Unix user name.
@@ -40,6 +49,29 @@ extension OrganisationStore {
             let statement = try connection.prepare("SELECT id FROM employees WHERE login = ?1").bind(.text(login))
             return try statement.step() ? statement.text(0) : nil
         }
+    }
+
+    /// Applies a change to an employee's learner preferences; returns them as they now are.
+    public func setPreferences(_ update: PreferencesUpdate, of employee: String, actor: String) throws -> LearnerPreferences {
+        try write { connection in
+            guard let record = try Self.record(employee, connection: connection) else { throw StoreLookupError.unknownEmployee(employee) }
+            return try Self.setPreferences(update, of: record, actor: actor, connection: connection)
+        }
+    }
+
+    static func setPreferences(_ update: PreferencesUpdate, of record: EmployeeRecord, actor: String, connection: SQLiteConnection) throws -> LearnerPreferences {
+        let next = update.applied(to: record.preferences)
+        guard next != record.preferences else { return next }
+        try storePreferences(next, of: record.id, connection: connection)
+        try audit(connection, at: Timestamps.now(), actor: actor, action: "preferences.set", subject: record.id, detail: .object([
+            ("changed", .object([("preferences", .object([("from", record.preferences.json), ("to", next.json)]))])),
+        ]))
+        return next
+    }
+
+    static func storePreferences(_ preferences: LearnerPreferences, of employee: String, connection: SQLiteConnection) throws {
+        try connection.prepare("UPDATE employees SET preferences = ?2 WHERE id = ?1")
+            .bind(.text(employee), preferences.isEmpty ? nil : .text(JSONWriter.string(preferences.json))).run()
     }
 
     /// The employee with this email (compared without regard to ASCII case, as mail systems do), when
@@ -89,7 +121,7 @@ extension OrganisationStore {
             ? """
               WITH RECURSIVE subtree(\(columns)) AS (
                   SELECT \(columns) FROM employees WHERE manager = ?1
-                  UNION ALL SELECT e.id, e.name, e.login, e.email, e.role, e.manager, e.created_at, e.updated_at, e.left_on
+                  UNION ALL SELECT e.id, e.name, e.login, e.email, e.role, e.manager, e.created_at, e.updated_at, e.left_on, e.preferences
                   FROM subtree s JOIN employees e ON e.manager = s.id
               )
               SELECT \(columns) FROM subtree ORDER BY id

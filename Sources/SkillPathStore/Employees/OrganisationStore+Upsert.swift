@@ -145,6 +145,14 @@ extension OrganisationStore {
                         index: position[input.id] ?? 0, skillIndex: skillIndex, id: input.id, skill: entry.skill, given: entry.level, stored: stored))
                 }
             }
+            if let update = input.preferences {
+                let before = row.stored == nil ? LearnerPreferences() : try Self.record(input.id, connection: connection)?.preferences ?? LearnerPreferences()
+                let after = update.applied(to: before)
+                if after != before {
+                    try Self.storePreferences(after, of: input.id, connection: connection)
+                    if row.stored != nil { changed.append(("preferences", before.json, after.json)) }
+                }
+            }
             for course in input.completed ?? [] {
                 try connection.prepare("INSERT OR IGNORE INTO completions (employee, course, completed_at, source) VALUES (?1, ?2, ?3, ?4)")
                     .bind(.text(input.id), .text(course), .text(now), .text("import"))
@@ -156,6 +164,7 @@ extension OrganisationStore {
                 try audit(connection, at: now, actor: actor, action: "employee.insert", subject: input.id, detail: .object([
                     ("role", .string(row.role)), ("manager", row.manager.map(JSONValue.string)),
                     ("skills", .object(JSONObject((input.skills ?? []).map { JSONMember($0.skill, .int($0.level)) }))),
+                    ("preferences", input.preferences.map { $0.applied(to: LearnerPreferences()).json }),
                 ]))
             } else if changed.isEmpty {
                 report.unchanged += 1

@@ -4,7 +4,7 @@ import SkillPathCore
 ///
 /// A migration is appended, never edited: a database at version N has run exactly migrations 1…N.
 enum Migrations {
-    static let all: [(version: Int, sql: String)] = [(1, version1), (2, version2), (3, version3)]
+    static let all: [(version: Int, sql: String)] = [(1, version1), (2, version2), (3, version3), (4, version4)]
 
     static var latest: Int { all.last?.version ?? 0 }
 
@@ -166,5 +166,11 @@ enum Migrations {
     INSERT INTO skill_levels_v3 (employee, skill, level, source, set_at) SELECT employee, skill, level, source, set_at FROM skill_levels;
     DROP TABLE skill_levels;
     ALTER TABLE skill_levels_v3 RENAME TO skill_levels;
+    """
+
+    /// Learner preferences: languages, formats and weekly hours, as JSON (`LearnerPreferences`); null for
+    /// none.
+    static let version4 = """
+    ALTER TABLE employees ADD COLUMN preferences TEXT;
     """
 }

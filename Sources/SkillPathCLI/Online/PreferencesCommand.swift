@@ -1,0 +1,50 @@
+import SkillPathJSON
+
+/// `skillpath preferences`: show or set how you like to learn (the defaults of your plans).
+enum PreferencesCommand: Command {
+    static let spec = CommandSpec(
+        path: ["preferences"], summary: "show or set your learner preferences: course languages, formats, weekly hours",
+        synopsis: "preferences [--language LANG]... [--format FORMAT]... [--hours-per-week H] [--clear] [--employee ID] [--json]",
+        discussion: """
+        They are the defaults of your plans (path, compare, route, suggest, and assignments made for you): a
+        plan's own --language, --format or --hours-per-week wins. With no option, shows them. A list given
+        replaces the stored one; --clear clears all three. Administrators may set anyone's with --employee.
+        """,
+        options: [
+            OptionSpec("language", value: "LANG", repeatable: true, help: "course languages you take (repeat or comma-separate)"),
+            OptionSpec("format", value: "FORMAT", repeatable: true, help: "course formats you prefer"),
+            OptionSpec("hours-per-week", value: "H", help: "your weekly learning budget"),
+            OptionSpec("clear", help: "clear every preference"),
+            OptionSpec("employee", value: "ID", help: "someone else's (administrators)"),
+        ],
+        examples: ["skillpath preferences", "skillpath preferences --language en,de --hours-per-week 4", "skillpath preferences --clear"])
+
+    static func run(_ context: CommandContext) throws(CLIError) -> ExitCode {
+        let arguments = context.arguments
+        let daemon = context.daemon()
+        var changes: [(String, JSONValue?)] = []
+        if arguments.flag("clear") { changes += [("languages", .null), ("formats", .null), ("hoursPerWeek", .null)] }
+        if arguments.flag("language") { changes.append(("languages", .strings(arguments.values("language")))) }
+        if arguments.flag("format") { changes.append(("formats", .strings(arguments.values("format")))) }
+        if let text = arguments.value("hours-per-week") {
+            guard let hours = Double(text), hours > 0, hours <= 168 else { throw .usage("--hours-per-week must be a number of hours from 0 to 168, got '\(text)'") }
+            changes.append(("hoursPerWeek", .number(String(hours))))
+        }
+        let employee = try ownID(daemon, unless: arguments.value("employee"))
+        let preferences: JSONValue?
+        if changes.isEmpty {
+            preferences = try daemon.call("employees.get", .object([("id", .string(employee))]))["preferences"]
+        } else {
+            preferences = try daemon.call("employees.setPreferences", .object([("employee", .string(employee))] + changes))["preferences"]
+        }
+        if context.printedJSON(preferences ?? .null) { return .success }
+        let languages = preferences?["languages"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        let formats = preferences?["formats"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        let hours = preferences?["hoursPerWeek"].flatMap { $0.isNull ? nil : JSONWriter.string($0) }
+        context.console.line("Learner preferences of \(employee)\(changes.isEmpty ? "" : " (saved)"):")
+        context.console.line("  languages:      \(languages.isEmpty ? "any" : languages.joined(separator: ", "))")
+        context.console.line("  formats:        \(formats.isEmpty ? "any" : formats.joined(separator: ", "))")
+        context.console.line("  hours per week: \(hours ?? "not set (plans are undated unless you give --hours-per-week)")")
+        return .success
+    }
+}
