@@ -12,7 +12,7 @@ public enum MethodRegistry {
             EmployeesUpsert.method, EmployeesGet.method, EmployeesList.method, EmployeesSetSkills.method, EmployeesSetPreferences.method, AssignmentsCreate.method,
             AssignmentsRead.list, AssignmentsRead.get, AssignmentsCancel.method, AssignmentsReplan.method, ProgressRecord.method, ProgressXAPI.method,
             ReportsTeam.method, MovesRecord.method, MovesList.method, MovesEnd.method, OpportunitiesCreate.method, OpportunitiesList.method,
-            OpportunitiesClose.method, RolesSuggest.method, CandidatesRank.method, ReportsMobility.method, AuditList.method,
+            OpportunitiesClose.method, RolesSuggest.method, CandidatesRank.method, ReportsMobility.method, ReportsSkills.method, AuditList.method,
         ]
     }
 
