@@ -26,7 +26,7 @@ import Testing
         "candidates": ["candidates", "scientist"], "moves": ["moves"], "moves record": ["moves", "record", "a1", "scientist"],
         "moves end": ["moves", "end", "1", "--return"], "opportunities": ["opportunities"], "opportunities open": ["opportunities", "open", "scientist"],
         "opportunities close": ["opportunities", "close", "1", "--external"], "report mobility": ["report", "mobility"],
-        "report skills": ["report", "skills"],
+        "report skills": ["report", "skills"], "report": ["report", "--out", "/dev/null"],
         "catalog search": ["catalog", "search", "python"], "catalog show": ["catalog", "show", "py1"], "import": ["import", "employees", "FILE"],
         "reload": ["reload"], "health": ["health"], "rpc": ["rpc", "system.health"], "audit": ["audit"], "preferences": ["preferences", "--employee", "a1"],
     ]
