@@ -29,7 +29,8 @@ enum AssignmentsRead {
             case .unknown: visibility = .only("")
             }
         }
-        let records = try context.store().assignments(employee: employee, visible: visibility)
+        let store = try context.store()
+        let records = store.sharingBudget(try store.assignments(employee: employee, visible: visibility))
         let today = context.today
         return .object([("assignments", .array(records.map { $0.summaryJSON(today: today) }))])
     }
@@ -62,6 +63,6 @@ enum AssignmentsRead {
         } catch let error as APIError where error.code == .forbidden {
             throw notFound
         }
-        return record
+        return try context.store().sharingBudget(record)
     }
 }

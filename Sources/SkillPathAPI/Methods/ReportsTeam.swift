@@ -59,6 +59,8 @@ enum ReportsTeam {
         var counts: [AssignmentRecord.Progress: Int] = [:]
         var total = 0
         let reports: [JSONValue] = members.map { member in
+            var member = member
+            member.assignments = store.sharingBudget(member.assignments)
             for assignment in member.assignments {
                 counts[assignment.progress(on: today), default: 0] += 1
                 total += 1
