@@ -9,7 +9,7 @@ public enum SkillPathCLI {
         SuggestCommand.self, CandidatesCommand.self, MovesCommand.self, MovesRecordCommand.self, MovesEndCommand.self,
         OpportunitiesCommand.self, OpportunitiesOpenCommand.self, OpportunitiesCloseCommand.self, MobilityReportCommand.self, SkillsReportCommand.self, HTMLReportCommand.self, AuditCommand.self,
         CatalogSearchCommand.self, CatalogShowCommand.self, CatalogCheckCommand.self, CatalogImportCommand.self, PlanCommand.self,
-        ImportCommand.self, ReloadCommand.self, HealthCommand.self, RPCCommand.self, CompletionCommand.self, CompleteCommand.self, ManualCommand.self,
+        ImportCommand.self, XAPIImportCommand.self, ReloadCommand.self, HealthCommand.self, RPCCommand.self, CompletionCommand.self, CompleteCommand.self, ManualCommand.self,
     ]
 
     public static var specs: [CommandSpec] { commands.map { $0.spec } }

@@ -27,7 +27,7 @@ import Testing
         "moves end": ["moves", "end", "1", "--return"], "opportunities": ["opportunities"], "opportunities open": ["opportunities", "open", "scientist"],
         "opportunities close": ["opportunities", "close", "1", "--external"], "report mobility": ["report", "mobility"],
         "report skills": ["report", "skills"], "report": ["report", "--out", "/dev/null"],
-        "catalog search": ["catalog", "search", "python"], "catalog show": ["catalog", "show", "py1"], "import": ["import", "employees", "FILE"],
+        "catalog search": ["catalog", "search", "python"], "catalog show": ["catalog", "show", "py1"], "import": ["import", "employees", "FILE"], "import xapi": ["import", "xapi", "FILE"],
         "reload": ["reload"], "health": ["health"], "rpc": ["rpc", "system.health"], "audit": ["audit"], "preferences": ["preferences", "--employee", "a1"],
     ]
     static let offline: Set<String> = ["catalog check", "catalog import", "plan", "completion", "complete", "manual"]
@@ -68,6 +68,11 @@ import Testing
                 try "id,name,role\nx1,X,analyst\n".write(toFile: path, atomically: true, encoding: .utf8)
                 file = path
                 line = ["import", "employees", path]
+            }
+            if name == "import xapi" {
+                let path = FileManager.default.temporaryDirectory.appendingPathComponent("exit-codes-\(getpid()).json").path
+                try #"[{"id": "x"}]"#.write(toFile: path, atomically: true, encoding: .utf8)
+                line = ["import", "xapi", path]
             }
             let result = try skillpath(line, socket: nowhere)
             #expect(result.status == 69, "\(name): \(result.status) \(result.stderr)")

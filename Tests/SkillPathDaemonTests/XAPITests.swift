@@ -72,6 +72,28 @@ import Testing
         #expect(sally["skills"]?.arrayValue?.first?["setAt"] == "2015-11-18T12:17:00Z", "a completion is evidence dated when it happened")
     }
 
+    /// From the command line: an LRS reply's statements, a summary, and each rejection with its position.
+    @Test func theCommandLineImportsAnLRSExport() throws {
+        let daemon = try DaemonProcess(catalogFiles: Self.catalog)
+        _ = try daemon.client().result("employees.upsert", .object([("employees", .array([
+            .object([("id", "s1"), ("name", "Sally Glider"), ("role", "analyst"), ("email", "sally@example.com")]),
+        ]))]))
+        let export = JSONValue.object([("statements", .array([
+            Self.statement(id: "c1", actor: Self.sally, verb: "completed", object: "http://example.adlnet.gov/xapi/example/sql"),
+            Self.statement(id: "c2", actor: Self.sally, verb: "created", object: "http://example.adlnet.gov/xapi/example/sql"),
+        ])), ("more", "")])
+        let directory = TemporaryDirectory()
+        directory.write(["lrs.json": JSONWriter.string(export)])
+        let environment = ["SKILLPATH_SOCKET": daemon.socketPath]
+        let first = try ProcessRunner.run("skillpath", ["import", "xapi", "\(directory.path)/lrs.json", "--no-color"], environment: environment)
+        #expect(first.status == 65, "one statement was rejected: \(first.stderr)")
+        #expect(first.stdout.hasPrefix("Imported xAPI statements from \(directory.path)/lrs.json: 2 statements: 1 recorded, 0 duplicate, 1 rejected."), "\(first.stdout)")
+        #expect(first.stdout.contains("lrs.json: statement 2 (c2): unsupported verb"), "\(first.stdout)")
+        let again = try ProcessRunner.run("skillpath", ["import", "xapi", "\(directory.path)/lrs.json", "--json"], environment: environment)
+        let summary = try JSONParser.parse(again.stdout)
+        #expect(summary["duplicate"] == .number("1") && summary["recorded"] == .number("0"))
+    }
+
     @Test func batchesAreBoundedAndOnlyServicesAndAdministratorsMaySend() throws {
         let daemon = try DaemonProcess(catalogFiles: Self.catalog)
         let client = try daemon.client()
