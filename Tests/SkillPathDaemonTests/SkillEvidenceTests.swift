@@ -67,6 +67,11 @@ import Testing
         let shown = try stored(client, "python")
         #expect(shown?["level"] == .number("5"))
         #expect(shown?["effectiveLevel"] == .number("2"))
+        // Rankings read the same effective levels (the dates computed by SQLite, the cap in Swift).
+        let ranked = try client.result("candidates.rank", .object([("role", "lead")]))["candidates"]?.arrayValue ?? []
+        let unmet = ranked.first { $0["employee"] == "p1" }?["unmet"]?.arrayValue ?? []
+        #expect(unmet.first { $0["skill"] == "python" }?["have"] == .number("2"), "\(unmet)")
+        #expect(unmet.first { $0["skill"] == "statistics" }?["have"] == .number("1"), "\(unmet)")
 
         // Off: today's behaviour, levels as stored.
         let plain = try DaemonProcess(arguments: ["--config", "\(config.path)/off.conf"])

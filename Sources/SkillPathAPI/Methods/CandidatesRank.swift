@@ -58,7 +58,10 @@ enum CandidatesRank {
         let limit = try params.optional("limit")?.int(in: 1...maximumLimit) ?? 20
         let pace = try MobilityPace.read(params)
         let evidence = SkillEvidence(context)
-        let people = try store.currentProfiles(inSubtreeOf: scope) { evidence.effective($0).level }.filter { $0.role != role }
+        var people = try store.currentProfiles(inSubtreeOf: scope, level: evidence.level).filter { $0.role != role }
+        for position in people.indices where !people[position].lowered.isEmpty {
+            people[position].profile.completed = evidence.completions(people[position].profile.completed, lowered: people[position].lowered)
+        }
         let ranking = try context.snapshot.planner.rankCandidates(people.map { ($0.id, $0.profile) }, for: role, limit: limit)
         let wanted = Set(ranking.entries.map(\.id))
         let byID = Dictionary(people.lazy.filter { wanted.contains($0.id) }.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })

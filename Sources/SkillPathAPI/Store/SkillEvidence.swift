@@ -15,6 +15,16 @@ struct SkillEvidence {
         today = context.today
     }
 
+    /// The level that counts, for rankings over thousands of people: no explanation is built, and a level
+    /// the policy cannot lower (fresh evidence, not a capped self-rating) is returned as it is.
+    func level(skill: String, level: Int, source: SkillSource, day: Int) -> Int {
+        guard policy.enabled, level > 0 else { return level }
+        let capped = source == .selfRated && level > policy.selfRatingCap
+        guard capped || day < today.daysSinceEpoch else { return level }
+        let category = policy.halfLifeByCategory.isEmpty ? nil : catalog.skill(skill)?.category
+        return policy.effective(stated: level, source: source, date: CalendarDate(daysSinceEpoch: day), category: category, today: today).level
+    }
+
     func effective(_ skill: StoredSkill) -> SkillPolicy.Effective {
         // The category matters only when some category has a half-life of its own.
         let category = policy.halfLifeByCategory.isEmpty ? nil : catalog.skill(skill.skill)?.category
@@ -32,11 +42,17 @@ struct SkillEvidence {
             if level < stored.level { lowered[stored.skill] = level }
             return SkillLevel(skill: stored.skill, level: level)
         }
-        guard !lowered.isEmpty else { return profile }
-        profile.completed = profile.completed.filter { id in
+        profile.completed = completions(profile.completed, lowered: lowered)
+        return profile
+    }
+
+    /// The completions a plan may count, given the skills whose counted level is lower than stored: a
+    /// completion that taught one of them above its counted level is left out.
+    func completions(_ completed: [String], lowered: [String: Int]) -> [String] {
+        guard !lowered.isEmpty else { return completed }
+        return completed.filter { id in
             !(catalog.course(id)?.teaches.contains { taught in lowered[taught.skill].map { $0 < taught.level } ?? false } ?? false)
         }
-        return profile
     }
 
     /// A plan made from `employee`'s effective levels, with each gap entry whose level counts for less than

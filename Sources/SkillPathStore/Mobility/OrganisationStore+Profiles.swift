@@ -6,14 +6,20 @@ public struct PersonProfile: Sendable {
     public var name: String
     public var role: String
     public var profile: Profile
+    /// The skills whose counted level is below the stored one, with the counted level.
+    public var lowered: [String: Int] = [:]
 }
 
 extension OrganisationStore {
     /// Every employee who has not left, with their skill levels and completed courses: all of them, or the
     /// subtree of `root` (root included). For rankings over the whole organisation: three queries in id
     /// order (the tables' primary keys), merged as they stream, reading only the columns a plan needs.
-    /// `level` turns a stored level and its evidence into the level that counts (`SkillPolicy`).
-    public func currentProfiles(inSubtreeOf root: String?, level: (StoredSkill) -> Int = { $0.level }) throws -> [PersonProfile] {
+    /// `level` turns a stored level and its evidence (skill, level, source, and the evidence's day as days
+    /// since 1970, computed by SQLite so that no timestamp text is built per row; an unreadable date reads
+    /// as the far future, so it never fades) into the level that counts (`SkillPolicy`).
+    public func currentProfiles(
+        inSubtreeOf root: String?, level: (_ skill: String, _ level: Int, _ source: SkillSource, _ day: Int) -> Int = { _, level, _, _ in level }
+    ) throws -> [PersonProfile] {
         try read { connection in
             let scope = root == nil ? "" : """
                 WITH RECURSIVE scope(id) AS (SELECT ?1 UNION ALL SELECT e.id FROM scope s JOIN employees e ON e.manager = s.id)
@@ -30,12 +36,18 @@ extension OrganisationStore {
                 while position < people.count, people[position].id.utf8.lexicographicallyPrecedes(employee.utf8) { position += 1 }
                 return position < people.count && people[position].id.utf8.elementsEqual(employee.utf8) ? position : nil
             }
-            let skills = try connection.prepare("\(scope) SELECT employee, skill, level, source, set_at FROM skill_levels WHERE 1 = 1 \(member) ORDER BY employee")
-                .bind(bind).rows { row in
-                    (row.text(0), StoredSkill(skill: row.text(1), level: row.int(2), source: SkillSource(rawValue: row.text(3)) ?? .selfRated, setAt: row.text(4)))
+            let skills = try connection.prepare("""
+                \(scope) SELECT employee, skill, level, source, COALESCE(CAST(julianday(substr(set_at, 1, 10)) - 2440587.5 AS INTEGER), \(Int32.max))
+                FROM skill_levels WHERE 1 = 1 \(member) ORDER BY employee
+                """).bind(bind).rows { row in
+                    let skill = row.text(1)
+                    let stored = row.int(2)
+                    return (row.text(0), stored, SkillLevel(skill: skill, level: level(skill, stored, SkillSource(rawValue: row.text(3)) ?? .selfRated, row.int(4))))
                 }
-            for (employee, skill) in skills {
-                if let person = seek(employee) { people[person].profile.skills.append(SkillLevel(skill: skill.skill, level: level(skill))) }
+            for (employee, stored, skill) in skills {
+                guard let person = seek(employee) else { continue }
+                people[person].profile.skills.append(skill)
+                if skill.level < stored { people[person].lowered[skill.skill] = skill.level }
             }
             position = 0
             for (employee, course) in try connection.prepare("\(scope) SELECT employee, course FROM completions WHERE 1 = 1 \(member) ORDER BY employee")
