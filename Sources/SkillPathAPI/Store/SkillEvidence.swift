@@ -17,11 +17,13 @@ struct SkillEvidence {
 
     /// The level that counts, for rankings over thousands of people: no explanation is built, and a level
     /// the policy cannot lower (fresh evidence, not a capped self-rating) is returned as it is.
-    func level(skill: String, level: Int, source: SkillSource, day: Int) -> Int {
+    func level(skill: String, level: Int, selfRated: Bool, day: Int) -> Int {
         guard policy.enabled, level > 0 else { return level }
-        let capped = source == .selfRated && level > policy.selfRatingCap
+        let capped = selfRated && level > policy.selfRatingCap
         guard capped || day < today.daysSinceEpoch else { return level }
         let category = policy.halfLifeByCategory.isEmpty ? nil : catalog.skill(skill)?.category
+        // Only self-rated or not is read here: the other sources count alike (`SkillPolicy.effective`).
+        let source: SkillSource = selfRated ? .selfRated : .manager
         return policy.effective(stated: level, source: source, date: CalendarDate(daysSinceEpoch: day), category: category, today: today).level
     }
 

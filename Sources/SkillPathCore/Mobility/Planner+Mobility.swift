@@ -82,12 +82,16 @@ extension Planner {
         for person in people {
             // A role a catalog change removed is no current role: rank the person all the same.
             let current = person.profile.role.flatMap { index.roleNumbers[$0] }
-            guard let state = try? startingState(of: person.profile, strict: false) else { continue }
+            guard let key = relevance.key(profile: person.profile, index: index) else { continue }
             // One hash per person: the key's slot is found, and filled with the next group if empty.
             let next = problems.count
-            let group = Self.valueInserting(&groupOf[relevance.key(levels: state.levels, done: state.done), default: next])
+            let group = Self.valueInserting(&groupOf[key, default: next])
             guard group == next else {
                 members[group].append((person.id, current))
+                continue
+            }
+            guard let state = try? startingState(of: person.profile, strict: false) else {
+                groupOf[key] = nil
                 continue
             }
             // What `resolve` builds with default options, from the state already in hand.

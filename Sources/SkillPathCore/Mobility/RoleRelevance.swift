@@ -53,6 +53,28 @@ struct RoleRelevance {
         return key
     }
 
+    /// The same key read straight from a profile, as `key(levels:done:)` gives for its starting state
+    /// (levels raised by what completed courses teach), without building that state: ranking 50,000 people
+    /// builds the full state only for the first of each group. Nil for a profile the planner would refuse
+    /// (a level outside 0–5), which ranking leaves out.
+    func key(profile: Profile, index: CatalogIndex) -> [UInt64]? {
+        var levels: [Int32: UInt8] = [:]
+        for entry in profile.skills {
+            guard SkillLevel.profileLevels.contains(entry.level) else { return nil }
+            guard entry.level > 0, let skill = index.skillNumbers[entry.skill], Self.test(skills, Int(skill)) else { continue }
+            levels[skill] = max(levels[skill] ?? 0, UInt8(entry.level))
+        }
+        var done = Set<Int32>()
+        for id in profile.completed {
+            guard let course = index.courseNumbers[id] else { continue }
+            done.insert(course)
+            for entry in index.teaches[course] where Self.test(skills, Int(entry.skill)) && (levels[entry.skill] ?? 0) < entry.level {
+                levels[entry.skill] = entry.level
+            }
+        }
+        return key(levels: levels, done: done)
+    }
+
     private static func test(_ bits: [UInt64], _ position: Int) -> Bool {
         position >= 0 && position / 64 < bits.count && bits[position / 64] & (1 << UInt64(position % 64)) != 0
     }

@@ -14,11 +14,11 @@ extension OrganisationStore {
     /// Every employee who has not left, with their skill levels and completed courses: all of them, or the
     /// subtree of `root` (root included). For rankings over the whole organisation: three queries in id
     /// order (the tables' primary keys), merged as they stream, reading only the columns a plan needs.
-    /// `level` turns a stored level and its evidence (skill, level, source, and the evidence's day as days
-    /// since 1970, computed by SQLite so that no timestamp text is built per row; an unreadable date reads
-    /// as the far future, so it never fades) into the level that counts (`SkillPolicy`).
+    /// `level` turns a stored level and its evidence (skill, level, whether self-rated, and the evidence's day as days
+    /// since 1970, read from the row's bytes so that no timestamp text is built per row; an unreadable date
+    /// reads as the far future, so it never fades) into the level that counts (`SkillPolicy`).
     public func currentProfiles(
-        inSubtreeOf root: String?, level: (_ skill: String, _ level: Int, _ source: SkillSource, _ day: Int) -> Int = { _, level, _, _ in level }
+        inSubtreeOf root: String?, level: (_ skill: String, _ level: Int, _ selfRated: Bool, _ day: Int) -> Int = { _, level, _, _ in level }
     ) throws -> [PersonProfile] {
         try read { connection in
             let scope = root == nil ? "" : """
@@ -36,18 +36,18 @@ extension OrganisationStore {
                 while position < people.count, people[position].id.utf8.lexicographicallyPrecedes(employee.utf8) { position += 1 }
                 return position < people.count && people[position].id.utf8.elementsEqual(employee.utf8) ? position : nil
             }
+            // Streamed row by row into the people: a large organisation has millions of skill rows.
             let skills = try connection.prepare("""
-                \(scope) SELECT employee, skill, level, source, COALESCE(CAST(julianday(substr(set_at, 1, 10)) - 2440587.5 AS INTEGER), \(Int32.max))
+                \(scope) SELECT employee, skill, level, source = 'self', set_at
                 FROM skill_levels WHERE 1 = 1 \(member) ORDER BY employee
-                """).bind(bind).rows { row in
-                    let skill = row.text(1)
-                    let stored = row.int(2)
-                    return (row.text(0), stored, SkillLevel(skill: skill, level: level(skill, stored, SkillSource(rawValue: row.text(3)) ?? .selfRated, row.int(4))))
-                }
-            for (employee, stored, skill) in skills {
-                guard let person = seek(employee) else { continue }
-                people[person].profile.skills.append(skill)
-                if skill.level < stored { people[person].lowered[skill.skill] = skill.level }
+                """).bind(bind)
+            while try skills.step() {
+                guard let person = seek(skills.text(0)) else { continue }
+                let skill = skills.text(1)
+                let stored = skills.int(2)
+                let counted = level(skill, stored, skills.int(3) != 0, skills.dayNumber(4) ?? Int(Int32.max))
+                people[person].profile.skills.append(SkillLevel(skill: skill, level: counted))
+                if counted < stored { people[person].lowered[skill] = counted }
             }
             position = 0
             for (employee, course) in try connection.prepare("\(scope) SELECT employee, course FROM completions WHERE 1 = 1 \(member) ORDER BY employee")

@@ -1,4 +1,5 @@
 import CSQLite
+import SkillPathCore
 
 /// A prepared statement: bind, step, read columns. Finalised in `deinit`; not Sendable, like its connection.
 public final class SQLiteStatement {
@@ -73,6 +74,23 @@ public final class SQLiteStatement {
     public func int(_ column: Int32) -> Int { Int(sqlite3_column_int64(statement, column)) }
     public func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(statement, column) }
     public func isNull(_ column: Int32) -> Bool { sqlite3_column_type(statement, column) == SQLITE_NULL }
+
+    /// The day a `YYYY-MM-DD…` text column starts with, as days since 1970, read from the bytes without
+    /// building a String (for scans over millions of rows); nil when it does not start with a valid date.
+    public func dayNumber(_ column: Int32) -> Int? {
+        guard sqlite3_column_bytes(statement, column) >= 10, let pointer = sqlite3_column_text(statement, column) else { return nil }
+        func digits(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for offset in range {
+                let byte = pointer[offset]
+                guard byte >= 48, byte <= 57 else { return nil }
+                value = value * 10 + Int(byte - 48)
+            }
+            return value
+        }
+        guard pointer[4] == 45, pointer[7] == 45, let year = digits(0..<4), let month = digits(5..<7), let day = digits(8..<10) else { return nil }
+        return CalendarDate(year: year, month: month, day: day)?.daysSinceEpoch
+    }
 
     public func text(_ column: Int32) -> String {
         guard let pointer = sqlite3_column_text(statement, column) else { return "" }
