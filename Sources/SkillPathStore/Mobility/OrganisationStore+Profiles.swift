@@ -41,8 +41,12 @@ extension OrganisationStore {
                 \(scope) SELECT employee, skill, level, source = 'self', set_at
                 FROM skill_levels WHERE 1 = 1 \(member) ORDER BY employee
                 """).bind(bind)
+            // Rows come grouped by employee: the previous row's person is found again without comparing.
+            var last: (employee: String, person: Int?) = ("", nil)
             while try skills.step() {
-                guard let person = seek(skills.text(0)) else { continue }
+                let employee = skills.text(0)
+                if employee != last.employee { last = (employee, seek(employee)) }
+                guard let person = last.person else { continue }
                 let skill = skills.text(1)
                 let stored = skills.int(2)
                 let counted = level(skill, stored, skills.int(3) != 0, skills.dayNumber(4) ?? Int(Int32.max))
