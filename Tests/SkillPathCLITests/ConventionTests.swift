@@ -46,6 +46,20 @@ import Testing
         #expect(try !colored("NO_COLOR=1"), "a non-empty NO_COLOR turns it off")
     }
 
+    /// A long import says what it is doing on a terminal (stderr), and nothing extra into a pipe.
+    @Test func catalogImportShowsItsStagesOnATerminalOnly() throws {
+        let out = TemporaryDirectory()
+        let input = "\(ProcessRunner.packageRoot)/docs/examples/lms-courses.csv"
+        let command = "\(ProcessRunner.executable("skillpath")) catalog import courses-csv \(input) --out \(out.path)/tty"
+        let terminal = try ProcessRunner.run("/usr/bin/script", ["-q", "-e", "-c", command, "/dev/null"], environment: ["TERM": "xterm"])
+        #expect(terminal.status == 0, "\(terminal.stdout)")
+        #expect(terminal.stdout.contains("Reading courses-csv from \(input)…"), "\(terminal.stdout)")
+        #expect(terminal.stdout.contains("Checking the imported catalog…"))
+        let piped = try ProcessRunner.run("skillpath", ["catalog", "import", "courses-csv", input, "--out", "\(out.path)/pipe"])
+        #expect(piped.status == 0)
+        #expect(!piped.stderr.contains("Reading"), "\(piped.stderr)")
+    }
+
     /// skillpath(1) is generated from the command specs; the copy in docs/man is that output, and groff
     /// reads it without a warning.
     @Test func theManualPageIsTheHelpAndTheCommittedCopyIsCurrent() throws {
