@@ -14,7 +14,10 @@ public enum Timestamps {
     }
 
     public static func format(_ date: Date) -> String {
-        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        format(secondsSinceEpoch: Int(date.timeIntervalSince1970.rounded(.down)))
+    }
+
+    static func format(secondsSinceEpoch seconds: Int) -> String {
         let day = CalendarDate(daysSinceEpoch: Int((Double(seconds) / 86_400).rounded(.down)))
         let within = seconds - day.daysSinceEpoch * 86_400
         func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
@@ -54,11 +57,7 @@ public enum Timestamps {
             return nil
         }
         // Local time minus the offset is UTC; a leap second (:60) is kept as the last second of its minute.
-        let seconds = day.daysSinceEpoch * 86_400 + hour * 3600 + minute * 60 + min(second, 59) - offset
-        let utcDay = CalendarDate(daysSinceEpoch: Int((Double(seconds) / 86_400).rounded(.down)))
-        let within = seconds - utcDay.daysSinceEpoch * 86_400
-        func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(utcDay)T\(pad(within / 3600)):\(pad(within / 60 % 60)):\(pad(within % 60))Z"
+        return format(secondsSinceEpoch: day.daysSinceEpoch * 86_400 + hour * 3600 + minute * 60 + min(second, 59) - offset)
     }
 
     /// The calendar day of a stored timestamp.

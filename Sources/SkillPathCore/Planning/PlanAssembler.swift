@@ -93,13 +93,11 @@ struct PlanAssembler {
         var elapsed: Int64 = 0
         var completion = start
         for position in steps.indices {
-            let before = elapsed
+            let days = LearningDays.span(after: elapsed, hours: steps[position].hours.hundredths, pace: pace)
             elapsed += steps[position].hours.hundredths
-            let firstDay = Int(before * 7 / pace.hundredths)
-            let lastDay = max(firstDay, Int((elapsed * 7 + pace.hundredths - 1) / pace.hundredths) - 1)
-            steps[position].start = start.adding(days: firstDay)
-            steps[position].end = start.adding(days: lastDay)
-            completion = start.adding(days: lastDay)
+            steps[position].start = start.adding(days: days.first)
+            steps[position].end = start.adding(days: days.last)
+            completion = start.adding(days: days.last)
         }
         return Plan.Schedule(
             startDate: start, hoursPerWeek: pace, estimatedCompletion: completion, deadline: deadline,

@@ -32,12 +32,11 @@ public enum SharedSchedule {
                 let offset = Int64(result[position].startDate.daysSinceEpoch - origin.daysSinceEpoch)
                 elapsed = max(elapsed, (offset * pace.hundredths + 6) / 7)
                 for step in result[position].steps.indices {
-                    let before = elapsed
-                    elapsed += result[position].steps[step].hours.hundredths
-                    let firstDay = Int(before * 7 / pace.hundredths)
-                    let lastDay = max(firstDay, Int((elapsed * 7 + pace.hundredths - 1) / pace.hundredths) - 1)
-                    result[position].steps[step].plannedStart = origin.adding(days: firstDay)
-                    result[position].steps[step].plannedEnd = origin.adding(days: lastDay)
+                    let hours = result[position].steps[step].hours.hundredths
+                    let days = LearningDays.span(after: elapsed, hours: hours, pace: pace)
+                    elapsed += hours
+                    result[position].steps[step].plannedStart = origin.adding(days: days.first)
+                    result[position].steps[step].plannedEnd = origin.adding(days: days.last)
                 }
             }
         }
