@@ -148,6 +148,7 @@ struct MobilityBenchmark {
             considered = max(considered, reply?["considered"]?.intValue ?? 0)
             plannedPeople += reply?["planned"]?.intValue ?? 0
         }
+        say("  candidates.rank calls in order: " + rank.map { String(format: "%.0f", $0 * 1_000) }.joined(separator: ", ") + " ms")
         rank.sort()
         say("  candidates.rank (\(considered) people, \(rankings) roles): p50 \(Measure.milliseconds(Measure.percentile(rank, 0.5))), "
             + "max \(Measure.milliseconds(rank.last ?? 0)) (\(slowest.role), call \(slowest.call)); \(plannedPeople / max(rankings, 1)) people planned per call on average")

@@ -45,10 +45,13 @@ import Testing
         let fixture = try StoreFixture()
         // Ids in an order that is not the insertion order (capitals, digits, letters beyond ASCII), each with
         // skills of its own, and a leaver who is left out.
-        let ids = ["zoe", "Zoe", "\u{E9}mile", "emile", "10", "9", "\u{E4}", "\u{1F600}"]
+        // Long ids differing only in their last byte, read row by row as bytes, must not run together.
+        let ids = ["zoe", "Zoe", "\u{E9}mile", "emile", "10", "9", "\u{E4}", "\u{1F600}", "employee-with-a-long-identifier-1", "employee-with-a-long-identifier-2"]
+        func skills(_ number: Int) -> [SkillLevel] {
+            [SkillLevel(skill: "sql", level: 1 + number % 5)] + (number % 3 == 0 ? [SkillLevel(skill: "statistics", level: 2)] : [])
+        }
         let report = try fixture.store.upsert(ids.enumerated().map { number, id in
-            EmployeeInput(id: id, name: "Person \(number)", role: "analyst", skills: [SkillLevel(skill: "sql", level: 1 + number % 5)],
-                          completed: number % 2 == 0 ? ["py1"] : nil)
+            EmployeeInput(id: id, name: "Person \(number)", role: "analyst", skills: skills(number), completed: number % 2 == 0 ? ["py1"] : nil)
         } + [EmployeeInput(id: "gone", name: "Gone", role: "analyst", skills: [SkillLevel(skill: "sql", level: 5)], leftOn: .set(CalendarDate(iso: "2025-01-01") ?? Timestamps.today()))],
             catalog: fixture.catalog, actor: "test")
         #expect(report.rejected.isEmpty, "\(report.rejected)")
@@ -56,10 +59,24 @@ import Testing
         #expect(profiles.count == ids.count, "the leaver is not a candidate")
         for (number, id) in ids.enumerated() {
             let person = profiles.first { $0.id.utf8.elementsEqual(id.utf8) }
-            #expect(person?.profile.skills == [SkillLevel(skill: "sql", level: 1 + number % 5)], "\(id)")
+            #expect(person?.profile.skills == skills(number), "\(id)")
             #expect(person?.profile.completed == (number % 2 == 0 ? ["py1"] : []), "\(id)")
             #expect(person?.name == "Person \(number)")
         }
+    }
+
+    /// The interner behind profile reads: the same bytes give the same text, through growth and past its limit,
+    /// and invalid UTF-8 reads as `String(decoding:)` reads it.
+    @Test func theInternerGivesEachTextBackAsItsOwnBytes() {
+        var interner = TextInterner(capacityLimit: 700)
+        func read(_ bytes: [UInt8]) -> String { bytes.withUnsafeBufferPointer { interner.string($0) } }
+        let texts = (0..<1_000).map { "skill-with-a-long-identifier-\($0)" } + ["", "a", "\u{E9}", "\u{1F600}"]
+        for _ in 0..<3 {
+            for text in texts { #expect(read(Array(text.utf8)) == text) }
+        }
+        let invalid: [UInt8] = [0x61, 0xFF, 0x62, 0xC3]
+        #expect(read(invalid) == String(decoding: invalid, as: UTF8.self))
+        #expect(read(invalid) == "a\u{FFFD}b\u{FFFD}")
     }
 
     @Test func aDatabaseFromANewerVersionIsRefusedAndLeftUntouched() throws {

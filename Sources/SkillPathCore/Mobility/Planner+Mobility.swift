@@ -75,33 +75,28 @@ extension Planner {
         let cover = index.roleCovers.cover(role: target, index: index)
         let relevance = RoleRelevance(role: target, index: index)
         // People whose starting state the role's plan can see is the same share one plan: each group is
-        // ranked once, by its plan and its first member's id.
-        var problems: [PlanningProblem] = []
-        var members: [[(id: String, current: Int32?)]] = []
-        var groupOf: [[UInt64]: Int] = [:]
-        for person in people {
-            // A role a catalog change removed is no current role: rank the person all the same.
-            let current = person.profile.role.flatMap { index.roleNumbers[$0] }
-            guard let key = relevance.key(profile: person.profile, index: index) else { continue }
-            // One hash per person: the key's slot is found, and filled with the next group if empty.
-            let next = problems.count
-            let group = Self.valueInserting(&groupOf[key, default: next])
-            guard group == next else {
-                members[group].append((person.id, current))
-                continue
+        // ranked once, by its plan and its first member's id (its leader), and planned from that state alone.
+        var states: [RelevantState] = []
+        var leaders: [Int] = []
+        var groupOfPerson = [Int](repeating: -1, count: people.count)
+        var groupOf: [RelevantState: Int] = [:]
+        for (position, person) in people.enumerated() {
+            guard let state = relevance.state(of: person.profile, index: index) else { continue }
+            // One hash per person: the state's slot is found, and filled with the next group if empty.
+            let next = states.count
+            let group = Self.valueInserting(&groupOf[state, default: next])
+            groupOfPerson[position] = group
+            if group == next {
+                states.append(state)
+                leaders.append(position)
+            } else if Text.precedes(person.id, people[leaders[group]].id) {
+                leaders[group] = position
             }
-            guard let state = try? startingState(of: person.profile, strict: false) else {
-                groupOf[key] = nil
-                continue
-            }
-            // What `resolve` builds with default options, from the state already in hand.
-            let goals = PlanningProblem.goals(index: index, target: target, current: current, options: PlanOptions(), levels: state.levels)
-            problems.append(PlanningProblem(levels: state.levels, filter: CourseFilter(index: index, done: state.done), target: target, current: current, goals: goals))
-            members.append([(person.id, current)])
         }
-        let candidates = problems.indices.map { group in
-            ReadinessRanking<Int>.Candidate(
-                item: group, id: members[group].lazy.map(\.id).min(by: Text.precedes) ?? "", estimate: cover.estimate(level: problems[group].level))
+        // A role a catalog change removed is no current role: rank the person all the same.
+        func current(_ position: Int) -> Int32? { people[position].profile.role.flatMap { index.roleNumbers[$0] } }
+        let candidates = states.indices.map { group in
+            ReadinessRanking<Int>.Candidate(item: group, id: people[leaders[group]].id, estimate: cover.estimate(level: states[group].level))
         }
         // The first `limit` people are all in the first `limit` groups: each group ahead of a person's group
         // has a member (its first) ranked ahead of that person.
@@ -109,48 +104,60 @@ extension Planner {
         // Most people far from the role get the plan the empty profile gets: known once, and recognised
         // from a person's closure without planning.
         let baseline = RoleBaseline(role: target, planner: self)
-        var shared = [Bool](repeating: false, count: problems.count)
+        var shared = [Bool](repeating: false, count: states.count)
         let refine = { (group: Int) -> ReadinessBound in
-            let problem = problems[group]
+            let state = states[group]
             // Requirements the closure from zero skills reaches are reached from any profile, and those no
             // course can provide are reached from none: only when an unmet one is neither is this person's
             // own closure needed.
             let doubtful = index.roleRequirements[target].contains { requirement in
-                requirement.essential && problem.level(requirement.skill) < requirement.level
+                requirement.essential && state.level(requirement.skill) < requirement.level
                     && index.zeroReach.levels[Int(requirement.skill)] < requirement.level && cover.canProvide(requirement.skill, requirement.level)
             }
             guard doubtful else {
-                return refined(role: target, cover: cover, level: problem.level) { skill in
+                return refined(role: target, cover: cover, level: state.level) { skill in
                     index.zeroReach.levels[Int(skill)]
                 }
             }
             let reached = catalog.index.scratchPool.withScratch(index: index) { scratch in
-                scratch.apply(levels: problem.levels, done: problem.done)
-                shared[group] = baseline.isShared(by: problem, closure: scratch)
+                scratch.apply(levels: state.levels, done: state.done)
+                shared[group] = baseline.isShared(by: state, closure: scratch)
                 return Dictionary(goalSkills.map { ($0, scratch.reach.levels[Int($0)]) }, uniquingKeysWith: max)
             }
-            let bound = refined(role: target, cover: cover, level: problem.level) { reached[$0] ?? 0 }
+            let bound = refined(role: target, cover: cover, level: state.level) { reached[$0] ?? 0 }
             return shared[group] ? ReadinessBound(unmet: bound.unmet, bound: Double(baseline.plan.totals.hours.hundredths)) : bound
         }
         var planned = 1
         let (ranked, _) = ReadinessRanking.rank(candidates, limit: limit, refine: refine) { group in
             if shared[group] { return baseline.plan }
-            let problem = problems[group]
+            let state = states[group]
+            let (levels, done) = (state.levels, state.done)
             return catalog.index.scratchPool.withScratch(index: index) { scratch in
-                scratch.apply(levels: problem.levels, done: problem.done)
-                if baseline.isShared(by: problem, closure: scratch) { return baseline.plan }
+                scratch.apply(levels: levels, done: done)
+                if baseline.isShared(by: state, closure: scratch) { return baseline.plan }
                 planned += 1
+                // What `resolve` builds with default options.
+                let current = current(leaders[group])
+                let goals = PlanningProblem.goals(index: index, target: target, current: current, options: PlanOptions(), levels: levels)
+                let problem = PlanningProblem(levels: levels, filter: CourseFilter(index: index, done: done), target: target, current: current, goals: goals)
                 return plan(problem, options: PlanOptions(), closure: scratch)
             }
         }
-        var people: [(member: (id: String, current: Int32?), plan: Plan)] = []
-        for group in ranked { people += members[group.item].map { ($0, group.plan) } }
-        people.sort { left, right in ReadinessRanking<Int>.ranksBefore((left.plan, left.member.id), (right.plan, right.member.id)) }
-        let entries = people.prefix(limit).map { person in
-            let kinds = person.member.current.map { index.movesFrom[$0].filter { $0.role == target }.map(\.kind) } ?? []
-            return RankedCandidate(id: person.member.id, transition: kinds.min { Self.preference($0) < Self.preference($1) }, plan: person.plan)
+        // Every member of the ranked groups, with the group's plan naming their own current role.
+        var planOfGroup: [Int: Plan] = [:]
+        for group in ranked { planOfGroup[group.item] = group.plan }
+        var listed: [(position: Int, plan: Plan)] = []
+        for (position, group) in groupOfPerson.enumerated() {
+            guard var plan = planOfGroup[group] else { continue }
+            plan.currentRole = current(position).map { catalog.roles[Int($0)].id }
+            listed.append((position, plan))
         }
-        return Ranking(entries: Array(entries), considered: members.reduce(0) { $0 + $1.count }, planned: planned)
+        listed.sort { left, right in ReadinessRanking<Int>.ranksBefore((left.plan, people[left.position].id), (right.plan, people[right.position].id)) }
+        let entries = listed.prefix(limit).map { person in
+            let kinds = current(person.position).map { index.movesFrom[$0].filter { $0.role == target }.map(\.kind) } ?? []
+            return RankedCandidate(id: people[person.position].id, transition: kinds.min { Self.preference($0) < Self.preference($1) }, plan: person.plan)
+        }
+        return Ranking(entries: Array(entries), considered: groupOfPerson.count { $0 >= 0 }, planned: planned)
     }
 
     /// A question's exact unmet count (essential requirements the profile's closure cannot reach) and a lower

@@ -4,15 +4,17 @@
 /// how many skills stay unmet, then hours, then id. That is the order of the key (unmet, hours, id), so the
 /// ranking is a best-first search on lower bounds of that key:
 ///
-/// - first from the cheap estimate (`RoleCover`): unmet at least 1 when a needed level has no course at all,
-///   else 0, and the hours bound when 0;
+/// - first from the cheap estimate (`RoleCover`): unmet at least the unmet skills no course can close (and at
+///   least 1 when a needed level has no course at all), and the hours bound when 0; exact already when no
+///   unmet requirement has a course (a taxonomy without courses), so that no closure is computed;
 /// - then, for a question reaching the front, `refine` gives its exact unmet count (from the profile's
 ///   closure, which is cheaper than a plan) and a bound on the hours of closing what can be closed;
 /// - then a question reaching the front with its exact key is planned.
 ///
-/// Once `limit` questions are planned and the next key cannot come before the last of them, nothing left
-/// can enter the ranking, so the search stops. Both bounds are admissible and the unmet count is exact, so
-/// the ranking is exactly what planning every question would give.
+/// Once `limit` questions are planned and the next key cannot come before the last of them (ties included:
+/// an equal unmet count and hours with a later id), nothing left can enter the ranking, so the search
+/// stops. Both bounds are admissible and the unmet count is exact, so the ranking is exactly what planning
+/// every question would give.
 struct ReadinessRanking<Item> {
     struct Candidate {
         var item: Item
@@ -49,15 +51,20 @@ struct ReadinessRanking<Item> {
         guard limit > 0 else { return ([], 0) }
         var heap = MinHeap<Entry>()
         for (position, candidate) in candidates.enumerated() {
-            let blocked = candidate.estimate.unclosable > 0
-            heap.push(Entry(unmet: blocked ? 1 : 0, bound: blocked ? 0 : candidate.estimate.lowerBound, id: candidate.id, position: position, exact: false))
+            let estimate = candidate.estimate
+            let blocked = estimate.unclosable > 0
+            heap.push(Entry(
+                unmet: max(blocked ? 1 : 0, estimate.surelyUnmet), bound: blocked ? 0 : estimate.lowerBound, id: candidate.id, position: position,
+                exact: estimate.exact))
         }
         var ranked: [Ranked] = []
         var planned = 0
         while let entry = heap.pop() {
             if let last = ranked.last, ranked.count >= limit {
-                let lastUnmet = last.plan.complete ? 0 : last.plan.unmet.count
-                if entry.unmet > lastUnmet || (entry.unmet == lastUnmet && entry.bound > Double(last.plan.totals.hours.hundredths) + 1e-6) { break }
+                // Hours are whole hundredths: the least the entry's plan can have (allowing for rounding in the bound).
+                let (lastUnmet, lastHours) = (last.plan.complete ? 0 : last.plan.unmet.count, Double(last.plan.totals.hours.hundredths))
+                let least = (entry.bound - 1e-6).rounded(.up)
+                if entry.unmet > lastUnmet || (entry.unmet == lastUnmet && (least > lastHours || (least == lastHours && Text.precedes(last.id, entry.id)))) { break }
             }
             let candidate = candidates[entry.position]
             guard entry.exact else {

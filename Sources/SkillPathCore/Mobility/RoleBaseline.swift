@@ -64,11 +64,11 @@ struct RoleBaseline {
         self.doneRead = doneRead
     }
 
-    /// Whether a problem for the role gets the baseline plan; `closure` holds the problem's closure.
-    func isShared(by problem: PlanningProblem, closure: ReachScratch) -> Bool {
+    /// Whether a starting state gets the baseline plan for the role; `closure` holds the state's closure.
+    func isShared(by state: RelevantState, closure: ReachScratch) -> Bool {
         let zero = closure.index.zeroReach
-        for (skill, level) in problem.levels where level > 0 && readSkills.contains(Int(skill)) { return false }
-        for course in problem.done where doneRead.contains(Int(course)) { return false }
+        for entry in state.skills where readSkills.contains(Int(entry >> 8)) { return false }
+        for course in state.courses where doneRead.contains(Int(course)) { return false }
         for course in passed where closure.reach.taken[Int(course)] { return false }
         for skill in explained where closure.reach.levels[Int(skill)] != zero.levels[Int(skill)] { return false }
         for course in explainedCourses where closure.reach.taken[Int(course)] != zero.taken[Int(course)] { return false }

@@ -29,6 +29,8 @@ struct RoleCover: Sendable {
     /// (masks hold 64); further landmarks are left out, which only lowers the bound.
     let requirements: [Requirement]
     let goalCount: Int
+    /// Per goal node, the first goal node of the same skill (itself, unless a role lists a skill twice).
+    let firstOfSkill: [Int]
     /// Per node, the landmarks it leads to (positions in `requirements`).
     let landmarks: [[Int]]
     /// Per node, its options; empty when no course can bring the skill to the level.
@@ -41,6 +43,7 @@ struct RoleCover: Sendable {
         let all = index.roleRequirements[role].filter(\.essential).map { Requirement(skill: $0.skill, level: $0.level) }
         var nodes = Array(all.prefix(64))
         goalCount = nodes.count
+        firstOfSkill = nodes.indices.map { position in nodes.firstIndex { $0.skill == nodes[position].skill } ?? position }
         var position: [Int64: Int] = [:]
         func key(_ node: Requirement) -> Int64 { Int64(node.skill) << 8 | Int64(node.level) }
         for (number, node) in nodes.enumerated() where position[key(node)] == nil { position[key(node)] = number }
@@ -113,33 +116,45 @@ struct RoleCover: Sendable {
 
     /// What a profile lacks for the role, and the bound on the hours of closing it.
     struct Estimate: Sendable {
-        /// Unmet essential requirements (positions in `requirements`).
-        var unmet: [Int]
         /// Needed nodes no course can close: a plan will leave some requirement unmet.
         var unclosable: Int
         /// Lower bound on the hours of a plan that closes the whole gap, in hundredths.
         var lowerBound: Double
+        /// Unmet essential skills no course can bring to the level: unmet in any plan, whatever the profile's closure.
+        var surelyUnmet: Int
+        /// Whether every unmet essential requirement is one no course can close: then `surelyUnmet` is the
+        /// exact unmet count and nothing is left for a plan to pay for (a taxonomy without courses).
+        var exact: Bool
     }
 
+    /// Allocates nothing when the role has at most 64 nodes: it runs once per person in a ranking of 50,000.
     func estimate(level: (Int32) -> UInt8) -> Estimate {
-        var unmet: [Int] = []
         var needed: UInt64 = 0
-        var stack: [Int] = []
+        // Unmet requirements no course can close, by the first goal node of their skill (so a skill counts once).
+        var surely: UInt64 = 0
+        var closable = false
         for position in 0..<goalCount where level(requirements[position].skill) < requirements[position].level {
-            unmet.append(position)
-            if needed & (1 << UInt64(position)) == 0 {
-                needed |= 1 << UInt64(position)
-                stack.append(position)
-            }
+            needed |= 1 << UInt64(position)
+            if options[position].isEmpty { surely |= 1 << UInt64(firstOfSkill[position]) } else { closable = true }
         }
         // Landmarks count only below a needed node, and only where the profile does not hold them.
-        while let node = stack.popLast() {
+        var pending = needed
+        while pending != 0 {
+            let node = pending.trailingZeroBitCount
+            pending &= pending - 1
             for landmark in landmarks[node] where needed & (1 << UInt64(landmark)) == 0 && level(requirements[landmark].skill) < requirements[landmark].level {
                 needed |= 1 << UInt64(landmark)
-                stack.append(landmark)
+                pending |= 1 << UInt64(landmark)
             }
         }
-        let overflowUnmet = overflow.filter { level($0.requirement.skill) < $0.requirement.level }
+        var surelyUnmet = surely.nonzeroBitCount
+        let overflowUnmet = overflow.isEmpty ? [] : overflow.filter { level($0.requirement.skill) < $0.requirement.level }
+        if !overflowUnmet.isEmpty {
+            var counted = Set((0..<goalCount).filter { surely & (1 << UInt64($0)) != 0 }.map { requirements[$0].skill })
+            for entry in overflowUnmet {
+                if entry.cheapest != nil { closable = true } else if counted.insert(entry.requirement.skill).inserted { surelyUnmet += 1 }
+            }
+        }
         let count = Double(max(1, needed.nonzeroBitCount + overflowUnmet.count))
         var bound = 0.0
         var unclosable = 0
@@ -158,7 +173,7 @@ struct RoleCover: Sendable {
         for entry in overflowUnmet {
             if let cheapest = entry.cheapest { bound += Double(cheapest) / count } else { unclosable += 1 }
         }
-        return Estimate(unmet: unmet, unclosable: unclosable, lowerBound: bound)
+        return Estimate(unclosable: unclosable, lowerBound: bound, surelyUnmet: surelyUnmet, exact: !closable)
     }
 }
 

@@ -41,24 +41,57 @@ extension OrganisationStore {
                 \(scope) SELECT employee, skill, level, source = 'self', set_at
                 FROM skill_levels WHERE 1 = 1 \(member) ORDER BY employee
                 """).bind(bind)
-            // Rows come grouped by employee: the previous row's person is found again without comparing.
-            var last: (employee: String, person: Int?) = ("", nil)
+            // Rows come grouped by employee: the previous row's person is found again by comparing bytes,
+            // the few distinct skill ids are built once each, and each person's skills are collected in one
+            // reused buffer and stored at their exact size (50,000 arrays grown by doubling cost twice the memory).
+            var last: (employee: String, person: Int?)?
+            var skillIDs = TextInterner()
+            var collected: [SkillLevel] = []
+            func store() {
+                if let person = last?.person {
+                    var exact: [SkillLevel] = []
+                    exact.reserveCapacity(collected.count)
+                    exact.append(contentsOf: collected)
+                    people[person].profile.skills = exact
+                }
+                collected.removeAll(keepingCapacity: true)
+            }
             while try skills.step() {
-                let employee = skills.text(0)
-                if employee != last.employee { last = (employee, seek(employee)) }
-                guard let person = last.person else { continue }
-                let skill = skills.text(1)
+                if last.map({ !skills.text(0, equals: $0.employee) }) ?? true {
+                    store()
+                    let employee = skills.text(0)
+                    last = (employee, seek(employee))
+                }
+                guard let person = last?.person else { continue }
+                let skill = skills.text(1, interning: &skillIDs)
                 let stored = skills.int(2)
                 let counted = level(skill, stored, skills.int(3) != 0, skills.dayNumber(4) ?? Int(Int32.max))
-                people[person].profile.skills.append(SkillLevel(skill: skill, level: counted))
+                collected.append(SkillLevel(skill: skill, level: counted))
                 if counted < stored { people[person].lowered[skill] = counted }
             }
+            store()
             position = 0
             for (employee, course) in try connection.prepare("\(scope) SELECT employee, course FROM completions WHERE 1 = 1 \(member) ORDER BY employee")
                 .bind(bind).rows({ ($0.text(0), $0.text(1)) }) {
                 if let person = seek(employee) { people[person].profile.completed.append(course) }
             }
             return people
+        }
+    }
+}
+
+extension OrganisationStore {
+    /// The weekly hours each of these employees prefers, for those who set one: rankings date the few people
+    /// they list at each one's own pace.
+    public func preferredHoursPerWeek(of employees: [String]) throws(StoreError) -> [String: Quantity] {
+        try read { connection in
+            var hours: [String: Quantity] = [:]
+            for employee in employees {
+                // Prepared once and reset by each `prepare`.
+                let statement = try connection.prepare("SELECT preferences FROM employees WHERE id = ?1").bind(.text(employee))
+                if try statement.step(), let preferred = Self.preferences(statement.optionalText(0)).hoursPerWeek { hours[employee] = preferred }
+            }
+            return hours
         }
     }
 }

@@ -97,6 +97,22 @@ public final class SQLiteStatement {
         return String(cString: pointer)
     }
 
+    /// A text column as the String `interner` already holds for the same bytes, if any.
+    public func text(_ column: Int32, interning interner: inout TextInterner) -> String {
+        interner.string(bytes(column))
+    }
+
+    /// Whether a text column holds exactly the UTF-8 bytes of `text`, without building a String.
+    public func text(_ column: Int32, equals text: String) -> Bool {
+        TextInterner.text(text, equals: bytes(column))
+    }
+
+    /// A text column's bytes, valid until the next step or column read of another type.
+    private func bytes(_ column: Int32) -> UnsafeBufferPointer<UInt8> {
+        guard let pointer = sqlite3_column_text(statement, column) else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(statement, column)))
+    }
+
     public func optionalText(_ column: Int32) -> String? {
         isNull(column) ? nil : text(column)
     }
