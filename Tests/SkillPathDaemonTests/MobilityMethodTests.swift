@@ -258,13 +258,18 @@ import Testing
         #expect(errorCode(try client.call("roles.suggest", .object([("employee", "a1"), ("hoursPerWeek", 1000)]))) == "param:hoursPerWeek")
     }
 
-    @Test func candidatesAreRankedByReadinessLevelByLevel() throws {
-        let running = try started()
-        let client = running.client
+    /// a3: an analyst with Python 2 and Statistics 2, closer to a scientist than anyone on the team.
+    func addAnalystThree(_ client: RPCClient) throws {
         _ = try client.result("employees.upsert", .object([("employees", .array([
             .object([("id", "a3"), ("name", "Analyst Three"), ("role", "analyst"), ("manager", "m"),
                      ("skills", .array([.object([("skill", "python"), ("level", 2)]), .object([("skill", "statistics"), ("level", 2)])]))]),
         ]))]))
+    }
+
+    @Test func candidatesAreRankedByReadinessLevelByLevel() throws {
+        let running = try started()
+        let client = running.client
+        try addAnalystThree(client)
         let ranking = try client.result("candidates.rank", .object([("role", "scientist")]))
         let ids = ranking["candidates"]?.arrayValue?.compactMap { $0["employee"]?.stringValue }
         #expect(ids == ["a3", "a1", "a2", "l"], "m holds the role already; a3 is closest, then a1 (Python 1), then a2 (nothing)")
@@ -282,6 +287,28 @@ import Testing
         #expect(errorCode(try client.call("candidates.rank", .object([]))) == "param:role")
         #expect(errorCode(try client.call("candidates.rank", .object([("role", "lead"), ("opportunity", 1)]))) == "param:opportunity")
         #expect(errorCode(try client.call("candidates.rank", .object([("opportunity", 77)]))) == "not-found")
+    }
+
+    /// "When would they be ready at their pace": each person's own weekly hours date them, unless the call
+    /// names one pace for everyone.
+    @Test func eachCandidateIsDatedAtTheirOwnPaceUnlessTheCallNamesOne() throws {
+        let running = try started()
+        let client = running.client
+        try addAnalystThree(client)
+        _ = try client.result("employees.setPreferences", .object([("employee", "a3"), ("hoursPerWeek", 10)]))
+        func candidate(_ id: String, _ ranking: JSONValue) -> JSONValue? {
+            ranking["candidates"]?.arrayValue?.first { $0["employee"]?.stringValue == id }
+        }
+        let own = try client.result("candidates.rank", .object([("role", "scientist")]))
+        #expect(candidate("a3", own)?["hoursPerWeek"] == .number("10"))
+        #expect(candidate("a1", own)?["hoursPerWeek"] == .number("4"), "no preference: the default")
+        let named = try client.result("candidates.rank", .object([("role", "scientist"), ("hoursPerWeek", 4)]))
+        #expect(named["candidates"]?.arrayValue?.allSatisfy { $0["hoursPerWeek"] == .number("4") } == true)
+        let fast = try #require(candidate("a3", own)?["readyBy"]?.stringValue)
+        let slow = try #require(candidate("a3", named)?["readyBy"]?.stringValue)
+        #expect(fast < slow, "at 10 hours a week a3 is ready before the date 4 hours a week gives: \(fast) vs \(slow)")
+        // The ranking itself does not depend on the pace.
+        #expect(own["candidates"]?.arrayValue?.map { $0["employee"] } == named["candidates"]?.arrayValue?.map { $0["employee"] })
     }
 
     @Test func theMobilityReportCountsMovesInThePeriod() throws {

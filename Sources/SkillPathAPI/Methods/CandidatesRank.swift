@@ -20,7 +20,7 @@ enum CandidatesRank {
             MethodDefinition.Parameter("opportunity", Schema.integer(minimum: 1), "an opportunity, for its role"),
             MethodDefinition.Parameter("manager", Schema.string, "only this manager's subtree"),
             MethodDefinition.Parameter("limit", Schema.integer(minimum: 1, maximum: maximumLimit), "candidates (default 20)"),
-            MethodDefinition.Parameter("hoursPerWeek", Schema.number, "the pace for `readyBy` (default 4)"),
+            MethodDefinition.Parameter("hoursPerWeek", Schema.number, "the pace for everyone's `readyBy` (default: each person's preferred weekly hours, else 4)"),
         ],
         resultName: "ranking",
         resultSchema: Schema.object([
@@ -35,7 +35,7 @@ enum CandidatesRank {
                 ("candidates", .array([.object([
                     ("employee", "e-005"), ("name", "Edsger Dijkstra"), ("currentRole", "eng-mid"), ("hours", 64), ("complete", true),
                     ("unmetEssential", 2), ("unmet", .array([.object([("skill", "system-design"), ("name", "System Design"), ("have", 2), ("need", 3)])])),
-                    ("readyBy", "2027-03-29"), ("transition", "promotion"),
+                    ("readyBy", "2027-03-29"), ("hoursPerWeek", 4), ("transition", "promotion"),
                 ])])),
             ])),
         access: .scoped
@@ -56,7 +56,8 @@ enum CandidatesRank {
         }
         guard let target = context.snapshot.catalog.role(role) else { throw StoreLookupError.unknownRole(role, field: opportunity == nil ? "role" : "opportunity") }
         let limit = try params.optional("limit")?.int(in: 1...maximumLimit) ?? 20
-        let pace = try MobilityPace.read(params)
+        // One pace for everyone when the call names it; otherwise each person is dated at their own.
+        let callPace = try params.optional("hoursPerWeek") == nil ? nil : try MobilityPace.read(params)
         let evidence = SkillEvidence(context)
         var people = try store.currentProfiles(inSubtreeOf: scope, level: evidence.level).filter { $0.role != role }
         for position in people.indices where !people[position].lowered.isEmpty {
@@ -65,13 +66,15 @@ enum CandidatesRank {
         let ranking = try context.snapshot.planner.rankCandidates(people.map { ($0.id, $0.profile) }, for: role, limit: limit)
         let wanted = Set(ranking.entries.map(\.id))
         let byID = Dictionary(people.lazy.filter { wanted.contains($0.id) }.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let preferred = callPace == nil ? try store.preferredHoursPerWeek(of: ranking.entries.map(\.id)) : [:]
         let today = context.today
         let candidates: [JSONValue] = ranking.entries.map { entry in
             let person = byID[entry.id]
+            let pace = callPace ?? preferred[entry.id] ?? MobilityPace.defaultHoursPerWeek
             return .object([
                 ("employee", .string(entry.id)), ("name", person.map { .string($0.name) }), ("currentRole", person.map { .string($0.role) }),
             ] + MobilityPace.figures(entry.plan, pace: pace, today: today) + [
-                ("unmetEssential", .int(entry.plan.gap.filter { $0.importance == .essential }.count)),
+                ("hoursPerWeek", pace.json), ("unmetEssential", .int(entry.plan.gap.filter { $0.importance == .essential }.count)),
                 ("transition", entry.transition.map { .string($0.rawValue) }),
             ])
         }

@@ -20,7 +20,7 @@ enum RolesSuggest {
             MethodDefinition.Parameter("limit", Schema.integer(minimum: 1, maximum: maximumLimit), "entries (default 10)"),
             MethodDefinition.Parameter("kinds", Schema.array(Schema.enumeration(MoveKindFilter.allCases.map(\.rawValue))), "only these move kinds (default all)"),
             MethodDefinition.Parameter("includeOpportunities", Schema.boolean, "list open opportunities for the ranked roles (default true)"),
-            MethodDefinition.Parameter("hoursPerWeek", Schema.number, "the pace for `readyBy` (default 4)"),
+            MethodDefinition.Parameter("hoursPerWeek", Schema.number, "the pace for `readyBy` (default: the employee's preferred weekly hours, else 4)"),
         ],
         resultName: "suggestions",
         resultSchema: Schema.object([

@@ -7,13 +7,14 @@ enum CandidatesCommand: Command {
         synopsis: "candidates (ROLE | --opportunity ID) [--manager ID] [--limit N] [--hours-per-week H] [--json]",
         discussion: """
         Ranked by the hours of each person's plan to the role from their stored skills, level by level;
-        people whose gap no course can close come last ("+" after the hours, ready "never").
+        people whose gap no course can close come last ("+" after the hours, ready "never"). Each
+        person is dated at their own preferred weekly hours unless --hours-per-week is given.
         """,
         options: [
             OptionSpec("opportunity", value: "ID", help: "rank for an opportunity's role"),
             OptionSpec("manager", value: "ID", help: "only this manager's subtree"),
             OptionSpec("limit", value: "N", help: "candidates (default 20, at most 200)"),
-            OptionSpec("hours-per-week", value: "H", help: "the pace for 'ready by' (default 4)"),
+            OptionSpec("hours-per-week", value: "H", help: "the pace for everyone's 'ready by' (default: each person's preferred weekly hours, else 4)"),
         ],
         positionals: ["ROLE"], minimumPositionals: 0, maximumPositionals: 1,
         examples: ["skillpath candidates eng-senior", "skillpath candidates --opportunity 3 --limit 5"])

@@ -14,7 +14,7 @@ enum SuggestCommand: Command {
             OptionSpec("limit", value: "N", help: "entries (default 10, at most 100)"),
             OptionSpec("kinds", value: "promotion|lateral|secondment|none", repeatable: true, help: "only moves of these kinds (none: roles no transition leads to)"),
             OptionSpec("no-opportunities", help: "roles only, no open opportunities"),
-            OptionSpec("hours-per-week", value: "H", help: "your pace for 'ready by' (default 4)"),
+            OptionSpec("hours-per-week", value: "H", help: "the pace for 'ready by' (default: the employee's preferred weekly hours, else 4)"),
         ],
         positionals: ["EMPLOYEE"], minimumPositionals: 0, maximumPositionals: 1,
         examples: ["skillpath suggest", "skillpath suggest e-008 --kinds promotion,lateral", "skillpath suggest --limit 5 --json"])
