@@ -33,7 +33,7 @@ enum CandidatesCommand: Command {
         let console = context.console
         let shown = Shown()
         console.line(console.styled("Closest to \(shown.text(result["title"])) (\(shown.text(result["role"])))", .bold)
-            + console.styled(" · \(shown.text(result["considered"])) people considered, \(shown.text(result["planned"])) planned", .dim))
+            + console.styled(" · \(shown.text(result["considered"])) people considered, \(shown.text(result["planned"])) plans made (the plan from no skills included)", .dim))
         let candidates = result["candidates"]?.arrayValue ?? []
         guard !candidates.isEmpty else {
             console.line("Nobody in scope who does not already hold the role.")
