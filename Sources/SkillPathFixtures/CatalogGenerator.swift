@@ -120,7 +120,7 @@ public struct CatalogGenerator: Sendable {
                     ? random.int(in: 0...(skillCount - 1))
                     : home * 100 + random.int(in: 0...min(99, grade * 20 + 19))
                 guard skill < skillCount, used.insert(skill).inserted else { continue }
-                let highest = chains[skill].last!
+                let highest = chains[skill].last ?? 1
                 let level = random.chance(0.9) ? min(highest, random.int(in: 1...min(5, grade + 1))) : min(5, highest + 1)
                 requirements.append(RoleRequirement(skill: skillID(skill), level: level, importance: random.chance(0.2) ? .optional : .essential))
             }

@@ -160,8 +160,8 @@ final class LogSink: @unchecked Sendable {
     private func write(_ bytes: [UInt8]) {
         var offset = 0
         bytes.withUnsafeBytes { raw in
-            while offset < raw.count {
-                let written = Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+            while offset < raw.count, let base = raw.baseAddress {
+                let written = Glibc.write(descriptor, base + offset, raw.count - offset)
                 if written < 0 && errno == EINTR { continue }
                 if written <= 0 { return }
                 offset += written

@@ -54,7 +54,7 @@ public final class UnixSocket: @unchecked Sendable {
         var offset = 0
         while offset < bytes.count {
             let written = try syscall("write") {
-                bytes.withUnsafeBytes { raw in Glibc.send(descriptor, raw.baseAddress! + offset, raw.count - offset, Int32(MSG_NOSIGNAL)) }
+                bytes.withUnsafeBytes { raw in Glibc.send(descriptor, raw.baseAddress.map { $0 + offset }, raw.count - offset, Int32(MSG_NOSIGNAL)) }
             }
             offset += written
         }

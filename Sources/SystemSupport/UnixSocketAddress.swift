@@ -19,7 +19,8 @@ struct UnixSocketAddress {
         withUnsafeMutableBytes(of: &storage.sun_path) { raw in
             raw.copyBytes(from: bytes)
         }
-        let pathOffset = MemoryLayout<sockaddr_un>.offset(of: \sockaddr_un.sun_path)!
+        // A stored property always has an offset; sun_family's two bytes come before the path.
+        let pathOffset = MemoryLayout<sockaddr_un>.offset(of: \sockaddr_un.sun_path) ?? MemoryLayout<sa_family_t>.size
         // A filesystem path includes its terminating zero; an abstract name does not.
         length = socklen_t(pathOffset + bytes.count + (abstract ? 0 : 1))
     }

@@ -83,12 +83,16 @@ enum LoadProbe {
             do { catalog = try CatalogLoader.load(directory: directory) } catch let error as CatalogRejection { rejection = error } catch {}
         }
         if let rejection {
-            say("Error: \(rejection.errors.count) errors, first: \(rejection.errors.first!)")
+            say("Error: \(rejection.errors.count) errors, first: \(rejection.errors.first.map(String.init(describing:)) ?? "none")")
+            return 1
+        }
+        guard let catalog else {
+            say("Error: cannot load \(directory)")
             return 1
         }
         say(String(format: "  load + validate + index: %.3f s, peak memory %.0f MiB (process baseline %.0f MiB)",
                      elapsed, Measure.peakMemoryMiB(), before))
-        say("  catalog: \(catalog!.skills.count) skills, \(catalog!.courses.count) courses, \(catalog!.roles.count) roles, \(catalog!.transitions.count) transitions")
+        say("  catalog: \(catalog.skills.count) skills, \(catalog.courses.count) courses, \(catalog.roles.count) roles, \(catalog.transitions.count) transitions")
         return 0
     }
 }

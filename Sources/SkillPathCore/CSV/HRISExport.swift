@@ -114,7 +114,8 @@ public enum HRISExport {
     }
 
     static func append(_ entry: JSONValue, line: Int, to row: inout Row) {
-        var object = row.json.objectValue!
+        // Rows are built as objects (`rows.append(Row(json: .object…`) and stay objects.
+        var object = row.json.objectValue ?? JSONObject()
         var list = object["skills"]?.arrayValue ?? []
         list.append(entry)
         object["skills"] = .array(list)

@@ -26,7 +26,9 @@ extension Planner {
         let start = try resolve(profile: profile, targetRole: targetRole, options: hopOptions, strict: strict)
         let index = catalog.index
         let target = start.target
-        let origin = start.current!
+        guard let origin = start.current else {
+            throw unknown(.unknownRole, field: "profile.role", id: current, kind: "role", among: catalog.roles.lazy.map(\.id))
+        }
         let empty = Plan.Totals(hours: .zero, cost: .zero, currency: catalog.currency, courses: 0)
         var result = Route(from: current, to: targetRole, found: false, hops: [], totals: empty, schedule: nil, reason: nil, optimal: true)
         if origin == target {
@@ -103,7 +105,8 @@ extension Planner {
         var next = problem
         var done = problem.filter.done
         for step in plan.steps {
-            let course = catalog.index.courseNumbers[step.course]!
+            // A plan's steps are this catalog's courses; one it does not know would change nothing.
+            guard let course = catalog.index.courseNumbers[step.course] else { continue }
             done.insert(course)
             for entry in catalog.index.teaches[course] where next.level(entry.skill) < entry.level {
                 next.levels[entry.skill] = entry.level

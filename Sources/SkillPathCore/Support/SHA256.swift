@@ -31,12 +31,12 @@ struct SHA256 {
                 buffer.append(contentsOf: input[0..<take])
                 start = take
                 if buffer.count == 64 {
-                    buffer.withUnsafeBufferPointer { compress($0.baseAddress!) }
+                    buffer.withUnsafeBufferPointer { block in if let start = block.baseAddress { compress(start) } }
                     buffer.removeAll(keepingCapacity: true)
                 }
             }
-            while start + 64 <= input.count {
-                compress(input.baseAddress! + start)
+            while start + 64 <= input.count, let base = input.baseAddress {
+                compress(base + start)
                 start += 64
             }
             buffer.append(contentsOf: input[start...])

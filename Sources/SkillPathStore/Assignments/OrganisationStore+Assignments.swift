@@ -25,7 +25,7 @@ extension OrganisationStore {
             try Self.audit(connection, at: now, actor: new.assignedBy, action: "assignment.create", subject: new.employee, detail: .object([
                 ("assignment", .int(id)), ("targetRole", .string(new.targetRole)), ("courses", .int(new.plan.steps.count)),
             ]))
-            return try Self.assignment(id, connection: connection)!
+            return try Self.written(id, connection: connection)
         }
     }
 
@@ -74,6 +74,15 @@ extension OrganisationStore {
         }
     }
 
+    /// The assignment this transaction has just written: missing only if the database lost it under us,
+    /// which is a database error, not a crash.
+    static func written(_ id: Int64, connection: SQLiteConnection) throws -> AssignmentRecord {
+        guard let record = try assignment(id, connection: connection) else {
+            throw StoreError(.database, "assignment \(id) is missing right after it was written")
+        }
+        return record
+    }
+
     static func assignment(_ id: Int64, connection: SQLiteConnection) throws -> AssignmentRecord? {
         let row = try connection.prepare("""
             SELECT id, employee, target_role, assigned_by, assigned_at, start_date, due_date, status, options, plan, catalog_version, updated_at
@@ -108,7 +117,7 @@ extension OrganisationStore {
             let now = Timestamps.now()
             try connection.prepare("UPDATE assignments SET status = 'cancelled', updated_at = ?2 WHERE id = ?1").bind(.integer(id), .text(now)).run()
             try Self.audit(connection, at: now, actor: actor, action: "assignment.cancel", subject: record.employee, detail: .object([("assignment", .int(id))]))
-            return try Self.assignment(id, connection: connection)!
+            return try Self.written(id, connection: connection)
         }
     }
 
@@ -139,7 +148,7 @@ extension OrganisationStore {
             try Self.audit(connection, at: now, actor: actor, action: "assignment.replan", subject: record.employee, detail: .object([
                 ("assignment", .int(id)), ("courses", .int(plan.steps.count)), ("catalogVersion", .string(plan.catalogVersion)),
             ]))
-            return try Self.assignment(id, connection: connection)!
+            return try Self.written(id, connection: connection)
         }
     }
 
