@@ -2,13 +2,16 @@ import Foundation
 
 /// A fresh directory under the system temp folder, removed when the value is released.
 /// `@unchecked Sendable`: immutable after init; the files it manages are the test's own.
+///
+/// A folder or file it cannot create is reported on stderr and left missing, so that the test using it
+/// fails on its own terms; a trap here would end every test of the run at once.
 public final class TemporaryDirectory: @unchecked Sendable {
     public let path: String
 
     public init() {
         let base = FileManager.default.temporaryDirectory.path
         path = "\(base)/skillpath-test-\(UUID().uuidString)"
-        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        Self.attempt("create \(path)") { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) }
     }
 
     deinit {
@@ -20,9 +23,19 @@ public final class TemporaryDirectory: @unchecked Sendable {
     public func write(_ files: [String: String]) -> String {
         for (name, contents) in files {
             let file = "\(path)/\(name)"
-            try! FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try! contents.write(toFile: file, atomically: true, encoding: .utf8)
+            Self.attempt("write \(file)") {
+                try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                try contents.write(toFile: file, atomically: true, encoding: .utf8)
+            }
         }
         return path
+    }
+
+    private static func attempt(_ what: String, _ body: () throws -> Void) {
+        do {
+            try body()
+        } catch {
+            FileHandle.standardError.write(Data("TemporaryDirectory: cannot \(what): \(error)\n".utf8))
+        }
     }
 }
