@@ -143,6 +143,21 @@ import Testing
         #expect(catalog.transitions.count == 1)
     }
 
+    /// xAPI statements credit one course per activity IRI: a second course claiming it is told which one wins.
+    @Test func twoCoursesClaimingOneXAPIActivityIsAWarning() throws {
+        let directory = TemporaryDirectory()
+        let xapi = #""externalIds": {"xapi": "https://lms.example/activities/python"}"#
+        let catalog = try CatalogLoader.load(directory: directory.write([
+            "skills.json": Self.skills,
+            "courses.json": "{\"courses\": [\n" + course(xapi) + ",\n" + course(xapi).replacingOccurrences(of: #""c1""#, with: #""c2""#) + "\n]}",
+        ]))
+        let warnings = catalog.warnings.map(\.description)
+        #expect(warnings.contains(
+            "courses.json:3: warning: course 'c2': claims the xAPI activity 'https://lms.example/activities/python' that course 'c1' already claims; statements about it count for 'c1' [duplicate-xapi-activity]"),
+            "\(warnings)")
+        #expect(catalog.courses.count == 2, "a warning: both courses stay")
+    }
+
     @Test func aCourseNothingNeedsIsAWarning() throws {
         let directory = TemporaryDirectory()
         let catalog = try CatalogLoader.load(directory: directory.write([

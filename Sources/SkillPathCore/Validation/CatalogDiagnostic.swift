@@ -71,6 +71,7 @@ public struct CatalogDiagnostic: Sendable, Hashable, CustomStringConvertible {
         public static let mixedCurrencies = Code(rawValue: "mixed-currencies")
         public static let duplicateTransition = Code(rawValue: "duplicate-transition")
         public static let teachesNothingNew = Code(rawValue: "teaches-nothing-new")
+        public static let duplicateXAPIActivity = Code(rawValue: "duplicate-xapi-activity")
     }
 }
 

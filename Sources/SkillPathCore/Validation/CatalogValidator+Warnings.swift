@@ -54,6 +54,19 @@ extension CatalogValidator {
 
     /// A course that requires a skill at or above the level it teaches adds nothing for that skill.
     mutating func warnAboutCourseContent() {
+        // xAPI statements name a course by its activity IRI: two courses claiming one IRI cannot both be
+        // credited, and the first in id order is (courses are sorted by now).
+        var claimed: [String: String] = [:]
+        for course in courses {
+            guard let iri = course.xapiActivity else { continue }
+            if let first = claimed[iri] {
+                warning(
+                    .duplicateXAPIActivity, at: course.source, "course '\(course.id)'",
+                    "claims the xAPI activity '\(iri)' that course '\(first)' already claims; statements about it count for '\(first)'")
+            } else {
+                claimed[iri] = course.id
+            }
+        }
         for course in courses {
             for taught in course.teaches {
                 guard let required = course.requires.first(where: { $0.skill == taught.skill }), required.level >= taught.level else { continue }

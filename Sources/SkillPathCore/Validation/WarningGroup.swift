@@ -31,6 +31,7 @@ public struct WarningGroup: Sendable {
         case .unknownField: what = "\(plural(count, "unknown field")) ignored"
         case .teachesNothingNew: what = "\(plural(count, "course")) teaching a level they already require"
         case .duplicateTransition: what = "\(plural(count, "transition")) listed more than once"
+        case .duplicateXAPIActivity: what = "\(plural(count, "course")) claiming an xAPI activity another course claims"
         default: what = plural(count, "warning")
         }
         return "warning: \(what) [\(code.rawValue)]"
