@@ -121,6 +121,12 @@ import Testing
                 #expect(ranking.planned <= limit + 1, "\(role.id) limit \(limit): \(ranking.planned) planned")
             }
         }
+        // Turned around: the roles closest to a person, on the same taxonomy.
+        for (id, profile) in people.prefix(20) {
+            let suggestions = try planner.suggestRoles(for: profile, limit: 2)
+            let expected = try Self.bruteForceSuggestions(planner, profile: profile)
+            #expect(suggestions.entries.map { Self.line($0.plan, $0.role.id) } == Array(expected.prefix(2)), "\(id)")
+        }
     }
 
     /// On hostile small catalogs (self-requiring courses, untaught top levels, profile-dependent reachability)
