@@ -52,21 +52,26 @@ import Testing
     @Test func theBashScriptCompletesInBash() throws {
         let directory = TemporaryDirectory()
         directory.write(["c.bash": try ProcessRunner.run("skillpath", ["completion", "bash"]).stdout])
-        func bash(_ line: String) throws -> [String] {
+        // A copy installed as ~/bin/skillpath, typed that way (bash leaves the ~ in the word).
+        let home = TemporaryDirectory()
+        try FileManager.default.createDirectory(atPath: "\(home.path)/bin", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: "\(home.path)/bin/skillpath", withDestinationPath: "\(ProcessRunner.buildDirectory)/skillpath")
+        func bash(_ line: String, command: String = "skillpath") throws -> [String] {
             let words = line.split(separator: " ", omittingEmptySubsequences: false).map { "'\($0)'" }.joined(separator: " ")
             let script = """
             source \(directory.path)/c.bash
-            COMP_WORDS=(skillpath \(words)); COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 ))
+            COMP_WORDS=('\(command)' \(words)); COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 ))
             _skillpath
             printf '%s\\n' "${COMPREPLY[@]}"
             """
-            let environment = ["PATH": "\(ProcessRunner.buildDirectory):/usr/bin:/bin", "SKILLPATH_SOCKET": daemon.socketPath]
+            let environment = ["PATH": "\(ProcessRunner.buildDirectory):/usr/bin:/bin", "SKILLPATH_SOCKET": daemon.socketPath, "HOME": home.path]
             let result = try ProcessRunner.run("/bin/bash", ["-c", script], environment: environment)
             #expect(result.status == 0, "\(result.stderr)")
             return result.stdout.split(separator: "\n").map(String.init)
         }
         #expect(try bash("--json pat") == ["path"])
         #expect(try bash("cat") == ["catalog"])
+        #expect(try bash("cat", command: "~/bin/skillpath") == ["catalog"], "a command typed with ~ is found")
         #expect(try bash("path --target sc") == ["scientist"])
         #expect(try bash("completion ") == ["bash", "zsh"])
         #expect(try bash("plan --catalog \(directory.path)/") == [], "an empty folder has no entries to offer")
@@ -79,16 +84,19 @@ import Testing
     func theZshScriptCompletesInZsh() throws {
         let directory = TemporaryDirectory()
         directory.write(["_skillpath": try ProcessRunner.run("skillpath", ["completion", "zsh"]).stdout])
-        func zsh(_ line: String) throws -> String {
+        let home = TemporaryDirectory()
+        try FileManager.default.createDirectory(atPath: "\(home.path)/bin", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: "\(home.path)/bin/skillpath", withDestinationPath: "\(ProcessRunner.buildDirectory)/skillpath")
+        func zsh(_ line: String, command: String = "skillpath") throws -> String {
             let words = line.split(separator: " ", omittingEmptySubsequences: false).map { "'\($0)'" }.joined(separator: " ")
             let script = """
             _describe() { shift 3; print -l -- "${(@P)1}"; }
             _files() { print -- "files $*"; }
             source <(sed '$d' \(directory.path)/_skillpath)
-            words=(skillpath \(words)); CURRENT=${#words}
+            words=('\(command)' \(words)); CURRENT=${#words}
             _skillpath
             """
-            let environment = ["PATH": "\(ProcessRunner.buildDirectory):/usr/bin:/bin", "SKILLPATH_SOCKET": daemon.socketPath]
+            let environment = ["PATH": "\(ProcessRunner.buildDirectory):/usr/bin:/bin", "SKILLPATH_SOCKET": daemon.socketPath, "HOME": home.path]
             let result = try ProcessRunner.run("/usr/bin/zsh", ["-f", "-c", script], environment: environment)
             #expect(result.status == 0, "\(result.stderr)")
             return result.stdout
@@ -96,6 +104,7 @@ import Testing
         #expect(try zsh("--json pat") == "path:your learning path to a role, or a report's (from your stored skills)\n")
         #expect(try zsh("cat").hasPrefix("catalog:"), "the group, described, never 'catalog\\:check'")
         #expect(try zsh("path --target sc") == "scientist\n")
+        #expect(try zsh("path --target sc", command: "~/bin/skillpath") == "scientist\n", "a command typed with ~ is found")
         #expect(try zsh("plan --profile ") == "files \n")
     }
 }
