@@ -139,6 +139,25 @@ import Testing
         #expect(pair.rejected.map(\.field) == ["manager", "manager"])
     }
 
+    /// "José" with é and with e + U+0301 are one id to Swift and two to SQLite: only the composed form is
+    /// taken, so that the store never holds two ids that differ only in their encoding.
+    @Test func anIdOrManagerInDecomposedUnicodeIsRefusedByName() throws {
+        let fixture = try StoreFixture()
+        let composed = "jos\u{E9}"
+        let decomposed = "jose\u{301}"
+        let report = try fixture.store.upsert([
+            EmployeeInput(id: composed, name: "José", role: "analyst"),
+            EmployeeInput(id: decomposed, name: "José again", role: "analyst"),
+            EmployeeInput(id: "report", name: "Report", role: "analyst", manager: .set(decomposed)),
+        ], catalog: fixture.catalog, actor: "test")
+        #expect(report.inserted == 1)
+        #expect(report.rejected.map(\.index) == [1, 2])
+        #expect(report.rejected.map(\.field) == ["id", "manager"])
+        #expect(report.rejected.first?.reason == "'jose\\u{301}' is not in composed Unicode form (NFC): send 'jos\\u{E9}', each accented letter as one character")
+        #expect(try fixture.store.employee(composed)?.employee.name == "José", "the composed row is kept as sent")
+        #expect(try fixture.store.currentProfiles(inSubtreeOf: nil).map(\.id) == [composed])
+    }
+
     @Test func aCycleOfThreeRowsRejectsThoseRowsAndKeepsTheRest() throws {
         let fixture = try StoreFixture()
         let report = try fixture.store.upsert([

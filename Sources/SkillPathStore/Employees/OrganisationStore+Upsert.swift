@@ -52,6 +52,8 @@ extension OrganisationStore {
             UpsertRejection(index: index, id: input.id.isEmpty ? nil : input.id, field: field, reason: reason)
         }
         if input.id.trimmingWhitespace.isEmpty { return reject("id", "must not be empty") }
+        if let problem = EmployeeIDForm.problem(input.id) { return reject("id", problem) }
+        if case .set(let manager?) = input.manager, let problem = EmployeeIDForm.problem(manager) { return reject("manager", problem) }
         if let name = input.name, name.trimmingWhitespace.isEmpty { return reject("name", "must not be empty") }
         if let role = input.role, catalog.role(role) == nil {
             let hint = Spelling.closest(to: role, among: catalog.roles.lazy.map(\.id)).map { " (did you mean '\($0)'?)" } ?? ""
