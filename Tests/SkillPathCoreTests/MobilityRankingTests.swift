@@ -86,12 +86,38 @@ import Testing
             }
             let ranking = try planner.rankCandidates(people, for: testCase.target, limit: people.count)
             #expect(ranking.entries.count == people.count, "seed \(seed)")
+            // In the order planning everyone gives, whole and cut short (where the search stops early).
+            let expected = try people.map { person in
+                (try planner.plan(profile: person.profile, targetRole: testCase.target, options: PlanOptions(), strict: false), person.id)
+            }.sorted { ReadinessRanking<Int>.ranksBefore($0, $1) }.map { Self.line($0.0, $0.1) }
+            #expect(ranking.entries.map { Self.line($0.plan, $0.id) } == expected, "seed \(seed)")
+            let top = try planner.rankCandidates(people, for: testCase.target, limit: 3)
+            #expect(top.entries.map { Self.line($0.plan, $0.id) } == Array(expected.prefix(3)), "seed \(seed)")
             for entry in ranking.entries {
                 let profile = try #require(people.first { $0.id == entry.id }?.profile)
                 let own = try planner.plan(profile: profile, targetRole: testCase.target, options: PlanOptions(), strict: false)
                 #expect(entry.plan == own, "seed \(seed): \(entry.id) \(profile.skills) \(profile.completed)")
             }
         }
+    }
+
+    /// The search stops at a tie only when the id comes later: an entry whose bound equals the last ranked
+    /// plan's hours and whose id comes first is still planned (and ranks first), one whose id comes later is
+    /// not planned at all.
+    @Test func theSearchStopsAtATieOnlyForALaterId() {
+        func plan(hours: Int) -> Plan {
+            Plan(targetRole: "r", targetTitle: "R", currentRole: nil, objective: .hours, gap: [], steps: [],
+                 totals: .init(hours: Quantity(hours), cost: .zero, currency: "USD", courses: 1), unmet: [], schedule: nil, optimal: true, catalogVersion: "")
+        }
+        // Bounds in hundredths: b's bound (8 h) is below its plan (10 h); the others' bounds are exact.
+        let bounds: [String: Double] = ["a": 1_000, "b": 800, "c": 1_000]
+        func rank(_ ids: [String]) -> (ranked: [String], planned: Int) {
+            let candidates = ids.map { ReadinessRanking<String>.Candidate(item: $0, id: $0, estimate: .init(unclosable: 0, lowerBound: bounds[$0] ?? 0, surelyUnmet: 0, exact: false)) }
+            let result = ReadinessRanking.rank(candidates, limit: 1, refine: { ReadinessBound(unmet: 0, bound: bounds[$0] ?? 0) }, plan: { _ in plan(hours: 10) })
+            return (result.ranked.map(\.id), result.planned)
+        }
+        #expect(rank(["a", "b"]) == (["a"], 2), "b is planned first (lower bound), then a ties at 10 h with an earlier id")
+        #expect(rank(["b", "c"]) == (["b"], 1), "c ties at 10 h with a later id: not planned")
     }
 
     /// A taxonomy without courses (O*NET, ESCO): no plan can close anything, so people rank by how many
