@@ -51,6 +51,24 @@ import Testing
         #expect(json["from"]?.stringValue == to.adding(months: -12).adding(days: 1).description, "and covers the twelve months before")
     }
 
+    /// A move is judged a year after it, so the default year shows none judged and says how to reach back;
+    /// `--months 24` reaches a move of 400 days ago and judges it.
+    @Test func successIsJudgedOnAPeriodThatReachesBackFarEnough() throws {
+        let today = CalendarDate(daysSinceEpoch: Int(Date().timeIntervalSince1970 / 86_400))
+        #expect(try skillpath("moves", "record", "a1", "scientist", "--date", today.adding(days: -400).description).status == 0)
+        #expect(try skillpath("moves", "record", "a2", "lead", "--date", today.adding(days: -30).description).status == 0)
+        let lastYear = try skillpath("report", "mobility")
+        #expect(lastYear.stdout.contains("Move success: — (0 of 0); 1 too recent to judge"), "\(lastYear.stdout)")
+        #expect(lastYear.stdout.contains("(a move is judged 12 months after it: --months 24 reaches back to moves that can be)"))
+        let twoYears = try skillpath("report", "mobility", "--months", "24")
+        #expect(twoYears.status == 0, "\(twoYears.stderr)")
+        #expect(twoYears.stdout.contains("Move success: 1 of 1 (100%); 1 too recent to judge"), "\(twoYears.stdout)")
+        #expect(!twoYears.stdout.contains("reaches back"), "nothing to hint at once a move is judged")
+        let json = try JSONParser.parse(skillpath("report", "mobility", "--months", "24", "--json").stdout)
+        let to = try #require(json["to"]?.stringValue.flatMap(CalendarDate.init(iso:)))
+        #expect(json["from"]?.stringValue == to.adding(months: -24).adding(days: 1).description)
+    }
+
     @Test func suggestionsAndCandidatesAreTablesWithReasons() throws {
         let suggestions = try skillpath("suggest", "a1")
         #expect(suggestions.status == 0, "\(suggestions.stderr)")
@@ -83,6 +101,8 @@ import Testing
             (["suggest", "a1", "--hours-per-week", "500"], 64, "--hours-per-week must be"),
             (["report", "mobility", "--to", "2025-02-30"], 64, "--to must be a date"),
             (["report", "mobility", "--from", "2025-06-01", "--to", "2025-01-01"], 65, "before from"),
+            (["report", "mobility", "--from", "2025-06-01", "--months", "3"], 64, "give --from or --months, not both"),
+            (["report", "mobility", "--months", "0"], 64, "--months must be a whole number of months from 1 to 1200"),
         ]
         for (arguments, status, message) in cases {
             let result = try ProcessRunner.run("skillpath", arguments, environment: ["SKILLPATH_SOCKET": daemon.socketPath])

@@ -4,25 +4,33 @@ import SkillPathJSON
 enum MobilityReportCommand: Command {
     static let spec = CommandSpec(
         path: ["report", "mobility"], summary: "internal moves, fill rate, time to fill, move success, path completion, engagement",
-        synopsis: "report mobility [--from DATE] [--to DATE] [--manager ID] [--group-by month|quarter] [--window MONTHS] [--json]",
+        synopsis: "report mobility [--from DATE | --months N] [--to DATE] [--manager ID] [--group-by month|quarter] [--window MONTHS] [--json]",
         discussion: """
         docs/mobility.md defines every figure. The period defaults to the twelve months up to today. With
-        --manager, each direct report's team gets its own line.
+        --manager, each direct report's team gets its own line. A move's success is judged a window (12
+        months) after it, so the moves of the last twelve months are all too recent: --months 24 reaches
+        back to moves that can be judged.
         """,
         options: [
             OptionSpec("from", value: "DATE", help: "the first day of the period (default: a year before --to)"),
+            OptionSpec("months", value: "N", help: "the N months up to --to, instead of --from"),
             OptionSpec("to", value: "DATE", help: "the last day of the period (default today)"),
             OptionSpec("manager", value: "ID", help: "this manager's subtree, one line per direct report's team"),
             OptionSpec("group-by", value: "month|quarter", help: "figures per period too"),
             OptionSpec("window", value: "MONTHS", help: "how long after a move its success is judged (default 12)"),
         ],
-        examples: ["skillpath report mobility", "skillpath report mobility --from 2026-01-01 --to 2026-06-30", "skillpath report mobility --from 2025-01-01 --to 2025-12-31 --manager e-001 --group-by quarter"])
+        examples: ["skillpath report mobility", "skillpath report mobility --months 24", "skillpath report mobility --from 2026-01-01 --to 2026-06-30", "skillpath report mobility --from 2025-01-01 --to 2025-12-31 --manager e-001 --group-by quarter"])
 
     static func run(_ context: CommandContext) throws(CLIError) -> ExitCode {
         let arguments = context.arguments
         let to = try arguments.value("to").map { text throws(CLIError) in try PlanOptionFlags.date(text, flag: "to") } ?? context.today
+        let months = try arguments.value("months").map { text throws(CLIError) -> Int in
+            guard let months = Int(text), (1...1_200).contains(months) else { throw .usage("--months must be a whole number of months from 1 to 1200, got '\(text)'") }
+            guard arguments.value("from") == nil else { throw .usage("give --from or --months, not both") }
+            return months
+        }
         let from = try arguments.value("from").map { text throws(CLIError) in try PlanOptionFlags.date(text, flag: "from") }
-            ?? to.adding(months: -12).adding(days: 1)
+            ?? to.adding(months: -(months ?? 12)).adding(days: 1)
         let report = try context.daemon().call("reports.mobility", .object([
             ("from", .string(from.description)), ("to", .string(to.description)), ("manager", arguments.value("manager").map(JSONValue.string)),
             ("groupBy", arguments.value("group-by").map(JSONValue.string)),
@@ -35,6 +43,10 @@ enum MobilityReportCommand: Command {
         console.line(console.styled("Internal mobility \(shown.text(report["from"])) – \(shown.text(report["to"])), \(scope)", .bold)
             + console.styled(" (as of \(shown.text(report["asOf"])); success judged \(shown.text(report["successWindowMonths"])) months after a move)", .dim))
         lines(report["figures"]).forEach { console.line("  " + $0) }
+        if let success = report["figures"]?["moveSuccess"], success["judged"]?.intValue == 0, (success["tooRecent"]?.intValue ?? 0) > 0 {
+            let window = report["successWindowMonths"]?.intValue ?? 12
+            console.line(console.styled("  (a move is judged \(window) months after it: --months \(window + 12) reaches back to moves that can be)", .dim))
+        }
         let groups: [(String, [JSONValue])] = [
             ("Team", (report["teams"]?.arrayValue ?? []).map { .object([("label", $0["manager"] ?? .null), ("figures", $0["figures"] ?? .null)]) }),
             ("Period", (report["periods"]?.arrayValue ?? []).map { .object([("label", $0["period"] ?? .null), ("figures", $0["figures"] ?? .null)]) }),
