@@ -72,6 +72,6 @@ public enum Schema {
             ])),
             ("optimal", boolean), ("catalogVersion", string),
         ], additional: true)),
-        ("Page", object([("items", array(.object([("type", "object")]))), ("total", integer(minimum: 0)), ("nextCursor", string)], additional: true)),
+        ("Page", object([("items", array(.object([("type", "object")]))), ("total", integer(minimum: 0)), ("nextCursor", .object([("type", .strings(["string", "null"]))]))], additional: true)),
     ]
 }

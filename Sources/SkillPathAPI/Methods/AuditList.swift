@@ -17,11 +17,8 @@ enum AuditList {
             MethodDefinition.Parameter("actor", Schema.string, "only entries by this actor"),
             MethodDefinition.Parameter("employee", Schema.string, "only entries about this employee"),
             MethodDefinition.Parameter("kind", Schema.string, "an action or a family of actions"),
-            MethodDefinition.Parameter("limit", Schema.integer(minimum: 1, maximum: Paging.maximumLimit), "entries per page (default \(Paging.defaultLimit))"),
-            MethodDefinition.Parameter("cursor", Schema.string, "the nextCursor of the previous page"),
-        ],
-        resultName: "page",
-        resultSchema: Schema.object([("items", Schema.array(.object([("type", "object")]))), ("nextCursor", .object([("type", .strings(["string", "null"]))]))]),
+        ] + Paging.parameters,
+        resultName: "page", resultSchema: Schema.ref("Page"),
         errors: [.forbidden],
         example: .init(
             params: .object([("employee", "e-005"), ("limit", 1)]),

@@ -21,14 +21,10 @@ extension OrganisationStore {
         inSubtreeOf root: String?, level: (_ skill: String, _ level: Int, _ selfRated: Bool, _ day: Int) -> Int = { _, level, _, _ in level }
     ) throws -> [PersonProfile] {
         try read { connection in
-            let scope = root == nil ? "" : """
-                WITH RECURSIVE scope(id) AS (SELECT ?1 UNION ALL SELECT e.id FROM scope s JOIN employees e ON e.manager = s.id)
-                """
-            let member = root == nil ? "" : "AND employee IN (SELECT id FROM scope)"
-            let bind: [SQLiteValue?] = root.map { [.text($0)] } ?? []
+            let scope = SubtreeScope(root: root)
             var people = try connection.prepare("""
-                \(scope) SELECT id, name, role FROM employees WHERE left_on IS NULL \(root == nil ? "" : "AND id IN (SELECT id FROM scope)") ORDER BY id
-                """).bind(bind).rows { PersonProfile(id: $0.text(0), name: $0.text(1), role: $0.text(2), profile: Profile(role: $0.text(2))) }
+                \(scope.with) SELECT id, name, role FROM employees WHERE left_on IS NULL \(scope.filter("id")) ORDER BY id
+                """).bind(scope.bind).rows { PersonProfile(id: $0.text(0), name: $0.text(1), role: $0.text(2), profile: Profile(role: $0.text(2))) }
             var position = 0
             /// The person `employee` names, moving forward through `people`. Both lists are in SQLite's id
             /// order, which is by UTF-8 bytes, so the comparison is too (String's `<` is by Unicode rules).
@@ -38,9 +34,9 @@ extension OrganisationStore {
             }
             // Streamed row by row into the people: a large organisation has millions of skill rows.
             let skills = try connection.prepare("""
-                \(scope) SELECT employee, skill, level, source = 'self', set_at
-                FROM skill_levels WHERE 1 = 1 \(member) ORDER BY employee
-                """).bind(bind)
+                \(scope.with) SELECT employee, skill, level, source = 'self', set_at
+                FROM skill_levels WHERE 1 = 1 \(scope.filter("employee")) ORDER BY employee
+                """).bind(scope.bind)
             // Rows come grouped by employee: the previous row's person is found again by comparing bytes,
             // the few distinct skill ids are built once each, and each person's skills are collected in one
             // reused buffer and stored at their exact size (50,000 arrays grown by doubling cost twice the memory).
@@ -71,8 +67,8 @@ extension OrganisationStore {
             }
             store()
             position = 0
-            for (employee, course) in try connection.prepare("\(scope) SELECT employee, course FROM completions WHERE 1 = 1 \(member) ORDER BY employee")
-                .bind(bind).rows({ ($0.text(0), $0.text(1)) }) {
+            for (employee, course) in try connection.prepare("\(scope.with) SELECT employee, course FROM completions WHERE 1 = 1 \(scope.filter("employee")) ORDER BY employee")
+                .bind(scope.bind).rows({ ($0.text(0), $0.text(1)) }) {
                 if let person = seek(employee) { people[person].profile.completed.append(course) }
             }
             return people

@@ -16,23 +16,19 @@ extension OrganisationStore {
     /// `SkillPicture` reads.
     public func pictureMembers(inSubtreeOf root: String?) throws(StoreError) -> [PictureMember] {
         try read { connection in
-            let scope = root == nil ? "" : """
-                WITH RECURSIVE scope(id) AS (SELECT ?1 UNION ALL SELECT e.id FROM scope s JOIN employees e ON e.manager = s.id)
-                """
-            let within = root == nil ? "" : "AND employee IN (SELECT id FROM scope)"
-            let bind: [SQLiteValue?] = root.map { [.text($0)] } ?? []
+            let scope = SubtreeScope(root: root)
             var members = try connection.prepare("""
-                \(scope) SELECT id, name, role, manager FROM employees WHERE left_on IS NULL \(root == nil ? "" : "AND id IN (SELECT id FROM scope)") ORDER BY id
-                """).bind(bind).rows { PictureMember(id: $0.text(0), name: $0.text(1), role: $0.text(2), manager: $0.optionalText(3), skills: [], targets: []) }
+                \(scope.with) SELECT id, name, role, manager FROM employees WHERE left_on IS NULL \(scope.filter("id")) ORDER BY id
+                """).bind(scope.bind).rows { PictureMember(id: $0.text(0), name: $0.text(1), role: $0.text(2), manager: $0.optionalText(3), skills: [], targets: []) }
             var position: [String: Int] = [:]
             for (number, member) in members.enumerated() { position[member.id] = number }
-            let skills = try connection.prepare("\(scope) SELECT employee, skill, level, source, set_at FROM skill_levels WHERE 1 = 1 \(within)")
-                .bind(bind).rows { row in
+            let skills = try connection.prepare("\(scope.with) SELECT employee, skill, level, source, set_at FROM skill_levels WHERE 1 = 1 \(scope.filter("employee"))")
+                .bind(scope.bind).rows { row in
                     (row.text(0), StoredSkill(skill: row.text(1), level: row.int(2), source: SkillSource(rawValue: row.text(3)) ?? .selfRated, setAt: row.text(4)))
                 }
             for (employee, skill) in skills { if let at = position[employee] { members[at].skills.append(skill) } }
-            let targets = try connection.prepare("\(scope) SELECT employee, target_role FROM assignments WHERE status = 'active' \(within) ORDER BY id")
-                .bind(bind).rows { ($0.text(0), $0.text(1)) }
+            let targets = try connection.prepare("\(scope.with) SELECT employee, target_role FROM assignments WHERE status = 'active' \(scope.filter("employee")) ORDER BY id")
+                .bind(scope.bind).rows { ($0.text(0), $0.text(1)) }
             for (employee, role) in targets { if let at = position[employee] { members[at].targets.append(role) } }
             return members
         }
