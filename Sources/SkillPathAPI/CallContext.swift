@@ -1,35 +1,38 @@
 public import SkillPathCore
 public import SkillPathStore
-import SkillPathJSON
 import SystemSupport
 
-/// Everything a method handler may use: the service, the catalog it started on, who is calling, the date.
+/// Everything a method handler may use: the service, its store, the catalog it started on, who is calling,
+/// and the date.
 ///
-/// A handler works on `snapshot` from start to finish: a reload swaps the service's catalog for later
-/// requests, never under a running one.
+/// Built once per request. A handler works on `snapshot` from start to finish: a reload swaps the service's
+/// catalog for later requests, never under a running one. `today` is read once, when the request arrives,
+/// so every date of one answer agrees even across midnight. `principal` is resolved once, by the
+/// dispatcher, before the handler runs; the access checks read it and never look the caller up again.
 public struct CallContext: Sendable {
     public let service: any ServiceEnvironment
+    public let store: OrganisationStore
     public let snapshot: CatalogSnapshot
     public let caller: Caller
+    public let today: CalendarDate
     /// The method being called, for refusals.
-    public var method: String = ""
+    public internal(set) var method: String = ""
     /// The employee a service acts for (the `actor` parameter), when one is given.
-    public var actor: String?
+    public internal(set) var actor: String?
+    /// Who the caller is to the access rules (docs/access.md).
+    public internal(set) var principal: Principal = .unknown
 
-    public init(service: any ServiceEnvironment, snapshot: CatalogSnapshot, caller: Caller) {
+    public init(service: any ServiceEnvironment, snapshot: CatalogSnapshot, caller: Caller, today: CalendarDate = CallContext.localToday()) {
         self.service = service
+        self.store = service.store
         self.snapshot = snapshot
         self.caller = caller
+        self.today = today
     }
 
-    /// Today in the daemon's time zone: the default `startDate` of a schedule. Read only when a request
-    /// needs it, because it takes the C library's time-zone lock.
-    public var today: CalendarDate { Self.localToday() }
-
-    /// Today in the daemon's time zone, for work no request asked for (secondments ending on their day).
+    /// Today in the daemon's time zone.
     public static func localToday() -> CalendarDate {
-        let now = Terminal.today()
-        return CalendarDate(year: now.year, month: now.month, day: now.day) ?? Timestamps.today()
+        CalendarDate(daysSinceEpoch: LocalClock.todayDaysSinceEpoch())
     }
 }
 
@@ -40,8 +43,8 @@ public protocol ServiceEnvironment: Sendable {
     var uptimeSeconds: Double { get }
     var isDraining: Bool { get }
     var openConnections: Int { get }
-    /// The organisation store, when the daemon has one.
-    var store: OrganisationStore? { get }
+    /// The organisation store.
+    var store: OrganisationStore { get }
     /// How stored skill evidence becomes the levels plans use (the configuration's skill policy).
     var skillPolicy: SkillPolicy { get }
     func currentCatalog() -> CatalogSnapshot

@@ -1,4 +1,5 @@
 public import JSONRPC
+import SkillPathCore
 public import SkillPathJSON
 public import SystemSupport
 
@@ -29,7 +30,7 @@ public struct Dispatcher: Sendable {
         }
         guard logger.isEnabled(level) else { return outcome }
         let elapsed = ContinuousClock.now - started
-        let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        let milliseconds = elapsed.seconds * 1000
         var fields: [(String, String)] = [("method", request.method), ("id", request.id?.text ?? "-"), ("ms", formatted(milliseconds))]
         switch outcome {
         case .success: fields.append(("outcome", "ok"))
@@ -53,6 +54,8 @@ public struct Dispatcher: Sendable {
             // Who may call comes before what was sent, so a caller without rights learns nothing from
             // validation messages; rules that depend on whose data it is run inside the handler.
             context.actor = try params.optional("actor")?.string()
+            // The caller is looked up once, here; every access check after reads `context.principal`.
+            if method.access != .anyone { context.principal = try context.resolvePrincipal() }
             switch method.access {
             case .anyone: break
             case .known, .scoped: try context.requireKnown()

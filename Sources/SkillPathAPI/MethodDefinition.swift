@@ -1,4 +1,5 @@
 public import SkillPathJSON
+public import SkillPathProtocol
 
 /// One RPC method: its description (for `rpc.discover` and docs/protocol.md) and its handler, in one value,
 /// so the dispatcher and the published description can never disagree.
@@ -10,7 +11,7 @@ public struct MethodDefinition: Sendable {
     public var resultName: String
     public var resultSchema: JSONValue
     /// The application errors this method can return (besides the spec's).
-    public var errors: [APIError.Code]
+    public var errors: [ErrorCode]
     public var example: Example
     /// Who may call it (see docs/access.md).
     public var access: Access
@@ -18,7 +19,7 @@ public struct MethodDefinition: Sendable {
 
     public init(
         name: String, summary: String, description: String, params: [Parameter], resultName: String, resultSchema: JSONValue,
-        errors: [APIError.Code] = [], example: Example, access: Access = .known,
+        errors: [ErrorCode] = [], example: Example, access: Access = .known,
         handler: @escaping @Sendable (CallContext, JSONField) throws -> JSONValue
     ) {
         self.name = name

@@ -1,13 +1,17 @@
-/// Every method the daemon serves. Later layers (the organisation store) append theirs.
+/// Every method the daemon serves.
 public enum MethodRegistry {
-    public static func catalogAndPlanning() -> [MethodDefinition] {
+    public static func all() -> [MethodDefinition] {
+        catalogAndPlanning() + organisation()
+    }
+
+    static func catalogAndPlanning() -> [MethodDefinition] {
         [
             SystemHealth.method, CatalogLists.skills, CatalogLists.courses, CatalogLists.roles, CatalogGet.method,
             CatalogSearch.method, CatalogReload.method, PathsPlan.method, PathsCompare.method, RolesRoute.method,
         ]
     }
 
-    public static func organisation() -> [MethodDefinition] {
+    static func organisation() -> [MethodDefinition] {
         [
             EmployeesUpsert.method, EmployeesGet.method, EmployeesList.method, EmployeesSetSkills.method, EmployeesSetPreferences.method, AssignmentsCreate.method,
             AssignmentsRead.list, AssignmentsRead.get, AssignmentsCancel.method, AssignmentsReplan.method, ProgressRecord.method, ProgressXAPI.method,

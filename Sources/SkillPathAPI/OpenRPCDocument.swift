@@ -1,4 +1,5 @@
 import SkillPathJSON
+import SkillPathProtocol
 
 /// The OpenRPC description of the service, built from the same `MethodDefinition`s the dispatcher runs.
 enum OpenRPCDocument {
@@ -13,7 +14,7 @@ enum OpenRPCDocument {
             ("methods", .array(methods.sorted { $0.name < $1.name }.map(describe))),
             ("components", .object([
                 ("schemas", .object(JSONObject(Schema.components.map { JSONMember($0.0, $0.1) }))),
-                ("errors", .object(JSONObject(APIError.Code.all.map { code in
+                ("errors", .object(JSONObject(ErrorCode.all.map { code in
                     JSONMember(code.name, .object([("code", .int(code.number)), ("message", .string(code.name))]))
                 }))),
             ])),

@@ -1,38 +1,37 @@
-import Foundation
+import Locking
 import SkillPathAPI
 import SkillPathCore
 import SystemSupport
 
 /// The catalog being served, swapped whole on reload.
 ///
-/// `@unchecked Sendable`: `snapshot` is read and written only under `lock`; reloads are serialised by
-/// `reloadLock` so two SIGHUPs cannot interleave. Readers take the current snapshot and keep it for their
-/// whole request, which is what lets a request started before a reload finish on the old catalog.
-final class CatalogHolder: @unchecked Sendable {
+/// Thread-safe: `snapshot` is behind a `Locked`; reloads are serialised by `reloading` so two SIGHUPs cannot
+/// interleave. Readers take the current snapshot and keep it for their whole request, which is what lets a
+/// request started before a reload finish on the old catalog.
+final class CatalogHolder: Sendable {
     let directory: String
-    private let lock = NSLock()
-    private let reloadLock = NSLock()
-    private var snapshot: CatalogSnapshot
+    private let snapshot: Locked<CatalogSnapshot>
+    private let reloading = Locked(())
     private let logger: Logger
 
     init(directory: String, initial: CatalogSnapshot, logger: Logger) {
         self.directory = directory
-        self.snapshot = initial
+        self.snapshot = Locked(initial)
         self.logger = logger
     }
 
     var current: CatalogSnapshot {
-        lock.withLock { snapshot }
+        snapshot.withLock { $0 }
     }
 
     /// Loads the directory again; swaps it in when valid, keeps the old catalog and logs why when not.
     func reload() -> Result<CatalogSnapshot, CatalogRejection> {
-        reloadLock.withLock {
+        reloading.withLock { _ in
             let started = ContinuousClock.now
             do throws(CatalogRejection) {
                 let catalog = try CatalogLoader.load(directory: directory)
                 let next = CatalogSnapshot(catalog: catalog, directory: directory)
-                let previous = lock.withLock {
+                let previous = snapshot.withLock { snapshot in
                     defer { snapshot = next }
                     return snapshot.catalog.version
                 }
@@ -48,15 +47,5 @@ final class CatalogHolder: @unchecked Sendable {
                 return .failure(error)
             }
         }
-    }
-}
-
-extension Duration {
-    var milliseconds: Int64 {
-        components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000
-    }
-
-    var seconds: Double {
-        Double(components.seconds) + Double(components.attoseconds) / 1e18
     }
 }

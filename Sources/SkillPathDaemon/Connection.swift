@@ -41,7 +41,6 @@ struct Connection {
                     break lines
                 case .tooLong:
                     reject(tooLong: configuration.maxMessageBytes)
-                    lingeringClose()
                     break serving
                 }
             }
@@ -51,7 +50,6 @@ struct Connection {
                 let remaining = configuration.requestTimeout - (ContinuousClock.now - started).seconds
                 guard remaining > 0 else {
                     rejectSlow(configuration.requestTimeout)
-                    lingeringClose()
                     break serving
                 }
                 try? socket.setReceiveTimeout(seconds: remaining)
@@ -66,7 +64,6 @@ struct Connection {
                 if error.errno == EAGAIN || error.errno == EWOULDBLOCK {
                     if messageStarted != nil {
                         rejectSlow(configuration.requestTimeout)
-                        lingeringClose()
                     } else {
                         logger.debug("connection idle too long; closing", [("caller", caller.label)])
                     }
@@ -81,23 +78,9 @@ struct Connection {
         logger.debug("connection closed", [("caller", caller.label)])
     }
 
-    /// After an error that ends the connection: stop sending, and read (and drop) what the client is still
-    /// sending for up to a second, so that closing does not reset the connection and lose the error reply.
-    private func lingeringClose() {
-        socket.shutdownWriting()
-        try? socket.setReceiveTimeout(seconds: 1)
-        let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 65_536, alignment: 1)
-        defer { scratch.deallocate() }
-        let deadline = ContinuousClock.now + .seconds(1)
-        while ContinuousClock.now < deadline, let count = try? socket.read(into: scratch), count > 0 {}
-    }
-
     /// A message that did not finish arriving within the request timeout: say so, then hang up.
     private func rejectSlow(_ timeout: Double) {
-        let error = APIError(.overloaded, "the message did not arrive in full within \(Int(timeout)) s of its first byte; closing the connection")
-        var bytes = JSONWriter.bytes(JSONRPCProcessor.errorResponse(.null, error.rpcError))
-        bytes.append(0x0A)
-        try? socket.write(bytes)
+        socket.refuseAndHangUp(.slowMessage(Int(timeout)))
         logger.info("slow message; connection closed", [("caller", caller.label), ("timeout_s", String(Int(timeout)))])
     }
 
@@ -109,7 +92,7 @@ struct Connection {
         let stopping = service.isDraining
         let reply = JSONRPCProcessor.reply(to: line) { request in
             guard !stopping else {
-                return .failure(APIError(.shuttingDown, "the daemon is stopping; send this request again once it is back").rpcError)
+                return .failure(APIError.rpcError(for: ConnectionRefusal.stopping))
             }
             return service.dispatcher.handle(request, context: service.context(for: caller))
         }
@@ -126,10 +109,7 @@ struct Connection {
 
     /// A line over the limit cannot be told apart from the next message: answer once, then hang up.
     private func reject(tooLong limit: Int) {
-        let error = APIError(.messageTooLarge, "message larger than \(limit) bytes; closing the connection", data: [("limit", .int(limit))])
-        var bytes = JSONWriter.bytes(JSONRPCProcessor.errorResponse(.null, error.rpcError))
-        bytes.append(0x0A)
-        try? socket.write(bytes)
+        socket.refuseAndHangUp(.messageTooLarge(limit))
         logger.warning("message too large; connection closed", [("limit", String(limit))])
     }
 }

@@ -1,11 +1,11 @@
-import Foundation
+import Locking
 import SystemSupport
 
 /// The open connections: who holds how many, so that no one user can take every slot, and so that a stop
 /// can wake them and wait for them.
 ///
-/// `@unchecked Sendable`: all state is behind `lock`; `finished` is signalled each time a connection ends.
-final class ConnectionRegistry: @unchecked Sendable {
+/// Thread-safe: all state is behind one `Locked`, and a stop waits on it for the last connection to end.
+final class ConnectionRegistry: Sendable {
     /// Which limits a caller's connections count against.
     enum Standing: Equatable {
         /// Administrators and services: never held to a per-user cap, and a reserve above the global limit
@@ -33,76 +33,80 @@ final class ConnectionRegistry: @unchecked Sendable {
         case stopping
     }
 
-    private let lock = NSCondition()
-    private var sockets: [ObjectIdentifier: (socket: UnixSocket, uid: UInt32)] = [:]
-    private var perUser: [UInt32: Int] = [:]
-    private var draining = false
+    /// The open connections, by socket, and how many each user holds. The registry only shuts a socket
+    /// down; its connection's own thread reads, writes and closes it.
+    private struct State: Sendable {
+        var sockets: [ObjectIdentifier: (socket: UnixSocket, uid: UInt32)] = [:]
+        var perUser: [UInt32: Int] = [:]
+        var draining = false
+    }
 
-    var count: Int { lock.withLock { sockets.count } }
+    private let state = Locked(State())
+
+    var count: Int { state.withLock { $0.sockets.count } }
 
     /// Registers a new connection if its caller may have one more.
     func add(_ socket: UnixSocket, uid: UInt32, standing: Standing, limits: Limits) -> Admission {
-        lock.withLock {
-            guard !draining else { return .stopping }
-            let held = perUser[uid, default: 0]
-            switch standing {
-            case .operations:
-                guard sockets.count < limits.total + limits.operatorReserve else {
-                    return .refused("too many connections (limit \(limits.total), and the operators' reserve is in use too); try again shortly")
-                }
-            case .employee:
-                guard sockets.count < limits.total else { return .refused("too many connections (limit \(limits.total)); try again shortly") }
-                guard held < limits.perEmployee else {
-                    return .refused("you already hold \(held) connections, the most one user may (max_connections_per_user); close one first")
-                }
-            case .stranger:
-                guard sockets.count < limits.total else { return .refused("too many connections (limit \(limits.total)); try again shortly") }
-                guard held < limits.perStranger else {
-                    return .refused("you already hold \(held) connections, the most a user outside the organisation may (max_connections_per_stranger)")
-                }
-            }
-            sockets[ObjectIdentifier(socket)] = (socket, uid)
-            perUser[uid] = held + 1
+        state.withLock { state in
+            guard !state.draining else { return .stopping }
+            let held = state.perUser[uid, default: 0]
+            if let refusal = Self.refusal(open: state.sockets.count, held: held, standing: standing, limits: limits) { return .refused(refusal) }
+            state.sockets[ObjectIdentifier(socket)] = (socket, uid)
+            state.perUser[uid] = held + 1
             return .admitted
         }
+    }
+
+    /// Why a caller holding `held` connections, of `open` in all, may not have another; nil when they may.
+    private static func refusal(open: Int, held: Int, standing: Standing, limits: Limits) -> String? {
+        switch standing {
+        case .operations:
+            guard open < limits.total + limits.operatorReserve else {
+                return "too many connections (limit \(limits.total), and the operators' reserve is in use too); try again shortly"
+            }
+        case .employee:
+            guard open < limits.total else { return "too many connections (limit \(limits.total)); try again shortly" }
+            guard held < limits.perEmployee else {
+                return "you already hold \(held) connections, the most one user may (max_connections_per_user); close one first"
+            }
+        case .stranger:
+            guard open < limits.total else { return "too many connections (limit \(limits.total)); try again shortly" }
+            guard held < limits.perStranger else {
+                return "you already hold \(held) connections, the most a user outside the organisation may (max_connections_per_stranger)"
+            }
+        }
+        return nil
     }
 
     /// Forgets a connection that ended; returns whether it was the last one open.
     @discardableResult
     func remove(_ socket: UnixSocket) -> Bool {
-        lock.withLock {
-            if let entry = sockets.removeValue(forKey: ObjectIdentifier(socket)) {
-                let left = perUser[entry.uid, default: 1] - 1
-                perUser[entry.uid] = left > 0 ? left : nil
+        state.withLock(waking: .all) { state in
+            if let entry = state.sockets.removeValue(forKey: ObjectIdentifier(socket)) {
+                let left = state.perUser[entry.uid, default: 1] - 1
+                state.perUser[entry.uid] = left > 0 ? left : nil
             }
-            lock.broadcast()
-            return sockets.isEmpty
+            return state.sockets.isEmpty
         }
     }
 
     /// Stops reading from every connection: idle ones end at once, busy ones after their current reply.
     func beginDrain() {
-        lock.withLock {
-            draining = true
-            for entry in sockets.values { entry.socket.shutdownReading() }
+        state.withLock { state in
+            state.draining = true
+            for entry in state.sockets.values { entry.socket.shutdownReading() }
         }
     }
 
     /// Waits until every connection has ended or `timeout` seconds pass; returns how many are left.
     func waitUntilEmpty(timeout: Double) -> Int {
-        let deadline = Date(timeIntervalSinceNow: timeout)
-        lock.lock()
-        defer { lock.unlock() }
-        while !sockets.isEmpty {
-            if !lock.wait(until: deadline) { break }
-        }
-        return sockets.count
+        state.withLock(when: { $0.sockets.isEmpty }, timeout: timeout) { _ in 0 } ?? count
     }
 
     /// Closes whatever is left after the grace period.
     func abortRemaining() {
-        lock.withLock {
-            for entry in sockets.values { entry.socket.shutdownBoth() }
+        state.withLock { state in
+            for entry in state.sockets.values { entry.socket.shutdownBoth() }
         }
     }
 }

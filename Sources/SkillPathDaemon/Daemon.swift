@@ -6,53 +6,53 @@ public import SkillPathAPI
 public import SkillPathCore
 import SkillPathJSON
 public import SkillPathStore
+import Locking
 import Synchronization
 import SystemSupport
 
 /// The running service: catalog, dispatcher, listening socket, connections and lifecycle.
 ///
 /// Threading: the accept loop and each connection run on their own threads; signals arrive on `signalQueue`;
-/// the main thread waits in `run` for a stop and then drains. `lifecycle` is only touched under `lock`;
-/// everything else is immutable after `init` or has its own lock. Hence `@unchecked Sendable`.
-public final class Daemon: ServiceEnvironment, @unchecked Sendable {
+/// the main thread waits in `run` for a stop and then drains. `lifecycle` is behind a `Locked`, and so is
+/// `timers` (set once `run` starts them); everything else is a `let` of a Sendable type.
+public final class Daemon: ServiceEnvironment, Sendable {
     public static let version = SkillPathVersion.current
 
     let configuration: DaemonConfiguration
     let logger: Logger
-    public let store: OrganisationStore?
+    public let store: OrganisationStore
     public var skillPolicy: SkillPolicy { configuration.skillPolicy }
     let catalogs: CatalogHolder
-    private(set) var dispatcher: Dispatcher
+    let dispatcher: Dispatcher
     let notifier: SystemdNotifier
     let connections = ConnectionRegistry()
     private let binding: SocketBinding
     private let started = ContinuousClock.now
-    private let lock = NSLock()
-    private var lifecycle = Lifecycle.starting
-    private var secondmentClock: (any DispatchSourceTimer)?
+    private let lifecycle = Locked(Lifecycle.starting)
+    /// Set once a stop has been announced (to the log and systemd): what `run` waits for to drain.
+    private let stopAnnounced = Locked(false)
+    /// The timers and signal sources `run` starts, kept so that a stop can cancel them.
+    private let sources = Locked(DispatchSources())
     /// Whether a check to release memory after the last connection closed is already scheduled.
     private let trimPending = Atomic<Bool>(false)
-    private let stopRequested = DispatchSemaphore(value: 0)
     private let signalQueue = DispatchQueue(label: "skillpathd.signals")
-    private var signalSources: [any DispatchSourceSignal] = []
-    private var watchdog: (any DispatchSourceTimer)?
+    /// A pipe whose write end wakes the accept loop's `poll` when a stop begins.
     private let wakeAcceptLoop: (read: Int32, write: Int32)
 
     init(
-        configuration: DaemonConfiguration, logger: Logger, catalog: CatalogSnapshot, store: OrganisationStore?, binding: SocketBinding,
+        configuration: DaemonConfiguration, logger: Logger, catalog: CatalogSnapshot, store: OrganisationStore, binding: SocketBinding,
         notifier: SystemdNotifier
-    ) {
+    ) throws(SystemError) {
         self.configuration = configuration
         self.logger = logger
         self.store = store
         self.catalogs = CatalogHolder(directory: configuration.catalogDirectory, initial: catalog, logger: logger)
         self.binding = binding
         self.notifier = notifier
-        let methods = MethodRegistry.catalogAndPlanning() + (store == nil ? [] : MethodRegistry.organisation())
-        self.dispatcher = Dispatcher(methods: MethodRegistry.withDiscovery(methods), logger: logger)
+        self.dispatcher = Dispatcher(methods: MethodRegistry.withDiscovery(MethodRegistry.all()), logger: logger)
         var pipeEnds: [Int32] = [0, 0]
-        _ = pipe(&pipeEnds)
-        for end in pipeEnds { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
+        try syscall("pipe") { pipe(&pipeEnds) }
+        for end in pipeEnds { try syscall("fcntl", subject: "FD_CLOEXEC") { fcntl(end, F_SETFD, FD_CLOEXEC) } }
         wakeAcceptLoop = (pipeEnds[0], pipeEnds[1])
     }
 
@@ -62,10 +62,10 @@ public final class Daemon: ServiceEnvironment, @unchecked Sendable {
 
     public var uptimeSeconds: Double {
         let elapsed = ContinuousClock.now - started
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return elapsed.seconds
     }
 
-    public var isDraining: Bool { lock.withLock { lifecycle != .serving && lifecycle != .starting } }
+    public var isDraining: Bool { lifecycle.withLock { $0 != .serving && $0 != .starting } }
 
     public var openConnections: Int { connections.count }
 
@@ -84,7 +84,7 @@ public final class Daemon: ServiceEnvironment, @unchecked Sendable {
             detail = .object([("from", .string(previous)), ("refused", .bool(true)), ("errors", .int(rejection.errors.count))])
         }
         do {
-            try store?.recordAudit(actor: actor, action: "catalog.reload", subject: configuration.catalogDirectory, detail: detail)
+            try store.recordAudit(actor: actor, action: "catalog.reload", subject: configuration.catalogDirectory, detail: detail)
         } catch {
             logger.warning("the catalog reload could not be recorded in the audit trail", [("error", String(describing: error))])
         }
@@ -102,24 +102,25 @@ public final class Daemon: ServiceEnvironment, @unchecked Sendable {
         let acceptThread = Thread { [self] in acceptLoop() }
         acceptThread.name = "skillpathd-accept"
         acceptThread.start()
-        lock.withLock { lifecycle.serve() }
+        lifecycle.withLock { $0.serve() }
         let catalog = catalogs.current.catalog
         notifier.ready(status: "serving \(catalog.courses.count) courses")
         logger.notice("serving", [
             ("socket", binding.ownedPath ?? "inherited"), ("catalog", catalog.version), ("skills", String(catalog.skills.count)),
             ("courses", String(catalog.courses.count)), ("roles", String(catalog.roles.count)), ("version", Self.version),
         ])
-        stopRequested.wait()
+        stopAnnounced.withLock(when: { $0 }) { _ in }
         return drain()
     }
 
     /// Asks the daemon to stop (SIGTERM, SIGINT, or a test).
     func requestStop(reason: String) {
-        let action = lock.withLock { lifecycle.stop() }
+        let action = lifecycle.withLock { $0.stop() }
         guard action == .drain else { return }
         logger.notice("stopping", [("reason", reason)])
         notifier.stopping()
-        stopRequested.signal()
+        // Only now may `run` drain and return: the process must not end before systemd heard STOPPING=1.
+        stopAnnounced.withLock(waking: .all) { $0 = true }
     }
 
     private func drain() -> Int32 {
@@ -133,9 +134,8 @@ public final class Daemon: ServiceEnvironment, @unchecked Sendable {
             logger.warning("drain timed out; closing connections still busy", [("connections", String(left))])
             connections.abortRemaining()
         }
-        watchdog?.cancel()
-        secondmentClock?.cancel()
-        lock.withLock { lifecycle.finish() }
+        for source in sources.withLock({ $0.all }) { source.cancel() }
+        lifecycle.withLock { $0.finish() }
         logger.notice("stopped")
         return 0
     }
@@ -192,23 +192,15 @@ public final class Daemon: ServiceEnvironment, @unchecked Sendable {
         case .admitted:
             break
         case .refused, .stopping:
-            let (error, reason) = if case .refused(let reason) = admission {
-                (APIError(.overloaded, reason), reason)
+            let (refusal, reason) = if case .refused(let reason) = admission {
+                (ConnectionRefusal.overloaded(reason), reason)
             } else {
-                (APIError(.shuttingDown, "the daemon is stopping; try again once it is back"), "stopping")
+                (ConnectionRefusal.stopping, "stopping")
             }
-            let bytes = JSONWriter.bytes(JSONRPCProcessor.errorResponse(.null, error.rpcError)) + [0x0A]
             logger.warning("connection refused", [("caller", caller.label), ("reason", reason)])
-            // Off the accept thread: answer, then let the client's request arrive before closing, since
-            // closing on unread data resets the connection and the client would lose the answer.
+            // Off the accept thread: the goodbye waits up to a second for the client's request to arrive.
             DispatchQueue.global().async {
-                try? client.setSendTimeout(seconds: 1)
-                try? client.setReceiveTimeout(seconds: 1)
-                try? client.write(bytes)
-                client.shutdownWriting()
-                let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 4096, alignment: 1)
-                defer { scratch.deallocate() }
-                while let count = try? client.read(into: scratch), count > 0 {}
+                client.refuseAndHangUp(refusal)
                 client.close()
             }
             return
@@ -225,11 +217,9 @@ public final class Daemon: ServiceEnvironment, @unchecked Sendable {
         thread.start()
     }
 
-    /// Operators (administrators, services), employees the store knows by login, or strangers. Without a
-    /// store there is no organisation to protect, and every user counts as an employee.
+    /// Operators (administrators, services), employees the store knows by login, or strangers.
     func standing(of caller: Caller) -> ConnectionRegistry.Standing {
         if caller.isAdmin || caller.isService { return .operations }
-        guard let store else { return .employee }
         guard let login = caller.userName, (try? store.employeeID(login: login)) != nil else { return .stranger }
         return .employee
     }
@@ -274,13 +264,12 @@ public final class Daemon: ServiceEnvironment, @unchecked Sendable {
                 }
             }
             source.resume()
-            signalSources.append(source)
+            sources.withLock { $0.all.append(source) }
         }
     }
 
     /// Secondments end on their planned day even when nobody asks: at start, then every ten minutes.
     private func startSecondmentClock() {
-        guard let store else { return }
         let timer = DispatchSource.makeTimerSource(queue: DispatchQueue.global(qos: .utility))
         timer.schedule(deadline: .now(), repeating: 600)
         timer.setEventHandler { [self] in
@@ -292,7 +281,7 @@ public final class Daemon: ServiceEnvironment, @unchecked Sendable {
             }
         }
         timer.resume()
-        secondmentClock = timer
+        sources.withLock { $0.all.append(timer) }
     }
 
     private func startWatchdog() {
@@ -303,7 +292,13 @@ public final class Daemon: ServiceEnvironment, @unchecked Sendable {
             if !isDraining { notifier.watchdog() }
         }
         timer.resume()
-        watchdog = timer
+        sources.withLock { $0.all.append(timer) }
         logger.info("watchdog enabled", [("interval_s", String(interval))])
     }
+}
+
+/// The daemon's signal sources and timers. `@unchecked Sendable`: Dispatch sources may be resumed and
+/// cancelled from any thread (libdispatch's own rule); the protocols only do not say so.
+struct DispatchSources: @unchecked Sendable {
+    var all: [any DispatchSourceProtocol] = []
 }

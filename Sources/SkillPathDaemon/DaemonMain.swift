@@ -93,9 +93,16 @@ public enum DaemonMain {
             fail(error.description, journal: journal)
             return 1
         }
-        let daemon = Daemon(
-            configuration: configuration, logger: logger, catalog: CatalogSnapshot(catalog: catalog, directory: configuration.catalogDirectory),
-            store: store, binding: binding, notifier: notifier)
+        let daemon: Daemon
+        do {
+            daemon = try Daemon(
+                configuration: configuration, logger: logger, catalog: CatalogSnapshot(catalog: catalog, directory: configuration.catalogDirectory),
+                store: store, binding: binding, notifier: notifier)
+        } catch {
+            logger.error("cannot start; not serving", [("reason", error.description)])
+            fail(error.description, journal: journal)
+            return 1
+        }
         return withExtendedLifetime(databaseLock) { daemon.run() }
     }
 

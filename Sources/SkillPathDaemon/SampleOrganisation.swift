@@ -3,6 +3,7 @@ import JSONRPC
 import SkillPathAPI
 import SkillPathCore
 import SkillPathJSON
+import SkillPathProtocol
 import SkillPathStore
 import SystemSupport
 
@@ -45,7 +46,7 @@ struct SampleOrganisation {
     }
 
     func loadIfEmpty() {
-        guard let store = daemon.store else { return }
+        let store = daemon.store
         let employeesFile = "\(directory)/employees.csv"
         guard FileManager.default.fileExists(atPath: employeesFile) else { return }
         do {

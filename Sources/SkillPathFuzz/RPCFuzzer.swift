@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import SkillPathCore
 import SkillPathJSON
 import SystemSupport
 
@@ -129,7 +130,7 @@ public struct RPCFuzzer {
             report.finalKiB = residentKiB()
         }
         let elapsed = ContinuousClock.now - started
-        report.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        report.seconds = elapsed.seconds
         return report
     }
 

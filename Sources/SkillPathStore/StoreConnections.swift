@@ -1,6 +1,6 @@
 import Foundation
-import SkillPathCore
 import Locking
+import SkillPathCore
 
 /// The store's connections: one writer, on its own thread, committing writes in groups; and a pool of
 /// readers, which WAL lets run alongside the writer.
@@ -9,18 +9,31 @@ import Locking
 /// transaction (each write in its own savepoint, so one failure does not undo the others) and one fsync.
 /// Every caller waits until its group is committed, so no reply is ever sent before its data is on disk.
 ///
-/// `@unchecked Sendable`: the queue is behind `condition`, readers behind `readerLock`, and the writer
-/// connection belongs to the writer thread alone (the waits need a condition, which `Locked` does not offer).
+/// `@unchecked Sendable`: the queue and the reader pool are each behind a `Locked`; the writer connection
+/// belongs to the writer thread alone, and an idle reader to the pool until a reader checks it out.
 final class StoreConnections: @unchecked Sendable {
     let path: String
-    private let condition = NSCondition()
-    private var queue: [WriteJob] = []
-    private var stopping = false
-    private let readerLock = NSCondition()
-    private var idleReaders: [SQLiteConnection] = []
-    private var readerCount = 0
+    private struct WriteQueue: Sendable {
+        var jobs: [WriteJob] = []
+        var stopping = false
+    }
+
+    /// Idle read connections, and how many exist (idle or checked out). `@unchecked Sendable`: an idle
+    /// connection is touched by no one; the thread that checks it out is its only user until it is back.
+    private struct ReaderPool: @unchecked Sendable {
+        var idle: [SQLiteConnection] = []
+        var count = 0
+
+        enum Checkout {
+            case idle(SQLiteConnection)
+            /// A slot to open a new connection in.
+            case open
+        }
+    }
+
+    private let writes = Locked(WriteQueue())
+    private let readers = Locked(ReaderPool())
     private let maximumReaders = 8
-    private var writerThread: Thread?
     /// How many groups and writes have been committed: written by the writer thread, read by
     /// `system.health` on any thread, so behind a lock (and read as one pair).
     private let committed = Locked<(groups: Int, writes: Int)>((0, 0))
@@ -32,15 +45,11 @@ final class StoreConnections: @unchecked Sendable {
         let owned = Handover(writer)
         let thread = Thread { [self] in writerLoop(owned.value) }
         thread.name = "store-writer"
-        writerThread = thread
         thread.start()
     }
 
     func stop() {
-        condition.withLock {
-            stopping = true
-            condition.broadcast()
-        }
+        writes.withLock(waking: .all) { $0.stopping = true }
     }
 
     /// Runs `body` in the writer's next group; returns after the group is committed.
@@ -55,10 +64,7 @@ final class StoreConnections: @unchecked Sendable {
                 return { result = .failure(error) }
             }
         }
-        condition.withLock {
-            queue.append(job)
-            condition.signal()
-        }
+        writes.withLock(waking: .all) { $0.jobs.append(job) }
         if let failure = job.waitForCommit() { throw failure }
         guard let result else { throw StoreError(.database, "a write finished without a result") }
         return try result.get()
@@ -69,82 +75,81 @@ final class StoreConnections: @unchecked Sendable {
         let connection = try checkOutReader()
         defer {
             connection.resetStatements()
-            checkIn(connection)
+            readers.withLock(waking: .one) { $0.idle.append(connection) }
         }
         return try body(connection)
     }
 
     private func writerLoop(_ connection: SQLiteConnection) {
         while true {
-            let group: [WriteJob] = condition.withLock {
-                while queue.isEmpty && !stopping { condition.wait() }
-                let taken = Array(queue.prefix(512))
-                queue.removeFirst(taken.count)
+            let group: [WriteJob] = writes.withLock(when: { !$0.jobs.isEmpty || $0.stopping }) { queue in
+                let taken = Array(queue.jobs.prefix(512))
+                queue.jobs.removeFirst(taken.count)
                 return taken
-            }
+            } ?? []
             if group.isEmpty { return }
-            var deliveries: [() -> Void] = []
-            do {
-                try connection.execute("BEGIN IMMEDIATE")
-                for job in group {
-                    deliveries.append(job.run?(connection) ?? {})
-                    connection.resetStatements()
-                }
-                try connection.execute("COMMIT")
-                committed.withLock { $0 = ($0.groups + 1, $0.writes + group.count) }
-                for (job, deliver) in zip(group, deliveries) {
-                    deliver()
-                    job.finish(nil)
-                }
-            } catch {
-                try? connection.execute("ROLLBACK")
-                for job in group { job.finish(StoreError.from(error)) }
-            }
+            commit(group, on: connection)
         }
     }
 
+    /// Runs one group as one transaction and delivers each job's result, or the failure to all of them.
+    private func commit(_ group: [WriteJob], on connection: SQLiteConnection) {
+        var deliveries: [() -> Void] = []
+        do {
+            try connection.execute("BEGIN IMMEDIATE")
+            for job in group {
+                deliveries.append(job.run?(connection) ?? {})
+                connection.resetStatements()
+            }
+            try connection.execute("COMMIT")
+            committed.withLock { $0 = ($0.groups + 1, $0.writes + group.count) }
+            for (job, deliver) in zip(group, deliveries) {
+                deliver()
+                job.finish(nil)
+            }
+        } catch {
+            try? connection.execute("ROLLBACK")
+            for job in group { job.finish(StoreError.from(error)) }
+        }
+    }
+
+    /// An idle reader, or a new one while fewer than `maximumReaders` exist; otherwise waits for one.
     private func checkOutReader() throws -> SQLiteConnection {
-        readerLock.lock()
-        defer { readerLock.unlock() }
-        while true {
-            if let connection = idleReaders.popLast() { return connection }
-            if readerCount < maximumReaders {
-                readerCount += 1
-                do {
-                    return try SQLiteConnection(path: path, mode: .readOnly)
-                } catch {
-                    readerCount -= 1
-                    throw StoreError.from(error)
-                }
-            }
-            readerLock.wait()
+        let maximum = maximumReaders
+        // An idle connection, or room to open one, as soon as either is there.
+        let checkout = readers.wait { pool -> ReaderPool.Checkout? in
+            if let idle = pool.idle.popLast() { return .idle(idle) }
+            guard pool.count < maximum else { return nil }
+            pool.count += 1
+            return .open
         }
-    }
-
-    private func checkIn(_ connection: SQLiteConnection) {
-        readerLock.withLock {
-            idleReaders.append(connection)
-            readerLock.signal()
+        if case .idle(let connection) = checkout { return connection }
+        do {
+            return try SQLiteConnection(path: path, mode: .readOnly)
+        } catch {
+            readers.withLock(waking: .one) { $0.count -= 1 }
+            throw StoreError.from(error)
         }
     }
 }
 
 /// One queued write. `run` executes it inside the group's transaction and returns how to deliver its
 /// result once the group commits. `@unchecked Sendable`: set up by the caller, then used by the writer
-/// thread alone until `done` hands it back.
+/// thread alone until `finish` hands it back.
 final class WriteJob: @unchecked Sendable {
     var run: ((SQLiteConnection) -> () -> Void)?
-    private let done = DispatchSemaphore(value: 0)
-    private var failure: (any Error)?
+    /// nil until the group is done; then the failure, if any.
+    private let outcome = Locked<Result<Void, StoreError>?>(nil)
 
-    func finish(_ error: (any Error)?) {
-        failure = error
-        done.signal()
+    func finish(_ error: StoreError?) {
+        outcome.withLock(waking: .all) { $0 = error.map { .failure($0) } ?? .success(()) }
     }
 
-    func waitForCommit() -> (any Error)? {
-        done.wait()
-        return failure
+    func waitForCommit() -> StoreError? {
+        switch outcome.wait(for: { $0 }) {
+        case .success: nil
+        case .failure(let error): error
+        }
     }
 }
 

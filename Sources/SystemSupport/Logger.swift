@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import Locking
 
 /// One line per event on stderr, `level message key=value ...`, always written whole so lines from
 /// different threads never interleave. journald adds the timestamp; we add nothing it already has.
@@ -106,14 +107,13 @@ public struct Logger: Sendable {
 }
 
 /// Where log lines go: straight to the descriptor, or into a buffer a background thread flushes.
-/// `@unchecked Sendable`: the buffer is only touched under `lock`.
-final class LogSink: @unchecked Sendable {
+/// Thread-safe: the buffer is behind a `Locked`; everything else is set once.
+final class LogSink: Sendable {
     private let descriptor: Int32
     private let buffered: Bool
     private let priorityPrefixes: Bool
     let limiter = LogRateLimiter()
-    private let lock = NSLock()
-    private var pending: [UInt8] = []
+    private let pending = Locked<[UInt8]>([])
 
     init(descriptor: Int32, flushInterval: Double?, priorityPrefixes: Bool) {
         self.descriptor = descriptor
@@ -137,7 +137,7 @@ final class LogSink: @unchecked Sendable {
             write(Array(line.utf8))
             return
         }
-        let overflow = lock.withLock {
+        let overflow = pending.withLock { pending in
             pending.append(contentsOf: line.utf8)
             return pending.count > 65_536
         }
@@ -145,8 +145,8 @@ final class LogSink: @unchecked Sendable {
     }
 
     func flush() {
-        for summary in limiter.expired() { lock.withLock { pending.append(contentsOf: prefixed(summary, .notice).utf8) } }
-        let bytes = lock.withLock {
+        for summary in limiter.expired() { pending.withLock { $0.append(contentsOf: prefixed(summary, .notice).utf8) } }
+        let bytes = pending.withLock { pending in
             defer { pending.removeAll(keepingCapacity: true) }
             return pending
         }

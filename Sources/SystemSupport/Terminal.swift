@@ -16,12 +16,4 @@ public enum Terminal {
         if let columns = environment["COLUMNS"].flatMap(Int.init), columns > 20 { return columns }
         return Int.max / 2
     }
-
-    /// Today's date in the local time zone, as year, month and day.
-    public static func today() -> (year: Int, month: Int, day: Int) {
-        var now = time(nil)
-        var parts = tm()
-        localtime_r(&now, &parts)
-        return (Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday))
-    }
 }

@@ -124,7 +124,7 @@ enum Measure {
         let start = ContinuousClock.now
         try body()
         let elapsed = ContinuousClock.now - start
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return elapsed.seconds
     }
 
     /// Peak resident memory of this process so far (VmHWM), in MiB.

@@ -5,6 +5,7 @@ import JSONRPC
 import SkillPathCore
 import SkillPathFixtures
 import SkillPathJSON
+import SkillPathProtocol
 import SystemSupport
 
 /// Issue 3's figures: requests per second and latency through the real daemon, against the ceiling of a
@@ -199,7 +200,7 @@ struct LoadRun {
                     }
                     guard answered else { break }
                     let elapsed = ContinuousClock.now - began
-                    latencies.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+                    latencies.append(elapsed.seconds)
                 }
                 collected.add(latencies)
             }.start()
@@ -209,7 +210,7 @@ struct LoadRun {
         done.wait()
         let elapsed = ContinuousClock.now - began
         let latencies = collected.all.sorted()
-        return Result(count: latencies.count, elapsed: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18, latencies: latencies)
+        return Result(count: latencies.count, elapsed: elapsed.seconds, latencies: latencies)
     }
 }
 

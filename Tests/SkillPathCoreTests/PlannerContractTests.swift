@@ -1,4 +1,5 @@
 import SkillPathCore
+import SkillPathProtocol
 import SkillPathJSON
 import SkillPathTestSupport
 import Testing

@@ -1,4 +1,5 @@
 import SkillPathCore
+import SkillPathProtocol
 import SkillPathFixtures
 import SkillPathJSON
 import SkillPathTestSupport

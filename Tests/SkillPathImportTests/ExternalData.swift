@@ -1,5 +1,6 @@
 import Foundation
 import SkillPathCore
+import SkillPathProtocol
 import SkillPathFixtures
 import SkillPathJSON
 import SkillPathTestSupport

@@ -252,10 +252,10 @@ import Testing
         let record = try fixture.store.createAssignment(new)
         #expect(record.steps.map(\.course) == plan.steps.map(\.course))
         #expect(record.status == .active)
-        #expect(throws: StoreLookupError.duplicateAssignment(existing: record.id)) { try fixture.store.createAssignment(new) }
+        #expect(throws: DomainError.duplicateAssignment(existing: record.id)) { try fixture.store.createAssignment(new) }
         let cancelled = try fixture.store.cancelAssignment(record.id, actor: "manager")
         #expect(cancelled.status == .cancelled)
-        #expect(throws: StoreLookupError.assignmentClosed(record.id, status: "cancelled")) { try fixture.store.cancelAssignment(record.id, actor: "manager") }
+        #expect(throws: DomainError.assignmentClosed(record.id, status: "cancelled")) { try fixture.store.cancelAssignment(record.id, actor: "manager") }
         // Once cancelled, the same target can be assigned again.
         #expect(try fixture.store.createAssignment(new).id != record.id)
         let audit = try fixture.store.auditLog(subject: "a1", limit: 10).map(\.action)

@@ -1,4 +1,5 @@
 import SkillPathJSON
+import SkillPathProtocol
 import SkillPathStore
 
 /// `assignments.cancel`.
@@ -13,6 +14,6 @@ enum AssignmentsCancel {
     ) { context, params in
         let record = try AssignmentsRead.load(params.required("id").assignmentID(), context: context)
         try context.requireManager(of: record.employee)
-        return try context.store().cancelAssignment(record.id, actor: context.auditActor).json(today: context.today)
+        return try context.store.cancelAssignment(record.id, actor: context.auditActor).json(today: context.today)
     }
 }

@@ -1,5 +1,6 @@
 import SkillPathCore
 import SkillPathJSON
+import SkillPathProtocol
 import SkillPathStore
 
 /// `assignments.create`: a manager sets a target role for a report, with the plan frozen.
@@ -35,8 +36,8 @@ enum AssignmentsCreate {
         let employee = try params.required("employee").string()
         let target = try params.required("targetRole").string()
         try context.requireManager(of: employee)
-        let store = try context.store()
-        guard let profile = try store.employee(employee) else { throw StoreLookupError.unknownEmployee(employee) }
+        let store = context.store
+        guard let profile = try store.employee(employee) else { throw DomainError.unknownEmployee(employee) }
         var dueDate: CalendarDate?
         if let field = try params.optional("dueDate") {
             let date = try field.date()

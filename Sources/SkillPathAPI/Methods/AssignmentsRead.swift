@@ -1,4 +1,6 @@
+import SkillPathCore
 import SkillPathJSON
+import SkillPathProtocol
 import SkillPathStore
 
 /// `assignments.list` and `assignments.get`.
@@ -29,7 +31,7 @@ enum AssignmentsRead {
             case .unknown: visibility = .only("")
             }
         }
-        let store = try context.store()
+        let store = context.store
         let records = store.sharingBudget(try store.assignments(employee: employee, visible: visibility))
         let today = context.today
         return .object([("assignments", .array(records.map { $0.summaryJSON(today: today) }))])
@@ -56,13 +58,12 @@ enum AssignmentsRead {
     /// for an id that does not exist, so that nobody can probe which assignments exist.
     static func load(_ id: Int64, context: CallContext) throws -> AssignmentRecord {
         try context.requireKnown()
-        let notFound = APIError(.notFound, "no assignment \(id) that you may see", data: [("kind", "assignment"), ("id", .int(id))])
-        guard let record = try context.store().assignment(id) else { throw notFound }
+        guard let record = try context.store.assignment(id) else { throw DomainError.notVisible(kind: "assignment", id: id) }
         do {
             try context.requireRead(of: record.employee)
-        } catch let error as APIError where error.code == .forbidden {
-            throw notFound
+        } catch is AccessRefusal {
+            throw DomainError.notVisible(kind: "assignment", id: id)
         }
-        return try context.store().sharingBudget(record)
+        return try context.store.sharingBudget(record)
     }
 }

@@ -1,5 +1,6 @@
 import SkillPathCore
 import SkillPathJSON
+import SkillPathProtocol
 import SkillPathStore
 
 /// `assignments.replan`: compare the frozen plan with a fresh one, and apply it on request.
@@ -33,10 +34,10 @@ enum AssignmentsReplan {
         let apply = try params.optional("apply")?.bool() ?? false
         if apply { try context.requireManager(of: record.employee) }
         guard record.status == .active else {
-            throw APIError(.conflict, "assignment \(record.id) is \(record.status.rawValue) and can no longer change", data: [("id", .int(record.id))])
+            throw DomainError.assignmentClosed(record.id, status: record.status.rawValue)
         }
-        let store = try context.store()
-        guard let profile = try store.employee(record.employee) else { throw StoreLookupError.unknownEmployee(record.employee) }
+        let store = context.store
+        guard let profile = try store.employee(record.employee) else { throw DomainError.unknownEmployee(record.employee) }
         var options = try PlanOptions(json: JSONField(record.options, path: "options"))
         options.startDate = context.today
         let proposed = try AssignmentsCreate.scheduledPlan(for: profile, target: record.targetRole, options: options, dueDate: record.dueDate, context: context)

@@ -1,5 +1,6 @@
 import SkillPathCore
 import SkillPathJSON
+import SkillPathProtocol
 import SkillPathStore
 
 /// `audit.list`: the audit trail, newest first (administrators).
@@ -44,7 +45,7 @@ enum AuditList {
             guard let id = Int64(text), id > 0 else { throw JSONFieldError(path: "cursor", message: "is not a cursor this method gave (a positive entry id), got \"\(text)\"") }
             query.before = id
         }
-        let result = try context.store().auditEntries(query)
+        let result = try context.store.auditEntries(query)
         return .object([
             ("items", .array(result.items.map(\.json))),
             ("nextCursor", result.hasMore ? result.items.last.map { .string(String($0.id)) } ?? .null : .null),

@@ -1,5 +1,6 @@
 import SkillPathCore
 import SkillPathJSON
+import SkillPathProtocol
 import SkillPathStore
 
 /// `candidates.rank`: "who inside is closest to this role?"
@@ -41,20 +42,20 @@ enum CandidatesRank {
         access: .scoped
     ) { context, params in
         let scope = try context.requireTeamScope(try params.optional("manager")?.string())
-        let store = try context.store()
+        let store = context.store
         var opportunity: OpportunityRecord?
         let role: String
         switch (try params.optional("role")?.string(), try params.optional("opportunity")) {
         case (let id?, nil): role = id
         case (nil, let field?):
             let id = Int64(try field.int(in: 1...Int.max))
-            guard let found = try store.opportunity(id) else { throw StoreLookupError.unknownOpportunity(id) }
+            guard let found = try store.opportunity(id) else { throw DomainError.unknownOpportunity(id) }
             opportunity = found
             role = found.role
         case (.some, .some): throw JSONFieldError(path: "opportunity", message: "cannot be combined with role: give one or the other")
         case (nil, nil): throw JSONFieldError(path: "role", message: "is required (or give opportunity)")
         }
-        guard let target = context.snapshot.catalog.role(role) else { throw StoreLookupError.unknownRole(role, field: opportunity == nil ? "role" : "opportunity") }
+        guard let target = context.snapshot.catalog.role(role) else { throw DomainError.unknownRole(role, field: opportunity == nil ? "role" : "opportunity") }
         let limit = try params.optional("limit")?.int(in: 1...maximumLimit) ?? 20
         // One pace for everyone when the call names it; otherwise each person is dated at their own.
         let callPace = try params.optional("hoursPerWeek") == nil ? nil : try MobilityPace.read(params)

@@ -1,5 +1,6 @@
 import SkillPathCore
 import SkillPathJSON
+import SkillPathProtocol
 
 /// `catalog.get`: one skill, course or role by id, with what links to it.
 enum CatalogGet {
@@ -35,14 +36,12 @@ enum CatalogGet {
             }
             guard let only = kinds.first else {
                 let every = catalog.skills.lazy.map(\.id) + catalog.courses.lazy.map(\.id) + catalog.roles.lazy.map(\.id)
-                let hint = Spelling.closest(to: id, among: every).map { " (did you mean '\($0)'?)" } ?? ""
-                throw APIError(.notFound, "no skill, course or role '\(id)'\(hint)", data: [("id", .string(id))])
+                throw DomainError.unknownCatalogItem(id, kind: nil, suggestion: Spelling.closest(to: id, among: every))
             }
             kind = only
         }
-        func missing(_ ids: some Sequence<String>) -> APIError {
-            let hint = Spelling.closest(to: id, among: ids).map { " (did you mean '\($0)'?)" } ?? ""
-            return APIError(.notFound, "no \(kind) '\(id)'\(hint)", data: [("kind", .string(kind)), ("id", .string(id))])
+        func missing(_ ids: some Sequence<String>) -> DomainError {
+            .unknownCatalogItem(id, kind: kind, suggestion: Spelling.closest(to: id, among: ids))
         }
         switch kind {
         case "skill":

@@ -1,5 +1,6 @@
 import SkillPathCore
 import SkillPathJSON
+import SkillPathProtocol
 
 /// `catalog.skills`, `catalog.courses`, `catalog.roles`: filtered, paged lists in id order.
 enum CatalogLists {
@@ -50,9 +51,7 @@ enum CatalogLists {
     ) { context, params in
         let catalog = context.snapshot.catalog
         let skill = try params.optional("skill")?.string()
-        if let skill, catalog.skill(skill) == nil {
-            throw APIError(.unknownSkill, "unknown skill '\(skill)'", data: [("field", "skill"), ("id", .string(skill))])
-        }
+        if let skill { _ = try catalog.requireSkill(skill, field: "skill") }
         let minimum = try params.optional("minLevel")?.int(in: 1...5) ?? 1
         let format = try params.optional("format")?.string()
         let language = try params.optional("language")?.string()

@@ -31,7 +31,7 @@ enum CatalogReload {
                 ("warnings", .int(catalog.warnings.count)),
             ])
         case .failure(let rejection):
-            throw APIError.from(rejection)
+            throw rejection
         }
     }
 }

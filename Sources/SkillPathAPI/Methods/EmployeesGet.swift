@@ -1,4 +1,6 @@
+import SkillPathCore
 import SkillPathJSON
+import SkillPathProtocol
 import SkillPathStore
 
 /// `employees.get`: one employee with skills, completions, reports and assignments.
@@ -21,8 +23,8 @@ enum EmployeesGet {
             throw JSONFieldError(path: "id", message: "is required when the caller is not an employee")
         }
         try context.requireRead(of: id)
-        let store = try context.store()
-        guard let profile = try store.employee(id) else { throw StoreLookupError.unknownEmployee(id) }
+        let store = context.store
+        guard let profile = try store.employee(id) else { throw DomainError.unknownEmployee(id) }
         return profile.json(assignments: try store.assignments(employee: id, visible: .everyone), evidence: SkillEvidence(context), today: context.today)
     }
 }

@@ -1,4 +1,5 @@
 import SkillPathJSON
+import SkillPathProtocol
 import SkillPathStore
 
 /// `employees.list`: the employees the caller may see, paged.
@@ -29,7 +30,7 @@ enum EmployeesList {
         case .unknown: visibility = .only("")
         }
         let page = try Paging.read(params)
-        let result = try context.store().employees(
+        let result = try context.store.employees(
             visible: visibility, role: try params.optional("role")?.string(), manager: try params.optional("manager")?.string(),
             limit: page.limit, cursor: page.cursor)
         return .object([

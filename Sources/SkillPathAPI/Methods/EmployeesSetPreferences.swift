@@ -1,5 +1,6 @@
 import SkillPathCore
 import SkillPathJSON
+import SkillPathProtocol
 import SkillPathStore
 
 /// `employees.setPreferences`: how an employee likes to learn, set by the employee (or an administrator).
@@ -33,12 +34,12 @@ enum EmployeesSetPreferences {
         case .admin: break
         case .employee(let id) where id == employee: break
         case .employee, .service, .unknown:
-            throw Refusal.forbidden("self-or-admin", "only the employee (or an administrator) sets their learner preferences", method: context.method)
+            throw AccessRefusal("self-or-admin", "only the employee (or an administrator) sets their learner preferences", method: context.method)
         }
         // The preference fields are the parameters but for whose they are.
         let fields = JSONValue.object(JSONObject((params.value.objectValue?.members ?? []).filter { $0.key != "employee" && $0.key != "actor" }))
         let update = try PreferencesUpdate(json: JSONField(fields, path: params.path))
-        let preferences = try context.store().setPreferences(update, of: employee, actor: context.auditActor)
+        let preferences = try context.store.setPreferences(update, of: employee, actor: context.auditActor)
         return .object([("employee", .string(employee)), ("preferences", preferences.json)])
     }
 }

@@ -1,5 +1,6 @@
 import SkillPathCore
 import SkillPathJSON
+import SkillPathProtocol
 import SkillPathStore
 
 /// `employees.setSkills`: record skill levels, with where they came from.
@@ -34,11 +35,7 @@ enum EmployeesSetSkills {
         for entry in try params.required("skills").array() {
             try entry.checkKeys(["skill", "level"])
             let skillField = try entry.required("skill")
-            let skill = try skillField.string()
-            guard context.snapshot.catalog.skill(skill) != nil else {
-                let hint = Spelling.closest(to: skill, among: context.snapshot.catalog.skills.lazy.map(\.id)).map { " (did you mean '\($0)'?)" } ?? ""
-                throw APIError(.unknownSkill, "unknown skill '\(skill)'\(hint)", data: [("field", .string(skillField.path)), ("id", .string(skill))])
-            }
+            let skill = try context.snapshot.catalog.requireSkill(try skillField.string(), field: skillField.path).id
             skills.append(SkillLevel(skill: skill, level: try entry.required("level").int(in: SkillLevel.profileLevels)))
         }
         let source: SkillSource
@@ -55,16 +52,16 @@ enum EmployeesSetSkills {
             try context.requireManager(of: employee)
             source = .manager
         case .service, .unknown:
-            throw Refusal.forbidden("self-manager-or-admin", "services may not set skills unless they act for the employee (actor)", method: context.method)
+            throw AccessRefusal("self-manager-or-admin", "services may not set skills unless they act for the employee (actor)", method: context.method)
         }
-        if try params.optional("source") != nil, try context.principal() != .admin {
-            throw Refusal.forbidden("admin-sets-source", "only administrators choose the source; it is '\(source.rawValue)' for this caller", method: context.method)
+        if try params.optional("source") != nil, context.principal != .admin {
+            throw AccessRefusal("admin-sets-source", "only administrators choose the source; it is '\(source.rawValue)' for this caller", method: context.method)
         }
         let overwrite = try params.optional("overwrite")?.bool() ?? false
-        if overwrite, try context.principal() != .admin {
-            throw Refusal.forbidden("admin-overwrites", "only administrators may lower levels whatever their evidence (overwrite)", method: context.method)
+        if overwrite, context.principal != .admin {
+            throw AccessRefusal("admin-overwrites", "only administrators may lower levels whatever their evidence (overwrite)", method: context.method)
         }
-        let (changed, kept) = try context.store().setSkills(skills, of: employee, source: source, overwrite: overwrite, actor: context.auditActor)
+        let (changed, kept) = try context.store.setSkills(skills, of: employee, source: source, overwrite: overwrite, actor: context.auditActor)
         return .object([
             ("employee", .string(employee)), ("source", .string(source.rawValue)),
             ("changed", .array(changed.map(\.json))),

@@ -1,5 +1,6 @@
-import SkillPathCore
+public import SkillPathCore
 public import SkillPathJSON
+import SkillPathProtocol
 public import SkillPathStore
 
 /// `employees.upsert`: insert or update a batch of employees (administrators).
@@ -73,7 +74,7 @@ enum EmployeesUpsert {
             }
         }
         let overwrite = try params.optional("overwrite")?.bool() ?? false
-        var report = try context.store().upsert(
+        var report = try context.store.upsert(
             inputs, catalog: context.snapshot.catalog, actor: context.auditActor, skillSource: source, overwrite: overwrite, today: context.today)
         // The store numbered the rows it saw; map them back to the caller's positions.
         report.rejected = (report.rejected.map { rejection in

@@ -1,5 +1,6 @@
 import SkillPathCore
 import SkillPathJSON
+import SkillPathProtocol
 
 /// What suggestions and candidate lists say about each plan: hours, cost, what stays unmet, and when the
 /// person would be ready at a pace.

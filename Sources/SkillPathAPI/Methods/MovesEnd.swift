@@ -1,5 +1,6 @@
 import SkillPathCore
 import SkillPathJSON
+import SkillPathProtocol
 import SkillPathStore
 
 /// `moves.end`: a secondment ends early, or becomes permanent.
@@ -33,14 +34,13 @@ enum MovesEnd {
         case "convert": outcome = .converted
         case let other: throw JSONFieldError(path: "outcome", message: "must be return or convert, got \"\(other)\"")
         }
-        let store = try context.store()
+        let store = context.store
         // Who may not see the move learns nothing about it, exactly as for an id that does not exist.
-        let notFound = APIError(.notFound, "no move \(id) that you may see", data: [("kind", "move"), ("id", .int(id))])
-        guard let move = try store.move(id) else { throw notFound }
+        guard let move = try store.move(id) else { throw DomainError.notVisible(kind: "move", id: id) }
         do {
             try context.requireRead(of: move.employee)
-        } catch let error as APIError where error.code == .forbidden {
-            throw notFound
+        } catch is AccessRefusal {
+            throw DomainError.notVisible(kind: "move", id: id)
         }
         try context.requireManager(of: move.employee)
         let ended = try store.endSecondment(

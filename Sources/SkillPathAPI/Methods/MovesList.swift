@@ -1,5 +1,6 @@
 import SkillPathCore
 import SkillPathJSON
+import SkillPathProtocol
 import SkillPathStore
 
 /// `moves.list`: role history, scoped like employees.
@@ -46,7 +47,7 @@ enum MovesList {
             guard let parsed = MoveCursor(text) else { throw JSONFieldError(path: "cursor", message: "is not a cursor this method gave (expected DATE:ID), got \"\(text)\"") }
             cursor = parsed
         }
-        let store = try context.store()
+        let store = context.store
         try store.endDueSecondments(today: context.today, catalog: context.snapshot.catalog)
         let result = try store.moves(
             visible: visibility, employee: employee, manager: manager, from: try params.optional("from")?.date(), to: try params.optional("to")?.date(),

@@ -1,5 +1,6 @@
 import SkillPathCore
 import SkillPathJSON
+import SkillPathProtocol
 import SkillPathStore
 
 /// `moves.record`: an employee changes role (a promotion, a lateral move, a secondment).
@@ -32,7 +33,7 @@ enum MovesRecord {
     ) { context, params in
         let employee = try params.required("employee").string()
         try context.requireManager(of: employee)
-        let store = try context.store()
+        let store = context.store
         try store.endDueSecondments(today: context.today, catalog: context.snapshot.catalog)
         let move = NewMove(
             employee: employee, toRole: try params.required("toRole").string(), kind: try params.optional("kind")?.choice(Transition.Kind.self),

@@ -1,5 +1,6 @@
 import SkillPathCore
 import SkillPathJSON
+import SkillPathProtocol
 import SkillPathStore
 
 /// `opportunities.close`: a seat filled, by an employee or from outside, or the opportunity withdrawn.
@@ -28,16 +29,16 @@ enum OpportunitiesClose {
         access: .scoped
     ) { context, params in
         let id = Int64(try params.required("id").int(in: 1...Int.max))
-        let store = try context.store()
-        guard let opportunity = try store.opportunity(id) else { throw StoreLookupError.unknownOpportunity(id) }
+        let store = context.store
+        guard let opportunity = try store.opportunity(id) else { throw DomainError.unknownOpportunity(id) }
         switch try context.requireKnown() {
         case .admin: break
         case .employee(let caller):
             guard let manager = opportunity.manager, try caller == manager || store.manages(caller, manager) else {
-                throw Refusal.forbidden("manager-or-admin", "only the opportunity's manager, their managers and administrators may close it", method: context.method)
+                throw AccessRefusal("manager-or-admin", "only the opportunity's manager, their managers and administrators may close it", method: context.method)
             }
         case .service, .unknown:
-            throw Refusal.forbidden("manager-or-admin", "only the opportunity's manager, their managers and administrators may close it", method: context.method)
+            throw AccessRefusal("manager-or-admin", "only the opportunity's manager, their managers and administrators may close it", method: context.method)
         }
         let filledBy = try params.optional("filledBy")?.string()
         let external = try params.optional("external")?.bool() ?? false

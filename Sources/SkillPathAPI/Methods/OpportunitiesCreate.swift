@@ -1,5 +1,6 @@
 import SkillPathCore
 import SkillPathJSON
+import SkillPathProtocol
 import SkillPathStore
 
 /// `opportunities.create`: an open internal position or secondment.
@@ -37,7 +38,7 @@ enum OpportunitiesCreate {
         case .employee(let id):
             manager = try context.requireTeamScope(manager ?? id)
         case .service, .unknown:
-            throw Refusal.forbidden("managers-and-admins", "opportunities.create is for managers and administrators", method: context.method)
+            throw AccessRefusal("managers-and-admins", "opportunities.create is for managers and administrators", method: context.method)
         }
         let kind = try params.optional("kind")?.choice(OpportunityRecord.Kind.self) ?? .position
         let opens = try params.optional("opens")?.date() ?? context.today
@@ -50,6 +51,6 @@ enum OpportunitiesCreate {
         let new = NewOpportunity(
             role: role, title: title, manager: manager, kind: kind,
             headcount: try params.optional("headcount")?.int(in: 1...1000) ?? 1, opens: opens, closes: closes, durationWeeks: weeks)
-        return try context.store().createOpportunity(new, catalog: context.snapshot.catalog, actor: context.auditActor).json
+        return try context.store.createOpportunity(new, catalog: context.snapshot.catalog, actor: context.auditActor).json
     }
 }

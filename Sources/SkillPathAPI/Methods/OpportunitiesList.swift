@@ -1,5 +1,6 @@
 import SkillPathCore
 import SkillPathJSON
+import SkillPathProtocol
 import SkillPathStore
 
 /// `opportunities.list`: the internal job market, open to every employee.
@@ -33,7 +34,7 @@ enum OpportunitiesList {
             guard let parsed = Int64(text), parsed > 0 else { throw JSONFieldError(path: "cursor", message: "is not a cursor this method gave, got \"\(text)\"") }
             cursor = parsed
         }
-        let result = try context.store().opportunities(
+        let result = try context.store.opportunities(
             status: status, role: try params.optional("role")?.string(), kind: try params.optional("kind")?.choice(OpportunityRecord.Kind.self),
             limit: page.limit, after: cursor)
         return .object([

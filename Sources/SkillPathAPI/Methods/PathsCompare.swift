@@ -1,5 +1,6 @@
 import SkillPathCore
 import SkillPathJSON
+import SkillPathProtocol
 
 /// `paths.compare`: several target roles side by side for one profile.
 enum PathsCompare {

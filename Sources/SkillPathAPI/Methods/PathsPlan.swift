@@ -1,5 +1,6 @@
 import SkillPathCore
 import SkillPathJSON
+import SkillPathProtocol
 
 /// `paths.plan`: the best learning path from a profile to a target role.
 enum PathsPlan {

@@ -1,5 +1,6 @@
 import SkillPathCore
 import SkillPathJSON
+import SkillPathProtocol
 import SkillPathStore
 
 /// The parameters the planning methods share: `profile`, `options`, and how a missing start date is filled.
@@ -24,8 +25,8 @@ enum PlanningParameters {
             return (try Profile(json: field), true, nil)
         case (nil, let id?):
             try context.requireRead(of: id)
-            guard let stored = try context.store().employee(id) else {
-                throw StoreLookupError.unknownEmployee(id)
+            guard let stored = try context.store.employee(id) else {
+                throw DomainError.unknownEmployee(id)
             }
             return (SkillEvidence(context).profile(stored), false, stored)
         case (.some, .some):
@@ -35,8 +36,8 @@ enum PlanningParameters {
             guard let own = try context.ownEmployeeID() else {
                 throw JSONFieldError(path: "profile", message: "is required (or give employee); only employees may plan for themselves without one")
             }
-            guard let stored = try context.store().employee(own) else {
-                throw StoreLookupError.unknownEmployee(own)
+            guard let stored = try context.store.employee(own) else {
+                throw DomainError.unknownEmployee(own)
             }
             return (SkillEvidence(context).profile(stored), false, stored)
         }

@@ -40,7 +40,7 @@ enum ProgressRecord {
         let courseID = try courseField.string()
         let statusField = try params.required("status")
         let statusText = try statusField.string()
-        guard let status = OrganisationStore.ProgressStatus(rawValue: statusText) else {
+        guard let status = ProgressStatus(rawValue: statusText) else {
             throw JSONFieldError(path: statusField.path, message: "must be \"started\" or \"completed\", got \"\(statusText)\"")
         }
         var at = Timestamps.now()
@@ -56,13 +56,10 @@ enum ProgressRecord {
         case .admin, .service: break
         case .employee(let id) where id == employee: break
         case .employee, .unknown:
-            throw Refusal.forbidden("self-service-or-admin", "employees record only their own progress; services and administrators anyone's", method: context.method)
+            throw AccessRefusal("self-service-or-admin", "employees record only their own progress; services and administrators anyone's", method: context.method)
         }
-        guard let course = context.snapshot.catalog.course(courseID) else {
-            let hint = Spelling.closest(to: courseID, among: context.snapshot.catalog.courses.lazy.map(\.id)).map { " (did you mean '\($0)'?)" } ?? ""
-            throw APIError(.unknownCourse, "unknown course '\(courseID)'\(hint)", data: [("field", "course"), ("id", .string(courseID))])
-        }
-        let outcome = try context.store().recordProgress(employee: employee, course: course, status: status, at: at, eventID: eventID, source: context.auditActor)
+        let course = try context.snapshot.catalog.requireCourse(courseID, field: courseField.path)
+        let outcome = try context.store.recordProgress(employee: employee, course: course, status: status, at: at, eventID: eventID, source: context.auditActor)
         let today = context.today
         return .object([
             ("recorded", .bool(!outcome.duplicate)), ("duplicate", .bool(outcome.duplicate)), ("eventId", outcome.eventID.map(JSONValue.string)),

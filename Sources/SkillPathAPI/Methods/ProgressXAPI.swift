@@ -39,7 +39,7 @@ enum ProgressXAPI {
         switch try context.requireKnown() {
         case .admin, .service: break
         case .employee, .unknown:
-            throw Refusal.forbidden("services-and-admins", "progress.xapi is for the LMS (services) and administrators", method: context.method)
+            throw AccessRefusal("services-and-admins", "progress.xapi is for the LMS (services) and administrators", method: context.method)
         }
         let field = try params.required("statements")
         let statements: [JSONValue]
@@ -51,7 +51,7 @@ enum ProgressXAPI {
         guard !statements.isEmpty, statements.count <= maximumBatch else {
             throw JSONFieldError(path: field.path, message: "has \(statements.count) statements; send 1 to \(maximumBatch) per call")
         }
-        let store = try context.store()
+        let store = context.store
         let snapshot = context.snapshot
         var results = [JSONValue?](repeating: nil, count: statements.count)
         var events: [(position: Int, statement: XAPIStatement, employee: String, event: OrganisationStore.ProgressEvent)] = []

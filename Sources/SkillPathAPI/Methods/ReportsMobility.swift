@@ -1,5 +1,6 @@
 import SkillPathCore
 import SkillPathJSON
+import SkillPathProtocol
 import SkillPathStore
 
 /// `reports.mobility`: the internal-mobility figures HR reports (docs/mobility.md defines each one).
@@ -41,7 +42,7 @@ enum ReportsMobility {
         guard to.daysSinceEpoch - from.daysSinceEpoch <= 366 * 20 else { throw JSONFieldError(path: "to", message: "makes a period longer than 20 years") }
         let grouping = try params.optional("groupBy")?.choice(MobilityReport.Grouping.self)
         let window = try params.optional("successWindowMonths")?.int(in: 1...60) ?? 12
-        let store = try context.store()
+        let store = context.store
         let catalog = context.snapshot.catalog
         try store.endDueSecondments(today: context.today, catalog: catalog)
         let facts = try store.mobilityFacts(from: from, to: to, asOf: context.today) { catalog.course($0)?.hours }

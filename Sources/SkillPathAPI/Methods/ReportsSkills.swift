@@ -1,5 +1,6 @@
 import SkillPathCore
 import SkillPathJSON
+import SkillPathProtocol
 import SkillPathStore
 
 /// `reports.skills`: the organisation's skill picture, team by team (docs/reports.md defines each figure).
@@ -41,18 +42,16 @@ enum ReportsSkills {
         var roles: Set<String>?
         if let field = try params.optional("roles") {
             let list = try field.strings()
-            for (position, role) in list.enumerated() where catalog.role(role) == nil { throw StoreLookupError.unknownRole(role, field: "roles[\(position)]") }
+            for (position, role) in list.enumerated() where catalog.role(role) == nil { throw DomainError.unknownRole(role, field: "roles[\(position)]") }
             roles = Set(list)
         }
         var skills: Set<String>?
         if let field = try params.optional("skills") {
             let list = try field.strings()
-            for (position, skill) in list.enumerated() where catalog.skill(skill) == nil {
-                throw APIError(.unknownSkill, "unknown skill '\(skill)'", data: [("field", .string("skills[\(position)]")), ("id", .string(skill))])
-            }
+            for (position, skill) in list.enumerated() { _ = try catalog.requireSkill(skill, field: "skills[\(position)]") }
             skills = Set(list)
         }
-        let store = try context.store()
+        let store = context.store
         let members = try store.pictureMembers(inSubtreeOf: scope)
         let teams = TeamMap(members: members, root: scope)
         let evidence = SkillEvidence(context)

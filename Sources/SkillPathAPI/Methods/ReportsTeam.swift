@@ -43,16 +43,16 @@ enum ReportsTeam {
         case .employee(let id):
             let asked = manager ?? id
             manager = asked
-            if asked != id, try !context.store().manages(id, asked) {
-                throw Refusal.forbidden("own-subtree", "a manager may see the teams in their own subtree only", method: context.method)
+            if asked != id, try !context.store.manages(id, asked) {
+                throw AccessRefusal("own-subtree", "a manager may see the teams in their own subtree only", method: context.method)
             }
         case .admin, .service:
             if manager == nil { manager = try context.ownEmployeeID() }
             guard manager != nil else { throw JSONFieldError(path: "manager", message: "is required when the caller is not an employee") }
         case .unknown: break
         }
-        let store = try context.store()
-        guard let who = manager, try store.employee(who) != nil else { throw StoreLookupError.unknownEmployee(manager ?? "") }
+        let store = context.store
+        guard let who = manager, try store.employee(who) != nil else { throw DomainError.unknownEmployee(manager ?? "") }
         let subtree = try params.optional("subtree")?.bool() ?? false
         let members = try store.team(of: who, wholeSubtree: subtree)
         let today = context.today

@@ -1,5 +1,6 @@
 import SkillPathCore
 import SkillPathJSON
+import SkillPathProtocol
 
 /// `roles.route`: the cheapest sequence of role moves from the current role to a target.
 enum RolesRoute {

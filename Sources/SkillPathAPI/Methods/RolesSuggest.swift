@@ -1,5 +1,6 @@
 import SkillPathCore
 import SkillPathJSON
+import SkillPathProtocol
 import SkillPathStore
 
 /// `roles.suggest`: "what could I move to?" — the roles and open opportunities closest to someone's skills.
@@ -49,8 +50,8 @@ enum RolesSuggest {
             throw JSONFieldError(path: "employee", message: "is required when the caller is not an employee")
         }
         try context.requireRead(of: id)
-        let store = try context.store()
-        guard let stored = try store.employee(id) else { throw StoreLookupError.unknownEmployee(id) }
+        let store = context.store
+        guard let stored = try store.employee(id) else { throw DomainError.unknownEmployee(id) }
         let limit = try params.optional("limit")?.int(in: 1...maximumLimit) ?? 10
         var kinds: Set<MoveKindFilter>?
         if let list = try params.optional("kinds") { kinds = Set(try list.array().map { try $0.choice(MoveKindFilter.self) }) }

@@ -26,10 +26,10 @@ enum SystemHealth {
         access: .anyone
     ) { context, _ in
         let catalog = context.snapshot.catalog
-        let store: JSONValue? = context.service.store.map { store in
-            let statistics = store.commitStatistics
-            return .object([("schemaVersion", .int(store.schemaVersion)), ("writes", .int(statistics.writes)), ("commits", .int(statistics.groups))])
-        }
+        let statistics = context.store.commitStatistics
+        let store: JSONValue = .object([
+            ("schemaVersion", .int(context.store.schemaVersion)), ("writes", .int(statistics.writes)), ("commits", .int(statistics.groups)),
+        ])
         return .object([
             ("status", .string(context.service.isDraining ? "draining" : "ok")),
             ("version", .string(context.service.version)),

@@ -1,3 +1,4 @@
+import SkillPathCore
 import SkillPathJSON
 import SkillPathStore
 
@@ -11,14 +12,14 @@ struct XAPIStatement {
 
     var id: String
     var actor: Actor
-    var status: OrganisationStore.ProgressStatus
+    var status: ProgressStatus
     var activity: String
     /// The statement's `timestamp`, as the store keeps moments; nil for "now".
     var at: String?
 
     /// The ADL verbs SkillPath understands: completing or passing completes a course; attempting, launching,
     /// experiencing or failing starts it.
-    static let verbs: [String: OrganisationStore.ProgressStatus] = [
+    static let verbs: [String: ProgressStatus] = [
         "http://adlnet.gov/expapi/verbs/completed": .completed, "http://adlnet.gov/expapi/verbs/passed": .completed,
         "http://adlnet.gov/expapi/verbs/attempted": .started, "http://adlnet.gov/expapi/verbs/launched": .started,
         "http://adlnet.gov/expapi/verbs/experienced": .started, "http://adlnet.gov/expapi/verbs/failed": .started,

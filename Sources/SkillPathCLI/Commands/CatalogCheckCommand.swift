@@ -1,5 +1,6 @@
 import SkillPathCore
 import SkillPathJSON
+import SkillPathProtocol
 
 /// `skillpath catalog check DIR`: validate a catalog the way the daemon will, for catalog authors' CI.
 enum CatalogCheckCommand: Command {

@@ -2,6 +2,7 @@ import Foundation
 import SkillPathCore
 import SkillPathImport
 import SkillPathJSON
+import SkillPathProtocol
 import SystemSupport
 
 /// `skillpath catalog import SOURCE INPUT... --out DIR`: build a catalog from a public taxonomy or an LMS export.
@@ -111,7 +112,7 @@ enum CatalogImportCommand: Command {
         }
         progress.end()
         let elapsed = ContinuousClock.now - started
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = elapsed.seconds
         if context.wantsJSON {
             context.console.json(.object([
                 ("source", .string(source)), ("out", .string(out)), ("seconds", .double((seconds * 100).rounded() / 100)),

@@ -1,5 +1,4 @@
 public import SkillPathCore
-import Glibc
 import SystemSupport
 
 /// Everything a command needs to run: its arguments, where to write, the environment and the date.
@@ -11,10 +10,7 @@ public struct CommandContext {
     public var wantsJSON: Bool { arguments.flag("json") }
 
     /// Today in the local time zone: the default start of a schedule.
-    public var today: CalendarDate {
-        let now = Terminal.today()
-        return CalendarDate(year: now.year, month: now.month, day: now.day) ?? CalendarDate(daysSinceEpoch: Int(time(nil) / 86_400))
-    }
+    public var today: CalendarDate { CalendarDate(daysSinceEpoch: LocalClock.todayDaysSinceEpoch()) }
 }
 
 /// A `skillpath` command: its spec (for parsing and help) and what it does.

@@ -1,5 +1,6 @@
 import SkillPathCore
 import SkillPathJSON
+import SkillPathProtocol
 
 /// `skillpath compare ROLE...`: several target roles side by side.
 enum CompareCommand: Command {

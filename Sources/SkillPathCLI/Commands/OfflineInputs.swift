@@ -1,6 +1,7 @@
 import Foundation
 import SkillPathCore
 import SkillPathJSON
+import SkillPathProtocol
 
 /// Reading a catalog directory and a profile file for the offline commands, with errors that name the file.
 enum OfflineInputs {

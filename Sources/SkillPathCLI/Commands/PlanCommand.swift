@@ -1,5 +1,6 @@
 import SkillPathCore
 import SkillPathJSON
+import SkillPathProtocol
 
 /// `skillpath plan`: a learning path from a profile file, planned locally on a catalog directory.
 enum PlanCommand: Command {

@@ -1,5 +1,6 @@
 import SkillPathCore
 import SkillPathJSON
+import SkillPathProtocol
 
 /// `skillpath route --target ROLE`: the cheapest sequence of roles to a target along the transitions.
 enum RouteCommand: Command {

@@ -1,4 +1,5 @@
 import SkillPathJSON
+import SkillPathProtocol
 
 /// `skillpath assign EMPLOYEE ROLE` and `skillpath assign --team ROLE`.
 enum AssignCommand: Command {

@@ -1,5 +1,6 @@
 import SkillPathCore
 import SkillPathJSON
+import SkillPathProtocol
 
 /// `skillpath catalog search` and `skillpath catalog show`: from the daemon, or from a directory with --catalog.
 enum CatalogSearchCommand: Command {

@@ -2,6 +2,7 @@ import Foundation
 import JSONRPC
 import SkillPathJSON
 import SkillPathCore
+import SkillPathProtocol
 import SystemSupport
 
 /// Talks to `skillpathd`: finds its socket, sends requests, turns error replies into `CLIError`s with the

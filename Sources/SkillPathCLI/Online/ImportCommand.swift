@@ -1,6 +1,7 @@
 import Foundation
 import SkillPathCore
 import SkillPathJSON
+import SkillPathProtocol
 import SystemSupport
 
 /// `skillpath import employees FILE.csv` and `skillpath import skills FILE.csv` (administrators).

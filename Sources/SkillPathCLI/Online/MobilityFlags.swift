@@ -1,5 +1,6 @@
 import SkillPathCore
 import SkillPathJSON
+import SkillPathProtocol
 
 /// Flags and cells the mobility commands share.
 enum MobilityFlags {

@@ -1,4 +1,5 @@
 import SkillPathJSON
+import SkillPathProtocol
 
 extension CommandContext {
     /// A client for the daemon this command talks to.

@@ -1,5 +1,6 @@
 import SkillPathCore
 import SkillPathJSON
+import SkillPathProtocol
 
 /// `skillpath path`: my learning path (or a report's), planned by the daemon from stored skills.
 enum PathCommand: Command {

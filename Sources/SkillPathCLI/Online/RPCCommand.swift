@@ -1,4 +1,5 @@
 import SkillPathJSON
+import SkillPathProtocol
 
 /// `skillpath rpc METHOD [PARAMS]`: any method, raw, for administrators and scripts.
 enum RPCCommand: Command {

@@ -1,4 +1,5 @@
 import SkillPathJSON
+import SkillPathProtocol
 
 /// `skillpath import xapi FILE.json`: xAPI statements from an LMS or an LRS export, sent to `progress.xapi`
 /// in batches, with one line per rejected statement.

@@ -1,4 +1,5 @@
 import Foundation
+import SkillPathCore
 
 /// A one-line progress bar on stderr, redrawn in place; silent when not on a terminal.
 final class ProgressBar {
@@ -45,7 +46,7 @@ final class StageProgress {
         guard enabled, let started else { return }
         self.started = nil
         let elapsed = ContinuousClock.now - started
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = elapsed.seconds
         FileHandle.standardError.write(Data(String(format: " %.1f s\n", seconds).utf8))
     }
 }

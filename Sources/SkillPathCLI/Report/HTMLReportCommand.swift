@@ -31,7 +31,7 @@ enum HTMLReportCommand: Command {
         let daemon = context.daemon()
         let out = arguments.value("out") ?? "skillpath-report.html"
         var report = HTMLReport(title: "SkillPath report", generated: context.today)
-        let employee = try arguments.value("employee") ?? (try? ownID(daemon, unless: nil))
+        let employee = arguments.value("employee") ?? (try? ownID(daemon, unless: nil))
         // The path.
         if let employee {
             if let target = arguments.value("target") {

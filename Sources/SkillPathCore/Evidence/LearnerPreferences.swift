@@ -11,6 +11,9 @@ public struct LearnerPreferences: Sendable, Equatable {
         self.hoursPerWeek = hoursPerWeek
     }
 
+    /// The most a week can hold.
+    public static let maximumHoursPerWeek = PlanOptions.maximumHoursPerWeek
+
     public var isEmpty: Bool { languages.isEmpty && formats.isEmpty && hoursPerWeek == nil }
 
     /// `options` with these preferences filling what it leaves open: languages, formats, and the pace

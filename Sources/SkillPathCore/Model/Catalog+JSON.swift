@@ -83,3 +83,9 @@ enum CatalogFingerprint {
         return "sha256:" + hasher.finalize().prefix(16)
     }
 }
+
+extension SkillLevel {
+    public var json: JSONValue {
+        .object([("skill", .string(skill)), ("level", .int(level))])
+    }
+}

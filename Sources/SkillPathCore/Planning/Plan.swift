@@ -23,6 +23,23 @@ public struct Plan: Sendable, Equatable {
     /// True when every gap skill is met by the plan; false when some are `unmet`.
     public var complete: Bool { unmet.isEmpty }
 
+    public init(
+        targetRole: String, targetTitle: String, currentRole: String?, objective: PlanOptions.Objective, gap: [GapEntry], steps: [Step],
+        totals: Totals, unmet: [UnmetSkill], schedule: Schedule?, optimal: Bool, catalogVersion: String
+    ) {
+        self.targetRole = targetRole
+        self.targetTitle = targetTitle
+        self.currentRole = currentRole
+        self.objective = objective
+        self.gap = gap
+        self.steps = steps
+        self.totals = totals
+        self.unmet = unmet
+        self.schedule = schedule
+        self.optimal = optimal
+        self.catalogVersion = catalogVersion
+    }
+
     /// A skill the employee must raise, with where the requirement comes from.
     public struct GapEntry: Sendable, Equatable {
         public var skill: String
@@ -36,6 +53,20 @@ public struct Plan: Sendable, Equatable {
         /// it counts for less ("self-rated, not confirmed ..."). Nil when the two agree.
         public var stated: Int? = nil
         public var evidence: String? = nil
+
+        public init(
+            skill: String, name: String, have: Int, need: Int, importance: RoleRequirement.Importance, role: String, stated: Int? = nil,
+            evidence: String? = nil
+        ) {
+            self.skill = skill
+            self.name = name
+            self.have = have
+            self.need = need
+            self.importance = importance
+            self.role = role
+            self.stated = stated
+            self.evidence = evidence
+        }
     }
 
     public struct Step: Sendable, Equatable {
@@ -54,6 +85,25 @@ public struct Plan: Sendable, Equatable {
         public var reason: String
         public var start: CalendarDate?
         public var end: CalendarDate?
+
+        public init(
+            course: String, title: String, format: String, provider: String?, language: String, hours: Quantity, cost: Quantity,
+            teaches: [SkillLevel], closes: [SkillLevel], neededBy: [String], reason: String, start: CalendarDate?, end: CalendarDate?
+        ) {
+            self.course = course
+            self.title = title
+            self.format = format
+            self.provider = provider
+            self.language = language
+            self.hours = hours
+            self.cost = cost
+            self.teaches = teaches
+            self.closes = closes
+            self.neededBy = neededBy
+            self.reason = reason
+            self.start = start
+            self.end = end
+        }
     }
 
     public struct Totals: Sendable, Equatable {
@@ -79,6 +129,16 @@ public struct Plan: Sendable, Equatable {
         public var reachable: Int
         public var reason: UnmetReason
         public var detail: String
+
+        public init(skill: String, name: String, have: Int, need: Int, reachable: Int, reason: UnmetReason, detail: String) {
+            self.skill = skill
+            self.name = name
+            self.have = have
+            self.need = need
+            self.reachable = reachable
+            self.reason = reason
+            self.detail = detail
+        }
     }
 
     public struct Schedule: Sendable, Equatable {
@@ -90,6 +150,18 @@ public struct Plan: Sendable, Equatable {
         public var coursesDoneByDeadline: Bool?
         /// Whether the plan meets the role's requirements by the deadline: never true while skills are unmet.
         public var meetsDeadline: Bool?
+
+        public init(
+            startDate: CalendarDate, hoursPerWeek: Quantity, estimatedCompletion: CalendarDate, deadline: CalendarDate?,
+            coursesDoneByDeadline: Bool?, meetsDeadline: Bool?
+        ) {
+            self.startDate = startDate
+            self.hoursPerWeek = hoursPerWeek
+            self.estimatedCompletion = estimatedCompletion
+            self.deadline = deadline
+            self.coursesDoneByDeadline = coursesDoneByDeadline
+            self.meetsDeadline = meetsDeadline
+        }
     }
 }
 

@@ -1,5 +1,3 @@
-public import SkillPathJSON
-
 /// The best plan for each of several target roles, side by side: a what-if of one move against another.
 public struct RoleComparison: Sendable, Equatable {
     public var currentRole: String?
@@ -11,25 +9,6 @@ public struct RoleComparison: Sendable, Equatable {
         /// How the current role connects to the target, when a transition does.
         public var transition: Transition.Kind?
         public var plan: Plan
-    }
-
-    public var json: JSONValue {
-        .object([
-            ("currentRole", currentRole.map(JSONValue.string)),
-            ("entries", .array(entries.map { entry in
-                .object([
-                    ("targetRole", .string(entry.targetRole)),
-                    ("title", .string(entry.title)),
-                    ("transition", entry.transition.map { .string($0.rawValue) }),
-                    ("totals", entry.plan.totals.json),
-                    ("gap", .int(entry.plan.gap.count)),
-                    ("unmet", .array(entry.plan.unmet.map(\.json))),
-                    ("estimatedCompletion", entry.plan.schedule.map { .string($0.estimatedCompletion.description) }),
-                    ("meetsDeadline", entry.plan.schedule?.meetsDeadline.map(JSONValue.bool)),
-                    ("courses", .strings(entry.plan.steps.map(\.course))),
-                ])
-            })),
-        ])
     }
 }
 

@@ -2,7 +2,7 @@
 public enum Text {
 
     /// Byte-wise ordering: fast, locale-free and the same everywhere, which is what ids need.
-    static func precedes(_ lhs: String, _ rhs: String) -> Bool {
+    public static func precedes(_ lhs: String, _ rhs: String) -> Bool {
         lhs.utf8.lexicographicallyPrecedes(rhs.utf8)
     }
 

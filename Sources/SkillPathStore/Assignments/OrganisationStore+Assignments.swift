@@ -1,15 +1,16 @@
 public import SkillPathCore
 import SkillPathJSON
+import SkillPathProtocol
 
 extension OrganisationStore {
     /// Stores a new assignment with its frozen plan. Refuses a second active assignment for the same
     /// employee and target role.
     public func createAssignment(_ new: NewAssignment) throws -> AssignmentRecord {
         try write { connection in
-            guard try Self.record(new.employee, connection: connection) != nil else { throw StoreLookupError.unknownEmployee(new.employee) }
+            guard try Self.record(new.employee, connection: connection) != nil else { throw DomainError.unknownEmployee(new.employee) }
             let existing = try connection.prepare("SELECT id FROM assignments WHERE employee = ?1 AND target_role = ?2 AND status = 'active'")
                 .bind(.text(new.employee), .text(new.targetRole))
-            if try existing.step() { throw StoreLookupError.duplicateAssignment(existing: existing.int64(0)) }
+            if try existing.step() { throw DomainError.duplicateAssignment(existing: existing.int64(0)) }
             let now = Timestamps.now()
             let status: AssignmentRecord.Status = new.plan.steps.isEmpty ? .completed : .active
             try connection.prepare("""
@@ -112,8 +113,8 @@ extension OrganisationStore {
     /// Cancels an active assignment.
     public func cancelAssignment(_ id: Int64, actor: String) throws -> AssignmentRecord {
         try write { connection in
-            guard let record = try Self.assignment(id, connection: connection) else { throw StoreLookupError.unknownAssignment(id) }
-            guard record.status == .active else { throw StoreLookupError.assignmentClosed(id, status: record.status.rawValue) }
+            guard let record = try Self.assignment(id, connection: connection) else { throw DomainError.unknownAssignment(id) }
+            guard record.status == .active else { throw DomainError.assignmentClosed(id, status: record.status.rawValue) }
             let now = Timestamps.now()
             try connection.prepare("UPDATE assignments SET status = 'cancelled', updated_at = ?2 WHERE id = ?1").bind(.integer(id), .text(now)).run()
             try Self.audit(connection, at: now, actor: actor, action: "assignment.cancel", subject: record.employee, detail: .object([("assignment", .int(id))]))
@@ -126,8 +127,8 @@ extension OrganisationStore {
     /// keeps its start.
     public func replacePlan(of id: Int64, with plan: Plan, actor: String) throws -> AssignmentRecord {
         try write { connection in
-            guard let record = try Self.assignment(id, connection: connection) else { throw StoreLookupError.unknownAssignment(id) }
-            guard record.status == .active else { throw StoreLookupError.assignmentClosed(id, status: record.status.rawValue) }
+            guard let record = try Self.assignment(id, connection: connection) else { throw DomainError.unknownAssignment(id) }
+            guard record.status == .active else { throw DomainError.assignmentClosed(id, status: record.status.rawValue) }
             let started = Dictionary(record.steps.compactMap { step in step.startedAt.map { (step.course, $0) } }, uniquingKeysWith: { first, _ in first })
             let kept = record.steps.filter { $0.completedAt != nil }
             let now = Timestamps.now()

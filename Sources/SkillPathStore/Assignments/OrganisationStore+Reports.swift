@@ -1,11 +1,5 @@
-import SkillPathCore
+public import SkillPathCore
 import SkillPathJSON
-
-/// One report's line in a team report.
-public struct TeamMember: Sendable, Equatable {
-    public var employee: EmployeeRecord
-    public var assignments: [AssignmentRecord]
-}
 
 extension OrganisationStore {
     /// The manager's reports (direct, or the whole subtree) with their assignments that are not cancelled, in

@@ -1,17 +1,6 @@
 public import SkillPathCore
 public import SkillPathJSON
 
-/// One entry of the audit trail: who did what to whom, when, with the old and new values where a value
-/// changed (`{"changed": {"role": {"from": "analyst", "to": "scientist"}}}`).
-public struct AuditEntry: Sendable, Equatable {
-    public var id: Int64
-    public var at: String
-    public var actor: String
-    public var action: String
-    public var subject: String
-    public var detail: JSONValue
-}
-
 /// Which entries `auditEntries` returns: each filter narrows, all of them together.
 public struct AuditQuery: Sendable {
     /// Entries on or after this day, and on or before that one.

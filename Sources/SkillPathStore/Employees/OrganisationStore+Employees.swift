@@ -1,5 +1,6 @@
 public import SkillPathCore
 import SkillPathJSON
+import SkillPathProtocol
 
 extension OrganisationStore {
     /// The employee with their skills, completions and direct reports; nil when there is none.
@@ -54,7 +55,7 @@ extension OrganisationStore {
     /// Applies a change to an employee's learner preferences; returns them as they now are.
     public func setPreferences(_ update: PreferencesUpdate, of employee: String, actor: String) throws -> LearnerPreferences {
         try write { connection in
-            guard let record = try Self.record(employee, connection: connection) else { throw StoreLookupError.unknownEmployee(employee) }
+            guard let record = try Self.record(employee, connection: connection) else { throw DomainError.unknownEmployee(employee) }
             return try Self.setPreferences(update, of: record, actor: actor, connection: connection)
         }
     }
@@ -193,7 +194,7 @@ extension OrganisationStore {
         _ skills: [SkillLevel], of employee: String, source: SkillSource, overwrite: Bool = false, actor: String
     ) throws -> (changed: [SkillLevel], kept: [StoredSkill]) {
         try write { connection in
-            guard try Self.record(employee, connection: connection) != nil else { throw StoreLookupError.unknownEmployee(employee) }
+            guard try Self.record(employee, connection: connection) != nil else { throw DomainError.unknownEmployee(employee) }
             let now = Timestamps.now()
             var changed: [(entry: SkillLevel, before: StoredSkill?)] = []
             var kept: [StoredSkill] = []
@@ -215,22 +216,4 @@ extension OrganisationStore {
             return (changed.map(\.entry), kept)
         }
     }
-}
-
-/// A write that refers to something the store does not have, or that its state does not allow.
-public enum StoreLookupError: Error, Sendable, Equatable {
-    case unknownEmployee(String)
-    case unknownRole(String, field: String)
-    case unknownMove(Int64)
-    case unknownOpportunity(Int64)
-    /// The write conflicts with what is stored (a move to the role the employee holds, a secondment that
-    /// already ended, an opportunity that is no longer open); the message says which.
-    case conflict(String)
-    /// A value the stored state makes invalid (a date before the employee's last move): a parameter error.
-    case invalidValue(field: String, message: String)
-    case unknownAssignment(Int64)
-    /// The employee already has an active assignment for this role.
-    case duplicateAssignment(existing: Int64)
-    /// The assignment is not active (completed or cancelled) and cannot change.
-    case assignmentClosed(Int64, status: String)
 }

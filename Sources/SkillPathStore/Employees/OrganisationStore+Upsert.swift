@@ -1,5 +1,6 @@
 public import SkillPathCore
 import SkillPathJSON
+import SkillPathProtocol
 
 extension OrganisationStore {
     /// Inserts or updates a batch of employees: idempotent (the same batch twice changes nothing the second

@@ -139,7 +139,7 @@ struct UpsertResolution {
             }
             do {
                 try OrganisationStore.checkChronology(of: row.input.id, date: date, field: "roleSince", connection: connection)
-            } catch StoreLookupError.invalidValue(_, let message) {
+            } catch DomainError.invalidValue(_, let message) {
                 reject(row, "roleSince", message)
             }
         }

@@ -7,23 +7,23 @@ extension OrganisationStore {
     /// date in the future or before the employee's last move, an end date on anything but a secondment.
     /// A secondment still running is ended by this move (`superseded`).
     public func recordMove(_ move: NewMove, catalog: Catalog, actor: String, today: CalendarDate) throws -> MoveRecord {
-        guard catalog.role(move.toRole) != nil else { throw StoreLookupError.unknownRole(move.toRole, field: "toRole") }
+        guard catalog.role(move.toRole) != nil else { throw DomainError.unknownRole(move.toRole, field: "toRole") }
         guard move.date <= today else {
-            throw StoreLookupError.invalidValue(field: "date", message: "is in the future (\(move.date)); record a move on the day it takes effect")
+            throw DomainError.invalidValue(field: "date", message: "is in the future (\(move.date)); record a move on the day it takes effect")
         }
         return try write { connection in
-            guard let employee = try Self.record(move.employee, connection: connection) else { throw StoreLookupError.unknownEmployee(move.employee) }
-            if let left = employee.leftOn { throw StoreLookupError.conflict("employee '\(move.employee)' left on \(left); a move cannot be recorded") }
+            guard let employee = try Self.record(move.employee, connection: connection) else { throw DomainError.unknownEmployee(move.employee) }
+            if let left = employee.leftOn { throw DomainError.conflict("employee '\(move.employee)' left on \(left); a move cannot be recorded") }
             guard employee.role != move.toRole else {
-                throw StoreLookupError.conflict("employee '\(move.employee)' already holds role '\(move.toRole)'")
+                throw DomainError.conflict("employee '\(move.employee)' already holds role '\(move.toRole)'")
             }
             try Self.checkChronology(of: move.employee, date: move.date, field: "date", connection: connection)
             let kind = MoveKind.resolve(from: employee.role, to: move.toRole, given: move.kind, catalog: catalog)
             if let end = move.endDate {
                 guard kind.kind == .secondment else {
-                    throw StoreLookupError.invalidValue(field: "endDate", message: "is for secondments only, and this move is a \(kind.kind.rawValue) (\(kind.origin == .transition ? "the catalog's transition" : "as given"))")
+                    throw DomainError.invalidValue(field: "endDate", message: "is for secondments only, and this move is a \(kind.kind.rawValue) (\(kind.origin == .transition ? "the catalog's transition" : "as given"))")
                 }
-                guard end > move.date else { throw StoreLookupError.invalidValue(field: "endDate", message: "must be after the move's date \(move.date), got \(end)") }
+                guard end > move.date else { throw DomainError.invalidValue(field: "endDate", message: "must be after the move's date \(move.date), got \(end)") }
             }
             let recorded = try Self.insertMove(
                 employee: move.employee, from: employee.role, to: move.toRole, kind: kind, date: move.date, endDate: move.endDate,
@@ -37,16 +37,16 @@ extension OrganisationStore {
     /// permanent move (`converted`, a move from the home role of the kind a non-secondment transition gives,
     /// else lateral). Both the secondment and the move that ends it are kept.
     public func endSecondment(_ id: Int64, outcome: MoveRecord.Outcome, date: CalendarDate, catalog: Catalog, actor: String, today: CalendarDate) throws -> (secondment: MoveRecord, ending: MoveRecord) {
-        guard outcome != .superseded else { throw StoreLookupError.invalidValue(field: "outcome", message: "must be return or convert") }
-        guard date <= today else { throw StoreLookupError.invalidValue(field: "date", message: "is in the future (\(date))") }
+        guard outcome != .superseded else { throw DomainError.invalidValue(field: "outcome", message: "must be return or convert") }
+        guard date <= today else { throw DomainError.invalidValue(field: "date", message: "is in the future (\(date))") }
         return try write { connection in
-            guard let secondment = try Self.move(id, connection: connection) else { throw StoreLookupError.unknownMove(id) }
-            guard secondment.kind == .secondment else { throw StoreLookupError.conflict("move \(id) is a \(secondment.kind.rawValue), not a secondment") }
+            guard let secondment = try Self.move(id, connection: connection) else { throw DomainError.unknownMove(id) }
+            guard secondment.kind == .secondment else { throw DomainError.conflict("move \(id) is a \(secondment.kind.rawValue), not a secondment") }
             if let endedBy = secondment.endedBy {
-                throw StoreLookupError.conflict("secondment \(id) already ended (\(secondment.outcome?.rawValue ?? "ended") by move \(endedBy))")
+                throw DomainError.conflict("secondment \(id) already ended (\(secondment.outcome?.rawValue ?? "ended") by move \(endedBy))")
             }
             guard date >= secondment.date else {
-                throw StoreLookupError.invalidValue(field: "date", message: "is before the secondment began on \(secondment.date)")
+                throw DomainError.invalidValue(field: "date", message: "is before the secondment began on \(secondment.date)")
             }
             let ending = try Self.endSecondment(secondment, outcome: outcome, date: date, catalog: catalog, actor: actor, connection: connection)
             return (try Self.move(id, connection: connection) ?? secondment, ending)
@@ -156,7 +156,7 @@ extension OrganisationStore {
     static func checkChronology(of employee: String, date: CalendarDate, field: String, connection: SQLiteConnection) throws {
         let last = try connection.prepare("SELECT max(date) FROM moves WHERE employee = ?1").bind(.text(employee))
         guard try last.step(), let latest = last.optionalText(0).flatMap(CalendarDate.init(iso:)), date < latest else { return }
-        throw StoreLookupError.invalidValue(field: field, message: "is \(date), before the employee's last move on \(latest); moves are recorded in the order they happen")
+        throw DomainError.invalidValue(field: field, message: "is \(date), before the employee's last move on \(latest); moves are recorded in the order they happen")
     }
 
     /// Inserts a move; a secondment the employee is still on is ended by it (`superseded`), unless this
@@ -210,7 +210,7 @@ extension OrganisationStore {
             if current == secondment.toRole { try setRole(secondment.fromRole, of: secondment.employee, connection: connection) }
         case .converted, .superseded:
             guard current == secondment.toRole else {
-                throw StoreLookupError.conflict("employee '\(secondment.employee)' no longer holds role '\(secondment.toRole)'; the secondment cannot become permanent")
+                throw DomainError.conflict("employee '\(secondment.employee)' no longer holds role '\(secondment.toRole)'; the secondment cannot become permanent")
             }
             ending = try insertMove(
                 employee: secondment.employee, from: secondment.fromRole, to: secondment.toRole,
@@ -221,24 +221,4 @@ extension OrganisationStore {
             .bind(.integer(secondment.id), .integer(ending.id), .text(outcome == .returned ? "returned" : "converted")).run()
         return ending
     }
-}
-
-/// Where a page of moves ends: the last move's date and id (moves are listed newest first).
-public struct MoveCursor: Sendable, Equatable, CustomStringConvertible {
-    public var date: CalendarDate
-    public var id: Int64
-
-    public init(date: CalendarDate, id: Int64) {
-        self.date = date
-        self.id = id
-    }
-
-    /// `2026-05-01:17`, as `nextCursor` gives it.
-    public init?(_ text: String) {
-        let parts = text.split(separator: ":")
-        guard parts.count == 2, let date = CalendarDate(iso: String(parts[0])), let id = Int64(parts[1]) else { return nil }
-        self.init(date: date, id: id)
-    }
-
-    public var description: String { "\(date):\(id)" }
 }

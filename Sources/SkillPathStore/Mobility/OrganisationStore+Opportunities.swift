@@ -3,9 +3,9 @@ import SkillPathJSON
 
 extension OrganisationStore {
     public func createOpportunity(_ new: NewOpportunity, catalog: Catalog, actor: String) throws -> OpportunityRecord {
-        guard catalog.role(new.role) != nil else { throw StoreLookupError.unknownRole(new.role, field: "role") }
+        guard catalog.role(new.role) != nil else { throw DomainError.unknownRole(new.role, field: "role") }
         return try write { connection in
-            if let manager = new.manager, try Self.record(manager, connection: connection) == nil { throw StoreLookupError.unknownEmployee(manager) }
+            if let manager = new.manager, try Self.record(manager, connection: connection) == nil { throw DomainError.unknownEmployee(manager) }
             let now = Timestamps.now()
             try connection.prepare("""
                 INSERT INTO opportunities (role, title, manager, kind, headcount, opens, closes, duration_weeks, status, created_by, created_at)
@@ -58,12 +58,12 @@ extension OrganisationStore {
     /// Fills one seat of an open opportunity (by an employee, which records their move, or from outside),
     /// or withdraws it. The opportunity is `filled` once every seat is, `closed` when withdrawn.
     public func closeOpportunity(_ id: Int64, _ closing: OpportunityClosing, date: CalendarDate, catalog: Catalog, actor: String, today: CalendarDate) throws -> (opportunity: OpportunityRecord, move: MoveRecord?) {
-        guard date <= today else { throw StoreLookupError.invalidValue(field: "date", message: "is in the future (\(date))") }
+        guard date <= today else { throw DomainError.invalidValue(field: "date", message: "is in the future (\(date))") }
         return try write { connection in
-            guard let opportunity = try Self.opportunity(id, connection: connection) else { throw StoreLookupError.unknownOpportunity(id) }
-            guard opportunity.status == .open else { throw StoreLookupError.conflict("opportunity \(id) is \(opportunity.status.rawValue) and can no longer change") }
+            guard let opportunity = try Self.opportunity(id, connection: connection) else { throw DomainError.unknownOpportunity(id) }
+            guard opportunity.status == .open else { throw DomainError.conflict("opportunity \(id) is \(opportunity.status.rawValue) and can no longer change") }
             guard date >= opportunity.opens else {
-                throw StoreLookupError.invalidValue(field: "date", message: "is before the opportunity opened on \(opportunity.opens)")
+                throw DomainError.invalidValue(field: "date", message: "is before the opportunity opened on \(opportunity.opens)")
             }
             var move: MoveRecord?
             switch closing {
@@ -96,9 +96,9 @@ extension OrganisationStore {
     /// The move that filling a seat means: to the opportunity's role, as a secondment (ending after its
     /// duration) or a permanent move of the kind the catalog gives.
     private static func moveForFill(_ opportunity: OpportunityRecord, employee: String, date: CalendarDate, catalog: Catalog, actor: String, connection: SQLiteConnection) throws -> MoveRecord {
-        guard let record = try record(employee, connection: connection) else { throw StoreLookupError.unknownEmployee(employee) }
-        if let left = record.leftOn { throw StoreLookupError.conflict("employee '\(employee)' left on \(left)") }
-        guard record.role != opportunity.role else { throw StoreLookupError.conflict("employee '\(employee)' already holds role '\(opportunity.role)'") }
+        guard let record = try record(employee, connection: connection) else { throw DomainError.unknownEmployee(employee) }
+        if let left = record.leftOn { throw DomainError.conflict("employee '\(employee)' left on \(left)") }
+        guard record.role != opportunity.role else { throw DomainError.conflict("employee '\(employee)' already holds role '\(opportunity.role)'") }
         try checkChronology(of: employee, date: date, field: "date", connection: connection)
         let kind: MoveKind
         var endDate: CalendarDate?

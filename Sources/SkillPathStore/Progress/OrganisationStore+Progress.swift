@@ -1,28 +1,7 @@
 public import SkillPathCore
 import SkillPathJSON
 
-/// What recording one progress event did.
-public struct ProgressOutcome: Sendable, Equatable {
-    /// True when an event with the same `eventId` was recorded before: nothing changed this time.
-    public var duplicate: Bool
-    public var eventID: String?
-    public var at: String
-    public var skillsRaised: [(skill: String, from: Int, to: Int)]
-    /// Active assignments containing the course, after the event.
-    public var assignments: [AssignmentRecord]
-
-    public static func == (lhs: ProgressOutcome, rhs: ProgressOutcome) -> Bool {
-        lhs.duplicate == rhs.duplicate && lhs.eventID == rhs.eventID && lhs.at == rhs.at
-            && lhs.skillsRaised.map { "\($0.skill)\($0.from)\($0.to)" } == rhs.skillsRaised.map { "\($0.skill)\($0.from)\($0.to)" }
-            && lhs.assignments == rhs.assignments
-    }
-}
-
 extension OrganisationStore {
-    public enum ProgressStatus: String, Sendable {
-        case started, completed
-    }
-
     /// Records that an employee started or completed a course.
     ///
     /// Idempotent by `eventID`: the same event sent twice (a retry after a lost reply) is recorded once. A
@@ -75,7 +54,7 @@ extension OrganisationStore {
                     return ProgressOutcome(duplicate: true, eventID: eventID, at: seen.text(0), skillsRaised: [], assignments: [])
                 }
             }
-            guard try Self.record(employee, connection: connection) != nil else { throw StoreLookupError.unknownEmployee(employee) }
+            guard try Self.record(employee, connection: connection) != nil else { throw DomainError.unknownEmployee(employee) }
             let now = Timestamps.now()
             try connection.prepare("""
                 INSERT INTO progress_events (event_id, employee, course, status, at, source, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)

@@ -1,3 +1,4 @@
+public import SkillPathCore
 public import SkillPathJSON
 
 extension Profile {

@@ -1,3 +1,4 @@
+public import SkillPathCore
 public import SkillPathJSON
 
 extension PlanOptions {
@@ -29,12 +30,12 @@ extension PlanOptions {
             languages = try Self.stringSet(field, "languages")
             providers = try Self.stringSet(field, "providers")
             exclude = try Self.stringSet(field, "exclude") ?? []
-            if let value = try field.optional("maxCost") { maxCost = try Self.quantity(value, minimum: .zero) }
+            if let value = try field.optional("maxCost") { maxCost = try value.quantity(minimum: .zero) }
             includeOptional = try field.optional("includeOptional")?.bool() ?? false
             keepCurrentRole = try field.optional("keepCurrentRole")?.bool() ?? false
-            if let value = try field.optional("hoursPerWeek") { hoursPerWeek = try Self.quantity(value, minimum: Quantity(hundredths: 1)) }
-            if let value = try field.optional("startDate") { startDate = try Self.date(value) }
-            if let value = try field.optional("deadline") { deadline = try Self.date(value) }
+            if let value = try field.optional("hoursPerWeek") { hoursPerWeek = try value.quantity(minimum: Quantity(hundredths: 1)) }
+            if let value = try field.optional("startDate") { startDate = try value.date() }
+            if let value = try field.optional("deadline") { deadline = try value.date() }
         } catch {
             throw PlanningError(.invalidOption, field: error.path, error.message)
         }
@@ -61,28 +62,5 @@ extension PlanOptions {
     static func stringSet(_ field: JSONField, _ key: String) throws(JSONFieldError) -> Set<String>? {
         guard let value = try field.optional(key) else { return nil }
         return Set(try value.strings())
-    }
-
-    static func quantity(_ field: JSONField, minimum: Quantity) throws(JSONFieldError) -> Quantity {
-        guard case .number(let text) = field.value else { throw field.mismatch("a number") }
-        let quantity: Quantity
-        switch Quantity.parse(text) {
-        case .success(let parsed): quantity = parsed
-        case .failure(.outOfRange):
-            throw JSONFieldError(path: field.path, message: "is out of range: \(Text.abbreviated(text)) (at most \(Quantity.limit))")
-        case .failure(.notANumber): throw field.mismatch("a number")
-        }
-        guard quantity >= minimum else {
-            throw JSONFieldError(path: field.path, message: minimum == .zero ? "must not be negative" : "must be greater than 0")
-        }
-        return quantity
-    }
-
-    static func date(_ field: JSONField) throws(JSONFieldError) -> CalendarDate {
-        let text = try field.string()
-        guard let date = CalendarDate(iso: text) else {
-            throw JSONFieldError(path: field.path, message: "must be a date as YYYY-MM-DD, got \"\(text)\"")
-        }
-        return date
     }
 }

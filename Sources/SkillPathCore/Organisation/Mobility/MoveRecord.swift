@@ -1,5 +1,3 @@
-public import SkillPathCore
-
 /// One change of an employee's role, as the store keeps it: the role history that internal mobility is
 /// measured on. Moves are never edited or deleted; a secondment that ends gets a second move (the return or
 /// the conversion) and points to it with `endedBy`.
@@ -43,6 +41,24 @@ public struct MoveRecord: Sendable, Equatable {
 
     public static let returnSource = "secondment-return"
     public static let conversionSource = "secondment-conversion"
+
+    public init(id: Int64, employee: String, fromRole: String, toRole: String, kind: Transition.Kind, kindFrom: MoveKind.Origin, date: CalendarDate, endDate: CalendarDate? = nil, ends: Int64? = nil, endedBy: Int64? = nil, outcome: Outcome? = nil, opportunity: Int64? = nil, source: String, recordedBy: String, recordedAt: String) {
+        self.id = id
+        self.employee = employee
+        self.fromRole = fromRole
+        self.toRole = toRole
+        self.kind = kind
+        self.kindFrom = kindFrom
+        self.date = date
+        self.endDate = endDate
+        self.ends = ends
+        self.endedBy = endedBy
+        self.outcome = outcome
+        self.opportunity = opportunity
+        self.source = source
+        self.recordedBy = recordedBy
+        self.recordedAt = recordedAt
+    }
 }
 
 /// A move to record. The date defaults to today; the kind is resolved against the catalog (`MoveKind`).

@@ -1,5 +1,3 @@
-public import SkillPathCore
-
 /// An open internal position or secondment: the internal job market.
 public struct OpportunityRecord: Sendable, Equatable {
     public enum Kind: String, Sendable, CaseIterable {
@@ -22,6 +20,14 @@ public struct OpportunityRecord: Sendable, Equatable {
         public var external: Bool
         public var date: CalendarDate
         public var move: Int64?
+
+        public init(seat: Int, employee: String? = nil, external: Bool, date: CalendarDate, move: Int64? = nil) {
+            self.seat = seat
+            self.employee = employee
+            self.external = external
+            self.date = date
+            self.move = move
+        }
     }
 
     public var id: Int64
@@ -41,6 +47,23 @@ public struct OpportunityRecord: Sendable, Equatable {
     public var fills: [Fill]
 
     public var seatsLeft: Int { status == .open ? max(0, headcount - fills.count) : 0 }
+
+    public init(id: Int64, role: String, title: String? = nil, manager: String? = nil, kind: Kind, headcount: Int, opens: CalendarDate, closes: CalendarDate? = nil, durationWeeks: Int? = nil, status: Status, createdBy: String, createdAt: String, closedOn: CalendarDate? = nil, fills: [Fill]) {
+        self.id = id
+        self.role = role
+        self.title = title
+        self.manager = manager
+        self.kind = kind
+        self.headcount = headcount
+        self.opens = opens
+        self.closes = closes
+        self.durationWeeks = durationWeeks
+        self.status = status
+        self.createdBy = createdBy
+        self.createdAt = createdAt
+        self.closedOn = closedOn
+        self.fills = fills
+    }
 }
 
 /// An opportunity to create.

@@ -1,5 +1,3 @@
-public import SkillPathCore
-
 /// An employee's active assignments share one weekly learning budget, instead of each pretending to have
 /// the whole week: their steps are laid out one after another at that budget, the assignment due first
 /// going first (then the one started first, then the older), none starting before its own start date.

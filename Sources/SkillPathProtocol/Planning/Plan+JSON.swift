@@ -1,3 +1,4 @@
+public import SkillPathCore
 public import SkillPathJSON
 
 extension Plan {
@@ -76,11 +77,5 @@ extension Plan.Schedule {
             ("coursesDoneByDeadline", coursesDoneByDeadline.map(JSONValue.bool)),
             ("meetsDeadline", meetsDeadline.map(JSONValue.bool)),
         ])
-    }
-}
-
-extension SkillLevel {
-    public var json: JSONValue {
-        .object([("skill", .string(skill)), ("level", .int(level))])
     }
 }

@@ -1,3 +1,4 @@
+import SkillPathCore
 /// The application's JSON-RPC error codes, in one table that the daemon (which sends them) and the CLI
 /// (which turns them into exit codes) both read, so that the two can never disagree about a number.
 /// docs/protocol.md lists them; the range -32000…-32099 is JSON-RPC's for server errors.

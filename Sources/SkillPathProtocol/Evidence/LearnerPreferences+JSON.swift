@@ -1,3 +1,4 @@
+public import SkillPathCore
 public import SkillPathJSON
 
 extension LearnerPreferences {
@@ -5,34 +6,13 @@ extension LearnerPreferences {
     public var json: JSONValue {
         .object([("languages", .strings(languages)), ("formats", .strings(formats)), ("hoursPerWeek", hoursPerWeek?.json ?? .null)])
     }
-
-    /// The most a week can hold.
-    public static let maximumHoursPerWeek = Quantity(168)
 }
 
-/// A change to preferences, as `{languages?, formats?, hoursPerWeek?}`: a field given replaces the stored one
-/// (null or an empty list clears it), a field left out keeps it.
-public struct PreferencesUpdate: Sendable, Equatable {
-    public var languages: [String]?
-    public var formats: [String]?
-    /// `.some(nil)` clears the pace.
-    public var hoursPerWeek: Quantity??
-
-    public init(languages: [String]? = nil, formats: [String]? = nil, hoursPerWeek: Quantity?? = nil) {
-        self.languages = languages
-        self.formats = formats
-        self.hoursPerWeek = hoursPerWeek
-    }
-
-    public func applied(to base: LearnerPreferences) -> LearnerPreferences {
-        var result = base
-        if let languages { result.languages = languages }
-        if let formats { result.formats = formats }
-        if let hoursPerWeek { result.hoursPerWeek = hoursPerWeek }
-        return result
-    }
-
+extension PreferencesUpdate {
+    /// Reads `{languages?, formats?, hoursPerWeek?}`: null or an empty list clears a field, a field left out
+    /// keeps it.
     public init(json field: JSONField) throws(JSONFieldError) {
+        self.init()
         try field.checkKeys(["languages", "formats", "hoursPerWeek"])
         // `optional` reads null as absent; here null means "clear", so members are looked up as given.
         let members = try field.objectValue()
@@ -53,7 +33,7 @@ public struct PreferencesUpdate: Sendable, Equatable {
             if value.value.isNull {
                 hoursPerWeek = .some(nil)
             } else {
-                let hours = try PlanOptions.quantity(value, minimum: Quantity(hundredths: 1))
+                let hours = try value.quantity(minimum: Quantity(hundredths: 1))
                 guard hours <= LearnerPreferences.maximumHoursPerWeek else {
                     throw JSONFieldError(path: value.path, message: "must be at most \(LearnerPreferences.maximumHoursPerWeek) (the hours in a week), got \(hours)")
                 }

@@ -1,4 +1,3 @@
-public import SkillPathCore
 public import SkillPathJSON
 
 /// An assignment: a target role set for an employee by a manager, with the plan frozen when it was made.
@@ -53,6 +52,16 @@ public struct AssignmentRecord: Sendable, Equatable {
         public var plannedEnd: CalendarDate
         public var startedAt: String?
         public var completedAt: String?
+
+        public init(position: Int, course: String, hours: Quantity, plannedStart: CalendarDate, plannedEnd: CalendarDate, startedAt: String? = nil, completedAt: String? = nil) {
+            self.position = position
+            self.course = course
+            self.hours = hours
+            self.plannedStart = plannedStart
+            self.plannedEnd = plannedEnd
+            self.startedAt = startedAt
+            self.completedAt = completedAt
+        }
     }
 
     /// Every planned course is done.
@@ -98,6 +107,23 @@ public struct AssignmentRecord: Sendable, Equatable {
     public var nextStep: Step? { steps.first { $0.completedAt == nil } }
 
     public var plannedCompletion: CalendarDate? { steps.last?.plannedEnd }
+
+    public init(id: Int64, employee: String, targetRole: String, assignedBy: String, assignedAt: String, startDate: CalendarDate, dueDate: CalendarDate? = nil, status: Status, options: JSONValue, plan: JSONValue, catalogVersion: String, updatedAt: String, steps: [Step], unmet: [UnmetSkill] = []) {
+        self.id = id
+        self.employee = employee
+        self.targetRole = targetRole
+        self.assignedBy = assignedBy
+        self.assignedAt = assignedAt
+        self.startDate = startDate
+        self.dueDate = dueDate
+        self.status = status
+        self.options = options
+        self.plan = plan
+        self.catalogVersion = catalogVersion
+        self.updatedAt = updatedAt
+        self.steps = steps
+        self.unmet = unmet
+    }
 }
 
 /// What `createAssignment` needs: the plan must already be scheduled (every step dated).
