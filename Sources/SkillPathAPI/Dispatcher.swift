@@ -55,14 +55,15 @@ public struct Dispatcher: Sendable {
             // validation messages; rules that depend on whose data it is run inside the handler.
             context.actor = try params.optional("actor")?.string()
             // The caller is looked up once, here; every access check after reads `context.principal`.
-            if method.access != .anyone { context.principal = try context.resolvePrincipal() }
-            switch method.access {
+            let access = method.description.access
+            if access != .anyone { context.principal = try context.resolvePrincipal() }
+            switch access {
             case .anyone: break
             case .known, .scoped: try context.requireKnown()
             case .admin: try context.requireAdmin()
             }
-            try method.checkParameters(params)
-            return .success(try method.handler(context, params))
+            try method.description.checkParameters(params)
+            return .success(try method.run(context, params))
         } catch {
             if let mapped = APIError.rpcError(for: error) { return .failure(mapped) }
             logger.error("handler failed", [("method", request.method), ("error", String(describing: error))])

@@ -1,36 +1,22 @@
+import SkillPathProtocol
+
 /// Every method the daemon serves.
 public enum MethodRegistry {
-    public static func all() -> [MethodDefinition] {
-        catalogAndPlanning() + organisation()
-    }
+    static let handled: [any HandledMethod.Type] = [
+        SystemHealth.self, CatalogSkills.self, CatalogCourses.self, CatalogRoles.self, CatalogGet.self, CatalogSearch.self, CatalogReload.self,
+        PathsPlan.self, PathsCompare.self, RolesRoute.self,
+        EmployeesUpsert.self, EmployeesGet.self, EmployeesList.self, EmployeesSetSkills.self, EmployeesSetPreferences.self,
+        AssignmentsCreate.self, AssignmentsList.self, AssignmentsGet.self, AssignmentsCancel.self, AssignmentsReplan.self,
+        ProgressRecord.self, ProgressXAPI.self, ReportsTeam.self, MovesRecord.self, MovesList.self, MovesEnd.self,
+        OpportunitiesCreate.self, OpportunitiesList.self, OpportunitiesClose.self, RolesSuggest.self, CandidatesRank.self,
+        ReportsMobility.self, ReportsSkills.self, AuditList.self,
+    ]
 
-    static func catalogAndPlanning() -> [MethodDefinition] {
-        [
-            SystemHealth.method, CatalogLists.skills, CatalogLists.courses, CatalogLists.roles, CatalogGet.method,
-            CatalogSearch.method, CatalogReload.method, PathsPlan.method, PathsCompare.method, RolesRoute.method,
-        ]
+    /// Every method, and `rpc.discover`, which describes all of them and itself. Its document depends only on
+    /// the build, so it is made here once and every call sends the same value.
+    public static func all(version: String) -> [MethodDefinition] {
+        let methods = handled.map { MethodDefinition($0) }
+        let document = OpenRPCDocument(methods: methods.map(\.description) + [RPCDiscover.description], version: version).json
+        return methods + [MethodDefinition(description: RPCDiscover.description) { _, _ in document }]
     }
-
-    static func organisation() -> [MethodDefinition] {
-        [
-            EmployeesUpsert.method, EmployeesGet.method, EmployeesList.method, EmployeesSetSkills.method, EmployeesSetPreferences.method, AssignmentsCreate.method,
-            AssignmentsRead.list, AssignmentsRead.get, AssignmentsCancel.method, AssignmentsReplan.method, ProgressRecord.method, ProgressXAPI.method,
-            ReportsTeam.method, MovesRecord.method, MovesList.method, MovesEnd.method, OpportunitiesCreate.method, OpportunitiesList.method,
-            OpportunitiesClose.method, RolesSuggest.method, CandidatesRank.method, ReportsMobility.method, ReportsSkills.method, AuditList.method,
-        ]
-    }
-
-    /// `methods` plus `rpc.discover`, which describes all of them and itself.
-    public static func withDiscovery(_ methods: [MethodDefinition]) -> [MethodDefinition] {
-        let box = MethodList()
-        let all = methods + [RPCDiscover.method { box.methods }]
-        box.methods = all
-        return all
-    }
-}
-
-/// Lets `rpc.discover` see the final method list, itself included.
-/// `@unchecked Sendable`: written once in `withDiscovery` before any request can read it.
-final class MethodList: @unchecked Sendable {
-    var methods: [MethodDefinition] = []
 }

@@ -49,7 +49,7 @@ public final class Daemon: ServiceEnvironment, Sendable {
         self.catalogs = CatalogHolder(directory: configuration.catalogDirectory, initial: catalog, logger: logger)
         self.binding = binding
         self.notifier = notifier
-        self.dispatcher = Dispatcher(methods: MethodRegistry.withDiscovery(MethodRegistry.all()), logger: logger)
+        self.dispatcher = Dispatcher(methods: MethodRegistry.all(version: Self.version), logger: logger)
         var pipeEnds: [Int32] = [0, 0]
         try syscall("pipe") { pipe(&pipeEnds) }
         for end in pipeEnds { try syscall("fcntl", subject: "FD_CLOEXEC") { fcntl(end, F_SETFD, FD_CLOEXEC) } }

@@ -2,6 +2,7 @@ import Foundation
 import JSONRPC
 import SkillPathCore
 import SkillPathJSON
+import SkillPathProtocol
 
 /// The sample organisation's past: the moves people made and the internal openings, dated relative to today
 /// so the mobility report and the internal market always have something recent to show.
@@ -16,7 +17,7 @@ struct SampleHistory {
         var employee: String
         var toRole: String
         var date: CalendarDate
-        var kind: String?
+        var kind: Transition.Kind?
         var endDate: CalendarDate?
         var opportunity: String?
     }
@@ -24,7 +25,7 @@ struct SampleHistory {
     struct Opening {
         var line: Int
         var key: String
-        var params: [(String, JSONValue?)]
+        var params: OpportunitiesCreate.Params
         var externalFill: CalendarDate?
     }
 
@@ -53,8 +54,14 @@ struct SampleHistory {
                     throw CSVError(file: file, line: record.line, column: nil, message: "employee, fromRole, toRole and daysAgo are required")
                 }
                 if history.firstRole[employee] == nil { history.firstRole[employee] = from }
+                let kind = try record.value("kind", in: columns).map { text throws(CSVError) -> Transition.Kind in
+                    guard let kind = Transition.Kind(rawValue: text) else {
+                        throw CSVError(file: file, line: record.line, column: nil, columnName: "kind", message: "must be promotion, lateral or secondment, got '\(text)'")
+                    }
+                    return kind
+                }
                 history.moves.append(Move(
-                    line: record.line, employee: employee, toRole: to, date: date, kind: record.value("kind", in: columns),
+                    line: record.line, employee: employee, toRole: to, date: date, kind: kind,
                     endDate: try day(record.value("endInDays", in: columns), before: false, record.line, "endInDays", file),
                     opportunity: record.value("opportunity", in: columns)))
             }
@@ -70,13 +77,17 @@ struct SampleHistory {
                     throw CSVError(file: file, line: record.line, column: nil, message: "key, role and opensDaysAgo are required")
                 }
                 let closes = try day(record.value("closesInDays", in: columns), before: false, record.line, "closesInDays", file)
-                let params: [(String, JSONValue?)] = [
-                    ("role", .string(role)), ("title", record.value("title", in: columns).map(JSONValue.string)),
-                    ("kind", record.value("kind", in: columns).map(JSONValue.string)), ("manager", record.value("manager", in: columns).map(JSONValue.string)),
-                    ("headcount", record.value("headcount", in: columns).flatMap(Int64.init).map(JSONValue.int)), ("opens", .string(opens.description)),
-                    ("closes", closes.map { .string($0.description) }),
-                    ("durationWeeks", record.value("durationWeeks", in: columns).flatMap(Int64.init).map(JSONValue.int)),
-                ]
+                let kind = try record.value("kind", in: columns).map { text throws(CSVError) -> OpportunityRecord.Kind in
+                    guard let kind = OpportunityRecord.Kind(rawValue: text) else {
+                        throw CSVError(file: file, line: record.line, column: nil, columnName: "kind", message: "must be position or secondment, got '\(text)'")
+                    }
+                    return kind
+                }
+                let params = OpportunitiesCreate.Params(
+                    role: role, kind: kind ?? .position,
+                    title: record.value("title", in: columns), manager: record.value("manager", in: columns),
+                    headcount: record.value("headcount", in: columns).flatMap(Int.init) ?? 1, opens: opens, closes: closes,
+                    durationWeeks: record.value("durationWeeks", in: columns).flatMap(Int.init))
                 history.openings.append(Opening(
                     line: record.line, key: key, params: params,
                     externalFill: try day(record.value("externalFillDaysAgo", in: columns), before: true, record.line, "externalFillDaysAgo", file)))
@@ -93,15 +104,15 @@ struct SampleHistory {
     /// Opens every opportunity, then replays moves and outside hires oldest first. A row the daemon refuses
     /// stops the replay with its file, line and the daemon's reason.
     func replay(_ call: (String, JSONValue) -> Result<JSONValue, JSONRPCError>) throws -> (moves: Int, opportunities: Int) {
-        func run(_ method: String, _ params: JSONValue, _ file: String, _ line: Int) throws -> JSONValue {
-            switch call(method, params) {
+        func run<Method: RPCMethod>(_ method: Method.Type, _ params: Method.Params, _ file: String, _ line: Int) throws -> JSONValue {
+            switch call(Method.name, params.json) {
             case .success(let result): return result
-            case .failure(let error): throw CSVError(file: file, line: line, column: nil, message: "\(method) refused the row: \(error.message)")
+            case .failure(let error): throw CSVError(file: file, line: line, column: nil, message: "\(Method.name) refused the row: \(error.message)")
             }
         }
-        var ids: [String: JSONValue] = [:]
+        var ids: [String: Int64] = [:]
         for opening in openings {
-            ids[opening.key] = try run("opportunities.create", .object(opening.params), file.opportunities, opening.line)["id"]
+            ids[opening.key] = try run(OpportunitiesCreate.self, opening.params, file.opportunities, opening.line)["id"]?.intValue.map(Int64.init)
         }
         enum Event { case move(Move), externalFill(Opening, CalendarDate) }
         let fills = openings.compactMap { opening in opening.externalFill.map { (date: $0, event: Event.externalFill(opening, $0)) } }
@@ -114,19 +125,18 @@ struct SampleHistory {
                     guard let id = ids[key] else {
                         throw CSVError(file: file.moves, line: move.line, column: nil, columnName: "opportunity", message: "no opportunity '\(key)' in opportunities.csv")
                     }
-                    _ = try run("opportunities.close", .object([("id", id), ("filledBy", .string(move.employee)), ("date", .string(move.date.description))]), file.moves, move.line)
+                    _ = try run(OpportunitiesClose.self, .init(id: id, closing: .filledBy(move.employee), date: move.date), file.moves, move.line)
                 } else {
-                    _ = try run("moves.record", .object([
-                        ("employee", .string(move.employee)), ("toRole", .string(move.toRole)), ("kind", move.kind.map(JSONValue.string)),
-                        ("date", .string(move.date.description)), ("endDate", move.endDate.map { .string($0.description) }),
-                    ]), file.moves, move.line)
+                    _ = try run(MovesRecord.self, .init(
+                        employee: move.employee, toRole: move.toRole, kind: move.kind, date: move.date, endDate: move.endDate), file.moves, move.line)
                 }
             case .externalFill(let opening, let date):
-                _ = try run("opportunities.close", .object([("id", ids[opening.key] ?? .null), ("external", true), ("date", .string(date.description))]), file.opportunities, opening.line)
+                guard let id = ids[opening.key] else { continue }
+                _ = try run(OpportunitiesClose.self, .init(id: id, closing: .filledExternally, date: date), file.opportunities, opening.line)
             }
         }
         // Secondments whose end has passed return home now, not at the first request.
-        _ = try run("moves.list", .object([("limit", 1)]), file.moves, 1)
+        _ = try run(MovesList.self, .init(page: PageRequest(limit: 1)), file.moves, 1)
         return (moves.count, openings.count)
     }
 }

@@ -40,6 +40,13 @@ struct SampleOrganisation {
     var directory: String { "\(daemon.configuration.catalogDirectory)/sample-organisation" }
 
     /// A request as the daemon's own administrator, through the same dispatcher a client reaches.
+    private func call<Method: RPCMethod>(_ method: Method.Type, _ params: Method.Params, actor: String? = nil) -> Result<JSONValue, JSONRPCError> {
+        var object = params.json.objectValue ?? JSONObject()
+        if let actor { object["actor"] = .string(actor) }
+        return call(Method.name, .object(object))
+    }
+
+    /// A request by method name, as the sample's history file names them.
     private func call(_ method: String, _ params: JSONValue) -> Result<JSONValue, JSONRPCError> {
         let internalAdmin = Caller(uid: 0, userName: "skillpathd", isAdmin: true, isService: false)
         return daemon.dispatcher.handle(JSONRPCRequest(id: .string("sample"), method: method, params: params), context: daemon.context(for: internalAdmin))
@@ -66,14 +73,14 @@ struct SampleOrganisation {
         let you = ProcessIdentity.userName(uid: ProcessIdentity.currentUID)
         let today = CallContext.localToday()
         let history = try SampleHistory.read(directory: directory, today: today)
-        let rows: [JSONValue] = export.rows.map { row in
-            guard var object = row.json.objectValue else { return row.json }
-            if object["login"] == "$USER" { object["login"] = you.map(JSONValue.string) ?? .null }
+        let rows: [EmployeeInput] = export.rows.map { row in
+            var input = row.input
+            if input.login == .set("$USER") { input.login = .set(you) }
             // Everyone starts in the role their history starts from; replaying the moves brings them to today's.
-            if let id = object["id"]?.stringValue, let first = history.firstRole[id] { object["role"] = .string(first) }
-            return .object(object)
+            if let first = history.firstRole[input.id] { input.role = first }
+            return input
         }
-        let upsert = try call("employees.upsert", .object([("employees", .array(rows))])).get()
+        let upsert = try call(EmployeesUpsert.self, EmployeesUpsert.Params(employees: rows)).get()
         let replayed = try history.replay(call)
         var assignments = 0
         if let bytes = read("\(directory)/assignments.csv") {
@@ -82,21 +89,17 @@ struct SampleOrganisation {
             for record in table.records {
                 guard let employee = record.value("employee", in: columns), let target = record.value("targetRole", in: columns),
                       let days = record.value("dueInDays", in: columns).flatMap(Int.init) else { continue }
-                let params = JSONValue.object([
-                    ("employee", .string(employee)), ("targetRole", .string(target)), ("dueDate", .string(today.adding(days: days).description)),
-                    ("actor", record.value("assignedBy", in: columns).map(JSONValue.string)),
-                ])
-                guard case .success(let assignment) = call("assignments.create", params) else { continue }
+                let params = AssignmentsCreate.Params(employee: employee, targetRole: target, dueDate: today.adding(days: days))
+                guard case .success(let assignment) = call(AssignmentsCreate.self, params, actor: record.value("assignedBy", in: columns)) else { continue }
                 assignments += 1
                 // The first `stepsDone` courses were completed over the past months, a month apart, so team
                 // reports and the mobility report's engagement have progress to show.
                 let done = min(record.value("stepsDone", in: columns).flatMap(Int.init) ?? 0, 20)
                 for (index, step) in (assignment["steps"]?.arrayValue ?? []).prefix(max(done, 0)).enumerated() {
                     guard let course = step["course"]?.stringValue else { continue }
-                    _ = call("progress.record", .object([
-                        ("employee", .string(employee)), ("course", .string(course)), ("status", "completed"),
-                        ("at", .string(today.adding(days: -30 * (done - index)).description)), ("eventId", .string("sample-\(employee)-\(index)")),
-                    ]))
+                    _ = call(ProgressRecord.self, ProgressRecord.Params(
+                        employee: employee, course: course, status: .completed, at: Timestamps.parse(today.adding(days: -30 * (done - index)).description),
+                        eventID: "sample-\(employee)-\(index)"))
                 }
             }
         }

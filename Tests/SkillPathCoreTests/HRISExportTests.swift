@@ -8,11 +8,11 @@ import Testing
         let result = try HRISExport.read(employees: (Array(text.utf8), "hr.csv"), skills: nil)
         #expect(result.problems.isEmpty)
         #expect(result.rows.map(\.line) == [2, 3])
-        #expect(result.rows[0].json["name"] == "Hopper, Grace")
-        #expect(result.rows[1].json["name"] == "Line\nBreak \"Quoted\"")
-        #expect(result.rows[0].json["manager"] == .null)
-        #expect(result.rows[1].json["login"] == .null)
-        #expect(result.rows[0].json["email"] == nil, "a column the file lacks is left out, so stored values are kept")
+        #expect(result.rows[0].input.name == "Hopper, Grace")
+        #expect(result.rows[1].input.name == "Line\nBreak \"Quoted\"")
+        #expect(result.rows[0].input.manager == .set(nil), "an empty cell clears the field")
+        #expect(result.rows[1].input.login == .set(nil))
+        #expect(result.rows[0].input.email == .keep, "a column the file lacks is left out, so stored values are kept")
     }
 
     @Test func problemsNameTheFileLineAndColumn() throws {
@@ -48,8 +48,32 @@ import Testing
         let skills = "skill,level,employee\nsql,2,e-9\npython,1,e-9\n"
         let result = try HRISExport.read(employees: nil, skills: (Array(skills.utf8), "s.csv"))
         #expect(result.rows.count == 1)
-        #expect(result.rows[0].json["id"] == "e-9")
-        #expect(result.rows[0].json["skills"]?.arrayValue?.count == 2)
+        #expect(result.rows[0].input.id == "e-9")
+        #expect(result.rows[0].input.skills == [SkillLevel(skill: "sql", level: 2), SkillLevel(skill: "python", level: 1)])
         #expect(result.rows[0].skillLines == [2, 3])
+    }
+
+    @Test func datesKindsAndPacesAreCheckedBeforeAnythingIsSent() throws {
+        let employees = """
+            id,name,role,roleSince,moveKind,leftOn,hoursPerWeek
+            e-1,One,analyst,2026-13-01,,,
+            e-2,Two,analyst,,sideways,,
+            e-3,Three,analyst,,,yesterday,
+            e-4,Four,analyst,,,,200
+            e-5,Five,analyst,2026-03-01,promotion,,4.5
+            """
+        let result = try HRISExport.read(employees: (Array(employees.utf8), "e.csv"), skills: nil)
+        #expect(result.problems.map(\.description) == [
+            "e.csv:2, column 'roleSince': must be a date as YYYY-MM-DD, got '2026-13-01'",
+            "e.csv:3, column 'moveKind': must be one of promotion, lateral, secondment, got 'sideways'",
+            "e.csv:4, column 'leftOn': must be a date as YYYY-MM-DD, got 'yesterday'",
+            "e.csv:5, column 'hoursPerWeek': must be a number of hours from 0 to 168, got '200'",
+        ])
+        try #require(result.rows.count == 1)
+        let five = result.rows[0].input
+        #expect(five.roleSince == CalendarDate(year: 2026, month: 3, day: 1))
+        #expect(five.moveKind == .promotion)
+        #expect(five.leftOn == .set(nil), "an empty leftOn cell clears it")
+        #expect(five.preferences?.hoursPerWeek == .some(Quantity(hundredths: 450)))
     }
 }

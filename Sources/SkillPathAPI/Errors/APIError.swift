@@ -47,14 +47,9 @@ public struct APIError: Sendable {
     }
 
     private static func from(_ error: PlanningError) -> JSONRPCError {
+        guard let code = ErrorCode.of(error.kind) else { return .invalidParams(error.field, error.message) }
         let fields: [(String, JSONValue)] = [("field", .string(error.field))] + (error.id.map { [("id", JSONValue.string($0))] } ?? [])
-        switch error.kind {
-        case .unknownRole: return APIError(.unknownRole, error.message, data: fields).rpcError
-        case .unknownSkill: return APIError(.unknownSkill, error.message, data: fields).rpcError
-        case .unknownCourse: return APIError(.unknownCourse, error.message, data: fields).rpcError
-        case .noCurrentRole: return APIError(.noCurrentRole, error.message, data: fields).rpcError
-        case .invalidProfile, .invalidOption: return .invalidParams(error.field, error.message)
-        }
+        return APIError(code, error.message, data: fields).rpcError
     }
 
     private static func from(_ error: DomainError) -> JSONRPCError {

@@ -27,9 +27,8 @@ enum CompareCommand: Command {
         let arguments = context.arguments
         guard arguments.value("catalog") != nil || arguments.value("profile") != nil else {
             let options = try PlanOptionFlags.options(from: arguments, today: context.today)
-            let result = try context.daemon().call("paths.compare", .object([
-                ("employee", arguments.value("employee").map(JSONValue.string)), ("targetRoles", .strings(arguments.positionals)), ("options", options.json),
-            ]))
+            let subject: PlanningSubject = arguments.value("employee").map(PlanningSubject.employee) ?? .caller
+            let result = try context.daemon().call(PathsCompare.self, PathsCompare.Params(subject: subject, targetRoles: arguments.positionals, options: options))
             if !context.printedJSON(result) { ComparisonRenderer(console: context.console).render(result).forEach(context.console.line) }
             return .success
         }

@@ -49,14 +49,3 @@ enum OfflineInputs {
         }
     }
 }
-
-extension PlanningError {
-    /// Unknown ids are "not found"; anything else is bad input.
-    var cliError: CLIError {
-        let code: ExitCode = switch kind {
-        case .unknownRole, .unknownSkill, .unknownCourse: .notFound
-        default: .dataError
-        }
-        return CLIError(code, "\(field): \(message)")
-    }
-}

@@ -27,10 +27,8 @@ enum RouteCommand: Command {
         let options = try PlanOptionFlags.options(from: arguments, today: context.today)
         let hops = try maxHops(arguments)
         guard arguments.value("catalog") != nil || arguments.value("profile") != nil else {
-            let result = try context.daemon().call("roles.route", .object([
-                ("employee", arguments.value("employee").map(JSONValue.string)), ("targetRole", .string(target)), ("maxHops", .int(hops)),
-                ("options", options.json),
-            ]))
+            let subject: PlanningSubject = arguments.value("employee").map(PlanningSubject.employee) ?? .caller
+            let result = try context.daemon().call(RolesRoute.self, RolesRoute.Params(subject: subject, targetRole: target, maxHops: hops, options: options))
             if !context.printedJSON(result) { RouteRenderer(console: context.console).render(result).forEach(context.console.line) }
             return result["found"] == .bool(true) ? .success : .failure
         }

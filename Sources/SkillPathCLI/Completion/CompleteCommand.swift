@@ -1,4 +1,5 @@
 import SkillPathJSON
+import SkillPathProtocol
 
 /// `skillpath complete -- WORDS...`: the completions for a command line, one per line, for the scripts
 /// `skillpath completion bash|zsh` prints (see `CompletionEngine`).
@@ -46,7 +47,13 @@ enum CompleteCommand: Command {
         var ids: [String] = []
         var cursor: String?
         for _ in 0..<5 {
-            guard let page = try? daemon.call("catalog.\(kind)", .object([("limit", 1_000), ("cursor", cursor.map(JSONValue.string))])) else { break }
+            let request = PageRequest(limit: PageRequest.maximumLimit, cursor: cursor)
+            let call: () throws(CLIError) -> JSONValue = switch kind {
+            case "skills": { () throws(CLIError) in try daemon.call(CatalogSkills.self, CatalogSkills.Params(page: request)) }
+            case "courses": { () throws(CLIError) in try daemon.call(CatalogCourses.self, CatalogCourses.Params(page: request)) }
+            default: { () throws(CLIError) in try daemon.call(CatalogRoles.self, CatalogRoles.Params(page: request)) }
+            }
+            guard let page = try? call() else { break }
             ids += (page["items"]?.arrayValue ?? []).compactMap { $0["id"]?.stringValue }
             guard let next = page["nextCursor"]?.stringValue else { break }
             cursor = next

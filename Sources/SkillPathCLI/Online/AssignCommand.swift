@@ -28,15 +28,14 @@ enum AssignCommand: Command {
         let arguments = context.arguments
         let daemon = context.daemon()
         let options = try PlanOptionFlags.options(from: arguments, today: context.today)
-        let due = arguments.value("due")
-        if let due { _ = try PlanOptionFlags.date(due, flag: "due") }
+        let due = try arguments.date("due")
         var targets: [String] = []
         let role: String
         if arguments.flag("team") {
             guard arguments.positionals.count == 1 else { throw .usage("with --team give only ROLE", hint: "usage: skillpath \(spec.synopsis)") }
             role = arguments.positionals[0]
             let manager = try ownID(daemon, unless: arguments.value("manager"))
-            let team = try daemon.call("reports.team", .object([("manager", .string(manager)), ("subtree", .bool(arguments.flag("subtree")))]))
+            let team = try daemon.call(ReportsTeam.self, ReportsTeam.Params(manager: manager, subtree: arguments.flag("subtree")))
             targets = (team["reports"]?.arrayValue ?? []).compactMap { $0["id"]?.stringValue }
             guard !targets.isEmpty else { throw CLIError(.notFound, "\(manager) has no reports to assign") }
         } else {
@@ -48,9 +47,7 @@ enum AssignCommand: Command {
         var skipped: [(String, String)] = []
         for employee in targets {
             do {
-                created.append(try daemon.call("assignments.create", .object([
-                    ("employee", .string(employee)), ("targetRole", .string(role)), ("dueDate", due.map(JSONValue.string)), ("options", options.json),
-                ])))
+                created.append(try daemon.call(AssignmentsCreate.self, AssignmentsCreate.Params(employee: employee, targetRole: role, dueDate: due, options: options)))
             } catch where targets.count > 1 && (error.exitCode == .dataError || error.exitCode == .forbidden) {
                 skipped.append((employee, error.message))
             }

@@ -1,4 +1,5 @@
 import SkillPathJSON
+import SkillPathProtocol
 
 /// `skillpath assignments`: a table of assignments.
 enum AssignmentsCommand: Command {
@@ -9,7 +10,7 @@ enum AssignmentsCommand: Command {
         examples: ["skillpath assignments", "skillpath assignments --employee e-005 --json"])
 
     static func run(_ context: CommandContext) throws(CLIError) -> ExitCode {
-        let result = try context.daemon().call("assignments.list", .object([("employee", context.arguments.value("employee").map(JSONValue.string))]))
+        let result = try context.daemon().call(AssignmentsList.self, AssignmentsList.Params(employee: context.arguments.value("employee")))
         if context.printedJSON(result) { return .success }
         let list = result["assignments"]?.arrayValue ?? []
         guard !list.isEmpty else {

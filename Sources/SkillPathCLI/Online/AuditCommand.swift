@@ -1,10 +1,11 @@
 import SkillPathJSON
+import SkillPathProtocol
 
 /// `skillpath audit`: the audit trail as a table, newest first (administrators).
 enum AuditCommand: Command {
     static let spec = CommandSpec(
         path: ["audit"], summary: "the audit trail: who changed what, with old and new values (administrators)",
-        synopsis: "audit [--since DATE] [--until DATE] [--actor NAME] [--employee ID] [--kind KIND] [--limit N] [--json]",
+        synopsis: "audit [--since DATE] [--until DATE] [--by NAME] [--employee ID] [--kind KIND] [--limit N] [--json]",
         discussion: """
         Newest first. KIND is an action (employee.update) or a family (employee, skills, progress, assignment,
         move, opportunity, catalog). Changes read 'field: old → new'. --json prints the entries as the daemon
@@ -13,12 +14,12 @@ enum AuditCommand: Command {
         options: [
             OptionSpec("since", value: "DATE", help: "entries on or after this day"),
             OptionSpec("until", value: "DATE", help: "entries on or before this day"),
-            OptionSpec("actor", value: "NAME", help: "only entries by this actor"),
+            OptionSpec("by", value: "NAME", help: "only entries by this actor (a login, 'login for employee', SIGHUP)"),
             OptionSpec("employee", value: "ID", help: "only entries about this employee"),
             OptionSpec("kind", value: "KIND", help: "an action or a family of actions"),
             OptionSpec("limit", value: "N", help: "how many entries (default 50, at most 10000)"),
         ],
-        examples: ["skillpath audit --employee e-005", "skillpath audit --kind catalog --json", "skillpath audit --since 2026-11-01 --actor alan"])
+        examples: ["skillpath audit --employee e-005", "skillpath audit --kind catalog --json", "skillpath audit --since 2026-11-01 --by alan"])
 
     static func run(_ context: CommandContext) throws(CLIError) -> ExitCode {
         let arguments = context.arguments
@@ -26,18 +27,16 @@ enum AuditCommand: Command {
             guard let number = Int(text), (1...10_000).contains(number) else { throw .usage("--limit must be 1–10000, got '\(text)'") }
             return number
         } ?? 50
+        let (since, until) = (try arguments.date("since"), try arguments.date("until"))
         let daemon = context.daemon()
         var entries: [JSONValue] = []
         var cursor: String?
         var more = false
         // Pages of up to 1,000 until the limit; a cursor that does not move ends the loop whatever the daemon says.
         while entries.count < limit {
-            let page = try daemon.call("audit.list", .object([
-                ("since", arguments.value("since").map(JSONValue.string)), ("until", arguments.value("until").map(JSONValue.string)),
-                ("actor", arguments.value("actor").map(JSONValue.string)), ("employee", arguments.value("employee").map(JSONValue.string)),
-                ("kind", arguments.value("kind").map(JSONValue.string)), ("limit", .int(min(1_000, limit - entries.count))),
-                ("cursor", cursor.map(JSONValue.string)),
-            ]))
+            let page = try daemon.call(AuditList.self, AuditList.Params(
+                since: since, until: until, by: arguments.value("by"), employee: arguments.value("employee"), kind: arguments.value("kind"),
+                page: PageRequest(limit: min(PageRequest.maximumLimit, limit - entries.count), cursor: cursor)))
             entries += page["items"]?.arrayValue ?? []
             guard let next = page["nextCursor"]?.stringValue, next != cursor else {
                 more = false

@@ -1,4 +1,5 @@
 import SkillPathJSON
+import SkillPathProtocol
 
 /// `skillpath candidates ROLE`: "who inside is closest to this role?"
 enum CandidatesCommand: Command {
@@ -22,13 +23,15 @@ enum CandidatesCommand: Command {
     static func run(_ context: CommandContext) throws(CLIError) -> ExitCode {
         let arguments = context.arguments
         let role = arguments.positionals.first
-        let opportunity = arguments.value("opportunity")
-        guard (role == nil) != (opportunity == nil) else { throw .usage("give a ROLE or --opportunity ID (one of them)", hint: "usage: skillpath \(spec.synopsis)") }
-        let result = try context.daemon().call("candidates.rank", .object([
-            ("role", role.map(JSONValue.string)), ("opportunity", try MobilityFlags.positiveInteger(opportunity, flag: "opportunity")),
-            ("manager", arguments.value("manager").map(JSONValue.string)), ("limit", try MobilityFlags.positiveInteger(arguments.value("limit"), flag: "limit")),
-            ("hoursPerWeek", try MobilityFlags.pace(arguments)),
-        ]))
+        let opportunity = try arguments.positiveInteger("opportunity")
+        let target: CandidatesRank.Target
+        switch (role, opportunity) {
+        case (let role?, nil): target = .role(role)
+        case (nil, let id?): target = .opportunity(Int64(id))
+        default: throw .usage("give a ROLE or --opportunity ID (one of them)", hint: "usage: skillpath \(spec.synopsis)")
+        }
+        let result = try context.daemon().call(CandidatesRank.self, CandidatesRank.Params(
+            target: target, manager: arguments.value("manager"), limit: try arguments.positiveInteger("limit"), hoursPerWeek: try arguments.pace()))
         if context.printedJSON(result) { return .success }
         let console = context.console
         let shown = Shown()

@@ -28,13 +28,10 @@ enum CatalogSearchCommand: Command {
         if let directory = arguments.value("catalog") {
             let catalog = try OfflineInputs.catalog(directory)
             let wanted = kinds.isEmpty ? Set(CatalogSearchIndex.Kind.allCases) : Set(kinds.compactMap(CatalogSearchIndex.Kind.init(rawValue:)))
-            results = CatalogSearchIndex(catalog: catalog).search(query, kinds: wanted, limit: limit).map { hit in
-                .object([("kind", .string(hit.kind.rawValue)), ("id", .string(hit.id)), ("title", .string(hit.title)), ("score", .int(hit.score)), ("matched", .string(hit.field))])
-            }
+            results = CatalogSearch.Result(hits: CatalogSearchIndex(catalog: catalog).search(query, kinds: wanted, limit: limit)).json["results"]?.arrayValue ?? []
         } else {
-            let reply = try context.daemon().call("catalog.search", .object([
-                ("query", .string(query)), ("kinds", kinds.isEmpty ? nil : .strings(kinds)), ("limit", .int(limit)),
-            ]))
+            let reply = try context.daemon().call(CatalogSearch.self, CatalogSearch.Params(
+                query: query, kinds: kinds.isEmpty ? nil : Set(kinds.compactMap(CatalogSearchIndex.Kind.init(rawValue:))), limit: limit))
             results = reply["results"]?.arrayValue ?? []
         }
         if context.printedJSON(.object([("results", .array(results))])) { return .success }
@@ -81,7 +78,7 @@ enum CatalogShowCommand: Command {
             guard let found else { throw CLIError(.notFound, "no \(kind) '\(id)' in \(directory)") }
             item = .object([("kind", .string(kind)), ("item", found)])
         } else {
-            item = try context.daemon().call("catalog.get", .object([("kind", given.map(JSONValue.string)), ("id", .string(id))]))
+            item = try context.daemon().call(CatalogGet.self, CatalogGet.Params(kind: given.flatMap(CatalogGet.Kind.init(rawValue:)), id: id))
         }
         if context.printedJSON(item) { return .success }
         CatalogItemRenderer(console: context.console).render(item).forEach(context.console.line)

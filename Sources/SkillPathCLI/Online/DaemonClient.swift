@@ -37,7 +37,12 @@ final class DaemonClient {
         }
     }
 
-    /// Calls a method and returns its result.
+    /// Calls a method of the protocol with its params, and returns its result.
+    func call<Method: RPCMethod>(_ method: Method.Type, _ params: Method.Params) throws(CLIError) -> JSONValue {
+        try call(Method.name, params.json)
+    }
+
+    /// Calls a method by name (`skillpath rpc`) and returns its result.
     func call(_ method: String, _ params: JSONValue = .object([])) throws(CLIError) -> JSONValue {
         let connection = try connected()
         defer { nextID += 1 }
@@ -97,26 +102,14 @@ final class DaemonClient {
         }
     }
 
-    /// A JSON-RPC error as a CLI error: forbidden 77, unknown ids 3, bad input 65, unavailable 69.
+    /// A JSON-RPC error as a CLI error, with the exit code `ExitCode(rpcCode:)` gives its code.
     static func failure(from error: JSONValue) -> CLIError {
-        let code = error["code"]?.intValue ?? -32603
+        let code = error["code"]?.intValue ?? JSONRPCError.internalErrorCode
         let message = error["message"]?.stringValue ?? "unknown error"
         var details: [String] = []
         for problem in error["data"]?["errors"]?.arrayValue ?? [] {
             if let text = problem.stringValue { details.append("  \(text)") }
         }
-        let exit: ExitCode
-        if let known = ErrorCode.named(number: code) {
-            exit = switch known.category {
-            case .forbidden: .forbidden
-            case .notFound: .notFound
-            case .badInput: .dataError
-            case .unavailable: .unavailable
-            }
-        } else {
-            // The standard JSON-RPC codes: a request or its parameters the daemon could not accept.
-            exit = code == JSONRPCError.invalidParamsCode || code == JSONRPCError.invalidRequestCode ? .dataError : .failure
-        }
-        return CLIError(exit, message, details: details)
+        return CLIError(ExitCode(rpcCode: code), message, details: details)
     }
 }

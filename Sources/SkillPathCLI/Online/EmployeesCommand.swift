@@ -1,4 +1,5 @@
 import SkillPathJSON
+import SkillPathProtocol
 
 /// `skillpath employees`: the employees you may see.
 enum EmployeesCommand: Command {
@@ -12,9 +13,10 @@ enum EmployeesCommand: Command {
         examples: ["skillpath employees", "skillpath employees --manager e-002"])
 
     static func run(_ context: CommandContext) throws(CLIError) -> ExitCode {
-        let items = try context.daemon().allPages("employees.list", [
-            ("manager", context.arguments.value("manager").map(JSONValue.string)), ("role", context.arguments.value("role").map(JSONValue.string)),
-        ], noun: "employees")
+        let arguments = context.arguments
+        let items = try context.daemon().allPages(EmployeesList.self, noun: "employees") { page in
+            EmployeesList.Params(role: arguments.value("role"), manager: arguments.value("manager"), page: page)
+        }
         if context.printedJSON(.array(items)) { return .success }
         let rows = items.map { [$0["id"]?.stringValue ?? "?", $0["name"]?.stringValue ?? "?", $0["login"]?.stringValue ?? "—", $0["role"]?.stringValue ?? "?", $0["manager"]?.stringValue ?? "—"] }
         TextLayout.table(header: ["ID", "Name", "Login", "Role", "Manager"], rows: rows, width: context.console.width, shrinkable: [1]).forEach(context.console.line)

@@ -1,4 +1,5 @@
 import SkillPathJSON
+import SkillPathProtocol
 
 /// `skillpath health` and `skillpath reload`.
 enum HealthCommand: Command {
@@ -8,7 +9,7 @@ enum HealthCommand: Command {
         examples: ["skillpath health", "skillpath --socket /run/skillpath/skillpathd.sock health --json"])
 
     static func run(_ context: CommandContext) throws(CLIError) -> ExitCode {
-        let health = try context.daemon().call("system.health")
+        let health = try context.daemon().call(SystemHealth.self, NoParams())
         if context.printedJSON(health) { return .success }
         let catalog = health["catalog"]
         let uptime = Int(health["uptimeSeconds"]?.doubleValue ?? 0)
@@ -35,7 +36,7 @@ enum ReloadCommand: Command {
         examples: ["skillpath reload"])
 
     static func run(_ context: CommandContext) throws(CLIError) -> ExitCode {
-        let result = try context.daemon().call("catalog.reload")
+        let result = try context.daemon().call(CatalogReload.self, NoParams())
         if context.printedJSON(result) { return .success }
         let changed = result["changed"] == .bool(true)
         context.console.line(changed

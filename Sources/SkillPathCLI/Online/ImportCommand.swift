@@ -52,13 +52,11 @@ enum ImportCommand: Command {
         var kept: [String] = []
         var problems = export.problems.map(\.description)
         var start = 0
-        let source = arguments.value("source") ?? (what == "skills" ? "import" : "manager")
+        let source = try arguments.choice("source", SkillSource.self) ?? (what == "skills" ? .imported : .manager)
         while start < export.rows.count {
             let batch = Array(export.rows[start..<min(start + batchSize, export.rows.count)])
-            let report = try daemon.call("employees.upsert", .object([
-                ("employees", .array(batch.map(\.json))), ("skillSource", .string(source)),
-                ("overwrite", arguments.flag("overwrite") ? .bool(true) : nil),
-            ]))
+            let report = try daemon.call(EmployeesUpsert.self, EmployeesUpsert.Params(
+                employees: batch.map(\.input), skillSource: source, overwrite: arguments.flag("overwrite")))
             counts.inserted += report["inserted"]?.intValue ?? 0
             counts.updated += report["updated"]?.intValue ?? 0
             counts.unchanged += report["unchanged"]?.intValue ?? 0

@@ -1,4 +1,6 @@
+import SkillPathCore
 import SkillPathJSON
+import SkillPathProtocol
 
 /// `skillpath report mobility`: the internal-mobility figures HR reports, for a period.
 enum MobilityReportCommand: Command {
@@ -23,19 +25,18 @@ enum MobilityReportCommand: Command {
 
     static func run(_ context: CommandContext) throws(CLIError) -> ExitCode {
         let arguments = context.arguments
-        let to = try arguments.value("to").map { text throws(CLIError) in try PlanOptionFlags.date(text, flag: "to") } ?? context.today
+        let to = try arguments.date("to") ?? context.today
         let months = try arguments.value("months").map { text throws(CLIError) -> Int in
             guard let months = Int(text), (1...1_200).contains(months) else { throw .usage("--months must be a whole number of months from 1 to 1200, got '\(text)'") }
             guard arguments.value("from") == nil else { throw .usage("give --from or --months, not both") }
             return months
         }
-        let from = try arguments.value("from").map { text throws(CLIError) in try PlanOptionFlags.date(text, flag: "from") }
-            ?? to.adding(months: -(months ?? 12)).adding(days: 1)
-        let report = try context.daemon().call("reports.mobility", .object([
-            ("from", .string(from.description)), ("to", .string(to.description)), ("manager", arguments.value("manager").map(JSONValue.string)),
-            ("groupBy", arguments.value("group-by").map(JSONValue.string)),
-            ("successWindowMonths", try MobilityFlags.positiveInteger(arguments.value("window"), flag: "window")),
-        ]))
+        let from = try arguments.date("from") ?? to.adding(months: -(months ?? 12)).adding(days: 1)
+        let window = try arguments.positiveInteger("window") ?? 12
+        guard window <= 60 else { throw .usage("--window must be a whole number of months from 1 to 60, got '\(window)'") }
+        let report = try context.daemon().call(ReportsMobility.self, ReportsMobility.Params(
+            from: from, to: to, manager: arguments.value("manager"), groupBy: try arguments.choice("group-by", MobilityReport.Grouping.self),
+            successWindowMonths: window))
         if context.printedJSON(report) { return .success }
         let console = context.console
         let shown = Shown()

@@ -1,4 +1,6 @@
+import SkillPathCore
 import SkillPathJSON
+import SkillPathProtocol
 
 /// `skillpath moves`: role history — list it, record a move, end a secondment.
 enum MovesCommand: Command {
@@ -15,11 +17,10 @@ enum MovesCommand: Command {
 
     static func run(_ context: CommandContext) throws(CLIError) -> ExitCode {
         let arguments = context.arguments
-        for flag in ["from", "to"] { if let value = arguments.value(flag) { _ = try PlanOptionFlags.date(value, flag: flag) } }
-        let items = try context.daemon().allPages("moves.list", [
-            ("employee", arguments.value("employee").map(JSONValue.string)), ("manager", arguments.value("manager").map(JSONValue.string)),
-            ("from", arguments.value("from").map(JSONValue.string)), ("to", arguments.value("to").map(JSONValue.string)),
-        ], noun: "moves")
+        let (from, to) = (try arguments.date("from"), try arguments.date("to"))
+        let items = try context.daemon().allPages(MovesList.self, noun: "moves") { page in
+            MovesList.Params(employee: arguments.value("employee"), manager: arguments.value("manager"), from: from, to: to, page: page)
+        }
         if context.printedJSON(.array(items)) { return .success }
         guard !items.isEmpty else {
             context.console.line("No moves recorded that you may see.")
@@ -78,12 +79,9 @@ enum MovesRecordCommand: Command {
 
     static func run(_ context: CommandContext) throws(CLIError) -> ExitCode {
         let arguments = context.arguments
-        for flag in ["date", "end-date"] { if let value = arguments.value(flag) { _ = try PlanOptionFlags.date(value, flag: flag) } }
-        let move = try context.daemon().call("moves.record", .object([
-            ("employee", .string(arguments.positionals[0])), ("toRole", .string(arguments.positionals[1])),
-            ("kind", arguments.value("kind").map(JSONValue.string)), ("date", arguments.value("date").map(JSONValue.string)),
-            ("endDate", arguments.value("end-date").map(JSONValue.string)),
-        ]))
+        let move = try context.daemon().call(MovesRecord.self, MovesRecord.Params(
+            employee: arguments.positionals[0], toRole: arguments.positionals[1], kind: try arguments.choice("kind", Transition.Kind.self),
+            date: try arguments.date("date"), endDate: try arguments.date("end-date")))
         if context.printedJSON(move) { return .success }
         context.console.line("Recorded \(MovesCommand.summary(move)).")
         return .success
@@ -105,12 +103,10 @@ enum MovesEndCommand: Command {
 
     static func run(_ context: CommandContext) throws(CLIError) -> ExitCode {
         let arguments = context.arguments
-        guard let id = Int64(arguments.positionals[0]), id > 0 else { throw .usage("MOVE must be a move id (a positive whole number), got '\(arguments.positionals[0])'") }
+        let id = try positiveID(arguments.positionals[0], "MOVE", is: "a move id")
         guard arguments.flag("return") != arguments.flag("convert") else { throw .usage("give exactly one of --return and --convert") }
-        if let value = arguments.value("date") { _ = try PlanOptionFlags.date(value, flag: "date") }
-        let ended = try context.daemon().call("moves.end", .object([
-            ("move", .int(id)), ("outcome", .string(arguments.flag("return") ? "return" : "convert")), ("date", arguments.value("date").map(JSONValue.string)),
-        ]))
+        let ended = try context.daemon().call(MovesEnd.self, MovesEnd.Params(
+            move: id, ending: arguments.flag("return") ? .return : .convert, date: try arguments.date("date")))
         if context.printedJSON(ended) { return .success }
         context.console.line("Secondment \(id) \(ended["secondment"]?["outcome"]?.stringValue ?? "ended"): recorded \(MovesCommand.summary(ended["move"] ?? .null)).")
         return .success

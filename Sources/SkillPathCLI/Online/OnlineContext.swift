@@ -20,7 +20,7 @@ extension DaemonClient {
     func ownEmployeeID() throws(CLIError) -> String {
         let me: JSONValue
         do {
-            me = try call("employees.get")
+            me = try call(EmployeesGet.self, EmployeesGet.Params())
         } catch {
             guard error.exitCode == .forbidden || error.exitCode == .dataError else { throw error }
             throw CLIError(.forbidden, "you are not an employee SkillPath knows (your login is no employee's); give --employee ID")
@@ -33,12 +33,12 @@ extension DaemonClient {
 extension DaemonClient {
     /// Every page of a paged method, following `nextCursor` until it is null. A cursor seen twice would ask
     /// for a page already read: the listing stops with an error rather than looping.
-    func allPages(_ method: String, _ params: [(String, JSONValue?)], noun: String) throws(CLIError) -> [JSONValue] {
+    func allPages<Method: RPCMethod>(_ method: Method.Type, noun: String, _ params: (PageRequest) -> Method.Params) throws(CLIError) -> [JSONValue] {
         var items: [JSONValue] = []
         var cursor: String?
         var seen = Set<String>()
         repeat {
-            let page = try call(method, .object(params + [("limit", 1000), ("cursor", cursor.map(JSONValue.string))]))
+            let page = try call(method, params(PageRequest(limit: PageRequest.maximumLimit, cursor: cursor)))
             items += page["items"]?.arrayValue ?? []
             cursor = page["nextCursor"]?.stringValue
             if let next = cursor, !seen.insert(next).inserted {

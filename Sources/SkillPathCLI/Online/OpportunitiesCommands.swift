@@ -1,4 +1,6 @@
+import SkillPathCore
 import SkillPathJSON
+import SkillPathProtocol
 
 /// `skillpath opportunities`: the internal market — list it, open an opportunity, fill or withdraw one.
 enum OpportunitiesCommand: Command {
@@ -14,10 +16,10 @@ enum OpportunitiesCommand: Command {
 
     static func run(_ context: CommandContext) throws(CLIError) -> ExitCode {
         let arguments = context.arguments
-        let items = try context.daemon().allPages("opportunities.list", [
-            ("status", arguments.flag("all") ? "all" : nil), ("role", arguments.value("role").map(JSONValue.string)),
-            ("kind", arguments.value("kind").map(JSONValue.string)),
-        ], noun: "opportunities")
+        let kind = try arguments.choice("kind", OpportunityRecord.Kind.self)
+        let items = try context.daemon().allPages(OpportunitiesList.self, noun: "opportunities") { page in
+            OpportunitiesList.Params(status: arguments.flag("all") ? nil : .open, role: arguments.value("role"), kind: kind, page: page)
+        }
         if context.printedJSON(.array(items)) { return .success }
         guard !items.isEmpty else {
             context.console.line(arguments.flag("all") ? "No opportunities yet." : "No open opportunities right now (--all shows filled and withdrawn ones).")
@@ -60,13 +62,10 @@ enum OpportunitiesOpenCommand: Command {
 
     static func run(_ context: CommandContext) throws(CLIError) -> ExitCode {
         let arguments = context.arguments
-        for flag in ["opens", "closes"] { if let value = arguments.value(flag) { _ = try PlanOptionFlags.date(value, flag: flag) } }
-        let opened = try context.daemon().call("opportunities.create", .object([
-            ("role", .string(arguments.positionals[0])), ("kind", arguments.flag("secondment") ? "secondment" : nil),
-            ("title", arguments.value("title").map(JSONValue.string)), ("manager", arguments.value("manager").map(JSONValue.string)),
-            ("headcount", try MobilityFlags.positiveInteger(arguments.value("headcount"), flag: "headcount")), ("durationWeeks", try MobilityFlags.positiveInteger(arguments.value("weeks"), flag: "weeks")),
-            ("opens", arguments.value("opens").map(JSONValue.string)), ("closes", arguments.value("closes").map(JSONValue.string)),
-        ]))
+        let opened = try context.daemon().call(OpportunitiesCreate.self, OpportunitiesCreate.Params(
+            role: arguments.positionals[0], kind: arguments.flag("secondment") ? .secondment : .position, title: arguments.value("title"),
+            manager: arguments.value("manager"), headcount: try arguments.positiveInteger("headcount") ?? 1, opens: try arguments.date("opens"),
+            closes: try arguments.date("closes"), durationWeeks: try arguments.positiveInteger("weeks")))
         if context.printedJSON(opened) { return .success }
         let shown = Shown()
         context.console.line("Opened opportunity \(shown.text(opened["id"])): \(shown.text(opened["role"])) (\(shown.text(opened["kind"])), \(shown.text(opened["headcount"])) seat(s)) from \(shown.text(opened["opens"])).")
@@ -90,15 +89,12 @@ enum OpportunitiesCloseCommand: Command {
 
     static func run(_ context: CommandContext) throws(CLIError) -> ExitCode {
         let arguments = context.arguments
-        guard let id = Int64(arguments.positionals[0]), id > 0 else { throw .usage("ID must be an opportunity id (a positive whole number), got '\(arguments.positionals[0])'") }
+        let id = try positiveID(arguments.positionals[0], "ID", is: "an opportunity id")
         let filledBy = arguments.value("filled-by")
         let chosen = [filledBy != nil, arguments.flag("external"), arguments.flag("withdraw")].filter { $0 }.count
         guard chosen == 1 else { throw .usage("give exactly one of --filled-by EMPLOYEE, --external and --withdraw") }
-        if let value = arguments.value("date") { _ = try PlanOptionFlags.date(value, flag: "date") }
-        let closed = try context.daemon().call("opportunities.close", .object([
-            ("id", .int(id)), ("filledBy", filledBy.map(JSONValue.string)), ("external", arguments.flag("external") ? .bool(true) : nil),
-            ("date", arguments.value("date").map(JSONValue.string)),
-        ]))
+        let closing: OpportunityClosing = filledBy.map(OpportunityClosing.filledBy) ?? (arguments.flag("external") ? .filledExternally : .withdrawn)
+        let closed = try context.daemon().call(OpportunitiesClose.self, OpportunitiesClose.Params(id: id, closing: closing, date: try arguments.date("date")))
         if context.printedJSON(closed) { return .success }
         let shown = Shown()
         let opportunity = closed["opportunity"]

@@ -32,9 +32,8 @@ enum PathCommand: Command {
             var flags = arguments
             let graph = try PlanCommand.graphFormat(&flags, context: context)
             let options = try PlanOptionFlags.options(from: flags, today: context.today)
-            let result = try daemon.call("paths.plan", .object([
-                ("employee", arguments.value("employee").map(JSONValue.string)), ("targetRole", .string(target)), ("options", options.json),
-            ]))
+            let subject: PlanningSubject = arguments.value("employee").map(PlanningSubject.employee) ?? .caller
+            let result = try daemon.call(PathsPlan.self, PathsPlan.Params(subject: subject, targetRole: target, options: options))
             if context.wantsJSON {
                 context.console.json(result)
                 return .success
@@ -47,22 +46,22 @@ enum PathCommand: Command {
             return .success
         }
         let employee = try ownID(daemon, unless: arguments.value("employee"))
-        let list = try daemon.call("assignments.list", .object([("employee", .string(employee))]))
+        let list = try daemon.call(AssignmentsList.self, AssignmentsList.Params(employee: employee))
         // Active ones, and finished ones whose role is still not met: both still ask something of the person.
         let active = (list["assignments"]?.arrayValue ?? []).filter {
             $0["status"] == "active" || ($0["status"] == "completed" && $0["requirementsMet"] == .bool(false))
         }
         if context.wantsJSON {
             var details: [JSONValue] = []
-            for summary in active { details.append(try daemon.call("assignments.get", .object([("id", summary["id"] ?? .null)]))) }
+            for id in active.compactMap({ $0["id"]?.intValue }) { details.append(try daemon.call(AssignmentsGet.self, AssignmentID(Int64(id)))) }
             context.console.json(.object([("employee", .string(employee)), ("assignments", .array(details))]))
             return .success
         }
         guard !active.isEmpty else {
             throw CLIError(.usage, "\(employee) has no active assignment; give --target ROLE to plan a path")
         }
-        for summary in active {
-            let assignment = try daemon.call("assignments.get", .object([("id", summary["id"] ?? .null)]))
+        for id in active.compactMap({ $0["id"]?.intValue }) {
+            let assignment = try daemon.call(AssignmentsGet.self, AssignmentID(Int64(id)))
             AssignmentRenderer(console: context.console).render(assignment).forEach(context.console.line)
             context.console.line()
         }

@@ -1,4 +1,6 @@
+import SkillPathCore
 import SkillPathJSON
+import SkillPathProtocol
 
 /// `skillpath preferences`: show or set how you like to learn (the defaults of your plans).
 enum PreferencesCommand: Command {
@@ -22,26 +24,24 @@ enum PreferencesCommand: Command {
     static func run(_ context: CommandContext) throws(CLIError) -> ExitCode {
         let arguments = context.arguments
         let daemon = context.daemon()
-        var changes: [(String, JSONValue?)] = []
-        if arguments.flag("clear") { changes += [("languages", .null), ("formats", .null), ("hoursPerWeek", .null)] }
-        if arguments.flag("language") { changes.append(("languages", .strings(arguments.values("language")))) }
-        if arguments.flag("format") { changes.append(("formats", .strings(arguments.values("format")))) }
-        if let text = arguments.value("hours-per-week") {
-            guard let hours = Double(text), hours > 0, hours <= 168 else { throw .usage("--hours-per-week must be a number of hours from 0 to 168, got '\(text)'") }
-            changes.append(("hoursPerWeek", .number(String(hours))))
-        }
+        var changes = PreferencesUpdate()
+        if arguments.flag("clear") { changes = PreferencesUpdate(languages: [], formats: [], hoursPerWeek: .some(nil)) }
+        if arguments.flag("language") { changes.languages = arguments.values("language") }
+        if arguments.flag("format") { changes.formats = arguments.values("format") }
+        if let hours = try arguments.pace() { changes.hoursPerWeek = .some(hours) }
+        let unchanged = changes == PreferencesUpdate()
         let employee = try ownID(daemon, unless: arguments.value("employee"))
         let preferences: JSONValue?
-        if changes.isEmpty {
-            preferences = try daemon.call("employees.get", .object([("id", .string(employee))]))["preferences"]
+        if unchanged {
+            preferences = try daemon.call(EmployeesGet.self, EmployeesGet.Params(id: employee))["preferences"]
         } else {
-            preferences = try daemon.call("employees.setPreferences", .object([("employee", .string(employee))] + changes))["preferences"]
+            preferences = try daemon.call(EmployeesSetPreferences.self, EmployeesSetPreferences.Params(employee: employee, update: changes))["preferences"]
         }
         if context.printedJSON(preferences ?? .null) { return .success }
         let languages = preferences?["languages"]?.arrayValue?.compactMap(\.stringValue) ?? []
         let formats = preferences?["formats"]?.arrayValue?.compactMap(\.stringValue) ?? []
         let hours = preferences?["hoursPerWeek"].flatMap { $0.isNull ? nil : JSONWriter.string($0) }
-        context.console.line("Learner preferences of \(employee)\(changes.isEmpty ? "" : " (saved)"):")
+        context.console.line("Learner preferences of \(employee)\(unchanged ? "" : " (saved)"):")
         context.console.line("  languages:      \(languages.isEmpty ? "any" : languages.joined(separator: ", "))")
         context.console.line("  formats:        \(formats.isEmpty ? "any" : formats.joined(separator: ", "))")
         context.console.line("  hours per week: \(hours ?? "not set (plans are undated unless you give --hours-per-week)")")

@@ -1,4 +1,6 @@
+import SkillPathCore
 import SkillPathJSON
+import SkillPathProtocol
 
 /// `skillpath progress COURSE --started|--completed`.
 enum ProgressCommand: Command {
@@ -23,10 +25,12 @@ enum ProgressCommand: Command {
         guard started != completed else { throw .usage("give exactly one of --started and --completed") }
         let daemon = context.daemon()
         let employee = try ownID(daemon, unless: arguments.value("employee"))
-        let result = try daemon.call("progress.record", .object([
-            ("employee", .string(employee)), ("course", .string(arguments.positionals[0])), ("status", .string(started ? "started" : "completed")),
-            ("at", arguments.value("at").map(JSONValue.string)), ("eventId", arguments.value("event-id").map(JSONValue.string)),
-        ]))
+        let at = try arguments.value("at").map { text throws(CLIError) -> String in
+            guard let parsed = Timestamps.parse(text) else { throw .usage("--at must be YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ, got '\(text)'") }
+            return parsed
+        }
+        let result = try daemon.call(ProgressRecord.self, ProgressRecord.Params(
+            employee: employee, course: arguments.positionals[0], status: started ? .started : .completed, at: at, eventID: arguments.value("event-id")))
         if context.printedJSON(result) { return .success }
         let console = context.console
         if result["duplicate"] == .bool(true) {

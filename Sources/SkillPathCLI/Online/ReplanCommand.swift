@@ -1,4 +1,5 @@
 import SkillPathJSON
+import SkillPathProtocol
 
 /// `skillpath replan ASSIGNMENT`: what a fresh plan would change; `--apply` to take it.
 enum ReplanCommand: Command {
@@ -11,10 +12,8 @@ enum ReplanCommand: Command {
         examples: ["skillpath replan 12", "skillpath replan 12 --apply"])
 
     static func run(_ context: CommandContext) throws(CLIError) -> ExitCode {
-        guard let id = Int(context.arguments.positionals[0]), id > 0 else {
-            throw .usage("ASSIGNMENT must be an assignment number, got '\(context.arguments.positionals[0])'")
-        }
-        let result = try context.daemon().call("assignments.replan", .object([("id", .int(id)), ("apply", context.arguments.flag("apply") ? .bool(true) : nil)]))
+        let id = try positiveID(context.arguments.positionals[0], "ASSIGNMENT", is: "an assignment number")
+        let result = try context.daemon().call(AssignmentsReplan.self, AssignmentsReplan.Params(id: id, apply: context.arguments.flag("apply")))
         if context.printedJSON(result) { return .success }
         let console = context.console
         let renderer = AssignmentRenderer(console: console)

@@ -1,5 +1,6 @@
 import Foundation
 import SkillPathJSON
+import SkillPathProtocol
 
 /// `skillpath report skills`: the organisation's skill picture as a heat map (teams across, skills down),
 /// or as CSV for a spreadsheet.
@@ -28,10 +29,8 @@ enum SkillsReportCommand: Command {
         if arguments.flag("csv") && context.wantsJSON { throw .usage("--csv and --json do not combine: choose one") }
         let roles = arguments.values("role")
         let skills = arguments.values("skill")
-        let report = try context.daemon().call("reports.skills", .object([
-            ("manager", arguments.value("manager").map(JSONValue.string)),
-            ("roles", roles.isEmpty ? nil : .strings(roles)), ("skills", skills.isEmpty ? nil : .strings(skills)),
-        ]))
+        let report = try context.daemon().call(ReportsSkills.self, ReportsSkills.Params(
+            manager: arguments.value("manager"), roles: roles.isEmpty ? nil : roles, skills: skills.isEmpty ? nil : skills))
         if context.printedJSON(report) { return .success }
         if arguments.flag("csv") {
             csv(report).forEach(context.console.line)

@@ -1,4 +1,6 @@
+import SkillPathCore
 import SkillPathJSON
+import SkillPathProtocol
 
 /// `skillpath suggest`: "what could I move to?" — roles and open opportunities closest to someone's skills.
 enum SuggestCommand: Command {
@@ -21,13 +23,16 @@ enum SuggestCommand: Command {
 
     static func run(_ context: CommandContext) throws(CLIError) -> ExitCode {
         let arguments = context.arguments
-        let kinds = arguments.values("kinds")
-        let result = try context.daemon().call("roles.suggest", .object([
-            ("employee", arguments.positionals.first.map(JSONValue.string)), ("limit", try MobilityFlags.positiveInteger(arguments.value("limit"), flag: "limit")),
-            ("kinds", kinds.isEmpty ? nil : .array(kinds.map(JSONValue.string))),
-            ("includeOpportunities", arguments.flag("no-opportunities") ? .bool(false) : nil),
-            ("hoursPerWeek", try MobilityFlags.pace(arguments)),
-        ]))
+        var kinds: Set<MoveKindFilter>?
+        for text in arguments.values("kinds") {
+            guard let kind = MoveKindFilter(rawValue: text) else {
+                throw .usage("--kinds must list \(MoveKindFilter.allCases.map(\.rawValue).joined(separator: ", ")), got '\(text)'")
+            }
+            kinds = (kinds ?? []).union([kind])
+        }
+        let result = try context.daemon().call(RolesSuggest.self, RolesSuggest.Params(
+            employee: arguments.positionals.first, limit: try arguments.positiveInteger("limit"), kinds: kinds,
+            includeOpportunities: !arguments.flag("no-opportunities"), hoursPerWeek: try arguments.pace()))
         if context.printedJSON(result) { return .success }
         let console = context.console
         let shown = Shown()

@@ -1,4 +1,5 @@
 import SkillPathJSON
+import SkillPathProtocol
 
 /// `skillpath team`: your reports and how their assignments are going.
 enum TeamCommand: Command {
@@ -12,9 +13,7 @@ enum TeamCommand: Command {
         examples: ["skillpath team", "skillpath team --subtree", "skillpath team --manager e-003 --json"])
 
     static func run(_ context: CommandContext) throws(CLIError) -> ExitCode {
-        let result = try context.daemon().call("reports.team", .object([
-            ("manager", context.arguments.value("manager").map(JSONValue.string)), ("subtree", context.arguments.flag("subtree") ? .bool(true) : nil),
-        ]))
+        let result = try context.daemon().call(ReportsTeam.self, ReportsTeam.Params(manager: context.arguments.value("manager"), subtree: context.arguments.flag("subtree")))
         if context.printedJSON(result) { return .success }
         let console = context.console
         let reports = result["reports"]?.arrayValue ?? []

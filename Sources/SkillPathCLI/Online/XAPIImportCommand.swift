@@ -1,5 +1,6 @@
 import SkillPathJSON
 import SkillPathProtocol
+import SkillPathProtocol
 
 /// `skillpath import xapi FILE.json`: xAPI statements from an LMS or an LRS export, sent to `progress.xapi`
 /// in batches, with one line per rejected statement.
@@ -35,7 +36,7 @@ enum XAPIImportCommand: Command {
         var start = 0
         while start < statements.count {
             let batch = Array(statements[start..<min(start + batchSize, statements.count)])
-            let reply = try daemon.call("progress.xapi", .object([("statements", .array(batch))]))
+            let reply = try daemon.call(ProgressXAPI.self, ProgressXAPI.Params(statements: batch))
             counts.recorded += reply["recorded"]?.intValue ?? 0
             counts.duplicate += reply["duplicate"]?.intValue ?? 0
             for (offset, result) in (reply["results"]?.arrayValue ?? []).enumerated() where result["outcome"] == "rejected" {

@@ -1,6 +1,7 @@
 import Foundation
 import SkillPathCore
 import SkillPathJSON
+import SkillPathProtocol
 
 /// `skillpath report`: one self-contained HTML page with a path's timeline, a team's progress and the skills
 /// heat map, for people who would rather look than read.
@@ -35,14 +36,13 @@ enum HTMLReportCommand: Command {
         // The path.
         if let employee {
             if let target = arguments.value("target") {
-                var options: [(String, JSONValue?)] = []
-                if let pace = arguments.value("hours-per-week") { options.append(("hoursPerWeek", .number(pace))) }
-                var plan = try daemon.call("paths.plan", .object([("employee", .string(employee)), ("targetRole", .string(target)), ("options", .object(options))]))
+                var options = PlanOptions()
+                options.hoursPerWeek = try arguments.pace()
+                var plan = try daemon.call(PathsPlan.self, PathsPlan.Params(subject: .employee(employee), targetRole: target, options: options))
                 var note = "Dated at \(plan["schedule"]?["hoursPerWeek"].map { JSONWriter.string($0) } ?? "") h a week."
                 if plan["schedule"] == nil || plan["schedule"] == .null {
-                    plan = try daemon.call("paths.plan", .object([
-                        ("employee", .string(employee)), ("targetRole", .string(target)), ("options", .object([("hoursPerWeek", .int(defaultPace))])),
-                    ]))
+                    options.hoursPerWeek = Quantity(defaultPace)
+                    plan = try daemon.call(PathsPlan.self, PathsPlan.Params(subject: .employee(employee), targetRole: target, options: options))
                     note = "Dated at \(defaultPace) h a week (no pace given or preferred)."
                 }
                 let bars = (plan["steps"]?.arrayValue ?? []).compactMap { step -> HTMLReport.Bar? in
@@ -54,9 +54,9 @@ enum HTMLReportCommand: Command {
                 let hours = plan["totals"]?["hours"].map { JSONWriter.string($0) } ?? "?"
                 report.path = ("\(employee) → \(plan["targetTitle"]?.stringValue ?? target): \(bars.count) courses, \(hours) h", bars, note)
             } else {
-                let list = try daemon.call("assignments.list", .object([("employee", .string(employee))]))
-                if let active = (list["assignments"]?.arrayValue ?? []).first(where: { $0["status"] == "active" }), let id = active["id"] {
-                    let assignment = try daemon.call("assignments.get", .object([("id", id)]))
+                let list = try daemon.call(AssignmentsList.self, AssignmentsList.Params(employee: employee))
+                if let active = (list["assignments"]?.arrayValue ?? []).first(where: { $0["status"] == "active" }), let id = active["id"]?.intValue {
+                    let assignment = try daemon.call(AssignmentsGet.self, AssignmentID(Int64(id)))
                     let bars = (assignment["steps"]?.arrayValue ?? []).compactMap { step -> HTMLReport.Bar? in
                         guard let start = step["plannedStart"]?.stringValue.flatMap(CalendarDate.init(iso:)),
                               let end = step["plannedEnd"]?.stringValue.flatMap(CalendarDate.init(iso:)) else { return nil }
@@ -64,7 +64,7 @@ enum HTMLReportCommand: Command {
                         return HTMLReport.Bar(label: step["course"]?.stringValue ?? "?", start: start, end: end, done: done)
                     }
                     let progress = assignment["progress"]?.stringValue ?? "?"
-                    report.path = ("\(employee) → \(assignment["targetRole"]?.stringValue ?? "?"): assignment \(JSONWriter.string(id)), \(progress), due \(assignment["dueDate"]?.stringValue ?? "—")",
+                    report.path = ("\(employee) → \(assignment["targetRole"]?.stringValue ?? "?"): assignment \(id), \(progress), due \(assignment["dueDate"]?.stringValue ?? "—")",
                                    bars, "Grey bars are done; blue ones are still to take.")
                 } else {
                     report.omissions.append("No path: \(employee) has no active assignment (give --target ROLE to plan one).")
@@ -75,9 +75,8 @@ enum HTMLReportCommand: Command {
         }
         // The team and the skills, for a manager.
         let manager = arguments.value("manager")
-        let scope: [(String, JSONValue?)] = [("manager", manager.map(JSONValue.string))]
         do {
-            let team = try daemon.call("reports.team", .object(scope))
+            let team = try daemon.call(ReportsTeam.self, ReportsTeam.Params(manager: manager))
             if (team["reports"]?.arrayValue ?? []).isEmpty {
                 report.omissions.append("No team: \(team["manager"]?.stringValue ?? "you") has no reports.")
             } else {
@@ -87,7 +86,7 @@ enum HTMLReportCommand: Command {
             report.omissions.append("No team progress: \(error.message).")
         }
         do {
-            report.skills = try daemon.call("reports.skills", .object(scope))
+            report.skills = try daemon.call(ReportsSkills.self, ReportsSkills.Params(manager: manager))
         } catch where error.exitCode == .forbidden {
             report.omissions.append("No skills heat map: \(error.message).")
         }

@@ -61,7 +61,7 @@ extension OrganisationStore {
                 """)
                 .bind(eventID.map(SQLiteValue.text), .text(employee), .text(course.id), .text(status.rawValue), .text(at), .text(source), .text(now))
                 .run()
-            var raised: [(skill: String, from: Int, to: Int)] = []
+            var raised: [ProgressOutcome.RaisedSkill] = []
             let affected = try connection.prepare("""
                 SELECT DISTINCT s.assignment FROM assignment_steps s JOIN assignments a ON a.id = s.assignment
                 WHERE a.employee = ?1 AND a.status = 'active' AND s.course = ?2 ORDER BY s.assignment
@@ -80,7 +80,7 @@ extension OrganisationStore {
                     let before = try current.step() ? current.int(0) : 0
                     guard before < taught.level else { continue }
                     _ = try Self.setSkill(taught, of: employee, source: .course, at: at, connection: connection)
-                    raised.append((taught.skill, before, taught.level))
+                    raised.append(ProgressOutcome.RaisedSkill(skill: taught.skill, from: before, to: taught.level))
                 }
                 for assignment in affected {
                     try connection.prepare("""

@@ -1,5 +1,5 @@
 /// Whether a progress event started or completed a course.
-public enum ProgressStatus: String, Sendable {
+public enum ProgressStatus: String, Sendable, CaseIterable {
     case started, completed
 }
 
@@ -9,17 +9,24 @@ public struct ProgressOutcome: Sendable, Equatable {
     public var duplicate: Bool
     public var eventID: String?
     public var at: String
-    public var skillsRaised: [(skill: String, from: Int, to: Int)]
+    public var skillsRaised: [RaisedSkill]
     /// Active assignments containing the course, after the event.
     public var assignments: [AssignmentRecord]
 
-    public static func == (lhs: ProgressOutcome, rhs: ProgressOutcome) -> Bool {
-        lhs.duplicate == rhs.duplicate && lhs.eventID == rhs.eventID && lhs.at == rhs.at
-            && lhs.skillsRaised.map { "\($0.skill)\($0.from)\($0.to)" } == rhs.skillsRaised.map { "\($0.skill)\($0.from)\($0.to)" }
-            && lhs.assignments == rhs.assignments
+    /// A skill the event raised, from the level before to the level after.
+    public struct RaisedSkill: Sendable, Equatable {
+        public var skill: String
+        public var from: Int
+        public var to: Int
+
+        public init(skill: String, from: Int, to: Int) {
+            self.skill = skill
+            self.from = from
+            self.to = to
+        }
     }
 
-    public init(duplicate: Bool, eventID: String? = nil, at: String, skillsRaised: [(skill: String, from: Int, to: Int)], assignments: [AssignmentRecord]) {
+    public init(duplicate: Bool, eventID: String? = nil, at: String, skillsRaised: [RaisedSkill], assignments: [AssignmentRecord]) {
         self.duplicate = duplicate
         self.eventID = eventID
         self.at = at

@@ -1,0 +1,99 @@
+import SkillPathCore
+import SkillPathJSON
+import SkillPathProtocol
+import SkillPathStore
+
+/// The pace used to date an assignment when the options give none and there is no due date.
+let defaultHoursPerWeek = Quantity(4)
+
+extension AssignmentsCreate: HandledMethod {
+    static func handle(_ params: Params, in context: CallContext) throws -> Result {
+        try context.requireManager(of: params.employee)
+        guard let profile = try context.store.employee(params.employee) else { throw DomainError.unknownEmployee(params.employee) }
+        if let due = params.dueDate, due < context.today { throw DomainError.invalidValue(field: "dueDate", message: "is in the past (\(due))") }
+        let options = context.planOptions(params.options, preferences: profile.employee.preferences)
+        let plan = try context.scheduledPlan(for: profile, target: params.targetRole, options: options, dueDate: params.dueDate)
+        let record = try context.store.createAssignment(NewAssignment(
+            employee: params.employee, targetRole: params.targetRole, assignedBy: context.auditActor,
+            startDate: plan.schedule?.startDate ?? options.startDate ?? context.today, dueDate: params.dueDate, options: options.json, plan: plan))
+        return AssignmentDetail(record, today: context.today)
+    }
+}
+
+extension CallContext {
+    /// The plan for a stored employee, frozen with dated steps: at the options' pace when given, else at the
+    /// pace that ends on the due date, else at 4 hours a week; from the options' start, else today.
+    func scheduledPlan(for profile: EmployeeProfile, target: String, options: PlanOptions, dueDate: CalendarDate?) throws -> Plan {
+        var unscheduled = options
+        unscheduled.hoursPerWeek = nil
+        unscheduled.deadline = nil
+        let start = options.startDate ?? today
+        let evidence = self.evidence
+        let plan = evidence.annotate(try snapshot.planner.plan(profile: evidence.profile(profile), targetRole: target, options: unscheduled, strict: false), for: profile)
+        var pace = options.hoursPerWeek ?? defaultHoursPerWeek
+        if options.hoursPerWeek == nil, let dueDate {
+            // The pace that ends the plan on its due date, counting the due day itself.
+            let days = max(1, dueDate.daysSinceEpoch - start.daysSinceEpoch + 1)
+            let hundredths = (plan.totals.hours.hundredths * 7 + Int64(days) - 1) / Int64(days)
+            // A due date no pace can meet is scheduled at the most a week holds, and says it misses.
+            pace = Quantity(hundredths: min(max(1, hundredths), PlanOptions.maximumHoursPerWeek.hundredths))
+        }
+        return plan.scheduled(pace: pace, start: start, deadline: dueDate ?? options.deadline)
+    }
+
+    /// The assignment, after checking the caller may see it. A caller who may not gets the same answer as for
+    /// an id that does not exist, so that nobody can probe which assignments exist.
+    func visibleAssignment(_ id: Int64) throws -> AssignmentRecord {
+        try requireKnown()
+        guard let record = try store.assignment(id) else { throw DomainError.notVisible(kind: "assignment", id: id) }
+        do {
+            try requireRead(of: record.employee)
+        } catch is AccessRefusal {
+            throw DomainError.notVisible(kind: "assignment", id: id)
+        }
+        return try store.sharingBudget(record)
+    }
+}
+
+extension AssignmentsList: HandledMethod {
+    static func handle(_ params: Params, in context: CallContext) throws -> Result {
+        let visibility: OrganisationStore.Visibility
+        if let employee = params.employee {
+            try context.requireReadable(employee)
+            visibility = .everyone
+        } else {
+            try context.requireKnown()
+            visibility = context.visibility
+        }
+        let records = context.store.sharingBudget(try context.store.assignments(employee: params.employee, visible: visibility))
+        return Result(assignments: records.map { AssignmentSummary($0, today: context.today) })
+    }
+}
+
+extension AssignmentsGet: HandledMethod {
+    static func handle(_ params: AssignmentID, in context: CallContext) throws -> Result {
+        AssignmentDetail(try context.visibleAssignment(params.id), today: context.today)
+    }
+}
+
+extension AssignmentsCancel: HandledMethod {
+    static func handle(_ params: AssignmentID, in context: CallContext) throws -> Result {
+        let record = try context.visibleAssignment(params.id)
+        try context.requireManager(of: record.employee)
+        return AssignmentDetail(try context.store.cancelAssignment(record.id, actor: context.auditActor), today: context.today)
+    }
+}
+
+extension AssignmentsReplan: HandledMethod {
+    static func handle(_ params: Params, in context: CallContext) throws -> Result {
+        let record = try context.visibleAssignment(params.id)
+        if params.apply { try context.requireManager(of: record.employee) }
+        guard record.status == .active else { throw DomainError.assignmentClosed(record.id, status: record.status.rawValue) }
+        guard let profile = try context.store.employee(record.employee) else { throw DomainError.unknownEmployee(record.employee) }
+        var options = try PlanOptions(json: JSONField(record.options, path: "options"))
+        options.startDate = context.today
+        let proposed = try context.scheduledPlan(for: profile, target: record.targetRole, options: options, dueDate: record.dueDate)
+        let applied = params.apply ? AssignmentDetail(try context.store.replacePlan(of: record.id, with: proposed, actor: context.auditActor), today: context.today) : nil
+        return Result(record: record, proposed: proposed, applied: applied)
+    }
+}

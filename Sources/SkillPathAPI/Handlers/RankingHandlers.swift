@@ -1,0 +1,85 @@
+import SkillPathCore
+import SkillPathProtocol
+import SkillPathStore
+
+extension RolesSuggest: HandledMethod {
+    static func handle(_ params: Params, in context: CallContext) throws -> Result {
+        let id = try context.employeeOrCaller(params.employee, field: "employee")
+        try context.requireRead(of: id)
+        guard let stored = try context.store.employee(id) else { throw DomainError.unknownEmployee(id) }
+        let limit = params.limit ?? defaultLimit
+        let pace = params.hoursPerWeek ?? stored.employee.preferences.hoursPerWeek ?? defaultHoursPerWeek
+        let ranking = try context.snapshot.planner.suggestRoles(for: context.evidence.profile(stored), limit: limit, kinds: params.kinds)
+        var opportunities: [String: [OpportunityRecord]] = [:]
+        if params.includeOpportunities {
+            for opportunity in try context.store.allOpenOpportunities() { opportunities[opportunity.role, default: []].append(opportunity) }
+        }
+        let current = stored.employee.role
+        var entries: [Suggestion] = []
+        for suggestion in ranking.entries {
+            let figures = PlanFigures(suggestion.plan, pace: pace, today: context.today)
+            let raise = gapSummary(suggestion.plan)
+            let defined = suggestion.transition != nil
+            for opportunity in opportunities[suggestion.role.id] ?? [] {
+                if let kinds = params.kinds, opportunity.kind == .secondment, !kinds.contains(.secondment) { continue }
+                entries.append(Suggestion(
+                    role: suggestion.role, opportunity: opportunity,
+                    move: opportunity.kind == .secondment ? "secondment" : suggestion.transition?.rawValue, transitionDefined: defined, figures: figures,
+                    reason: "open \(opportunity.kind.rawValue) (opportunity \(opportunity.id)); \(raise)"))
+            }
+            let how = suggestion.transition.map { "\($0.rawValue) from \(current)" } ?? "no transition from \(current) in the catalog"
+            entries.append(Suggestion(
+                role: suggestion.role, opportunity: nil, move: suggestion.transition?.rawValue, transitionDefined: defined, figures: figures,
+                reason: "\(how); \(raise)"))
+        }
+        return Result(employee: id, currentRole: current, considered: ranking.considered, planned: ranking.planned, suggestions: Array(entries.prefix(limit)))
+    }
+
+    /// "2 skills to raise, 38 h", "ready now", or what no course can close.
+    static func gapSummary(_ plan: Plan) -> String {
+        let essential = plan.gap.filter { $0.importance == .essential }.count
+        if essential == 0 { return "ready now" }
+        let raise = "\(essential) skill\(essential == 1 ? "" : "s") to raise, \(plan.totals.hours) h"
+        guard !plan.complete else { return raise }
+        return "\(raise); \(plan.unmet.count) no course in the catalog can close (\(plan.unmet.map(\.name).joined(separator: ", ")))"
+    }
+}
+
+extension CandidatesRank: HandledMethod {
+    static func handle(_ params: Params, in context: CallContext) throws -> Result {
+        let scope = try context.requireTeamScope(params.manager)
+        let (role, opportunity) = try target(params.target, in: context)
+        let evidence = context.evidence
+        var people = try context.store.currentProfiles(inSubtreeOf: scope, level: evidence.level).filter { $0.role != role.id }
+        for position in people.indices where !people[position].lowered.isEmpty {
+            people[position].profile.completed = evidence.completions(people[position].profile.completed, lowered: people[position].lowered)
+        }
+        let ranking = try context.snapshot.planner.rankCandidates(people.map { ($0.id, $0.profile) }, for: role.id, limit: params.limit ?? defaultLimit)
+        let wanted = Set(ranking.entries.map(\.id))
+        let byID = Dictionary(people.lazy.filter { wanted.contains($0.id) }.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        // One pace for everyone when the call names it; otherwise each person is dated at their own.
+        let preferred = params.hoursPerWeek == nil ? try context.store.preferredHoursPerWeek(of: ranking.entries.map(\.id)) : [:]
+        let candidates = ranking.entries.map { entry in
+            let person = byID[entry.id]
+            let pace = params.hoursPerWeek ?? preferred[entry.id] ?? defaultHoursPerWeek
+            return Candidate(
+                employee: entry.id, name: person?.name, currentRole: person?.role, figures: PlanFigures(entry.plan, pace: pace, today: context.today),
+                hoursPerWeek: pace, transition: entry.transition)
+        }
+        return Result(
+            role: role, opportunity: opportunity?.id, manager: scope, considered: ranking.considered, planned: ranking.planned, candidates: candidates)
+    }
+
+    /// The role ranked for, and the opportunity it came from when one was named.
+    private static func target(_ target: Target, in context: CallContext) throws -> (Role, OpportunityRecord?) {
+        switch target {
+        case .role(let id):
+            guard let role = context.snapshot.catalog.role(id) else { throw DomainError.unknownRole(id, field: "role") }
+            return (role, nil)
+        case .opportunity(let id):
+            guard let opportunity = try context.store.opportunity(id) else { throw DomainError.unknownOpportunity(id) }
+            guard let role = context.snapshot.catalog.role(opportunity.role) else { throw DomainError.unknownRole(opportunity.role, field: "opportunity") }
+            return (role, opportunity)
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import SkillPathCore
+import SkillPathProtocol
+import SkillPathStore
+
+extension ReportsTeam: HandledMethod {
+    static func handle(_ params: Params, in context: CallContext) throws -> Result {
+        var manager = params.manager
+        switch try context.requireKnown() {
+        case .employee(let id):
+            let asked = manager ?? id
+            manager = asked
+            if asked != id, try !context.store.manages(id, asked) {
+                throw AccessRefusal("own-subtree", "a manager may see the teams in their own subtree only", method: context.method)
+            }
+        case .admin, .service:
+            manager = try context.employeeOrCaller(manager, field: "manager")
+        case .unknown: break
+        }
+        guard let who = manager, try context.store.employee(who) != nil else { throw DomainError.unknownEmployee(manager ?? "") }
+        let members = try context.store.team(of: who, wholeSubtree: params.subtree).map { member in
+            var member = member
+            member.assignments = context.store.sharingBudget(member.assignments)
+            return member
+        }
+        return Result(manager: who, subtree: params.subtree, today: context.today, members: members)
+    }
+}
+
+extension ReportsMobility: HandledMethod {
+    static func handle(_ params: Params, in context: CallContext) throws -> Result {
+        let scope = try context.requireTeamScope(params.manager)
+        let catalog = context.snapshot.catalog
+        try context.store.endDueSecondments(today: context.today, catalog: catalog)
+        let facts = try context.store.mobilityFacts(from: params.from, to: params.to, asOf: context.today) { catalog.course($0)?.hours }
+        let report = MobilityReport.compute(
+            facts, from: params.from, to: params.to, asOf: context.today, manager: scope, grouping: params.groupBy,
+            successWindowMonths: params.successWindowMonths)
+        return Result(report: report, manager: scope)
+    }
+}
+
+extension ReportsSkills: HandledMethod {
+    static func handle(_ params: Params, in context: CallContext) throws -> Result {
+        let scope = try context.requireTeamScope(params.manager)
+        let catalog = context.snapshot.catalog
+        for (position, role) in (params.roles ?? []).enumerated() where catalog.role(role) == nil { throw DomainError.unknownRole(role, field: "roles[\(position)]") }
+        for (position, skill) in (params.skills ?? []).enumerated() { _ = try catalog.requireSkill(skill, field: "skills[\(position)]") }
+        let members = try context.store.pictureMembers(inSubtreeOf: scope)
+        let teams = TeamMap(members: members, root: scope)
+        let evidence = context.evidence
+        let people = members.map { member in
+            SkillPicture.Person(
+                id: member.id, team: teams.team(of: member.id), role: member.role, targets: member.targets,
+                levels: Dictionary(member.skills.map { ($0.skill, evidence.effective($0).level) }, uniquingKeysWith: max))
+        }
+        let seats = try context.store.allOpenOpportunities().flatMap { opportunity -> [SkillPicture.Seat] in
+            guard let manager = opportunity.manager, teams.contains(manager) else { return [] }
+            return Array(repeating: SkillPicture.Seat(team: teams.team(of: manager), role: opportunity.role), count: opportunity.seatsLeft)
+        }
+        let picture = SkillPicture(
+            people: people, seats: seats, teams: teams.order, catalog: catalog, planner: context.snapshot.planner, roles: params.roles.map(Set.init),
+            skills: params.skills.map(Set.init))
+        let names = Dictionary(members.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        return Result(manager: scope, picture: picture, names: names, catalog: catalog)
+    }
+}
+
+extension AuditList: HandledMethod {
+    static func handle(_ params: Params, in context: CallContext) throws -> Result {
+        try context.requireAdmin()
+        var query = AuditQuery()
+        query.since = params.since
+        query.until = params.until
+        query.actor = params.by
+        query.employee = params.employee
+        query.kind = params.kind
+        query.limit = params.page.resolvedLimit
+        query.before = try params.page.numericCursor()
+        let result = try context.store.auditEntries(query)
+        return Page(items: result.items, total: nil, nextCursor: result.hasMore ? result.items.last.map { String($0.id) } : nil)
+    }
+}

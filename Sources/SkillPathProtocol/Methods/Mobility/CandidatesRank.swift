@@ -1,0 +1,138 @@
+public import SkillPathCore
+public import SkillPathJSON
+
+/// `candidates.rank`: "who inside is closest to this role?"
+public enum CandidatesRank: RPCMethod {
+    public static let maximumLimit = 200
+    public static let defaultLimit = 20
+
+    public static let description = MethodDescription(
+        name: "candidates.rank", summary: "Rank the people in the caller's scope by readiness for a role or an opportunity.",
+        description: """
+        Administrators rank everyone (or a manager's subtree); managers their own subtree (or a manager's below them). \
+        Everyone who has not left and does not already hold the role is ranked by the hours of their plan to it from \
+        their stored skills, level by level (Python 2 where 4 is needed is a gap); people whose gap no plan can close \
+        come after everyone who can get there. Lower bounds rule most people out without planning them (`planned` \
+        says how many were); the ranking is the one planning everyone would give.
+        """,
+        params: [
+            MethodDescription.Parameter("role", Schema.string, "the role (or give opportunity)"),
+            MethodDescription.Parameter("opportunity", Schema.integer(minimum: 1), "an opportunity, for its role"),
+            MethodDescription.Parameter("manager", Schema.string, "only this manager's subtree"),
+            MethodDescription.Parameter("limit", Schema.integer(minimum: 1, maximum: maximumLimit), "candidates (default \(defaultLimit))"),
+            MethodDescription.Parameter("hoursPerWeek", Schema.number, "the pace for everyone's `readyBy` (default: each person's preferred weekly hours, else 4)"),
+        ],
+        resultName: "ranking",
+        resultSchema: Schema.object([
+            ("role", Schema.string), ("title", Schema.string), ("opportunity", Schema.integer()), ("manager", Schema.string),
+            ("considered", Schema.integer()), ("planned", Schema.integer()), ("candidates", Schema.array(.object([("type", "object")]))),
+        ]),
+        errors: [.forbidden, .unknownRole, .unknownEmployee, .notFound],
+        example: .init(
+            params: .object([("role", "eng-senior"), ("limit", 1)]),
+            result: .object([
+                ("role", "eng-senior"), ("title", "Senior Engineer"), ("considered", 11), ("planned", 2),
+                ("candidates", .array([.object([
+                    ("employee", "e-005"), ("name", "Edsger Dijkstra"), ("currentRole", "eng-mid"), ("hours", 64), ("complete", true),
+                    ("unmetEssential", 2), ("unmet", .array([.object([("skill", "system-design"), ("name", "System Design"), ("have", 2), ("need", 3)])])),
+                    ("readyBy", "2027-03-29"), ("hoursPerWeek", 4), ("transition", "promotion"),
+                ])])),
+            ])),
+        access: .scoped)
+
+    /// What the ranking is for: a role, or an opportunity's role.
+    public enum Target: Sendable, Equatable {
+        case role(String)
+        case opportunity(Int64)
+    }
+
+    public struct Params: RPCParams, Equatable {
+        public var target: Target
+        public var manager: String?
+        public var limit: Int?
+        /// One pace for everyone; nil: each person's own.
+        public var hoursPerWeek: Quantity?
+
+        public init(target: Target, manager: String? = nil, limit: Int? = nil, hoursPerWeek: Quantity? = nil) {
+            self.target = target
+            self.manager = manager
+            self.limit = limit
+            self.hoursPerWeek = hoursPerWeek
+        }
+
+        public init(json params: JSONField) throws {
+            switch (try params.optional("role")?.string(), try params.optional("opportunity")) {
+            case (let id?, nil): target = .role(id)
+            case (nil, let field?): target = .opportunity(try field.positiveID())
+            case (.some, .some): throw JSONFieldError(path: "opportunity", message: "cannot be combined with role: give one or the other")
+            case (nil, nil): throw JSONFieldError(path: "role", message: "is required (or give opportunity)")
+            }
+            manager = try params.optional("manager")?.string()
+            limit = try params.optional("limit")?.int(in: 1...maximumLimit)
+            hoursPerWeek = try PlanFigures.pace(params)
+        }
+
+        public var json: JSONValue {
+            let target: (String, JSONValue) = switch self.target {
+            case .role(let id): ("role", .string(id))
+            case .opportunity(let id): ("opportunity", .int(id))
+            }
+            return .object([
+                (target.0, target.1), ("manager", manager.map(JSONValue.string)), ("limit", limit.map(JSONValue.int)), ("hoursPerWeek", hoursPerWeek?.json),
+            ])
+        }
+    }
+
+    public struct Candidate: Sendable {
+        public var employee: String
+        public var name: String?
+        public var currentRole: String?
+        public var figures: PlanFigures
+        public var hoursPerWeek: Quantity
+        public var transition: Transition.Kind?
+
+        public init(employee: String, name: String?, currentRole: String?, figures: PlanFigures, hoursPerWeek: Quantity, transition: Transition.Kind?) {
+            self.employee = employee
+            self.name = name
+            self.currentRole = currentRole
+            self.figures = figures
+            self.hoursPerWeek = hoursPerWeek
+            self.transition = transition
+        }
+
+        public var json: JSONValue {
+            .object([
+                ("employee", .string(employee)), ("name", name.map(JSONValue.string)), ("currentRole", currentRole.map(JSONValue.string)),
+            ] + figures.members + [
+                ("hoursPerWeek", hoursPerWeek.json), ("unmetEssential", .int(figures.plan.gap.filter { $0.importance == .essential }.count)),
+                ("transition", transition.map { .string($0.rawValue) }),
+            ])
+        }
+    }
+
+    public struct Result: RPCResult {
+        public var role: Role
+        public var opportunity: Int64?
+        public var manager: String?
+        public var considered: Int
+        public var planned: Int
+        public var candidates: [Candidate]
+
+        public init(role: Role, opportunity: Int64?, manager: String?, considered: Int, planned: Int, candidates: [Candidate]) {
+            self.role = role
+            self.opportunity = opportunity
+            self.manager = manager
+            self.considered = considered
+            self.planned = planned
+            self.candidates = candidates
+        }
+
+        public var json: JSONValue {
+            .object([
+                ("role", .string(role.id)), ("title", .string(role.title)), ("opportunity", opportunity.map(JSONValue.int)),
+                ("manager", manager.map(JSONValue.string)), ("considered", .int(considered)), ("planned", .int(planned)),
+                ("candidates", .array(candidates.map(\.json))),
+            ])
+        }
+    }
+}

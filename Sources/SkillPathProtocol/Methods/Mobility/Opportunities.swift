@@ -1,0 +1,206 @@
+public import SkillPathCore
+public import SkillPathJSON
+
+/// `opportunities.create`: an open internal position or secondment.
+public enum OpportunitiesCreate: RPCMethod {
+    public static let maximumHeadcount = 1000
+    public static let maximumWeeks = 520
+
+    public static let description = MethodDescription(
+        name: "opportunities.create", summary: "Open an internal position or secondment (administrators; managers for their own teams).",
+        description: """
+        A manager opens opportunities for their own team or a team below them (`manager`, default themself); an \
+        administrator for anyone, or with no manager. `headcount` seats (default 1); `opens` defaults to today; a \
+        secondment may say how many weeks it lasts (`durationWeeks`), which dates the return of whoever fills it.
+        """,
+        params: [
+            MethodDescription.Parameter("role", Schema.string, required: true, "the role to fill"),
+            MethodDescription.Parameter("kind", Schema.enumeration(OpportunityRecord.Kind.allCases.map(\.rawValue)), "position (default) or secondment"),
+            MethodDescription.Parameter("title", Schema.string, "a title for the listing (default the role's)"),
+            MethodDescription.Parameter("manager", Schema.string, "the hiring manager (default the caller, when an employee)"),
+            MethodDescription.Parameter("headcount", Schema.integer(minimum: 1, maximum: maximumHeadcount), "seats (default 1)"),
+            MethodDescription.Parameter("opens", Schema.date, "the day it opens (default today)"),
+            MethodDescription.Parameter("closes", Schema.date, "the last day to apply"),
+            MethodDescription.Parameter("durationWeeks", Schema.integer(minimum: 1, maximum: maximumWeeks), "a secondment's length"),
+        ],
+        resultName: "opportunity", resultSchema: .object([("type", "object")]),
+        errors: [.forbidden, .unknownRole, .unknownEmployee],
+        example: .init(
+            params: .object([("role", "data-engineer"), ("kind", "secondment"), ("manager", "e-002"), ("durationWeeks", 12)]),
+            result: .object([
+                ("id", 3), ("role", "data-engineer"), ("manager", "e-002"), ("kind", "secondment"), ("headcount", 1), ("seatsLeft", 1),
+                ("opens", "2026-11-30"), ("durationWeeks", 12), ("status", "open"), ("fills", .array([])),
+            ])),
+        access: .scoped)
+
+    public struct Params: RPCParams, Equatable {
+        public var role: String
+        public var kind: OpportunityRecord.Kind
+        public var title: String?
+        public var manager: String?
+        public var headcount: Int
+        public var opens: CalendarDate?
+        public var closes: CalendarDate?
+        public var durationWeeks: Int?
+
+        public init(
+            role: String, kind: OpportunityRecord.Kind = .position, title: String? = nil, manager: String? = nil, headcount: Int = 1,
+            opens: CalendarDate? = nil, closes: CalendarDate? = nil, durationWeeks: Int? = nil
+        ) {
+            self.role = role
+            self.kind = kind
+            self.title = title
+            self.manager = manager
+            self.headcount = headcount
+            self.opens = opens
+            self.closes = closes
+            self.durationWeeks = durationWeeks
+        }
+
+        public init(json params: JSONField) throws {
+            role = try params.required("role").string()
+            kind = try params.optional("kind")?.choice(OpportunityRecord.Kind.self) ?? .position
+            title = try params.optional("title")?.string()
+            manager = try params.optional("manager")?.string()
+            headcount = try params.optional("headcount")?.int(in: 1...maximumHeadcount) ?? 1
+            opens = try params.optional("opens")?.date()
+            closes = try params.optional("closes")?.date()
+            durationWeeks = try params.optional("durationWeeks")?.int(in: 1...maximumWeeks)
+            if durationWeeks != nil, kind != .secondment { throw JSONFieldError(path: "durationWeeks", message: "is for secondments only") }
+        }
+
+        public var json: JSONValue {
+            .object([
+                ("role", .string(role)), ("kind", .string(kind.rawValue)), ("title", title.map(JSONValue.string)), ("manager", manager.map(JSONValue.string)),
+                ("headcount", .int(headcount)), ("opens", opens.map { .string($0.description) }), ("closes", closes.map { .string($0.description) }),
+                ("durationWeeks", durationWeeks.map(JSONValue.int)),
+            ])
+        }
+    }
+
+    public typealias Result = OpportunityRecord
+}
+
+/// `opportunities.list`: the internal job market, open to every employee.
+public enum OpportunitiesList: RPCMethod {
+    public static let description = MethodDescription(
+        name: "opportunities.list", summary: "List internal opportunities (every known caller: the internal market is open).",
+        description: "Open ones by default (`status: all` for every one), oldest first, filtered by role and kind.",
+        params: [
+            MethodDescription.Parameter("status", Schema.enumeration(OpportunityRecord.Status.allCases.map(\.rawValue) + ["all"]), "open (default), filled, closed or all"),
+            MethodDescription.Parameter("role", Schema.string, "only this role"),
+            MethodDescription.Parameter("kind", Schema.enumeration(OpportunityRecord.Kind.allCases.map(\.rawValue)), "position or secondment"),
+        ] + PageRequest.parameters,
+        resultName: "page", resultSchema: Schema.ref("Page"), errors: [.forbidden],
+        example: .init(
+            params: .object([("kind", "secondment")]),
+            result: .object([
+                ("items", .array([.object([("id", 3), ("role", "data-engineer"), ("kind", "secondment"), ("status", "open"), ("seatsLeft", 1)])])),
+                ("total", 1), ("nextCursor", .null),
+            ])),
+        access: .known)
+
+    public struct Params: RPCParams, Equatable {
+        /// nil: every status.
+        public var status: OpportunityRecord.Status?
+        public var role: String?
+        public var kind: OpportunityRecord.Kind?
+        public var page: PageRequest
+
+        public init(status: OpportunityRecord.Status? = .open, role: String? = nil, kind: OpportunityRecord.Kind? = nil, page: PageRequest = PageRequest()) {
+            self.status = status
+            self.role = role
+            self.kind = kind
+            self.page = page
+        }
+
+        public init(json params: JSONField) throws {
+            status = .open
+            if let field = try params.optional("status") {
+                status = try field.string() == "all" ? nil : try field.choice(OpportunityRecord.Status.self)
+            }
+            role = try params.optional("role")?.string()
+            kind = try params.optional("kind")?.choice(OpportunityRecord.Kind.self)
+            page = try PageRequest(json: params)
+        }
+
+        public var json: JSONValue {
+            .object([
+                ("status", .string(status?.rawValue ?? "all")), ("role", role.map(JSONValue.string)), ("kind", kind.map { .string($0.rawValue) }),
+            ] + page.members)
+        }
+    }
+
+    public typealias Result = Page<OpportunityRecord>
+}
+
+/// `opportunities.close`: a seat filled, by an employee or from outside, or the opportunity withdrawn.
+public enum OpportunitiesClose: RPCMethod {
+    public static let description = MethodDescription(
+        name: "opportunities.close", summary: "Fill a seat of an opportunity (an employee or external) or withdraw it (administrators; its manager and theirs).",
+        description: """
+        `filledBy` fills one seat with an employee and records their move to the role (a secondment ending after \
+        `durationWeeks`, or a permanent move of the kind the catalog gives); `external: true` fills a seat from outside; \
+        neither withdraws the opportunity. It is `filled` once every seat is. `date` defaults to today.
+        """,
+        params: [
+            MethodDescription.Parameter("id", Schema.integer(minimum: 1), required: true, "the opportunity"),
+            MethodDescription.Parameter("filledBy", Schema.string, "the employee who takes a seat"),
+            MethodDescription.Parameter("external", Schema.boolean, "true: a seat went to someone from outside"),
+            MethodDescription.Parameter("date", Schema.date, "the day (default today)"),
+        ],
+        resultName: "closed", resultSchema: Schema.object([("opportunity", .object([("type", "object")])), ("move", .object([("type", "object")]))]),
+        errors: [.forbidden, .notFound, .unknownEmployee, .conflict],
+        example: .init(
+            params: .object([("id", 3), ("filledBy", "e-007")]),
+            result: .object([
+                ("opportunity", .object([("id", 3), ("status", "filled"), ("seatsLeft", 0)])),
+                ("move", .object([("id", 14), ("employee", "e-007"), ("toRole", "data-engineer"), ("kind", "secondment"), ("endDate", "2027-02-22")])),
+            ])),
+        access: .scoped)
+
+    public struct Params: RPCParams, Equatable {
+        public var id: Int64
+        public var closing: OpportunityClosing
+        public var date: CalendarDate?
+
+        public init(id: Int64, closing: OpportunityClosing, date: CalendarDate? = nil) {
+            self.id = id
+            self.closing = closing
+            self.date = date
+        }
+
+        public init(json params: JSONField) throws {
+            id = try params.required("id").positiveID()
+            let filledBy = try params.optional("filledBy")?.string()
+            let external = try params.optional("external")?.bool() ?? false
+            if filledBy != nil && external {
+                throw JSONFieldError(path: "external", message: "cannot be combined with filledBy: a seat goes to an employee or to someone from outside")
+            }
+            closing = filledBy.map(OpportunityClosing.filledBy) ?? (external ? .filledExternally : .withdrawn)
+            date = try params.optional("date")?.date()
+        }
+
+        public var json: JSONValue {
+            var members: [(String, JSONValue?)] = [("id", .int(id))]
+            switch closing {
+            case .filledBy(let employee): members.append(("filledBy", .string(employee)))
+            case .filledExternally: members.append(("external", .bool(true)))
+            case .withdrawn: break
+            }
+            return .object(members + [("date", date.map { .string($0.description) })])
+        }
+    }
+
+    public struct Result: RPCResult {
+        public var opportunity: OpportunityRecord
+        public var move: MoveRecord?
+
+        public init(opportunity: OpportunityRecord, move: MoveRecord?) {
+            self.opportunity = opportunity
+            self.move = move
+        }
+
+        public var json: JSONValue { .object([("opportunity", opportunity.json), ("move", move?.json)]) }
+    }
+}

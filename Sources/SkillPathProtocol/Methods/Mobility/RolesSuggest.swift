@@ -1,0 +1,142 @@
+public import SkillPathCore
+public import SkillPathJSON
+
+/// `roles.suggest`: "what could I move to?" — the roles and open opportunities closest to someone's skills.
+public enum RolesSuggest: RPCMethod {
+    public static let maximumLimit = 100
+    public static let defaultLimit = 10
+
+    public static let description = MethodDescription(
+        name: "roles.suggest", summary: "The roles and open opportunities closest to an employee's skills, by plan hours.",
+        description: """
+        For the caller, or someone they may see (`employee`). Every role but the current one is ranked by the hours of \
+        its plan from the employee's stored skills; roles whose gap no plan can close rank after every reachable one. Each \
+        open opportunity for a ranked role is listed just before it. `kinds` keeps roles by the catalog's transition from \
+        the current role (`none`: no transition leads there). Cheap lower bounds rule most roles out without planning \
+        them (`planned` says how many were), and the ranking is the one planning every role would give.
+        """,
+        params: [
+            MethodDescription.Parameter("employee", Schema.string, "whose suggestions (default the caller)"),
+            MethodDescription.Parameter("limit", Schema.integer(minimum: 1, maximum: maximumLimit), "entries (default \(defaultLimit))"),
+            MethodDescription.Parameter("kinds", Schema.array(Schema.enumeration(MoveKindFilter.allCases.map(\.rawValue))), "only these move kinds (default all)"),
+            MethodDescription.Parameter("includeOpportunities", Schema.boolean, "list open opportunities for the ranked roles (default true)"),
+            MethodDescription.Parameter("hoursPerWeek", Schema.number, "the pace for `readyBy` (default: the employee's preferred weekly hours, else 4)"),
+        ],
+        resultName: "suggestions",
+        resultSchema: Schema.object([
+            ("employee", Schema.string), ("currentRole", Schema.string), ("considered", Schema.integer()), ("planned", Schema.integer()),
+            ("suggestions", Schema.array(.object([("type", "object")]))),
+        ]),
+        errors: [.forbidden, .unknownEmployee],
+        example: .init(
+            params: .object([("employee", "e-010"), ("limit", 2)]),
+            result: .object([
+                ("employee", "e-010"), ("currentRole", "data-analyst"), ("considered", 53), ("planned", 4),
+                ("suggestions", .array([
+                    .object([
+                        ("type", "opportunity"), ("role", "data-engineer"), ("title", "Data Engineer"), ("opportunity", .object([("id", 3), ("kind", "secondment")])),
+                        ("move", "secondment"), ("hours", 38), ("complete", true), ("readyBy", "2027-02-12"), ("reason", "open secondment; 2 skills to raise, 38 h"),
+                    ]),
+                    .object([
+                        ("type", "role"), ("role", "data-engineer"), ("title", "Data Engineer"), ("move", "lateral"), ("hours", 38), ("complete", true),
+                        ("readyBy", "2027-02-12"), ("reason", "lateral move from data-analyst; 2 skills to raise, 38 h"),
+                    ]),
+                ])),
+            ])),
+        access: .scoped)
+
+    public struct Params: RPCParams, Equatable {
+        /// nil: the caller.
+        public var employee: String?
+        public var limit: Int?
+        /// nil: every kind.
+        public var kinds: Set<MoveKindFilter>?
+        public var includeOpportunities: Bool
+        public var hoursPerWeek: Quantity?
+
+        public init(employee: String? = nil, limit: Int? = nil, kinds: Set<MoveKindFilter>? = nil, includeOpportunities: Bool = true, hoursPerWeek: Quantity? = nil) {
+            self.employee = employee
+            self.limit = limit
+            self.kinds = kinds
+            self.includeOpportunities = includeOpportunities
+            self.hoursPerWeek = hoursPerWeek
+        }
+
+        public init(json params: JSONField) throws {
+            employee = try params.optional("employee")?.string()
+            limit = try params.optional("limit")?.int(in: 1...maximumLimit)
+            if let list = try params.optional("kinds") { kinds = Set(try list.array().map { try $0.choice(MoveKindFilter.self) }) }
+            includeOpportunities = try params.optional("includeOpportunities")?.bool() ?? true
+            hoursPerWeek = try PlanFigures.pace(params)
+        }
+
+        public var json: JSONValue {
+            .object([
+                ("employee", employee.map(JSONValue.string)), ("limit", limit.map(JSONValue.int)),
+                ("kinds", kinds.map { .strings($0.map(\.rawValue).sorted()) }), ("includeOpportunities", includeOpportunities ? nil : .bool(false)),
+                ("hoursPerWeek", hoursPerWeek?.json),
+            ])
+        }
+    }
+
+    /// One entry: a role, or an open opportunity for it (listed just before the role).
+    public struct Suggestion: Sendable {
+        public var role: Role
+        public var opportunity: OpportunityRecord?
+        /// The kind of move: the catalog's transition from the current role, or `secondment` for one.
+        public var move: String?
+        public var transitionDefined: Bool
+        public var figures: PlanFigures
+        public var reason: String
+
+        public init(role: Role, opportunity: OpportunityRecord?, move: String?, transitionDefined: Bool, figures: PlanFigures, reason: String) {
+            self.role = role
+            self.opportunity = opportunity
+            self.move = move
+            self.transitionDefined = transitionDefined
+            self.figures = figures
+            self.reason = reason
+        }
+
+        public var json: JSONValue {
+            var members: [(String, JSONValue?)] = [("type", .string(opportunity == nil ? "role" : "opportunity")), ("role", .string(role.id))]
+            if let opportunity {
+                members += [
+                    ("title", .string(opportunity.title ?? role.title)),
+                    ("opportunity", .object([
+                        ("id", .int(opportunity.id)), ("kind", .string(opportunity.kind.rawValue)), ("manager", opportunity.manager.map(JSONValue.string)),
+                        ("closes", opportunity.closes.map { .string($0.description) }), ("seatsLeft", .int(opportunity.seatsLeft)),
+                        ("durationWeeks", opportunity.durationWeeks.map(JSONValue.int)),
+                    ])),
+                ]
+            } else {
+                members.append(("title", .string(role.title)))
+            }
+            members += [("move", move.map(JSONValue.string)), ("transitionDefined", .bool(transitionDefined))]
+            return .object(members + figures.members + [("reason", .string(reason))])
+        }
+    }
+
+    public struct Result: RPCResult {
+        public var employee: String
+        public var currentRole: String
+        public var considered: Int
+        public var planned: Int
+        public var suggestions: [Suggestion]
+
+        public init(employee: String, currentRole: String, considered: Int, planned: Int, suggestions: [Suggestion]) {
+            self.employee = employee
+            self.currentRole = currentRole
+            self.considered = considered
+            self.planned = planned
+            self.suggestions = suggestions
+        }
+
+        public var json: JSONValue {
+            .object([
+                ("employee", .string(employee)), ("currentRole", .string(currentRole)), ("considered", .int(considered)), ("planned", .int(planned)),
+                ("suggestions", .array(suggestions.map(\.json))),
+            ])
+        }
+    }
+}
