@@ -40,28 +40,63 @@ public struct ONETImport: Sendable {
         var notRelevant = false
     }
 
+    /// The occupations in file order, with their titles and job zones.
+    struct Occupations {
+        var order: [String] = []
+        var titles: [String: String] = [:]
+        var zones: [String: Int] = [:]
+    }
+
+    /// The skills and knowledge areas, and each occupation's ratings of them.
+    struct Elements {
+        var names: [String: String] = [:]
+        var kinds: [String: String] = [:]
+        var ratings: [String: [String: Rating]] = [:]
+    }
+
+    /// What the import left out, counted for the summary.
+    struct Skipped {
+        var notRelevant = 0, suppressed = 0, zero = 0, unimportant = 0
+        var relatedOutsideTiers = 0, unratedMoves = 0
+    }
+
     public func run() throws(ImportError) -> ImportedCatalog {
         var result = ImportedCatalog(attribution: SourceFiles.attribution(folder: folder, fallback: "This product includes information from the O*NET 29.2 Database by the U.S. Department of Labor, Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license."))
-        let occupations = try SourceFiles.tsv("\(folder)/Occupation Data.tsv")
-        let occupationColumns = try SourceFiles.columns(occupations, ["O*NET-SOC Code", "Title"], file: "\(folder)/Occupation Data.tsv")
-        var titles: [String: String] = [:]
-        var order: [String] = []
-        for record in occupations.records {
-            guard let code = record.value("O*NET-SOC Code", in: occupationColumns), let title = record.value("Title", in: occupationColumns) else { continue }
-            titles[code] = title
-            order.append(code)
-        }
-        let zonesTable = try SourceFiles.tsv("\(folder)/Job Zones.tsv")
-        let zoneColumns = try SourceFiles.columns(zonesTable, ["O*NET-SOC Code", "Job Zone"], file: "\(folder)/Job Zones.tsv")
-        var zones: [String: Int] = [:]
-        for record in zonesTable.records {
-            if let code = record.value("O*NET-SOC Code", in: zoneColumns), let zone = record.value("Job Zone", in: zoneColumns).flatMap(Int.init) { zones[code] = zone }
-        }
+        var skipped = Skipped()
+        let occupations = try readOccupations()
+        let elements = try readElements()
+        let skillIDs = addSkills(elements, to: &result)
+        addRoles(occupations, elements, skillIDs: skillIDs, to: &result, skipped: &skipped)
+        var transitions = Transitions(rated: Set(result.roles.map(\.id)), zones: occupations.zones)
+        try addRelatedTransitions(&transitions, skipped: &skipped)
+        let fromRelated = transitions.list.count
+        let careerRows = try addCareerChangerTransitions(&transitions, skipped: &skipped)
+        result.transitions = transitions.list
+        summarise(&result, occupations: occupations, skipped: skipped, fromRelated: fromRelated, careerRows: careerRows)
+        return result
+    }
 
-        // Elements (skills and knowledge areas) and each occupation's ratings of them.
-        var elementNames: [String: String] = [:]
-        var elementKinds: [String: String] = [:]
-        var ratings: [String: [String: Rating]] = [:]
+    func readOccupations() throws(ImportError) -> Occupations {
+        var occupations = Occupations()
+        let table = try SourceFiles.tsv("\(folder)/Occupation Data.tsv")
+        let columns = try SourceFiles.columns(table, ["O*NET-SOC Code", "Title"], file: "\(folder)/Occupation Data.tsv")
+        for record in table.records {
+            guard let code = record.value("O*NET-SOC Code", in: columns), let title = record.value("Title", in: columns) else { continue }
+            occupations.titles[code] = title
+            occupations.order.append(code)
+        }
+        let zones = try SourceFiles.tsv("\(folder)/Job Zones.tsv")
+        let zoneColumns = try SourceFiles.columns(zones, ["O*NET-SOC Code", "Job Zone"], file: "\(folder)/Job Zones.tsv")
+        for record in zones.records {
+            if let code = record.value("O*NET-SOC Code", in: zoneColumns), let zone = record.value("Job Zone", in: zoneColumns).flatMap(Int.init) {
+                occupations.zones[code] = zone
+            }
+        }
+        return occupations
+    }
+
+    func readElements() throws(ImportError) -> Elements {
+        var elements = Elements()
         for (file, kind) in [("Skills.tsv", "skill"), ("Knowledge.tsv", "knowledge")] {
             let path = "\(folder)/\(file)"
             let table = try SourceFiles.tsv(path)
@@ -75,42 +110,49 @@ public struct ONETImport: Sendable {
                 guard let name = record.value("Element Name", in: columns), !name.trimmingCharacters(in: .whitespaces).isEmpty else {
                     throw ImportError(file: path, line: record.line, column: "Element Name", message: "is empty: every element needs a name")
                 }
-                elementNames[element] = name
-                elementKinds[element] = kind
-                var rating = ratings[code, default: [:]][element] ?? Rating()
+                elements.names[element] = name
+                elements.kinds[element] = kind
+                var rating = elements.ratings[code, default: [:]][element] ?? Rating()
                 if record.value("Recommend Suppress", in: columns) == "Y" { rating.suppressed = true }
                 if record.value("Not Relevant", in: columns) == "Y" { rating.notRelevant = true }
                 if scale == "IM" { rating.importance = value } else if scale == "LV" { rating.level = value }
-                ratings[code, default: [:]][element] = rating
+                elements.ratings[code, default: [:]][element] = rating
             }
         }
+        return elements
+    }
 
-        // Skill ids are the names' slugs; a knowledge area sharing a skill's name gets "-knowledge".
+    /// One skill per element. Skill ids are the names' slugs; a knowledge area sharing a skill's name gets
+    /// "-knowledge". Returns each element's skill id.
+    func addSkills(_ elements: Elements, to result: inout ImportedCatalog) -> [String: String] {
         var skillIDs: [String: String] = [:]
         var taken = Set<String>()
-        let elements = elementNames.sorted { (elementKinds[$0.key] ?? "", $0.key) < (elementKinds[$1.key] ?? "", $1.key) }
-        for (element, name) in elements {
+        let sorted = elements.names.sorted { (elements.kinds[$0.key] ?? "", $0.key) < (elements.kinds[$1.key] ?? "", $1.key) }
+        for (element, name) in sorted {
             var id = name.slug
             if taken.contains(id) { id += "-knowledge" }
             taken.insert(id)
             skillIDs[element] = id
-            let kind = elementKinds[element] ?? "skill"
+            let kind = elements.kinds[element] ?? "skill"
             result.skills.append(Skill(
                 id: id, name: name + (id.hasSuffix("-knowledge") ? " (knowledge)" : ""),
                 category: kind == "knowledge" ? "knowledge" : (element.hasPrefix("2.A") ? "basic skill" : "cross-functional skill"),
                 externalIds: Skill.ExternalIDs(onet: element)))
         }
+        return skillIDs
+    }
 
-        var skippedNotRelevant = 0, skippedSuppressed = 0, skippedZero = 0, skippedUnimportant = 0
-        for code in order {
-            guard let rated = ratings[code] else { continue }
+    /// One role per rated occupation, requiring what it rates important enough.
+    func addRoles(_ occupations: Occupations, _ elements: Elements, skillIDs: [String: String], to result: inout ImportedCatalog, skipped: inout Skipped) {
+        for code in occupations.order {
+            guard let rated = elements.ratings[code] else { continue }
             var requirements: [RoleRequirement] = []
             for (element, rating) in rated.sorted(by: { $0.key < $1.key }) {
                 guard let skill = skillIDs[element] else { continue }
-                if rating.notRelevant { skippedNotRelevant += 1; continue }
-                if rating.suppressed { skippedSuppressed += 1; continue }
+                if rating.notRelevant { skipped.notRelevant += 1; continue }
+                if rating.suppressed { skipped.suppressed += 1; continue }
                 guard let importance = rating.importance, let value = rating.level, let level = Self.level(fromONET: value) else {
-                    skippedZero += 1
+                    skipped.zero += 1
                     continue
                 }
                 if importance >= importanceThreshold {
@@ -118,46 +160,60 @@ public struct ONETImport: Sendable {
                 } else if importance >= 2 {
                     requirements.append(RoleRequirement(skill: skill, level: level, importance: .optional))
                 } else {
-                    skippedUnimportant += 1
+                    skipped.unimportant += 1
                 }
             }
             result.roles.append(Role(
-                id: code, title: titles[code] ?? code, family: "soc-\(code.prefix(2))", grade: zones[code].map(String.init), requires: requirements))
+                id: code, title: occupations.titles[code] ?? code, family: "soc-\(code.prefix(2))", grade: occupations.zones[code].map(String.init),
+                requires: requirements))
         }
-        let rated = Set(result.roles.map(\.id))
-        let unrated = order.filter { !rated.contains($0) }
+    }
 
+    /// The transitions being built: each between two rated occupations, once, a promotion when the job zone rises.
+    struct Transitions {
+        let rated: Set<String>
+        let zones: [String: Int]
         var seen = Set<String>()
-        var skippedUnratedMoves = 0
-        func move(_ from: String, _ to: String) {
-            guard rated.contains(from), rated.contains(to) else { skippedUnratedMoves += 1; return }
-            guard from != to, seen.insert("\(from)>\(to)").inserted else { return }
-            let kind: Transition.Kind = (zones[to] ?? 0) > (zones[from] ?? 0) ? .promotion : .lateral
-            result.transitions.append(Transition(from: from, to: to, kind: kind))
-        }
-        let relatedPath = "\(folder)/Related Occupations.tsv"
-        let related = try SourceFiles.tsv(relatedPath)
-        let relatedColumns = try SourceFiles.columns(related, ["O*NET-SOC Code", "Related O*NET-SOC Code", "Relatedness Tier"], file: relatedPath)
-        var relatedOutsideTiers = 0
-        for record in related.records {
-            guard let from = record.value("O*NET-SOC Code", in: relatedColumns), let to = record.value("Related O*NET-SOC Code", in: relatedColumns) else { continue }
-            guard relatedTiers.contains(record.value("Relatedness Tier", in: relatedColumns) ?? "") else { relatedOutsideTiers += 1; continue }
-            move(from, to)
-        }
-        let fromRelated = result.transitions.count
-        var careerRows = 0
-        if var path = careerChangers {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { path += "/Career Changers Matrix.tsv" }
-            let matrix = try SourceFiles.tsv(path)
-            let columns = try SourceFiles.columns(matrix, ["O*NET-SOC Code", "Related O*NET-SOC Code"], file: path)
-            for record in matrix.records {
-                guard let from = record.value("O*NET-SOC Code", in: columns), let to = record.value("Related O*NET-SOC Code", in: columns) else { continue }
-                careerRows += 1
-                move(from, to)
-            }
-        }
+        var list: [Transition] = []
 
+        mutating func add(_ from: String, _ to: String, skipped: inout Skipped) {
+            guard rated.contains(from), rated.contains(to) else { skipped.unratedMoves += 1; return }
+            guard from != to, seen.insert("\(from)>\(to)").inserted else { return }
+            list.append(Transition(from: from, to: to, kind: (zones[to] ?? 0) > (zones[from] ?? 0) ? .promotion : .lateral))
+        }
+    }
+
+    /// Transitions from Related Occupations in the chosen tiers.
+    func addRelatedTransitions(_ transitions: inout Transitions, skipped: inout Skipped) throws(ImportError) {
+        let path = "\(folder)/Related Occupations.tsv"
+        let related = try SourceFiles.tsv(path)
+        let columns = try SourceFiles.columns(related, ["O*NET-SOC Code", "Related O*NET-SOC Code", "Relatedness Tier"], file: path)
+        for record in related.records {
+            guard let from = record.value("O*NET-SOC Code", in: columns), let to = record.value("Related O*NET-SOC Code", in: columns) else { continue }
+            guard relatedTiers.contains(record.value("Relatedness Tier", in: columns) ?? "") else { skipped.relatedOutsideTiers += 1; continue }
+            transitions.add(from, to, skipped: &skipped)
+        }
+    }
+
+    /// Transitions from the Career Changers Matrix, when one is given; returns how many rows it had.
+    func addCareerChangerTransitions(_ transitions: inout Transitions, skipped: inout Skipped) throws(ImportError) -> Int {
+        guard var path = careerChangers else { return 0 }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { path += "/Career Changers Matrix.tsv" }
+        let matrix = try SourceFiles.tsv(path)
+        let columns = try SourceFiles.columns(matrix, ["O*NET-SOC Code", "Related O*NET-SOC Code"], file: path)
+        var rows = 0
+        for record in matrix.records {
+            guard let from = record.value("O*NET-SOC Code", in: columns), let to = record.value("Related O*NET-SOC Code", in: columns) else { continue }
+            rows += 1
+            transitions.add(from, to, skipped: &skipped)
+        }
+        return rows
+    }
+
+    func summarise(_ result: inout ImportedCatalog, occupations: Occupations, skipped: Skipped, fromRelated: Int, careerRows: Int) {
+        let rated = Set(result.roles.map(\.id))
+        let unrated = occupations.order.filter { !rated.contains($0) }
         result.summary.count("skills (35 skills, 33 knowledge areas in O*NET)", result.skills.count)
         result.summary.count("roles (rated occupations)", result.roles.count)
         result.summary.count("role requirements", result.roles.reduce(0) { $0 + $1.requires.count })
@@ -165,17 +221,16 @@ public struct ONETImport: Sendable {
         result.summary.count("transitions from Related Occupations (\(relatedTiers.sorted().joined(separator: ", ")))", fromRelated)
         if careerChangers != nil { result.summary.count("transitions added from the Career Changers Matrix (\(careerRows) rows)", result.transitions.count - fromRelated) }
         result.summary.count("promotions", result.transitions.filter { $0.kind == .promotion }.count)
-        result.summary.skip("rating rows marked Not Relevant", skippedNotRelevant)
-        result.summary.skip("rating rows with Recommend Suppress = Y", skippedSuppressed)
-        result.summary.skip("ratings with level 0", skippedZero)
-        result.summary.skip("ratings with importance below 2", skippedUnimportant)
-        result.summary.skip("related-occupation rows outside the chosen tiers", relatedOutsideTiers)
-        result.summary.skip("transitions touching an occupation without ratings", skippedUnratedMoves)
+        result.summary.skip("rating rows marked Not Relevant", skipped.notRelevant)
+        result.summary.skip("rating rows with Recommend Suppress = Y", skipped.suppressed)
+        result.summary.skip("ratings with level 0", skipped.zero)
+        result.summary.skip("ratings with importance below 2", skipped.unimportant)
+        result.summary.skip("related-occupation rows outside the chosen tiers", skipped.relatedOutsideTiers)
+        result.summary.skip("transitions touching an occupation without ratings", skipped.unratedMoves)
         result.summary.skip("occupations without ratings (not imported as roles)", unrated.count)
         if !unrated.isEmpty {
-            result.summary.notes.append("\(unrated.count) occupations have no skill or knowledge ratings and were not imported: " + unrated.map { "\($0) \(titles[$0] ?? "")" }.joined(separator: "; "))
+            result.summary.notes.append("\(unrated.count) occupations have no skill or knowledge ratings and were not imported: " + unrated.map { "\($0) \(occupations.titles[$0] ?? "")" }.joined(separator: "; "))
         }
-        return result
     }
 }
 

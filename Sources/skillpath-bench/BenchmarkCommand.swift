@@ -36,79 +36,86 @@ enum BenchmarkCommand {
             say(usage)
             return arguments.isEmpty ? 64 : 0
         }
-        var options: [String: String] = [:]
+        var values: [String: String] = [:]
         var rest = arguments.dropFirst()
         while let flag = rest.popFirst() {
             guard flag.hasPrefix("--"), let value = rest.popFirst() else {
                 FileHandle.standardError.write(Data("Error: expected --option value, got '\(flag)'\n".utf8))
                 return 64
             }
-            options[String(flag.dropFirst(2))] = value
+            values[String(flag.dropFirst(2))] = value
         }
-        func number(_ key: String, _ fallback: Int) -> Int { options[key].flatMap(Int.init) ?? fallback }
+        do {
+            return try dispatch(name, Options(values: values))
+        } catch {
+            say("Error: \(error.message)")
+            return 64
+        }
+    }
+
+    /// A benchmark's options, with their defaults.
+    struct Options {
+        var values: [String: String]
+
+        subscript(key: String) -> String? { values[key] }
+        func number(_ key: String, _ fallback: Int) -> Int { values[key].flatMap(Int.init) ?? fallback }
+        func seconds(_ fallback: Double) -> Double { values["seconds"].flatMap(Double.init) ?? fallback }
+
+        /// `--structure`: one generated structure, `all` (the default), or with `allowNone`, `none`.
+        func structures(allowNone: Bool = false) throws(UsageError) -> [CatalogStructure] {
+            let requested = values["structure"] ?? "all"
+            if allowNone && requested == "none" { return [] }
+            if requested == "all" { return CatalogStructure.allCases }
+            guard let structure = CatalogStructure(rawValue: requested) else {
+                throw UsageError(message: "--structure must be one of \(CatalogStructure.allCases.map(\.rawValue).joined(separator: ", ")), all\(allowNone ? ", none" : "")")
+            }
+            return [structure]
+        }
+    }
+
+    struct UsageError: Error {
+        var message: String
+    }
+
+    static func dispatch(_ name: String, _ options: Options) throws(UsageError) -> Int32 {
         switch name {
         case "core":
-            let requested = options["structure"] ?? "all"
-            let structures = requested == "all" ? CatalogStructure.allCases : CatalogStructure(rawValue: requested).map { [$0] }
-            guard let structures else {
-                say("Error: --structure must be one of \(CatalogStructure.allCases.map(\.rawValue).joined(separator: ", ")), all")
-                return 64
-            }
             return CoreBenchmark(
-                structures: structures, skills: number("skills", 30_000), courses: number("courses", 100_000), roles: number("roles", 5_000),
-                plans: number("plans", 2_000), seed: UInt64(number("seed", 42)), work: number("work", Planner.defaultSearchWork),
-                output: options["out"]).run()
+                structures: try options.structures(), skills: options.number("skills", 30_000), courses: options.number("courses", 100_000),
+                roles: options.number("roles", 5_000), plans: options.number("plans", 2_000), seed: UInt64(options.number("seed", 42)),
+                work: options.number("work", Planner.defaultSearchWork), output: options["out"]).run()
         case "shipped":
-            return ShippedBenchmark(catalog: options["catalog"] ?? "Catalog", plans: number("plans", 2_000)).run()
+            return ShippedBenchmark(catalog: options["catalog"] ?? "Catalog", plans: options.number("plans", 2_000)).run()
         case "quality":
-            let requested = options["structure"] ?? "all"
-            guard let structures = requested == "all" ? CatalogStructure.allCases : CatalogStructure(rawValue: requested).map({ [$0] }) else {
-                say("Error: --structure must be one of \(CatalogStructure.allCases.map(\.rawValue).joined(separator: ", ")), all")
-                return 64
-            }
             return QualityBenchmark(
-                cases: number("cases", 300), smallCases: number("small", 500), structures: structures,
-                work: number("work", Planner.defaultSearchWork)).run()
+                cases: options.number("cases", 300), smallCases: options.number("small", 500), structures: try options.structures(),
+                work: options.number("work", Planner.defaultSearchWork)).run()
         case "rpc":
-            var benchmark = RPCBenchmark(seconds: Double(options["seconds"] ?? "3") ?? 3)
-            if let requested = options["structure"], requested != "all" {
-                guard let structure = CatalogStructure(rawValue: requested) else {
-                    say("Error: --structure must be one of \(CatalogStructure.allCases.map(\.rawValue).joined(separator: ", ")), all")
-                    return 64
-                }
-                benchmark.structures = [structure]
-            }
+            var benchmark = RPCBenchmark(seconds: options.seconds(3))
+            if options["structure"] != nil { benchmark.structures = try options.structures() }
             if let list = options["connections"] {
                 let counts = list.split(separator: ",").compactMap { Int($0) }.filter { $0 > 0 && $0 <= 1024 }
-                guard !counts.isEmpty else {
-                    say("Error: --connections takes a comma-separated list of counts, e.g. 1,2,8")
-                    return 64
-                }
+                guard !counts.isEmpty else { throw UsageError(message: "--connections takes a comma-separated list of counts, e.g. 1,2,8") }
                 benchmark.connectionCounts = counts
             }
             return benchmark.run()
         case "store":
-            return StoreBenchmark(employees: number("employees", 100_000), seconds: Double(options["seconds"] ?? "3") ?? 3).run()
+            return StoreBenchmark(employees: options.number("employees", 100_000), seconds: options.seconds(3)).run()
         case "mobility":
-            let requested = options["structure"] ?? "all"
-            let structures = requested == "none" ? [] : requested == "all" ? CatalogStructure.allCases : CatalogStructure(rawValue: requested).map { [$0] }
-            guard let structures else {
-                say("Error: --structure must be one of \(CatalogStructure.allCases.map(\.rawValue).joined(separator: ", ")), all, none")
-                return 64
-            }
-            let directories = ["Catalog"] + (options["catalogs"]?.split(separator: ",").map(String.init) ?? [])
             return MobilityBenchmark(
-                structures: structures, directories: directories, employees: number("employees", 50_000), moves: number("moves", 200_000),
-                suggestions: number("suggestions", 200), rankings: number("rankings", 10),
-                generated: (number("skills", 30_000), number("courses", 100_000), number("roles", 5_000)),
-                seconds: Double(options["seconds"] ?? "5") ?? 5).run()
+                structures: try options.structures(allowNone: true), directories: ["Catalog"] + (options["catalogs"]?.split(separator: ",").map(String.init) ?? []),
+                employees: options.number("employees", 50_000), moves: options.number("moves", 200_000),
+                suggestions: options.number("suggestions", 200), rankings: options.number("rankings", 10),
+                generated: (options.number("skills", 30_000), options.number("courses", 100_000), options.number("roles", 5_000)),
+                seconds: options.seconds(5)).run()
         case "ranking":
-            return RankingBenchmark(directory: options["dir"] ?? "Catalog", employees: number("employees", 50_000), rankings: number("rankings", 10), role: options["role"]).run()
+            return RankingBenchmark(
+                directory: options["dir"] ?? "Catalog", employees: options.number("employees", 50_000), rankings: options.number("rankings", 10),
+                role: options["role"]).run()
         case "echo-server":
             return EchoServer.serve(path: options["socket"] ?? "echo.sock")
         case "fuzz":
-            return FuzzBenchmark(messages: number("messages", 1_000_000), seed: UInt64(number("seed", 2026)),
-                                 seconds: Double(options["seconds"] ?? "3600") ?? 3600).run()
+            return FuzzBenchmark(messages: options.number("messages", 1_000_000), seed: UInt64(options.number("seed", 2026)), seconds: options.seconds(3600)).run()
         case "load":
             return LoadProbe.run(directory: options["dir"] ?? "")
         default:

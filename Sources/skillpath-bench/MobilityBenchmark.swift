@@ -53,131 +53,170 @@ struct MobilityBenchmark {
         defer { daemon.stop() }
         guard let client = try? BenchClient(path: daemon.socket) else { return false }
         say("\n[\(label)] \(catalog.courses.count) courses, \(catalog.skills.count) skills, \(catalog.roles.count) roles, \(catalog.transitions.count) transitions")
-
-        // The organisation: people hold a role with its skills give or take a level, in a tree of teams of 20.
-        let people = CatalogGenerator.questions(for: catalog, count: employees, seed: 7).map(\.profile)
-        var random = SeededRandom(seed: 11)
-        let rows: [JSONValue] = people.enumerated().map { number, profile in
-            .object([
-                ("id", .string("emp-\(number)")), ("name", .string("Employee \(number)")), ("role", profile.role.map(JSONValue.string)),
-                ("manager", number == 0 ? nil : .string("emp-\((number - 1) / 20)")),
-                ("skills", .array(profile.skills.map { .object([("skill", .string($0.skill)), ("level", .int($0.level))]) })),
-            ])
-        }
-        var loaded = true
-        let upsert = Measure.seconds { loaded = upsertAll(rows, client) }
-        guard loaded else { return false }
-        say(String(format: "  organisation: %d employees upserted in %.1f s", employees, upsert))
-
-        // Role history: rounds of role changes, each dated later than the last, recorded by employees.upsert.
-        let today = CalendarDate(daysSinceEpoch: Int(Date().timeIntervalSince1970 / 86_400))
-        let start = today.adding(days: -800)
-        let rounds = max(1, moves / max(employees, 1))
-        var roles = people.map { $0.role ?? "" }
-        let history = Measure.seconds {
-            for round in 1...rounds {
-                let batch: [JSONValue] = (0..<employees).map { number in
-                    var next = catalog.roles[random.next(catalog.roles.count)].id
-                    if next == roles[number] { next = catalog.roles[(random.next(catalog.roles.count - 1) + 1) % catalog.roles.count].id }
-                    roles[number] = next
-                    return .object([
-                        ("id", .string("emp-\(number)")), ("role", .string(next)), ("roleSince", .string(start.adding(days: round * 150 + number % 100).description)),
-                        ("moveKind", random.next(3) == 0 ? "promotion" : "lateral"),
-                    ])
-                }
-                upsertAll(batch, client)
-            }
-        }
-        let leavers: [JSONValue] = stride(from: 1, to: employees, by: 50).map { .object([("id", .string("emp-\($0)")), ("leftOn", .string(today.adding(days: -30).description))]) }
-        upsertAll(leavers, client)
-        say(String(format: "  history: %d moves in %d rounds of role changes, %.1f s; %d leavers", rounds * employees, rounds, history, leavers.count))
-
-        // Opportunities, most filled (from inside or outside), and progress events for engagement.
-        var filled = 0
-        for number in 0..<1_000 {
-            let role = catalog.roles[random.next(catalog.roles.count)].id
-            guard let opened = try? client.call("opportunities.create", .object([
-                ("role", .string(role)), ("manager", .string("emp-\(random.next(min(employees, 2_500)))")), ("opens", .string(today.adding(days: -300 + number % 200).description)),
-            ])), let id = opened["id"] else { continue }
-            let fill: JSONValue? = switch number % 10 {
-            case 0...4: .object([("id", id), ("filledBy", .string("emp-\(random.next(employees / 2) * 2)")), ("date", .string(today.adding(days: -20).description))])
-            case 5...6: .object([("id", id), ("external", true), ("date", .string(today.adding(days: -20).description))])
-            default: nil
-            }
-            if let fill, (try? client.call("opportunities.close", fill)) != nil { filled += 1 }
-        }
-        let courses = catalog.courses.map(\.id)
-        // A taxonomy without courses (O*NET, ESCO) has no progress to report.
-        let events = (0..<(courses.isEmpty ? 0 : 20_000)).map { number -> [UInt8] in
-            JSONWriter.bytes(.object([
-                ("jsonrpc", "2.0"), ("id", .int(number)), ("method", "progress.record"),
-                ("params", .object([
-                    ("employee", .string("emp-\(number * 7 % employees)")), ("course", .string(courses[number * 13 % courses.count])),
-                    ("status", number % 3 == 0 ? "completed" : "started"), ("at", .string(today.adding(days: -(number % 360)).description)),
-                    ("eventId", .string("mobility-\(number)")),
-                ])),
-            ]))
-        }
-        let progress = events.isEmpty ? 0 : LoadRun(path: daemon.socket, requests: events, connections: 16, seconds: seconds).run().count
-        say("  1,000 opportunities (\(filled) closed by a fill), \(progress) progress events")
-
-        // roles.suggest for random employees: the page-view question.
-        var suggest: [Double] = []
-        var planned = 0
-        for _ in 0..<suggestions {
-            let employee = "emp-\(random.next(employees))"
-            var reply: JSONValue?
-            suggest.append(Measure.seconds { reply = try? client.call("roles.suggest", .object([("employee", .string(employee))])) })
-            planned += reply?["planned"]?.intValue ?? 0
-        }
-        suggest.sort()
-        say("  roles.suggest (\(catalog.roles.count) roles, \(suggestions) employees): p50 \(Measure.milliseconds(Measure.percentile(suggest, 0.5))), "
-            + "p90 \(Measure.milliseconds(Measure.percentile(suggest, 0.9))), p99 \(Measure.milliseconds(Measure.percentile(suggest, 0.99))), "
-            + "max \(Measure.milliseconds(suggest.last ?? 0)); \(planned / max(suggestions, 1)) roles planned per call on average")
-
-        // candidates.rank over everyone, for random roles: the HR question.
-        var rank: [Double] = []
-        var considered = 0
-        var plannedPeople = 0
-        var slowest = (seconds: 0.0, role: "", call: 0)
-        for call in 0..<rankings {
-            let role = catalog.roles[random.next(catalog.roles.count)].id
-            var reply: JSONValue?
-            rank.append(Measure.seconds { reply = try? client.call("candidates.rank", .object([("role", .string(role))])) })
-            if let last = rank.last, last > slowest.seconds { slowest = (last, role, call + 1) }
-            considered = max(considered, reply?["considered"]?.intValue ?? 0)
-            plannedPeople += reply?["planned"]?.intValue ?? 0
-        }
-        say("  candidates.rank calls in order: " + rank.map { String(format: "%.0f", $0 * 1_000) }.joined(separator: ", ") + " ms")
-        rank.sort()
-        say("  candidates.rank (\(considered) people, \(rankings) roles): p50 \(Measure.milliseconds(Measure.percentile(rank, 0.5))), "
-            + "max \(Measure.milliseconds(rank.last ?? 0)) (\(slowest.role), call \(slowest.call)); \(plannedPeople / max(rankings, 1)) people planned per call on average")
-
-        // reports.mobility over the whole history, for everyone and for one director's subtree.
-        for manager in [nil, "emp-1"] as [String?] {
-            var report: [Double] = []
-            var reply: JSONValue?
-            for _ in 0..<5 {
-                report.append(Measure.seconds {
-                    reply = try? client.call("reports.mobility", .object([
-                        ("from", .string(start.description)), ("to", .string(today.description)), ("groupBy", "quarter"),
-                        ("manager", manager.map(JSONValue.string)),
-                    ]))
-                })
-            }
-            report.sort()
-            let figures = reply?["figures"]
-            say("  reports.mobility \(manager.map { "for \($0)'s subtree" } ?? "for everyone") (\(figures?["people"]?.intValue ?? 0) people, "
-                + "\(figures?["moves"]?["total"]?.intValue ?? 0) moves, by quarter): p50 \(Measure.milliseconds(Measure.percentile(report, 0.5))), "
-                + "max \(Measure.milliseconds(report.last ?? 0))")
-        }
+        var run = Run(benchmark: self, catalog: catalog, client: client, socket: daemon.socket)
+        guard run.loadOrganisation() else { return false }
+        run.recordHistory()
+        run.openOpportunitiesAndRecordProgress()
+        run.measureSuggestions()
+        run.measureRankings()
+        run.measureReports()
         return true
+    }
+
+    /// One catalog's run: the organisation it builds and the figures it measures, step by step.
+    struct Run {
+        let benchmark: MobilityBenchmark
+        let catalog: Catalog
+        let client: BenchClient
+        let socket: String
+        var random = SeededRandom(seed: 11)
+        let today = CalendarDate(daysSinceEpoch: Int(Date().timeIntervalSince1970 / 86_400))
+        var start: CalendarDate { today.adding(days: -800) }
+        var employees: Int { benchmark.employees }
+        var people: [Profile] = []
+
+        init(benchmark: MobilityBenchmark, catalog: Catalog, client: BenchClient, socket: String) {
+            self.benchmark = benchmark
+            self.catalog = catalog
+            self.client = client
+            self.socket = socket
+        }
+
+        /// People hold a role with its skills give or take a level, in a tree of teams of 20.
+        mutating func loadOrganisation() -> Bool {
+            people = CatalogGenerator.questions(for: catalog, count: employees, seed: 7).map(\.profile)
+            let rows: [JSONValue] = people.enumerated().map { number, profile in
+                .object([
+                    ("id", .string("emp-\(number)")), ("name", .string("Employee \(number)")), ("role", profile.role.map(JSONValue.string)),
+                    ("manager", number == 0 ? nil : .string("emp-\((number - 1) / 20)")),
+                    ("skills", .array(profile.skills.map { .object([("skill", .string($0.skill)), ("level", .int($0.level))]) })),
+                ])
+            }
+            var loaded = true
+            let upsert = Measure.seconds { loaded = benchmark.upsertAll(rows, client) }
+            say(String(format: "  organisation: %d employees upserted in %.1f s", employees, upsert))
+            return loaded
+        }
+
+        /// Rounds of role changes, each dated later than the last, recorded by employees.upsert; then leavers.
+        mutating func recordHistory() {
+            let rounds = max(1, benchmark.moves / max(employees, 1))
+            var roles = people.map { $0.role ?? "" }
+            var random = self.random
+            let (catalog, start) = (self.catalog, self.start)
+            let history = Measure.seconds {
+                for round in 1...rounds {
+                    let batch: [JSONValue] = (0..<employees).map { number in
+                        var next = catalog.roles[random.next(catalog.roles.count)].id
+                        if next == roles[number] { next = catalog.roles[(random.next(catalog.roles.count - 1) + 1) % catalog.roles.count].id }
+                        roles[number] = next
+                        return .object([
+                            ("id", .string("emp-\(number)")), ("role", .string(next)), ("roleSince", .string(start.adding(days: round * 150 + number % 100).description)),
+                            ("moveKind", random.next(3) == 0 ? "promotion" : "lateral"),
+                        ])
+                    }
+                    benchmark.upsertAll(batch, client)
+                }
+            }
+            self.random = random
+            let leavers: [JSONValue] = stride(from: 1, to: employees, by: 50).map { .object([("id", .string("emp-\($0)")), ("leftOn", .string(today.adding(days: -30).description))]) }
+            benchmark.upsertAll(leavers, client)
+            say(String(format: "  history: %d moves in %d rounds of role changes, %.1f s; %d leavers", rounds * employees, rounds, history, leavers.count))
+        }
+
+        /// 1,000 opportunities, most filled (from inside or outside), and progress events for engagement.
+        mutating func openOpportunitiesAndRecordProgress() {
+            var filled = 0
+            for number in 0..<1_000 {
+                let role = catalog.roles[random.next(catalog.roles.count)].id
+                guard let opened = try? client.call("opportunities.create", .object([
+                    ("role", .string(role)), ("manager", .string("emp-\(random.next(min(employees, 2_500)))")), ("opens", .string(today.adding(days: -300 + number % 200).description)),
+                ])), let id = opened["id"] else { continue }
+                let fill: JSONValue? = switch number % 10 {
+                case 0...4: .object([("id", id), ("filledBy", .string("emp-\(random.next(employees / 2) * 2)")), ("date", .string(today.adding(days: -20).description))])
+                case 5...6: .object([("id", id), ("external", true), ("date", .string(today.adding(days: -20).description))])
+                default: nil
+                }
+                if let fill, (try? client.call("opportunities.close", fill)) != nil { filled += 1 }
+            }
+            let courses = catalog.courses.map(\.id)
+            // A taxonomy without courses (O*NET, ESCO) has no progress to report.
+            let events = (0..<(courses.isEmpty ? 0 : 20_000)).map { number -> [UInt8] in
+                JSONWriter.bytes(.object([
+                    ("jsonrpc", "2.0"), ("id", .int(number)), ("method", "progress.record"),
+                    ("params", .object([
+                        ("employee", .string("emp-\(number * 7 % employees)")), ("course", .string(courses[number * 13 % courses.count])),
+                        ("status", number % 3 == 0 ? "completed" : "started"), ("at", .string(today.adding(days: -(number % 360)).description)),
+                        ("eventId", .string("mobility-\(number)")),
+                    ])),
+                ]))
+            }
+            let progress = events.isEmpty ? 0 : LoadRun(path: socket, requests: events, connections: 16, seconds: benchmark.seconds).run().count
+            say("  1,000 opportunities (\(filled) closed by a fill), \(progress) progress events")
+        }
+
+        /// roles.suggest for random employees: the page-view question.
+        mutating func measureSuggestions() {
+            var suggest: [Double] = []
+            var planned = 0
+            for _ in 0..<benchmark.suggestions {
+                let employee = "emp-\(random.next(employees))"
+                var reply: JSONValue?
+                suggest.append(Measure.seconds { reply = try? client.call("roles.suggest", .object([("employee", .string(employee))])) })
+                planned += reply?["planned"]?.intValue ?? 0
+            }
+            suggest.sort()
+            say("  roles.suggest (\(catalog.roles.count) roles, \(benchmark.suggestions) employees): p50 \(Measure.milliseconds(Measure.percentile(suggest, 0.5))), "
+                + "p90 \(Measure.milliseconds(Measure.percentile(suggest, 0.9))), p99 \(Measure.milliseconds(Measure.percentile(suggest, 0.99))), "
+                + "max \(Measure.milliseconds(suggest.last ?? 0)); \(planned / max(benchmark.suggestions, 1)) roles planned per call on average")
+        }
+
+        /// candidates.rank over everyone, for random roles: the HR question.
+        mutating func measureRankings() {
+            var rank: [Double] = []
+            var considered = 0
+            var plannedPeople = 0
+            var slowest = (seconds: 0.0, role: "", call: 0)
+            for call in 0..<benchmark.rankings {
+                let role = catalog.roles[random.next(catalog.roles.count)].id
+                var reply: JSONValue?
+                rank.append(Measure.seconds { reply = try? client.call("candidates.rank", .object([("role", .string(role))])) })
+                if let last = rank.last, last > slowest.seconds { slowest = (last, role, call + 1) }
+                considered = max(considered, reply?["considered"]?.intValue ?? 0)
+                plannedPeople += reply?["planned"]?.intValue ?? 0
+            }
+            say("  candidates.rank calls in order: " + rank.map { String(format: "%.0f", $0 * 1_000) }.joined(separator: ", ") + " ms")
+            rank.sort()
+            say("  candidates.rank (\(considered) people, \(benchmark.rankings) roles): p50 \(Measure.milliseconds(Measure.percentile(rank, 0.5))), "
+                + "max \(Measure.milliseconds(rank.last ?? 0)) (\(slowest.role), call \(slowest.call)); \(plannedPeople / max(benchmark.rankings, 1)) people planned per call on average")
+        }
+
+        /// reports.mobility over the whole history, for everyone and for one director's subtree.
+        func measureReports() {
+            for manager in [nil, "emp-1"] as [String?] {
+                var report: [Double] = []
+                var reply: JSONValue?
+                for _ in 0..<5 {
+                    report.append(Measure.seconds {
+                        reply = try? client.call("reports.mobility", .object([
+                            ("from", .string(start.description)), ("to", .string(today.description)), ("groupBy", "quarter"),
+                            ("manager", manager.map(JSONValue.string)),
+                        ]))
+                    })
+                }
+                report.sort()
+                let figures = reply?["figures"]
+                say("  reports.mobility \(manager.map { "for \($0)'s subtree" } ?? "for everyone") (\(figures?["people"]?.intValue ?? 0) people, "
+                    + "\(figures?["moves"]?["total"]?.intValue ?? 0) moves, by quarter): p50 \(Measure.milliseconds(Measure.percentile(report, 0.5))), "
+                    + "max \(Measure.milliseconds(report.last ?? 0))")
+            }
+        }
     }
 
     /// Upserts in batches of 250 rows, which stay under the daemon's 1 MiB message limit even for
     /// taxonomies whose roles need dozens of skills; stops at the first failure.
     @discardableResult
-    private func upsertAll(_ rows: [JSONValue], _ client: BenchClient) -> Bool {
+    func upsertAll(_ rows: [JSONValue], _ client: BenchClient) -> Bool {
         var start = 0
         while start < rows.count {
             let batch = Array(rows[start..<min(start + 250, rows.count)])

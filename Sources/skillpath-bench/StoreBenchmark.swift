@@ -26,8 +26,17 @@ struct StoreBenchmark {
               let daemon = BenchDaemon(catalog: catalogDirectory, scratch: scratch, name: "store", extra: ["--config", Self.writeConfig(scratch)]) else { return 1 }
         defer { daemon.stop() }
         guard let client = try? BenchClient(path: daemon.socket) else { return 1 }
+        measureUpserts(catalog, client)
+        measureProgress(catalog, socket: daemon.socket, ceiling: ceiling)
+        if let health = try? client.call("system.health"), let store = health["store"] {
+            say("  group commit so far: \(store["writes"]?.intValue ?? 0) writes in \(store["commits"]?.intValue ?? 0) commits")
+        }
+        measureTeamReport(catalog, client)
+        return 0
+    }
 
-        // 100,000 employees with 10 skills each, in a tree: a CEO, 20 directors, and teams of 20 under each manager.
+    /// Employees with 10 skills each, in a tree: a CEO, 20 directors, and teams of 20 under each manager.
+    func measureUpserts(_ catalog: Catalog, _ client: BenchClient) {
         say("\nemployees.upsert of \(employees) employees with 10 skills each (batches of 2,000):")
         var random = SeededRandom(seed: 9)
         let roles = catalog.roles.map(\.id)
@@ -60,7 +69,10 @@ struct StoreBenchmark {
         say(String(format: "  %d inserted in %.2f s: %.0f employees/s (%.0f skill rows/s)", upserted, upsertTime, Double(upserted) / upsertTime, Double(upserted * 10) / upsertTime))
         let again = Measure.seconds { _ = try? client.call("employees.upsert", .object([("employees", .array(Array(rows.prefix(2000))))])) }
         say(String(format: "  re-sending 2,000 unchanged rows: %.2f s (idempotent: nothing written)", again))
+    }
 
+    /// Durable progress events from 1 and 16 connections, against the raw SQLite ceiling.
+    func measureProgress(_ catalog: Catalog, socket: String, ceiling: Double) {
         say("\nprogress.record, durable (each reply only after its commit):")
         let courses = catalog.courses.map(\.id)
         for connections in [1, 16] {
@@ -73,16 +85,16 @@ struct StoreBenchmark {
                     ])),
                 ]))
             }
-            let result = LoadRun(path: daemon.socket, requests: requests, connections: connections, seconds: seconds).run()
+            let result = LoadRun(path: socket, requests: requests, connections: connections, seconds: seconds).run()
             say(result.line(label: "progress.record", connections: connections) + String(format: "  (%.0f%% of raw SQLite)", result.rate / ceiling * 100))
         }
-        if let health = try? client.call("system.health"), let store = health["store"] {
-            say("  group commit so far: \(store["writes"]?.intValue ?? 0) writes in \(store["commits"]?.intValue ?? 0) commits")
-        }
+    }
 
-        // reports.team for a director with 5,000 people below: emp-1's subtree under the 20-ary tree is larger,
-        // so build one of exactly 5,000 with its own manager.
+    /// reports.team for a director with 5,000 people below (emp-1's subtree under the 20-ary tree is larger,
+    /// so a subtree of exactly 5,000 is built with its own manager) and 1,000 assignments.
+    func measureTeamReport(_ catalog: Catalog, _ client: BenchClient) {
         say("\nreports.team for a manager with 5,000 people in the subtree (with 1,000 assignments):")
+        let roles = catalog.roles.map(\.id)
         var subtree: [JSONValue] = [.object([("id", "boss"), ("name", "Boss"), ("role", .string(roles[0]))])]
         for number in 0..<5000 {
             let manager = number < 50 ? "boss" : "team-\((number - 50) / 99)"
@@ -116,7 +128,6 @@ struct StoreBenchmark {
         }
         latencies.sort()
         say("  \(people) people: p50 \(Measure.milliseconds(Measure.percentile(latencies, 0.5))), p99 \(Measure.milliseconds(Measure.percentile(latencies, 0.99)))")
-        return 0
     }
 
     /// A configuration for benchmark daemons: no sample organisation, quiet logs.

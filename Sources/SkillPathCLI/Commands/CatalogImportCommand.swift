@@ -50,54 +50,12 @@ enum CatalogImportCommand: Command {
         }
         let started = ContinuousClock.now
         let progress = StageProgress(enabled: Terminal.isTerminal(2) && !context.wantsJSON)
+        defer { progress.end() }
         progress.begin("Reading \(source) from \(inputs.joined(separator: ", "))")
-        var base: Catalog?
-        let imported: ImportedCatalog
-        do {
-            switch source {
-            case "onet":
-                var importer = ONETImport(folder: inputs[0], careerChangers: arguments.value("career-changers") ?? inputs.dropFirst().first)
-                if let text = arguments.value("importance-threshold") { importer.importanceThreshold = try number(text, "importance-threshold", 1...5) }
-                let tiers = arguments.values("related-tiers")
-                for tier in tiers where !ONETImport.tiers.contains(tier) { throw CLIError.usage("--related-tiers: one of \(ONETImport.tiers.joined(separator: ", ")), got '\(tier)'") }
-                if !tiers.isEmpty { importer.relatedTiers = Set(tiers) }
-                imported = try importer.run()
-            case "esco":
-                var importer = ESCOImport(folder: inputs[0])
-                if let text = arguments.value("level") { importer.requiredLevel = Int(try number(text, "level", 1...5)) }
-                if let text = arguments.value("similarity") { importer.similarity = try number(text, "similarity", 0.01...1) }
-                imported = try importer.run()
-            case "metacademy":
-                var importer = MetacademyImport(folder: inputs[0])
-                if let text = arguments.value("default-hours") { importer.defaultHours = try hours(text) }
-                imported = try importer.run()
-            case "princeton":
-                var importer = PrincetonImport(folder: inputs[0])
-                if let text = arguments.value("default-hours") { importer.defaultHours = try hours(text) }
-                importer.goalCourses = arguments.options["role"] ?? []
-                imported = try importer.run()
-            default:
-                var importer = CourseCSVImport(files: inputs)
-                if let directory = arguments.value("skills-from") {
-                    let catalog = try OfflineInputs.catalog(directory)
-                    importer.knownSkills = Set(catalog.skills.map(\.id))
-                    base = catalog
-                }
-                imported = try importer.run()
-            }
-        } catch let error as CLIError {
-            throw error
-        } catch let error as ImportError {
-            throw CLIError(error.missingInput ? .noInput : .dataError, error.description)
-        } catch let error as ImportErrors {
-            throw CLIError(.dataError, "\(error.errors.count) problem\(error.errors.count == 1 ? "" : "s") in the input", details: error.errors.map { "  \($0)" })
-        } catch {
-            throw CLIError(.failure, "\(error)")
-        }
+        let (imported, base) = try importing(source, inputs: inputs, arguments: arguments)
         progress.begin("Checking the imported catalog")
         let files = imported.files
         let catalog: Catalog
-        defer { progress.end() }
         do {
             catalog = try ImportedCatalog.validate(files, with: base)
         } catch {
@@ -111,8 +69,55 @@ enum CatalogImportCommand: Command {
             throw CLIError(.failure, "cannot write to \(out): \(error.localizedDescription)")
         }
         progress.end()
-        let elapsed = ContinuousClock.now - started
-        let seconds = elapsed.seconds
+        report(imported, catalog: catalog, source: source, out: out, seconds: (ContinuousClock.now - started).seconds, context: context)
+        return .success
+    }
+
+    /// Runs the importer `source` names with the options given; returns the catalog and, for a course CSV
+    /// read against another catalog's skills, that catalog.
+    static func importing(_ source: String, inputs: [String], arguments: ParsedArguments) throws(CLIError) -> (ImportedCatalog, Catalog?) {
+        do {
+            switch source {
+            case "onet":
+                var importer = ONETImport(folder: inputs[0], careerChangers: arguments.value("career-changers") ?? inputs.dropFirst().first)
+                if let text = arguments.value("importance-threshold") { importer.importanceThreshold = try number(text, "importance-threshold", 1...5) }
+                let tiers = arguments.values("related-tiers")
+                for tier in tiers where !ONETImport.tiers.contains(tier) { throw CLIError.usage("--related-tiers: one of \(ONETImport.tiers.joined(separator: ", ")), got '\(tier)'") }
+                if !tiers.isEmpty { importer.relatedTiers = Set(tiers) }
+                return (try importer.run(), nil)
+            case "esco":
+                var importer = ESCOImport(folder: inputs[0])
+                if let text = arguments.value("level") { importer.requiredLevel = Int(try number(text, "level", 1...5)) }
+                if let text = arguments.value("similarity") { importer.similarity = try number(text, "similarity", 0.01...1) }
+                return (try importer.run(), nil)
+            case "metacademy":
+                var importer = MetacademyImport(folder: inputs[0])
+                if let text = arguments.value("default-hours") { importer.defaultHours = try hours(text) }
+                return (try importer.run(), nil)
+            case "princeton":
+                var importer = PrincetonImport(folder: inputs[0])
+                if let text = arguments.value("default-hours") { importer.defaultHours = try hours(text) }
+                importer.goalCourses = arguments.options["role"] ?? []
+                return (try importer.run(), nil)
+            default:
+                var importer = CourseCSVImport(files: inputs)
+                let base = try arguments.value("skills-from").map { directory throws(CLIError) in try OfflineInputs.catalog(directory) }
+                if let base { importer.knownSkills = Set(base.skills.map(\.id)) }
+                return (try importer.run(), base)
+            }
+        } catch let error as CLIError {
+            throw error
+        } catch let error as ImportError {
+            throw CLIError(error.missingInput ? .noInput : .dataError, error.description)
+        } catch let error as ImportErrors {
+            throw CLIError(.dataError, "\(error.errors.count) problem\(error.errors.count == 1 ? "" : "s") in the input", details: error.errors.map { "  \($0)" })
+        } catch {
+            throw CLIError(.failure, "\(error)")
+        }
+    }
+
+    /// What was imported: the summary, the check's verdict and warnings (or all of it as JSON).
+    static func report(_ imported: ImportedCatalog, catalog: Catalog, source: String, out: String, seconds: Double, context: CommandContext) {
         if context.wantsJSON {
             context.console.json(.object([
                 ("source", .string(source)), ("out", .string(out)), ("seconds", .double((seconds * 100).rounded() / 100)),
@@ -120,14 +125,13 @@ enum CatalogImportCommand: Command {
                 ("skipped", .object(imported.summary.skipped.map { ($0.0, JSONValue.int($0.1)) })),
                 ("notes", .strings(imported.summary.notes)), ("warnings", .int(catalog.warnings.count)), ("version", .string(catalog.version)),
             ]))
-            return .success
+            return
         }
         let console = context.console
         console.line(console.styled("Imported \(source) into \(out)", .bold) + String(format: " in %.1f s:", seconds))
         imported.summary.lines.forEach(console.line)
         console.line("catalog check: valid, \(catalog.warnings.count) warning\(catalog.warnings.count == 1 ? "" : "s"); version \(catalog.version)")
         CatalogCheckCommand.warningLines(catalog.warnings, console: console, verbose: false).forEach(console.line)
-        return .success
     }
 
     static func number(_ text: String, _ flag: String, _ range: ClosedRange<Double>) throws(CLIError) -> Double {

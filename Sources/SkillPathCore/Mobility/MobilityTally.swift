@@ -44,14 +44,37 @@ struct MobilityTally {
 
     /// The figures for the period, each bucket and each team.
     mutating func tally(asOf: CalendarDate, windowMonths: Int) -> (MobilityReport.Figures, [MobilityReport.Figures], [MobilityReport.Figures]) {
+        countPeople()
+        countMoves(asOf: asOf, windowMonths: windowMonths)
+        for fill in facts.fills {
+            // A fill belongs to its opportunity's manager; one with no manager counts only for everyone.
+            add(fill.manager.flatMap { number[$0] }, fill.date) { Self.fill(&$0, fill) }
+        }
+        for assignment in facts.assignments where !assignment.cancelled && assignment.dueDate < asOf {
+            add(number[assignment.employee], assignment.dueDate) { figures in
+                figures.pathCompletion.whole += 1
+                if assignment.planComplete, let done = assignment.allStepsCompletedOn, done <= assignment.dueDate { figures.pathCompletion.part += 1 }
+            }
+        }
+        countLearning()
+        return (total, buckets, teams)
+    }
+
+    /// Everyone in scope who had not left before the period (or the bucket) began.
+    mutating func countPeople() {
         for (position, employee) in facts.employees.enumerated() where inScope[position] {
             let left = employee.leftOn
             if left.map({ $0 >= from }) ?? true { total.people += 1 }
             if team[position] >= 0, left.map({ $0 >= from }) ?? true { teams[team[position]].people += 1 }
             for (bucket, range) in bucketRanges.enumerated() where left.map({ $0 >= range.from }) ?? true { buckets[bucket].people += 1 }
         }
-        // Each employee's moves in the order they happened, so that a move's success can look at what followed:
-        // move positions grouped by employee (a counting sort, stable), each group by date.
+    }
+
+    /// Each employee's moves in the order they happened, so that a move's success can look at what followed:
+    /// move positions grouped by employee (a counting sort, stable), each group by date. `offsets[person]`
+    /// starts a person's run in `order`; the last person (the employees' count) holds moves of people the
+    /// employees table does not know.
+    func movesByEmployee() -> (order: [Int], offsets: [Int]) {
         let moves = facts.moves
         let unknown = facts.employees.count
         var owner = [Int](repeating: unknown, count: moves.count)
@@ -73,6 +96,14 @@ struct MobilityTally {
                 order[range].sort { (moves[$0].date, $0) < (moves[$1].date, $1) }
             }
         }
+        return (order, offsets)
+    }
+
+    /// The period's moves by kind, secondments ended, and each judged move's success.
+    mutating func countMoves(asOf: CalendarDate, windowMonths: Int) {
+        let moves = facts.moves
+        let unknown = facts.employees.count
+        let (order, offsets) = movesByEmployee()
         for person in 0...unknown {
             let left = person < unknown ? facts.employees[person].leftOn : nil
             for slot in offsets[person]..<offsets[person + 1] {
@@ -97,16 +128,10 @@ struct MobilityTally {
                 }
             }
         }
-        for fill in facts.fills {
-            // A fill belongs to its opportunity's manager; one with no manager counts only for everyone.
-            add(fill.manager.flatMap { number[$0] }, fill.date) { Self.fill(&$0, fill) }
-        }
-        for assignment in facts.assignments where !assignment.cancelled && assignment.dueDate < asOf {
-            add(number[assignment.employee], assignment.dueDate) { figures in
-                figures.pathCompletion.whole += 1
-                if assignment.planComplete, let done = assignment.allStepsCompletedOn, done <= assignment.dueDate { figures.pathCompletion.part += 1 }
-            }
-        }
+    }
+
+    /// Learning hours and active learners, for the period, each bucket and each team.
+    mutating func countLearning() {
         for event in facts.learning {
             // Progress belongs to stored employees (the store's foreign key): learners are counted by position.
             guard let person = number[event.employee], inScope[person], event.date >= from, event.date <= to else { continue }
@@ -127,7 +152,6 @@ struct MobilityTally {
             Self.engagement(&buckets[bucket], learners: learners[1 + bucket].count, from: range.from, to: range.to)
         }
         for position in teams.indices { Self.engagement(&teams[position], learners: learners[1 + buckets.count + position].count, from: from, to: to) }
-        return (total, buckets, teams)
     }
 
     /// Applies `update` to the period's figures, the bucket of `date` and the team of `person`.

@@ -72,34 +72,35 @@ extension Planner {
         guard let target = index.roleNumbers[role] else {
             throw unknown(.unknownRole, field: "role", id: role, kind: "role", among: catalog.roles.lazy.map(\.id))
         }
+        let groups = CandidateGroups(people, relevance: RoleRelevance(role: target, index: index), index: index)
+        let (ranked, planned) = rank(groups, for: target, limit: limit)
+        // Every member of the ranked groups, with the group's plan naming their own current role.
+        var planOfGroup: [Int: Plan] = [:]
+        for group in ranked { planOfGroup[group.item] = group.plan }
+        var listed: [(position: Int, plan: Plan)] = []
+        for (position, group) in groups.groupOfPerson.enumerated() {
+            guard var plan = planOfGroup[group] else { continue }
+            plan.currentRole = groups.currentRole(of: position, index: index).map { catalog.roles[Int($0)].id }
+            listed.append((position, plan))
+        }
+        listed.sort { left, right in ReadinessRanking<Int>.ranksBefore((left.plan, people[left.position].id), (right.plan, people[right.position].id)) }
+        let entries = listed.prefix(limit).map { person in
+            let kinds = groups.currentRole(of: person.position, index: index).map { index.movesFrom[$0].filter { $0.role == target }.map(\.kind) } ?? []
+            return RankedCandidate(id: people[person.position].id, transition: kinds.min { Self.preference($0) < Self.preference($1) }, plan: person.plan)
+        }
+        return Ranking(entries: Array(entries), considered: groups.groupOfPerson.count { $0 >= 0 }, planned: planned)
+    }
+
+    /// The first `limit` groups by readiness, each planned from its shared state (the first `limit` people
+    /// are all in them: each group ahead of a person's group has a member, its first, ranked ahead of that
+    /// person), and how many plans that took.
+    func rank(_ groups: CandidateGroups, for target: Int32, limit: Int) -> (ranked: [ReadinessRanking<Int>.Ranked], planned: Int) {
+        let index = catalog.index
         let cover = index.roleCovers.cover(role: target, index: index)
-        let relevance = RoleRelevance(role: target, index: index)
-        // People whose starting state the role's plan can see is the same share one plan: each group is
-        // ranked once, by its plan and its first member's id (its leader), and planned from that state alone.
-        var states: [RelevantState] = []
-        var leaders: [Int] = []
-        var groupOfPerson = [Int](repeating: -1, count: people.count)
-        var groupOf: [RelevantState: Int] = [:]
-        for (position, person) in people.enumerated() {
-            guard let state = relevance.state(of: person.profile, index: index) else { continue }
-            // One hash per person: the state's slot is found, and filled with the next group if empty.
-            let next = states.count
-            let group = Self.valueInserting(&groupOf[state, default: next])
-            groupOfPerson[position] = group
-            if group == next {
-                states.append(state)
-                leaders.append(position)
-            } else if Text.precedes(person.id, people[leaders[group]].id) {
-                leaders[group] = position
-            }
-        }
-        // A role a catalog change removed is no current role: rank the person all the same.
-        func current(_ position: Int) -> Int32? { people[position].profile.role.flatMap { index.roleNumbers[$0] } }
+        let states = groups.states
         let candidates = states.indices.map { group in
-            ReadinessRanking<Int>.Candidate(item: group, id: people[leaders[group]].id, estimate: cover.estimate(level: states[group].level))
+            ReadinessRanking<Int>.Candidate(item: group, id: groups.people[groups.leaders[group]].id, estimate: cover.estimate(level: states[group].level))
         }
-        // The first `limit` people are all in the first `limit` groups: each group ahead of a person's group
-        // has a member (its first) ranked ahead of that person.
         let goalSkills = index.roleRequirements[target].filter(\.essential).map(\.skill)
         // Most people far from the role get the plan the empty profile gets: known once, and recognised
         // from a person's closure without planning.
@@ -115,9 +116,7 @@ extension Planner {
                     && index.zeroReach.levels[Int(requirement.skill)] < requirement.level && cover.canProvide(requirement.skill, requirement.level)
             }
             guard doubtful else {
-                return refined(role: target, cover: cover, level: state.level) { skill in
-                    index.zeroReach.levels[Int(skill)]
-                }
+                return refined(role: target, cover: cover, level: state.level) { skill in index.zeroReach.levels[Int(skill)] }
             }
             let reached = catalog.index.scratchPool.withScratch(index: index) { scratch in
                 scratch.apply(levels: state.levels, done: state.done)
@@ -131,33 +130,19 @@ extension Planner {
         let (ranked, _) = ReadinessRanking.rank(candidates, limit: limit, refine: refine) { group in
             if shared[group] { return baseline.plan }
             let state = states[group]
-            let (levels, done) = (state.levels, state.done)
             return catalog.index.scratchPool.withScratch(index: index) { scratch in
-                scratch.apply(levels: levels, done: done)
+                scratch.apply(levels: state.levels, done: state.done)
                 if baseline.isShared(by: state, closure: scratch) { return baseline.plan }
                 planned += 1
                 // What `resolve` builds with default options.
-                let current = current(leaders[group])
-                let goals = PlanningProblem.goals(index: index, target: target, current: current, options: PlanOptions(), levels: levels)
-                let problem = PlanningProblem(levels: levels, filter: CourseFilter(index: index, done: done), target: target, current: current, goals: goals)
+                let current = groups.currentRole(of: groups.leaders[group], index: index)
+                let goals = PlanningProblem.goals(index: index, target: target, current: current, options: PlanOptions(), levels: state.levels)
+                let problem = PlanningProblem(
+                    levels: state.levels, filter: CourseFilter(index: index, done: state.done), target: target, current: current, goals: goals)
                 return plan(problem, options: PlanOptions(), closure: scratch)
             }
         }
-        // Every member of the ranked groups, with the group's plan naming their own current role.
-        var planOfGroup: [Int: Plan] = [:]
-        for group in ranked { planOfGroup[group.item] = group.plan }
-        var listed: [(position: Int, plan: Plan)] = []
-        for (position, group) in groupOfPerson.enumerated() {
-            guard var plan = planOfGroup[group] else { continue }
-            plan.currentRole = current(position).map { catalog.roles[Int($0)].id }
-            listed.append((position, plan))
-        }
-        listed.sort { left, right in ReadinessRanking<Int>.ranksBefore((left.plan, people[left.position].id), (right.plan, people[right.position].id)) }
-        let entries = listed.prefix(limit).map { person in
-            let kinds = current(person.position).map { index.movesFrom[$0].filter { $0.role == target }.map(\.kind) } ?? []
-            return RankedCandidate(id: people[person.position].id, transition: kinds.min { Self.preference($0) < Self.preference($1) }, plan: person.plan)
-        }
-        return Ranking(entries: Array(entries), considered: groupOfPerson.count { $0 >= 0 }, planned: planned)
+        return (ranked, planned)
     }
 
     /// A question's exact unmet count (essential requirements the profile's closure cannot reach) and a lower
@@ -172,9 +157,6 @@ extension Planner {
         let estimate = cover.estimate { unreachable.contains($0) ? 5 : level($0) }
         return ReadinessBound(unmet: unreachable.count, bound: estimate.lowerBound)
     }
-
-    /// Reads a dictionary slot through `subscript(_:default:)`, which stores the default when the key is new.
-    private static func valueInserting(_ slot: inout Int) -> Int { slot }
 
     /// Which transition kind describes a move when several lead to the same role.
     static func preference(_ kind: Transition.Kind) -> Int {

@@ -89,96 +89,19 @@ extension OrganisationStore {
         _ rows: [(index: Int, input: EmployeeInput)], catalog: Catalog, connection: SQLiteConnection, actor: String, skillSource: SkillSource,
         overwrite: Bool, today: CalendarDate
     ) throws -> UpsertReport {
-        let position = Dictionary(rows.map { ($0.input.id, $0.index) }, uniquingKeysWith: { first, _ in first })
-        var report = UpsertReport()
-        let now = Timestamps.now()
+        var batch = UpsertBatch(
+            connection: connection, catalog: catalog, actor: actor, skillSource: skillSource, overwrite: overwrite, today: today,
+            positions: Dictionary(rows.map { ($0.input.id, $0.index) }, uniquingKeysWith: { first, _ in first }))
         var resolution = try UpsertResolution(rows: rows, connection: connection)
         try resolution.resolve(connection: connection, today: today)
-        report.rejected = resolution.rejected
-
+        batch.report.rejected = resolution.rejected
         // Logins move in two steps, so that a batch may swap or pass on logins between employees whatever
         // its order: free every login that changes, then set the new ones.
         for row in resolution.accepted where row.stored != nil && row.login != row.stored?.login {
             try connection.prepare("UPDATE employees SET login = NULL WHERE id = ?1").bind(.text(row.input.id)).run()
         }
-        for row in resolution.accepted {
-            let input = row.input
-            // Each change with its old and new value, for the audit trail.
-            var changed: [(field: String, from: JSONValue, to: JSONValue)] = []
-            func note(_ field: String, _ old: String?, _ new: String?) {
-                if old != new { changed.append((field, old.map(JSONValue.string) ?? .null, new.map(JSONValue.string) ?? .null)) }
-            }
-            let leftOn = input.leftOn.applied(to: row.stored?.leftOn)
-            if let stored = row.stored {
-                note("name", stored.name, row.name)
-                note("login", stored.login, row.login)
-                note("email", stored.email, row.email)
-                note("role", stored.role, row.role)
-                note("manager", stored.manager, row.manager)
-                note("leftOn", stored.leftOn?.description, leftOn?.description)
-                if !changed.isEmpty {
-                    try connection.prepare("UPDATE employees SET name = ?2, login = ?3, email = ?4, role = ?5, manager = ?6, updated_at = ?7, left_on = ?8 WHERE id = ?1")
-                        .bind(.text(input.id), .text(row.name), row.login.map(SQLiteValue.text), row.email.map(SQLiteValue.text),
-                              .text(row.role), row.manager.map(SQLiteValue.text), .text(now), leftOn.map { .text($0.description) })
-                        .run()
-                }
-                // A change of role is a move: kept in the history the mobility figures read.
-                if stored.role != row.role {
-                    _ = try insertMove(
-                        employee: input.id, from: stored.role, to: row.role,
-                        kind: MoveKind.resolve(from: stored.role, to: row.role, given: input.moveKind, catalog: catalog),
-                        date: input.roleSince ?? today, endDate: nil, ends: nil, opportunity: nil, source: "employees.upsert", actor: actor,
-                        connection: connection)
-                }
-            } else {
-                try connection.prepare("INSERT INTO employees (id, name, login, email, role, manager, created_at, updated_at, left_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)")
-                    .bind(.text(input.id), .text(row.name), row.login.map(SQLiteValue.text), row.email.map(SQLiteValue.text),
-                          .text(row.role), row.manager.map(SQLiteValue.text), .text(now), leftOn.map { .text($0.description) })
-                    .run()
-            }
-            for (skillIndex, entry) in (input.skills ?? []).enumerated() {
-                switch try setSkill(entry, of: input.id, source: skillSource, at: now, overwrite: overwrite, connection: connection) {
-                case .unchanged:
-                    report.levelsUnchanged += 1
-                case .set(let before):
-                    report.levelsSet += 1
-                    changed.append(("skills.\(entry.skill)", before.map { .int($0.level) } ?? .null, .int(entry.level)))
-                case .kept(let stored):
-                    report.kept.append(KeptLevel(
-                        index: position[input.id] ?? 0, skillIndex: skillIndex, id: input.id, skill: entry.skill, given: entry.level, stored: stored))
-                }
-            }
-            if let update = input.preferences {
-                let before = row.stored == nil ? LearnerPreferences() : try Self.record(input.id, connection: connection)?.preferences ?? LearnerPreferences()
-                let after = update.applied(to: before)
-                if after != before {
-                    try Self.storePreferences(after, of: input.id, connection: connection)
-                    if row.stored != nil { changed.append(("preferences", before.json, after.json)) }
-                }
-            }
-            for course in input.completed ?? [] {
-                try connection.prepare("INSERT OR IGNORE INTO completions (employee, course, completed_at, source) VALUES (?1, ?2, ?3, ?4)")
-                    .bind(.text(input.id), .text(course), .text(now), .text("import"))
-                    .run()
-                if connection.changes > 0 { changed.append(("completed.\(course)", .null, .string(now))) }
-            }
-            if row.stored == nil {
-                report.inserted += 1
-                try audit(connection, at: now, actor: actor, action: "employee.insert", subject: input.id, detail: .object([
-                    ("role", .string(row.role)), ("manager", row.manager.map(JSONValue.string)),
-                    ("skills", .object(JSONObject((input.skills ?? []).map { JSONMember($0.skill, .int($0.level)) }))),
-                    ("preferences", input.preferences.map { $0.applied(to: LearnerPreferences()).json }),
-                ]))
-            } else if changed.isEmpty {
-                report.unchanged += 1
-            } else {
-                report.updated += 1
-                try audit(connection, at: now, actor: actor, action: "employee.update", subject: input.id, detail: .object([
-                    ("changed", .object(JSONObject(changed.map { JSONMember($0.field, .object([("from", $0.from), ("to", $0.to)])) }))),
-                ]))
-            }
-        }
-        return report
+        for row in resolution.accepted { try batch.write(row) }
+        return batch.report
     }
 
     /// What writing one skill level did.

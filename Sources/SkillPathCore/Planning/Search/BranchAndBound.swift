@@ -136,24 +136,35 @@ struct BranchAndBound {
             return
         }
         guard visited.insert(hash).inserted else { return }
+        if takeForcedAfter(inherited: inherited) { return }
+        openTargets()
+        guard let lowest = lowerBound(inherited: inherited), let target = chosenTarget() else { return }
+        branch(on: target, lowest: lowest)
+    }
 
-        // An `after` course of a blocked member must join the set: a single forced branch.
+    /// An `after` course of a blocked member must join the set: a single forced branch, searched here.
+    /// Returns whether there was one (the node is then done).
+    private mutating func takeForcedAfter(inherited: Int64) -> Bool {
         let graph = self.graph
         var blockedCursor = nextBlocked(from: 0)
         while let blocked = blockedCursor {
             blockedCursor = nextBlocked(from: blocked + 1)
             if let prior = graph.after[blocked].first(where: { !member.contains(Int($0)) }) {
-                guard !forbidden.contains(Int(prior)) else { return }
+                guard !forbidden.contains(Int(prior)) else { return true }
                 let mark = add(prior)
                 search(inherited: inherited - weights.primary[Int(prior)])
                 undo(to: mark)
-                return
+                return true
             }
         }
+        return false
+    }
 
-        openTargets()
-        guard let cover = coverBound() else { return }
-        if let maxCost, cost + cover.cost > maxCost { return }
+    /// A lower bound on what remains to pay from this node, or nil when it cannot beat the best plan found
+    /// (or the budget).
+    private mutating func lowerBound(inherited: Int64) -> Int64? {
+        guard let cover = coverBound() else { return nil }
+        if let maxCost, cost + cover.cost > maxCost { return nil }
         var lowest = max(cover.primary, inherited)
         if let best {
             // h_max costs a Dijkstra: run it only when the cheaper bounds do not already cut the node, and
@@ -164,16 +175,24 @@ struct BranchAndBound {
                 lowest = max(lowest, bound.estimate(targets: targetKeys, levels: levels, member: member, taken: taken, forbidden: forbidden, blockers: blockers, limit: room))
             }
             let lower = (primary + lowest, secondary + cover.secondary, count + Int(cover.count))
-            if lower > (best.primary, best.secondary, best.count) { return }
+            if lower > (best.primary, best.secondary, best.count) { return nil }
         }
+        return lowest
+    }
 
-        // Branch on the open, not deferred target with the fewest outside providers.
+    /// The open, not deferred target with the fewest outside providers: the one to branch on.
+    private func chosenTarget() -> Target? {
         var chosen: Target?
         for target in targets where !deferred.contains(target.key) {
             if let current = chosen, (current.outsideCount, current.key) <= (target.outsideCount, target.key) { continue }
             chosen = target
         }
-        guard let target = chosen else { return }
+        return chosen
+    }
+
+    /// One branch per outside provider of `target`, cheapest first, then (when a member can provide it) one
+    /// that defers the target.
+    private mutating func branch(on target: Target, lowest: Int64) {
         let start = branches.count
         branches.append(contentsOf: outside[target.outsideStart..<target.outsideStart + target.outsideCount])
         branches[start...].sort { lhs, rhs in

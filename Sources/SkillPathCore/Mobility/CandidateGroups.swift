@@ -1,0 +1,39 @@
+/// The people a ranking considers, grouped by what the role's plan can see of them (`RelevantState`):
+/// people whose relevant state is the same share one plan. Each group is ranked once, by its plan and its
+/// leader's id (the member whose id sorts first), and planned from that state alone.
+struct CandidateGroups {
+    let people: [(id: String, profile: Profile)]
+    private(set) var states: [RelevantState] = []
+    /// Each group's leader, as a position in `people`.
+    private(set) var leaders: [Int] = []
+    /// Each person's group, or -1 for a person the ranking leaves out (no state for the role).
+    private(set) var groupOfPerson: [Int]
+
+    init(_ people: [(id: String, profile: Profile)], relevance: RoleRelevance, index: CatalogIndex) {
+        self.people = people
+        groupOfPerson = [Int](repeating: -1, count: people.count)
+        var groupOf: [RelevantState: Int] = [:]
+        for (position, person) in people.enumerated() {
+            guard let state = relevance.state(of: person.profile, index: index) else { continue }
+            // One hash per person: the state's slot is found, and filled with the next group if empty.
+            let next = states.count
+            let group = Self.valueInserting(&groupOf[state, default: next])
+            groupOfPerson[position] = group
+            if group == next {
+                states.append(state)
+                leaders.append(position)
+            } else if Text.precedes(person.id, people[leaders[group]].id) {
+                leaders[group] = position
+            }
+        }
+    }
+
+    /// The person's current role; a role a catalog change removed is no current role (the person is ranked
+    /// all the same).
+    func currentRole(of position: Int, index: CatalogIndex) -> Int32? {
+        people[position].profile.role.flatMap { index.roleNumbers[$0] }
+    }
+
+    /// Reads a dictionary slot through `subscript(_:default:)`, which stores the default when the key is new.
+    private static func valueInserting(_ slot: inout Int) -> Int { slot }
+}
