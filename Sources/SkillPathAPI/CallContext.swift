@@ -43,6 +43,8 @@ public protocol ServiceEnvironment: Sendable {
     var uptimeSeconds: Double { get }
     var isDraining: Bool { get }
     var openConnections: Int { get }
+    /// Connections answering a message right now (this request's own included): what a drain waits for.
+    var busyConnections: Int { get }
     /// The organisation store.
     var store: OrganisationStore { get }
     /// How stored skill evidence becomes the levels plans use (the configuration's skill policy).

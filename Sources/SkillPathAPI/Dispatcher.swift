@@ -1,6 +1,7 @@
 public import JSONRPC
 import SkillPathCore
 public import SkillPathJSON
+import SkillPathStore
 public import SystemSupport
 
 /// Routes a request to its method, checks access, then parameters, runs it, and turns whatever it throws into
@@ -65,10 +66,21 @@ public struct Dispatcher: Sendable {
             try method.description.checkParameters(params)
             return .success(try method.run(context, params))
         } catch {
-            if let mapped = APIError.rpcError(for: error) { return .failure(mapped) }
-            logger.error("handler failed", [("method", request.method), ("error", String(describing: error))])
-            return .failure(.internalError("the server could not complete \(request.method); the error is logged"))
+            return .failure(failure(for: error, method: request.method))
         }
+    }
+
+    /// What the client is sent for an error a handler threw: its application error, through the one mapper.
+    /// An error no request should be able to cause becomes an internal error; it and a failure of the store
+    /// (whose text is SQLite's, with the SQL) are logged at error level for the operator, and the client
+    /// gets a stable message that says so, never the details.
+    public func failure(for error: any Error, method: String) -> JSONRPCError {
+        if error is StoreError {
+            logger.error("the store failed", [("method", method), ("error", String(describing: error))])
+        }
+        if let mapped = APIError.rpcError(for: error) { return mapped }
+        logger.error("handler failed", [("method", method), ("error", String(describing: error))])
+        return .internalError("the server could not complete \(method); the error is logged")
     }
 
     private func formatted(_ milliseconds: Double) -> String {

@@ -90,6 +90,8 @@ struct Connection {
         // request in it learns why and can be sent again to the next daemon. One already started, a batch
         // included, finishes.
         let stopping = service.isDraining
+        service.busy.add(1, ordering: .relaxed)
+        defer { service.busy.subtract(1, ordering: .relaxed) }
         let reply = JSONRPCProcessor.reply(to: line) { request in
             guard !stopping else {
                 return .failure(APIError.rpcError(for: ConnectionRefusal.stopping))

@@ -33,6 +33,8 @@ public final class Daemon: ServiceEnvironment, Sendable {
     private let stopAnnounced = Locked(false)
     /// The timers and signal sources `run` starts, kept so that a stop can cancel them.
     private let sources = Locked(DispatchSources())
+    /// How many connections are answering a message (`Connection.respond`).
+    let busy = Atomic<Int>(0)
     /// Whether a check to release memory after the last connection closed is already scheduled.
     private let trimPending = Atomic<Bool>(false)
     private let signalQueue = DispatchQueue(label: "skillpathd.signals")
@@ -68,6 +70,8 @@ public final class Daemon: ServiceEnvironment, Sendable {
     public var isDraining: Bool { lifecycle.withLock { $0 != .serving && $0 != .starting } }
 
     public var openConnections: Int { connections.count }
+
+    public var busyConnections: Int { busy.load(ordering: .relaxed) }
 
     public func currentCatalog() -> CatalogSnapshot { catalogs.current }
 

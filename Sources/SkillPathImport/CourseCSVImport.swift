@@ -25,6 +25,9 @@ public struct CourseCSVImport: Sendable {
         var errors: [ImportError] = []
         var referenced: [String] = []
         var rows = 0
+        /// Where each course id was first listed, and every `after` reference with its place.
+        var places: [String: (file: String, line: Int)] = [:]
+        var afters: [(file: String, line: Int, course: String)] = []
         for file in files {
             let table: CSVTable
             let columns: CSVColumns
@@ -63,14 +66,26 @@ public struct CourseCSVImport: Sendable {
                 }
                 guard let teaches = parseLevels(teachesText, column: "teaches", fail: fail), !teaches.isEmpty else { continue }
                 guard let requires = parseLevels(record.value("requires", in: columns) ?? "", column: "requires", fail: fail) else { continue }
+                if let first = places[id] {
+                    fail("id", "course '\(id)' is listed again (first at \(first.file):\(first.line))")
+                    continue
+                }
+                places[id] = (file, record.line)
+                let after = list(record.value("after", in: columns))
+                afters += after.map { (file, record.line, $0) }
                 referenced += (teaches + requires).map(\.skill)
                 result.courses.append(Course(
                     id: id, title: title, provider: record.value("provider", in: columns),
                     format: format, hours: hours, cost: cost,
                     currency: record.value("currency", in: columns) ?? Course.defaultCurrency, language: record.value("language", in: columns) ?? Course.defaultLanguage,
-                    teaches: teaches, requires: requires, after: list(record.value("after", in: columns)), url: record.value("url", in: columns),
+                    teaches: teaches, requires: requires, after: after, url: record.value("url", in: columns),
                     tags: list(record.value("tags", in: columns))))
             }
+        }
+        for reference in afters where places[reference.course] == nil {
+            errors.append(ImportError(
+                file: reference.file, line: reference.line, column: "after",
+                message: "names course '\(reference.course)', which no row lists"))
         }
         guard errors.isEmpty else { throw ImportErrors(errors: errors) }
         var created = Set<String>()

@@ -26,7 +26,7 @@ public struct MetacademyImport: Sendable {
 
     /// What the import left out or filled in, counted for the summary.
     struct Counts {
-        var missingEstimates = 0, shortcutRows = 0, skippedResources = 0, missingInLists = 0
+        var missingEstimates = 0, shortcutRows = 0, skippedResources = 0, missingInLists = 0, repeatedConcepts = 0, repeatedResources = 0
         var prerequisiteEdges = 0
         var dangling: [String: Set<String>] = [:]
         var taught = Set<String>()
@@ -53,6 +53,7 @@ public struct MetacademyImport: Sendable {
         var hours: [String: Quantity] = [:]
         for record in concepts.records {
             guard let tag = record.value("tag", in: columns) else { continue }
+            guard hours[tag] == nil else { counts.repeatedConcepts += 1; continue }
             if let text = record.value("time_estimate_hours", in: columns), let estimate = Quantity(literal: text), estimate > .zero {
                 guard estimate <= Course.maximumHours else {
                     throw ImportError(
@@ -94,10 +95,12 @@ public struct MetacademyImport: Sendable {
         let resources = try SourceFiles.tsv("\(derived)/concept_resources.tsv", escaped: true)
         let columns = try SourceFiles.columns(resources, ["node_kind", "concept_tag", "resource_index", "title"],
                                               optional: ["resource_type", "free", "level", "url", "authors", "locations", "core", "source_key"], file: "\(derived)/concept_resources.tsv")
+        var ids = Set<String>()
         for record in resources.records {
             guard record.value("node_kind", in: columns) == "concept",
                   let concept = record.value("concept_tag", in: columns), known.contains(concept),
                   let index = record.value("resource_index", in: columns) else { counts.skippedResources += 1; continue }
+            guard ids.insert("\(concept)--\(index)").inserted else { counts.repeatedResources += 1; continue }
             let source = record.value("title", in: columns) ?? record.value("source_key", in: columns) ?? "resource"
             let location = (record.value("locations", in: columns) ?? "").components(separatedBy: " || ").first ?? ""
             var tags = [record.value("free", in: columns) == "1" ? "free" : "not-free"]
@@ -147,6 +150,8 @@ public struct MetacademyImport: Sendable {
         result.summary.skip("dependency rows of shortcut nodes", counts.shortcutRows)
         result.summary.skip("resource rows of shortcut nodes or unknown concepts", counts.skippedResources)
         result.summary.skip("course-list entries naming unknown concepts", counts.missingInLists)
+        result.summary.skip("concept rows repeating a tag (the first is kept)", counts.repeatedConcepts)
+        result.summary.skip("resource rows repeating a concept's resource (the first is kept)", counts.repeatedResources)
         let untaught = known.subtracting(counts.taught)
         if !untaught.isEmpty { result.summary.notes.append("\(untaught.count) concepts have no learning resource, so no course teaches them") }
         if !counts.dangling.isEmpty {

@@ -57,13 +57,13 @@ public struct ONETImport: Sendable {
     /// What the import left out, counted for the summary.
     struct Skipped {
         var notRelevant = 0, suppressed = 0, zero = 0, unimportant = 0
-        var relatedOutsideTiers = 0, unratedMoves = 0
+        var relatedOutsideTiers = 0, unratedMoves = 0, repeatedOccupations = 0
     }
 
     public func run() throws(ImportError) -> ImportedCatalog {
         var result = ImportedCatalog(attribution: SourceFiles.attribution(folder: folder, fallback: "This product includes information from the O*NET 29.2 Database by the U.S. Department of Labor, Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license."))
         var skipped = Skipped()
-        let occupations = try readOccupations()
+        let occupations = try readOccupations(skipped: &skipped)
         let elements = try readElements()
         let skillIDs = addSkills(elements, to: &result)
         addRoles(occupations, elements, skillIDs: skillIDs, to: &result, skipped: &skipped)
@@ -76,12 +76,14 @@ public struct ONETImport: Sendable {
         return result
     }
 
-    func readOccupations() throws(ImportError) -> Occupations {
+    /// The occupations; one listed again is skipped and counted.
+    func readOccupations(skipped: inout Skipped) throws(ImportError) -> Occupations {
         var occupations = Occupations()
         let table = try SourceFiles.tsv("\(folder)/Occupation Data.tsv")
         let columns = try SourceFiles.columns(table, ["O*NET-SOC Code", "Title"], file: "\(folder)/Occupation Data.tsv")
         for record in table.records {
             guard let code = record.value("O*NET-SOC Code", in: columns), let title = record.value("Title", in: columns) else { continue }
+            guard occupations.titles[code] == nil else { skipped.repeatedOccupations += 1; continue }
             occupations.titles[code] = title
             occupations.order.append(code)
         }
@@ -228,6 +230,7 @@ public struct ONETImport: Sendable {
         result.summary.skip("related-occupation rows outside the chosen tiers", skipped.relatedOutsideTiers)
         result.summary.skip("transitions touching an occupation without ratings", skipped.unratedMoves)
         result.summary.skip("occupations without ratings (not imported as roles)", unrated.count)
+        result.summary.skip("occupation rows repeating a code (the first is kept)", skipped.repeatedOccupations)
         if !unrated.isEmpty {
             result.summary.notes.append("\(unrated.count) occupations have no skill or knowledge ratings and were not imported: " + unrated.map { "\($0) \(occupations.titles[$0] ?? "")" }.joined(separator: "; "))
         }

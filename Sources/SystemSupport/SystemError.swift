@@ -19,8 +19,11 @@ public struct SystemError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 }
 
-/// The one wrapper every system call goes through (the habit of SwiftNIO's `System.swift`): retries on
-/// EINTR, turns -1 into a typed `SystemError` naming the call, and treats EBADF as the bug it always is.
+/// The wrapper for system calls whose failure the caller must handle (the habit of SwiftNIO's `System.swift`):
+/// sockets, descriptors, files and pipes the daemon sets up or serves on. It retries on EINTR, turns -1 into
+/// a typed `SystemError` naming the call, and treats EBADF as the bug it always is. Calls whose failure is an
+/// answer rather than an error (`isatty`, the terminal's width, `poll` in the accept loop, best-effort
+/// `shutdown`, `close` and reads of `/proc`) check their result where they are made.
 @discardableResult
 public func syscall<T: FixedWidthInteger>(_ name: String, subject: String? = nil, _ body: () -> T) throws(SystemError) -> T {
     while true {

@@ -28,7 +28,9 @@ import Testing
     func suggestionsMatchPlanningEveryRole(structure: CatalogStructure) throws {
         let catalog = try Self.catalog(structure, seed: 11)
         let planner = Planner(catalog: catalog)
-        for (number, question) in CatalogGenerator.questions(for: catalog, count: 6, seed: 5).enumerated() {
+        let questions = CatalogGenerator.questions(for: catalog, count: 6, seed: 5)
+        try #require(questions.count == 6 && catalog.roles.count > 10, "\(structure): questions and roles to rank")
+        for (number, question) in questions.enumerated() {
             let limit = [1, 5, 10][number % 3]
             let ranking = try planner.suggestRoles(for: question.profile, limit: limit)
             let expected = try Self.bruteForceSuggestions(planner, profile: question.profile)
@@ -57,6 +59,7 @@ import Testing
         }
         let blank = (0..<10).map { ("z\($0)", Profile(role: catalog.roles[$0 % catalog.roles.count].id)) }
         let people = questions.enumerated().map { ("p\($0.offset)", $0.element.profile) } + twins + blank
+        try #require(people.count == 120 && catalog.roles.count >= 5, "\(structure): people and roles to rank")
         for role in catalog.roles.prefix(5) {
             let ranking = try planner.rankCandidates(people, for: role.id, limit: 10)
             let expected = try people.map { person in
@@ -121,8 +124,8 @@ import Testing
     }
 
     /// A taxonomy without courses (O*NET, ESCO): no plan can close anything, so people rank by how many
-    /// essential skills they lack, then by id, for 50,000 of them without a closure each. The ranking must be
-    /// the brute-force one, with only the people it lists planned.
+    /// essential skills they lack, then by id, without a closure each. On 400 people the ranking must be the
+    /// brute-force one, with only the people it lists (and the baseline) planned.
     @Test func aTaxonomyWithoutCoursesRanksByUnmetSkillsThenId() throws {
         let skills = (0..<12).map { Skill(id: "k\($0)", name: "K\($0)") }
         let roles = (0..<4).map { number in

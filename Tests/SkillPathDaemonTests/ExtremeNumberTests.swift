@@ -35,16 +35,34 @@ import Testing
         #expect(try client.result("system.health")["status"] == "ok", "the daemon survives every one")
     }
 
+    /// Every method that takes a pace (in its plan options, or as `hoursPerWeek` itself) refuses one longer
+    /// than a week, naming the parameter.
     @Test func aPaceAboveAWeekIsRefusedByEveryMethod() throws {
         let daemon = try DaemonProcess()
         let client = try daemon.client()
         _ = try client.result("employees.upsert", .object([("employees", .array([.object([("id", "a1"), ("name", "A"), ("role", "analyst")])]))]))
-        for method in ["paths.plan", "assignments.create"] {
-            var params: [(String, JSONValue?)] = [("targetRole", "scientist"), ("options", .object([("hoursPerWeek", 1000)]))]
-            params.append(method == "paths.plan" ? ("profile", .object([])) : ("employee", "a1"))
-            let reply = try client.call(method, .object(params))
-            #expect(reply["error"]?["code"] == .number("-32602"), "\(method)")
-            #expect(reply["error"]?["message"]?.stringValue?.contains("options.hoursPerWeek must be at most 168") == true, "\(method): \(reply)")
+        let tooLong: JSONValue = 1000
+        let options: JSONValue = .object([("hoursPerWeek", tooLong)])
+        let calls: [(String, JSONValue, String)] = [
+            ("paths.plan", .object([("profile", .object([])), ("targetRole", "scientist"), ("options", options)]), "options.hoursPerWeek"),
+            ("paths.compare", .object([("profile", .object([])), ("targetRoles", .strings(["scientist"])), ("options", options)]), "options.hoursPerWeek"),
+            ("roles.route", .object([("profile", .object([("role", "analyst")])), ("targetRole", "lead"), ("options", options)]), "options.hoursPerWeek"),
+            ("assignments.create", .object([("employee", "a1"), ("targetRole", "scientist"), ("options", options)]), "options.hoursPerWeek"),
+            ("roles.suggest", .object([("employee", "a1"), ("hoursPerWeek", tooLong)]), "hoursPerWeek"),
+            ("candidates.rank", .object([("role", "scientist"), ("hoursPerWeek", tooLong)]), "hoursPerWeek"),
+            ("employees.setPreferences", .object([("employee", "a1"), ("hoursPerWeek", tooLong)]), "hoursPerWeek"),
+        ]
+        let pacing = try client.result("rpc.discover")["methods"]?.arrayValue?.filter { method in
+            let params = method["params"]?.arrayValue ?? []
+            return params.contains { $0["name"] == "hoursPerWeek" || $0["name"] == "options" }
+        }.compactMap { $0["name"]?.stringValue } ?? []
+        try #require(!pacing.isEmpty)
+        #expect(Set(pacing) == Set(calls.map(\.0)), "every method that takes a pace is tried here")
+        for (method, params, field) in calls {
+            let reply = try client.call(method, params)
+            #expect(reply["error"]?["code"] == .number("-32602"), "\(method): \(reply)")
+            #expect(reply["error"]?["data"]?["param"] == .string(field), "\(method): \(reply)")
+            #expect(reply["error"]?["message"]?.stringValue?.contains("must be at most 168") == true, "\(method): \(reply)")
         }
     }
 

@@ -49,12 +49,12 @@ import Testing
         let busy = try daemon.client()
         let idle = try daemon.client()
         _ = try idle.result("system.health")
-        // A batch big enough to still be running when the signal arrives.
-        let plan = #"{"jsonrpc": "2.0", "id": 1, "method": "paths.route", "params": {}}"#
-        _ = plan
+        // A batch big enough to still be running when the signal arrives: the signal is sent once the daemon
+        // says it is answering it (two busy connections: the batch's, and the health call's own).
         let batch = "[" + (1...400).map { #"{"jsonrpc": "2.0", "id": \#($0), "method": "roles.route", "params": {"profile": {"role": "analyst"}, "targetRole": "lead"}}"# }.joined(separator: ",") + "]"
         try busy.send(batch)
-        usleep(50_000)
+        let deadline = ContinuousClock.now + .seconds(30)
+        while try idle.result("system.health")["busy"] != .number("2"), ContinuousClock.now < deadline {}
         daemon.signal(SIGTERM)
         let reply = try JSONParser.parse(try #require(try busy.readLine()))
         #expect(reply.arrayValue?.count == 400)

@@ -58,6 +58,23 @@ import Testing
         #expect(header.stderr.contains("noheader.csv:1: missing columns 'format', 'hours', 'teaches' in the header (found: id, title)"))
     }
 
+    @Test func aRepeatedIdOrAnAfterNamingNoRowIsAnErrorWithItsPlace() throws {
+        let directory = TemporaryDirectory()
+        directory.write([
+            "one.csv": "id,title,format,hours,teaches,after\nsql-1,SQL,video,2,sql:1,\nsql-2,SQL 2,video,2,sql:2,sql-0\n",
+            "two.csv": "id,title,format,hours,teaches\nsql-1,Again,video,2,sql:1\n",
+        ])
+        do {
+            _ = try CourseCSVImport(files: ["\(directory.path)/one.csv", "\(directory.path)/two.csv"]).run()
+            Issue.record("a repeated id and a dangling after were accepted")
+        } catch {
+            #expect(error.errors.map(\.description) == [
+                "\(directory.path)/two.csv:2, column 'id': course 'sql-1' is listed again (first at \(directory.path)/one.csv:2)",
+                "\(directory.path)/one.csv:3, column 'after': names course 'sql-0', which no row lists",
+            ])
+        }
+    }
+
     @Test func aListTheCatalogCheckWouldRejectLeavesTheEarlierImportUntouched() throws {
         let directory = TemporaryDirectory()
         let out = "\(directory.path)/out"

@@ -25,6 +25,7 @@ import Testing
         #expect(programming.externalIds.esco?.hasPrefix("http://data.europa.eu/esco/skill/") == true)
 
         // Moves are lateral, both ways, between occupations sharing enough essential skills.
+        try #require(imported.transitions.count > 1_000, "transitions were derived (\(imported.transitions.count))")
         let moves = Set(imported.transitions.map { "\($0.from)>\($0.to)" })
         #expect(imported.transitions.allSatisfy { $0.kind == .lateral && moves.contains("\($0.to)>\($0.from)") })
         let essentials = Dictionary(uniqueKeysWithValues: imported.roles.map { ($0.id, Set($0.requires.filter { $0.importance == .essential }.map(\.skill))) })

@@ -22,12 +22,21 @@ enum ExternalData {
         return .enabled(if: missing.isEmpty, Comment(rawValue: "\(missing.map(folder).joined(separator: ", ")) absent; set SKILLPATH_EXTERNAL_DATA to the folder holding the external data"))
     }
 
-    /// Rows of a TSV file as dictionaries, for spot checks against the source.
-    static func rows(_ path: String, where predicate: ([String: String]) -> Bool) -> [[String: String]] {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
+    /// Rows of a TSV file as dictionaries, for spot checks against the source. Throws when the file cannot
+    /// be read or has no header, and when no row matches: a spot check of nothing checks nothing.
+    static func rows(_ path: String, where predicate: ([String: String]) -> Bool) throws -> [[String: String]] {
+        let text = try String(contentsOfFile: path, encoding: .utf8)
         var lines = text.split(separator: "\n", omittingEmptySubsequences: true).map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        guard !lines.isEmpty else { throw SpotCheckError(message: "\(path) is empty") }
         let header = lines.removeFirst()
-        return lines.map { Dictionary(uniqueKeysWithValues: zip(header, $0 + Array(repeating: "", count: max(0, header.count - $0.count)))) }.filter(predicate)
+        let rows = lines.map { Dictionary(uniqueKeysWithValues: zip(header, $0 + Array(repeating: "", count: max(0, header.count - $0.count)))) }.filter(predicate)
+        guard !rows.isEmpty else { throw SpotCheckError(message: "no row of \(path) matches the spot check") }
+        return rows
+    }
+
+    struct SpotCheckError: Error, CustomStringConvertible {
+        var message: String
+        var description: String { message }
     }
 
     /// Runs the CLI's importer and returns its output.

@@ -49,7 +49,11 @@ import Testing
             }
             do {
                 let catalog = try importer("\(directory.path)/in")
-                _ = try? ImportedCatalog.validate(catalog.files)
+                do {
+                    _ = try ImportedCatalog.validate(catalog.files)
+                } catch {
+                    Issue.record("\(name) run \(run): the import succeeded but its catalog does not validate: \(error.errors.prefix(3))")
+                }
                 imported += 1
             } catch let error as ImportError {
                 #expect(error.file.hasPrefix(directory.path), "\(name) run \(run): \(error)")

@@ -22,7 +22,7 @@ import Testing
         #expect(imported.summary.notes.first?.contains("15-1252.00 Software Developers") == true, "the unrated occupations are named")
 
         // Spot check: Computer Programmers' Programming level and importance, straight from Skills.tsv.
-        let source = ExternalData.rows("\(folder)/Skills.tsv") { $0["O*NET-SOC Code"] == "15-1251.00" && $0["Element Name"] == "Programming" }
+        let source = try ExternalData.rows("\(folder)/Skills.tsv") { $0["O*NET-SOC Code"] == "15-1251.00" && $0["Element Name"] == "Programming" }
         let level = try #require(source.first { $0["Scale ID"] == "LV" }.flatMap { Double($0["Data Value"]!) })
         let importance = try #require(source.first { $0["Scale ID"] == "IM" }.flatMap { Double($0["Data Value"]!) })
         let role = try #require(imported.roles.first { $0.id == "15-1251.00" })
@@ -30,16 +30,18 @@ import Testing
         #expect(programming.level == ONETImport.level(fromONET: level))
         #expect(programming.importance == (importance >= 3 ? .essential : .optional))
         #expect(role.title == "Computer Programmers")
-        #expect(role.grade == ExternalData.rows("\(folder)/Job Zones.tsv") { $0["O*NET-SOC Code"] == "15-1251.00" }.first?["Job Zone"])
+        #expect(try role.grade == ExternalData.rows("\(folder)/Job Zones.tsv") { $0["O*NET-SOC Code"] == "15-1251.00" }.first?["Job Zone"])
 
         // Transitions are promotions exactly when the job zone rises.
         let zones = Dictionary(uniqueKeysWithValues: imported.roles.map { ($0.id, Int($0.grade ?? "0") ?? 0) })
+        try #require(imported.transitions.count > 1_000, "transitions were imported (\(imported.transitions.count))")
         for transition in imported.transitions {
             #expect((transition.kind == .promotion) == (zones[transition.to]! > zones[transition.from]!))
         }
-        let primary = ExternalData.rows("\(folder)/Related Occupations.tsv") { $0["O*NET-SOC Code"] == "15-1251.00" && $0["Relatedness Tier"] == "Primary-Short" }
+        let primary = try ExternalData.rows("\(folder)/Related Occupations.tsv") { $0["O*NET-SOC Code"] == "15-1251.00" && $0["Relatedness Tier"] == "Primary-Short" }
         let rated = Set(imported.roles.map(\.id))
         let expected = Set(primary.compactMap { $0["Related O*NET-SOC Code"] }.filter(rated.contains))
+        try #require(!expected.isEmpty, "Computer Programmers have rated Primary-Short relatives to check")
         #expect(Set(imported.transitions.filter { $0.from == "15-1251.00" }.map(\.to)).isSuperset(of: expected))
     }
 
@@ -79,6 +81,7 @@ import Testing
         let daemon = try DaemonProcess(catalogFiles: nil, catalog: "\(directory.path)/catalog")
         let plans = try expectServedPlansAreValid(daemon, catalog: catalog, roles: ["15-1251.00", "15-2031.00"])
         #expect(plans[0].steps.map(\.course).contains("prog-2"), "Computer Programmers need Programming, which the course list teaches")
+        try #require(!plans[0].unmet.isEmpty, "the small list leaves skills unmet")
         #expect(plans[0].unmet.allSatisfy { $0.reason == .noCourse }, "the rest has no course in this small list")
     }
 }

@@ -116,7 +116,7 @@ public struct APIError: Sendable {
     }
 
     private static func from(_ error: StoreError) -> APIError {
-        APIError(.storeUnavailable, "the organisation store failed: \(error.message)")
+        APIError(.storeUnavailable, "the organisation store could not complete the request; the error is logged for the operator")
     }
 
     private static func hint(_ suggestion: String?) -> String {

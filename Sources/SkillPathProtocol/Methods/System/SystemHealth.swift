@@ -7,11 +7,11 @@ public enum SystemHealth: RPCMethod {
 
     public static let description = MethodDescription(
         name: "system.health", summary: "Status, version, uptime and the catalog being served.",
-        description: "Cheap enough for load balancers and monitoring to call often. `status` is `ok`, or `draining` once a stop has begun. `catalog.warningsByKind` counts the catalog's warnings by code, e.g. how many courses can be taken only with experience (`unreachable-requirement`).",
+        description: "Cheap enough for load balancers and monitoring to call often. `status` is `ok`, or `draining` once a stop has begun. `busy` counts the connections answering a message now (this call's own included). `catalog.warningsByKind` counts the catalog's warnings by code, e.g. how many courses can be taken only with experience (`unreachable-requirement`).",
         params: [], resultName: "health",
         resultSchema: Schema.object([
             ("status", Schema.enumeration(["ok", "draining"])), ("version", Schema.string), ("uptimeSeconds", Schema.number),
-            ("connections", Schema.integer(minimum: 0)),
+            ("connections", Schema.integer(minimum: 0)), ("busy", Schema.integer(minimum: 0)),
             ("store", Schema.object([("schemaVersion", Schema.integer()), ("writes", Schema.integer()), ("commits", Schema.integer())])),
             ("catalog", Schema.object([
                 ("version", Schema.string), ("skills", Schema.integer()), ("courses", Schema.integer()), ("roles", Schema.integer()),
@@ -20,7 +20,7 @@ public enum SystemHealth: RPCMethod {
             ])),
         ]),
         example: .init(params: .object([]), result: .object([
-            ("status", "ok"), ("version", "1.0.0"), ("uptimeSeconds", .number("12.5")), ("connections", 1),
+            ("status", "ok"), ("version", "1.0.0"), ("uptimeSeconds", .number("12.5")), ("connections", 1), ("busy", 1),
             ("catalog", .object([
                 ("version", "sha256:382c3476f885c0c9"), ("skills", 126), ("courses", 693), ("roles", 54), ("transitions", 67), ("warnings", 2),
                 ("warningsByKind", .object([("unreachable-requirement", 2)])),
@@ -33,6 +33,8 @@ public enum SystemHealth: RPCMethod {
         public var version: String
         public var uptimeSeconds: Double
         public var connections: Int
+        /// Connections answering a message now, this one included.
+        public var busy: Int
         public var schemaVersion: Int
         public var commits: (groups: Int, writes: Int)
         public var catalog: Catalog
@@ -40,13 +42,14 @@ public enum SystemHealth: RPCMethod {
         public var warningsByKind: JSONValue
 
         public init(
-            draining: Bool, version: String, uptimeSeconds: Double, connections: Int, schemaVersion: Int, commits: (groups: Int, writes: Int),
+            draining: Bool, version: String, uptimeSeconds: Double, connections: Int, busy: Int, schemaVersion: Int, commits: (groups: Int, writes: Int),
             catalog: Catalog, warningsByKind: JSONValue
         ) {
             self.draining = draining
             self.version = version
             self.uptimeSeconds = uptimeSeconds
             self.connections = connections
+            self.busy = busy
             self.schemaVersion = schemaVersion
             self.commits = commits
             self.catalog = catalog
@@ -58,7 +61,7 @@ public enum SystemHealth: RPCMethod {
                 ("status", .string(draining ? "draining" : "ok")),
                 ("version", .string(version)),
                 ("uptimeSeconds", .double((uptimeSeconds * 10).rounded() / 10)),
-                ("connections", .int(connections)),
+                ("connections", .int(connections)), ("busy", .int(busy)),
                 ("catalog", .object([
                     ("version", .string(catalog.version)), ("skills", .int(catalog.skills.count)), ("courses", .int(catalog.courses.count)),
                     ("roles", .int(catalog.roles.count)), ("transitions", .int(catalog.transitions.count)), ("warnings", .int(catalog.warnings.count)),
