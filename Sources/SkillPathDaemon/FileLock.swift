@@ -6,8 +6,8 @@ import SystemSupport
 /// when the process exits, however it exits. The holder writes its pid into the file, so the daemon that is
 /// refused can say which process holds it.
 ///
-/// `@unchecked Sendable`: the descriptor and path never change; `release` is called once, at exit.
-final class FileLock: @unchecked Sendable {
+/// Sendable: the descriptor and the path never change.
+final class FileLock: Sendable {
     private let descriptor: Int32
     let path: String
 

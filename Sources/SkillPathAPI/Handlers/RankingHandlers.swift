@@ -49,11 +49,7 @@ extension CandidatesRank: HandledMethod {
     static func handle(_ params: Params, in context: CallContext) throws -> Result {
         let scope = try context.requireTeamScope(params.manager)
         let (role, opportunity) = try target(params.target, in: context)
-        let evidence = context.evidence
-        var people = try context.store.currentProfiles(inSubtreeOf: scope, level: evidence.level).filter { $0.role != role.id }
-        for position in people.indices where !people[position].lowered.isEmpty {
-            people[position].profile.completed = evidence.completions(people[position].profile.completed, lowered: people[position].lowered)
-        }
+        let people = try context.store.currentProfiles(inSubtreeOf: scope, evidence: context.evidence).filter { $0.role != role.id }
         let ranking = try context.snapshot.planner.rankCandidates(people.map { ($0.id, $0.profile) }, for: role.id, limit: params.limit ?? defaultLimit)
         let wanted = Set(ranking.entries.map(\.id))
         let byID = Dictionary(people.lazy.filter { wanted.contains($0.id) }.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })

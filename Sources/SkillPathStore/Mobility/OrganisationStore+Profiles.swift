@@ -14,11 +14,25 @@ extension OrganisationStore {
     /// Every employee who has not left, with their skill levels and completed courses: all of them, or the
     /// subtree of `root` (root included). For rankings over the whole organisation: three queries in id
     /// order (the tables' primary keys), merged as they stream, reading only the columns a plan needs.
-    /// `level` turns a stored level and its evidence (skill, level, whether self-rated, and the evidence's day as days
-    /// since 1970, read from the row's bytes so that no timestamp text is built per row; an unreadable date
-    /// reads as the far future, so it never fades) into the level that counts (`SkillPolicy`).
-    public func currentProfiles(
-        inSubtreeOf root: String?, level: (_ skill: String, _ level: Int, _ selfRated: Bool, _ day: Int) -> Int = { _, level, _, _ in level }
+    /// Levels are the ones that count (`evidence`, the one rule): each stored level is read with its evidence
+    /// (whether self-rated, and the evidence's day as days since 1970, read from the row's bytes so that no
+    /// timestamp text is built per row; an unreadable date reads as the far future, so it never fades), and a
+    /// completion whose taught level has faded below what it taught is left out, as plans leave it out.
+    /// Without `evidence`, stored levels count as they are.
+    public func currentProfiles(inSubtreeOf root: String?, evidence: SkillEvidence? = nil) throws -> [PersonProfile] {
+        var people = try readProfiles(inSubtreeOf: root) { skill, level, selfRated, day in
+            evidence?.level(skill: skill, level: level, selfRated: selfRated, day: day) ?? level
+        }
+        if let evidence {
+            for position in people.indices where !people[position].lowered.isEmpty {
+                people[position].profile.completed = evidence.completions(people[position].profile.completed, lowered: people[position].lowered)
+            }
+        }
+        return people
+    }
+
+    private func readProfiles(
+        inSubtreeOf root: String?, level: (_ skill: String, _ level: Int, _ selfRated: Bool, _ day: Int) -> Int
     ) throws -> [PersonProfile] {
         try read { connection in
             let scope = SubtreeScope(root: root)
