@@ -21,7 +21,10 @@ import Testing
         #expect(entries.map { $0["action"]?.stringValue ?? "" } == ["employee.update", "move.record", "employee.insert"], "newest first")
         let update = try #require(entries.first { $0["action"] == "employee.update" })
         #expect(update["detail"]?["changed"]?["role"] == .object([("from", "analyst"), ("to", "scientist")]))
-        #expect(update["detail"]?["changed"]?["skills.sql"] == .object([("from", 1), ("to", 2)]))
+        // A skill's change says its level, what it counts for and its source, before and after.
+        #expect(update["detail"]?["changed"]?["skills.sql"] == .object([
+            ("from", .object([("level", 1), ("counts", 1), ("source", "manager")])), ("to", .object([("level", 2), ("counts", 2), ("source", "manager")])),
+        ]))
         #expect(update["actor"]?.stringValue?.isEmpty == false)
 
         _ = try client.result("catalog.reload")
@@ -54,6 +57,6 @@ import Testing
 
         let cli = try ProcessRunner.run("skillpath", ["audit", "--employee", "x1", "--no-color"], environment: ["SKILLPATH_SOCKET": daemon.socketPath, "COLUMNS": "200"])
         #expect(cli.status == 0, "\(cli.stderr)")
-        #expect(cli.stdout.contains("role: analyst → scientist; skills.sql: 1 → 2"), "\(cli.stdout)")
+        #expect(cli.stdout.contains("role: analyst → scientist; skills.sql: 1 (manager) → 2 (manager)"), "\(cli.stdout)")
     }
 }

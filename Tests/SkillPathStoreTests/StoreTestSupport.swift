@@ -33,3 +33,24 @@ struct StoreFixture {
             .scheduled(pace: Quantity(hoursPerWeek), start: CalendarDate(iso: start)!, deadline: nil)
     }
 }
+
+extension OrganisationStore {
+    /// How the store tests read levels: the default skill policy, today.
+    static func evidence(_ catalog: Catalog) -> SkillEvidence {
+        SkillEvidence(policy: SkillPolicy(), catalog: catalog, today: Timestamps.today())
+    }
+
+    /// An upsert as an administrator's import of `catalog`'s ids, read by the default policy.
+    func upsert(_ inputs: [EmployeeInput], catalog: Catalog, actor: String, skillSource: SkillSource = .manager, overwrite: Bool = false) throws -> UpsertReport {
+        try upsert(inputs, evidence: Self.evidence(catalog), actor: actor, skillSource: skillSource, overwrite: overwrite)
+    }
+
+    /// A progress event as the LMS (a trusted sender whose scope is `source`) reports it, with the moment given.
+    func recordProgress(
+        employee: String, course: Course, status: ProgressStatus, at: String, eventID: String?, source: String, catalog: Catalog
+    ) throws -> ProgressOutcome {
+        try recordProgress(
+            ProgressEvent(employee: employee, course: course, status: status, at: at, givenAt: at, eventID: eventID),
+            from: ProgressSender(scope: source, actor: source, trust: .course), evidence: Self.evidence(catalog))
+    }
+}

@@ -10,7 +10,7 @@ import Testing
     @Test func migrationsCreateTheSchemaAndRecordItsVersion() throws {
         let fixture = try StoreFixture()
         #expect(fixture.store.schemaVersion == OrganisationStore.latestSchemaVersion)
-        #expect(OrganisationStore.latestSchemaVersion == 4)
+        #expect(OrganisationStore.latestSchemaVersion == 5)
         // Opening again runs nothing new and keeps the data.
         try fixture.seedTeam()
         let again = try OrganisationStore(path: fixture.store.path)
@@ -59,7 +59,9 @@ import Testing
         #expect(profiles.count == ids.count, "the leaver is not a candidate")
         for (number, id) in ids.enumerated() {
             let person = profiles.first { $0.id.utf8.elementsEqual(id.utf8) }
-            #expect(person?.profile.skills == skills(number), "\(id)")
+            // A completed course listed in the row is evidence of what it teaches (py1: python 1), as an import.
+            let expected = (skills(number) + (number % 2 == 0 ? [SkillLevel(skill: "python", level: 1)] : [])).sorted { $0.skill < $1.skill }
+            #expect(person?.profile.skills == expected, "\(id)")
             #expect(person?.profile.completed == (number % 2 == 0 ? ["py1"] : []), "\(id)")
             #expect(person?.name == "Person \(number)")
         }
@@ -92,7 +94,7 @@ import Testing
             _ = try OrganisationStore(path: path)
         } catch {
             #expect(error.kind == .newerSchema)
-            #expect(error.message.contains("has schema version 99, newer than this skillpathd supports (4); it was left untouched"))
+            #expect(error.message.contains("has schema version 99, newer than this skillpathd supports (5); it was left untouched"))
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
         #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
@@ -270,18 +272,24 @@ import Testing
             employee: "a1", targetRole: "scientist", assignedBy: "manager", startDate: CalendarDate(iso: "2026-01-05")!, dueDate: nil, options: .object([]), plan: plan))
         let first = record.steps[0].course
         let course = try #require(fixture.catalog.course(first))
-        let outcome = try fixture.store.recordProgress(employee: "a1", course: course, status: .completed, at: "2026-01-06T10:00:00Z", eventID: "e1", source: "lms")
+        let outcome = try fixture.store.recordProgress(employee: "a1", course: course, status: .completed, at: "2026-01-06T10:00:00Z", eventID: "e1", source: "lms", catalog: fixture.catalog)
         #expect(!outcome.duplicate)
         #expect(outcome.skillsRaised.map { "\($0.skill):\($0.from)->\($0.to)" } == course.teaches.map { "\($0.skill):\(($0.skill == "python" ? 1 : 0))->\($0.level)" })
         #expect(outcome.assignments.first?.steps.first?.completedAt == "2026-01-06T10:00:00Z")
-        let again = try fixture.store.recordProgress(employee: "a1", course: course, status: .completed, at: "2026-01-07T10:00:00Z", eventID: "e1", source: "lms")
-        #expect(again.duplicate && again.at == "2026-01-06T10:00:00Z")
+        let again = try fixture.store.recordProgress(employee: "a1", course: course, status: .completed, at: "2026-01-06T10:00:00Z", eventID: "e1", source: "lms", catalog: fixture.catalog)
+        #expect(again.duplicate && again.at == "2026-01-06T10:00:00Z", "a retry of the same event changes nothing")
+        #expect(throws: DomainError.self, "the same id for another moment is another event: refused") {
+            try fixture.store.recordProgress(employee: "a1", course: course, status: .completed, at: "2026-01-07T10:00:00Z", eventID: "e1", source: "lms", catalog: fixture.catalog)
+        }
+        let elsewhere = try fixture.store.recordProgress(employee: "a2", course: course, status: .started, at: "2026-01-07T10:00:00Z", eventID: "e1", source: "other-lms", catalog: fixture.catalog)
+        #expect(!elsewhere.duplicate, "another sender's ids are its own")
         let a1 = try #require(try fixture.store.employee("a1"))
         #expect(a1.completions.map(\.course) == [first])
-        #expect(a1.skills.first { $0.skill == course.teaches[0].skill }?.source == .course)
+        let taught = a1.skills.filter { $0.skill == course.teaches[0].skill }
+        #expect(OrganisationStore.evidence(fixture.catalog).standing(taught)?.piece.source == .course, "\(taught)")
         // Completing every step completes the assignment.
         for step in record.steps.dropFirst() {
-            _ = try fixture.store.recordProgress(employee: "a1", course: fixture.catalog.course(step.course)!, status: .completed, at: "2026-02-01T00:00:00Z", eventID: nil, source: "lms")
+            _ = try fixture.store.recordProgress(employee: "a1", course: fixture.catalog.course(step.course)!, status: .completed, at: "2026-02-01T00:00:00Z", eventID: nil, source: "lms", catalog: fixture.catalog)
         }
         let done = try #require(try fixture.store.assignment(record.id))
         #expect(done.status == .completed)
@@ -317,7 +325,7 @@ import Testing
         let plan = try fixture.plan(for: "a1", target: "scientist")
         let record = try fixture.store.createAssignment(NewAssignment(
             employee: "a1", targetRole: "scientist", assignedBy: "manager", startDate: CalendarDate(iso: "2026-01-05")!, dueDate: nil, options: .object([]), plan: plan))
-        _ = try fixture.store.recordProgress(employee: "a1", course: fixture.catalog.course(record.steps[0].course)!, status: .completed, at: "2026-01-06T00:00:00Z", eventID: nil, source: "x")
+        _ = try fixture.store.recordProgress(employee: "a1", course: fixture.catalog.course(record.steps[0].course)!, status: .completed, at: "2026-01-06T00:00:00Z", eventID: nil, source: "x", catalog: fixture.catalog)
         let fresh = try fixture.plan(for: "a1", target: "scientist", start: "2026-02-01")
         let replanned = try fixture.store.replacePlan(of: record.id, with: fresh, actor: "manager")
         #expect(replanned.steps.first?.course == record.steps[0].course)
@@ -338,7 +346,7 @@ import Testing
             Thread {
                 for number in 0..<25 {
                     do {
-                        _ = try store.recordProgress(employee: "a2", course: course, status: .started, at: "2026-01-01T00:00:00Z", eventID: "event-\(writer)-\(number)", source: "load")
+                        _ = try store.recordProgress(employee: "a2", course: course, status: .started, at: "2026-01-01T00:00:00Z", eventID: "event-\(writer)-\(number)", source: "load", catalog: fixture.catalog)
                     } catch {
                         failures.add()
                     }

@@ -87,6 +87,10 @@ public struct APIError: Sendable {
             APIError(.conflict, "the employee already has an active assignment for this role (assignment \(existing))", data: [("existing", .int(existing))])
         case .assignmentClosed(let id, let status):
             APIError(.conflict, "assignment \(id) is \(status) and can no longer change", data: [("id", .int(id)), ("status", .string(status))])
+        case .eventConflict(let id, let first):
+            APIError(
+                .conflict, "event id '\(id)' was first recorded for \(first); the same id with other content is refused (send a new id for a new event)",
+                data: [("eventId", .string(id)), ("first", .string(first))])
         case .conflict(let message), .invalidValue(_, let message):
             APIError(.conflict, message)
         }

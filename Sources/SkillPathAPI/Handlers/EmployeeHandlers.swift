@@ -29,7 +29,7 @@ extension EmployeesGet: HandledMethod {
         guard let profile = try context.store.employee(id) else { throw DomainError.unknownEmployee(id) }
         let assignments = try context.store.assignments(employee: id, visible: .everyone)
         return Result(
-            employee: profile.employee, skills: profile.skills.map(context.evidence.view), completions: profile.completions, reports: profile.reports,
+            employee: profile.employee, skills: context.evidence.views(profile.skills), completions: profile.completions, reports: profile.reports,
             assignments: assignments.map { AssignmentSummary($0, today: context.today) })
     }
 }
@@ -58,8 +58,7 @@ extension EmployeesUpsert: HandledMethod {
             }
         }
         var report = try context.store.upsert(
-            inputs, catalog: context.snapshot.catalog, actor: context.auditActor, skillSource: params.skillSource ?? .manager,
-            overwrite: params.overwrite, today: context.today)
+            inputs, evidence: context.evidence, actor: context.auditActor, skillSource: params.skillSource ?? .manager, overwrite: params.overwrite)
         // The store numbered the rows it saw; map them back to the caller's positions.
         report.rejected = (report.rejected.map { rejection in
             var mapped = rejection
@@ -76,7 +75,7 @@ extension EmployeesSetSkills: HandledMethod {
         for (skill, path) in zip(params.skills, params.skillPaths) { _ = try context.snapshot.catalog.requireSkill(skill.skill, field: path) }
         let source = try skillSource(params, in: context)
         let (changed, kept) = try context.store.setSkills(
-            params.skills, of: params.employee, source: source, overwrite: params.overwrite, actor: context.auditActor)
+            params.skills, of: params.employee, source: source, overwrite: params.overwrite, actor: context.auditActor, evidence: context.evidence)
         return Result(employee: params.employee, source: source, changed: changed, kept: kept)
     }
 

@@ -51,7 +51,7 @@ extension ReportsSkills: HandledMethod {
         let people = members.map { member in
             SkillPicture.Person(
                 id: member.id, team: teams.team(of: member.id), role: member.role, targets: member.targets,
-                levels: Dictionary(member.skills.map { ($0.skill, evidence.effective($0).level) }, uniquingKeysWith: max))
+                levels: evidence.standings(member.skills).mapValues(\.level))
         }
         let seats = try context.store.allOpenOpportunities().flatMap { opportunity -> [SkillPicture.Seat] in
             guard let manager = opportunity.manager, teams.contains(manager) else { return [] }

@@ -79,9 +79,15 @@ enum AuditCommand: Command {
 
     static func text(_ value: JSONValue?) -> String {
         switch value {
-        case .string(let text)?: text
-        case .null?, nil: "—"
-        case let other?: JSONWriter.string(other)
+        case .string(let text)?: return text
+        case .null?, nil: return "—"
+        case let other?:
+            // A skill's standing: `4 (manager)`, or `5 (self, counts 3)` when it counts for less.
+            if let level = other["level"]?.intValue, let source = other["source"]?.stringValue {
+                let counts = other["counts"]?.intValue ?? level
+                return "\(level) (\(source)\(counts < level ? ", counts \(counts)" : ""))"
+            }
+            return JSONWriter.string(other)
         }
     }
 }

@@ -27,6 +27,9 @@ public enum DomainError: Error, Sendable, Equatable {
     case duplicateAssignment(existing: Int64)
     /// The assignment is not active (completed or cancelled) and cannot change.
     case assignmentClosed(Int64, status: String)
+    /// A progress event id this sender already used for another event (`first` says which): a conflict, as
+    /// xAPI's statement store answers a statement id reused with other content.
+    case eventConflict(String, first: String)
 }
 
 extension Catalog {

@@ -1,7 +1,12 @@
 /// The one place that turns stored evidence into the levels plans, gaps, rankings and reports use
 /// (`SkillPolicy`'s rules, docs/evidence.md), and says why a level counts for less than it says ("python:
-/// stated 5, counts as 3, self-rated, not confirmed"). The store hands it rows; every method reads levels
-/// through it, so a maintainer changing the rule edits this file and `SkillPolicy`.
+/// stated 5, counts as 3, self-rated, not confirmed").
+///
+/// A skill may have several pieces of evidence; each counts on its own (capped by its source, faded from its
+/// own date) and the skill's level is the best of them. So adding evidence can never lower a level: a
+/// completion backdated to 2014 fades from 2014 and stands beside the newer evidence, it does not replace it.
+/// The store hands this type rows; every method reads levels through it, so a maintainer changing the rule
+/// edits this file and `SkillPolicy`.
 public struct SkillEvidence: Sendable {
     public let policy: SkillPolicy
     public let catalog: Catalog
@@ -13,9 +18,18 @@ public struct SkillEvidence: Sendable {
         self.today = today
     }
 
-    /// The level that counts, for rankings over thousands of people: no explanation is built, and a level
-    /// the policy cannot lower (fresh evidence, not a capped self-rating) is returned as it is. `day` is the
-    /// evidence's date as days since 1970.
+    /// What one piece of evidence counts for today.
+    public func counted(_ piece: StoredSkill) -> SkillPolicy.Effective {
+        // The category matters only when some category has a half-life of its own.
+        let category = policy.halfLifeByCategory.isEmpty ? nil : catalog.skill(piece.skill)?.category
+        var counted = policy.effective(stated: piece.level, source: piece.source, date: piece.date, category: category, today: today)
+        if let note = piece.note, counted.level < counted.stated { counted.reasons.insert(note, at: 0) }
+        return counted
+    }
+
+    /// The level one piece counts for, for rankings over thousands of people: no explanation is built, and
+    /// a level the policy cannot lower (fresh evidence, not a capped self-rating) is returned as it is. `day`
+    /// is the evidence's date as days since 1970.
     public func level(skill: String, level: Int, selfRated: Bool, day: Int) -> Int {
         guard policy.enabled, level > 0 else { return level }
         let capped = selfRated && level > policy.selfRatingCap
@@ -26,33 +40,54 @@ public struct SkillEvidence: Sendable {
         return policy.effective(stated: level, source: source, date: CalendarDate(daysSinceEpoch: day), category: category, today: today).level
     }
 
-    public func effective(_ skill: StoredSkill) -> SkillPolicy.Effective {
-        // The category matters only when some category has a half-life of its own.
-        let category = policy.halfLifeByCategory.isEmpty ? nil : catalog.skill(skill.skill)?.category
-        return policy.effective(stated: skill.level, source: skill.source, date: skill.date, category: category, today: today)
+    /// A skill's standing: the piece of evidence that counts most, and what it counts for.
+    public struct Standing: Sendable, Equatable {
+        public var piece: StoredSkill
+        public var counted: SkillPolicy.Effective
+
+        public var level: Int { counted.level }
+    }
+
+    /// The piece that counts most among one skill's pieces (nil for none): the highest counted level; then
+    /// the highest stated level, the stronger source, the later date.
+    public func standing(_ pieces: some Sequence<StoredSkill>) -> Standing? {
+        var best: Standing?
+        for piece in pieces {
+            let candidate = Standing(piece: piece, counted: counted(piece))
+            guard let current = best else {
+                best = candidate
+                continue
+            }
+            let lhs = (candidate.level, piece.level, piece.source.strength, piece.setAt)
+            let rhs = (current.level, current.piece.level, current.piece.source.strength, current.piece.setAt)
+            if lhs > rhs { best = candidate }
+        }
+        return best
+    }
+
+    /// Each skill's standing, by skill id.
+    public func standings(_ pieces: [StoredSkill]) -> [String: Standing] {
+        Dictionary(grouping: pieces, by: \.skill).compactMapValues { standing($0) }
     }
 
     /// The planner's view of an employee, at effective levels. A completed course counts for what it teaches
-    /// (the planner's rule), so a completion whose taught level has since faded below that is left out: it
-    /// would otherwise bring the faded level back, and retaking it is what would refresh it.
+    /// (the planner's rule), so a completion teaching a level the employee's evidence does not support (it
+    /// faded, or it was self-reported and not confirmed) is left out: retaking or confirming it is what would
+    /// bring it back.
     public func profile(_ employee: EmployeeProfile) -> Profile {
         var profile = employee.profile
-        var lowered: [String: Int] = [:]
-        profile.skills = employee.skills.map { stored in
-            let level = effective(stored).level
-            if level < stored.level { lowered[stored.skill] = level }
-            return SkillLevel(skill: stored.skill, level: level)
-        }
-        profile.completed = completions(profile.completed, lowered: lowered)
+        let levels = standings(employee.skills).mapValues(\.level)
+        profile.skills = levels.sorted { $0.key < $1.key }.map { SkillLevel(skill: $0.key, level: $0.value) }
+        profile.completed = completions(profile.completed, levels: levels)
         return profile
     }
 
-    /// The completions a plan may count, given the skills whose counted level is lower than stored: a
-    /// completion that taught one of them above its counted level is left out.
-    public func completions(_ completed: [String], lowered: [String: Int]) -> [String] {
-        guard !lowered.isEmpty else { return completed }
-        return completed.filter { id in
-            !(catalog.course(id)?.teaches.contains { taught in lowered[taught.skill].map { $0 < taught.level } ?? false } ?? false)
+    /// The completions a plan may count: a completion is left out when a skill it teaches has evidence that
+    /// counts for less than it taught. (A completion with no evidence of its skills at all, as an older
+    /// database may hold, counts for what it teaches: the planner's rule.)
+    public func completions(_ completed: [String], levels: [String: Int]) -> [String] {
+        completed.filter { id in
+            !(catalog.course(id)?.teaches.contains { taught in levels[taught.skill].map { $0 < taught.level } ?? false } ?? false)
         }
     }
 
@@ -60,21 +95,26 @@ public struct SkillEvidence: Sendable {
     /// stated saying so.
     public func annotate(_ plan: Plan, for employee: EmployeeProfile) -> Plan {
         var plan = plan
-        let stored = Dictionary(employee.skills.map { ($0.skill, $0) }, uniquingKeysWith: { first, _ in first })
+        let standings = standings(employee.skills)
         for position in plan.gap.indices {
-            guard let skill = stored[plan.gap[position].skill] else { continue }
-            let counted = effective(skill)
-            guard counted.level < counted.stated else { continue }
-            plan.gap[position].stated = counted.stated
-            plan.gap[position].evidence = Self.sentence(counted, source: skill.source)
+            guard let standing = standings[plan.gap[position].skill], standing.level < standing.counted.stated else { continue }
+            plan.gap[position].stated = standing.counted.stated
+            plan.gap[position].evidence = Self.sentence(standing.counted, source: standing.piece.source)
         }
         return plan
     }
 
-    /// A stored skill with the level that counts, for `employees.get`.
-    public func view(_ skill: StoredSkill) -> SkillView {
-        let counted = effective(skill)
-        return SkillView(stored: skill, effectiveLevel: counted.level, evidence: counted.level < counted.stated ? Self.sentence(counted, source: skill.source) : nil)
+    /// Each skill as `employees.get` shows it: the standing piece, what it counts for and why, and every
+    /// piece of evidence the skill has.
+    public func views(_ pieces: [StoredSkill]) -> [SkillView] {
+        Dictionary(grouping: pieces, by: \.skill).sorted { $0.key < $1.key }.compactMap { _, pieces in
+            guard let standing = standing(pieces) else { return nil }
+            let counted = standing.counted
+            return SkillView(
+                stored: standing.piece, effectiveLevel: counted.level,
+                evidence: counted.level < counted.stated ? Self.sentence(counted, source: standing.piece.source) : nil,
+                pieces: pieces.map { ($0, self.counted($0).level) })
+        }
     }
 
     /// "stated 5 (self), counts as 3: self-rated, not confirmed ..."
@@ -83,15 +123,23 @@ public struct SkillEvidence: Sendable {
     }
 }
 
-/// A stored level beside the level that counts, and why they differ when they do.
+/// A skill's standing beside the level that counts, why they differ when they do, and all its evidence.
 public struct SkillView: Sendable, Equatable {
     public var stored: StoredSkill
     public var effectiveLevel: Int
     public var evidence: String?
+    /// Every piece of evidence of the skill, with the level each counts for today.
+    public var pieces: [(piece: StoredSkill, counts: Int)]
 
-    public init(stored: StoredSkill, effectiveLevel: Int, evidence: String?) {
+    public init(stored: StoredSkill, effectiveLevel: Int, evidence: String?, pieces: [(piece: StoredSkill, counts: Int)] = []) {
         self.stored = stored
         self.effectiveLevel = effectiveLevel
         self.evidence = evidence
+        self.pieces = pieces
+    }
+
+    public static func == (lhs: SkillView, rhs: SkillView) -> Bool {
+        lhs.stored == rhs.stored && lhs.effectiveLevel == rhs.effectiveLevel && lhs.evidence == rhs.evidence
+            && lhs.pieces.map(\.piece) == rhs.pieces.map(\.piece) && lhs.pieces.map(\.counts) == rhs.pieces.map(\.counts)
     }
 }

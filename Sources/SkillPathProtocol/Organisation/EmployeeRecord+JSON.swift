@@ -12,11 +12,18 @@ extension EmployeeRecord: RPCResult {
 }
 
 extension SkillView {
-    /// The stored level with its evidence, and the level that counts with the reason when they differ.
+    /// The standing piece of evidence (level, source, date), the level that counts with the reason when they
+    /// differ, and every piece of the skill's evidence with what it counts for.
     public var json: JSONValue {
         .object([
             ("skill", .string(stored.skill)), ("level", .int(stored.level)), ("source", .string(stored.source.rawValue)), ("setAt", .string(stored.setAt)),
             ("effectiveLevel", .int(effectiveLevel)), ("evidence", evidence.map(JSONValue.string)),
+            ("pieces", .array(pieces.map { piece, counts in
+                .object([
+                    ("level", .int(piece.level)), ("source", .string(piece.source.rawValue)), ("setAt", .string(piece.setAt)),
+                    ("course", piece.course.map(JSONValue.string)), ("note", piece.note.map(JSONValue.string)), ("counts", .int(counts)),
+                ])
+            })),
         ])
     }
 }

@@ -40,7 +40,10 @@ public struct XAPIStatement: Sendable, Equatable {
             return reject("unknown actor: it has neither an mbox nor an account name")
         }
         guard let verb = statement["verb"]?["id"]?.stringValue else { return reject("unsupported verb: the statement has no verb id") }
-        guard let status = verbs[verb] else { return reject("unsupported verb '\(verb)' (completed, passed, attempted, launched, experienced, failed)") }
+        guard var status = verbs[verb] else { return reject("unsupported verb '\(verb)' (completed, passed, attempted, launched, experienced, failed)") }
+        // A completion the statement itself says did not succeed is an attempt: it starts the course, and
+        // raises nothing (xAPI's result.success; a failed verb already starts only).
+        if status == .completed, statement["result"]?["success"] == .bool(false) { status = .started }
         guard let activity = statement["object"]?["id"]?.stringValue, !activity.isEmpty else {
             return reject("unknown activity: the statement's object has no id")
         }
@@ -55,6 +58,11 @@ public struct XAPIStatement: Sendable, Equatable {
     public struct Rejection: Error, Sendable, Equatable {
         public var id: String?
         public var reason: String
+
+        public init(id: String?, reason: String) {
+            self.id = id
+            self.reason = reason
+        }
     }
 }
 

@@ -10,9 +10,9 @@ extension OrganisationStore {
 
     static func profile(_ id: String, connection: SQLiteConnection) throws -> EmployeeProfile? {
         guard let record = try record(id, connection: connection) else { return nil }
-        let skills = try connection.prepare("SELECT skill, level, source, set_at FROM skill_levels WHERE employee = ?1 ORDER BY skill")
+        let skills = try connection.prepare("SELECT skill, level, source, set_at, course, note FROM skill_evidence WHERE employee = ?1 ORDER BY skill, id")
             .bind(.text(id))
-            .rows { StoredSkill(skill: $0.text(0), level: $0.int(1), source: SkillSource(rawValue: $0.text(2)) ?? .manager, setAt: $0.text(3)) }
+            .rows(Self.piece)
         let completions = try connection.prepare("SELECT course, completed_at, source FROM completions WHERE employee = ?1 ORDER BY course")
             .bind(.text(id))
             .rows { StoredCompletion(course: $0.text(0), completedAt: $0.text(1), source: $0.text(2)) }
@@ -188,32 +188,34 @@ extension OrganisationStore {
         }
     }
 
-    /// Sets skill levels for one employee, recording the source, by the rules of `setSkill`; returns the
-    /// levels that changed and the stored levels kept because their evidence outranks this source.
+    /// Records ratings of one employee's skills by `source`, by the rules of `rate`; returns the levels
+    /// written and the stronger evidence kept instead of a lower rating. The audit entry shows each skill
+    /// whose standing changed, old and new: level, the level it counts for, and source.
     public func setSkills(
-        _ skills: [SkillLevel], of employee: String, source: SkillSource, overwrite: Bool = false, actor: String
+        _ skills: [SkillLevel], of employee: String, source: SkillSource, overwrite: Bool = false, actor: String, evidence: SkillEvidence
     ) throws -> (changed: [SkillLevel], kept: [StoredSkill]) {
         try write { connection in
             guard try Self.record(employee, connection: connection) != nil else { throw DomainError.unknownEmployee(employee) }
             let now = Timestamps.now()
-            var changed: [(entry: SkillLevel, before: StoredSkill?)] = []
+            let before = try Self.standings(of: employee, skills: skills.map(\.skill), evidence: evidence, connection: connection)
+            var written: [SkillLevel] = []
             var kept: [StoredSkill] = []
             for entry in skills {
-                switch try Self.setSkill(entry, of: employee, source: source, at: now, overwrite: overwrite, connection: connection) {
+                switch try Self.rate(entry, of: employee, source: source, at: now, overwrite: overwrite, connection: connection) {
                 case .unchanged: break
-                case .set(let before): changed.append((entry, before))
+                case .set: written.append(entry)
                 case .kept(let stored): kept.append(stored)
                 }
             }
-            if !changed.isEmpty {
+            let after = try Self.standings(of: employee, skills: skills.map(\.skill), evidence: evidence, connection: connection)
+            let changes = Self.skillChanges(before: before, after: after)
+            if !changes.isEmpty {
                 try Self.audit(connection, at: now, actor: actor, action: "skills.set", subject: employee, detail: .object([
                     ("source", .string(source.rawValue)),
-                    ("changed", .object(JSONObject(changed.map { change in
-                        JSONMember("skills.\(change.entry.skill)", .object([("from", change.before.map { .int($0.level) } ?? .null), ("to", .int(change.entry.level))]))
-                    }))),
+                    ("changed", .object(JSONObject(changes.map { JSONMember($0.field, .object([("from", $0.from), ("to", $0.to)])) }))),
                 ]))
             }
-            return (changed.map(\.entry), kept)
+            return (written, kept)
         }
     }
 }

@@ -14,9 +14,9 @@ extension OrganisationStore {
     /// stored level's source (`SkillPolicy.Source.strength`), or with `overwrite`; otherwise it is kept and
     /// reported in `UpsertReport.kept`.
     public func upsert(
-        _ inputs: [EmployeeInput], catalog: Catalog, actor: String, skillSource: SkillSource = .manager, overwrite: Bool = false,
-        today: CalendarDate = Timestamps.today()
+        _ inputs: [EmployeeInput], evidence: SkillEvidence, actor: String, skillSource: SkillSource = .manager, overwrite: Bool = false
     ) throws -> UpsertReport {
+        let (catalog, today) = (evidence.catalog, evidence.today)
         var report = UpsertReport()
         var candidates: [(index: Int, input: EmployeeInput)] = []
         var seenIDs: [String: Int] = [:]
@@ -40,7 +40,7 @@ extension OrganisationStore {
         }
         let accepted = candidates
         let applied = try write { connection in
-            try Self.apply(accepted, catalog: catalog, connection: connection, actor: actor, skillSource: skillSource, overwrite: overwrite, today: today)
+            try Self.apply(accepted, evidence: evidence, connection: connection, actor: actor, skillSource: skillSource, overwrite: overwrite)
         }
         var merged = applied
         merged.rejected = (report.rejected + applied.rejected).sorted { $0.index < $1.index }
@@ -86,11 +86,12 @@ extension OrganisationStore {
     /// the rows never matters and one bad row (a manager cycle, a missing manager) rejects only itself and
     /// the rows that depend on it.
     static func apply(
-        _ rows: [(index: Int, input: EmployeeInput)], catalog: Catalog, connection: SQLiteConnection, actor: String, skillSource: SkillSource,
-        overwrite: Bool, today: CalendarDate
+        _ rows: [(index: Int, input: EmployeeInput)], evidence: SkillEvidence, connection: SQLiteConnection, actor: String, skillSource: SkillSource,
+        overwrite: Bool
     ) throws -> UpsertReport {
+        let today = evidence.today
         var batch = UpsertBatch(
-            connection: connection, catalog: catalog, actor: actor, skillSource: skillSource, overwrite: overwrite, today: today,
+            connection: connection, evidence: evidence, actor: actor, skillSource: skillSource, overwrite: overwrite,
             positions: Dictionary(rows.map { ($0.input.id, $0.index) }, uniquingKeysWith: { first, _ in first }))
         var resolution = try UpsertResolution(rows: rows, connection: connection)
         try resolution.resolve(connection: connection, today: today)
@@ -102,42 +103,6 @@ extension OrganisationStore {
         }
         for row in resolution.accepted { try batch.write(row) }
         return batch.report
-    }
-
-    /// What writing one skill level did.
-    enum SkillWrite {
-        /// Already so: the same level from the same source, or from a stronger one.
-        case unchanged
-        /// Written; what was stored before, if anything.
-        case set(before: StoredSkill?)
-        /// Not lowered: the stored evidence outranks the new (`SkillPolicy.Source.strength`).
-        case kept(StoredSkill)
-    }
-
-    /// Writes one skill level with its evidence. A higher level always replaces a lower one (with its source
-    /// and date); the same level from a stronger source confirms it (a manager's word on a self-rating); a
-    /// lower level replaces the stored one only when its source is at least as strong, or with `overwrite`.
-    static func setSkill(
-        _ entry: SkillLevel, of employee: String, source: SkillSource, at now: String, overwrite: Bool = false, connection: SQLiteConnection
-    ) throws -> SkillWrite {
-        let current = try connection.prepare("SELECT level, source, set_at FROM skill_levels WHERE employee = ?1 AND skill = ?2").bind(.text(employee), .text(entry.skill))
-        var stored: StoredSkill?
-        if try current.step() {
-            // A source this build does not know (a newer daemon wrote it) counts as the weakest.
-            stored = StoredSkill(skill: entry.skill, level: current.int(0), source: SkillSource(rawValue: current.text(1)) ?? .selfRated, setAt: current.text(2))
-        }
-        if let stored, !overwrite {
-            if stored.level == entry.level && (stored.source == source || stored.source.strength > source.strength) { return .unchanged }
-            if entry.level < stored.level && source.strength < stored.source.strength { return .kept(stored) }
-        }
-        if let stored, stored.level == entry.level, stored.source == source { return .unchanged }
-        try connection.prepare("""
-            INSERT INTO skill_levels (employee, skill, level, source, set_at) VALUES (?1, ?2, ?3, ?4, ?5)
-            ON CONFLICT (employee, skill) DO UPDATE SET level = excluded.level, source = excluded.source, set_at = excluded.set_at
-            """)
-            .bind(.text(employee), .text(entry.skill), .int(entry.level), .text(source.rawValue), .text(now))
-            .run()
-        return .set(before: stored)
     }
 
     static func audit(_ connection: SQLiteConnection, at: String, actor: String, action: String, subject: String, detail: JSONValue) throws {

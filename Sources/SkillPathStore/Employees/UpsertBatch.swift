@@ -7,11 +7,12 @@ import SkillPathProtocol
 /// preferences and completions, then one audit entry with every change's old and new value.
 struct UpsertBatch {
     let connection: SQLiteConnection
-    let catalog: Catalog
+    let evidence: SkillEvidence
     let actor: String
     let skillSource: SkillSource
     let overwrite: Bool
-    let today: CalendarDate
+    var catalog: Catalog { evidence.catalog }
+    var today: CalendarDate { evidence.today }
     /// Each employee's position in the caller's batch, for `KeptLevel`.
     let positions: [String: Int]
     let now = Timestamps.now()
@@ -21,10 +22,15 @@ struct UpsertBatch {
     typealias Change = (field: String, from: JSONValue, to: JSONValue)
 
     mutating func write(_ row: UpsertResolution.Row) throws {
+        let input = row.input
+        let touched = (input.skills ?? []).map(\.skill) + (input.completed ?? []).flatMap { catalog.course($0)?.teaches.map(\.skill) ?? [] }
+        let before = try OrganisationStore.standings(of: input.id, skills: touched, evidence: evidence, connection: connection)
         var changed = try writeEmployee(row)
-        changed += try writeSkills(row.input)
+        try writeSkills(input)
         changed += try writePreferences(row)
-        changed += try writeCompletions(row.input)
+        changed += try writeCompletions(input)
+        let after = try OrganisationStore.standings(of: input.id, skills: touched, evidence: evidence, connection: connection)
+        changed += OrganisationStore.skillChanges(before: before, after: after)
         try audit(row, changed: changed)
     }
 
@@ -66,21 +72,19 @@ struct UpsertBatch {
         return changed
     }
 
-    mutating func writeSkills(_ input: EmployeeInput) throws -> [Change] {
-        var changed: [Change] = []
+    /// The row's skill ratings, each by the rules of `OrganisationStore.rate`.
+    mutating func writeSkills(_ input: EmployeeInput) throws {
         for (skillIndex, entry) in (input.skills ?? []).enumerated() {
-            switch try OrganisationStore.setSkill(entry, of: input.id, source: skillSource, at: now, overwrite: overwrite, connection: connection) {
+            switch try OrganisationStore.rate(entry, of: input.id, source: skillSource, at: now, overwrite: overwrite, connection: connection) {
             case .unchanged:
                 report.levelsUnchanged += 1
-            case .set(let before):
+            case .set:
                 report.levelsSet += 1
-                changed.append(("skills.\(entry.skill)", before.map { .int($0.level) } ?? .null, .int(entry.level)))
             case .kept(let stored):
                 report.kept.append(KeptLevel(
                     index: positions[input.id] ?? 0, skillIndex: skillIndex, id: input.id, skill: entry.skill, given: entry.level, stored: stored))
             }
         }
-        return changed
     }
 
     func writePreferences(_ row: UpsertResolution.Row) throws -> [Change] {
@@ -92,13 +96,18 @@ struct UpsertBatch {
         return row.stored == nil ? [] : [("preferences", before.json, after.json)]
     }
 
+    /// Completed courses the row lists: each recorded once, with the evidence it gives (as an import).
     func writeCompletions(_ input: EmployeeInput) throws -> [Change] {
         var changed: [Change] = []
-        for course in input.completed ?? [] {
+        for id in input.completed ?? [] {
             try connection.prepare("INSERT OR IGNORE INTO completions (employee, course, completed_at, source) VALUES (?1, ?2, ?3, ?4)")
-                .bind(.text(input.id), .text(course), .text(now), .text("import"))
+                .bind(.text(input.id), .text(id), .text(now), .text("import"))
                 .run()
-            if connection.changes > 0 { changed.append(("completed.\(course)", .null, .string(now))) }
+            guard connection.changes > 0 else { continue }
+            changed.append(("completed.\(id)", .null, .string(now)))
+            if let course = catalog.course(id) {
+                try OrganisationStore.addCompletion(of: course, by: input.id, source: .imported, at: now, note: nil, connection: connection)
+            }
         }
         return changed
     }

@@ -6,26 +6,26 @@ public struct PersonProfile: Sendable {
     public var name: String
     public var role: String
     public var profile: Profile
-    /// The skills whose counted level is below the stored one, with the counted level.
-    public var lowered: [String: Int] = [:]
 }
 
 extension OrganisationStore {
     /// Every employee who has not left, with their skill levels and completed courses: all of them, or the
     /// subtree of `root` (root included). For rankings over the whole organisation: three queries in id
     /// order (the tables' primary keys), merged as they stream, reading only the columns a plan needs.
-    /// Levels are the ones that count (`evidence`, the one rule): each stored level is read with its evidence
-    /// (whether self-rated, and the evidence's day as days since 1970, read from the row's bytes so that no
-    /// timestamp text is built per row; an unreadable date reads as the far future, so it never fades), and a
-    /// completion whose taught level has faded below what it taught is left out, as plans leave it out.
+    /// Levels are the ones that count (`evidence`, the one rule): each piece of evidence is read with whether
+    /// it is self-rated and its day as days since 1970 (read from the row's bytes so that no timestamp text is
+    /// built per row; an unreadable date reads as the far future, so it never fades), a skill's level is the
+    /// best its pieces count for, and a completion teaching more than the evidence supports is left out, as
+    /// plans leave it out.
     /// Without `evidence`, stored levels count as they are.
     public func currentProfiles(inSubtreeOf root: String?, evidence: SkillEvidence? = nil) throws -> [PersonProfile] {
         var people = try readProfiles(inSubtreeOf: root) { skill, level, selfRated, day in
             evidence?.level(skill: skill, level: level, selfRated: selfRated, day: day) ?? level
         }
         if let evidence {
-            for position in people.indices where !people[position].lowered.isEmpty {
-                people[position].profile.completed = evidence.completions(people[position].profile.completed, lowered: people[position].lowered)
+            for position in people.indices where !people[position].profile.completed.isEmpty {
+                let levels = Dictionary(people[position].profile.skills.map { ($0.skill, $0.level) }, uniquingKeysWith: max)
+                people[position].profile.completed = evidence.completions(people[position].profile.completed, levels: levels)
             }
         }
         return people
@@ -49,7 +49,7 @@ extension OrganisationStore {
             // Streamed row by row into the people: a large organisation has millions of skill rows.
             let skills = try connection.prepare("""
                 \(scope.with) SELECT employee, skill, level, source = 'self', set_at
-                FROM skill_levels WHERE 1 = 1 \(scope.filter("employee")) ORDER BY employee
+                FROM skill_evidence WHERE 1 = 1 \(scope.filter("employee")) ORDER BY employee, skill
                 """).bind(scope.bind)
             // Rows come grouped by employee: the previous row's person is found again by comparing bytes,
             // the few distinct skill ids are built once each, and each person's skills are collected in one
@@ -74,10 +74,13 @@ extension OrganisationStore {
                 }
                 guard let person = last?.person else { continue }
                 let skill = skills.text(1, interning: &skillIDs)
-                let stored = skills.int(2)
-                let counted = level(skill, stored, skills.int(3) != 0, skills.dayNumber(4) ?? Int(Int32.max))
-                collected.append(SkillLevel(skill: skill, level: counted))
-                if counted < stored { people[person].lowered[skill] = counted }
+                let counted = level(skill, skills.int(2), skills.int(3) != 0, skills.dayNumber(4) ?? Int(Int32.max))
+                // A skill's pieces of evidence come together: its level is the best any of them counts for.
+                if let previous = collected.last, previous.skill == skill {
+                    collected[collected.count - 1].level = max(previous.level, counted)
+                } else {
+                    collected.append(SkillLevel(skill: skill, level: counted))
+                }
             }
             store()
             position = 0

@@ -22,10 +22,9 @@ extension OrganisationStore {
                 """).bind(scope.bind).rows { PictureMember(id: $0.text(0), name: $0.text(1), role: $0.text(2), manager: $0.optionalText(3), skills: [], targets: []) }
             var position: [String: Int] = [:]
             for (number, member) in members.enumerated() { position[member.id] = number }
-            let skills = try connection.prepare("\(scope.with) SELECT employee, skill, level, source, set_at FROM skill_levels WHERE 1 = 1 \(scope.filter("employee"))")
-                .bind(scope.bind).rows { row in
-                    (row.text(0), StoredSkill(skill: row.text(1), level: row.int(2), source: SkillSource(rawValue: row.text(3)) ?? .selfRated, setAt: row.text(4)))
-                }
+            let skills = try connection.prepare("""
+                \(scope.with) SELECT employee, skill, level, source, set_at, course, note FROM skill_evidence WHERE 1 = 1 \(scope.filter("employee"))
+                """).bind(scope.bind).rows { row in (row.text(0), Self.piece(row, from: 1)) }
             for (employee, skill) in skills { if let at = position[employee] { members[at].skills.append(skill) } }
             let targets = try connection.prepare("\(scope.with) SELECT employee, target_role FROM assignments WHERE status = 'active' \(scope.filter("employee")) ORDER BY id")
                 .bind(scope.bind).rows { ($0.text(0), $0.text(1)) }

@@ -4,7 +4,7 @@ import SkillPathCore
 ///
 /// A migration is appended, never edited: a database at version N has run exactly migrations 1…N.
 enum Migrations {
-    static let all: [(version: Int, sql: String)] = [(1, version1), (2, version2), (3, version3), (4, version4)]
+    static let all: [(version: Int, sql: String)] = [(1, version1), (2, version2), (3, version3), (4, version4), (5, version5)]
 
     static var latest: Int { all.last?.version ?? 0 }
 
@@ -172,5 +172,49 @@ enum Migrations {
     /// none.
     static let version4 = """
     ALTER TABLE employees ADD COLUMN preferences TEXT;
+    """
+
+    /// Evidence and sources (issue 18). Skill levels become pieces of evidence, several per skill, each
+    /// counting on its own (`SkillEvidence`); the old one-row-per-skill levels are kept as the first pieces.
+    /// Progress event ids are scoped by the caller who sent them (`scope`, the caller's login: two LMSs, or
+    /// an employee and the LMS, can no longer collide), and remember the `at` the sender gave, so that a
+    /// retry can be told from a different event. Assignments say why they closed (`role-reached`).
+    static let version5 = """
+    CREATE TABLE skill_evidence (
+        id INTEGER PRIMARY KEY,
+        employee TEXT NOT NULL REFERENCES employees(id) ON DELETE CASCADE,
+        skill TEXT NOT NULL,
+        level INTEGER NOT NULL CHECK (level BETWEEN 0 AND 5),
+        source TEXT NOT NULL CHECK (source IN ('self', 'manager', 'course', 'assessment', 'import')),
+        set_at TEXT NOT NULL,
+        course TEXT,
+        note TEXT
+    );
+    CREATE INDEX skill_evidence_employee ON skill_evidence(employee, skill);
+    INSERT INTO skill_evidence (employee, skill, level, source, set_at) SELECT employee, skill, level, source, set_at FROM skill_levels ORDER BY employee, skill;
+    DROP TABLE skill_levels;
+
+    CREATE TABLE progress_events_v5 (
+        id INTEGER PRIMARY KEY,
+        scope TEXT NOT NULL,
+        event_id TEXT,
+        employee TEXT NOT NULL REFERENCES employees(id) ON DELETE CASCADE,
+        course TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('started', 'completed')),
+        at TEXT NOT NULL,
+        given_at TEXT,
+        source TEXT NOT NULL,
+        recorded_at TEXT NOT NULL,
+        UNIQUE (scope, event_id)
+    );
+    INSERT INTO progress_events_v5 (id, scope, event_id, employee, course, status, at, given_at, source, recorded_at)
+        SELECT id, CASE WHEN instr(source, ' for ') > 0 THEN substr(source, 1, instr(source, ' for ') - 1) ELSE source END,
+               event_id, employee, course, status, at, NULL, source, recorded_at FROM progress_events;
+    DROP TABLE progress_events;
+    ALTER TABLE progress_events_v5 RENAME TO progress_events;
+    CREATE INDEX progress_events_employee ON progress_events(employee);
+    CREATE INDEX progress_events_at ON progress_events(at);
+
+    ALTER TABLE assignments ADD COLUMN closed_reason TEXT;
     """
 }

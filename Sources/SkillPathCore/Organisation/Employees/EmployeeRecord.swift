@@ -32,17 +32,28 @@ public struct EmployeeRecord: Sendable, Equatable {
     }
 }
 
+/// One piece of evidence of a skill level: who or what says the employee holds `skill` at `level`, and since
+/// when. An employee may have several for one skill (a self-rating, a manager's word, each course that taught
+/// it); the level that counts is the best any of them still supports (`SkillEvidence`, docs/evidence.md).
 public struct StoredSkill: Sendable, Equatable {
     public var skill: String
     public var level: Int
     public var source: SkillSource
+    /// When the evidence dates from: a rating's time, or the day a course was completed (RFC 3339).
     public var setAt: String
+    /// The course whose completion this is, when it is one.
+    public var course: String?
+    /// Why it counts for less than it says, when the store knows at writing (a course completed without its
+    /// entry requirements: "completed without statistics 3").
+    public var note: String?
 
-    public init(skill: String, level: Int, source: SkillSource, setAt: String) {
+    public init(skill: String, level: Int, source: SkillSource, setAt: String, course: String? = nil, note: String? = nil) {
         self.skill = skill
         self.level = level
         self.source = source
         self.setAt = setAt
+        self.course = course
+        self.note = note
     }
 
     /// The day of the evidence (`setAt` is an RFC 3339 timestamp), nil if it cannot be read.

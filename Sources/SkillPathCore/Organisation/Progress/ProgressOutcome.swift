@@ -10,6 +10,9 @@ public struct ProgressOutcome: Sendable, Equatable {
     public var eventID: String?
     public var at: String
     public var skillsRaised: [RaisedSkill]
+    /// Why the completion counts for less than the course teaches, when it does ("completed without
+    /// statistics 3", or reported by the employee and not yet confirmed).
+    public var note: String?
     /// Active assignments containing the course, after the event.
     public var assignments: [AssignmentRecord]
 
@@ -26,11 +29,12 @@ public struct ProgressOutcome: Sendable, Equatable {
         }
     }
 
-    public init(duplicate: Bool, eventID: String? = nil, at: String, skillsRaised: [RaisedSkill], assignments: [AssignmentRecord]) {
+    public init(duplicate: Bool, eventID: String? = nil, at: String, skillsRaised: [RaisedSkill], note: String? = nil, assignments: [AssignmentRecord]) {
         self.duplicate = duplicate
         self.eventID = eventID
         self.at = at
         self.skillsRaised = skillsRaised
+        self.note = note
         self.assignments = assignments
     }
 }

@@ -96,7 +96,7 @@ public enum ProgressRecord: RPCMethod {
             .object([
                 ("recorded", .bool(!outcome.duplicate)), ("duplicate", .bool(outcome.duplicate)), ("eventId", outcome.eventID.map(JSONValue.string)),
                 ("employee", .string(employee)), ("course", .string(course)), ("status", .string(status.rawValue)), ("at", .string(outcome.at)),
-                ("skillsRaised", .array(outcome.skillsRaised.map(\.json))),
+                ("skillsRaised", .array(outcome.skillsRaised.map(\.json))), ("evidence", outcome.note.map(JSONValue.string)),
                 ("assignments", .array(outcome.assignments.map { AssignmentSummary($0, today: today).json })),
             ])
         }
@@ -180,6 +180,7 @@ public enum ProgressXAPI: RPCMethod {
                     ("employee", .string(employee)), ("course", .string(course)), ("status", .string(statement.status.rawValue)),
                     ("at", .string(outcome.at)),
                     ("skillsRaised", outcome.skillsRaised.isEmpty ? nil : .array(outcome.skillsRaised.map(\.json))),
+                    ("evidence", outcome.note.map(JSONValue.string)),
                 ])
             case .rejected(let id, let reason):
                 .object([("id", id.map(JSONValue.string)), ("outcome", "rejected"), ("reason", .string(reason))])
