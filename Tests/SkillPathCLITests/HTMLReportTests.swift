@@ -31,10 +31,15 @@ import Testing
         #expect(!page.contains("<script"))
         let urls = page.components(separatedBy: "http").dropFirst().map { String($0.prefix(30)) }
         #expect(urls.allSatisfy { $0.hasPrefix("://www.w3.org/") }, "\(urls)")
-        // The data: the assignment's steps on the timeline (sql1 done), the team with its progress, the heat map.
-        let steps = (assignment["steps"]?.arrayValue ?? []).compactMap { $0["course"]?.stringValue }
-        #expect(!steps.isEmpty)
-        for course in steps { #expect(page.contains(">\(course)<"), "\(course) on the timeline") }
+        // The data: the assignment's steps on the timeline by title (sql1 done), its planned finish and verdict
+        // as the API gives them, the team with its progress, the heat map.
+        let steps = (assignment["steps"]?.arrayValue ?? []).compactMap { $0["title"]?.stringValue }
+        #expect(steps.count == assignment["steps"]?.arrayValue?.count && !steps.isEmpty)
+        for title in steps { #expect(page.contains(">\(title)<"), "\(title) on the timeline") }
+        let listed = try #require(try client.result("assignments.list", .object([("employee", "t2")]))["assignments"]?.arrayValue?.first)
+        let finish = try #require(listed["plannedCompletion"]?.stringValue)
+        #expect(page.contains("\(try #require(listed["progress"]?.stringValue)), planned to finish \(finish)"), "the heading says what assignments.list says")
+        #expect(page.contains("<td>\(finish)</td>"), "the team table's planned finish")
         #expect(page.contains("(done)"), "the done step says so: \(page)")
         #expect(page.contains("<svg"))
         #expect(page.contains("Team &lt;Two&gt; &amp; Co (t2)"), "names are escaped")
@@ -46,6 +51,6 @@ import Testing
         #expect(planned.status == 0, "\(planned.stderr)")
         let plannedPage = try String(contentsOfFile: "\(directory.path)/p.html", encoding: .utf8)
         #expect(XMLParser(data: Data(plannedPage.utf8)).parse())
-        #expect(plannedPage.contains("Dated at 5 h a week (no pace given or preferred)."))
+        #expect(plannedPage.contains("Dated at 4 h a week (the stored pace, else the default)."), "the one default pace")
     }
 }

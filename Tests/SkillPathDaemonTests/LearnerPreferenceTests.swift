@@ -43,6 +43,7 @@ import Testing
               languages:      en, es
               formats:        video
               hours per week: 3
+              Plans prefer these languages and formats, and use others only where they must (each such step says so).
 
             """, "\(shown.stdout)")
     }

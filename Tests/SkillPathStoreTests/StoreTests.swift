@@ -304,9 +304,9 @@ import Testing
         let late = try fixture.store.createAssignment(NewAssignment(
             employee: "a1", targetRole: "scientist", assignedBy: "manager", startDate: CalendarDate(iso: "2026-01-05")!,
             dueDate: CalendarDate(iso: "2026-12-31"), options: .object([]), plan: plan))
-        let overduePlan = try fixture.plan(for: "a2", target: "analyst")
+        let overduePlan = try fixture.plan(for: "a2", target: "scientist")
         let overdue = try fixture.store.createAssignment(NewAssignment(
-            employee: "a2", targetRole: "analyst", assignedBy: "manager", startDate: CalendarDate(iso: "2026-01-05")!,
+            employee: "a2", targetRole: "scientist", assignedBy: "manager", startDate: CalendarDate(iso: "2026-01-05")!,
             dueDate: CalendarDate(iso: "2026-02-01"), options: .object([]), plan: overduePlan))
         let team = try fixture.store.team(of: "m", wholeSubtree: false)
         #expect(team.map(\.employee.id) == ["a1", "a2"])

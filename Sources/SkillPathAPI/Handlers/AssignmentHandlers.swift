@@ -4,25 +4,47 @@ import SkillPathProtocol
 import SkillPathStore
 
 /// The pace used to date an assignment when the options give none and there is no due date.
-let defaultHoursPerWeek = Quantity(4)
 
 extension AssignmentsCreate: HandledMethod {
     static func handle(_ params: Params, in context: CallContext) throws -> Result {
         try context.requireManager(of: params.employee)
         guard let profile = try context.store.employee(params.employee) else { throw DomainError.unknownEmployee(params.employee) }
         if let due = params.dueDate, due < context.today { throw DomainError.invalidValue(field: "dueDate", message: "is in the past (\(due))") }
-        let options = context.planOptions(params.options, preferences: profile.employee.preferences)
+        let options = context.planOptions(params.options, preferences: profile.employee.preferences, datedByDefault: false)
         let plan = try context.scheduledPlan(for: profile, target: params.targetRole, options: options, dueDate: params.dueDate)
+        let before = context.store.sharingBudget(try context.store.assignments(employee: params.employee, visible: .everyone))
         let record = try context.store.createAssignment(NewAssignment(
             employee: params.employee, targetRole: params.targetRole, assignedBy: context.auditActor,
             startDate: plan.schedule?.startDate ?? options.startDate ?? context.today, dueDate: params.dueDate, options: options.json, plan: plan))
-        return AssignmentDetail(record, today: context.today)
+        let after = context.store.sharingBudget(try context.store.assignments(employee: params.employee, visible: .everyone))
+        let created = after.first { $0.id == record.id } ?? record
+        return Result(detail: AssignmentDetail(created, today: context.today, catalog: context.snapshot.catalog), warnings: warnings(created, unshared: record, before: before, after: after, today: context.today))
+    }
+
+    /// The new assignment, when it is planned to finish after it is due, and each other active assignment
+    /// that was on track and no longer is, now that they share the week.
+    static func warnings(_ created: AssignmentRecord, unshared: AssignmentRecord, before: [AssignmentRecord], after: [AssignmentRecord], today: CalendarDate) -> [String] {
+        func late(_ record: AssignmentRecord) -> String {
+            "assignment \(record.id) (\(record.targetRole)) is planned to finish \(record.plannedCompletion.map(String.init(describing:)) ?? "?"), "
+                + "after its due date \(record.dueDate.map(String.init(describing:)) ?? "?")"
+        }
+        var warnings: [String] = []
+        if created.progress(on: today) == .atRisk {
+            let alone = created.plannedCompletion == unshared.plannedCompletion
+            warnings.append(late(created) + (alone ? ": no pace a week can hold finishes it in time" : ": the week it shares with the employee's other assignments is full"))
+        }
+        let wasOnTrack = Set(before.filter { $0.progress(on: today) == .onTrack }.map(\.id))
+        for record in after where record.id != created.id && wasOnTrack.contains(record.id) && record.progress(on: today) == .atRisk {
+            warnings.append(late(record) + " now that it shares the week with the new one")
+        }
+        return warnings
     }
 }
 
 extension CallContext {
-    /// The plan for a stored employee, frozen with dated steps: at the options' pace when given, else at the
-    /// pace that ends on the due date, else at 4 hours a week; from the options' start, else today.
+    /// The plan for a stored employee, frozen with dated steps: at the options' pace when given (the call's,
+    /// else the employee's own), else at the pace that ends on the due date, else at the default pace; from
+    /// the options' start, else today.
     func scheduledPlan(for profile: EmployeeProfile, target: String, options: PlanOptions, dueDate: CalendarDate?) throws -> Plan {
         var unscheduled = options
         unscheduled.hoursPerWeek = nil
@@ -30,7 +52,7 @@ extension CallContext {
         let start = options.startDate ?? today
         let evidence = self.evidence
         let plan = evidence.annotate(try snapshot.planner.plan(profile: evidence.profile(profile), targetRole: target, options: unscheduled, strict: false), for: profile)
-        var pace = options.hoursPerWeek ?? defaultHoursPerWeek
+        var pace = options.hoursPerWeek ?? PlanOptions.defaultHoursPerWeek
         if options.hoursPerWeek == nil, let dueDate {
             // The pace that ends the plan on its due date, counting the due day itself.
             let days = max(1, dueDate.daysSinceEpoch - start.daysSinceEpoch + 1)
@@ -72,7 +94,7 @@ extension AssignmentsList: HandledMethod {
 
 extension AssignmentsGet: HandledMethod {
     static func handle(_ params: AssignmentID, in context: CallContext) throws -> Result {
-        AssignmentDetail(try context.visibleAssignment(params.id), today: context.today)
+        AssignmentDetail(try context.visibleAssignment(params.id), today: context.today, catalog: context.snapshot.catalog)
     }
 }
 
@@ -80,7 +102,7 @@ extension AssignmentsCancel: HandledMethod {
     static func handle(_ params: AssignmentID, in context: CallContext) throws -> Result {
         let record = try context.visibleAssignment(params.id)
         try context.requireManager(of: record.employee)
-        return AssignmentDetail(try context.store.cancelAssignment(record.id, actor: context.auditActor), today: context.today)
+        return AssignmentDetail(try context.store.cancelAssignment(record.id, actor: context.auditActor), today: context.today, catalog: context.snapshot.catalog)
     }
 }
 
@@ -93,7 +115,9 @@ extension AssignmentsReplan: HandledMethod {
         var options = try PlanOptions(json: JSONField(record.options, path: "options"))
         options.startDate = context.today
         let proposed = try context.scheduledPlan(for: profile, target: record.targetRole, options: options, dueDate: record.dueDate)
-        let applied = params.apply ? AssignmentDetail(try context.store.replacePlan(of: record.id, with: proposed, actor: context.auditActor), today: context.today) : nil
+        let applied = params.apply ? AssignmentDetail(
+            try context.store.sharingBudget(try context.store.replacePlan(of: record.id, with: proposed, actor: context.auditActor)), today: context.today,
+            catalog: context.snapshot.catalog) : nil
         return Result(record: record, proposed: proposed, applied: applied)
     }
 }

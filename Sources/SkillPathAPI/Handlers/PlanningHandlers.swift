@@ -30,12 +30,17 @@ extension CallContext {
         return (evidence.profile(stored), false, stored)
     }
 
-    /// The plan options, with what they leave open filled from the employee's preferences (their languages,
-    /// formats and weekly hours are the defaults of their plans), and today as the start when a pace is given.
-    func planOptions(_ given: PlanOptions?, preferences: LearnerPreferences?) -> PlanOptions {
+    /// The plan options, with what they leave open filled from the employee's preferences (their languages
+    /// and formats are preferred, their weekly hours the pace), and today as the start when a pace is given.
+    /// A stored employee's plan is always dated: at the pace given, else their own, else the default
+    /// (`datedByDefault: false` leaves that last choice to the caller, as assignments do with a due date).
+    /// A profile given in the call is dated when the call gives a pace or a deadline.
+    func planOptions(_ given: PlanOptions?, preferences: LearnerPreferences?, datedByDefault: Bool = true) -> PlanOptions {
         let given = given ?? PlanOptions()
-        let filled = preferences?.defaults(for: given, today: today) ?? given
-        return filled.startingToday(today)
+        guard let preferences else { return given.completingSchedule(today: today) }
+        var filled = preferences.defaults(for: given, today: today)
+        if datedByDefault, filled.hoursPerWeek == nil { filled.hoursPerWeek = PlanOptions.defaultHoursPerWeek }
+        return filled.completingSchedule(today: today)
     }
 }
 

@@ -8,11 +8,12 @@ extension RolesSuggest: HandledMethod {
         try context.requireRead(of: id)
         guard let stored = try context.store.employee(id) else { throw DomainError.unknownEmployee(id) }
         let limit = params.limit ?? defaultLimit
-        let pace = params.hoursPerWeek ?? stored.employee.preferences.hoursPerWeek ?? defaultHoursPerWeek
+        let pace = params.hoursPerWeek ?? stored.employee.preferences.hoursPerWeek ?? PlanOptions.defaultHoursPerWeek
         let ranking = try context.snapshot.planner.suggestRoles(for: context.evidence.profile(stored), limit: limit, kinds: params.kinds)
         var opportunities: [String: [OpportunityRecord]] = [:]
         if params.includeOpportunities {
-            for opportunity in try context.store.allOpenOpportunities() { opportunities[opportunity.role, default: []].append(opportunity) }
+            // An opening is not suggested to its own hiring manager.
+            for opportunity in try context.store.allOpenOpportunities() where opportunity.manager != id { opportunities[opportunity.role, default: []].append(opportunity) }
         }
         let current = stored.employee.role
         var entries: [Suggestion] = []
@@ -49,7 +50,9 @@ extension CandidatesRank: HandledMethod {
     static func handle(_ params: Params, in context: CallContext) throws -> Result {
         let scope = try context.requireTeamScope(params.manager)
         let (role, opportunity) = try target(params.target, in: context)
-        let people = try context.store.currentProfiles(inSubtreeOf: scope, evidence: context.evidence).filter { $0.role != role.id }
+        // Those who hold the role already, and an opening's own hiring manager, are not candidates for it.
+        let people = try context.store.currentProfiles(inSubtreeOf: scope, evidence: context.evidence)
+            .filter { $0.role != role.id && $0.id != opportunity?.manager }
         let ranking = try context.snapshot.planner.rankCandidates(people.map { ($0.id, $0.profile) }, for: role.id, limit: params.limit ?? defaultLimit)
         let wanted = Set(ranking.entries.map(\.id))
         let byID = Dictionary(people.lazy.filter { wanted.contains($0.id) }.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -57,7 +60,7 @@ extension CandidatesRank: HandledMethod {
         let preferred = params.hoursPerWeek == nil ? try context.store.preferredHoursPerWeek(of: ranking.entries.map(\.id)) : [:]
         let candidates = ranking.entries.map { entry in
             let person = byID[entry.id]
-            let pace = params.hoursPerWeek ?? preferred[entry.id] ?? defaultHoursPerWeek
+            let pace = params.hoursPerWeek ?? preferred[entry.id] ?? PlanOptions.defaultHoursPerWeek
             return Candidate(
                 employee: entry.id, name: person?.name, currentRole: person?.role, figures: PlanFigures(entry.plan, pace: pace, today: context.today),
                 hoursPerWeek: pace, transition: entry.transition)

@@ -26,7 +26,7 @@ enum CompareCommand: Command {
     static func run(_ context: CommandContext) throws(CLIError) -> ExitCode {
         let arguments = context.arguments
         guard arguments.value("catalog") != nil || arguments.value("profile") != nil else {
-            let options = try PlanOptionFlags.options(from: arguments, today: context.today)
+            let options = try PlanOptionFlags.options(from: arguments, today: context.today).completingSchedule(today: context.today)
             let subject: PlanningSubject = arguments.value("employee").map(PlanningSubject.employee) ?? .caller
             let result = try context.daemon().call(PathsCompare.self, PathsCompare.Params(subject: subject, targetRoles: arguments.positionals, options: options))
             if !context.printedJSON(result) { ComparisonRenderer(console: context.console).render(result).forEach(context.console.line) }

@@ -32,7 +32,7 @@ enum PlanCommand: Command {
         let target = try arguments.required("target")
         var flags = arguments
         let graph = try graphFormat(&flags, context: context)
-        let options = try PlanOptionFlags.options(from: flags, today: context.today)
+        let options = try PlanOptionFlags.options(from: flags, today: context.today).completingSchedule(today: context.today)
         let plan: Plan
         do {
             plan = try Planner(catalog: catalog).plan(profile: profile, targetRole: target, options: options)

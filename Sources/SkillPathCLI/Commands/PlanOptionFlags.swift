@@ -40,17 +40,15 @@ enum PlanOptionFlags {
         if let text = arguments.value("hours-per-week") { options.hoursPerWeek = try quantity(text, flag: "hours-per-week", allowZero: false) }
         if let text = arguments.value("start") { options.startDate = try date(text, flag: "start") }
         if let text = arguments.value("deadline") { options.deadline = try date(text, flag: "deadline") }
-        if options.deadline != nil && options.hoursPerWeek == nil {
-            throw .usage("--deadline needs --hours-per-week to schedule the plan")
-        }
-        let filled = options.startingToday(today)
         do {
-            try filled.validate()
+            try options.completingSchedule(today: today).validate()
         } catch {
             // The same rules as the daemon's, named as the flags the user typed.
             throw .usage("\(flag(for: error.field)) \(error.message)")
         }
-        return filled
+        // A deadline without a pace is left for the daemon to date at the employee's stored pace; a command
+        // planning on its own completes the schedule itself (`completingSchedule`).
+        return options
     }
 
     /// `options.hoursPerWeek` → `--hours-per-week`.

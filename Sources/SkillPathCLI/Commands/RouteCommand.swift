@@ -36,7 +36,7 @@ enum RouteCommand: Command {
         let profile = try OfflineInputs.profile(file: try arguments.required("profile"))
         let route: Route
         do {
-            route = try Planner(catalog: catalog).route(profile: profile, targetRole: target, options: options, maxHops: hops)
+            route = try Planner(catalog: catalog).route(profile: profile, targetRole: target, options: options.completingSchedule(today: context.today), maxHops: hops)
         } catch {
             throw error.cliError
         }

@@ -24,18 +24,15 @@ struct AssignmentRenderer: JSONDisplaying {
                 (done ? "Every planned course is done, but the role's requirements are not met: " : "The plan cannot close ")
                     + "\(unmet.count) skill\(unmet.count == 1 ? "" : "s"): \(openSkills(assignment["unmet"]))", .yellow))
         }
-        let titles = Dictionary((plan?["steps"]?.arrayValue ?? []).compactMap { step in
-            step["course"]?.stringValue.map { ($0, step["title"]?.stringValue ?? $0) }
-        }, uniquingKeysWith: { first, _ in first })
-        for step in assignment["steps"]?.arrayValue ?? [] {
+        for (number, step) in (assignment["steps"]?.arrayValue ?? []).enumerated() {
             let course = step["course"]?.stringValue ?? "?"
-            let done = step["completedAt"]?.stringValue != nil
+            let completed = step["completedAt"]?.stringValue
             let started = step["startedAt"]?.stringValue != nil
-            let mark = done ? console.styled("✓", .green) : started ? console.styled("▸", .yellow) : "·"
-            let dates = "\(step["plannedStart"]?.stringValue ?? "?") → \(step["plannedEnd"]?.stringValue ?? "?")"
-            let number = TextLayout.pad(text(step["position"]), 2, right: true)
-            let name = titles[course] ?? course
-            lines.append(" \(mark) \(number). \(name) \(console.styled("(\(course))", .dim)) · \(text(step["hours"])) h · \(dates)")
+            let mark = completed != nil ? console.styled("✓", .green) : started ? console.styled("▸", .yellow) : "·"
+            // A done step says when it was done; the plan's dates are for what is still to do.
+            let dates = completed.map { "done \($0.prefix(10))" } ?? "\(step["plannedStart"]?.stringValue ?? "?") → \(step["plannedEnd"]?.stringValue ?? "?")"
+            let name = step["title"]?.stringValue ?? course
+            lines.append(" \(mark) \(TextLayout.pad(String(number + 1), 2, right: true)). \(name) \(console.styled("(\(course))", .dim)) · \(text(step["hours"])) h · \(dates)")
         }
         return lines
     }
@@ -50,8 +47,8 @@ struct AssignmentRenderer: JSONDisplaying {
 
     func style(_ progress: String) -> Console.Style {
         switch progress {
-        case "on-track", "completed": .green
-        case "late", "courses-done": .yellow
+        case "on-track", "onTrack", "completed", "role-reached", "roleReached": .green
+        case "late", "courses-done", "coursesDone", "at-risk", "atRisk": .yellow
         case "overdue": .red
         default: .dim
         }

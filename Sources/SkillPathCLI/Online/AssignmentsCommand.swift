@@ -21,13 +21,14 @@ enum AssignmentsCommand: Command {
         let rows = list.map { item -> [String] in
             [
                 renderer.text(item["id"]), item["employee"]?.stringValue ?? "?", item["targetRole"]?.stringValue ?? "?",
-                item["dueDate"]?.stringValue ?? "—", "\(renderer.text(item["percentComplete"]))%", item["progress"]?.stringValue ?? "?",
+                item["plannedCompletion"]?.stringValue ?? "—", item["dueDate"]?.stringValue ?? "—", "\(renderer.text(item["percentComplete"]))%",
+                item["progress"]?.stringValue ?? "?",
                 item["nextCourse"]?.stringValue ?? "—", renderer.openSkills(item["unmet"]),
             ]
         }
         TextLayout.table(
-            header: ["ID", "Employee", "Target", "Due", "Done", "Progress", "Next course", "Skills the plan cannot close"], rows: rows,
-            width: context.console.width, rightAligned: [0, 4], shrinkable: [6, 2, 7])
+            header: ["ID", "Employee", "Target", "Planned finish", "Due", "Done", "Progress", "Next course", "Skills the plan cannot close"], rows: rows,
+            width: context.console.width, rightAligned: [0, 5], shrinkable: [7, 2, 8])
             .forEach(context.console.line)
         return .success
     }

@@ -8,12 +8,15 @@ enum PreferencesCommand: Command {
         path: ["preferences"], summary: "show or set your learner preferences: course languages, formats, weekly hours",
         synopsis: "preferences [--language LANG]... [--format FORMAT]... [--hours-per-week H] [--clear] [--employee ID] [--json]",
         discussion: """
-        They are the defaults of your plans (path, compare, route, suggest, and assignments made for you): a
-        plan's own --language, --format or --hours-per-week wins. With no option, shows them. A list given
-        replaces the stored one; --clear clears all three. Administrators may set anyone's with --employee.
+        They are the defaults of your plans (path, compare, route, suggest, and assignments made for you).
+        Languages and formats are preferred, never required: a plan uses courses outside them only where the
+        catalog has no way with fewer such hours, and says so at each such step. The weekly hours date your
+        plans (4 a week when not set). A plan's own --language or --format is a hard filter, and its
+        --hours-per-week wins. With no option, shows them. A list given replaces the stored one; --clear
+        clears all three. Administrators may set anyone's with --employee.
         """,
         options: [
-            OptionSpec("language", value: "LANG", repeatable: true, help: "course languages you take (repeat or comma-separate)"),
+            OptionSpec("language", value: "LANG", repeatable: true, help: "course languages you prefer (repeat or comma-separate)"),
             OptionSpec("format", value: "FORMAT", repeatable: true, help: "course formats you prefer"),
             OptionSpec("hours-per-week", value: "H", help: "your weekly learning budget"),
             OptionSpec("clear", help: "clear every preference"),
@@ -44,7 +47,10 @@ enum PreferencesCommand: Command {
         context.console.line("Learner preferences of \(employee)\(unchanged ? "" : " (saved)"):")
         context.console.line("  languages:      \(languages.isEmpty ? "any" : languages.joined(separator: ", "))")
         context.console.line("  formats:        \(formats.isEmpty ? "any" : formats.joined(separator: ", "))")
-        context.console.line("  hours per week: \(hours ?? "not set (plans are undated unless you give --hours-per-week)")")
+        context.console.line("  hours per week: \(hours ?? "not set (plans are dated at \(PlanOptions.defaultHoursPerWeek) a week unless you give --hours-per-week)")")
+        if !languages.isEmpty || !formats.isEmpty {
+            context.console.line(context.console.styled("  Plans prefer these languages and formats, and use others only where they must (each such step says so).", .dim))
+        }
         return .success
     }
 }

@@ -36,9 +36,13 @@ enum SuggestCommand: Command {
         if context.printedJSON(result) { return .success }
         let console = context.console
         let shown = Shown()
-        console.line(console.styled("Closest moves for \(shown.text(result["employee"])) (now \(shown.text(result["currentRole"])))", .bold)
-            + console.styled(" · \(shown.text(result["considered"])) roles considered, \(shown.text(result["planned"])) planned", .dim))
         let entries = result["suggestions"]?.arrayValue ?? []
+        // The count names the rows below: a role can show twice, as itself and as an open opening for it.
+        let openings = entries.filter { $0["type"]?.stringValue == "opportunity" }.count
+        let roles = entries.count - openings
+        let shownCount = "\(roles) role\(roles == 1 ? "" : "s")" + (openings > 0 ? " and \(openings) opening\(openings == 1 ? "" : "s")" : "")
+        console.line(console.styled("Closest moves for \(shown.text(result["employee"])) (now \(shown.text(result["currentRole"])))", .bold)
+            + console.styled(" · \(shownCount) shown, of \(shown.text(result["considered"])) roles considered (\(shown.text(result["planned"])) planned)", .dim))
         guard !entries.isEmpty else {
             console.line("No role matches.")
             return .success

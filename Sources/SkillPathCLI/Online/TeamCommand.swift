@@ -4,7 +4,7 @@ import SkillPathProtocol
 /// `skillpath team`: your reports and how their assignments are going.
 enum TeamCommand: Command {
     static let spec = CommandSpec(
-        path: ["team"], summary: "your reports, their assignments, and who is on track or late",
+        path: ["team"], summary: "your reports, their assignments, when each is planned to finish, and who is on track",
         synopsis: "team [--manager ID] [--subtree] [--json]",
         options: [
             OptionSpec("manager", value: "ID", help: "a manager in your subtree (services and administrators: anyone)"),
@@ -23,29 +23,35 @@ enum TeamCommand: Command {
         }
         let renderer = AssignmentRenderer(console: console)
         let summary = result["summary"]
+        let counts = Self.verdicts.compactMap { key, label in
+            (summary?[key]?.intValue ?? 0) > 0 || key == "onTrack" ? console.styled("\(renderer.text(summary?[key])) \(label)", renderer.style(key)) : nil
+        }
         console.line(console.styled("Team of \(result["manager"]?.stringValue ?? "?") on \(result["date"]?.stringValue ?? "?")", .bold)
-            + " · \(renderer.text(summary?["people"])) people · \(renderer.text(summary?["assignments"])) assignments: "
-            + console.styled("\(renderer.text(summary?["onTrack"])) on track", .green) + ", "
-            + console.styled("\(renderer.text(summary?["late"])) late", .yellow) + ", "
-            + console.styled("\(renderer.text(summary?["overdue"])) overdue", .red) + ", \(renderer.text(summary?["completed"])) completed"
-            + ((summary?["coursesDone"]?.intValue ?? 0) > 0 ? ", " + console.styled("\(renderer.text(summary?["coursesDone"])) with courses done but skills open", .yellow) : ""))
+            + " · \(renderer.text(summary?["people"])) people · \(renderer.text(summary?["assignments"])) assignments: " + counts.joined(separator: ", "))
         var rows: [[String]] = []
         for report in reports {
             let who = [report["id"]?.stringValue ?? "?", report["name"]?.stringValue ?? "?", report["role"]?.stringValue ?? "?"]
             let assignments = report["assignments"]?.arrayValue ?? []
-            if assignments.isEmpty { rows.append(who + ["—", "", "", "", ""]) }
+            if assignments.isEmpty { rows.append(who + ["—", "", "", "", "", ""]) }
             for (position, assignment) in assignments.enumerated() {
                 rows.append((position == 0 ? who : ["", "", ""]) + [
                     assignment["targetRole"]?.stringValue ?? "?", "\(renderer.text(assignment["percentComplete"]))%",
-                    assignment["progress"]?.stringValue ?? "?", assignment["dueDate"]?.stringValue ?? "—",
+                    assignment["progress"]?.stringValue ?? "?", assignment["plannedCompletion"]?.stringValue ?? "—", assignment["dueDate"]?.stringValue ?? "—",
                     renderer.openSkills(assignment["unmet"]),
                 ])
             }
         }
         TextLayout.table(
-            header: ["ID", "Name", "Role", "Assignment", "Done", "Progress", "Due", "Skills the plan cannot close"], rows: rows,
-            width: console.width, rightAligned: [4], shrinkable: [1, 3, 7])
+            header: ["ID", "Name", "Role", "Assignment", "Done", "Progress", "Planned finish", "Due", "Skills the plan cannot close"], rows: rows,
+            width: console.width, rightAligned: [4], shrinkable: [1, 3, 8])
             .forEach(console.line)
         return .success
     }
+
+    /// The summary's counts in the order they are read, each with its words; a verdict nobody has is left
+    /// out of the line (on track is always shown).
+    static let verdicts: [(key: String, label: String)] = [
+        ("onTrack", "on track"), ("atRisk", "at risk"), ("late", "late"), ("overdue", "overdue"), ("completed", "completed"),
+        ("coursesDone", "with courses done but skills open"), ("roleReached", "closed by reaching the role"),
+    ]
 }

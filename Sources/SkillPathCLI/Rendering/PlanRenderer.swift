@@ -56,6 +56,11 @@ struct PlanRenderer {
             for line in TextLayout.wrap(step.reason, width: max(30, console.width - indent.count)) {
                 lines.append(indent + console.styled(line, .dim))
             }
+            if let outside = step.outsidePreferences {
+                for line in TextLayout.wrap("Note: " + outside, width: max(30, console.width - indent.count)) {
+                    lines.append(indent + console.styled(line, .yellow))
+                }
+            }
         }
         return lines
     }

@@ -40,7 +40,7 @@ struct HTMLReport {
     static let style = """
         body{font-family:system-ui,sans-serif;margin:2em;color:#222}h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em}\
         .meta{color:#666;font-size:.9em}table{border-collapse:collapse}td,th{padding:.25em .6em;border-bottom:1px solid #ddd;text-align:left}\
-        .on-track{color:#1a7f37}.late{color:#9a6700}.overdue{color:#cf222e}.completed{color:#555}\
+        .on-track,.role-reached{color:#1a7f37}.late,.at-risk,.courses-done{color:#9a6700}.overdue{color:#cf222e}.completed{color:#555}\
         .heat td{text-align:center;min-width:5em}.heat td.skill{text-align:left}
         """
 
@@ -78,12 +78,12 @@ struct HTMLReport {
     }
 
     func teamTable(_ team: JSONValue) -> String {
-        var rows = HTMLText.element("tr", [], ["Person", "Role", "Assignment", "Done", "Progress", "Due", "Skills the plan cannot close"].map { HTMLText.text("th", $0) }.joined())
+        var rows = HTMLText.element("tr", [], ["Person", "Role", "Assignment", "Done", "Progress", "Planned finish", "Due", "Skills the plan cannot close"].map { HTMLText.text("th", $0) }.joined())
         for report in team["reports"]?.arrayValue ?? [] {
             let who = "\(report["name"]?.stringValue ?? "?") (\(report["id"]?.stringValue ?? "?"))"
             let assignments = report["assignments"]?.arrayValue ?? []
             if assignments.isEmpty {
-                rows += HTMLText.element("tr", [], [who, report["role"]?.stringValue ?? "", "—", "", "", "", ""].map { HTMLText.text("td", $0) }.joined())
+                rows += HTMLText.element("tr", [], [who, report["role"]?.stringValue ?? "", "—", "", "", "", "", ""].map { HTMLText.text("td", $0) }.joined())
             }
             for assignment in assignments {
                 let progress = assignment["progress"]?.stringValue ?? "?"
@@ -92,14 +92,17 @@ struct HTMLReport {
                     HTMLText.text("td", who), HTMLText.text("td", report["role"]?.stringValue ?? ""),
                     HTMLText.text("td", assignment["targetRole"]?.stringValue ?? "?"),
                     HTMLText.text("td", "\(assignment["percentComplete"].map { JSONWriter.string($0) } ?? "0")%"),
-                    HTMLText.text("td", [("class", progress)], progress), HTMLText.text("td", assignment["dueDate"]?.stringValue ?? "—"),
+                    HTMLText.text("td", [("class", progress)], progress), HTMLText.text("td", assignment["plannedCompletion"]?.stringValue ?? "—"),
+                    HTMLText.text("td", assignment["dueDate"]?.stringValue ?? "—"),
                     HTMLText.text("td", unmet),
                 ].joined())
             }
         }
         let summary = team["summary"]
-        let line = "\(summary?["people"]?.intValue ?? 0) people, \(summary?["assignments"]?.intValue ?? 0) assignments: "
-            + "\(summary?["onTrack"]?.intValue ?? 0) on track, \(summary?["late"]?.intValue ?? 0) late, \(summary?["overdue"]?.intValue ?? 0) overdue."
+        let counts = TeamCommand.verdicts.compactMap { key, label in
+            (summary?[key]?.intValue ?? 0) > 0 || key == "onTrack" ? "\(summary?[key]?.intValue ?? 0) \(label)" : nil
+        }
+        let line = "\(summary?["people"]?.intValue ?? 0) people, \(summary?["assignments"]?.intValue ?? 0) assignments: " + counts.joined(separator: ", ") + "."
         return HTMLText.text("p", line) + HTMLText.element("table", [], rows)
     }
 

@@ -25,50 +25,18 @@ enum HTMLReportCommand: Command {
         ],
         examples: ["skillpath report --out me.html", "skillpath report --target data-scientist --out path.html", "skillpath report --manager e-003 --out team.html"])
 
-    static let defaultPace = 5
-
     static func run(_ context: CommandContext) throws(CLIError) -> ExitCode {
         let arguments = context.arguments
         let daemon = context.daemon()
         let out = arguments.value("out") ?? "skillpath-report.html"
         var report = HTMLReport(title: "SkillPath report", generated: context.today)
-        let employee = arguments.value("employee") ?? (try? ownID(daemon, unless: nil))
-        // The path.
-        if let employee {
+        if let employee = arguments.value("employee") ?? (try? ownID(daemon, unless: nil)) {
             if let target = arguments.value("target") {
-                var options = PlanOptions()
-                options.hoursPerWeek = try arguments.pace()
-                var plan = try daemon.call(PathsPlan.self, PathsPlan.Params(subject: .employee(employee), targetRole: target, options: options))
-                var note = "Dated at \(plan["schedule"]?["hoursPerWeek"].map { JSONWriter.string($0) } ?? "") h a week."
-                if plan["schedule"] == nil || plan["schedule"] == .null {
-                    options.hoursPerWeek = Quantity(defaultPace)
-                    plan = try daemon.call(PathsPlan.self, PathsPlan.Params(subject: .employee(employee), targetRole: target, options: options))
-                    note = "Dated at \(defaultPace) h a week (no pace given or preferred)."
-                }
-                let bars = (plan["steps"]?.arrayValue ?? []).compactMap { step -> HTMLReport.Bar? in
-                    guard let start = step["start"]?.stringValue.flatMap(CalendarDate.init(iso:)), let end = step["end"]?.stringValue.flatMap(CalendarDate.init(iso:)) else { return nil }
-                    return HTMLReport.Bar(label: step["title"]?.stringValue ?? step["course"]?.stringValue ?? "?", start: start, end: end, done: false)
-                }
-                let unmet = (plan["unmet"]?.arrayValue ?? []).compactMap { $0["name"]?.stringValue }
-                if !unmet.isEmpty { note += " No course sequence closes: \(unmet.joined(separator: ", "))." }
-                let hours = plan["totals"]?["hours"].map { JSONWriter.string($0) } ?? "?"
-                report.path = ("\(employee) → \(plan["targetTitle"]?.stringValue ?? target): \(bars.count) courses, \(hours) h", bars, note)
+                report.path = try plannedPath(of: employee, to: target, pace: try arguments.pace(), daemon: daemon)
+            } else if let path = try assignedPath(of: employee, daemon: daemon) {
+                report.path = path
             } else {
-                let list = try daemon.call(AssignmentsList.self, AssignmentsList.Params(employee: employee))
-                if let active = (list["assignments"]?.arrayValue ?? []).first(where: { $0["status"] == "active" }), let id = active["id"]?.intValue {
-                    let assignment = try daemon.call(AssignmentsGet.self, AssignmentID(Int64(id)))
-                    let bars = (assignment["steps"]?.arrayValue ?? []).compactMap { step -> HTMLReport.Bar? in
-                        guard let start = step["plannedStart"]?.stringValue.flatMap(CalendarDate.init(iso:)),
-                              let end = step["plannedEnd"]?.stringValue.flatMap(CalendarDate.init(iso:)) else { return nil }
-                        let done = step["completedAt"].map { !$0.isNull } ?? false
-                        return HTMLReport.Bar(label: step["course"]?.stringValue ?? "?", start: start, end: end, done: done)
-                    }
-                    let progress = assignment["progress"]?.stringValue ?? "?"
-                    report.path = ("\(employee) → \(assignment["targetRole"]?.stringValue ?? "?"): assignment \(id), \(progress), due \(assignment["dueDate"]?.stringValue ?? "—")",
-                                   bars, "Grey bars are done; blue ones are still to take.")
-                } else {
-                    report.omissions.append("No path: \(employee) has no active assignment (give --target ROLE to plan one).")
-                }
+                report.omissions.append("No path: \(employee) has no active assignment (give --target ROLE to plan one).")
             }
         } else {
             report.omissions.append("No path: you are not an employee here (give --employee ID).")
@@ -99,5 +67,39 @@ enum HTMLReportCommand: Command {
         context.console.line("Wrote \(out) (\(parts.isEmpty ? "nothing to show" : parts.joined(separator: ", "))).")
         for omission in report.omissions { context.console.line(context.console.styled("  " + omission, .dim)) }
         return .success
+    }
+
+    /// The plan to `target`, dated as the daemon dates it: at the pace given, else the employee's stored
+    /// pace, else the default every view uses.
+    static func plannedPath(of employee: String, to target: String, pace: Quantity?, daemon: DaemonClient) throws(CLIError) -> (heading: String, bars: [HTMLReport.Bar], note: String) {
+        var options = PlanOptions()
+        options.hoursPerWeek = pace
+        let plan = try daemon.call(PathsPlan.self, PathsPlan.Params(subject: .employee(employee), targetRole: target, options: options))
+        var note = "Dated at \(plan["schedule"]?["hoursPerWeek"].map { JSONWriter.string($0) } ?? "?") h a week\(pace == nil ? " (the stored pace, else the default)" : "")."
+        let bars = (plan["steps"]?.arrayValue ?? []).compactMap { step -> HTMLReport.Bar? in
+            guard let start = step["start"]?.stringValue.flatMap(CalendarDate.init(iso:)), let end = step["end"]?.stringValue.flatMap(CalendarDate.init(iso:)) else { return nil }
+            return HTMLReport.Bar(label: step["title"]?.stringValue ?? step["course"]?.stringValue ?? "?", start: start, end: end, done: false)
+        }
+        let unmet = (plan["unmet"]?.arrayValue ?? []).compactMap { $0["name"]?.stringValue }
+        if !unmet.isEmpty { note += " No course sequence closes: \(unmet.joined(separator: ", "))." }
+        let hours = plan["totals"]?["hours"].map { JSONWriter.string($0) } ?? "?"
+        return ("\(employee) → \(plan["targetTitle"]?.stringValue ?? target): \(bars.count) courses, \(hours) h", bars, note)
+    }
+
+    /// The employee's active assignment, with the dates and verdict every other view shows.
+    static func assignedPath(of employee: String, daemon: DaemonClient) throws(CLIError) -> (heading: String, bars: [HTMLReport.Bar], note: String)? {
+        let list = try daemon.call(AssignmentsList.self, AssignmentsList.Params(employee: employee))
+        guard let active = (list["assignments"]?.arrayValue ?? []).first(where: { $0["status"] == "active" }), let id = active["id"]?.intValue else { return nil }
+        let assignment = try daemon.call(AssignmentsGet.self, AssignmentID(Int64(id)))
+        let bars = (assignment["steps"]?.arrayValue ?? []).compactMap { step -> HTMLReport.Bar? in
+            let completed = step["completedAt"]?.stringValue.flatMap { CalendarDate(iso: String($0.prefix(10))) }
+            // A done step is drawn on the day it was done; the plan's dates are for what is still to do.
+            guard let start = completed ?? step["plannedStart"]?.stringValue.flatMap(CalendarDate.init(iso:)),
+                  let end = completed ?? step["plannedEnd"]?.stringValue.flatMap(CalendarDate.init(iso:)) else { return nil }
+            return HTMLReport.Bar(label: step["title"]?.stringValue ?? step["course"]?.stringValue ?? "?", start: start, end: end, done: completed != nil)
+        }
+        let heading = "\(employee) → \(assignment["targetRole"]?.stringValue ?? "?"): assignment \(id), \(assignment["progress"]?.stringValue ?? "?"), "
+            + "planned to finish \(assignment["plannedCompletion"]?.stringValue ?? "—"), due \(assignment["dueDate"]?.stringValue ?? "—")"
+        return (heading, bars, "Grey bars are done; blue ones are still to take.")
     }
 }

@@ -83,12 +83,16 @@ public struct Plan: Sendable, Equatable {
         /// Later steps that need this one: through a required level it provides first, or through `after`.
         public var neededBy: [String]
         public var reason: String
+        /// Set when the course is outside the learner's preferred formats or languages: what is outside,
+        /// and why the plan takes it anyway.
+        public var outsidePreferences: String?
         public var start: CalendarDate?
         public var end: CalendarDate?
 
         public init(
             course: String, title: String, format: String, provider: String?, language: String, hours: Quantity, cost: Quantity,
-            teaches: [SkillLevel], closes: [SkillLevel], neededBy: [String], reason: String, start: CalendarDate?, end: CalendarDate?
+            teaches: [SkillLevel], closes: [SkillLevel], neededBy: [String], reason: String, outsidePreferences: String? = nil, start: CalendarDate?,
+            end: CalendarDate?
         ) {
             self.course = course
             self.title = title
@@ -101,6 +105,7 @@ public struct Plan: Sendable, Equatable {
             self.closes = closes
             self.neededBy = neededBy
             self.reason = reason
+            self.outsidePreferences = outsidePreferences
             self.start = start
             self.end = end
         }

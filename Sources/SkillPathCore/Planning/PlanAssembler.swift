@@ -72,13 +72,27 @@ struct PlanAssembler {
             for dependent in neededBy[step] where seen.insert(dependent.step).inserted {
                 let later = Int(order[dependent.step])
                 dependents.append(catalog.courses[later].id)
-                reasons.append("Prerequisite for step \(dependent.step + 1), \"\(catalog.courses[later].title)\" (\(dependent.because))")
+                reasons.append("Prerequisite for step \(dependent.step + problem.firstStepNumber), \"\(catalog.courses[later].title)\" (\(dependent.because))")
             }
             return Plan.Step(
                 course: course.id, title: course.title, format: course.format, provider: course.provider, language: course.language,
                 hours: course.hours, cost: course.cost, teaches: course.teaches, closes: closes[step], neededBy: dependents,
-                reason: reasons.joined(separator: "; "), start: nil, end: nil)
+                reason: reasons.joined(separator: "; "), outsidePreferences: outsidePreferences(number, closes: closes[step]), start: nil, end: nil)
         }
+    }
+
+    /// For a course outside the learner's preferences: what is outside them, and why it is in the plan
+    /// ("no video or reading course teaches Python 4", or, when preferred courses teach what it closes, that
+    /// the search found no way with fewer hours outside the preferences).
+    func outsidePreferences(_ course: Int32, closes: [SkillLevel]) -> String? {
+        guard let preference = problem.preference, let outside = preference.outside(course) else { return nil }
+        let untaught = closes.filter { closed in
+            catalog.index.skillNumbers[closed.skill].map { !preference.taught($0, to: UInt8(clamping: closed.level)) } ?? false
+        }
+        let why = untaught.isEmpty
+            ? "the plan found no way with fewer hours outside them"
+            : "no \(preference.courseWords) teaches \(Text.list(untaught.map { "\(catalog.skillName($0.skill)) \($0.level)" }, conjunction: "or"))"
+        return "\(outside) is outside the preferences (\(preference.courseWords)); \(why)"
     }
 
     func schedule(_ steps: inout [Plan.Step], complete: Bool) -> Plan.Schedule? {

@@ -21,6 +21,12 @@ public struct PlanOptions: Sendable, Equatable {
     public var formats: Set<String>?
     public var languages: Set<String>?
     public var providers: Set<String>?
+    /// Preferred course formats and languages (an employee's stored preferences fill them): unlike
+    /// `formats` and `languages` they rule no course out. The plan spends as few hours outside them as the
+    /// catalog allows, then minimises the objective (docs/planning.md#preferences); each step outside them
+    /// says so. Values no course has are ignored.
+    public var preferredFormats: Set<String>?
+    public var preferredLanguages: Set<String>?
     /// A budget for the whole plan. When no plan reaches every gap skill within it, the plan keeps the skills
     /// it can afford and reports the rest as unmet with reason `over-budget`.
     public var maxCost: Quantity?
@@ -43,8 +49,9 @@ public struct PlanOptions: Sendable, Equatable {
 
     /// Every rule on the options that does not need the catalog, in one place: the JSON reader, the planner,
     /// the CLI and every daemon method go through it, so no path can skip a check.
-    /// - Parameter requireStart: a pace needs a start date (the library's rule; the tools fill in today).
-    public func validate(requireStart: Bool = true) throws(PlanningError) {
+    /// - Parameter requireSchedule: a pace needs a start date and a deadline needs a pace (the library's
+    ///   rules; the tools fill in today and the pace, `completingSchedule`).
+    public func validate(requireSchedule: Bool = true) throws(PlanningError) {
         if let pace = hoursPerWeek {
             guard pace > .zero else {
                 throw PlanningError(.invalidOption, field: "options.hoursPerWeek", "must be greater than 0, got \(pace)")
@@ -52,11 +59,11 @@ public struct PlanOptions: Sendable, Equatable {
             guard pace <= Self.maximumHoursPerWeek else {
                 throw PlanningError(.invalidOption, field: "options.hoursPerWeek", "must be at most 168 (the hours in a week), got \(pace)")
             }
-            if requireStart && startDate == nil {
+            if requireSchedule && startDate == nil {
                 throw PlanningError(.invalidOption, field: "options.startDate", "is required with hoursPerWeek")
             }
         }
-        if deadline != nil && hoursPerWeek == nil {
+        if requireSchedule && deadline != nil && hoursPerWeek == nil {
             throw PlanningError(.invalidOption, field: "options.deadline", "needs hoursPerWeek to schedule the plan")
         }
         if let maxCost, maxCost < .zero {
@@ -64,10 +71,16 @@ public struct PlanOptions: Sendable, Equatable {
         }
     }
 
-    /// The tools of this product fill a missing `startDate` with today when a pace is given; the core never
-    /// reads the clock, so the same options always give the same plan.
-    public func startingToday(_ today: CalendarDate) -> PlanOptions {
+    /// The pace the tools of this product date a plan at when neither the call nor the employee's stored
+    /// preferences give one: in plans, suggestions, candidates, assignments and reports alike.
+    public static let defaultHoursPerWeek = Quantity(4)
+
+    /// The tools of this product fill a missing pace when a deadline asks for a schedule (`pace`: the
+    /// employee's stored one, else the default), then a missing `startDate` with today when there is a pace;
+    /// the core never reads the clock, so the same options always give the same plan.
+    public func completingSchedule(today: CalendarDate, pace: Quantity? = nil) -> PlanOptions {
         var options = self
+        if options.deadline != nil && options.hoursPerWeek == nil { options.hoursPerWeek = pace ?? Self.defaultHoursPerWeek }
         if options.hoursPerWeek != nil && options.startDate == nil { options.startDate = today }
         return options
     }

@@ -23,7 +23,11 @@ extension Planner {
         let filter = try makeFilter(options: options, done: done)
         try checkSchedule(options)
         let goals = PlanningProblem.goals(index: index, target: target, current: current, options: options, levels: levels)
-        return PlanningProblem(levels: levels, filter: filter, target: target, current: current, goals: goals)
+        var problem = PlanningProblem(levels: levels, filter: filter, target: target, current: current, goals: goals)
+        if options.preferredFormats != nil || options.preferredLanguages != nil {
+            problem.preference = CoursePreference(index: index, formats: options.preferredFormats, languages: options.preferredLanguages)
+        }
+        return problem
     }
 
     /// The profile's skill levels and completed courses in catalog numbers. A completed course counts for

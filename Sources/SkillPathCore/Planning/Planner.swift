@@ -46,7 +46,7 @@ public struct Planner: Sendable {
             if scratch.reach.levels[Int(goal.skill)] >= goal.need { reachable.append(goal) } else { blocked.append(goal) }
         }
         var search = options.maxCost == nil && !problem.filter.restricts
-            ? directSearch(reachable, scratch: scratch, objective: options.objective, effort: options.effort)
+            ? directSearch(reachable, scratch: scratch, objective: options.objective, effort: options.effort, preference: problem.preference)
             : filteredSearch(reachable, problem: problem, options: options, scratch: scratch)
         blocked += search.blocked
         search.unmet = explainUnmet(blocked, problem: problem, scratch: scratch) + search.unmet
@@ -59,7 +59,7 @@ public struct Planner: Sendable {
             let kept = reachable.filter { goal in !search.unmet.contains { $0.skill == catalog.skills[Int(goal.skill)].id } }
             let graph = scratch.graph(courses: scratch.relevant(targets: kept.map { ($0.skill, $0.need) }, filter: problem.filter))
             let goals = kept.compactMap { goal in graph.localSkill(goal.skill).map { PlanningGraph.Entry(skill: $0, level: goal.need) } }
-            let weights = CourseWeights(graph: graph, index: catalog.index, objective: options.objective)
+            let weights = CourseWeights(graph: graph, index: catalog.index, objective: options.objective, preference: problem.preference)
             let safe = PlanPruner.prune(graph.closure().order, graph: graph, goals: goals, weights: weights).map { graph.courses[Int($0)] }
             plan = assembler.assemble(order: takingOrder(safe, scratch: scratch), unmet: search.unmet, optimal: false)
             plan.contractViolations = violations
@@ -84,14 +84,14 @@ public struct Planner: Sendable {
     /// Without filters or a budget, every relevant course can be taken in some order (each was taken by the
     /// profile's closure, and the relevance walk keeps every course a first provider needs), so the
     /// independent groups the walk found are searched at once, with no closure and no graph of the whole.
-    func directSearch(_ goals: [Goal], scratch: ReachScratch, objective: PlanOptions.Objective, effort: PlanOptions.Effort) -> SearchOutcome {
+    func directSearch(_ goals: [Goal], scratch: ReachScratch, objective: PlanOptions.Objective, effort: PlanOptions.Effort, preference: CoursePreference?) -> SearchOutcome {
         let groups = scratch.relevantGroups(targets: goals.map { ($0.skill, $0.need) }, filter: CourseFilter(index: catalog.index))
         let parts = groups.map { group in
             let graph = scratch.graph(courses: group.courses)
             let entries = group.targets.compactMap { position in
                 graph.localSkill(goals[position].skill).map { PlanningGraph.Entry(skill: $0, level: goals[position].need) }
             }
-            return PlanSearch.Part(graph: graph, goals: entries, weights: CourseWeights(graph: graph, index: catalog.index, objective: objective))
+            return PlanSearch.Part(graph: graph, goals: entries, weights: CourseWeights(graph: graph, index: catalog.index, objective: objective, preference: preference))
         }
         return SearchOutcome(result: PlanSearch(work: work(effort)).best(parts: parts, maxCost: nil) ?? PlanSearch.Result(courses: [], optimal: true))
     }
@@ -110,7 +110,7 @@ public struct Planner: Sendable {
         // Courses the closure never took can never be in a plan: search only the rest.
         let feasible = reach.order.sorted()
         let graph = feasible.count == everything.courseCount ? everything : everything.restricted(to: feasible)
-        let weights = CourseWeights(graph: graph, index: catalog.index, objective: options.objective)
+        let weights = CourseWeights(graph: graph, index: catalog.index, objective: options.objective, preference: problem.preference)
         func entries(_ goals: [Goal]) -> [PlanningGraph.Entry] {
             goals.compactMap { goal in graph.localSkill(goal.skill).map { PlanningGraph.Entry(skill: $0, level: goal.need) } }
         }

@@ -17,6 +17,11 @@ struct PlanningProblem: Sendable {
     var current: Int32?
     /// Gap skills in the order they are reported: the target's requirements first, in its order.
     var goals: [Goal]
+    /// The number of the plan's first step, as its reasons cite it ("Prerequisite for step 3"): 1, except
+    /// in a route's later hops, whose steps are numbered on from the hops before.
+    var firstStepNumber = 1
+    /// The learner's preferred formats and languages, which order the courses without ruling any out.
+    var preference: CoursePreference?
 
     func level(_ skill: Int32) -> UInt8 {
         levels[skill] ?? 0

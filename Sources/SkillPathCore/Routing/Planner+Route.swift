@@ -63,6 +63,8 @@ extension Planner {
                 problem.target = move.role
                 problem.current = role
                 problem.goals = PlanningProblem.goals(index: index, target: move.role, current: nil, options: hopOptions, levels: problem.levels)
+                // Reasons cite steps by their number across the whole route.
+                problem.firstStepNumber = 1 + label.hops.reduce(0) { $0 + $1.plan.steps.count }
                 let plan = plan(problem, options: hopOptions)
                 if !plan.unmet.isEmpty {
                     blockedHops.append("'\(catalog.roles[Int(role)].id)' → '\(catalog.roles[Int(move.role)].id)' needs \(Text.list(plan.unmet.map { "\($0.name) \($0.need)" }))")

@@ -48,7 +48,8 @@ public enum Schema {
         ])),
         ("PlanOptions", object([
             ("objective", enumeration(["hours", "cost"])), ("effort", enumeration(["standard", "thorough"])),
-            ("formats", array(string)), ("languages", array(string)), ("providers", array(string)), ("maxCost", number), ("exclude", array(string)), ("includeOptional", boolean),
+            ("formats", array(string)), ("languages", array(string)), ("providers", array(string)),
+            ("preferredFormats", array(string)), ("preferredLanguages", array(string)), ("maxCost", number), ("exclude", array(string)), ("includeOptional", boolean),
             ("keepCurrentRole", boolean), ("hoursPerWeek", number), ("startDate", date), ("deadline", date),
         ])),
         ("Plan", object([
@@ -57,7 +58,7 @@ public enum Schema {
             ("steps", array(object([
                 ("course", string), ("title", string), ("format", string), ("provider", string), ("language", string), ("hours", number),
                 ("cost", number), ("teaches", array(ref("SkillLevel"))), ("closes", array(ref("SkillLevel"))), ("neededBy", array(string)),
-                ("reason", string), ("start", date), ("end", date),
+                ("reason", string), ("outsidePreferences", string), ("start", date), ("end", date),
             ]))),
             ("totals", object([("hours", number), ("cost", number), ("currency", string), ("courses", integer())])),
             ("unmet", array(object([

@@ -14,14 +14,18 @@ public struct AssignmentSummary: RPCResult {
     public var json: JSONValue { record.summaryJSON(today: today) }
 }
 
-/// An assignment with everything: its dated steps and its frozen plan.
+/// An assignment with everything: its dated steps and its frozen plan. Steps are numbered from 1 in the
+/// order they are taken (completed ones first, however often the plan was replaced), each with its course's
+/// title from `catalog` (or the frozen plan's, for a course the catalog no longer has).
 public struct AssignmentDetail: RPCResult {
     public var record: AssignmentRecord
     public var today: CalendarDate
+    public var catalog: Catalog?
 
-    public init(_ record: AssignmentRecord, today: CalendarDate) {
+    public init(_ record: AssignmentRecord, today: CalendarDate, catalog: Catalog? = nil) {
         self.record = record
         self.today = today
+        self.catalog = catalog
     }
 
     public var json: JSONValue {
@@ -30,9 +34,13 @@ public struct AssignmentDetail: RPCResult {
         object["assignedAt"] = .string(record.assignedAt)
         object["startDate"] = .string(record.startDate.description)
         object["options"] = record.options
-        object["steps"] = .array(record.steps.map { step in
+        let frozenTitles = Dictionary((record.plan["steps"]?.arrayValue ?? []).compactMap { step in
+            step["course"]?.stringValue.map { ($0, step["title"]?.stringValue ?? $0) }
+        }, uniquingKeysWith: { first, _ in first })
+        object["steps"] = .array(record.steps.enumerated().map { number, step in
             .object([
-                ("position", .int(step.position + 1)), ("course", .string(step.course)), ("hours", step.hours.json),
+                ("position", .int(number + 1)), ("course", .string(step.course)),
+                ("title", .string(catalog?.course(step.course)?.title ?? frozenTitles[step.course] ?? step.course)), ("hours", step.hours.json),
                 ("plannedStart", .string(step.plannedStart.description)), ("plannedEnd", .string(step.plannedEnd.description)),
                 ("startedAt", step.startedAt.map(JSONValue.string)), ("completedAt", step.completedAt.map(JSONValue.string)),
             ])
@@ -57,7 +65,15 @@ extension AssignmentRecord {
                     ("reason", .string(skill.reason)),
                 ])
             })),
-            ("catalogVersion", .string(catalogVersion)),
+            ("closedReason", closedReason.map(JSONValue.string)), ("catalogVersion", .string(catalogVersion)),
         ])
+    }
+}
+
+extension AssignmentRecord.Progress {
+    /// The verdict's key in a summary of counts: `onTrack`, `atRisk`, `roleReached`…
+    public var summaryKey: String {
+        let words = rawValue.split(separator: "-")
+        return words.enumerated().map { $0 == 0 ? String($1) : $1.prefix(1).uppercased() + $1.dropFirst() }.joined()
     }
 }

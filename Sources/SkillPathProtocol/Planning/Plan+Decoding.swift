@@ -82,7 +82,7 @@ extension Plan {
                 course: try text("course"), title: try text("title"), format: try text("format"), provider: try entry.optional("provider")?.string(),
                 language: try text("language"), hours: try quantity("hours"), cost: try quantity("cost"), teaches: try levels("teaches"),
                 closes: try levels("closes"), neededBy: try entry.optional("neededBy")?.strings() ?? [],
-                reason: try entry.optional("reason")?.value.stringValue ?? "", start: try date("start"), end: try date("end")))
+                reason: try entry.optional("reason")?.value.stringValue ?? "", outsidePreferences: try entry.optional("outsidePreferences")?.string(), start: try date("start"), end: try date("end")))
         }
         return steps
     }

@@ -46,6 +46,7 @@ extension Plan.Step {
             ("closes", .array(closes.map(\.json))),
             ("neededBy", .strings(neededBy)),
             ("reason", .string(reason)),
+            ("outsidePreferences", outsidePreferences.map(JSONValue.string)),
             ("start", start.map { .string($0.description) }),
             ("end", end.map { .string($0.description) }),
         ])

@@ -3,7 +3,7 @@ public import SkillPathJSON
 
 extension PlanOptions {
     public static let fieldNames = [
-        "objective", "effort", "formats", "languages", "providers", "maxCost", "exclude", "includeOptional", "keepCurrentRole",
+        "objective", "effort", "formats", "languages", "providers", "preferredFormats", "preferredLanguages", "maxCost", "exclude", "includeOptional", "keepCurrentRole",
         "hoursPerWeek", "startDate", "deadline",
     ]
 
@@ -29,6 +29,8 @@ extension PlanOptions {
             formats = try Self.stringSet(field, "formats")
             languages = try Self.stringSet(field, "languages")
             providers = try Self.stringSet(field, "providers")
+            preferredFormats = try Self.stringSet(field, "preferredFormats")
+            preferredLanguages = try Self.stringSet(field, "preferredLanguages")
             exclude = try Self.stringSet(field, "exclude") ?? []
             if let value = try field.optional("maxCost") { maxCost = try value.quantity(minimum: .zero) }
             includeOptional = try field.optional("includeOptional")?.bool() ?? false
@@ -39,7 +41,7 @@ extension PlanOptions {
         } catch {
             throw PlanningError(.invalidOption, field: error.path, error.message)
         }
-        try validate(requireStart: false)
+        try validate(requireSchedule: false)
     }
 
     public var json: JSONValue {
@@ -49,6 +51,8 @@ extension PlanOptions {
             ("formats", formats.map { .strings($0.sorted(by: Text.precedes)) }),
             ("languages", languages.map { .strings($0.sorted(by: Text.precedes)) }),
             ("providers", providers.map { .strings($0.sorted(by: Text.precedes)) }),
+            ("preferredFormats", preferredFormats.map { .strings($0.sorted(by: Text.precedes)) }),
+            ("preferredLanguages", preferredLanguages.map { .strings($0.sorted(by: Text.precedes)) }),
             ("maxCost", maxCost?.json),
             ("exclude", exclude.isEmpty ? nil : .strings(exclude.sorted(by: Text.precedes))),
             ("includeOptional", includeOptional ? .bool(true) : nil),

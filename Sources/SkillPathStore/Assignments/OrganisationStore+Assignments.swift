@@ -7,7 +7,10 @@ extension OrganisationStore {
     /// employee and target role.
     public func createAssignment(_ new: NewAssignment) throws -> AssignmentRecord {
         try write { connection in
-            guard try Self.record(new.employee, connection: connection) != nil else { throw DomainError.unknownEmployee(new.employee) }
+            guard let employee = try Self.record(new.employee, connection: connection) else { throw DomainError.unknownEmployee(new.employee) }
+            guard employee.role != new.targetRole else {
+                throw DomainError.conflict("employee '\(new.employee)' already holds role '\(new.targetRole)'; there is nothing to assign")
+            }
             let existing = try connection.prepare("SELECT id FROM assignments WHERE employee = ?1 AND target_role = ?2 AND status = 'active'")
                 .bind(.text(new.employee), .text(new.targetRole))
             if try existing.step() { throw DomainError.duplicateAssignment(existing: existing.int64(0)) }
@@ -86,7 +89,7 @@ extension OrganisationStore {
 
     static func assignment(_ id: Int64, connection: SQLiteConnection) throws -> AssignmentRecord? {
         let row = try connection.prepare("""
-            SELECT id, employee, target_role, assigned_by, assigned_at, start_date, due_date, status, options, plan, catalog_version, updated_at
+            SELECT id, employee, target_role, assigned_by, assigned_at, start_date, due_date, status, options, plan, catalog_version, updated_at, closed_reason
             FROM assignments WHERE id = ?1
             """).bind(.integer(id))
         guard try row.step() else { return nil }
@@ -94,7 +97,8 @@ extension OrganisationStore {
             id: row.int64(0), employee: row.text(1), targetRole: row.text(2), assignedBy: row.text(3), assignedAt: row.text(4),
             startDate: CalendarDate(iso: row.text(5)) ?? CalendarDate(daysSinceEpoch: 0), dueDate: row.optionalText(6).flatMap(CalendarDate.init(iso:)),
             status: AssignmentRecord.Status(rawValue: row.text(7)) ?? .active, options: (try? JSONParser.parse(row.text(8))) ?? .null,
-            plan: (try? JSONParser.parse(row.text(9))) ?? .null, catalogVersion: row.text(10), updatedAt: row.text(11), steps: [])
+            plan: (try? JSONParser.parse(row.text(9))) ?? .null, catalogVersion: row.text(10), updatedAt: row.text(11), steps: [],
+            closedReason: row.optionalText(12))
         record.unmet = AssignmentRecord.UnmetSkill.list(from: record.plan["unmet"])
         record.steps = try connection.prepare("""
             SELECT position, course, hours, planned_start, planned_end, started_at, completed_at FROM assignment_steps

@@ -11,7 +11,8 @@ extension OrganisationStore {
             let ids = JSONWriter.string(.strings(members.map(\.id)))
             let rows = try connection.prepare("""
                 SELECT a.id, a.employee, a.target_role, a.assigned_by, a.assigned_at, a.start_date, a.due_date, a.status, a.catalog_version, a.updated_at,
-                       s.position, s.course, s.hours, s.planned_start, s.planned_end, s.started_at, s.completed_at, json_extract(a.plan, '$.unmet')
+                       s.position, s.course, s.hours, s.planned_start, s.planned_end, s.started_at, s.completed_at, json_extract(a.plan, '$.unmet'),
+                       a.closed_reason
                 FROM json_each(?1) j JOIN assignments a ON a.employee = j.value
                 LEFT JOIN assignment_steps s ON s.assignment = a.id
                 WHERE a.status <> 'cancelled' ORDER BY a.id, s.position
@@ -26,7 +27,8 @@ extension OrganisationStore {
                         startDate: CalendarDate(iso: rows.text(5)) ?? CalendarDate(daysSinceEpoch: 0), dueDate: rows.optionalText(6).flatMap(CalendarDate.init(iso:)),
                         status: AssignmentRecord.Status(rawValue: rows.text(7)) ?? .active, options: .null, plan: .null,
                         catalogVersion: rows.text(8), updatedAt: rows.text(9), steps: [],
-                        unmet: AssignmentRecord.UnmetSkill.list(from: rows.optionalText(17).flatMap { try? JSONParser.parse($0) })))
+                        unmet: AssignmentRecord.UnmetSkill.list(from: rows.optionalText(17).flatMap { try? JSONParser.parse($0) }),
+                        closedReason: rows.optionalText(18)))
                 }
                 guard !rows.isNull(10), let count = byEmployee[employee]?.count, count > 0 else { continue }
                 byEmployee[employee]?[count - 1].steps.append(AssignmentRecord.Step(

@@ -186,8 +186,23 @@ extension OrganisationStore {
             ("move", .int(id)), ("from", .string(from)), ("to", .string(to)), ("kind", .string(kind.kind.rawValue)),
             ("date", .string(date.description)), ("endDate", endDate.map { .string($0.description) }), ("source", .string(source)),
         ]))
+        try closeAssignments(of: employee, reaching: to, move: id, at: now, actor: actor, connection: connection)
         guard let recorded = try move(id, connection: connection) else { throw StoreError(.database, "move \(id) vanished after insert") }
         return recorded
+    }
+
+    /// The employee now holds `role`: their open assignments to it are done, closed as `role-reached`.
+    static func closeAssignments(of employee: String, reaching role: String, move: Int64, at now: String, actor: String, connection: SQLiteConnection) throws {
+        let open = try connection.prepare("SELECT id FROM assignments WHERE employee = ?1 AND target_role = ?2 AND status = 'active' ORDER BY id")
+            .bind(.text(employee), .text(role)).rows { $0.int64(0) }
+        for id in open {
+            try connection.prepare("UPDATE assignments SET status = 'completed', closed_reason = ?2, updated_at = ?3 WHERE id = ?1")
+                .bind(.integer(id), .text(AssignmentRecord.roleReached), .text(now)).run()
+            try audit(connection, at: now, actor: actor, action: "assignment.close", subject: employee, detail: .object([
+                ("assignment", .int(id)), ("reason", .string(AssignmentRecord.roleReached)), ("move", .int(move)),
+                ("changed", .object([("status", .object([("from", "active"), ("to", "completed")]))])),
+            ]))
+        }
     }
 
     static func setRole(_ role: String, of employee: String, connection: SQLiteConnection) throws {

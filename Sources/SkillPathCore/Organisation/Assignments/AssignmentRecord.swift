@@ -20,6 +20,11 @@ public struct AssignmentRecord: Sendable, Equatable {
     /// Gap skills the frozen plan could not close (its `unmet` list): while any remain, finishing every
     /// planned course does not meet the role's requirements.
     public var unmet: [UnmetSkill] = []
+    /// Why a closed assignment closed, when not by its courses: `role-reached`, when the employee moved into
+    /// the target role.
+    public var closedReason: String?
+
+    public static let roleReached = "role-reached"
 
     /// A gap skill the plan leaves open, as the plan stated it.
     public struct UnmetSkill: Sendable, Equatable {
@@ -78,37 +83,45 @@ public struct AssignmentRecord: Sendable, Equatable {
         return (Double(hoursDone.hundredths) * 1000 / Double(hoursTotal.hundredths)).rounded() / 10
     }
 
-    /// Where the assignment stands on `today` against its scheduled dates.
+    /// Where the assignment stands on `today` against its scheduled dates (on the employee's shared
+    /// schedule, when it is dated on it): never on track when it is planned to finish after it is due.
     public func progress(on today: CalendarDate) -> Progress {
         switch status {
-        case .completed: return unmet.isEmpty ? .completed : .coursesDone
+        case .completed:
+            if closedReason == Self.roleReached { return .roleReached }
+            return unmet.isEmpty ? .completed : .coursesDone
         case .cancelled: return .cancelled
         case .active:
             if let dueDate, today > dueDate { return .overdue }
             if steps.contains(where: { $0.completedAt == nil && $0.plannedEnd < today }) { return .late }
+            if let dueDate, let planned = plannedCompletion, planned > dueDate { return .atRisk }
             return .onTrack
         }
     }
 
-    /// `on-track`: every step planned to end before today is done; `late`: some is not; `overdue`: the due
-    /// date has passed and the plan is not complete; `completed`: every course done and the role's
-    /// requirements met; `courses-done`: every planned course done, but gap skills the plan could not close
-    /// remain open (see `unmet`).
-    public enum Progress: String, Sendable {
+    /// `on-track`: every step planned to end before today is done, and the last is planned to end by the
+    /// due date; `at-risk`: on schedule, but the schedule ends after the due date; `late`: a step planned to
+    /// end before today is not done; `overdue`: the due date has passed and the plan is not complete;
+    /// `completed`: every course done and the role's requirements met; `courses-done`: every planned course
+    /// done, but gap skills the plan could not close remain open (see `unmet`); `role-reached`: the employee
+    /// moved into the target role, which closed the assignment.
+    public enum Progress: String, Sendable, CaseIterable {
         case onTrack = "on-track"
+        case atRisk = "at-risk"
         case late
         case overdue
         case completed
         case coursesDone = "courses-done"
+        case roleReached = "role-reached"
         case cancelled
     }
 
-    /// The first step not yet completed.
-    public var nextStep: Step? { steps.first { $0.completedAt == nil } }
+    /// The first step not yet completed, while the assignment is active (a closed one has nothing next).
+    public var nextStep: Step? { status == .active ? steps.first { $0.completedAt == nil } : nil }
 
     public var plannedCompletion: CalendarDate? { steps.last?.plannedEnd }
 
-    public init(id: Int64, employee: String, targetRole: String, assignedBy: String, assignedAt: String, startDate: CalendarDate, dueDate: CalendarDate? = nil, status: Status, options: JSONValue, plan: JSONValue, catalogVersion: String, updatedAt: String, steps: [Step], unmet: [UnmetSkill] = []) {
+    public init(id: Int64, employee: String, targetRole: String, assignedBy: String, assignedAt: String, startDate: CalendarDate, dueDate: CalendarDate? = nil, status: Status, options: JSONValue, plan: JSONValue, catalogVersion: String, updatedAt: String, steps: [Step], unmet: [UnmetSkill] = [], closedReason: String? = nil) {
         self.id = id
         self.employee = employee
         self.targetRole = targetRole
@@ -123,6 +136,7 @@ public struct AssignmentRecord: Sendable, Equatable {
         self.updatedAt = updatedAt
         self.steps = steps
         self.unmet = unmet
+        self.closedReason = closedReason
     }
 }
 

@@ -34,10 +34,13 @@ struct CourseWeights: Sendable {
     /// Cost, whichever is the objective, for the budget.
     var cost: [Int64]
 
-    init(graph: PlanningGraph, index: CatalogIndex, objective: PlanOptions.Objective) {
+    /// - Parameter preference: the learner's preferred formats and languages, weighed into `primary` so
+    ///   that the fewest hours outside them come first (`CoursePreference.penalised`).
+    init(graph: PlanningGraph, index: CatalogIndex, objective: PlanOptions.Objective, preference: CoursePreference? = nil) {
         let hours = graph.courses.map { index.hours[Int($0)] }
         cost = graph.courses.map { index.cost[Int($0)] }
-        primary = objective == .hours ? hours : cost
+        let objectiveWeights = objective == .hours ? hours : cost
+        primary = preference.map { $0.isEmpty ? objectiveWeights : $0.penalised(objectiveWeights, hours: hours, courses: graph.courses) } ?? objectiveWeights
         secondary = objective == .hours ? cost : hours
     }
 

@@ -8,8 +8,11 @@ public enum AssignmentsCreate: RPCMethod {
         description: """
         The caller must manage the employee (directly or indirectly) or be an administrator. The plan is computed \
         from the employee's stored skills and completions and frozen, each step dated: at `options.hoursPerWeek` \
-        when given, else at the pace that finishes by `dueDate`, else at 4 hours a week, starting today (or \
-        `options.startDate`). A second active assignment for the same target is refused (conflict).
+        when given, else at the employee's preferred weekly hours, else at the pace that finishes by `dueDate`, \
+        else at 4 hours a week, starting today (or `options.startDate`). The reply dates it as every view does: on \
+        the weekly budget the employee's active assignments share; `warnings` names each assignment the new one \
+        pushes past its due date. A second active assignment for the same target, or one to the role the \
+        employee holds, is refused (conflict).
         """,
         params: [
             MethodDescription.Parameter("employee", Schema.string, required: true, "who"),
@@ -56,7 +59,25 @@ public enum AssignmentsCreate: RPCMethod {
         }
     }
 
-    public typealias Result = AssignmentDetail
+    /// The assignment as created, dated on the employee's shared weekly budget, and what it changed for
+    /// their other assignments.
+    public struct Result: RPCResult {
+        public var detail: AssignmentDetail
+        /// One line per assignment this one puts at risk (or, first, this one itself when it is planned to
+        /// finish after it is due).
+        public var warnings: [String]
+
+        public init(detail: AssignmentDetail, warnings: [String]) {
+            self.detail = detail
+            self.warnings = warnings
+        }
+
+        public var json: JSONValue {
+            var object = detail.json.objectValue ?? JSONObject()
+            object["warnings"] = .strings(warnings)
+            return .object(object)
+        }
+    }
 }
 
 /// The params of the methods that take one assignment by id.

@@ -186,8 +186,11 @@ public enum EmployeesSetPreferences: RPCMethod {
         name: "employees.setPreferences", summary: "Set an employee's learner preferences: languages, formats, weekly hours.",
         description: """
         The defaults of the employee's plans (paths.plan, paths.compare, roles.route, assignments.create, \
-        roles.suggest): a plan's own options win. Fields given replace the stored ones (null or [] clears), \
-        fields left out are kept. The employee sets their own; administrators set anyone's.
+        roles.suggest): languages and formats are preferred, never required (a plan spends as few hours outside \
+        them as the catalog allows, and each step outside says so, in `outsidePreferences`); hoursPerWeek is \
+        the pace (without it, 4 hours a week). A plan's own options win, and its `formats` and `languages` are \
+        hard filters. Fields given replace the stored ones (null or [] clears), fields left out are kept. The \
+        employee sets their own; administrators set anyone's.
         """,
         params: [
             MethodDescription.Parameter("employee", Schema.string, "whose (default: the caller's own)"),

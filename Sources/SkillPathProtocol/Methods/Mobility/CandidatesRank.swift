@@ -10,7 +10,8 @@ public enum CandidatesRank: RPCMethod {
         name: "candidates.rank", summary: "Rank the people in the caller's scope by readiness for a role or an opportunity.",
         description: """
         Administrators rank everyone (or a manager's subtree); managers their own subtree (or a manager's below them). \
-        Everyone who has not left and does not already hold the role is ranked by the hours of their plan to it from \
+        Everyone who has not left, does not already hold the role and (for an opportunity) is not its hiring manager \
+        is ranked by the hours of their plan to it from \
         their stored skills, level by level (Python 2 where 4 is needed is a gap); people whose gap no plan can close \
         come after everyone who can get there. Lower bounds rule most people out without planning them (`planned` \
         says how many were); the ranking is the one planning everyone would give.

@@ -7,9 +7,11 @@ public enum ReportsTeam: RPCMethod {
         name: "reports.team", summary: "A manager's reports and how their assignments are going.",
         description: """
         For each report (direct, or the whole subtree with `subtree: true`), their assignments that are not \
-        cancelled, with percent complete by hours and whether they are `on-track`, `late` (a step planned to end \
-        before today is not done) or `overdue` (past the due date). `manager` defaults to the caller; a manager may \
-        ask for any manager in their subtree; services and administrators for anyone.
+        cancelled, with percent complete by hours, the planned completion on the weekly budget each person's \
+        active assignments share, and the verdict every view gives: `on-track`, `at-risk` (planned to finish after \
+        the due date), `late` (a step planned to end before today is not done), `overdue` (past the due date), \
+        `completed`, `courses-done` or `role-reached`. The summary counts each verdict. `manager` defaults to the \
+        caller; a manager may ask for any manager in their subtree; services and administrators for anyone.
         """,
         params: [
             MethodDescription.Parameter("manager", Schema.string, "whose team (default: the caller)"),
@@ -18,9 +20,8 @@ public enum ReportsTeam: RPCMethod {
         resultName: "team",
         resultSchema: Schema.object([
             ("manager", Schema.string), ("subtree", Schema.boolean), ("date", Schema.date),
-            ("summary", Schema.object([("people", Schema.integer()), ("assignments", Schema.integer()), ("onTrack", Schema.integer()),
-                                       ("late", Schema.integer()), ("overdue", Schema.integer()), ("completed", Schema.integer()),
-                                       ("coursesDone", Schema.integer())])),
+            ("summary", Schema.object([("people", Schema.integer()), ("assignments", Schema.integer())]
+                + Result.counted.map { ($0.summaryKey, Schema.integer()) })),
             ("reports", Schema.array(.object([("type", "object")]))),
         ]),
         errors: [.forbidden, .unknownEmployee],
@@ -28,7 +29,10 @@ public enum ReportsTeam: RPCMethod {
             params: .object([("subtree", true)]),
             result: .object([
                 ("manager", "e-002"), ("subtree", true), ("date", "2026-11-23"),
-                ("summary", .object([("people", 3), ("assignments", 2), ("onTrack", 1), ("late", 1), ("overdue", 0), ("completed", 0), ("coursesDone", 0)])),
+                ("summary", .object([
+                    ("people", 3), ("assignments", 2), ("onTrack", 1), ("atRisk", 0), ("late", 1), ("overdue", 0), ("completed", 0), ("coursesDone", 0),
+                    ("roleReached", 0),
+                ])),
                 ("reports", .array([.object([
                     ("id", "e-104"), ("name", "Dana Ortiz"), ("role", "data-analyst"), ("manager", "e-102"),
                     ("assignments", .array([.object([("id", 1), ("targetRole", "data-scientist"), ("percentComplete", .number("12.5")), ("progress", "late")])])),
@@ -68,6 +72,9 @@ public enum ReportsTeam: RPCMethod {
             self.members = members
         }
 
+        /// The verdicts the summary counts: every one a team report can show (cancelled assignments are left out).
+        static let counted = AssignmentRecord.Progress.allCases.filter { $0 != .cancelled }
+
         public var json: JSONValue {
             var counts: [AssignmentRecord.Progress: Int] = [:]
             var total = 0
@@ -82,11 +89,8 @@ public enum ReportsTeam: RPCMethod {
                     ("assignments", .array(member.assignments.map { AssignmentSummary($0, today: today).json })),
                 ])
             }
-            let summary: JSONValue = .object([
-                ("people", .int(members.count)), ("assignments", .int(total)), ("onTrack", .int(counts[.onTrack] ?? 0)),
-                ("late", .int(counts[.late] ?? 0)), ("overdue", .int(counts[.overdue] ?? 0)), ("completed", .int(counts[.completed] ?? 0)),
-                ("coursesDone", .int(counts[.coursesDone] ?? 0)),
-            ])
+            let summary: JSONValue = .object([("people", .int(members.count)), ("assignments", .int(total))]
+                + Self.counted.map { ($0.summaryKey, .int(counts[$0] ?? 0)) })
             return .object([
                 ("manager", .string(manager)), ("subtree", .bool(subtree)), ("date", .string(today.description)), ("summary", summary),
                 ("reports", .array(reports)),
