@@ -23,28 +23,44 @@ public struct ExhaustiveOracle {
     }
 
     public struct Key: Comparable, CustomStringConvertible, Sendable {
+        /// Hours of courses outside the preferred formats and languages: fewest first (0 without preferences).
+        public var outsideHours: Int64
         public var primary: Int64
         public var secondary: Int64
         public var count: Int
         public var ids: [String]
 
         public static func < (lhs: Key, rhs: Key) -> Bool {
+            if lhs.outsideHours != rhs.outsideHours { return lhs.outsideHours < rhs.outsideHours }
             if lhs.primary != rhs.primary { return lhs.primary < rhs.primary }
             if lhs.secondary != rhs.secondary { return lhs.secondary < rhs.secondary }
             if lhs.count != rhs.count { return lhs.count < rhs.count }
             return lhs.ids.lexicographicallyPrecedes(rhs.ids, by: { $0.utf8.lexicographicallyPrecedes($1.utf8) })
         }
 
-        public var description: String { "\(primary)/\(secondary)/\(count) \(ids)" }
+        public var description: String { "\(outsideHours)/\(primary)/\(secondary)/\(count) \(ids)" }
     }
 
     public func key(_ courses: [Course]) -> Key {
         let hours = courses.reduce(Int64(0)) { $0 + $1.hours.hundredths }
         let cost = courses.reduce(Int64(0)) { $0 + $1.cost.hundredths }
         let ids = courses.map(\.id).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let outside = courses.filter { !preferred($0) }.reduce(Int64(0)) { $0 + $1.hours.hundredths }
         return options.objective == .hours
-            ? Key(primary: hours, secondary: cost, count: courses.count, ids: ids)
-            : Key(primary: cost, secondary: hours, count: courses.count, ids: ids)
+            ? Key(outsideHours: outside, primary: hours, secondary: cost, count: courses.count, ids: ids)
+            : Key(outsideHours: outside, primary: cost, secondary: hours, count: courses.count, ids: ids)
+    }
+
+    /// Whether the course is in the preferred formats and languages. A preferred list naming no value any
+    /// course has prefers nothing, and is ignored.
+    public func preferred(_ course: Course) -> Bool {
+        func known(_ values: Set<String>?, _ attribute: (Course) -> String) -> Set<String>? {
+            guard let values, catalog.courses.contains(where: { values.contains(attribute($0)) }) else { return nil }
+            return values
+        }
+        if let formats = known(options.preferredFormats, \.format), !formats.contains(course.format) { return false }
+        if let languages = known(options.preferredLanguages, \.language), !languages.contains(course.language) { return false }
+        return true
     }
 
     var startLevels: [String: Int] {
