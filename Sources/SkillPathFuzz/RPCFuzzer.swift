@@ -68,7 +68,7 @@ public struct RPCFuzzer {
     public func run() -> Report {
         var report = Report()
         let started = ContinuousClock.now
-        guard var connection = try? Line(socketPath: socketPath, timeout: replyTimeout) else {
+        guard var connection = try? LineConnection(socketPath: socketPath, timeout: replyTimeout) else {
             report.failure = "cannot connect to \(socketPath)"
             return report
         }
@@ -93,7 +93,7 @@ public struct RPCFuzzer {
                 try connection.send(message)
                 try connection.send(sentinel)
                 while true {
-                    guard let line = try connection.readLine() else { throw Line.Closed() }
+                    guard let line = try connection.readLine() else { throw LineConnection.Closed() }
                     report.replies += 1
                     if let problem = ReplyCheck.problem(in: line) {
                         if report.invalid.count < 10 {
@@ -103,10 +103,10 @@ public struct RPCFuzzer {
                     }
                     if line.count < 4096, let reply = try? JSONParser.parse(line), reply["id"] == .string(sentinelID) { break }
                 }
-            } catch is Line.Closed {
+            } catch is LineConnection.Closed {
                 // Over the size limit, the daemon answers once and hangs up: open a new connection.
                 report.closed += 1
-                guard let reopened = try? Line(socketPath: socketPath, timeout: replyTimeout) else {
+                guard let reopened = try? LineConnection(socketPath: socketPath, timeout: replyTimeout) else {
                     report.failure = "the daemon stopped accepting connections after \(kind.rawValue) message \(number): \(Self.excerpt(message))"
                     break
                 }
@@ -145,58 +145,5 @@ public struct RPCFuzzer {
     static func excerpt(_ bytes: [UInt8]) -> String {
         let text = String(decoding: bytes.prefix(120), as: UTF8.self).replacingOccurrences(of: "\n", with: "\\n")
         return bytes.count > 120 ? "\(text)… (\(bytes.count) bytes)" : text
-    }
-
-    /// A line-oriented client connection with a read timeout.
-    struct Line {
-        struct Closed: Error {}
-        struct TimedOut: Error {}
-
-        let socket: UnixSocket
-        var pending: [UInt8] = []
-        /// How much of `pending` is known to hold no newline (so a long reply is scanned once).
-        var scanned = 0
-
-        init(socketPath: String, timeout: Double) throws {
-            socket = try UnixSocket.connect(path: socketPath)
-            try socket.setReceiveTimeout(seconds: timeout)
-            try socket.setSendTimeout(seconds: timeout)
-        }
-
-        func send(_ bytes: [UInt8]) throws {
-            do {
-                try socket.write(bytes)
-            } catch {
-                if error.errno == EPIPE || error.errno == ECONNRESET { throw Closed() }
-                throw error
-            }
-        }
-
-        /// The next line, or nil once the daemon closed the connection.
-        mutating func readLine() throws -> [UInt8]? {
-            var buffer = [UInt8](repeating: 0, count: 65_536)
-            while true {
-                if let newline = pending[scanned...].firstIndex(of: 0x0A) {
-                    let line = Array(pending[..<newline])
-                    pending.removeSubrange(...newline)
-                    scanned = 0
-                    return line
-                }
-                scanned = pending.count
-                let result: Result<Int, SystemError> = buffer.withUnsafeMutableBytes { raw in
-                    do throws(SystemError) { return .success(try socket.read(into: raw)) } catch { return .failure(error) }
-                }
-                let count: Int
-                switch result {
-                case .success(let read): count = read
-                case .failure(let error):
-                    if error.errno == EAGAIN || error.errno == EWOULDBLOCK { throw TimedOut() }
-                    if error.errno == ECONNRESET { return nil }
-                    throw error
-                }
-                if count == 0 { return nil }
-                pending += buffer[0..<count]
-            }
-        }
     }
 }

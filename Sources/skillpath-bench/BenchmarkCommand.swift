@@ -23,6 +23,9 @@ enum BenchmarkCommand {
                (e.g. imported O*NET or ESCO); --suggestions N (200) --rankings N (10)
       fuzz     adversarial JSON-RPC against the release skillpathd: --messages N (1000000) --seed N (2026)
                --seconds N (3600); prints replies checked, crashes, and the daemon's memory
+      model    the organisation model (issue 18): --sequences N (2000) seeded sequences of --length N (40) random
+               operations from --seed N (0) against the release skillpathd, every step checked against a
+               reference model; a failing sequence is shrunk and printed with its replay command
       ranking  candidates.rank's planning in process (no daemon, no store) on --dir DIR (Catalog) for --employees N
                (50000) generated profiles and --rankings N (10) random roles (or --role ID each time)
       load     load one catalog directory (--dir DIR) and print time and peak memory
@@ -116,6 +119,8 @@ enum BenchmarkCommand {
             return EchoServer.serve(path: options["socket"] ?? "echo.sock")
         case "fuzz":
             return FuzzBenchmark(messages: options.number("messages", 1_000_000), seed: UInt64(options.number("seed", 2026)), seconds: options.seconds(3600)).run()
+        case "model":
+            return ModelBenchmark(sequences: options.number("sequences", 2_000), firstSeed: UInt64(options.number("seed", 0)), length: options.number("length", 40)).run()
         case "load":
             return LoadProbe.run(directory: options["dir"] ?? "")
         default:

@@ -117,10 +117,11 @@ struct UpsertBatch {
         let input = row.input
         if row.stored == nil {
             report.inserted += 1
+            // Every level starts here: each shows as a change from nothing, like any later change.
             try OrganisationStore.audit(connection, at: now, actor: actor, action: "employee.insert", subject: input.id, detail: .object([
                 ("role", .string(row.role)), ("manager", row.manager.map(JSONValue.string)),
-                ("skills", .object(JSONObject((input.skills ?? []).map { JSONMember($0.skill, .int($0.level)) }))),
                 ("preferences", input.preferences.map { $0.applied(to: LearnerPreferences()).json }),
+                ("changed", changed.isEmpty ? nil : .object(JSONObject(changed.map { JSONMember($0.field, .object([("from", $0.from), ("to", $0.to)])) }))),
             ]))
         } else if changed.isEmpty {
             report.unchanged += 1
