@@ -44,7 +44,7 @@ public struct ExitCode: RawRepresentable, Sendable, Equatable, Hashable {
         (.failure, "the command ran and found a problem (`catalog check` found errors, `route` found no route), or failed otherwise"),
         (.notFound, "not found: an unknown role, employee, skill, course or assignment"),
         (.usage, "usage: unknown command or option, missing or malformed argument"),
-        (.dataError, "bad data: a malformed profile or CSV file, an invalid option value, a rejected catalog, rows rejected by an import, a conflict (an active assignment already exists)"),
+        (.dataError, "bad data: a malformed profile or CSV file, an invalid option value, a rejected catalog, rows rejected by an import, a conflict (an active assignment already exists, the employee holds the role, an event id already used for other content); `assign --team` only when nobody who needed the role could be assigned"),
         (.noInput, "an input file does not exist or cannot be read"),
         (.unavailable, "no daemon answers on the socket (or it is shutting down or overloaded)"),
         (.forbidden, "forbidden: the daemon refused (the message says which rule)"),
