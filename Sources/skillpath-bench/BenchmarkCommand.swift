@@ -11,8 +11,8 @@ enum BenchmarkCommand {
       core     generate a large catalog, then measure load time, peak memory and plan latency
                --structure domain|flat|deep|all (all) --courses N (100000) --skills N (30000) --roles N (5000)
                --plans N (2000) --seed N (42) --work N (the planner's search work limit);
-               --out DIR keeps the generated catalogs there
-      shipped  plan latency on the shipped Catalog/ (--catalog DIR, --plans N)
+               --out DIR keeps the generated catalogs there; --prefer F,F plans with preferred formats
+      shipped  plan latency on the shipped Catalog/ (--catalog DIR, --plans N, --prefer F,F)
       quality  plans against exact references: --small N (500) hostile small catalogs against brute force, and
                --cases N (300) questions per large structure (--structure ...) against a 100x longer search
       store    employees.upsert of --employees N (100000) with 10 skills each, progress.record from 1 and 16
@@ -63,6 +63,8 @@ enum BenchmarkCommand {
         subscript(key: String) -> String? { values[key] }
         func number(_ key: String, _ fallback: Int) -> Int { values[key].flatMap(Int.init) ?? fallback }
         func seconds(_ fallback: Double) -> Double { values["seconds"].flatMap(Double.init) ?? fallback }
+        /// A comma-separated list, or nil when the option is not given.
+        func set(_ key: String) -> Set<String>? { values[key].map { Set($0.split(separator: ",").map(String.init)) } }
 
         /// `--structure`: one generated structure, `all` (the default), or with `allowNone`, `none`.
         func structures(allowNone: Bool = false) throws(UsageError) -> [CatalogStructure] {
@@ -86,9 +88,9 @@ enum BenchmarkCommand {
             return CoreBenchmark(
                 structures: try options.structures(), skills: options.number("skills", 30_000), courses: options.number("courses", 100_000),
                 roles: options.number("roles", 5_000), plans: options.number("plans", 2_000), seed: UInt64(options.number("seed", 42)),
-                work: options.number("work", Planner.defaultSearchWork), output: options["out"]).run()
+                work: options.number("work", Planner.defaultSearchWork), output: options["out"], preferred: options.set("prefer")).run()
         case "shipped":
-            return ShippedBenchmark(catalog: options["catalog"] ?? "Catalog", plans: options.number("plans", 2_000)).run()
+            return ShippedBenchmark(catalog: options["catalog"] ?? "Catalog", plans: options.number("plans", 2_000), preferred: options.set("prefer")).run()
         case "quality":
             return QualityBenchmark(
                 cases: options.number("cases", 300), smallCases: options.number("small", 500), structures: try options.structures(),

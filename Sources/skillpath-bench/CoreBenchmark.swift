@@ -15,6 +15,8 @@ struct CoreBenchmark {
     var work = Planner.defaultSearchWork
     /// Where to write the generated catalog; a temporary folder, removed afterwards, when nil.
     var output: String?
+    /// Preferred course formats for every plan (`--prefer video,reading`), or nil.
+    var preferred: Set<String>?
 
     func run() -> Int32 {
         for structure in structures {
@@ -59,7 +61,9 @@ struct CoreBenchmark {
         }
         let unreachable = catalog.warnings.count { $0.code == .unreachableRequirement }
         say(String(format: "  in-process load: %.3f s (%d warnings, %d courses not takeable from zero)", load, catalog.warnings.count, unreachable))
-        PlanLatency.report(catalog: catalog, questions: CatalogGenerator.questions(for: catalog, count: plans, seed: seed), work: work)
+        var options = PlanOptions()
+        options.preferredFormats = preferred
+        PlanLatency.report(catalog: catalog, questions: CatalogGenerator.questions(for: catalog, count: plans, seed: seed), work: work, options: options)
         if let seconds = ProcessInfo.processInfo.environment["SKILLPATH_BENCH_PROFILE_SECONDS"].flatMap(Double.init) {
             // For `perf record`: keep planning the same questions so that planning dominates the profile.
             let planner = Planner(catalog: catalog, searchWork: work)
@@ -99,9 +103,10 @@ enum LoadProbe {
 
 /// Plans every question once, timing each, and prints the latency distribution.
 enum PlanLatency {
-    static func report(catalog: Catalog, questions: [(profile: Profile, target: String)], work: Int = Planner.defaultSearchWork) {
+    /// - Parameter options: the same for every question (`--prefer` sets preferred formats, which reweigh the search).
+    static func report(catalog: Catalog, questions: [(profile: Profile, target: String)], work: Int = Planner.defaultSearchWork, options: PlanOptions = PlanOptions()) {
         let planner = Planner(catalog: catalog, searchWork: work)
-        for question in questions.prefix(50) { _ = try? planner.plan(profile: question.profile, targetRole: question.target) }
+        for question in questions.prefix(50) { _ = try? planner.plan(profile: question.profile, targetRole: question.target, options: options) }
         var timings: [Double] = []
         var complete = 0
         var optimal = 0
@@ -109,7 +114,7 @@ enum PlanLatency {
         var unmet = 0
         for question in questions {
             var plan: Plan?
-            let elapsed = Measure.seconds { plan = try? planner.plan(profile: question.profile, targetRole: question.target) }
+            let elapsed = Measure.seconds { plan = try? planner.plan(profile: question.profile, targetRole: question.target, options: options) }
             guard let plan else { continue }
             timings.append(elapsed)
             if plan.optimal { optimal += 1 }

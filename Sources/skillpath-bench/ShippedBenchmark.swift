@@ -6,6 +6,8 @@ import SkillPathFixtures
 struct ShippedBenchmark {
     var catalog: String
     var plans: Int
+    /// Preferred course formats for every plan (`--prefer video,reading`), or nil.
+    var preferred: Set<String>?
 
     func run() -> Int32 {
         var loaded: Catalog?
@@ -15,7 +17,10 @@ struct ShippedBenchmark {
             return 1
         }
         say("Shipped catalog \(catalog): \(loaded.skills.count) skills, \(loaded.courses.count) courses, \(loaded.roles.count) roles, loaded in \(Measure.milliseconds(load))")
-        PlanLatency.report(catalog: loaded, questions: CatalogGenerator.questions(for: loaded, count: plans, seed: 7))
+        var options = PlanOptions()
+        options.preferredFormats = preferred
+        if let preferred { say("  preferring \(preferred.sorted().joined(separator: ", "))") }
+        PlanLatency.report(catalog: loaded, questions: CatalogGenerator.questions(for: loaded, count: plans, seed: 7), options: options)
         return 0
     }
 }

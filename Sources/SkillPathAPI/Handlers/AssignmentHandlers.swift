@@ -3,8 +3,6 @@ import SkillPathJSON
 import SkillPathProtocol
 import SkillPathStore
 
-/// The pace used to date an assignment when the options give none and there is no due date.
-
 extension AssignmentsCreate: HandledMethod {
     static func handle(_ params: Params, in context: CallContext) throws -> Result {
         try context.requireManager(of: params.employee)
@@ -31,7 +29,7 @@ extension AssignmentsCreate: HandledMethod {
         var warnings: [String] = []
         if created.progress(on: today) == .atRisk {
             let alone = created.plannedCompletion == unshared.plannedCompletion
-            warnings.append(late(created) + (alone ? ": no pace a week can hold finishes it in time" : ": the week it shares with the employee's other assignments is full"))
+            warnings.append(late(created) + (alone ? ", at the pace it is dated at" : ": the week it shares with the employee's other assignments is full"))
         }
         let wasOnTrack = Set(before.filter { $0.progress(on: today) == .onTrack }.map(\.id))
         for record in after where record.id != created.id && wasOnTrack.contains(record.id) && record.progress(on: today) == .atRisk {

@@ -49,7 +49,9 @@ extension ModelRun {
         let reply = try client.call("progress.record", .object(params))
         let what = "progress \(JSONWriter.string(.object(params)))"
         if let earlier {
-            let same = JSONValue.object(params) == earlier.params
+            let same = earlier.isRetried(by: OrganisationModel.Event(
+                id: earlier.id, params: .object(params), employee: params["employee"]?.stringValue ?? "", course: params["course"]?.stringValue ?? "",
+                completed: params["status"] == "completed", at: params["at"]?.stringValue))
             expect(reply, success: same, what)
             if same, reply.result?["duplicate"] != .bool(true) { violation("\(what): a retry must be answered as a duplicate, got \(reply.summary)") }
             return ([person.id, earlier.employee], .unchanged)
@@ -58,7 +60,7 @@ extension ModelRun {
         guard let result = reply.result else { return ([person.id], .unchanged) }
         if result["recorded"] != .bool(true) || result["duplicate"] != .bool(false) { violation("\(what): expected a new record, got \(reply.summary)") }
         if let id = params["eventId"]?.stringValue {
-            model.events.append(OrganisationModel.Event(id: id, params: .object(params), employee: person.id, course: course.id, completed: completed))
+            model.events.append(OrganisationModel.Event(id: id, params: .object(params), employee: person.id, course: course.id, completed: completed, at: params["at"]?.stringValue))
         }
         guard completed else { return ([person.id], .unchanged) }
         model.update(person.id) { $0.completed.insert(course.id) }
@@ -74,7 +76,6 @@ extension ModelRun {
         ])
         if daysAgo != 0 { statement["timestamp"] = .string("\(today.adding(-daysAgo))T00:00:00Z") }
         if let success { statement["result"] = .object([("success", .bool(success))]) }
-        let completes = (verb == "completed" || verb == "passed") && success != false
         var earlier: OrganisationModel.Event?
         switch event {
         case .none: break
@@ -88,12 +89,18 @@ extension ModelRun {
             earlier = chosen
             if case .retry = event { statement = chosen.params.objectValue ?? statement } else { statement["id"] = .string(chosen.id) }
         }
+        // What the statement sent says (a retry sends the earlier one): completions that did not fail count.
+        let sentVerb = statement["verb"]?["id"]?.stringValue?.split(separator: "/").last
+        let completes = (sentVerb == "completed" || sentVerb == "passed") && statement["result"]?["success"] != .bool(false)
         let reply = try client.call("progress.xapi", .object([("statements", .array([.object(statement)]))]))
         let what = "xAPI \(JSONWriter.string(.object(statement)))"
         expect(reply, success: true, what)
         let outcome = reply.result?["results"]?.arrayValue?.first?["outcome"]?.stringValue
         if let earlier {
-            let same = JSONValue.object(statement) == earlier.params
+            let content = statement["actor"] == earlier.params["actor"] && statement["object"] == earlier.params["object"]
+            let same = content && earlier.isRetried(by: OrganisationModel.Event(
+                id: earlier.id, params: .object(statement), employee: earlier.employee, course: earlier.course, completed: completes,
+                at: statement["timestamp"]?.stringValue))
             if outcome != (same ? "duplicate" : "rejected") { violation("\(what): a \(same ? "retry" : "reused id") must be \(same ? "a duplicate" : "rejected"), got \(reply.summary)") }
             return ([person.id, earlier.employee], .unchanged)
         }
@@ -102,7 +109,8 @@ extension ModelRun {
         if outcome != (refused ? "rejected" : "recorded") { violation("\(what): expected \(refused ? "rejected" : "recorded"), got \(reply.summary)") }
         guard outcome == "recorded" else { return ([person.id], .unchanged) }
         if let id = statement["id"]?.stringValue {
-            model.statements.append(OrganisationModel.Event(id: id, params: .object(statement), employee: person.id, course: course.id, completed: completes))
+            model.statements.append(OrganisationModel.Event(
+                id: id, params: .object(statement), employee: person.id, course: course.id, completed: completes, at: statement["timestamp"]?.stringValue))
         }
         guard completes else { return ([person.id], .unchanged) }
         model.update(person.id) { $0.completed.insert(course.id) }

@@ -49,6 +49,14 @@ struct OrganisationModel {
         var employee: String
         var course: String
         var completed: Bool
+        /// The moment given, if any.
+        var at: String?
+
+        /// The same event, by the daemon's rule: the same person, course and status; a retry may leave the
+        /// moment out, and naming one it must be the one first given.
+        func isRetried(by other: Event) -> Bool {
+            employee == other.employee && course == other.course && completed == other.completed && (other.at == nil || other.at == at)
+        }
     }
 
     let prefix: String

@@ -147,10 +147,10 @@ extension OrganisationStore {
         var at: String
         var givenAt: String?
 
-        /// The same event again: the same employee, course and status, and the same moment when both gave one.
+        /// The same event again: the same employee, course and status, and, when the retry names a moment,
+        /// the moment recorded. A retry may leave the moment out; naming another one is other content.
         func matches(_ event: ProgressEvent) -> Bool {
-            employee == event.employee && course == event.course.id && status == event.status.rawValue
-                && (givenAt == nil || event.givenAt == nil || givenAt == event.givenAt)
+            employee == event.employee && course == event.course.id && status == event.status.rawValue && (event.givenAt == nil || event.at == at)
         }
 
         var description: String { "\(employee)'s \(status == "completed" ? "completion" : "start") of \(course) at \(at)" }
