@@ -178,7 +178,9 @@ enum Migrations {
     /// counting on its own (`SkillEvidence`); the old one-row-per-skill levels are kept as the first pieces.
     /// Progress event ids are scoped by the caller who sent them (`scope`, the caller's login: two LMSs, or
     /// an employee and the LMS, can no longer collide), and remember the `at` the sender gave, so that a
-    /// retry can be told from a different event. Assignments say why they closed (`role-reached`).
+    /// retry can be told from a different event. Assignments say why they closed (`role-reached`). One
+    /// employee's audit trail is read by index: the log grows with every event, and a person's entries are
+    /// a sliver of it.
     static let version5 = """
     CREATE TABLE skill_evidence (
         id INTEGER PRIMARY KEY,
@@ -216,5 +218,7 @@ enum Migrations {
     CREATE INDEX progress_events_at ON progress_events(at);
 
     ALTER TABLE assignments ADD COLUMN closed_reason TEXT;
+
+    CREATE INDEX audit_log_subject ON audit_log(subject, id);
     """
 }
