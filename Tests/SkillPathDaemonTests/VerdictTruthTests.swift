@@ -87,6 +87,24 @@ import Testing
         for record in listed { #expect(html.contains("<td>\(try #require(record["plannedCompletion"]?.stringValue))</td>")) }
     }
 
+    @Test func assignWarnsWhenItPushesAnotherAssignmentPastItsDueDate() throws {
+        let daemon = try sampleDaemon()
+        // Sam learns 4 hours a week and has no assignment: the first is due the day his plan ends.
+        #expect(try cli(daemon, ["preferences", "--employee", "e-009", "--hours-per-week", "4"]).status == 0)
+        let plan = try daemon.client().result("paths.plan", .object([("employee", "e-009"), ("targetRole", "data-engineer-senior")]))
+        let finish = try #require(plan["schedule"]?["estimatedCompletion"]?.stringValue)
+        let first = try cli(daemon, ["assign", "e-009", "data-engineer-senior", "--due", finish])
+        #expect(first.status == 0 && first.stdout.contains("planned to finish \(finish)") && !first.stdout.contains("warning"), "\(first.stdout)\(first.stderr)")
+        let firstID = try #require(first.stdout.firstMatch(of: /assignment (\d+),/).map { String($0.1) })
+        // One due sooner goes first on his week, and pushes the first past its due date.
+        let second = try cli(daemon, ["assign", "e-009", "data-analyst", "--due", try date(daemon, plus: 200)])
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stdout.contains("warning: assignment \(firstID) (data-engineer-senior) is planned to finish ")
+                && second.stdout.contains("now that it shares the week with the new one"), "\(second.stdout)")
+        let pushed = try assignments(daemon, of: "e-009").first { $0["id"]?.intValue == Int(firstID) }
+        #expect(pushed?["progress"] == "at-risk", "\(String(describing: pushed))")
+    }
+
     @Test func aMoveOrAFilledOpeningClosesTheAssignmentsToThatRole() throws {
         let daemon = try sampleDaemon()
         let client = try daemon.client()
