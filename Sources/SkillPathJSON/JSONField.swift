@@ -33,9 +33,12 @@ public struct JSONField: Sendable {
         return object
     }
 
+    /// A non-empty string with no control characters (`ControlCharacters`): every id, login, event id and
+    /// name a request carries is read here.
     public func string() throws(JSONFieldError) -> String {
         guard let text = value.stringValue else { throw mismatch("a string") }
         guard !text.isEmpty else { throw JSONFieldError(path: path, message: "must not be empty") }
+        if let complaint = ControlCharacters.complaint(about: text) { throw JSONFieldError(path: path, message: complaint) }
         return text
     }
 

@@ -69,6 +69,19 @@ import Testing
         ])
     }
 
+    /// An id or name with a control character (U+0000 would cut it short in C and SQLite, an escape would
+    /// repaint a terminal) is an error naming the field; a description may break lines.
+    @Test func controlCharactersInIdsAndNamesAreErrors() {
+        expectRejection(files: [
+            "skills.json": #"{"skills": [{"id": "py\u0000thon", "name": "Python"}, {"id": "sql", "name": "S\u001bQL", "description": "Two\nlines"}]}"#,
+            "courses.json": #"{"courses": [{"id": "c1", "title": "C1", "format": "video", "hours": 2, "teaches": [{"skill": "sql", "level": 1}], "tags": ["a\u0007"]}]}"#,
+        ], [
+            "courses.json:1: error: course 'c1': 'tags[0]' must not contain control characters (U+0007 at character 2) [invalid-field]",
+            "skills.json:1: error: skill #1: 'id' must not contain control characters (U+0000 at character 3) [invalid-field]",
+            "skills.json:1: error: skill 'sql': 'name' must not contain control characters (U+001B at character 2) [invalid-field]",
+        ])
+    }
+
     @Test func afterCyclesArePrintedAsACycle() {
         let courses = ["a": "b", "b": "c", "c": "a"].sorted { $0.key < $1.key }.map { id, prior in
             #"{"id": "\#(id)", "title": "\#(id)", "format": "video", "hours": 1, "teaches": [{"skill": "python", "level": 1}], "after": ["\#(prior)"]}"#

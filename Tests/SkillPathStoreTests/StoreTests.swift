@@ -160,6 +160,20 @@ import Testing
         #expect(try fixture.store.currentProfiles(inSubtreeOf: nil).map(\.id) == [composed])
     }
 
+    /// Text is bound by its byte length: ids that differ only after a U+0000 stay two rows, and a name with
+    /// one comes back whole. (Requests refuse control characters; the store must not rely on it.)
+    @Test func textWithANULIsStoredWholeNotCutAtIt() throws {
+        let fixture = try StoreFixture()
+        let report = try fixture.store.upsert([
+            EmployeeInput(id: "g-0", name: "Grace", role: "analyst"),
+            EmployeeInput(id: "g-0\u{0}zzz", name: "Mal\u{0}lory", role: "analyst"),
+        ], catalog: fixture.catalog, actor: "test")
+        #expect(report.inserted == 2)
+        #expect(try fixture.store.employee("g-0")?.employee.name == "Grace")
+        #expect(try fixture.store.employee("g-0\u{0}zzz")?.employee.name == "Mal\u{0}lory")
+        #expect(try fixture.store.employee("")?.employee == nil)
+    }
+
     @Test func aCycleOfThreeRowsRejectsThoseRowsAndKeepsTheRest() throws {
         let fixture = try StoreFixture()
         let report = try fixture.store.upsert([

@@ -1,7 +1,13 @@
+import SkillPathJSON
+
 /// RFC 4180 CSV: quoted fields with commas, doubled quotes and line breaks inside, CRLF or LF endings, and
 /// a UTF-8 byte-order mark at the start. Also reads the unquoted tab-separated files O*NET ships.
 ///
-/// Each record remembers the line it starts on, so every error can say "file, line, column".
+/// Strict where a lenient reader would change the data without a word: every record has exactly the
+/// header's number of cells (a short row would clear the columns it lacks, an extra cell would be dropped),
+/// a header names each column once, a carriage return ends a line only before a line feed (CR-only files
+/// would otherwise read as one record), and no cell holds a control character but tab (and line breaks
+/// inside quotes). Each record remembers the line it starts on, so every error can say "file, line, column".
 public enum CSVReader {
     public static func parse(_ bytes: [UInt8], file: String, delimiter: UInt8 = UInt8(ascii: ","), quoting: Bool = true) throws(CSVError) -> CSVTable {
         var records: [CSVRecord] = []
@@ -22,6 +28,10 @@ public enum CSVReader {
             field.removeAll(keepingCapacity: true)
             fieldWasQuoted = false
         }
+        func controlCharacter(_ byte: UInt8) -> CSVError {
+            let name = ControlCharacters.name(Unicode.Scalar(byte))
+            return CSVError(file: file, line: line, column: fields.count + 1, message: "a control character (\(name)) in a cell: only tab, and line breaks inside quotes, may appear")
+        }
         func finishRecord() {
             if !(fields.count == 1 && fields[0].isEmpty) { records.append(CSVRecord(line: recordLine, fields: fields)) }
             fields.removeAll(keepingCapacity: true)
@@ -40,7 +50,7 @@ public enum CSVReader {
                     index += 1
                     continue
                 }
-                if byte == 0x0A { line += 1 }
+                if byte == 0x0A { line += 1 } else if byte != 0x0D, ControlCharacters.isForbidden(byte) { throw controlCharacter(byte) }
                 field.append(byte)
                 index += 1
                 continue
@@ -58,6 +68,9 @@ public enum CSVReader {
                 try finishField()
             case 0x0D where index + 1 < bytes.count && bytes[index + 1] == 0x0A:
                 break
+            case 0x0D:
+                let message = "a carriage return without a line feed: lines must end in LF or CRLF (CR-only files, from old Mac software, are not read)"
+                throw CSVError(file: file, line: line, column: fields.count + 1, message: message)
             case 0x0A:
                 try finishField()
                 finishRecord()
@@ -67,6 +80,7 @@ public enum CSVReader {
                 if fieldWasQuoted {
                     throw CSVError(file: file, line: line, column: fields.count + 1, message: "text after a closing quote")
                 }
+                if ControlCharacters.isForbidden(byte) { throw controlCharacter(byte) }
                 field.append(byte)
             }
             index += 1
@@ -77,7 +91,26 @@ public enum CSVReader {
             finishRecord()
         }
         guard let header = records.first else { throw CSVError(file: file, line: 1, column: nil, message: "the file is empty; expected a header row") }
-        return CSVTable(header: header.fields.map { $0.trimmedCSV }, records: Array(records.dropFirst()))
+        let names = header.fields.map { $0.trimmedCSV }
+        try checkHeader(names, file: file)
+        for record in records.dropFirst() where record.fields.count != names.count {
+            let effect = record.fields.count < names.count ? "a short row would leave its missing columns empty" : "the extra cells would be dropped"
+            let message = "\(record.fields.count) cell\(record.fields.count == 1 ? "" : "s") where the header has \(names.count) (\(effect))"
+            throw CSVError(file: file, line: record.line, column: nil, message: message)
+        }
+        return CSVTable(header: names, records: Array(records.dropFirst()))
+    }
+
+    /// A header names each column once (matched as `columns` matches them, ignoring case).
+    private static func checkHeader(_ names: [String], file: String) throws(CSVError) {
+        var seen: [String: Int] = [:]
+        for (position, name) in names.enumerated() where !name.isEmpty {
+            if let first = seen[name.lowercased()] {
+                let message = "the header names '\(name)' twice (columns \(first + 1) and \(position + 1)); which one holds the data would be a guess"
+                throw CSVError(file: file, line: 1, column: position + 1, message: message)
+            }
+            seen[name.lowercased()] = position
+        }
     }
 }
 

@@ -83,7 +83,7 @@ enum CatalogFileDecoder {
         }
         guard let id else { return nil }
         return Skill(
-            id: id, name: name ?? id, category: reader.string("category"), description: reader.string("description"),
+            id: id, name: name ?? id, category: reader.string("category"), description: reader.string("description", prose: true),
             aliases: reader.strings("aliases"), externalIds: externalIds, source: reader.location)
     }
 

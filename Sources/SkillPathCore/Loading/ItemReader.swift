@@ -46,7 +46,9 @@ struct ItemReader {
         id = name
     }
 
-    mutating func string(_ key: String, required: Bool = false) -> String? {
+    /// A non-empty string field. Ids, names and titles may hold no control character but tab; `prose` (a
+    /// description) may also break lines.
+    mutating func string(_ key: String, required: Bool = false, prose: Bool = false) -> String? {
         guard let value = object[key], !value.isNull else {
             if required { error(.missingField, "missing required field '\(key)'") }
             return nil
@@ -57,6 +59,10 @@ struct ItemReader {
         }
         if text.isEmpty || text.allSatisfy(\.isWhitespace) {
             error(.invalidField, "'\(key)' must not be empty")
+            return nil
+        }
+        if let complaint = ControlCharacters.complaint(about: text, allowingLineBreaks: prose) {
+            error(.invalidField, "'\(key)' \(complaint)")
             return nil
         }
         return text
@@ -72,6 +78,10 @@ struct ItemReader {
         for (index, element) in array.enumerated() {
             guard let text = element.stringValue, !text.isEmpty else {
                 error(.invalidField, "'\(key)[\(index)]' must be a non-empty string, got \(element.typeName)")
+                continue
+            }
+            if let complaint = ControlCharacters.complaint(about: text) {
+                error(.invalidField, "'\(key)[\(index)]' \(complaint)")
                 continue
             }
             result.append(text)

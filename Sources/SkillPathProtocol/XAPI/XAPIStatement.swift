@@ -30,6 +30,7 @@ public struct XAPIStatement: Sendable, Equatable {
         let id = statement["id"]?.stringValue
         func reject(_ reason: String) -> Result<XAPIStatement, Rejection> { .failure(Rejection(id: id, reason: reason)) }
         guard let id, !id.isEmpty else { return reject("no statement id (SkillPath needs it as the idempotency key)") }
+        if let unclean = firstUncleanField(of: statement) { return reject(unclean) }
         let actor: Actor
         if let mbox = statement["actor"]?["mbox"]?.stringValue {
             guard mbox.lowercased().hasPrefix("mailto:"), mbox.count > 7 else { return reject("unknown actor: mbox must be mailto:ADDRESS, got '\(mbox)'") }
@@ -53,6 +54,18 @@ public struct XAPIStatement: Sendable, Equatable {
             at = parsed
         }
         return .success(XAPIStatement(id: id, actor: actor, status: status, activity: activity, at: at))
+    }
+
+    /// The first text SkillPath reads from the statement that holds a control character, as a reason.
+    private static func firstUncleanField(of statement: JSONValue) -> String? {
+        let fields: [(String, JSONValue?)] = [
+            ("id", statement["id"]), ("actor.mbox", statement["actor"]?["mbox"]), ("actor.account.name", statement["actor"]?["account"]?["name"]),
+            ("verb.id", statement["verb"]?["id"]), ("object.id", statement["object"]?["id"]), ("timestamp", statement["timestamp"]),
+        ]
+        for (name, value) in fields {
+            if let text = value?.stringValue, let complaint = ControlCharacters.complaint(about: text) { return "\(name) \(complaint)" }
+        }
+        return nil
     }
 
     public struct Rejection: Error, Sendable, Equatable {

@@ -41,12 +41,27 @@ public final class SQLiteStatement {
             switch value {
             case nil: status = sqlite3_bind_null(statement, index)
             case .integer(let number)?: status = sqlite3_bind_int64(statement, index, number)
-            case .text(let text)?: status = sqlite3_bind_text(statement, index, text, -1, skillpath_sqlite_transient())
+            case .text(let text)?: status = Self.bind(text, to: statement, at: index)
             case .real(let number)?: status = sqlite3_bind_double(statement, index, number)
             }
             guard status == SQLITE_OK else { throw SQLiteError(code: status, message: connection.lastMessage, sql: sql) }
         }
         return self
+    }
+
+    /// Binds text by its UTF-8 byte length, never as a C string: a U+0000 inside is stored, not taken for the
+    /// end (requests refuse control characters before they get here; this keeps the store honest regardless).
+    private static func bind(_ text: String, to statement: OpaquePointer, at index: Int32) -> Int32 {
+        var text = text
+        return text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { characters in
+                // An empty buffer may have no address, and a NULL pointer would bind NULL, not "".
+                guard let start = characters.baseAddress else {
+                    return sqlite3_bind_text(statement, index, "", 0, skillpath_sqlite_transient())
+                }
+                return sqlite3_bind_text64(statement, index, start, UInt64(characters.count), skillpath_sqlite_transient(), UInt8(SQLITE_UTF8))
+            }
+        }
     }
 
     /// Advances to the next row; false when there are no more.
@@ -93,8 +108,7 @@ public final class SQLiteStatement {
     }
 
     public func text(_ column: Int32) -> String {
-        guard let pointer = sqlite3_column_text(statement, column) else { return "" }
-        return String(cString: pointer)
+        String(decoding: bytes(column), as: UTF8.self)
     }
 
     /// A text column as the String `interner` already holds for the same bytes, if any.
