@@ -11,6 +11,9 @@ public struct LineFramer: Sendable {
     /// How far past `start` we already know there is no newline.
     private var scanned = 0
 
+    /// The buffer a connection keeps between messages; a larger one is released once emptied.
+    static let retainedCapacity = 65_536
+
     public init(maximumLineLength: Int) {
         self.maximumLineLength = maximumLineLength
     }
@@ -40,6 +43,12 @@ public struct LineFramer: Sendable {
             let line = Array(buffer[start..<end])
             start = newline + 1
             scanned = 0
+            // A large message's bytes are given back as soon as it is taken out, rather than kept as capacity
+            // by a connection that may now idle for minutes: the line handed out is the only copy.
+            if start == buffer.count && buffer.capacity > Self.retainedCapacity {
+                buffer = []
+                start = 0
+            }
             return .line(line)
         }
         scanned = buffer.count - start

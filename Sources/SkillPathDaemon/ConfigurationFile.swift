@@ -18,7 +18,8 @@ public enum ConfigurationFile {
     /// The keys a file may set, for messages and suggestions.
     public static let keys = [
         "socket", "socket_mode", "catalog", "database", "log_level", "max_connections", "max_connections_per_user",
-        "max_connections_per_stranger", "max_message_bytes", "idle_timeout", "request_timeout", "drain_timeout", "admins", "services",
+        "max_connections_per_stranger", "max_connections_per_service", "max_connections_per_admin", "max_message_bytes",
+        "max_batch_requests", "max_reply_bytes", "max_concurrent_messages_per_user", "idle_timeout", "request_timeout", "drain_timeout", "admins", "services",
         "sample_organisation", "state_group", "skill_policy", "self_rating_cap", "skill_half_life_days",
     ]
 
@@ -101,7 +102,12 @@ public enum ConfigurationFile {
         case "max_connections_per_user": configuration.maxConnectionsPerUser = Int(try number(1...100_000))
         case "max_connections_per_stranger": configuration.maxConnectionsPerStranger = Int(try number(0...100_000))
         case "request_timeout": configuration.requestTimeout = try number(0.1...86_400)
+        case "max_connections_per_service": configuration.maxConnectionsPerService = Int(try number(1...100_000))
+        case "max_connections_per_admin": configuration.maxConnectionsPerAdmin = Int(try number(1...100_000))
         case "max_message_bytes": configuration.maxMessageBytes = Int(try number(1024...1_073_741_824))
+        case "max_concurrent_messages_per_user": configuration.maxConcurrentMessagesPerUser = Int(try number(1...1_000))
+        case "max_batch_requests": configuration.maxBatchRequests = Int(try number(1...1_000_000))
+        case "max_reply_bytes": configuration.maxReplyBytes = Int(try number(65_536...1_073_741_824))
         case "idle_timeout": configuration.idleTimeout = try number(0.1...86_400)
         case "drain_timeout": configuration.drainTimeout = try number(0...3600)
         case "admins": configuration.admins = try principals(value, key: key)

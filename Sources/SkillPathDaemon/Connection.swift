@@ -19,7 +19,6 @@ struct Connection {
     func serve() {
         let configuration = service.configuration
         do {
-            try socket.setReceiveTimeout(seconds: configuration.idleTimeout)
             try socket.setSendTimeout(seconds: 30)
         } catch {
             logger.warning("cannot set socket timeouts", [("error", error.description)])
@@ -28,15 +27,16 @@ struct Connection {
         var framer = LineFramer(maximumLineLength: configuration.maxMessageBytes)
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 65_536, alignment: 1)
         defer { buffer.deallocate() }
-        // When the first byte of the message still being received arrived. The request timeout counts from
-        // there, not from the last byte: a client trickling a byte a second is dropped all the same.
-        var messageStarted: ContinuousClock.Instant?
+        var clock = ConnectionClock(idleTimeout: configuration.idleTimeout, requestTimeout: configuration.requestTimeout)
         serving: while true {
-            // Answer every complete line already received, then read more.
+            // Answer every complete line already received, then read more. A blank line is no message: it
+            // neither gets a reply nor counts as activity, so a trickle of newlines cannot hold a connection.
             lines: while true {
                 switch framer.next() {
                 case .line(let line):
-                    if !line.isEmpty && !respond(to: line, caller: caller) { break serving }
+                    guard !line.isEmpty else { continue }
+                    guard respond(to: line, caller: caller) else { break serving }
+                    clock.answered()
                 case .needMoreData:
                     break lines
                 case .tooLong:
@@ -44,32 +44,23 @@ struct Connection {
                     break serving
                 }
             }
-            if framer.hasPartialLine {
-                let started = messageStarted ?? .now
-                messageStarted = started
-                let remaining = configuration.requestTimeout - (ContinuousClock.now - started).seconds
-                guard remaining > 0 else {
-                    rejectSlow(configuration.requestTimeout)
-                    break serving
-                }
-                try? socket.setReceiveTimeout(seconds: remaining)
-            } else if messageStarted != nil {
-                messageStarted = nil
-                try? socket.setReceiveTimeout(seconds: configuration.idleTimeout)
+            switch clock.wait(partialMessage: framer.hasPartialLine) {
+            case .read(let seconds):
+                try? socket.setReceiveTimeout(seconds: seconds)
+            case .idle:
+                logger.debug("connection idle too long; closing", [("caller", caller.label)])
+                break serving
+            case .slow:
+                rejectSlow(configuration.requestTimeout)
+                break serving
             }
             let count: Int
             do {
                 count = try socket.read(into: buffer)
             } catch {
-                if error.errno == EAGAIN || error.errno == EWOULDBLOCK {
-                    if messageStarted != nil {
-                        rejectSlow(configuration.requestTimeout)
-                    } else {
-                        logger.debug("connection idle too long; closing", [("caller", caller.label)])
-                    }
-                } else if error.errno != ECONNRESET {
-                    logger.debug("read failed", [("error", error.description)])
-                }
+                // A timeout: the next turn of the loop finds the deadline passed and says which one.
+                if error.errno == EAGAIN || error.errno == EWOULDBLOCK { continue }
+                if error.errno != ECONNRESET { logger.debug("read failed", [("error", error.description)]) }
                 break
             }
             if count == 0 { break }
@@ -92,19 +83,18 @@ struct Connection {
         let stopping = service.isDraining
         service.busy.add(1, ordering: .relaxed)
         defer { service.busy.subtract(1, ordering: .relaxed) }
-        let reply = JSONRPCProcessor.reply(to: line) { request in
-            guard !stopping else {
-                return .failure(APIError.rpcError(for: ConnectionRefusal.stopping))
-            }
-            return service.dispatcher.handle(request, context: service.context(for: caller))
-        }
-        guard var bytes = reply else { return true }
-        bytes.append(0x0A)
         do {
-            try socket.write(bytes)
+            try service.messageGate.run(for: caller.uid) {
+                try JSONRPCProcessor.answer(line, limits: service.replyLimits, handle: { request in
+                    guard !stopping else {
+                        return .failure(APIError.rpcError(for: ConnectionRefusal.stopping))
+                    }
+                    return service.dispatcher.handle(request, context: service.context(for: caller))
+                }, write: { [socket] bytes in try socket.write(bytes) })
+            }
             return true
         } catch {
-            logger.debug("client went away before its reply", [("error", error.description)])
+            logger.debug("client went away before its reply", [("error", String(describing: error))])
             return false
         }
     }

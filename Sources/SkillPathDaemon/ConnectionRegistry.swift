@@ -6,11 +6,14 @@ import SystemSupport
 ///
 /// Thread-safe: all state is behind one `Locked`, and a stop waits on it for the last connection to end.
 final class ConnectionRegistry: Sendable {
-    /// Which limits a caller's connections count against.
+    /// Which limits a caller's connections count against: each kind of principal has its own cap per user.
     enum Standing: Equatable {
-        /// Administrators and services: never held to a per-user cap, and a reserve above the global limit
-        /// is theirs alone, so an operator can always get in to see what is wrong.
-        case operations
+        /// root: no per-user cap, and the operators' reserve above the global limit is always open to it.
+        case root
+        /// An administrator: may use the reserve, within `perAdmin`, so no one administrator can fill it.
+        case admin
+        /// A service account (an LMS): `perService`, never the reserve, so it cannot lock root out.
+        case service
         /// A user the organisation knows.
         case employee
         /// A local user who is not in the organisation: a small cap.
@@ -21,8 +24,12 @@ final class ConnectionRegistry: Sendable {
         var total: Int
         var perEmployee: Int
         var perStranger: Int
-        /// Connections above `total` that only operators may use.
+        var perService: Int
+        var perAdmin: Int
+        /// Connections above `total` that only root and administrators may use.
         var operatorReserve: Int
+        /// Under an address-space limit, the connections whose threads fit in it, whoever asks.
+        var threads: Int?
     }
 
     enum Admission: Equatable {
@@ -59,23 +66,30 @@ final class ConnectionRegistry: Sendable {
 
     /// Why a caller holding `held` connections, of `open` in all, may not have another; nil when they may.
     private static func refusal(open: Int, held: Int, standing: Standing, limits: Limits) -> String? {
-        switch standing {
-        case .operations:
-            guard open < limits.total + limits.operatorReserve else {
-                return "too many connections (limit \(limits.total), and the operators' reserve is in use too); try again shortly"
-            }
-        case .employee:
-            guard open < limits.total else { return "too many connections (limit \(limits.total)); try again shortly" }
-            guard held < limits.perEmployee else {
-                return "you already hold \(held) connections, the most one user may (max_connections_per_user); close one first"
-            }
-        case .stranger:
-            guard open < limits.total else { return "too many connections (limit \(limits.total)); try again shortly" }
-            guard held < limits.perStranger else {
-                return "you already hold \(held) connections, the most a user outside the organisation may (max_connections_per_stranger)"
-            }
+        if let threads = limits.threads, open >= threads {
+            return "too many connections for the daemon's address-space limit (\(threads) fit in it); try again shortly"
         }
-        return nil
+        let reserveFull = "too many connections (limit \(limits.total), and the operators' reserve is in use too); try again shortly"
+        let full = "too many connections (limit \(limits.total)); try again shortly"
+        func perUser(_ cap: Int, _ who: String, _ key: String) -> String? {
+            held < cap ? nil : "you already hold \(held) connections, the most \(who) may (\(key)); close one first"
+        }
+        switch standing {
+        case .root:
+            return open < limits.total + limits.operatorReserve ? nil : reserveFull
+        case .admin:
+            guard open < limits.total + limits.operatorReserve else { return reserveFull }
+            return perUser(limits.perAdmin, "one administrator", "max_connections_per_admin")
+        case .service:
+            guard open < limits.total else { return full }
+            return perUser(limits.perService, "one service account", "max_connections_per_service")
+        case .employee:
+            guard open < limits.total else { return full }
+            return perUser(limits.perEmployee, "one user", "max_connections_per_user")
+        case .stranger:
+            guard open < limits.total else { return full }
+            return perUser(limits.perStranger, "a user outside the organisation", "max_connections_per_stranger")
+        }
     }
 
     /// Forgets a connection that ended; returns whether it was the last one open.

@@ -26,6 +26,15 @@ public final class Daemon: ServiceEnvironment, Sendable {
     let dispatcher: Dispatcher
     let notifier: SystemdNotifier
     let connections = ConnectionRegistry()
+    /// The bounds on every message's reply, from the configuration.
+    let replyLimits: ReplyLimits
+    /// How many of one user's messages are answered at once.
+    let messageGate: MessageGate
+    /// Under an address-space limit, how many connections and messages fit in it; nil without one.
+    let addressSpace: AddressSpaceBudget?
+    /// Address space, not memory: pages are touched only as deep as a request really goes (the parser, the
+    /// planner's depth-first search and the JSON writer recurse, each within its own limit).
+    static let connectionStackSize = 16 << 20
     private let binding: SocketBinding
     private let started = ContinuousClock.now
     private let lifecycle = Locked(Lifecycle.starting)
@@ -52,6 +61,11 @@ public final class Daemon: ServiceEnvironment, Sendable {
         self.binding = binding
         self.notifier = notifier
         self.dispatcher = Dispatcher(methods: MethodRegistry.all(version: Self.version), logger: logger)
+        self.addressSpace = AddressSpaceBudget.current()
+        self.messageGate = MessageGate(perUser: configuration.maxConcurrentMessagesPerUser, overall: addressSpace?.messages)
+        self.replyLimits = ReplyLimits(maxBatchRequests: configuration.maxBatchRequests, maxReplyBytes: configuration.maxReplyBytes) { refusal in
+            APIError.rpcError(for: refusal)
+        }
         var pipeEnds: [Int32] = [0, 0]
         try syscall("pipe") { pipe(&pipeEnds) }
         for end in pipeEnds { try syscall("fcntl", subject: "FD_CLOEXEC") { fcntl(end, F_SETFD, FD_CLOEXEC) } }
@@ -190,7 +204,8 @@ public final class Daemon: ServiceEnvironment, Sendable {
         let standing = self.standing(of: caller)
         let limits = ConnectionRegistry.Limits(
             total: configuration.maxConnections, perEmployee: configuration.maxConnectionsPerUser,
-            perStranger: configuration.maxConnectionsPerStranger, operatorReserve: DaemonConfiguration.operatorReserve)
+            perStranger: configuration.maxConnectionsPerStranger, perService: configuration.maxConnectionsPerService,
+            perAdmin: configuration.maxConnectionsPerAdmin, operatorReserve: DaemonConfiguration.operatorReserve, threads: addressSpace?.connections)
         let admission = connections.add(client, uid: caller.uid, standing: standing, limits: limits)
         switch admission {
         case .admitted:
@@ -202,28 +217,38 @@ public final class Daemon: ServiceEnvironment, Sendable {
                 (ConnectionRefusal.stopping, "stopping")
             }
             logger.warning("connection refused", [("caller", caller.label), ("reason", reason)])
-            // Off the accept thread: the goodbye waits up to a second for the client's request to arrive.
-            DispatchQueue.global().async {
-                client.refuseAndHangUp(refusal)
-                client.close()
-            }
+            refuseOffThread(client, refusal)
             return
         }
-        let thread = Thread { [self] in
-            Connection(socket: client, caller: caller, service: self, logger: logger).serve()
-            let wasLast = connections.remove(client)
-            client.close()
-            if wasLast { releaseMemoryWhenIdle() }
+        do {
+            try DetachedThread.start(stackSize: Self.connectionStackSize) { [self] in
+                Connection(socket: client, caller: caller, service: self, logger: logger).serve()
+                let wasLast = connections.remove(client)
+                client.close()
+                if wasLast { releaseMemoryWhenIdle() }
+            }
+        } catch {
+            // Out of address space or threads (a memory cap): this client is told, and nobody else is hurt.
+            connections.remove(client)
+            logger.error("cannot start a thread for a connection; refusing it", [("caller", caller.label), ("error", error.description)])
+            refuseOffThread(client, .overloaded("the daemon cannot take another connection right now (\(error.description)); try again shortly"))
         }
-        // Address space, not memory: pages are touched only as deep as a request really goes (the parser,
-        // the planner's depth-first search and the JSON writer recurse, each within its own limit).
-        thread.stackSize = 16 << 20
-        thread.start()
     }
 
-    /// Operators (administrators, services), employees the store knows by login, or strangers.
+    /// Answers `refusal` and closes, off the accept thread: the goodbye waits up to a second for the client's
+    /// request to arrive.
+    private func refuseOffThread(_ client: UnixSocket, _ refusal: ConnectionRefusal) {
+        DispatchQueue.global().async {
+            client.refuseAndHangUp(refusal)
+            client.close()
+        }
+    }
+
+    /// root, administrators, services, employees the store knows by login, or strangers.
     func standing(of caller: Caller) -> ConnectionRegistry.Standing {
-        if caller.isAdmin || caller.isService { return .operations }
+        if caller.uid == 0 { return .root }
+        if caller.isAdmin { return .admin }
+        if caller.isService { return .service }
         guard let login = caller.userName, (try? store.employeeID(login: login)) != nil else { return .stranger }
         return .employee
     }

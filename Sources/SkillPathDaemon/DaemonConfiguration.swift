@@ -14,9 +14,19 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var maxConnectionsPerUser = 32
     /// Connections one local user outside the organisation may hold at once.
     public var maxConnectionsPerStranger = 4
-    /// Connections above `maxConnections` that only administrators and services may use.
+    /// Connections above `maxConnections` that only root and administrators may use (services never).
     public static let operatorReserve = 64
+    /// Connections one service account (an LMS) may hold at once: it gets more than a person, never all.
+    public var maxConnectionsPerService = 64
+    /// Connections one administrator other than root may hold at once, the operators' reserve included.
+    public var maxConnectionsPerAdmin = 16
     public var maxMessageBytes = 1_048_576
+    /// Messages one user's connections may be answering at once; the others wait their turn (`MessageGate`).
+    public var maxConcurrentMessagesPerUser = 4
+    /// Requests one JSON-RPC batch may hold.
+    public var maxBatchRequests = 1_000
+    /// Bytes one reply line may carry; past it a batch's remaining requests get an error (`ReplyLimits`).
+    public var maxReplyBytes = 16 << 20
     /// Seconds a connection may stay silent, between messages, before it is closed.
     public var idleTimeout: Double = 300
     /// Seconds a message may take to arrive, counted from its first byte: a client trickling bytes cannot

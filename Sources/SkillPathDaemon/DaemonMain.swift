@@ -10,6 +10,7 @@ public enum DaemonMain {
     /// catalog, the state folder, the store or the socket cannot be set up.
     public static func run(arguments: [String], environment: [String: String]) -> Int32 {
         let journal = JournalStream.isStandardError(environment: environment)
+        FreeMemory.limitRetention()
         do {
             let options = try commandLine(arguments, journal: journal)
             let workingDirectory = FileManager.default.currentDirectoryPath

@@ -13,6 +13,25 @@ public enum FreeMemory {
         return unsafeBitCast(symbol, to: Trim.self)
     }()
 
+    private typealias Option = @convention(c) (Int32, Int32) -> Int32
+
+    private static let option: Option? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return nil }
+        return unsafeBitCast(symbol, to: Option.self)
+    }()
+
+    /// Keeps a burst of large requests from pinning memory the daemon no longer uses. By default glibc gives
+    /// each of up to 8 × cores threads an arena of its own that keeps its high-water mark, and raises its
+    /// threshold for mapping large blocks after each one freed, so a 12 MiB array parsed on one connection's
+    /// thread stays resident in that arena. Bounding the arenas, and fixing the threshold so that every block
+    /// over it is mapped and unmapped on its own, gives that memory back as soon as it is freed (measured in
+    /// docs/benchmarks.md: hostile callers). Call once, at start, before the threads.
+    public static func limitRetention(arenas: Int32 = 4, mapAbove bytes: Int32 = 256 << 10) {
+        let arenaMaximum: Int32 = -8, mapThreshold: Int32 = -3
+        _ = option?(arenaMaximum, arenas)
+        _ = option?(mapThreshold, bytes)
+    }
+
     /// Returns free heap memory to the system. Takes milliseconds on a large heap: call it when idle.
     public static func release() {
         _ = trim?(0)

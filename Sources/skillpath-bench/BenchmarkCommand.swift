@@ -23,6 +23,9 @@ enum BenchmarkCommand {
                (e.g. imported O*NET or ESCO); --suggestions N (200) --rankings N (10)
       fuzz     adversarial JSON-RPC against the release skillpathd: --messages N (1000000) --seed N (2026)
                --seconds N (3600); prints replies checked, crashes, and the daemon's memory
+      flood    the daemon's peak memory while --connections N,N (32,128) connections of one caller send the worst
+               messages we could build (--shapes discover,long-batch,numbers,objects,plans,lists), --seconds N (10) each;
+               --address-space MiB runs the daemon under prlimit --as
       model    the organisation model (issue 18): --sequences N (2000) seeded sequences of --length N (40) random
                operations from --seed N (0) against the release skillpathd, every step checked against a
                reference model; a failing sequence is shrunk and printed with its replay command
@@ -123,6 +126,13 @@ enum BenchmarkCommand {
             return FuzzBenchmark(messages: options.number("messages", 1_000_000), seed: UInt64(options.number("seed", 2026)), seconds: options.seconds(3600)).run()
         case "model":
             return ModelBenchmark(sequences: options.number("sequences", 2_000), firstSeed: UInt64(options.number("seed", 0)), length: options.number("length", 40)).run()
+        case "flood":
+            let counts = (options["connections"] ?? "32,128").split(separator: ",").compactMap { Int($0) }.filter { $0 > 0 && $0 <= 1024 }
+            let names = options.set("shapes")
+            let shapes = FloodBenchmark.all.filter { names?.contains($0.name) ?? true }
+            guard !counts.isEmpty, !shapes.isEmpty else { throw UsageError(message: "--connections takes counts (32,128); --shapes names from \(FloodBenchmark.all.map(\.name).joined(separator: ","))") }
+            let cap = options["address-space"].flatMap(Int.init)
+            return FloodBenchmark(connectionCounts: counts, seconds: options.seconds(10), shapes: shapes, addressSpaceMiB: cap).run()
         case "load":
             return LoadProbe.run(directory: options["dir"] ?? "")
         default:

@@ -92,13 +92,21 @@ final class BenchDaemon {
     let socket: String
     let process: Process
 
-    init?(catalog: String, scratch: String, name: String, extra: [String] = []) {
+    /// `addressSpaceMiB` runs the daemon under `prlimit --as`, as a memory-capped service would be.
+    init?(catalog: String, scratch: String, name: String, extra: [String] = [], addressSpaceMiB: Int? = nil) {
         socket = "\(scratch)/\(name).sock"
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("skillpathd").path
         process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["--socket", socket, "--catalog", catalog, "--database", "\(scratch)/\(name).db"] + extra
+        let arguments = ["--socket", socket, "--catalog", catalog, "--database", "\(scratch)/\(name).db"] + extra
+        if let addressSpaceMiB {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/prlimit")
+            process.arguments = ["--as=\(addressSpaceMiB << 20)", binary] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: binary)
+            process.arguments = arguments
+        }
         process.standardError = FileHandle(forWritingAtPath: "/dev/null")
+        process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
         do { try process.run() } catch {
             say("Error: cannot start \(binary): \(error) (build it with swift build -c release)")
             return nil

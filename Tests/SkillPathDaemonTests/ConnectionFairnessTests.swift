@@ -71,13 +71,65 @@ import Testing
         #expect(employee.outcomes == ["admitted", "admitted", "admitted", "admitted"])
         let colleague = try hold(TestUsers.manager, 1, on: daemon)
         #expect(colleague.outcomes.first?.contains("too many connections (limit 5)") == true, "\(colleague.outcomes)")
-        for user in [TestUsers.admin, TestUsers.service] {
-            let operatorCall = try TestUsers.run(user, "skillpath", ["--socket", daemon.socketPath, "health", "--json"])
-            #expect(operatorCall.status == 0, "\(user): \(operatorCall.stderr)")
-        }
-        #expect(try daemon.client().result("system.health")["status"] == "ok", "root is an administrator too")
+        let adminCall = try TestUsers.run(TestUsers.admin, "skillpath", ["--socket", daemon.socketPath, "health", "--json"])
+        #expect(adminCall.status == 0, "\(adminCall.stderr)")
+        // The reserve is the operators': a service is held to the ordinary slots, so an LMS cannot fill it.
+        let serviceCall = try TestUsers.run(TestUsers.service, "skillpath", ["--socket", daemon.socketPath, "health", "--json"])
+        #expect(serviceCall.status != 0 && serviceCall.stderr.contains("too many connections (limit 5)"), "\(serviceCall.stderr)")
+        #expect(try daemon.client().result("system.health")["status"] == "ok", "root always gets in")
         _ = try employee.probe.finish()
         _ = try colleague.probe.finish()
+    }
+
+    /// The repro: a service account opening 600 connections held 576 and locked everyone out. Each
+    /// kind of principal now has its own cap per user, and no service can reach the operators' reserve.
+    @Test(.enabled(if: TestUsers.canCreate, "creating and switching Unix users needs root"))
+    func aServiceHoldsItsOwnCapAndLeavesTheRestForEveryoneElse() throws {
+        let daemon = try daemon("max_connections = 12\nmax_connections_per_user = 3\nmax_connections_per_service = 6\nmax_connections_per_admin = 2\n")
+        let lms = try hold(TestUsers.service, 20, on: daemon)
+        #expect(lms.outcomes.filter { $0 == "admitted" }.count == 6, "\(lms.outcomes)")
+        #expect(lms.outcomes.last?.contains("the most one service account may (max_connections_per_service)") == true, "\(lms.outcomes)")
+        let employee = try hold(TestUsers.employee, 3, on: daemon)
+        #expect(employee.outcomes == ["admitted", "admitted", "admitted"])
+        let admin = try hold(TestUsers.admin, 4, on: daemon)
+        #expect(admin.outcomes.filter { $0 == "admitted" }.count == 2, "\(admin.outcomes)")
+        #expect(admin.outcomes.last?.contains("max_connections_per_admin") == true, "\(admin.outcomes)")
+        #expect(try daemon.client().result("system.health")["status"] == "ok", "root is never held to a per-user cap")
+        _ = try lms.probe.finish()
+        _ = try employee.probe.finish()
+        _ = try admin.probe.finish()
+    }
+
+    /// Blank lines are no message: a newline a second must not keep a connection open past `idle_timeout`,
+    /// while real messages at the same rate do.
+    @Test func blankLinesDoNotCountAsActivity() throws {
+        let config = TemporaryDirectory()
+        config.write(["idle.conf": "idle_timeout = 3\n"])
+        let daemon = try DaemonProcess(arguments: ["--config", "\(config.path)/idle.conf"])
+        let talker = try RPCClient(socketPath: daemon.socketPath)
+        let trickler = try RPCClient(socketPath: daemon.socketPath, timeout: 1)
+        let opened = ContinuousClock.now
+        var closedAfter: Duration?
+        for _ in 0..<120 {
+            let closed = (try? trickler.send("")) == nil || Self.wasClosed(trickler)
+            #expect(try talker.result("system.health")["status"] == "ok", "a connection sending messages stays open")
+            if closed {
+                closedAfter = ContinuousClock.now - opened
+                break
+            }
+        }
+        let after = try #require(closedAfter, "a newline a second kept the connection open for two minutes")
+        #expect(after >= .seconds(3), "closed before the idle timeout: \(after)")
+    }
+
+    /// Whether the daemon closed `client`'s connection: a read returns end of file, where on an open one it
+    /// times out (after the client's one-second receive timeout).
+    static func wasClosed(_ client: RPCClient) -> Bool {
+        do {
+            return try client.readLine() == nil
+        } catch {
+            return false
+        }
     }
 
     @Test func aMessageTrickledAByteAtATimeIsCutOffByTheRequestTimeout() throws {

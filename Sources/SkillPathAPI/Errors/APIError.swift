@@ -41,6 +41,25 @@ public struct APIError: Sendable {
         }
     }
 
+    /// A request refused by the reply's bounds (`ReplyLimits`): a batch too long is an invalid request, the
+    /// rest are application errors.
+    public static func rpcError(for refusal: ReplyRefusal) -> JSONRPCError {
+        switch refusal {
+        case .batchTooLong(let count, let limit):
+            JSONRPCError(
+                code: JSONRPCError.invalidRequestCode, message: "Invalid request: a batch of \(count) requests; at most \(limit) per message (max_batch_requests), so none was run",
+                data: .object([("limit", .int(limit))]))
+        case .replyTooLarge(let size, let remaining, let limit):
+            APIError(
+                .replyTooLarge, "the reply is \(size) bytes, more than the \(remaining) of this message's \(limit) (max_reply_bytes) left; ask for less, or in a message of its own",
+                data: [("size", .int(size)), ("limit", .int(limit))]).rpcError
+        case .notRun(let limit):
+            APIError(
+                .replyTooLarge, "not run: the replies before it in this batch reached max_reply_bytes (\(limit) bytes); send it again in another message",
+                data: [("limit", .int(limit)), ("run", .bool(false))]).rpcError
+        }
+    }
+
     /// A refusal of the transport: always an application error, never unmapped.
     public static func rpcError(for refusal: ConnectionRefusal) -> JSONRPCError {
         from(refusal).rpcError

@@ -61,16 +61,11 @@ extension CallContext {
         return plan.scheduled(pace: pace, start: start, deadline: dueDate ?? options.deadline)
     }
 
-    /// The assignment, after checking the caller may see it. A caller who may not gets the same answer as for
-    /// an id that does not exist, so that nobody can probe which assignments exist.
+    /// The assignment, if the caller may see it. A caller who may not gets the same answer as for an id that
+    /// does not exist, in the same time (one query checks both), so that nobody can probe which exist.
     func visibleAssignment(_ id: Int64) throws -> AssignmentRecord {
         try requireKnown()
-        guard let record = try store.assignment(id) else { throw DomainError.notVisible(kind: "assignment", id: id) }
-        do {
-            try requireRead(of: record.employee)
-        } catch is AccessRefusal {
-            throw DomainError.notVisible(kind: "assignment", id: id)
-        }
+        guard let record = try store.assignment(id, visibleTo: visibility) else { throw DomainError.notVisible(kind: "assignment", id: id) }
         return try store.sharingBudget(record)
     }
 }

@@ -33,10 +33,11 @@ public struct ErrorCode: Sendable, Hashable {
     public static let noCurrentRole = ErrorCode(number: -32011, name: "no-current-role", category: .badInput)
     public static let overloaded = ErrorCode(number: -32012, name: "overloaded", category: .unavailable)
     public static let storeUnavailable = ErrorCode(number: -32013, name: "store-unavailable", category: .unavailable)
+    public static let replyTooLarge = ErrorCode(number: -32014, name: "reply-too-large", category: .badInput)
 
     public static let all: [ErrorCode] = [
         .forbidden, .unknownRole, .unknownEmployee, .catalogRejected, .unknownSkill, .unknownCourse, .notFound, .conflict,
-        .shuttingDown, .messageTooLarge, .noCurrentRole, .overloaded, .storeUnavailable,
+        .shuttingDown, .messageTooLarge, .noCurrentRole, .overloaded, .storeUnavailable, .replyTooLarge,
     ]
 
     /// The application code with this number, if it is one.

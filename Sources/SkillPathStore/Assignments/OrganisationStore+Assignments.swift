@@ -48,6 +48,28 @@ extension OrganisationStore {
         try read { connection in try Self.assignment(id, connection: connection) }
     }
 
+    /// The assignment if it exists and `visibility` lets the caller see it, else nil, whichever the reason.
+    /// Existence and access are one query, and the record is read only once both hold, so an id the caller
+    /// may not see costs what a missing one does: the answer's timing tells nothing more than its words.
+    public func assignment(_ id: Int64, visibleTo visibility: Visibility) throws(StoreError) -> AssignmentRecord? {
+        let (viewer, upward): (String?, Bool) = switch visibility {
+        case .everyone: (nil, false)
+        case .subtree(let root): (root, true)
+        case .only(let employee): (employee, false)
+        }
+        return try read { connection in
+            // The assignee, then (for a subtree) each manager above them: the viewer must be one of them.
+            let visible = try connection.prepare("""
+                WITH RECURSIVE chain(id) AS (
+                  SELECT employee FROM assignments WHERE id = ?1
+                  UNION SELECT e.manager FROM chain c JOIN employees e ON e.id = c.id WHERE ?3 AND e.manager IS NOT NULL)
+                SELECT EXISTS (SELECT 1 FROM chain WHERE ?2 IS NULL OR id = ?2)
+                """).bind(.integer(id), viewer.map(SQLiteValue.text), .integer(upward ? 1 : 0))
+            guard try visible.step(), visible.int(0) == 1 else { return nil }
+            return try Self.assignment(id, connection: connection)
+        }
+    }
+
     /// Assignments of one employee, or of everyone visible, newest first.
     public func assignments(employee: String?, visible: Visibility) throws(StoreError) -> [AssignmentRecord] {
         try read { connection in
