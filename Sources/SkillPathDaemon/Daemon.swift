@@ -117,6 +117,7 @@ public final class Daemon: ServiceEnvironment, Sendable {
         if configuration.sampleOrganisation == true { SampleOrganisation(daemon: self).loadIfEmpty() }
         startWatchdog()
         startSecondmentClock()
+        startDatabaseWatch()
         let acceptThread = Thread { [self] in acceptLoop() }
         acceptThread.name = "skillpathd-accept"
         acceptThread.start()
@@ -307,6 +308,31 @@ public final class Daemon: ServiceEnvironment, Sendable {
                 if !returns.isEmpty { logger.notice("secondments ended on their planned day", [("count", String(returns.count))]) }
             } catch {
                 logger.warning("could not end due secondments", [("reason", String(describing: error))])
+            }
+        }
+        timer.resume()
+        sources.withLock { $0.all.append(timer) }
+    }
+
+    /// Says at error level, once, when the database file is deleted or replaced under the daemon (every
+    /// write is refused from then on, and `system.health` reports it), and again if it comes back. Checked
+    /// every five seconds, so that the log tells even when nobody writes.
+    private func startDatabaseWatch() {
+        let reported = Locked<String?>(nil)
+        let timer = DispatchSource.makeTimerSource(queue: DispatchQueue.global(qos: .utility))
+        timer.schedule(deadline: .now() + 5, repeating: 5)
+        timer.setEventHandler { [self] in
+            let problem = store.file.problem
+            let changed = reported.withLock { last in
+                defer { last = problem }
+                return last != problem
+            }
+            guard changed else { return }
+            if let problem {
+                logger.error("the database file is gone; refusing every write until it is restored and the daemon restarted", [("reason", problem)])
+                notifier.status("database file gone: writes refused")
+            } else {
+                logger.notice("the database file is back at its path", [("database", store.path)])
             }
         }
         timer.resume()

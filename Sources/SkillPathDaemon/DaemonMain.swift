@@ -20,7 +20,7 @@ public enum DaemonMain {
             ParentWatch.start(environment: environment)
             let notifier = SystemdNotifier(environment: environment)
             let catalog = try loadCatalog(configuration, logger: logger, notifier: notifier)
-            let (store, lock) = try openStore(configuration, logger: logger, journal: journal)
+            let (store, lock) = try openStore(configuration, initialise: options.initialiseEmptyDatabase, logger: logger, journal: journal)
             let sample = SampleOrganisation.decide(configuration, configFile: options.configFile, environment: environment, workingDirectory: workingDirectory)
             configuration.sampleOrganisation = sample.load
             logger.notice(sample.load ? "the sample organisation loads into an empty database" : "the sample organisation is off", [("reason", sample.reason)])
@@ -85,7 +85,7 @@ public enum DaemonMain {
     }
 
     /// The state folder, the single-daemon lock on the database, and the store.
-    static func openStore(_ configuration: DaemonConfiguration, logger: Logger, journal: Bool) throws(Stop) -> (OrganisationStore, FileLock) {
+    static func openStore(_ configuration: DaemonConfiguration, initialise: Bool, logger: Logger, journal: Bool) throws(Stop) -> (OrganisationStore, FileLock) {
         umask(StateFolder.umaskValue(group: configuration.stateGroup))
         let state: StateFolder
         let lock: FileLock
@@ -98,8 +98,11 @@ public enum DaemonMain {
             throw Stop(status: 1)
         }
         do {
-            let store = try OrganisationStore(path: configuration.databasePath)
+            let store = try OrganisationStore(path: configuration.databasePath, initialiseEmptyFile: initialise)
             try state.secureFiles(of: configuration.databasePath)
+            if store.checkSeconds > 0 {
+                logger.info("the database passed its integrity check", [("database", configuration.databasePath), ("seconds", String(format: "%.2f", store.checkSeconds))])
+            }
             return (store, lock)
         } catch {
             let reason = (error as? StoreError)?.message ?? String(describing: error)

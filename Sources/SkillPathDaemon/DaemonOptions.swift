@@ -9,6 +9,8 @@ public struct DaemonOptions: Sendable, Equatable {
     public var showHelp = false
     public var showVersion = false
     public var showManual = false
+    /// `--init`: a database file that exists but is empty (0 bytes) may be initialised as a new database.
+    public var initialiseEmptyDatabase = false
 
     public static func == (lhs: DaemonOptions, rhs: DaemonOptions) -> Bool {
         lhs.configFile == rhs.configFile && lhs.overrides.map(\.key) == rhs.overrides.map(\.key)
@@ -21,7 +23,7 @@ public struct DaemonOptions: Sendable, Equatable {
     ]
 
     /// The help text's parts: `--help` prints them as text, `--manual` as skillpathd(8).
-    static let synopsis = "skillpathd [--config FILE] [--socket PATH] [--catalog DIR] [--database PATH] [--log-level LEVEL]"
+    static let synopsis = "skillpathd [--config FILE] [--socket PATH] [--catalog DIR] [--database PATH] [--log-level LEVEL] [--init]"
     static let summary = "the SkillPath learning-path daemon"
     static let description = """
     Serves SkillPath's JSON-RPC 2.0 API on a Unix socket. With no flags it runs on embedded defaults: the
@@ -34,6 +36,7 @@ public struct DaemonOptions: Sendable, Equatable {
         ("--catalog DIR", "the catalog directory (default the shipped Catalog/)"),
         ("--database PATH", "the SQLite database (default ./.skillpath/skillpath.db)"),
         ("--log-level LEVEL", "debug, info, notice, warning or error (default info)"),
+        ("--init", "accept a database file that exists but is empty (0 bytes) as a new database; without it such a file is refused, since it may be a database that lost its contents"),
         ("--version", "print the version and exit"),
         ("--manual", "print this help as a manual page, skillpathd(8), and exit"),
         ("--help", "print this help and exit"),
@@ -86,6 +89,7 @@ public struct DaemonOptions: Sendable, Equatable {
             case "--help", "-h": options.showHelp = true
             case "--version": options.showVersion = true
             case "--manual": options.showManual = true
+            case "--init": options.initialiseEmptyDatabase = true
             case "--config":
                 guard let path = value ?? remaining.popFirst() else { throw UsageError(message: "--config needs a file") }
                 options.configFile = path

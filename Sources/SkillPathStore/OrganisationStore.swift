@@ -15,21 +15,29 @@ public final class OrganisationStore: Sendable {
     /// The schema version this build migrates databases to.
     public static var latestSchemaVersion: Int { Migrations.latest }
 
-    /// Opens (creating when missing) and migrates the database. A database from a newer version is refused
-    /// before anything is written to it.
-    public init(path: String) throws(StoreError) {
+    /// The file this store opened, watched for deletion or replacement.
+    public let file: DatabaseFile
+    /// Seconds the integrity check at opening took (0 for a new database).
+    public let checkSeconds: Double
+
+    /// Opens (creating when missing) and migrates the database. A file that is empty (unless
+    /// `initialiseEmptyFile`), damaged, another program's or from a newer version is refused before
+    /// anything is written to it (`DatabaseOpening`).
+    public init(path: String, initialiseEmptyFile: Bool = false) throws(StoreError) {
         self.path = path
         do {
-            if FileManager.default.fileExists(atPath: path) {
-                let probe = try SQLiteConnection(path: path, mode: .readOnly)
-                let version = try probe.userVersion
-                if version > Migrations.latest {
-                    throw StoreError(.newerSchema, "the database \(path) has schema version \(version), newer than this skillpathd supports (\(Migrations.latest)); it was left untouched — run a newer skillpathd or restore a backup")
-                }
-            } else {
+            switch DatabaseOpening.find(path) {
+            case .nothing:
                 try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                checkSeconds = 0
+            case .empty:
+                guard initialiseEmptyFile else { throw DatabaseOpening.emptyFile(path) }
+                checkSeconds = 0
+            case .file:
+                checkSeconds = try DatabaseOpening.check(path)
             }
             let writer = try SQLiteConnection(path: path)
+            file = try DatabaseFile(path: path)
             try Self.migrate(writer)
             schemaVersion = try writer.userVersion
             connections = StoreConnections(path: path, writer: writer)
@@ -50,6 +58,8 @@ public final class OrganisationStore: Sendable {
                 try connection.execute("PRAGMA user_version = \(migration.version)")
             }
         }
+        // New databases, and those written before SkillPath had an id, are marked as SkillPath's.
+        try connection.execute("PRAGMA application_id = \(DatabaseOpening.applicationID)")
     }
 
     /// Groups and writes committed since start: `writes / groups` is the group-commit factor.
@@ -70,6 +80,8 @@ public final class OrganisationStore: Sendable {
     /// Runs a write; domain errors thrown by `body` pass through unchanged, database failures become
     /// `StoreError`.
     func write<T>(_ body: @escaping (SQLiteConnection) throws -> T) throws -> T {
+        // A write to a file the path no longer names would be acknowledged and then lost at the next start.
+        if let problem = file.problem { throw StoreError(.fileGone, problem) }
         do {
             return try connections.write(body)
         } catch let error as SQLiteError {

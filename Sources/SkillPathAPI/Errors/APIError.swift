@@ -139,7 +139,14 @@ public struct APIError: Sendable {
     }
 
     private static func from(_ error: StoreError) -> APIError {
-        APIError(.storeUnavailable, "the organisation store could not complete the request; the error is logged for the operator")
+        switch error.kind {
+        case .fileGone:
+            APIError(
+                .storeUnavailable, "the database file was deleted or replaced while the daemon was running: nothing was written, so that no write is acknowledged and then lost; an operator must restore the file and restart the daemon",
+                data: [("reason", .string(error.kind.rawValue))])
+        default:
+            APIError(.storeUnavailable, "the organisation store could not complete the request; the error is logged for the operator")
+        }
     }
 
     private static func hint(_ suggestion: String?) -> String {

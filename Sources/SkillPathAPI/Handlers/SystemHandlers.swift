@@ -7,6 +7,6 @@ extension SystemHealth: HandledMethod {
         return Result(
             draining: service.isDraining, version: service.version, uptimeSeconds: service.uptimeSeconds, connections: service.openConnections, busy: service.busyConnections,
             schemaVersion: context.store.schemaVersion, commits: context.store.commitStatistics, catalog: context.snapshot.catalog,
-            warningsByKind: context.snapshot.warningsByKind)
+            warningsByKind: context.snapshot.warningsByKind, storeProblem: context.store.file.problem)
     }
 }

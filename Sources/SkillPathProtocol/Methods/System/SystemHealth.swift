@@ -7,10 +7,10 @@ public enum SystemHealth: RPCMethod {
 
     public static let description = MethodDescription(
         name: "system.health", summary: "Status, version, uptime and the catalog being served.",
-        description: "Cheap enough for load balancers and monitoring to call often. `status` is `ok`, or `draining` once a stop has begun. `busy` counts the connections answering a message now (this call's own included). `catalog.warningsByKind` counts the catalog's warnings by code, e.g. how many courses can be taken only with experience (`unreachable-requirement`).",
+        description: "Cheap enough for load balancers and monitoring to call often. `status` is `ok`, `draining` once a stop has begun, or `unhealthy` when the database file was deleted or replaced while the daemon ran (`store.problem` says which; writes are refused until an operator restores it and restarts the daemon). `busy` counts the connections answering a message now (this call's own included). `catalog.warningsByKind` counts the catalog's warnings by code, e.g. how many courses can be taken only with experience (`unreachable-requirement`).",
         params: [], resultName: "health",
         resultSchema: Schema.object([
-            ("status", Schema.enumeration(["ok", "draining"])), ("version", Schema.string), ("uptimeSeconds", Schema.number),
+            ("status", Schema.enumeration(["ok", "draining", "unhealthy"])), ("version", Schema.string), ("uptimeSeconds", Schema.number),
             ("connections", Schema.integer(minimum: 0)), ("busy", Schema.integer(minimum: 0)),
             ("store", Schema.object([("schemaVersion", Schema.integer()), ("writes", Schema.integer()), ("commits", Schema.integer())])),
             ("catalog", Schema.object([
@@ -40,11 +40,14 @@ public enum SystemHealth: RPCMethod {
         public var catalog: Catalog
         /// The catalog's warnings counted by code.
         public var warningsByKind: JSONValue
+        /// Why the store cannot be written to (its file deleted or replaced), or nil.
+        public var storeProblem: String?
 
         public init(
             draining: Bool, version: String, uptimeSeconds: Double, connections: Int, busy: Int, schemaVersion: Int, commits: (groups: Int, writes: Int),
-            catalog: Catalog, warningsByKind: JSONValue
+            catalog: Catalog, warningsByKind: JSONValue, storeProblem: String? = nil
         ) {
+            self.storeProblem = storeProblem
             self.draining = draining
             self.version = version
             self.uptimeSeconds = uptimeSeconds
@@ -58,7 +61,7 @@ public enum SystemHealth: RPCMethod {
 
         public var json: JSONValue {
             .object([
-                ("status", .string(draining ? "draining" : "ok")),
+                ("status", .string(storeProblem != nil ? "unhealthy" : draining ? "draining" : "ok")),
                 ("version", .string(version)),
                 ("uptimeSeconds", .double((uptimeSeconds * 10).rounded() / 10)),
                 ("connections", .int(connections)), ("busy", .int(busy)),
@@ -67,7 +70,10 @@ public enum SystemHealth: RPCMethod {
                     ("roles", .int(catalog.roles.count)), ("transitions", .int(catalog.transitions.count)), ("warnings", .int(catalog.warnings.count)),
                     ("warningsByKind", warningsByKind),
                 ])),
-                ("store", .object([("schemaVersion", .int(schemaVersion)), ("writes", .int(commits.writes)), ("commits", .int(commits.groups))])),
+                ("store", .object([
+                    ("schemaVersion", .int(schemaVersion)), ("writes", .int(commits.writes)), ("commits", .int(commits.groups)),
+                    ("problem", storeProblem.map(JSONValue.string)),
+                ])),
             ])
         }
     }
