@@ -282,6 +282,9 @@ public final class Daemon: ServiceEnvironment, Sendable {
 
     private func installSignalHandlers() {
         signal(SIGPIPE, SIG_IGN)
+        // Past a file-size limit (RLIMIT_FSIZE) a write should fail with EFBIG, which SQLite turns into a
+        // refused write, rather than the signal's default: killing the daemon.
+        signal(SIGXFSZ, SIG_IGN)
         for number in [SIGTERM, SIGINT, SIGHUP] {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: signalQueue)

@@ -120,6 +120,7 @@ final class BenchDaemon {
     }
 
     func stop() {
+        guard process.isRunning else { return }
         process.terminate()
         process.waitUntilExit()
     }

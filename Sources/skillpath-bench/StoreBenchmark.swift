@@ -32,7 +32,26 @@ struct StoreBenchmark {
             say("  group commit so far: \(store["writes"]?.intValue ?? 0) writes in \(store["commits"]?.intValue ?? 0) commits")
         }
         measureTeamReport(catalog, client)
+        daemon.stop()
+        measureStartCheck(path: "\(scratch)/store.db")
         return 0
+    }
+
+    /// The integrity check every start runs (`PRAGMA quick_check`, as `DatabaseOpening.check` does) on the
+    /// database just written.
+    func measureStartCheck(path: String) {
+        var handle: OpaquePointer?
+        guard sqlite3_open_v2(path, &handle, SQLITE_OPEN_READONLY, nil) == SQLITE_OK else { return }
+        defer { sqlite3_close(handle) }
+        var result = ""
+        let elapsed = Measure.seconds {
+            var statement: OpaquePointer?
+            guard sqlite3_prepare_v2(handle, "PRAGMA quick_check(5)", -1, &statement, nil) == SQLITE_OK else { return }
+            defer { sqlite3_finalize(statement) }
+            while sqlite3_step(statement) == SQLITE_ROW { result += sqlite3_column_text(statement, 0).map { String(cString: $0) } ?? "" }
+        }
+        let size = ((try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? NSNumber)?.doubleValue ?? 0
+        say(String(format: "\nThe start's integrity check (PRAGMA quick_check) on this database (%.0f MiB, %d employees): %.2f s, \(result)", size / 1_048_576, employees, elapsed))
     }
 
     /// Employees with 10 skills each, in a tree: a CEO, 20 directors, and teams of 20 under each manager.

@@ -144,7 +144,8 @@ import Testing
         let database = "\(directory.path)/future.db"
         var handle: OpaquePointer?
         sqlite3_open(database, &handle)
-        sqlite3_exec(handle, "CREATE TABLE t (x); PRAGMA user_version = 42;", nil, nil, nil)
+        // A newer SkillPath marks its database with our application id (0x536B5074).
+        sqlite3_exec(handle, "CREATE TABLE t (x); PRAGMA user_version = 42; PRAGMA application_id = 1399541876;", nil, nil, nil)
         sqlite3_close(handle)
         let daemon = try DaemonProcess(arguments: ["--database", database], waitForSocket: false)
         #expect(daemon.waitForExit() == 1)

@@ -11,9 +11,22 @@ import Testing
         let fixture = try StoreFixture()
         #expect(fixture.store.schemaVersion == OrganisationStore.latestSchemaVersion)
         #expect(OrganisationStore.latestSchemaVersion == 5)
-        // Opening again runs nothing new and keeps the data.
         try fixture.seedTeam()
-        let again = try OrganisationStore(path: fixture.store.path)
+        // A second store on the same file, while the first is open, is a second daemon: refused.
+        #expect(throws: StoreError.self) { try OrganisationStore(path: fixture.store.path) }
+    }
+
+    /// Opening again, once the first store is closed, runs nothing new and keeps the data.
+    @Test func reopeningRunsNoMigrationAndKeepsTheData() throws {
+        let directory = TemporaryDirectory()
+        let path = "\(directory.path)/again.db"
+        do {
+            let store = try OrganisationStore(path: path)
+            let report = try store.upsert([EmployeeInput(id: "a1", name: "Analyst One", role: "analyst")], catalog: try Fixtures.catalog(), actor: "test")
+            #expect(report.inserted == 1)
+        }
+        let again = try OrganisationStore(path: path)
+        #expect(again.schemaVersion == OrganisationStore.latestSchemaVersion)
         #expect(try again.employee("a1")?.employee.name == "Analyst One")
     }
 
@@ -86,7 +99,8 @@ import Testing
         let path = "\(directory.path)/future.db"
         var handle: OpaquePointer?
         sqlite3_open(path, &handle)
-        sqlite3_exec(handle, "CREATE TABLE future (x); PRAGMA user_version = 99;", nil, nil, nil)
+        // A newer SkillPath marks its databases with our application id (0x536B5074).
+        sqlite3_exec(handle, "CREATE TABLE future (x); PRAGMA user_version = 99; PRAGMA application_id = 1399541876;", nil, nil, nil)
         sqlite3_close(handle)
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         #expect(throws: StoreError.self) { try OrganisationStore(path: path) }

@@ -19,9 +19,10 @@ public final class DaemonProcess: @unchecked Sendable {
     ///   - environment: extra environment variables.
     ///   - journal: make the log file look like the journal to the daemon, as systemd does for a service
     ///     whose output goes there (`JOURNAL_STREAM` naming the file's device and inode).
+    ///   - resourceLimits: `prlimit` options (`--fsize=N`, `--nofile=N`, `--as=N`) the daemon runs under.
     public init(
         catalogFiles: [String: String]? = Fixtures.files, catalog: String? = nil, socket: String? = nil, arguments: [String] = [],
-        environment: [String: String] = [:], waitForSocket: Bool = true, journal: Bool = false
+        environment: [String: String] = [:], waitForSocket: Bool = true, journal: Bool = false, resourceLimits: [String] = []
     ) throws {
         directory = TemporaryDirectory()
         socketPath = socket ?? "\(directory.path)/d.sock"
@@ -41,7 +42,7 @@ public final class DaemonProcess: @unchecked Sendable {
             guard stat(logPath, &status) == 0 else { throw RPCClient.ClientError("cannot stat \(logPath)") }
             environment["JOURNAL_STREAM"] = "\(status.st_dev):\(status.st_ino)"
         }
-        pid = try Self.spawn(ProcessRunner.executable("skillpathd"), full, environment: environment, log: logPath)
+        pid = try Self.spawn(ProcessRunner.executable("skillpathd"), full, environment: environment, log: logPath, resourceLimits: resourceLimits)
         if waitForSocket { try waitUntilServing() }
     }
 
@@ -129,7 +130,8 @@ public final class DaemonProcess: @unchecked Sendable {
     /// posix_spawn with stdout and stderr appended to `log`, and `inherit` descriptors placed from 3 up,
     /// exactly as systemd passes sockets.
     public static func spawn(
-        _ program: String, _ arguments: [String], environment: [String: String], log: String, inherit: [Int32] = [], workingDirectory: String? = nil
+        _ program: String, _ arguments: [String], environment: [String: String], log: String, inherit: [Int32] = [], workingDirectory: String? = nil,
+        resourceLimits: [String] = []
     ) throws -> Int32 {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -146,7 +148,9 @@ public final class DaemonProcess: @unchecked Sendable {
         for name in ["TSAN_OPTIONS", "ASAN_OPTIONS"] { base[name] = ProcessInfo.processInfo.environment[name] }
         base.merge(environment) { $1 }
         // `env --chdir` execs the program in place (same pid) from `workingDirectory`.
-        let command = workingDirectory.map { ["/usr/bin/env", "--chdir=\($0)", program] } ?? [program]
+        // `prlimit` also execs in place, after setting the limits.
+        let limited = resourceLimits.isEmpty ? [program] : ["/usr/bin/prlimit"] + resourceLimits + [program]
+        let command = workingDirectory.map { ["/usr/bin/env", "--chdir=\($0)"] + limited } ?? limited
         let argv = (command + arguments).map { strdup($0) } + [nil]
         let envp = base.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {

@@ -28,10 +28,7 @@ public enum CSVReader {
             field.removeAll(keepingCapacity: true)
             fieldWasQuoted = false
         }
-        func controlCharacter(_ byte: UInt8) -> CSVError {
-            let name = ControlCharacters.name(Unicode.Scalar(byte))
-            return CSVError(file: file, line: line, column: fields.count + 1, message: "a control character (\(name)) in a cell: only tab, and line breaks inside quotes, may appear")
-        }
+        func controlCharacter(_ byte: UInt8) -> CSVError { Self.controlCharacter(byte, file: file, line: line, column: fields.count + 1) }
         func finishRecord() {
             if !(fields.count == 1 && fields[0].isEmpty) { records.append(CSVRecord(line: recordLine, fields: fields)) }
             fields.removeAll(keepingCapacity: true)
@@ -90,6 +87,11 @@ public enum CSVReader {
             try finishField()
             finishRecord()
         }
+        return try table(records, file: file)
+    }
+
+    /// The header and the records under it, each record as wide as the header.
+    private static func table(_ records: [CSVRecord], file: String) throws(CSVError) -> CSVTable {
         guard let header = records.first else { throw CSVError(file: file, line: 1, column: nil, message: "the file is empty; expected a header row") }
         let names = header.fields.map { $0.trimmedCSV }
         try checkHeader(names, file: file)
@@ -99,6 +101,11 @@ public enum CSVReader {
             throw CSVError(file: file, line: record.line, column: nil, message: message)
         }
         return CSVTable(header: names, records: Array(records.dropFirst()))
+    }
+
+    private static func controlCharacter(_ byte: UInt8, file: String, line: Int, column: Int) -> CSVError {
+        let name = ControlCharacters.name(Unicode.Scalar(byte))
+        return CSVError(file: file, line: line, column: column, message: "a control character (\(name)) in a cell: only tab, and line breaks inside quotes, may appear")
     }
 
     /// A header names each column once (matched as `columns` matches them, ignoring case).
