@@ -155,7 +155,7 @@ public final class Daemon: ServiceEnvironment, Sendable {
         }
         for source in sources.withLock({ $0.all }) { source.cancel() }
         lifecycle.withLock { $0.finish() }
-        logger.notice("stopped")
+        logger.notice("stopped", [("log_lines_dropped", String(logger.droppedLines))])
         return 0
     }
 

@@ -15,6 +15,10 @@ final class LogRateLimiter: Sendable {
     let burst: Int
     let window: Duration
     private let windows = Locked<[String: Window]>([:])
+    /// Lines dropped since start, whatever their kind: reported when the daemon stops.
+    private let droppedTotal = Locked(0)
+
+    var totalDropped: Int { droppedTotal.withLock { $0 } }
 
     init(burst: Int = 50, window: Duration = .seconds(10)) {
         self.burst = burst
@@ -34,6 +38,7 @@ final class LogRateLimiter: Sendable {
             let write = entry.written < burst
             if write { entry.written += 1 } else { entry.dropped += 1 }
             windows[kind] = entry
+            if !write { droppedTotal.withLock { $0 += 1 } }
             return (write, summary)
         }
     }

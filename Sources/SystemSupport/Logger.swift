@@ -65,6 +65,9 @@ public struct Logger: Sendable {
 
     public func isEnabled(_ eventLevel: Level) -> Bool { eventLevel >= level }
 
+    /// Lines the rate limiter dropped since start (each kind past its burst in a window).
+    public var droppedLines: Int { sink.limiter.totalDropped }
+
     /// Writes any batched lines now (before exiting, say).
     public func flush() {
         sink.flush()

@@ -49,11 +49,16 @@ import Testing
 
     /// With few file descriptors, connections beyond them wait in the listen queue (the daemon pauses
     /// accepting and says so) and are served once others close; nobody is dropped and the daemon stays up.
+    /// A reload meanwhile reports the real error.
     @Test func runningOutOfFileDescriptorsPausesAcceptsAndRecovers() throws {
         let daemon = try DaemonProcess(resourceLimits: ["--nofile=48"])
         var held: [RPCClient] = []
         for _ in 0..<60 { held.append(try RPCClient(socketPath: daemon.socketPath)) }
         #expect(daemon.logEventually(contains: "out of file descriptors; pausing accepts"), "\(daemon.log)")
+        // A reload now cannot open the catalog's folder: it says why, not that the folder holds no files.
+        daemon.signal(SIGHUP)
+        #expect(daemon.logEventually(contains: "catalog directory cannot be read: \(daemon.catalogPath): Too many open files"), "\(daemon.log)")
+        #expect(!daemon.log.contains("holds no *.json files"))
         held.removeAll()
         let client = try daemon.client()
         #expect(try client.result("system.health")["status"] == "ok")

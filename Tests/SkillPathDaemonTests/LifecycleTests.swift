@@ -63,7 +63,7 @@ import Testing
         #expect(daemon.waitForExit() == 0)
         #expect(!FileManager.default.fileExists(atPath: daemon.socketPath), "the socket file is removed")
         #expect(daemon.log.contains("notice stopping reason=SIGTERM"))
-        #expect(daemon.log.contains("notice stopped"))
+        #expect(daemon.log.contains("notice stopped log_lines_dropped="), "the stop says how many log lines the rate limiter dropped")
     }
 
     @Test func aStaleSocketIsReplacedButALiveOneIsNeverTakenOver() throws {

@@ -213,6 +213,11 @@ import Testing
         #expect(report.inserted == 1)
         #expect(report.rejected.count == count)
         #expect(report.rejected.allSatisfy { $0.field == "manager" })
+        // The cycle is spelled once, shortened, and the other 9,999 rows refer to it: the reply stays small
+        // (spelled in full on every row it was 1.9 GB).
+        #expect(report.rejected.first?.reason == "the managers would form a cycle: 'c0' → 'c1' → 'c2' → 'c3' → 'c4' → 'c5' → 'c6' → 'c7' → 'c8' → 'c9' → … → 'c0' (10000 people)")
+        #expect(report.rejected.dropFirst().allSatisfy { $0.reason == "the managers would form a cycle of 10000 (spelled out at row 0)" })
+        #expect(report.rejected.map(\.reason.utf8.count).reduce(0, +) < 1_000_000)
     }
 
     @Test func theOrderOfRowsInABatchNeverMatters() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 public import SkillPathJSON
 
 /// Reads a catalog directory: every `*.json` file below it (hidden files and folders skipped), in path order.
@@ -53,22 +54,45 @@ public enum CatalogLoader {
         guard isDirectory.boolValue else {
             throw failure("a catalog is a directory of *.json files, but this is a file")
         }
-        guard let enumerator = FileManager.default.enumerator(atPath: directory) else {
-            throw failure("catalog directory cannot be read")
-        }
         var files: [String] = []
-        while let path = enumerator.nextObject() as? String {
-            let name = (path as NSString).lastPathComponent
-            if name.hasPrefix(".") {
-                enumerator.skipDescendants()
-                continue
-            }
-            if name.hasSuffix(".json") { files.append(path) }
+        if let problem = collectJSONFiles(in: directory, relative: "", into: &files) {
+            throw failure("catalog directory cannot be read: \(problem)")
         }
         guard !files.isEmpty else {
             throw failure("catalog directory holds no *.json files")
         }
         return files.sorted(by: Text.precedes)
+    }
+
+    /// Adds the `*.json` files below `directory` (hidden files and folders skipped) to `files`, as paths
+    /// relative to the catalog; returns why a folder could not be read, if one could not. Written on
+    /// `opendir` rather than `FileManager`'s enumerator, which reports a folder it cannot open (out of file
+    /// descriptors, say) as an empty one, so that a reload would say "holds no *.json files".
+    private static func collectJSONFiles(in directory: String, relative: String, into files: inout [String]) -> String? {
+        let folder = relative.isEmpty ? directory : "\(directory)/\(relative)"
+        guard let stream = opendir(folder) else { return "\(folder): \(String(cString: strerror(errno)))" }
+        defer { closedir(stream) }
+        var children: [(name: String, isFolder: Bool)] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            guard !name.hasPrefix(".") else { continue }
+            // A link to a folder is not followed (a link loop would never end); a link to a file is read.
+            var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
+            if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
+                var status = stat()
+                isFolder = lstat("\(folder)/\(name)", &status) == 0 && status.st_mode & S_IFMT == S_IFDIR
+            }
+            children.append((name, isFolder))
+        }
+        for child in children {
+            let path = relative.isEmpty ? child.name : "\(relative)/\(child.name)"
+            if child.isFolder {
+                if let problem = collectJSONFiles(in: directory, relative: path, into: &files) { return problem }
+            } else if child.name.hasSuffix(".json") {
+                files.append(path)
+            }
+        }
+        return nil
     }
 
     static func readFragment(directory: String, file: String) -> CatalogFragment {

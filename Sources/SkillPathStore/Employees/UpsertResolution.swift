@@ -117,13 +117,28 @@ struct UpsertResolution {
             for member in path { marks[member] = .done }
         }
         var changed = false
+        // Each cycle is spelled out once, at its first row; its other rows refer to that one, so that a cycle
+        // of 10,000 people is not repeated 10,000 times in one reply.
+        var reportedAt: [String: Int] = [:]
         for row in rows where standing[row.input.id] != nil && onCycle.contains(row.input.id) {
             let cycle = cycles[row.input.id] ?? [row.input.id]
-            let spelled = (cycle + [cycle[0]]).map { "'\($0)'" }.joined(separator: " → ")
-            reject(row, "manager", "the managers would form a cycle: \(spelled)")
+            let key = cycle.min() ?? row.input.id
+            if let first = reportedAt[key] {
+                reject(row, "manager", "the managers would form a cycle of \(cycle.count) (spelled out at row \(first))")
+            } else {
+                reportedAt[key] = row.index
+                reject(row, "manager", "the managers would form a cycle: \(Self.spell(cycle))")
+            }
             changed = true
         }
         return changed
+    }
+
+    /// `'x' → 'y' → 'z' → 'x'`; a long cycle shows its first ten and how many there are.
+    static func spell(_ cycle: [String]) -> String {
+        guard let first = cycle.first else { return "" }
+        guard cycle.count > 12 else { return (cycle + [first]).map { "'\($0)'" }.joined(separator: " → ") }
+        return cycle.prefix(10).map { "'\($0)'" }.joined(separator: " → ") + " → … → '\(first)' (\(cycle.count) people)"
     }
 
     /// A change of role is a move, dated `roleSince` (default today): not in the future, and not before the
