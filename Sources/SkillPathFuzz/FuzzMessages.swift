@@ -6,11 +6,14 @@ import SkillPathJSON
 /// Each message is exactly one line (newlines inside are dropped), so that the fuzzer can tell which reply
 /// belongs to which message. The kinds cover what a hostile or broken client sends: random bytes, truncated JSON, invalid UTF-8, lone
 /// surrogates, deep nesting, huge and extreme numbers, wrong types for every parameter of every method, huge
-/// batches, duplicate keys, and mutated copies of each method's documented example.
+/// batches, duplicate keys, mutated copies of each method's documented example, and (issue 24) batches that
+/// ask for far more reply than they weigh, control characters in every string parameter, manager cycles
+/// thousands long, and blank lines before a message.
 public struct FuzzMessages {
     public enum Kind: String, CaseIterable, Sendable {
         case randomBytes, truncated, invalidUTF8, loneSurrogate, deepNesting, extremeNumber, wrongType, hugeBatch
         case duplicateKeys, mutatedExample, hugeString
+        case amplifyingBatch, controlCharacters, longCycle, blankLines
     }
 
     private var random: SeededGenerator
@@ -33,7 +36,7 @@ public struct FuzzMessages {
 
     /// Kinds that cost the daemon real work per message (megabytes to parse, thousands of batch entries):
     /// one message in fifty, so that a run of a given length spends its time on variety.
-    static let heavy: [Kind] = [.deepNesting, .hugeBatch, .hugeString]
+    static let heavy: [Kind] = [.deepNesting, .hugeBatch, .hugeString, .amplifyingBatch, .longCycle]
     static let light = Kind.allCases.filter { !heavy.contains($0) }
 
     /// The next message and its kind.
@@ -58,15 +61,7 @@ public struct FuzzMessages {
             let parameter = method.parameters.isEmpty ? "id" : random.pick(method.parameters).name
             bytes = Array(#"{"jsonrpc":"2.0","id":"\#(surrogate)","method":"\#(method.name)","params":{"\#(parameter)":"x\#(surrogate)"}}"#.utf8)
         case .deepNesting:
-            let depth = random.pick([64, 1_000, 10_000, 100_000, sizeLimit / 2 + 10])
-            let open = random.chance(0.5) ? UInt8(ascii: "[") : UInt8(ascii: "{")
-            bytes = Array(#"{"jsonrpc":"2.0","id":1,"method":"paths.plan","params":"#.utf8)
-            if open == UInt8(ascii: "[") {
-                bytes += [UInt8](repeating: open, count: depth) + [UInt8](repeating: UInt8(ascii: "]"), count: random.chance(0.8) ? depth : depth / 2)
-            } else {
-                bytes += Array(String(repeating: #"{"a":"#, count: depth / 5).utf8) + Array("1".utf8) + [UInt8](repeating: UInt8(ascii: "}"), count: depth / 5)
-            }
-            bytes += Array("}".utf8)
+            bytes = deepNesting()
         case .extremeNumber:
             let method = random.pick(methods)
             var params = method.example.objectValue ?? JSONObject()
@@ -109,10 +104,55 @@ public struct FuzzMessages {
             let key = method.parameters.isEmpty ? "x" : random.pick(method.parameters).name
             params[key] = .string(String(repeating: random.pick(["a", "é", "\u{1F600}", "\\"]), count: random.pick([1_000, 100_000, sizeLimit / 4])))
             bytes = request(method.name, .object(params), id: .int(counter))
+        case .amplifyingBatch, .controlCharacters, .longCycle, .blankLines:
+            bytes = hostile(kind)
         }
         bytes.removeAll { $0 == 0x0A }
         bytes.append(0x0A)
+        // Blank lines are no message: they get no reply, so the message after them is the one answered.
+        if kind == .blankLines { bytes = Array(random.pick(["\n", "\r\n", "\n\n\n", "\r\n\n"]).utf8) + bytes }
         return (kind, bytes)
+    }
+
+    /// Arrays or objects nested up to half the message limit deep, closed or not.
+    private mutating func deepNesting() -> [UInt8] {
+        let depth = random.pick([64, 1_000, 10_000, 100_000, sizeLimit / 2 + 10])
+        let open = random.chance(0.5) ? UInt8(ascii: "[") : UInt8(ascii: "{")
+        var bytes = Array(#"{"jsonrpc":"2.0","id":1,"method":"paths.plan","params":"#.utf8)
+        if open == UInt8(ascii: "[") {
+            bytes += [UInt8](repeating: open, count: depth) + [UInt8](repeating: UInt8(ascii: "]"), count: random.chance(0.8) ? depth : depth / 2)
+        } else {
+            bytes += Array(String(repeating: #"{"a":"#, count: depth / 5).utf8) + Array("1".utf8) + [UInt8](repeating: UInt8(ascii: "}"), count: depth / 5)
+        }
+        return bytes + Array("}".utf8)
+    }
+
+    /// The shapes issue 24 added: what a caller sends to make the daemon do or hold far more than it sent.
+    private mutating func hostile(_ kind: Kind) -> [UInt8] {
+        switch kind {
+        case .amplifyingBatch:
+            // A few bytes each, asking for the largest replies the daemon gives.
+            let count = random.pick([10, 100, 1_000])
+            let entry = random.pick([#"{"jsonrpc":"2.0","id":1,"method":"rpc.discover"}"#, #"{"jsonrpc":"2.0","id":2,"method":"catalog.courses","params":{"limit":1000}}"#])
+            return Array(("[" + Array(repeating: entry, count: count).joined(separator: ",") + "]").utf8)
+        case .controlCharacters:
+            let method = random.pick(methods)
+            var params = method.example.objectValue ?? JSONObject()
+            let key = method.parameters.isEmpty ? "id" : random.pick(method.parameters).name
+            let control = random.pick(["\u{0}", "\u{1B}[2J", "\u{7}", "\u{1F}", "\u{8}"])
+            let base = params[key]?.stringValue ?? "x"
+            params[key] = .string(random.chance(0.5) ? base + control + "junk" : control + base)
+            return request(method.name, .object(params), id: .int(counter))
+        case .longCycle:
+            let role = methods.first { $0.name == "employees.upsert" }?.example["employees"]?.arrayValue?.first?["role"] ?? "x"
+            let size = random.pick([100, 2_000])
+            let rows = (0..<size).map { index in
+                JSONValue.object([("id", .string("fuzz-cycle-\(index)")), ("name", "C"), ("role", role), ("manager", .string("fuzz-cycle-\((index + 1) % size)"))])
+            }
+            return request("employees.upsert", .object([("employees", .array(rows))]), id: .int(counter))
+        default:
+            return validRequest()
+        }
     }
 
     private mutating func validRequest() -> [UInt8] {

@@ -64,6 +64,9 @@ import Testing
         #expect(health["status"] == "unhealthy")
         #expect(health["store"]?["problem"]?.stringValue?.contains(fault == "deleted" ? "was deleted" : "was replaced") == true, "\(health)")
         #expect(daemon.logEventually(contains: "the database file is gone; refusing every write"), "\(daemon.log)")
+        let cli = try ProcessRunner.run("skillpath", ["--socket", daemon.socketPath, "health"])
+        #expect(cli.status == 69, "an unhealthy daemon is a failing health check")
+        #expect(cli.stdout.contains("unhealthy") && cli.stdout.contains("every write is refused"), "\(cli.stdout)")
         #expect(try client.result("employees.get", .object([("id", "before")]))["id"] == "before", "reads still answer")
     }
 

@@ -10,14 +10,25 @@ enum HealthCommand: Command {
 
     static func run(_ context: CommandContext) throws(CLIError) -> ExitCode {
         let health = try context.daemon().call(SystemHealth.self, NoParams())
-        if context.printedJSON(health) { return .success }
+        let status = health["status"]?.stringValue ?? "?"
+        // A daemon that refuses every write (its database file gone) is up but not healthy: scripts and
+        // monitors see it in the exit code, whatever the format.
+        let outcome: ExitCode = status == "unhealthy" ? .unavailable : .success
+        if context.printedJSON(health) { return outcome }
         let catalog = health["catalog"]
         let uptime = Int(health["uptimeSeconds"]?.doubleValue ?? 0)
-        let status = health["status"]?.stringValue ?? "?"
+        let color: Console.Style = switch status {
+        case "ok": .green
+        case "unhealthy": .red
+        default: .yellow
+        }
         context.console.line(context.console.styled("skillpathd \(health["version"]?.stringValue ?? "?")", .bold) + " · "
-            + context.console.styled(status, status == "ok" ? .green : .yellow) + " · up \(duration(uptime)) · \(health["connections"]?.intValue ?? 0) connection(s)")
+            + context.console.styled(status, color) + " · up \(duration(uptime)) · \(health["connections"]?.intValue ?? 0) connection(s)")
         context.console.line("catalog \(catalog?["version"]?.stringValue ?? "?"): \(catalog?["skills"]?.intValue ?? 0) skills, \(catalog?["courses"]?.intValue ?? 0) courses, \(catalog?["roles"]?.intValue ?? 0) roles, \(catalog?["transitions"]?.intValue ?? 0) transitions")
-        return .success
+        if let problem = health["store"]?["problem"]?.stringValue {
+            context.console.line(context.console.styled("database: \(problem); every write is refused until it is restored and the daemon restarted", .red))
+        }
+        return outcome
     }
 
     static func duration(_ seconds: Int) -> String {
