@@ -53,15 +53,6 @@ public enum JSONRPCProcessor {
         try stream.finish()
     }
 
-    /// The reply to `line` as one value, or nil when nothing must be sent; for tests and tools.
-    public static func reply(to line: [UInt8], limits: ReplyLimits = .unbounded, handle: (JSONRPCRequest) -> Outcome) -> [UInt8]? {
-        var collected: [UInt8] = []
-        // The collector cannot fail, so neither can answering.
-        try? answer(line, limits: limits, handle: handle) { collected += $0 }
-        guard collected.last == 0x0A else { return nil }
-        return Array(collected.dropLast())
-    }
-
     /// `reply`, or in its place an error naming its size when it is larger than `remaining`.
     private static func bounded(_ reply: [UInt8], id: JSONRPCID?, remaining: Int, limits: ReplyLimits) -> [UInt8] {
         guard reply.count > remaining else { return reply }

@@ -15,11 +15,6 @@ public struct ReplyLimits: Sendable {
         self.maxReplyBytes = maxReplyBytes
         self.error = error
     }
-
-    /// No bounds: for tools and tests that handle their own input.
-    public static let unbounded = ReplyLimits(maxBatchRequests: .max, maxReplyBytes: .max) { refusal in
-        .internalError("\(refusal)")
-    }
 }
 
 /// Why a request got an error from the reply's bounds rather than from its method.

@@ -84,7 +84,7 @@ struct Connection {
         service.busy.add(1, ordering: .relaxed)
         defer { service.busy.subtract(1, ordering: .relaxed) }
         do {
-            try service.messageGate.run(for: caller.uid) {
+            try service.messageGate.run(for: caller.uid, size: line.count) {
                 try JSONRPCProcessor.answer(line, limits: service.replyLimits, handle: { request in
                     guard !stopping else {
                         return .failure(APIError.rpcError(for: ConnectionRefusal.stopping))

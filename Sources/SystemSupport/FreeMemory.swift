@@ -24,9 +24,11 @@ public enum FreeMemory {
     /// each of up to 8 × cores threads an arena of its own that keeps its high-water mark, and raises its
     /// threshold for mapping large blocks after each one freed, so a 12 MiB array parsed on one connection's
     /// thread stays resident in that arena. Bounding the arenas, and fixing the threshold so that every block
-    /// over it is mapped and unmapped on its own, gives that memory back as soon as it is freed (measured in
-    /// docs/benchmarks.md: hostile callers). Call once, at start, before the threads.
-    public static func limitRetention(arenas: Int32 = 4, mapAbove bytes: Int32 = 256 << 10) {
+    /// over 4 MiB is mapped and unmapped on its own, gives that memory back as soon as it is freed; smaller
+    /// blocks, a plan's working arrays among them, are reused from the arenas (mapping each would cost a
+    /// fifth of a plan's time). Measured in docs/benchmarks.md (hostile callers). Call once, at start,
+    /// before the threads.
+    public static func limitRetention(arenas: Int32 = 8, mapAbove bytes: Int32 = 4 << 20) {
         let arenaMaximum: Int32 = -8, mapThreshold: Int32 = -3
         _ = option?(arenaMaximum, arenas)
         _ = option?(mapThreshold, bytes)

@@ -24,7 +24,7 @@ enum BenchmarkCommand {
       fuzz     adversarial JSON-RPC against the release skillpathd: --messages N (1000000) --seed N (2026)
                --seconds N (3600); prints replies checked, crashes, and the daemon's memory
       flood    the daemon's peak memory while --connections N,N (32,128) connections of one caller send the worst
-               messages we could build (--shapes discover,long-batch,numbers,objects,plans,lists), --seconds N (10) each;
+               messages we could build (--shapes discover,long-batch,numbers,objects,plans,lists,page), --seconds N (10) each;
                --address-space MiB runs the daemon under prlimit --as
       model    the organisation model (issue 18): --sequences N (2000) seeded sequences of --length N (40) random
                operations from --seed N (0) against the release skillpathd, every step checked against a

@@ -44,6 +44,8 @@ struct FloodBenchmark {
             Shape(name: "objects", what: "1 MiB of empty objects in one array parameter", line: filling(arrayParameter, "{}", "]}}")),
             Shape(name: "plans", what: "a batch of 1,000 paths.plan from nothing to ml-engineer", line: batch(1_000, plan)),
             Shape(name: "lists", what: "a batch of 1,000 catalog.courses pages of 1,000", line: batch(1_000, courses)),
+            Shape(name: "page", what: "one catalog.courses page of 1,000 (a small message, never held: the largest reply one asks for)",
+                  line: Array((courses(1) + "\n").utf8)),
         ]
     }()
 
