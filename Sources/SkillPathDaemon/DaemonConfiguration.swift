@@ -21,7 +21,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
     /// Connections one administrator other than root may hold at once, the operators' reserve included.
     public var maxConnectionsPerAdmin = 16
     public var maxMessageBytes = 1_048_576
-    /// Messages one user's connections may be answering at once; the others wait their turn (`MessageGate`).
+    /// Large messages (16 KiB and up) one user's connections may be answering at once; the others wait their turn (`MessageGate`).
     public var maxConcurrentMessagesPerUser = 4
     /// Requests one JSON-RPC batch may hold.
     public var maxBatchRequests = 1_000
