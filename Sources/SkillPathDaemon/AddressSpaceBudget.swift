@@ -13,7 +13,8 @@ struct AddressSpaceBudget: Equatable {
     /// Messages answered at once, across all users.
     var messages: Int
 
-    /// The runtime's own share: the binary, its libraries, the allocator's arenas and Dispatch's threads.
+    /// The runtime's own share: the binary, its libraries, the allocator's two arenas (64 MiB of address
+    /// space each) and Dispatch's threads.
     static let runtimeShare = 320 << 20
     /// What one connection reserves: its stack and its read buffer.
     static let perConnection = Daemon.connectionStackSize + (1 << 20)

@@ -10,7 +10,9 @@ public enum DaemonMain {
     /// catalog, the state folder, the store or the socket cannot be set up.
     public static func run(arguments: [String], environment: [String: String]) -> Int32 {
         let journal = JournalStream.isStandardError(environment: environment)
-        FreeMemory.limitRetention()
+        // Each arena reserves 64 MiB of address space: under an address-space limit, two (counted in
+        // `AddressSpaceBudget.runtimeShare`); otherwise eight.
+        FreeMemory.limitRetention(arenas: AddressSpaceBudget.current() == nil ? 8 : 2)
         do {
             let options = try commandLine(arguments, journal: journal)
             let workingDirectory = FileManager.default.currentDirectoryPath

@@ -28,7 +28,7 @@ public enum FreeMemory {
     /// blocks, a plan's working arrays among them, are reused from the arenas (mapping each would cost a
     /// fifth of a plan's time). Measured in docs/benchmarks.md (hostile callers). Call once, at start,
     /// before the threads.
-    public static func limitRetention(arenas: Int32 = 8, mapAbove bytes: Int32 = 4 << 20) {
+    public static func limitRetention(arenas: Int32, mapAbove bytes: Int32 = 4 << 20) {
         let arenaMaximum: Int32 = -8, mapThreshold: Int32 = -3
         _ = option?(arenaMaximum, arenas)
         _ = option?(mapThreshold, bytes)

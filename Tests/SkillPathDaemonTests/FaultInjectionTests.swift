@@ -55,9 +55,11 @@ import Testing
         var held: [RPCClient] = []
         for _ in 0..<60 { held.append(try RPCClient(socketPath: daemon.socketPath)) }
         #expect(daemon.logEventually(contains: "out of file descriptors; pausing accepts"), "\(daemon.log)")
-        // A reload now cannot open the catalog's folder: it says why, not that the folder holds no files.
+        // A reload now cannot open the catalog's folder or its files: it says why, not that the folder holds
+        // no files, and the old catalog keeps serving.
         daemon.signal(SIGHUP)
-        #expect(daemon.logEventually(contains: "catalog directory cannot be read: \(daemon.catalogPath): Too many open files"), "\(daemon.log)")
+        #expect(daemon.logEventually(contains: "catalog reload refused"), "\(daemon.log)")
+        #expect(daemon.log.contains("Too many open files"), "\(daemon.log)")
         #expect(!daemon.log.contains("holds no *.json files"))
         held.removeAll()
         let client = try daemon.client()
@@ -90,6 +92,12 @@ import Testing
         let outcomes = replies.withLock { $0 }
         #expect(outcomes.count == 16)
         #expect(outcomes.allSatisfy { ["error -32602", "error -32012", "batch"].contains($0) }, "\(outcomes)")
-        #expect(try daemon.client().result("system.health")["status"] == "ok", "the daemon survived")
+        // The flood's connections end on their own threads; once they have, a new one is served.
+        var status: JSONValue?
+        for _ in 0..<600 where status == nil {
+            status = (try? daemon.client().call("system.health"))?["result"]?["status"]
+            if status == nil { usleep(50_000) }
+        }
+        #expect(status == "ok", "the daemon survived and serves again")
     }
 }

@@ -98,8 +98,12 @@ public enum CatalogLoader {
     static func readFragment(directory: String, file: String) -> CatalogFragment {
         let path = (directory as NSString).appendingPathComponent(file)
         guard let data = FileManager.default.contents(atPath: path) else {
+            // FileManager says only that it failed; opening the file again says why (out of descriptors, say).
+            let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            let reason = descriptor < 0 ? ": \(String(cString: strerror(errno)))" : ""
+            if descriptor >= 0 { close(descriptor) }
             var fragment = CatalogFragment()
-            fragment.diagnostics.append(CatalogDiagnostic(.error, .unreadable, at: CatalogLocation(file: file, line: 0), "cannot read the file"))
+            fragment.diagnostics.append(CatalogDiagnostic(.error, .unreadable, at: CatalogLocation(file: file, line: 0), "cannot read the file\(reason)"))
             return fragment
         }
         do {
