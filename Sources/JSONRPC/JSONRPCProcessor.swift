@@ -86,13 +86,3 @@ public enum JSONRPCProcessor {
         .object([("jsonrpc", "2.0"), ("error", error.json), ("id", id.json)])
     }
 }
-
-extension JSONRPCMessage {
-    /// The id a reply to this message carries; nil for a notification.
-    var id: JSONRPCID? {
-        switch self {
-        case .invalid(let id, _): id
-        case .request(let request): request.id
-        }
-    }
-}

@@ -67,3 +67,13 @@ public enum JSONRPCMessage: Sendable {
         self = .request(JSONRPCRequest(id: id, method: method, params: params))
     }
 }
+
+extension JSONRPCMessage {
+    /// The id a reply to this message carries; nil for a notification.
+    var id: JSONRPCID? {
+        switch self {
+        case .invalid(let id, _): id
+        case .request(let request): request.id
+        }
+    }
+}
