@@ -1,4 +1,5 @@
 import SkillPathCore
+import SkillPathFixtures
 import Testing
 
 /// The CSV reader on its own, against RFC 4180: what it must read, and the broken files a lenient reader
@@ -46,4 +47,61 @@ import Testing
             #expect(error.description == "f.csv:3, column 2: invalid UTF-8")
         }
     }
+
+    /// The file reader and the whole-file reader are one parser: fed a block at a time, at every block size
+    /// from 1 byte, random files (good and broken) read to the same records, or fail with the same error.
+    @Test func readingBlockByBlockIsReadingWhole() throws {
+        var random = SeededGenerator(seed: 24)
+        let pieces = ["a", "b,c", ",", "\"", "\"\"", "\n", "\r\n", "\r", "x y", "é", "\t", "\u{1}", "\u{FEFF}"]
+        for _ in 0..<400 {
+            let text = (0..<Int.random(in: 0...30, using: &random)).map { _ in pieces.randomElement(using: &random) ?? "" }.joined()
+            let bytes = Array(text.utf8)
+            let whole = Self.outcome { () throws(CSVError) in try CSVReader.parse(bytes, file: "f.csv").records }
+            for block in [1, 2, 3, 7] {
+                let streamed = Self.outcome { () throws(CSVError) in
+                    var rows = try CSVRows(CSVRecordReader(BlockSource(bytes: bytes, block: block), file: "f.csv"))
+                    var records: [CSVRecord] = []
+                    while let record = try rows.next() { records.append(record) }
+                    return records
+                }
+                #expect(streamed == whole, "\(text.debugDescription) in blocks of \(block)")
+            }
+        }
+    }
+
+    /// A record met once can be read again by its offset and line, from anywhere in the file.
+    @Test func recordsCanBeReadAgainByTheirOffset() throws {
+        let text = "id,note\n1,\"two\nlines\"\n2,b\n3,c\n"
+        var rows = try CSVRows(CSVRecordReader(BlockSource(bytes: Array(text.utf8), block: 2), file: "f.csv"))
+        var records: [CSVRecord] = []
+        while let record = try rows.next() { records.append(record) }
+        #expect(records.map(\.line) == [2, 4, 5])
+        for record in records.reversed() {
+            try rows.seek(to: (record.offset, record.line))
+            #expect(try rows.next() == record)
+        }
+    }
+
+    private static func outcome(_ body: () throws(CSVError) -> [CSVRecord]) -> String {
+        do throws(CSVError) {
+            return try body().map { "\($0.line)@\($0.offset):\($0.fields)" }.joined(separator: "|")
+        } catch {
+            return "error: \(error.description)"
+        }
+    }
+}
+
+/// Bytes handed over a few at a time, as a file larger than the reader's block would be.
+private struct BlockSource: CSVByteSource {
+    let bytes: [UInt8]
+    let block: Int
+    var position = 0
+
+    mutating func read(_ limit: Int) -> ArraySlice<UInt8> {
+        let end = min(bytes.count, position + min(limit, block))
+        defer { position = end }
+        return bytes[position..<end]
+    }
+
+    mutating func seek(to offset: Int) { position = offset }
 }

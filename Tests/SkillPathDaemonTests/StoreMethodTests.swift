@@ -15,6 +15,39 @@ import Testing
         .object([("id", "a2"), ("name", "Analyst Two"), ("role", "analyst"), ("manager", "m")]),
     ]))])
 
+    /// `mode`: a dry run reports what a batch would do and writes nothing; an atomic batch with one bad row
+    /// writes nothing either; the default writes the valid rows. A batch over the row limit is refused whole.
+    @Test func upsertModesDecideWhatHappensToTheValidRows() throws {
+        let daemon = try DaemonProcess()
+        let client = try daemon.client()
+        let good: JSONValue = .array([.object([("id", "l"), ("name", "Lead"), ("role", "lead")]), .object([("id", "m"), ("name", "M"), ("role", "scientist"), ("manager", "l")])])
+        let dryRun = try client.result("employees.upsert", .object([("employees", good), ("mode", "dryRun")]))
+        #expect(dryRun["inserted"] == .number("2"))
+        #expect(dryRun["written"] == .bool(false))
+        #expect(try client.call("employees.get", .object([("id", "l")]))["error"]?["data"]?["code"] == "unknown-employee")
+
+        let mixed: JSONValue = .array((good.arrayValue ?? []) + [.object([("id", "x"), ("name", "X"), ("role", "astronaut")])])
+        let atomic = try client.result("employees.upsert", .object([("employees", mixed), ("mode", "atomic")]))
+        #expect(atomic["written"] == .bool(false))
+        #expect(atomic["rejected"]?.arrayValue?.map { $0["index"] } == [.number("2")])
+        #expect(try client.call("employees.get", .object([("id", "l")]))["error"]?["data"]?["code"] == "unknown-employee", "nothing of the batch was written")
+        #expect(try client.result("audit.list", .object([("employee", "l")]))["items"] == .array([]), "nor audited")
+
+        let perRow = try client.result("employees.upsert", .object([("employees", mixed)]))
+        #expect(perRow["written"] == .bool(true))
+        #expect(perRow["inserted"] == .number("2"))
+        #expect(try client.result("audit.list", .object([("employee", "l")]))["items"]?.arrayValue?.count == 1)
+        let allGood = try client.result("employees.upsert", .object([("employees", good), ("mode", "atomic")]))
+        #expect(allGood["written"] == .bool(true) && allGood["unchanged"] == .number("2"))
+
+        let tooMany = JSONValue.array((0...2_000).map { .object([("id", .string("t\($0)"))]) })
+        let refused = try client.call("employees.upsert", .object([("employees", tooMany)]))
+        #expect(refused["error"]?["code"] == .number("-32602"))
+        #expect(refused["error"]?["message"]?.stringValue?.contains("has 2001 rows; send at most 2000 per call") == true, "\(refused)")
+        let badMode = try client.call("employees.upsert", .object([("employees", good), ("mode", "maybe")]))
+        #expect(badMode["error"]?["code"] == .number("-32602"))
+    }
+
     @Test func upsertReportsRowsAndAssignmentsFollowProgress() throws {
         let daemon = try DaemonProcess()
         let client = try daemon.client()

@@ -58,7 +58,8 @@ extension EmployeesUpsert: HandledMethod {
             }
         }
         var report = try context.store.upsert(
-            inputs, evidence: context.evidence, actor: context.auditActor, skillSource: params.skillSource ?? .manager, overwrite: params.overwrite)
+            inputs, evidence: context.evidence, actor: context.auditActor, skillSource: params.skillSource ?? .manager, overwrite: params.overwrite,
+            mode: params.mode)
         // The store numbered the rows it saw; map them back to the caller's positions.
         report.rejected = (report.rejected.map { rejection in
             var mapped = rejection

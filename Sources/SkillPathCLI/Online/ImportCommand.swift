@@ -5,128 +5,165 @@ import SkillPathProtocol
 import SystemSupport
 
 /// `skillpath import employees FILE.csv` and `skillpath import skills FILE.csv` (administrators).
+///
+/// All or nothing by default, in three passes over the file, none of which holds it whole: the file is
+/// checked alone (shape, values, repeated ids, logins and skills, loops of managers, rows too large to send);
+/// then every batch is sent as a dry run, so that the daemon names every row it would reject while nothing is
+/// written; then the batches are sent again, each atomic. Only a change made by someone else between the dry
+/// run and the write can stop an import part way, and then the summary says which lines landed
+/// (docs/cli.md, "Importing an HRIS export").
 enum ImportCommand: Command {
     static let spec = CommandSpec(
         path: ["import"], summary: "import an HRIS export: employees or skills from CSV (administrators)",
-        synopsis: "import employees|skills FILE.csv [--batch N] [--source SOURCE] [--json]",
+        synopsis: "import employees|skills FILE.csv [--batch N] [--keep-going] [--source SOURCE] [--json]",
         discussion: """
         employees.csv columns (by name, any order): id, name, role required; login, email, manager, roleSince, moveKind,
         leftOn optional, and the learner preferences languages and formats (lists separated by ;) and hoursPerWeek.
         skills.csv columns: employee, skill, level (0–5), recorded as evidence from the import. A level lower than
         the stored one is kept as stored when stronger evidence set it (a course completion, an assessment, a
-        manager): such rows are reported as kept, and --overwrite lowers them. The report counts rows. Rows are
-        sent in batches; a rejected row is reported with its file, line and column, and the others are imported.
-        Exit 0 when every row was imported (kept rows included), 65 when some were rejected. A progress bar is
-        shown on a terminal.
+        manager): such rows are reported as kept, and --overwrite lowers them. The report counts rows.
+        All or nothing: the file is checked, then the daemon checks every row in a dry run, and only a file
+        without a rejected row is written; each problem is named by file, line and column. --keep-going writes
+        the valid rows and reports the others. Rows are sent in batches (managers before their reports); if a
+        batch is refused while writing (someone changed the organisation meanwhile), the import stops and says
+        which lines landed: running it again is safe, as rows that landed count as unchanged. Exit 0 when every
+        row was imported (kept rows included), 65 when some were rejected. A progress bar is shown on a terminal.
         """,
         options: [
-            OptionSpec("batch", value: "N", help: "rows per request (default 1000)"),
+            OptionSpec("batch", value: "N", help: "at most N rows per request (default and most 2000; batches are also kept under 512 KiB)"),
+            OptionSpec("keep-going", help: "write the valid rows and report the rejected ones, instead of all or nothing"),
             OptionSpec("source", value: "import|manager|assessment|self", help: "skills: the source to record (default import)"),
             OptionSpec("overwrite", help: "skills: lower levels even where stronger evidence set them"),
         ],
         positionals: ["employees|skills", "FILE.csv"], minimumPositionals: 2, maximumPositionals: 2,
         examples: ["skillpath import employees hris/employees.csv", "skillpath import skills hris/skills.csv --source assessment"])
 
+    /// The bytes of rows per message: half the daemon's default `max_message_bytes`, which leaves room for
+    /// the envelope and for a daemon configured lower.
+    static let batchBytes = 512 * 1024
+    /// The largest row that can be sent: it goes alone, in a message of at most 1 MiB.
+    static let rowBytes = 1024 * 1024 - 16 * 1024
+
     static func run(_ context: CommandContext) throws(CLIError) -> ExitCode {
         let arguments = context.arguments
-        let what = arguments.positionals[0]
-        let path = arguments.positionals[1]
-        guard what == "employees" || what == "skills" else { throw .usage("import employees FILE.csv or import skills FILE.csv, got '\(what)'") }
-        let batchSize = try arguments.value("batch").map { text throws(CLIError) -> Int in
-            guard let size = Int(text), (1...10_000).contains(size) else { throw .usage("--batch must be 1–10000, got '\(text)'") }
+        let (what, path) = (arguments.positionals[0], arguments.positionals[1])
+        guard let kind = [("employees", HRISImportFile<CSVFileSource>.Kind.employees), ("skills", .skills)].first(where: { $0.0 == what })?.1 else {
+            throw .usage("import employees FILE.csv or import skills FILE.csv, got '\(what)'")
+        }
+        let maximumRows = try arguments.value("batch").map { text throws(CLIError) -> Int in
+            guard let size = Int(text), (1...EmployeesUpsert.maximumBatch).contains(size) else {
+                throw .usage("--batch must be 1–\(EmployeesUpsert.maximumBatch), got '\(text)'")
+            }
             return size
-        } ?? 1000
-        let data = try OfflineInputs.contents(file: path)
-        let export: HRISExport.Result
+        } ?? EmployeesUpsert.maximumBatch
+        let source = try arguments.choice("source", SkillSource.self) ?? (kind == .skills ? .imported : .manager)
+        let import_ = ImportRun(
+            context: context, kind: kind, path: path, maximumRows: maximumRows, keepGoing: arguments.flag("keep-going"),
+            params: { batch, mode in
+                EmployeesUpsert.Params(employees: batch.map(\.input), skillSource: source, overwrite: arguments.flag("overwrite"), mode: mode)
+            })
+        return try import_.run()
+    }
+}
+
+/// One import, pass by pass.
+private struct ImportRun {
+    let context: CommandContext
+    let kind: HRISImportFile<CSVFileSource>.Kind
+    let path: String
+    let maximumRows: Int
+    let keepGoing: Bool
+    let params: ([HRISExport.Row], UpsertMode) -> EmployeesUpsert.Params
+
+    func run() throws(CLIError) -> ExitCode {
+        var file = try open()
+        let check: HRISImportFile<CSVFileSource>.Check
         do {
-            export = what == "employees"
-                ? try HRISExport.read(employees: (data, path), skills: nil)
-                : try HRISExport.read(employees: nil, skills: (data, path))
+            check = try file.check(rowLimit: ImportCommand.rowBytes)
         } catch {
             throw CLIError(.dataError, error.description)
         }
+        let summary = ImportSummary(context: context, kind: kind, file: path, check: check, unknownColumns: file.unknownColumns)
+        guard check.problems.isEmpty else { return summary.nothingImported(.file, problems: check.problems.map(\.description)) }
         let daemon = context.daemon()
-        let progress = ProgressBar(total: export.rows.count, enabled: Terminal.isTerminal(2) && !context.wantsJSON)
-        var counts = (inserted: 0, updated: 0, unchanged: 0)
-        var levels = (set: 0, unchanged: 0)
-        var kept: [String] = []
-        var problems = export.problems.map(\.description)
-        var start = 0
-        let source = try arguments.choice("source", SkillSource.self) ?? (what == "skills" ? .imported : .manager)
-        while start < export.rows.count {
-            let batch = Array(export.rows[start..<min(start + batchSize, export.rows.count)])
-            let report = try daemon.call(EmployeesUpsert.self, EmployeesUpsert.Params(
-                employees: batch.map(\.input), skillSource: source, overwrite: arguments.flag("overwrite")))
-            counts.inserted += report["inserted"]?.intValue ?? 0
-            counts.updated += report["updated"]?.intValue ?? 0
-            counts.unchanged += report["unchanged"]?.intValue ?? 0
-            levels.set += report["levels"]?["set"]?.intValue ?? 0
-            levels.unchanged += report["levels"]?["unchanged"]?.intValue ?? 0
-            for rejection in report["rejected"]?.arrayValue ?? [] {
-                guard let index = rejection["index"]?.intValue, index < batch.count else { continue }
-                problems.append(describe(rejection, row: batch[index], file: path))
+        if !keepGoing {
+            var rehearsal = ImportTally(file: path)
+            try each(batchOf: &file, check) { batch throws(CLIError) in
+                let report = try daemon.call(EmployeesUpsert.self, params(batch, .dryRun))
+                rehearsal.add(Self.withoutRehearsalArtifacts(report, batch: batch, check: check), batch: batch)
+                return true
             }
-            for entry in report["kept"]?.arrayValue ?? [] {
-                guard let index = entry["index"]?.intValue, index < batch.count else { continue }
-                kept.append(describeKept(entry, row: batch[index], file: path))
+            guard rehearsal.problems.isEmpty else { return summary.nothingImported(.daemon, problems: rehearsal.problems) }
+        }
+        let progress = ProgressBar(total: check.rowCount, enabled: Terminal.isTerminal(2) && !context.wantsJSON)
+        var tally = ImportTally(file: path)
+        var inFlight: [HRISExport.Row] = []
+        do throws(CLIError) {
+            try each(batchOf: &file, check) { batch throws(CLIError) in
+                inFlight = batch
+                let report = try daemon.call(EmployeesUpsert.self, params(batch, keepGoing ? .perRow : .atomic))
+                inFlight = []
+                tally.add(report, batch: batch)
+                progress.update(tally.sentLines)
+                return report["written"]?.boolValue ?? true
             }
-            start += batch.count
-            progress.update(start)
+        } catch {
+            progress.finish()
+            tally.stoppedLines = inFlight.flatMap(ImportTally.lines).sorted()
+            summary.written(tally, failure: error)
+            throw error
         }
         progress.finish()
-        let rejected = problems.count
-        if context.wantsJSON {
-            context.console.json(.object([
-                ("rows", .int(export.rows.count + export.problems.count)), ("inserted", .int(counts.inserted)), ("updated", .int(counts.updated)),
-                ("unchanged", .int(counts.unchanged)), ("rejected", .int(rejected)), ("problems", .strings(problems)),
-                ("levels", .object([("set", .int(levels.set)), ("unchanged", .int(levels.unchanged)), ("kept", .int(kept.count))])),
-                ("kept", .strings(kept)), ("unknownColumns", .strings(export.unknownColumns)),
-            ]))
-            return rejected == 0 ? .success : .dataError
-        }
-        let console = context.console
-        if !export.unknownColumns.isEmpty {
-            console.line(console.styled("Ignored columns: \(export.unknownColumns.joined(separator: ", "))", .yellow))
-        }
-        if what == "skills" {
-            // One line per CSV row: what happened to each level.
-            let rows = export.rows.reduce(0) { $0 + $1.skillLines.count } + export.problems.count
-            console.line("Imported skills from \(path): \(rows) rows: \(levels.set) set, \(levels.unchanged) unchanged, \(kept.count) kept, \(rejected) rejected.")
-        } else {
-            console.line("Imported \(what) from \(path): \(counts.inserted) inserted, \(counts.updated) updated, \(counts.unchanged) unchanged, \(rejected) rejected.")
-        }
-        if !kept.isEmpty {
-            console.line(console.styled("Kept (stronger evidence than this import; --overwrite lowers them):", .yellow))
-            for line in kept.prefix(200) { console.line(console.styled("  \(line)", .yellow)) }
-            if kept.count > 200 { console.line("  … and \(kept.count - 200) more (--json lists them all)") }
-        }
-        for problem in problems.prefix(arguments.flag("json") ? problems.count : 200) {
-            console.line(console.styled("  \(problem)", .red))
-        }
-        if problems.count > 200 { console.line("  … and \(problems.count - 200) more (--json lists them all)") }
-        return rejected == 0 ? .success : .dataError
+        return summary.written(tally, failure: nil)
     }
 
-    /// A kept level as `file:line: employee skill: kept 3 (course, 2026-11-20); the file says 2`.
-    static func describeKept(_ entry: JSONValue, row: HRISExport.Row, file: String) -> String {
-        let position = entry["skillIndex"]?.intValue ?? 0
-        let line = position < row.skillLines.count ? row.skillLines[position] : (row.line ?? 0)
-        let stored = entry["stored"]
-        return "\(file):\(line): \(entry["id"]?.stringValue ?? "?") \(entry["skill"]?.stringValue ?? "?"): kept level \(stored?["level"]?.intValue ?? 0) "
-            + "(\(stored?["source"]?.stringValue ?? "?"), \(String(stored?["setAt"]?.stringValue?.prefix(10) ?? "?"))); the file says \(entry["given"]?.intValue ?? 0)"
+    private func open() throws(CLIError) -> HRISImportFile<CSVFileSource> {
+        let source: CSVFileSource
+        do {
+            source = try CSVFileSource(path: path)
+        } catch {
+            throw CLIError(.noInput, error.description)
+        }
+        do {
+            return try HRISImportFile(kind, reader: CSVRecordReader(source, file: path)) { input in JSONWriter.string(input.json).utf8.count + 1 }
+        } catch {
+            throw CLIError(.dataError, error.description)
+        }
     }
 
-    /// A rejection as `file:line, column 'name': reason`, mapping the field back to the CSV.
-    static func describe(_ rejection: JSONValue, row: HRISExport.Row, file: String) -> String {
-        let field = rejection["field"]?.stringValue ?? ""
-        let reason = rejection["reason"]?.stringValue ?? "rejected"
-        if field.hasPrefix("skills["), let close = field.firstIndex(of: "]"),
-           let position = Int(field[field.index(field.startIndex, offsetBy: 7)..<close]), position < row.skillLines.count {
-            let column = field.hasSuffix(".level") ? "level" : "skill"
-            return "\(file):\(row.skillLines[position]), column '\(column)': \(reason)"
+    /// The file's batches in sending order; `body` returns false to stop.
+    private func each(
+        batchOf file: inout HRISImportFile<CSVFileSource>, _ check: HRISImportFile<CSVFileSource>.Check,
+        _ body: ([HRISExport.Row]) throws(CLIError) -> Bool
+    ) throws(CLIError) {
+        do {
+            try file.forEachBatch(check, byteBudget: ImportCommand.batchBytes, maximumRows: maximumRows) { batch in try body(batch) }
+        } catch let error as CLIError {
+            throw error
+        } catch let error as CSVError {
+            throw CLIError(.dataError, "\(error.description) (the file changed while it was imported?)")
+        } catch {
+            throw CLIError(.failure, "\(path): \(error)")
         }
-        let line = row.line ?? row.skillLines.first ?? 0
-        let column = field == "id" && row.line == nil ? "employee" : field
-        return "\(file):\(line), column '\(column)': \(reason)"
+    }
+
+    /// A dry run sends each batch against the organisation as it is, without the batches before it: a row
+    /// whose manager is a new employee of an earlier batch reads as "unknown employee", which the real
+    /// import would not say. Those rejections (and of the rows under them) are the rehearsal's, not the
+    /// file's, and are dropped.
+    static func withoutRehearsalArtifacts(_ report: JSONValue, batch: [HRISExport.Row], check: HRISImportFile<CSVFileSource>.Check) -> JSONValue {
+        var positions: [String: Int] = [:]
+        for (index, row) in batch.enumerated() { positions[row.input.id] = index }
+        var artifacts = Set<String>()
+        let rejections = (report["rejected"]?.arrayValue ?? []).sorted { ($0["index"]?.intValue ?? 0) < ($1["index"]?.intValue ?? 0) }
+        let kept = rejections.filter { rejection in
+            guard let index = rejection["index"]?.intValue, batch.indices.contains(index), rejection["field"] == "manager",
+                  rejection["reason"]?.stringValue?.hasPrefix("unknown employee") == true,
+                  case .set(let manager?) = batch[index].input.manager else { return true }
+            let artifact = positions[manager] == nil ? check.lists(manager) : artifacts.contains(manager)
+            if artifact { artifacts.insert(batch[index].input.id) }
+            return !artifact
+        }
+        return .object([("rejected", .array(kept)), ("written", false)])
     }
 }

@@ -10,102 +10,51 @@ import SkillPathJSON
 /// inside quotes). Each record remembers the line it starts on, so every error can say "file, line, column".
 public enum CSVReader {
     public static func parse(_ bytes: [UInt8], file: String, delimiter: UInt8 = UInt8(ascii: ","), quoting: Bool = true) throws(CSVError) -> CSVTable {
+        var rows = try CSVRows(CSVRecordReader(CSVMemorySource(bytes), file: file, delimiter: delimiter, quoting: quoting))
         var records: [CSVRecord] = []
-        var fields: [String] = []
-        var field: [UInt8] = []
-        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        var line = 1
-        var recordLine = 1
-        var inQuotes = false
-        var quoteLine = 0
-        var fieldWasQuoted = false
+        while let record = try rows.next() { records.append(record) }
+        return CSVTable(header: rows.header, records: records)
+    }
+}
 
-        func finishField() throws(CSVError) {
-            guard let text = String(validating: field, as: UTF8.self) else {
-                throw CSVError(file: file, line: recordLine, column: fields.count + 1, message: "invalid UTF-8")
-            }
-            fields.append(text)
-            field.removeAll(keepingCapacity: true)
-            fieldWasQuoted = false
-        }
-        func controlCharacter(_ byte: UInt8) -> CSVError { Self.controlCharacter(byte, file: file, line: line, column: fields.count + 1) }
-        func finishRecord() {
-            if !(fields.count == 1 && fields[0].isEmpty) { records.append(CSVRecord(line: recordLine, fields: fields)) }
-            fields.removeAll(keepingCapacity: true)
-        }
+/// A CSV file read a record at a time: its header, checked, then records as wide as the header.
+public struct CSVRows<Source: CSVByteSource> {
+    public let header: [String]
+    private var reader: CSVRecordReader<Source>
 
-        while index < bytes.count {
-            let byte = bytes[index]
-            if inQuotes {
-                if byte == UInt8(ascii: "\"") {
-                    if index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "\"") {
-                        field.append(byte)
-                        index += 2
-                        continue
-                    }
-                    inQuotes = false
-                    index += 1
-                    continue
-                }
-                if byte == 0x0A { line += 1 } else if byte != 0x0D, ControlCharacters.isForbidden(byte) { throw controlCharacter(byte) }
-                field.append(byte)
-                index += 1
-                continue
-            }
-            switch byte {
-            case UInt8(ascii: "\"") where quoting:
-                if field.isEmpty && !fieldWasQuoted {
-                    inQuotes = true
-                    fieldWasQuoted = true
-                    quoteLine = line
-                } else {
-                    throw CSVError(file: file, line: line, column: fields.count + 1, message: "a quote inside an unquoted field (quote the whole field and double the quote)")
-                }
-            case delimiter:
-                try finishField()
-            case 0x0D where index + 1 < bytes.count && bytes[index + 1] == 0x0A:
-                break
-            case 0x0D:
-                let message = "a carriage return without a line feed: lines must end in LF or CRLF (CR-only files, from old Mac software, are not read)"
-                throw CSVError(file: file, line: line, column: fields.count + 1, message: message)
-            case 0x0A:
-                try finishField()
-                finishRecord()
-                line += 1
-                recordLine = line
-            default:
-                if fieldWasQuoted {
-                    throw CSVError(file: file, line: line, column: fields.count + 1, message: "text after a closing quote")
-                }
-                if ControlCharacters.isForbidden(byte) { throw controlCharacter(byte) }
-                field.append(byte)
-            }
-            index += 1
+    public init(_ reader: CSVRecordReader<Source>) throws(CSVError) {
+        var reader = reader
+        guard let first = try reader.next() else {
+            throw CSVError(file: reader.file, line: 1, column: nil, message: "the file is empty; expected a header row")
         }
-        if inQuotes { throw CSVError(file: file, line: quoteLine, column: fields.count + 1, message: "a quoted field is never closed") }
-        if !field.isEmpty || !fields.isEmpty || fieldWasQuoted {
-            try finishField()
-            finishRecord()
-        }
-        return try table(records, file: file)
+        header = first.fields.map { $0.trimmedCSV }
+        try Self.checkHeader(header, file: reader.file)
+        self.reader = reader
     }
 
-    /// The header and the records under it, each record as wide as the header.
-    private static func table(_ records: [CSVRecord], file: String) throws(CSVError) -> CSVTable {
-        guard let header = records.first else { throw CSVError(file: file, line: 1, column: nil, message: "the file is empty; expected a header row") }
-        let names = header.fields.map { $0.trimmedCSV }
-        try checkHeader(names, file: file)
-        for record in records.dropFirst() where record.fields.count != names.count {
-            let effect = record.fields.count < names.count ? "a short row would leave its missing columns empty" : "the extra cells would be dropped"
-            let message = "\(record.fields.count) cell\(record.fields.count == 1 ? "" : "s") where the header has \(names.count) (\(effect))"
+    public var file: String { reader.file }
+
+    /// Where the next record starts (after the header, at first).
+    public var position: (offset: Int, line: Int) { reader.position }
+
+    /// The next record, or nil at the end; a record wider or narrower than the header is an error.
+    public mutating func next() throws(CSVError) -> CSVRecord? {
+        guard let record = try reader.next() else { return nil }
+        guard record.fields.count == header.count else {
+            let effect = record.fields.count < header.count ? "a short row would leave its missing columns empty" : "the extra cells would be dropped"
+            let message = "\(record.fields.count) cell\(record.fields.count == 1 ? "" : "s") where the header has \(header.count) (\(effect))"
             throw CSVError(file: file, line: record.line, column: nil, message: message)
         }
-        return CSVTable(header: names, records: Array(records.dropFirst()))
+        return record
     }
 
-    private static func controlCharacter(_ byte: UInt8, file: String, line: Int, column: Int) -> CSVError {
-        let name = ControlCharacters.name(Unicode.Scalar(byte))
-        return CSVError(file: file, line: line, column: column, message: "a control character (\(name)) in a cell: only tab, and line breaks inside quotes, may appear")
+    /// Reads on from a record met earlier (its `offset` and `line`).
+    public mutating func seek(to record: (offset: Int, line: Int)) throws(CSVError) {
+        try reader.seek(toRecordAt: record.offset, line: record.line)
+    }
+
+    public func columns(required: [String], optional: [String] = []) throws(CSVError) -> CSVColumns {
+        try CSVTable(header: header, records: []).columns(required: required, optional: optional, file: file)
     }
 
     /// A header names each column once (matched as `columns` matches them, ignoring case).
@@ -149,6 +98,8 @@ public struct CSVRecord: Sendable, Equatable {
     /// The line the record starts on (the header is line 1).
     public var line: Int
     public var fields: [String]
+    /// The byte offset the record starts at, for reading it again (`CSVRows.seek`).
+    public var offset = 0
 
     /// The trimmed value of a column, nil when the column is absent or the cell empty.
     public func value(_ column: String, in columns: CSVColumns) -> String? {
@@ -181,7 +132,8 @@ public struct CSVError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     public var description: String {
-        var place = "\(file):\(line)"
+        // Line 0: the file as a whole (it cannot be opened or read).
+        var place = line > 0 ? "\(file):\(line)" : file
         if let columnName { place += ", column '\(columnName)'" } else if let column { place += ", column \(column)" }
         return "\(place): \(message)"
     }

@@ -33,31 +33,41 @@ public enum HRISExport {
     public static let preferenceColumns = ["languages", "formats", "hoursPerWeek"]
     public static let skillColumns = ["employee", "skill", "level"]
 
-    /// Reads either file, or both (skills are attached to the employees they name; skills of employees not
-    /// in `employees` become rows that only set skills for stored employees).
+    /// Reads either file, or both, whole (skills are attached to the employees they name; skills of employees
+    /// not in `employees` become rows that only set skills for stored employees). The CLI reads files in two
+    /// passes instead (`HRISImportFile`), holding none of them whole.
     public static func read(employees: (bytes: [UInt8], file: String)?, skills: (bytes: [UInt8], file: String)?) throws(CSVError) -> Result {
         var result = Result(rows: [], problems: [], unknownColumns: [])
         var position: [String: Int] = [:]
-        if let employees {
-            let table = try CSVReader.parse(employees.bytes, file: employees.file)
-            let columns = try table.columns(required: employeeColumns.required, optional: employeeColumns.optional + preferenceColumns, file: employees.file)
-            result.unknownColumns += columns.unknown
-            for record in table.records {
-                do throws(CSVError) {
-                    let input = try employee(record, columns: columns, file: employees.file)
-                    if let earlier = position[input.id] {
-                        let message = "employee '\(input.id)' is listed again (first on line \(result.rows[earlier].line ?? 0))"
-                        throw CSVError(file: employees.file, line: record.line, column: nil, columnName: "id", message: message)
-                    }
-                    position[input.id] = result.rows.count
-                    result.rows.append(Row(input: input, line: record.line, skillLines: []))
-                } catch {
-                    result.problems.append(error)
+        for (kind, bytes) in [(HRISImportFile<CSVMemorySource>.Kind.employees, employees), (.skills, skills)] {
+            guard let bytes else { continue }
+            var file = try HRISImportFile(kind, reader: CSVRecordReader(CSVMemorySource(bytes.bytes), file: bytes.file), encodedSize: { _ in 0 })
+            let check = try file.check(rowLimit: .max)
+            result.problems += check.problems
+            result.unknownColumns += file.unknownColumns
+            do {
+                try file.forEachBatch(check, byteBudget: .max, maximumRows: .max) { rows in
+                    for row in rows { merge(row, into: &result.rows, positions: &position) }
+                    return true
                 }
+            } catch let error as CSVError {
+                throw error
+            } catch {
+                throw CSVError(file: bytes.file, line: 0, column: nil, message: "\(error)")
             }
         }
-        if let skills { try attach(skills, to: &result, positions: position) }
         return result
+    }
+
+    /// A skills row joins its employee's row, when the employees file listed them.
+    private static func merge(_ row: Row, into rows: inout [Row], positions: inout [String: Int]) {
+        guard let index = positions[row.input.id] else {
+            positions[row.input.id] = rows.count
+            rows.append(row)
+            return
+        }
+        rows[index].input.skills = (rows[index].input.skills ?? []) + (row.input.skills ?? [])
+        rows[index].skillLines += row.skillLines
     }
 
     /// One employees.csv record. A column the file has sets the field (an empty cell clears it); a column it
@@ -119,31 +129,17 @@ public enum HRISExport {
         return given ? update : nil
     }
 
-    /// Attaches each skills.csv record to its employee's row, or to a row of its own for an employee the
-    /// employees file does not list.
-    static func attach(_ skills: (bytes: [UInt8], file: String), to result: inout Result, positions: [String: Int]) throws(CSVError) {
-        let table = try CSVReader.parse(skills.bytes, file: skills.file)
-        let columns = try table.columns(required: skillColumns, file: skills.file)
-        result.unknownColumns += columns.unknown
-        var positions = positions
-        for record in table.records {
-            func problem(_ column: String, _ message: String) -> CSVError {
-                CSVError(file: skills.file, line: record.line, column: nil, columnName: column, message: message)
-            }
-            guard let employee = record.value("employee", in: columns) else { result.problems.append(problem("employee", "is empty")); continue }
-            guard let skill = record.value("skill", in: columns) else { result.problems.append(problem("skill", "is empty")); continue }
-            let text = record.value("level", in: columns) ?? ""
-            guard let level = Int(text), SkillLevel.profileLevels.contains(level) else {
-                result.problems.append(problem("level", "must be a whole number from 0 to 5, got '\(text)'"))
-                continue
-            }
-            let index = positions[employee] ?? result.rows.count
-            if index == result.rows.count {
-                positions[employee] = index
-                result.rows.append(Row(input: EmployeeInput(id: employee, name: nil, role: nil), line: nil, skillLines: []))
-            }
-            result.rows[index].input.skills = (result.rows[index].input.skills ?? []) + [SkillLevel(skill: skill, level: level)]
-            result.rows[index].skillLines.append(record.line)
+    /// One skills.csv record: whose skill, and the level.
+    static func skill(_ record: CSVRecord, columns: CSVColumns, file: String) throws(CSVError) -> (employee: String, level: SkillLevel) {
+        func problem(_ column: String, _ message: String) -> CSVError {
+            CSVError(file: file, line: record.line, column: nil, columnName: column, message: message)
         }
+        guard let employee = record.value("employee", in: columns) else { throw problem("employee", "is empty") }
+        guard let skill = record.value("skill", in: columns) else { throw problem("skill", "is empty") }
+        let text = record.value("level", in: columns) ?? ""
+        guard let level = Int(text), SkillLevel.profileLevels.contains(level) else {
+            throw problem("level", "must be a whole number from 0 to 5, got '\(text)'")
+        }
+        return (employee, SkillLevel(skill: skill, level: level))
     }
 }

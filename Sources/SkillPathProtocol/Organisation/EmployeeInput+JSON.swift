@@ -89,7 +89,7 @@ extension UpsertReport: RPCResult {
                 .object([("index", .int(rejection.index)), ("id", rejection.id.map(JSONValue.string)), ("field", .string(rejection.field)), ("reason", .string(rejection.reason))])
             })),
             ("levels", .object([("set", .int(levelsSet)), ("unchanged", .int(levelsUnchanged)), ("kept", .int(kept.count))])),
-            ("kept", .array(kept.map(\.json))),
+            ("kept", .array(kept.map(\.json))), ("written", .bool(written)),
         ])
     }
 }

@@ -13,8 +13,13 @@ extension OrganisationStore {
     /// A level lower than the stored one is applied only when `skillSource` is at least as strong as the
     /// stored level's source (`SkillPolicy.Source.strength`), or with `overwrite`; otherwise it is kept and
     /// reported in `UpsertReport.kept`.
+    ///
+    /// `mode` says what happens to the valid rows when some are rejected (`UpsertMode`): written (per row),
+    /// or the whole batch rolled back (atomic); a dry run is always rolled back. A rolled-back batch reports
+    /// what it would have done, with `written` false.
     public func upsert(
-        _ inputs: [EmployeeInput], evidence: SkillEvidence, actor: String, skillSource: SkillSource = .manager, overwrite: Bool = false
+        _ inputs: [EmployeeInput], evidence: SkillEvidence, actor: String, skillSource: SkillSource = .manager, overwrite: Bool = false,
+        mode: UpsertMode = .perRow
     ) throws -> UpsertReport {
         let (catalog, today) = (evidence.catalog, evidence.today)
         var report = UpsertReport()
@@ -39,12 +44,26 @@ extension OrganisationStore {
             candidates.append((index, input))
         }
         let accepted = candidates
-        let applied = try write { connection in
-            try Self.apply(accepted, evidence: evidence, connection: connection, actor: actor, skillSource: skillSource, overwrite: overwrite)
+        let refusedEarly = mode == .atomic && !report.rejected.isEmpty
+        var merged: UpsertReport
+        do {
+            merged = try write { connection in
+                let applied = try Self.apply(accepted, evidence: evidence, connection: connection, actor: actor, skillSource: skillSource, overwrite: overwrite)
+                // Throwing rolls the batch's savepoint back: nothing of it is committed.
+                if mode == .dryRun || refusedEarly || (mode == .atomic && !applied.rejected.isEmpty) { throw RolledBack(report: applied) }
+                return applied
+            }
+        } catch let rollback as RolledBack {
+            merged = rollback.report
+            merged.written = false
         }
-        var merged = applied
-        merged.rejected = (report.rejected + applied.rejected).sorted { $0.index < $1.index }
+        merged.rejected = (report.rejected + merged.rejected).sorted { $0.index < $1.index }
         return merged
+    }
+
+    /// Carries the report of a batch out of the write that it rolls back.
+    private struct RolledBack: Error {
+        var report: UpsertReport
     }
 
     /// The checks that need only the row and the catalog.

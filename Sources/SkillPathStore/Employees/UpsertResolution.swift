@@ -127,18 +127,11 @@ struct UpsertResolution {
                 reject(row, "manager", "the managers would form a cycle of \(cycle.count) (spelled out at row \(first))")
             } else {
                 reportedAt[key] = row.index
-                reject(row, "manager", "the managers would form a cycle: \(Self.spell(cycle))")
+                reject(row, "manager", "the managers would form a cycle: \(ManagerCycle.spell(cycle))")
             }
             changed = true
         }
         return changed
-    }
-
-    /// `'x' → 'y' → 'z' → 'x'`; a long cycle shows its first ten and how many there are.
-    static func spell(_ cycle: [String]) -> String {
-        guard let first = cycle.first else { return "" }
-        guard cycle.count > 12 else { return (cycle + [first]).map { "'\($0)'" }.joined(separator: " → ") }
-        return cycle.prefix(10).map { "'\($0)'" }.joined(separator: " → ") + " → … → '\(first)' (\(cycle.count) people)"
     }
 
     /// A change of role is a move, dated `roleSince` (default today): not in the future, and not before the

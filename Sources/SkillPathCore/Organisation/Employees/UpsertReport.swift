@@ -24,6 +24,9 @@ public struct UpsertReport: Sendable, Equatable {
     public var levelsSet = 0
     public var levelsUnchanged = 0
     public var kept: [KeptLevel] = []
+    /// Whether the batch's changes were committed: false for a dry run, and for an atomic batch refused
+    /// because a row was rejected (the counts then say what the batch would have done).
+    public var written = true
 
     public init() {}
 }

@@ -3,7 +3,10 @@ public import SkillPathJSON
 
 /// `employees.upsert`: insert or update a batch of employees (administrators).
 public enum EmployeesUpsert: RPCMethod {
-    public static let maximumBatch = 10_000
+    /// Rows per call. A message is at most `max_message_bytes` (1 MiB by default) as well, and the count is
+    /// set so that both limits can be reached: 2,000 rows of 500 bytes (an employee with ten skills) fit in
+    /// 1 MiB. A batch of larger rows meets the byte limit first; `skillpath import` sizes its batches by bytes.
+    public static let maximumBatch = 2_000
 
     public static let description = MethodDescription(
         name: "employees.upsert", summary: "Insert or update a batch of employees (administrators).",
@@ -14,7 +17,10 @@ public enum EmployeesUpsert: RPCMethod {
         values (null clears `login`, `email` or `manager`), so `name` and `role` are needed only for new employees. \
         `skills` are set (others kept), `completed` courses are added. A change of `role` is recorded as a move \
         (`moves.list`), dated `roleSince` (default today) and of the kind a catalog transition gives, else \
-        `moveKind`, else lateral; `leftOn` records the day someone left. At most 10,000 rows per call.
+        `moveKind`, else lateral; `leftOn` records the day someone left. At most 2,000 rows per call (and the message within \
+        `max_message_bytes`). `mode` says what happens to the valid rows when some are rejected: `perRow` (the \
+        default) writes them; `atomic` writes nothing unless every row is valid; `dryRun` writes nothing and \
+        reports what the batch would do. `written` says whether the batch's changes were committed.
         """,
         params: [
             MethodDescription.Parameter("employees", Schema.array(Schema.object([
@@ -25,13 +31,14 @@ public enum EmployeesUpsert: RPCMethod {
             ], required: ["id"])), required: true, "the rows"),
             MethodDescription.Parameter("skillSource", Schema.enumeration(SkillSource.allCases.map(\.rawValue)), "the source recorded for the skills (default manager)"),
             MethodDescription.Parameter("overwrite", Schema.boolean, "lower skill levels even where the stored evidence outranks skillSource (default false)"),
+            MethodDescription.Parameter("mode", Schema.enumeration(UpsertMode.allCases.map(\.rawValue)), "perRow (default), atomic or dryRun"),
         ],
         resultName: "report",
         resultSchema: Schema.object([
             ("inserted", Schema.integer()), ("updated", Schema.integer()), ("unchanged", Schema.integer()),
             ("rejected", Schema.array(Schema.object([("index", Schema.integer()), ("id", Schema.string), ("field", Schema.string), ("reason", Schema.string)]))),
             ("levels", Schema.object([("set", Schema.integer()), ("unchanged", Schema.integer()), ("kept", Schema.integer())])),
-            ("kept", Schema.array(.object([("type", "object")]))),
+            ("kept", Schema.array(.object([("type", "object")]))), ("written", Schema.boolean),
         ]),
         errors: [.forbidden],
         example: .init(
@@ -43,7 +50,7 @@ public enum EmployeesUpsert: RPCMethod {
             result: .object([
                 ("inserted", 1), ("updated", 0), ("unchanged", 0),
                 ("rejected", .array([.object([("index", 1), ("id", "e-101"), ("field", "role"), ("reason", "unknown role 'astronaut'")])])),
-                ("levels", .object([("set", 1), ("unchanged", 0), ("kept", 0)])), ("kept", .array([])),
+                ("levels", .object([("set", 1), ("unchanged", 0), ("kept", 0)])), ("kept", .array([])), ("written", true),
             ])),
         access: .admin)
 
@@ -57,11 +64,13 @@ public enum EmployeesUpsert: RPCMethod {
         public var rows: [Row]
         public var skillSource: SkillSource?
         public var overwrite: Bool
+        public var mode: UpsertMode
 
-        public init(employees: [EmployeeInput], skillSource: SkillSource? = nil, overwrite: Bool = false) {
+        public init(employees: [EmployeeInput], skillSource: SkillSource? = nil, overwrite: Bool = false, mode: UpsertMode = .perRow) {
             self.rows = employees.map(Row.input)
             self.skillSource = skillSource
             self.overwrite = overwrite
+            self.mode = mode
         }
 
         public init(json params: JSONField) throws {
@@ -80,12 +89,14 @@ public enum EmployeesUpsert: RPCMethod {
             }
             skillSource = try params.optional("skillSource")?.choice(SkillSource.self)
             overwrite = try params.optional("overwrite")?.bool() ?? false
+            mode = try params.optional("mode")?.choice(UpsertMode.self) ?? .perRow
         }
 
         public var json: JSONValue {
             .object([
                 ("employees", .array(rows.compactMap { row in if case .input(let input) = row { input.json } else { nil } })),
                 ("skillSource", skillSource.map { .string($0.rawValue) }), ("overwrite", overwrite ? .bool(true) : nil),
+                ("mode", mode == .perRow ? nil : .string(mode.rawValue)),
             ])
         }
     }

@@ -1,0 +1,109 @@
+import SkillPathCore
+import SkillPathJSON
+
+/// How an import ended, for people (a summary line, then each problem by file and line) or for programs
+/// (`--json`): nothing written, everything written, or part of it with the lines that landed.
+struct ImportSummary {
+    /// Which check found the problems when nothing was written.
+    enum Stage: String {
+        case file = "check"
+        case daemon = "dry-run"
+    }
+
+    let context: CommandContext
+    let kind: HRISImportFile<CSVFileSource>.Kind
+    let file: String
+    let check: HRISImportFile<CSVFileSource>.Check
+    let unknownColumns: [String]
+
+    private var console: Console { context.console }
+    private var noun: String { kind == .employees ? "employees" : "skills" }
+    /// Rows of the file: each employees.csv record, or each skills.csv line.
+    private var rows: Int { check.rowCount + check.problems.count }
+
+    /// Nothing was written: the file, or the daemon's dry run, found problems.
+    func nothingImported(_ stage: Stage, problems: [String]) -> ExitCode {
+        if context.wantsJSON {
+            console.json(json(ImportTally(file: file), problems: problems, complete: false, stage: stage))
+            return .dataError
+        }
+        ignoredColumns()
+        let count = problems.count == 1 ? "1 problem" : "\(problems.count) problems"
+        switch stage {
+        case .file:
+            console.line("Nothing imported from \(file): \(count) in the file, found before anything was sent.")
+        case .daemon:
+            console.line("Nothing imported from \(file): the daemon would reject rows (\(count), found by a dry run; nothing was written). "
+                + "Fix them, or write the other rows with --keep-going.")
+        }
+        list(problems)
+        return .dataError
+    }
+
+    /// Batches were written: all of them, or those before a batch was refused or the daemon failed.
+    @discardableResult
+    func written(_ tally: ImportTally, failure: CLIError?) -> ExitCode {
+        let complete = tally.stoppedLines.isEmpty && failure == nil
+        let status: ExitCode = complete && tally.problems.isEmpty ? .success : .dataError
+        if context.wantsJSON {
+            console.json(json(tally, problems: tally.problems, complete: complete, stage: nil))
+            return status
+        }
+        ignoredColumns()
+        if complete {
+            if kind == .skills {
+                console.line("Imported skills from \(file): \(rows) rows: \(tally.levelsSet) set, \(tally.levelsUnchanged) unchanged, \(tally.kept.count) kept, \(tally.rejectedLines) rejected.")
+            } else {
+                console.line("Imported employees from \(file): \(tally.inserted) inserted, \(tally.updated) updated, \(tally.unchanged) unchanged, \(tally.problems.count) rejected.")
+            }
+        } else {
+            partial(tally, failure: failure)
+        }
+        keptLevels(tally.kept)
+        list(tally.problems)
+        return status
+    }
+
+    private func partial(_ tally: ImportTally, failure: CLIError?) {
+        let landed = tally.landedLines.isEmpty ? "no rows landed" : "the rows on lines \(ImportTally.spell(tally.landedLines)) landed"
+        console.line(console.styled("Imported part of \(file): \(landed) (\(tally.inserted) inserted, \(tally.updated) updated, \(tally.unchanged) unchanged).", .yellow))
+        let stopped = ImportTally.spell(tally.stoppedLines)
+        if failure == nil {
+            console.line("The batch of lines \(stopped) was refused whole, and nothing of it was written (the organisation changed since the dry run):")
+        } else {
+            console.line("The batch of lines \(stopped) was in flight when the import failed: it may or may not have landed.")
+        }
+        let notSent = check.rowCount - tally.sentLines - (failure == nil ? 0 : tally.stoppedLines.count)
+        if notSent > 0 { console.line("\(notSent) \(kind == .employees ? "rows" : "lines") after it were not sent.") }
+        console.line("Run the same command again once that is fixed: rows that landed count as unchanged.")
+    }
+
+    private func ignoredColumns() {
+        guard !unknownColumns.isEmpty else { return }
+        console.line(console.styled("Ignored columns: \(unknownColumns.joined(separator: ", "))", .yellow))
+    }
+
+    private func keptLevels(_ kept: [String]) {
+        guard !kept.isEmpty else { return }
+        console.line(console.styled("Kept (stronger evidence than this import; --overwrite lowers them):", .yellow))
+        for line in kept.prefix(200) { console.line(console.styled("  \(line)", .yellow)) }
+        if kept.count > 200 { console.line("  … and \(kept.count - 200) more (--json lists them all)") }
+    }
+
+    private func list(_ problems: [String]) {
+        for problem in problems.prefix(200) { console.line(console.styled("  \(problem)", .red)) }
+        if problems.count > 200 { console.line("  … and \(problems.count - 200) more (--json lists them all)") }
+    }
+
+    private func json(_ tally: ImportTally, problems: [String], complete: Bool, stage: Stage?) -> JSONValue {
+        .object([
+            ("file", .string(file)), ("rows", .int(rows)), ("complete", .bool(complete)), ("stoppedAt", stage.map { .string($0.rawValue) }),
+            ("inserted", .int(tally.inserted)), ("updated", .int(tally.updated)), ("unchanged", .int(tally.unchanged)),
+            ("rejected", .int(problems.count)), ("problems", .strings(problems)),
+            ("levels", .object([("set", .int(tally.levelsSet)), ("unchanged", .int(tally.levelsUnchanged)), ("kept", .int(tally.kept.count))])),
+            ("kept", .strings(tally.kept)),
+            ("landedLines", ImportTally.rangesJSON(tally.landedLines)), ("stoppedLines", ImportTally.rangesJSON(tally.stoppedLines)),
+            ("unknownColumns", .strings(unknownColumns)),
+        ])
+    }
+}
