@@ -52,7 +52,19 @@ public protocol ServiceEnvironment: Sendable {
     func currentCatalog() -> CatalogSnapshot
     /// Re-reads the catalog and swaps it in when valid; the old one keeps serving otherwise. The reload is
     /// in the audit trail, with `requestedBy`.
-    func reloadCatalog(requestedBy: String) -> Result<CatalogSnapshot, CatalogRejection>
+    func reloadCatalog(requestedBy: String) -> Result<CatalogReloaded, CatalogRejection>
+}
+
+/// A catalog swapped in, and the courses it no longer has that active assignments still plan (their plans
+/// stay frozen; completions of those courses still land: docs/catalog.md, "Retired courses").
+public struct CatalogReloaded: Sendable {
+    public var snapshot: CatalogSnapshot
+    public var retiredInPlans: [(course: String, assignments: Int)]
+
+    public init(snapshot: CatalogSnapshot, retiredInPlans: [(course: String, assignments: Int)]) {
+        self.snapshot = snapshot
+        self.retiredInPlans = retiredInPlans
+    }
 }
 
 /// The caller, as the kernel identified them on the socket (SO_PEERCRED) and the configuration classified

@@ -89,15 +89,19 @@ public final class Daemon: ServiceEnvironment, Sendable {
 
     public func currentCatalog() -> CatalogSnapshot { catalogs.current }
 
-    public func reloadCatalog(requestedBy actor: String) -> Result<CatalogSnapshot, CatalogRejection> {
+    public func reloadCatalog(requestedBy actor: String) -> Result<CatalogReloaded, CatalogRejection> {
         notifier.reloading()
         defer { notifier.ready() }
         let previous = catalogs.current.catalog.version
-        let outcome = catalogs.reload()
+        let outcome = catalogs.reload().map { snapshot in CatalogReloaded(snapshot: snapshot, retiredInPlans: retiredInPlans(snapshot.catalog)) }
         let detail: JSONValue
         switch outcome {
-        case .success(let snapshot):
-            detail = .object([("from", .string(previous)), ("to", .string(snapshot.catalog.version)), ("changed", .bool(snapshot.catalog.version != previous))])
+        case .success(let reloaded):
+            let catalog = reloaded.snapshot.catalog
+            detail = .object([
+                ("from", .string(previous)), ("to", .string(catalog.version)), ("changed", .bool(catalog.version != previous)),
+                ("retiredInPlans", reloaded.retiredInPlans.isEmpty ? nil : .strings(reloaded.retiredInPlans.map(\.course))),
+            ])
         case .failure(let rejection):
             detail = .object([("from", .string(previous)), ("refused", .bool(true)), ("errors", .int(rejection.errors.count))])
         }
@@ -107,6 +111,24 @@ public final class Daemon: ServiceEnvironment, Sendable {
             logger.warning("the catalog reload could not be recorded in the audit trail", [("error", String(describing: error))])
         }
         return outcome
+    }
+
+    /// The courses `catalog` lacks that active assignments still plan, logged as a warning: their plans stay
+    /// frozen and their completions still land (docs/catalog.md, "Retired courses").
+    private func retiredInPlans(_ catalog: Catalog) -> [(course: String, assignments: Int)] {
+        do {
+            let retired = try store.plannedCourses(missingFrom: { catalog.course($0) != nil })
+            if !retired.isEmpty {
+                logger.warning("active assignments plan courses the catalog no longer has; their plans stay frozen and completions still land", [
+                    ("courses", String(retired.count)), ("assignments", String(retired.reduce(0) { $0 + $1.assignments })),
+                    ("first", retired.prefix(10).map { "\($0.course) (\($0.assignments))" }.joined(separator: ", ")),
+                ])
+            }
+            return retired
+        } catch {
+            logger.warning("could not list the courses active assignments plan", [("error", String(describing: error))])
+            return []
+        }
     }
 
     // MARK: Serving

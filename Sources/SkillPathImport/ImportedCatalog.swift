@@ -112,7 +112,8 @@ public struct ImportError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     public init(_ error: CSVError) {
-        self.init(file: error.file, line: error.line, column: error.columnName ?? error.column.map { "\($0)" }, message: error.message)
+        // Line 0 is the file as a whole: it could not be opened or read.
+        self.init(file: error.file, line: error.line > 0 ? error.line : nil, column: error.columnName ?? error.column.map { "\($0)" }, message: error.message)
     }
 
     public var description: String {

@@ -19,6 +19,33 @@ enum SourceFiles {
         }
     }
 
+    /// A CSV file read a record at a time (`next`), never held whole.
+    static func csvRows(_ path: String) throws(ImportError) -> CSVRows<CSVFileSource> {
+        guard FileManager.default.fileExists(atPath: path) else { throw ImportError(file: path, message: "no such file", missingInput: true) }
+        do {
+            return try CSVRows(CSVRecordReader(CSVFileSource(path: path), file: path))
+        } catch {
+            throw ImportError(error)
+        }
+    }
+
+    static func next(_ rows: inout CSVRows<CSVFileSource>) throws(ImportError) -> CSVRecord? {
+        do {
+            return try rows.next()
+        } catch {
+            throw ImportError(error)
+        }
+    }
+
+    /// The columns a streamed file must have, by name.
+    static func columns(_ rows: CSVRows<CSVFileSource>, _ required: [String], optional: [String] = []) throws(ImportError) -> CSVColumns {
+        do {
+            return try rows.columns(required: required, optional: optional)
+        } catch {
+            throw ImportError(error)
+        }
+    }
+
     /// A tab-separated file without quoting. `escaped` decodes `\t`, `\n` and `\\` inside fields (the
     /// convention of the Metacademy and Princeton derived files).
     static func tsv(_ path: String, escaped: Bool = false) throws(ImportError) -> CSVTable {

@@ -81,7 +81,7 @@ extension CatalogReload: HandledMethod {
     static func handle(_ params: NoParams, in context: CallContext) throws -> Result {
         let previous = context.service.currentCatalog().catalog.version
         switch context.service.reloadCatalog(requestedBy: context.auditActor) {
-        case .success(let snapshot): return Result(catalog: snapshot.catalog, previousVersion: previous)
+        case .success(let reloaded): return Result(catalog: reloaded.snapshot.catalog, previousVersion: previous, retiredInPlans: reloaded.retiredInPlans)
         case .failure(let rejection): throw rejection
         }
     }

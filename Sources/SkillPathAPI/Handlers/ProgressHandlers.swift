@@ -26,7 +26,10 @@ extension ProgressRecord: HandledMethod {
         case .employee, .unknown:
             throw AccessRefusal("self-service-or-admin", "employees record only their own progress; services and administrators anyone's", method: context.method)
         }
-        let course = try context.snapshot.catalog.requireCourse(params.course, field: "course")
+        // A course a reload retired still completes the plans that froze it (docs/catalog.md, "Retired courses").
+        let course = try context.snapshot.catalog.course(params.course)
+            ?? context.store.frozenCourse(params.course, plannedFor: params.employee)
+            ?? context.snapshot.catalog.requireCourse(params.course, field: "course")
         if let at = params.at { try context.requireNotFuture(at, field: "at") }
         let event = OrganisationStore.ProgressEvent(
             employee: params.employee, course: course, status: params.status, at: params.at ?? Timestamps.now(), givenAt: params.at, eventID: params.eventID)

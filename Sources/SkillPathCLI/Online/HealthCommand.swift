@@ -54,6 +54,17 @@ enum ReloadCommand: Command {
             ? "Catalog reloaded: \(result["version"]?.stringValue ?? "?") (was \(result["previousVersion"]?.stringValue ?? "?"))"
             : "Catalog reloaded, unchanged: \(result["version"]?.stringValue ?? "?")")
         context.console.line("\(result["skills"]?.intValue ?? 0) skills, \(result["courses"]?.intValue ?? 0) courses, \(result["roles"]?.intValue ?? 0) roles, \(result["warnings"]?.intValue ?? 0) warnings")
+        let retired = result["retiredInPlans"]?.arrayValue ?? []
+        if !retired.isEmpty {
+            let console = context.console
+            console.line(console.styled("Active assignments still plan \(retired.count) course\(retired.count == 1 ? "" : "s") this catalog no longer has "
+                + "(their plans stay frozen, completions still land; replan to drop them):", .yellow))
+            for entry in retired.prefix(10) {
+                let count = entry["assignments"]?.intValue ?? 0
+                console.line(console.styled("  \(entry["course"]?.stringValue ?? "?"): \(count) assignment\(count == 1 ? "" : "s")", .yellow))
+            }
+            if retired.count > 10 { console.line("  … and \(retired.count - 10) more (--json lists them all)") }
+        }
         return .success
     }
 }

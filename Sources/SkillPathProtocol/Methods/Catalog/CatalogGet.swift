@@ -138,27 +138,32 @@ public enum CatalogReload: RPCMethod {
         name: "catalog.reload", summary: "Re-read the catalog and swap it in atomically (administrators).",
         description: """
         Requests already running finish on the old catalog. A catalog with errors is refused: the old one keeps \
-        serving and the error lists the problems (`data.errors`). Same as sending SIGHUP, but answers with the outcome.
+        serving and the error lists the problems (`data.errors`). Same as sending SIGHUP, but answers with the outcome. \
+        `retiredInPlans` lists the courses the new catalog lacks that active assignments still plan, with how many \
+        plan each: those plans stay frozen, and the LMS's completions of those courses still land.
         """,
         params: [], resultName: "reload",
         resultSchema: Schema.object([
             ("version", Schema.string), ("previousVersion", Schema.string), ("changed", Schema.boolean),
             ("skills", Schema.integer()), ("courses", Schema.integer()), ("roles", Schema.integer()), ("warnings", Schema.integer()),
+            ("retiredInPlans", Schema.array(Schema.object([("course", Schema.string), ("assignments", Schema.integer())]))),
         ]),
         errors: [.catalogRejected, .forbidden],
         example: .init(params: .object([]), result: .object([
             ("version", "sha256:382c3476f885c0c9"), ("previousVersion", "sha256:382c3476f885c0c9"), ("changed", false),
-            ("skills", 126), ("courses", 693), ("roles", 54), ("warnings", 0),
+            ("skills", 126), ("courses", 693), ("roles", 54), ("warnings", 0), ("retiredInPlans", .array([])),
         ])),
         access: .admin)
 
     public struct Result: RPCResult {
         public var catalog: Catalog
         public var previousVersion: String
+        public var retiredInPlans: [(course: String, assignments: Int)]
 
-        public init(catalog: Catalog, previousVersion: String) {
+        public init(catalog: Catalog, previousVersion: String, retiredInPlans: [(course: String, assignments: Int)] = []) {
             self.catalog = catalog
             self.previousVersion = previousVersion
+            self.retiredInPlans = retiredInPlans
         }
 
         public var json: JSONValue {
@@ -166,6 +171,7 @@ public enum CatalogReload: RPCMethod {
                 ("version", .string(catalog.version)), ("previousVersion", .string(previousVersion)), ("changed", .bool(catalog.version != previousVersion)),
                 ("skills", .int(catalog.skills.count)), ("courses", .int(catalog.courses.count)), ("roles", .int(catalog.roles.count)),
                 ("warnings", .int(catalog.warnings.count)),
+                ("retiredInPlans", .array(retiredInPlans.map { .object([("course", .string($0.course)), ("assignments", .int($0.assignments))]) })),
             ])
         }
     }
