@@ -40,6 +40,12 @@ public struct ImportedCatalog: Sendable {
         return files
     }
 
+    /// Lets the items go once `files` holds them: a 300,000-course import would otherwise hold them twice
+    /// while it checks its output.
+    public mutating func releaseItems() {
+        (skills, courses, roles, transitions) = ([], [], [], [])
+    }
+
     /// Decodes and validates `files` exactly as `catalog check` reads them from disk, so an import never
     /// writes a catalog the daemon refuses. `base` is another catalog the output will be served with (a
     /// course list using an O*NET import's skills, say); its files are checked alongside.

@@ -32,6 +32,9 @@ enum BenchmarkCommand {
       ranking  candidates.rank's planning in process (no daemon, no store) on --dir DIR (Catalog) for --employees N
                (50000) generated profiles and --rankings N (10) random roles (or --role ID each time)
       load     load one catalog directory (--dir DIR) and print time and peak memory
+      hris     write HRIS exports for `skillpath import`: --rows N (200000) employees to --out FILE (reports listed
+               before their managers), --skills-out FILE with --skills-per N (5) lines each, --bad yes to end
+               the employees file with a row the check refuses
       rpc      requests per second and latency through skillpathd, at 1/2/8/64 connections (--connections 1,2,8),
                against an echo server's ceiling, on the shipped catalog and on each generated structure
                (--structure domain|flat|deep|all); --seconds N per run (default 3); needs the release skillpathd
@@ -135,6 +138,10 @@ enum BenchmarkCommand {
             return FloodBenchmark(connectionCounts: counts, seconds: options.seconds(10), shapes: shapes, addressSpaceMiB: cap).run()
         case "load":
             return LoadProbe.run(directory: options["dir"] ?? "")
+        case "hris":
+            return HRISFiles(
+                rows: options.number("rows", 200_000), employeesPath: options["out"] ?? "employees.csv", skillsPath: options["skills-out"],
+                skillsPerEmployee: options.number("skills-per", 5), badLastRow: options["bad"] == "yes").run()
         default:
             say(usage)
             return 64

@@ -123,7 +123,8 @@ import Testing
         // Filling an opening moves the person, and closes their assignment to its role the same way.
         let opening = try #require(try client.result("opportunities.list")["items"]?.arrayValue?.first { $0["role"] == "data-engineer" })
         let assigned = try client.result("assignments.create", .object([("employee", "e-008"), ("targetRole", "data-engineer")]))
-        _ = try client.result("opportunities.close", .object([("id", try #require(opening["id"])), ("filledBy", "e-008")]))
+        let openingID: JSONValue = try #require(opening["id"]?.intValue.map(JSONValue.int))
+        _ = try client.result("opportunities.close", .object([("id", openingID), ("filledBy", "e-008")]))
         let filled = try #require(try assignments(daemon, of: "e-008").first { $0["id"] == assigned["id"] })
         #expect(filled["progress"] == "role-reached", "\(filled)")
     }
@@ -147,7 +148,8 @@ import Testing
         let client = try daemon.client()
         let opening = try #require(try client.result("opportunities.list")["items"]?.arrayValue?.first { $0["role"] == "eng-senior" })
         let manager = try #require(opening["manager"]?.stringValue)
-        let ranked = try client.result("candidates.rank", .object([("opportunity", try #require(opening["id"])), ("limit", 50)]))
+        let openingID: JSONValue = try #require(opening["id"]?.intValue.map(JSONValue.int))
+        let ranked = try client.result("candidates.rank", .object([("opportunity", openingID), ("limit", 50)]))
         let ids = (ranked["candidates"]?.arrayValue ?? []).compactMap { $0["employee"]?.stringValue }
         #expect(ids.count >= 5 && !ids.contains(manager), "\(ids)")
         let shown = try cli(daemon, ["candidates", "--opportunity", "\(try #require(opening["id"]?.intValue))", "--limit", "50"])

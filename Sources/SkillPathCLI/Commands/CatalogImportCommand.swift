@@ -52,9 +52,10 @@ enum CatalogImportCommand: Command {
         let progress = StageProgress(enabled: Terminal.isTerminal(2) && !context.wantsJSON)
         defer { progress.end() }
         progress.begin("Reading \(source) from \(inputs.joined(separator: ", "))")
-        let (imported, base) = try importing(source, inputs: inputs, arguments: arguments)
+        var (imported, base) = try importing(source, inputs: inputs, arguments: arguments)
         progress.begin("Checking the imported catalog")
         let files = imported.files
+        imported.releaseItems()
         let catalog: Catalog
         do {
             catalog = try ImportedCatalog.validate(files, with: base)

@@ -19,7 +19,7 @@ struct ImportSummary {
     private var console: Console { context.console }
     private var noun: String { kind == .employees ? "employees" : "skills" }
     /// Rows of the file: each employees.csv record, or each skills.csv line.
-    private var rows: Int { check.rowCount + check.problems.count }
+    private var rows: Int { check.records }
 
     /// Nothing was written: the file, or the daemon's dry run, found problems.
     func nothingImported(_ stage: Stage, problems: [String]) -> ExitCode {

@@ -15,6 +15,8 @@ public struct HRISImportFile<Source: CSVByteSource> {
     /// What the first pass found.
     public struct Check: Sendable {
         public var problems: [CSVError] = []
+        /// Records in the file (employees.csv rows, or skills.csv lines).
+        public var records = 0
         /// Rows (employees.csv) or lines (skills.csv) that read well.
         public var rowCount = 0
         /// employees.csv: where each good row starts, in file order; and the order to send them in.
@@ -73,7 +75,9 @@ public struct HRISImportFile<Source: CSVByteSource> {
         case .employees:
             for entry in check.order {
                 try rows.seek(to: check.entries[entry])
-                guard let record = try rows.next() else { break }
+                guard let record = try rows.next() else {
+                    throw CSVError(file: file, line: check.entries[entry].line, column: nil, message: "the file ends before this line, which it had when it was checked")
+                }
                 let input = try HRISExport.employee(record, columns: columns, file: file)
                 let bytes = encodedSize(input)
                 if batch.isFull(adding: bytes), !(try body(batch.take())) { return }
@@ -96,6 +100,7 @@ public struct HRISImportFile<Source: CSVByteSource> {
         var logins: [String: (id: String, line: Int)] = [:]
         var managers: [(entry: Int, manager: String)] = []
         while let record = try rows.next() {
+            check.records += 1
             do throws(CSVError) {
                 let input = try HRISExport.employee(record, columns: columns, file: file)
                 if let earlier = check.ids[input.id] {
@@ -177,6 +182,7 @@ public struct HRISImportFile<Source: CSVByteSource> {
         // by reading the earlier line again, so that only a real repetition is reported.
         var seen: [UInt64: (offset: Int, line: Int)] = [:]
         while let record = try rows.next() {
+            check.records += 1
             do throws(CSVError) {
                 let (employee, level) = try HRISExport.skill(record, columns: columns, file: file)
                 let key = Self.pairHash(employee, level.skill)

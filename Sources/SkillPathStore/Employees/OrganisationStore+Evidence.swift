@@ -1,4 +1,4 @@
-public import SkillPathCore
+import SkillPathCore
 import SkillPathJSON
 
 /// Writing skill evidence (docs/evidence.md). A rating (an employee's own, a manager's, an assessment, an

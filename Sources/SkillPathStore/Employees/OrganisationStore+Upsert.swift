@@ -21,7 +21,7 @@ extension OrganisationStore {
         _ inputs: [EmployeeInput], evidence: SkillEvidence, actor: String, skillSource: SkillSource = .manager, overwrite: Bool = false,
         mode: UpsertMode = .perRow
     ) throws -> UpsertReport {
-        let (catalog, today) = (evidence.catalog, evidence.today)
+        let catalog = evidence.catalog
         var report = UpsertReport()
         var candidates: [(index: Int, input: EmployeeInput)] = []
         var seenIDs: [String: Int] = [:]

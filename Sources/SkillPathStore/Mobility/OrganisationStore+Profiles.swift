@@ -72,7 +72,7 @@ extension OrganisationStore {
                     let employee = skills.text(0)
                     last = (employee, seek(employee))
                 }
-                guard let person = last?.person else { continue }
+                guard last?.person != nil else { continue }
                 let skill = skills.text(1, interning: &skillIDs)
                 let counted = level(skill, skills.int(2), skills.int(3) != 0, skills.dayNumber(4) ?? Int(Int32.max))
                 // A skill's pieces of evidence come together: its level is the best any of them counts for.

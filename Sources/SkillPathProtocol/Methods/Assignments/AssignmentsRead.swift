@@ -1,4 +1,4 @@
-public import SkillPathCore
+import SkillPathCore
 public import SkillPathJSON
 
 /// `assignments.list`: one employee's assignments, or all the caller may see.
