@@ -14,8 +14,8 @@ import Testing
         _ = try daemon.client().result("employees.upsert", StoreTeam.rows)
     }
 
-    func skillpath(_ arguments: String...) throws -> ProcessOutput {
-        try ProcessRunner.run("skillpath", arguments, environment: ["SKILLPATH_SOCKET": daemon.socketPath])
+    func skillpath(_ arguments: String..., stdin: String? = nil) throws -> ProcessOutput {
+        try ProcessRunner.run("skillpath", arguments, environment: ["SKILLPATH_SOCKET": daemon.socketPath], stdin: stdin)
     }
 
     func stored(_ id: String) throws -> JSONValue? {
@@ -133,6 +133,18 @@ import Testing
         // a2's two lines are one row: the unknown skill rejects both, and the count says so.
         #expect(keepGoing.stdout.hasPrefix("Imported skills from \(path): 3 rows: 1 set, 0 unchanged, 0 kept, 2 rejected."), "\(keepGoing.stdout)")
         #expect(try stored("a1")?["skills"]?.arrayValue?.first { $0["skill"] == "sql" }?["level"] == .number("1"))
+    }
+
+    /// `-` reads standard input, named `stdin` in every problem, and checked before anything is sent.
+    @Test func standardInputIsImportedLikeAFile() throws {
+        let refused = try skillpath("import", "employees", "-", stdin: "id,name,role,manager\ns1,One,analyst,m\ns2,Two,astronaut,m\n")
+        #expect(refused.status == 65)
+        #expect(refused.stdout.contains("stdin:3, column 'role': unknown role 'astronaut'"), "\(refused.stdout)")
+        #expect(try stored("s1") == nil)
+        let imported = try skillpath("import", "employees", "-", stdin: "id,name,role,manager\ns1,One,analyst,m\ns2,Two,analyst,s1\n")
+        #expect(imported.status == 0, "\(imported.stdout)\(imported.stderr)")
+        #expect(imported.stdout.hasPrefix("Imported employees from stdin: 2 inserted"), "\(imported.stdout)")
+        #expect(try stored("s2")?["manager"] == "s1")
     }
 
     @Test func missingAndMalformedFilesAreNamed() throws {

@@ -15,9 +15,9 @@ import SystemSupport
 enum ImportCommand: Command {
     static let spec = CommandSpec(
         path: ["import"], summary: "import an HRIS export: employees or skills from CSV (administrators)",
-        synopsis: "import employees|skills FILE.csv [--batch N] [--keep-going] [--source SOURCE] [--json]",
+        synopsis: "import employees|skills FILE.csv|- [--batch N] [--keep-going] [--source SOURCE] [--json]",
         discussion: """
-        employees.csv columns (by name, any order): id, name, role required; login, email, manager, roleSince, moveKind,
+        FILE - reads standard input. employees.csv columns (by name, any order): id, name, role required; login, email, manager, roleSince, moveKind,
         leftOn optional, and the learner preferences languages and formats (lists separated by ;) and hoursPerWeek.
         skills.csv columns: employee, skill, level (0–5), recorded as evidence from the import. A level lower than
         the stored one is kept as stored when stronger evidence set it (a course completion, an assessment, a
@@ -83,11 +83,11 @@ private struct ImportRun {
         } catch {
             throw CLIError(.dataError, error.description)
         }
-        let summary = ImportSummary(context: context, kind: kind, file: path, check: check, unknownColumns: file.unknownColumns)
+        let summary = ImportSummary(context: context, kind: kind, file: file.file, check: check, unknownColumns: file.unknownColumns)
         guard check.problems.isEmpty else { return summary.nothingImported(.file, problems: check.problems.map(\.description)) }
         let daemon = context.daemon()
         if !keepGoing {
-            var rehearsal = ImportTally(file: path)
+            var rehearsal = ImportTally(file: file.file)
             try each(batchOf: &file, check) { batch throws(CLIError) in
                 let report = try daemon.call(EmployeesUpsert.self, params(batch, .dryRun))
                 rehearsal.add(Self.withoutRehearsalArtifacts(report, batch: batch, check: check), batch: batch)
@@ -96,7 +96,7 @@ private struct ImportRun {
             guard rehearsal.problems.isEmpty else { return summary.nothingImported(.daemon, problems: rehearsal.problems) }
         }
         let progress = ProgressBar(total: check.rowCount, enabled: Terminal.isTerminal(2) && !context.wantsJSON)
-        var tally = ImportTally(file: path)
+        var tally = ImportTally(file: file.file)
         var inFlight: [HRISExport.Row] = []
         do throws(CLIError) {
             try each(batchOf: &file, check) { batch throws(CLIError) in
@@ -120,12 +120,12 @@ private struct ImportRun {
     private func open() throws(CLIError) -> HRISImportFile<CSVFileSource> {
         let source: CSVFileSource
         do {
-            source = try CSVFileSource(path: path)
+            source = path == "-" ? try StandardInputCopy.source() : try CSVFileSource(path: path)
         } catch {
             throw CLIError(.noInput, error.description)
         }
         do {
-            return try HRISImportFile(kind, reader: CSVRecordReader(source, file: path)) { input in JSONWriter.string(input.json).utf8.count + 1 }
+            return try HRISImportFile(kind, reader: CSVRecordReader(source, file: source.path)) { input in JSONWriter.string(input.json).utf8.count + 1 }
         } catch {
             throw CLIError(.dataError, error.description)
         }

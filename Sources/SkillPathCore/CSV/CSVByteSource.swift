@@ -40,6 +40,13 @@ public final class CSVFileSource: CSVByteSource {
         self.handle = handle
     }
 
+    /// Reads an open file (a copy of standard input, say) under the name `path`, from its start, and closes
+    /// it when done.
+    public init(descriptor: Int32, name path: String) {
+        self.path = path
+        self.handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+    }
+
     deinit { try? handle.close() }
 
     public func read(_ limit: Int) throws(CSVError) -> ArraySlice<UInt8> {
