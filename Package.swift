@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "SkillPathCLI", dependencies: ["JSONRPC", "SkillPathCore", "SkillPathImport", "SkillPathJSON", "SkillPathProtocol", "SystemSupport"]),
         .executableTarget(name: "skillpath", dependencies: ["SkillPathCLI"]),
         .target(name: "SkillPathFuzz", dependencies: ["SkillPathCore", "SkillPathFixtures", "SkillPathJSON", "SystemSupport"]),
-        .executableTarget(name: "skillpath-bench", dependencies: ["Locking", "SkillPathCore", "SkillPathFixtures", "SkillPathFuzz", "SkillPathJSON", "SkillPathProtocol", "JSONRPC", "SystemSupport", "CSQLite"]),
+        .executableTarget(name: "skillpath-bench", dependencies: ["Locking", "SkillPathCore", "SkillPathFixtures", "SkillPathImport", "SkillPathFuzz", "SkillPathJSON", "SkillPathProtocol", "JSONRPC", "SystemSupport", "CSQLite"]),
         .executableTarget(name: "skillpath-probe", path: "Tests/SkillPathProbe"),
         .target(name: "SkillPathTestSupport", dependencies: ["SkillPathCore", "SkillPathJSON"], path: "Tests/SkillPathTestSupport"),
         .testTarget(name: "SkillPathJSONTests", dependencies: ["SkillPathJSON"]),

@@ -32,6 +32,8 @@ enum BenchmarkCommand {
       ranking  candidates.rank's planning in process (no daemon, no store) on --dir DIR (Catalog) for --employees N
                (50000) generated profiles and --rankings N (10) random roles (or --role ID each time)
       load     load one catalog directory (--dir DIR) and print time and peak memory
+      related  roles.suggest against O*NET's Related Occupations (issue 19): --onet DIR (O*NET 29.2), --transitions
+               keep|none (none), --order relatedness|hours: precision at 10 and how often the first suggestion is related
       hris     write HRIS exports for `skillpath import`: --rows N (200000) employees to --out FILE (reports listed
                before their managers), --skills-out FILE with --skills-per N (5) lines each, --bad yes to end
                the employees file with a row the check refuses
@@ -138,6 +140,10 @@ enum BenchmarkCommand {
             return FloodBenchmark(connectionCounts: counts, seconds: options.seconds(10), shapes: shapes, addressSpaceMiB: cap).run()
         case "load":
             return LoadProbe.run(directory: options["dir"] ?? "")
+        case "related":
+            return RelatednessBenchmark(
+                onet: options["onet"] ?? "../shared/data/external/onet-29.2", keepTransitions: options["transitions"] == "keep",
+                order: SuggestionOrder(rawValue: options["order"] ?? "relatedness") ?? .relatedness).run()
         case "hris":
             return HRISFiles(
                 rows: options.number("rows", 200_000), employeesPath: options["out"] ?? "employees.csv", skillsPath: options["skills-out"],

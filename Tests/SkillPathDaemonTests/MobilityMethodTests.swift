@@ -25,6 +25,26 @@ import Testing
         reply["error"]?["data"]?["code"]?.stringValue ?? reply["error"]?["data"]?["param"].map { "param:\($0.stringValue ?? "")" }
     }
 
+    /// `sort: relatedness`: docs/mobility.md's worked example through the daemon, each entry with its score
+    /// and a reason counting the skills held; the default stays by hours.
+    @Test func suggestionsCanBeRankedByRelatedness() throws {
+        let running = try started()
+        let client = running.client
+        _ = try client.result("employees.upsert", .object([("employees", .array([.object([
+            ("id", "s1"), ("name", "Scientist"), ("role", "scientist"), ("manager", "m"),
+            ("skills", .array([.object([("skill", "python"), ("level", 3)]), .object([("skill", "statistics"), ("level", 2)]), .object([("skill", "sql"), ("level", 1)])])),
+        ])]))]))
+        let related = try client.result("roles.suggest", .object([("employee", "s1"), ("sort", "relatedness"), ("includeOpportunities", false)]))
+        let entries = related["suggestions"]?.arrayValue ?? []
+        #expect(entries.map { $0["role"]?.stringValue ?? "" } == ["lead", "ml-engineer", "analyst"])
+        #expect(entries.map { $0["relatedness"] } == [.double(1.002), .double(0.05), .double(-0.139)], "\(entries.map { $0["relatedness"] })")
+        #expect(entries.first?["reason"]?.stringValue?.contains("holds 2 of its 3 skills at its level") == true, "\(entries.first?["reason"] ?? .null)")
+        let byHours = try client.result("roles.suggest", .object([("employee", "s1"), ("includeOpportunities", false)]))
+        #expect(byHours["suggestions"]?.arrayValue?.allSatisfy { $0["relatedness"] == nil } == true)
+        let bad = try client.call("roles.suggest", .object([("employee", "s1"), ("sort", "cheapest")]))
+        #expect(bad["error"]?["code"] == .number("-32602"))
+    }
+
     @Test func aMoveTakesItsKindFromTheCatalogAndChangesTheRole() throws {
         let running = try started()
         let client = running.client

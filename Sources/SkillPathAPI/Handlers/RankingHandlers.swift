@@ -9,7 +9,9 @@ extension RolesSuggest: HandledMethod {
         guard let stored = try context.store.employee(id) else { throw DomainError.unknownEmployee(id) }
         let limit = params.limit ?? defaultLimit
         let pace = params.hoursPerWeek ?? stored.employee.preferences.hoursPerWeek ?? PlanOptions.defaultHoursPerWeek
-        let ranking = try context.snapshot.planner.suggestRoles(for: context.evidence.profile(stored), limit: limit, kinds: params.kinds)
+        let profile = context.evidence.profile(stored)
+        let ranking = try context.snapshot.planner.suggestRoles(for: profile, limit: limit, kinds: params.kinds, order: params.sort)
+        let held = Dictionary(profile.skills.map { ($0.skill, $0.level) }, uniquingKeysWith: max)
         var opportunities: [String: [OpportunityRecord]] = [:]
         if params.includeOpportunities {
             // An opening is not suggested to its own hiring manager.
@@ -19,19 +21,23 @@ extension RolesSuggest: HandledMethod {
         var entries: [Suggestion] = []
         for suggestion in ranking.entries {
             let figures = PlanFigures(suggestion.plan, pace: pace, today: context.today)
-            let raise = gapSummary(suggestion.plan)
+            var raise = gapSummary(suggestion.plan)
+            if suggestion.relatedness != nil {
+                let requires = suggestion.role.requires
+                raise = "holds \(requires.count { (held[$0.skill] ?? 0) >= $0.level }) of its \(requires.count) skills at its level; " + raise
+            }
             let defined = suggestion.transition != nil
             for opportunity in opportunities[suggestion.role.id] ?? [] {
                 if let kinds = params.kinds, opportunity.kind == .secondment, !kinds.contains(.secondment) { continue }
                 entries.append(Suggestion(
                     role: suggestion.role, opportunity: opportunity,
                     move: opportunity.kind == .secondment ? "secondment" : suggestion.transition?.rawValue, transitionDefined: defined, figures: figures,
-                    reason: "open \(opportunity.kind.rawValue) (opportunity \(opportunity.id)); \(raise)"))
+                    reason: "open \(opportunity.kind.rawValue) (opportunity \(opportunity.id)); \(raise)", relatedness: suggestion.relatedness))
             }
             let how = suggestion.transition.map { "\($0.rawValue) from \(current)" } ?? "no transition from \(current) in the catalog"
             entries.append(Suggestion(
                 role: suggestion.role, opportunity: nil, move: suggestion.transition?.rawValue, transitionDefined: defined, figures: figures,
-                reason: "\(how); \(raise)"))
+                reason: "\(how); \(raise)", relatedness: suggestion.relatedness))
         }
         return Result(employee: id, currentRole: current, considered: ranking.considered, planned: ranking.planned, suggestions: Array(entries.prefix(limit)))
     }

@@ -6,17 +6,20 @@ import SkillPathProtocol
 enum SuggestCommand: Command {
     static let spec = CommandSpec(
         path: ["suggest"], summary: "the roles and open opportunities closest to your skills (or a report's), by plan hours",
-        synopsis: "suggest [EMPLOYEE] [--limit N] [--kinds K,...] [--no-opportunities] [--hours-per-week H] [--json]",
+        synopsis: "suggest [EMPLOYEE] [--limit N] [--kinds K,...] [--no-opportunities] [--hours-per-week H] [--sort hours|relatedness] [--json]",
         discussion: """
         Every role is ranked by the hours of its plan from the stored skills; roles whose gap no course can
         close come last. --kinds keeps only moves the catalog defines from the current role (promotion,
-        lateral, secondment) or roles with none (none).
+        lateral, secondment) or roles with none (none). --sort relatedness lists related roles first instead: those a
+        transition leads to, then those sharing an essential skill you hold, each by how alike their requirements are
+        to your role's (docs/mobility.md).
         """,
         options: [
             OptionSpec("limit", value: "N", help: "entries (default 10, at most 100)"),
             OptionSpec("kinds", value: "promotion|lateral|secondment|none", repeatable: true, help: "only moves of these kinds (none: roles no transition leads to)"),
             OptionSpec("no-opportunities", help: "roles only, no open opportunities"),
             OptionSpec("hours-per-week", value: "H", help: "the pace for 'ready by' (default: the employee's preferred weekly hours, else 4)"),
+            OptionSpec("sort", value: "hours|relatedness", help: "fewest plan hours first (default), or related roles first (docs/mobility.md)"),
         ],
         positionals: ["EMPLOYEE"], minimumPositionals: 0, maximumPositionals: 1,
         examples: ["skillpath suggest", "skillpath suggest e-008 --kinds promotion,lateral", "skillpath suggest --limit 5 --json"])
@@ -32,7 +35,8 @@ enum SuggestCommand: Command {
         }
         let result = try context.daemon().call(RolesSuggest.self, RolesSuggest.Params(
             employee: arguments.positionals.first, limit: try arguments.positiveInteger("limit"), kinds: kinds,
-            includeOpportunities: !arguments.flag("no-opportunities"), hoursPerWeek: try arguments.pace()))
+            includeOpportunities: !arguments.flag("no-opportunities"), hoursPerWeek: try arguments.pace(),
+            sort: try arguments.choice("sort", SuggestionOrder.self) ?? .hours))
         if context.printedJSON(result) { return .success }
         let console = context.console
         let shown = Shown()

@@ -72,6 +72,8 @@ final class CatalogIndex: Sendable {
     let scratchPool = ScratchPool()
     /// Per-role lower-bound tables for ranking roles and candidates (see `RoleCover`).
     let roleCovers = RoleCoverCache()
+    /// How alike roles are, for suggesting the next one (see `RoleRelatedness`).
+    let roleRelatedness: RoleRelatedness
 
     var skillCount: Int { skillNumbers.count }
     var courseCount: Int { hours.count }
@@ -122,6 +124,7 @@ final class CatalogIndex: Sendable {
                 skillNumbers[entry.skill].map { Requirement(skill: $0, level: UInt8(entry.level), essential: entry.importance == .essential) }
             }
         })
+        roleRelatedness = RoleRelatedness(roles: roles, skillNumbers: skillNumbers)
         var moveLists = [[Move]](repeating: [], count: roles.count)
         for transition in transitions {
             guard let from = roleNumbers[transition.from], let to = roleNumbers[transition.to] else { continue }

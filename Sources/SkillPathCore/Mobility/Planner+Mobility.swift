@@ -10,6 +10,17 @@ public struct RoleSuggestion: Sendable {
     /// The catalog's transition from the current role, when there is one.
     public var transition: Transition.Kind?
     public var plan: Plan
+    /// How alike the role is to the person's current role (or skills): see `RoleRelatedness`.
+    public var relatedness: Double?
+}
+
+/// What `suggestRoles` ranks by.
+public enum SuggestionOrder: String, Sendable, CaseIterable {
+    /// Related roles first (`RoleRelatedness`): a defined transition, then an essential skill in common, then
+    /// the rest, each by relatedness.
+    case relatedness
+    /// The fewest plan hours first (`ReadinessRanking`).
+    case hours
 }
 
 /// An employee ranked for a role.
@@ -29,7 +40,9 @@ public struct Ranking<Entry: Sendable>: Sendable {
 extension Planner {
     /// The roles closest to a profile, by plan hours (see `ReadinessRanking`): every role but the current
     /// one whose move kind passes `kinds`.
-    public func suggestRoles(for profile: Profile, limit: Int, kinds: Set<MoveKindFilter>? = nil, strict: Bool = false) throws(PlanningError) -> Ranking<RoleSuggestion> {
+    public func suggestRoles(
+        for profile: Profile, limit: Int, kinds: Set<MoveKindFilter>? = nil, order: SuggestionOrder = .hours, strict: Bool = false
+    ) throws(PlanningError) -> Ranking<RoleSuggestion> {
         let index = catalog.index
         guard let first = catalog.roles.first else { return Ranking(entries: [], considered: 0, planned: 0) }
         let base = try resolve(profile: profile, targetRole: profile.role ?? first.id, options: PlanOptions(), strict: strict)
@@ -40,6 +53,7 @@ extension Planner {
                 if known == nil || Self.preference(move.kind) < Self.preference(known ?? move.kind) { transitions[move.role] = move.kind }
             }
         }
+        if order == .relatedness { return suggestRelatedRoles(base: base, transitions: transitions, limit: limit, kinds: kinds) }
         var candidates: [ReadinessRanking<Int32>.Candidate] = []
         for number in 0..<Int32(catalog.roles.count) where number != base.current {
             let kind = transitions[number].map { MoveKindFilter(rawValue: $0.rawValue) ?? .none } ?? .none

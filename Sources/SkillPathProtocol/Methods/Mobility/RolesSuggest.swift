@@ -13,7 +13,12 @@ public enum RolesSuggest: RPCMethod {
         its plan from the employee's stored skills; roles whose gap no plan can close rank after every reachable one. Each \
         open opportunity for a ranked role is listed just before it. `kinds` keeps roles by the catalog's transition from \
         the current role (`none`: no transition leads there). Cheap lower bounds rule most roles out without planning \
-        them (`planned` says how many were), and the ranking is the one planning every role would give.
+        them (`planned` says how many were), and the ranking is the one planning every role would give. `sort: \
+        relatedness` ranks related roles first instead (docs/mobility.md, "Relatedness"): roles a catalog transition \
+        leads to from the current role, then roles with an essential skill the employee holds, then the rest, each by \
+        how alike their requirements are to the current role's; a role the employee already qualifies for that shares \
+        little with it is not a move and is left out. Each entry then carries its `relatedness` and says how many of \
+        the role's skills the employee holds at its level.
         """,
         params: [
             MethodDescription.Parameter("employee", Schema.string, "whose suggestions (default the caller)"),
@@ -21,6 +26,7 @@ public enum RolesSuggest: RPCMethod {
             MethodDescription.Parameter("kinds", Schema.array(Schema.enumeration(MoveKindFilter.allCases.map(\.rawValue))), "only these move kinds (default all)"),
             MethodDescription.Parameter("includeOpportunities", Schema.boolean, "list open opportunities for the ranked roles (default true)"),
             MethodDescription.Parameter("hoursPerWeek", Schema.number, "the pace for `readyBy` (default: the employee's preferred weekly hours, else 4)"),
+            MethodDescription.Parameter("sort", Schema.enumeration(SuggestionOrder.allCases.map(\.rawValue)), "hours (default) or relatedness"),
         ],
         resultName: "suggestions",
         resultSchema: Schema.object([
@@ -53,13 +59,18 @@ public enum RolesSuggest: RPCMethod {
         public var kinds: Set<MoveKindFilter>?
         public var includeOpportunities: Bool
         public var hoursPerWeek: Quantity?
+        public var sort: SuggestionOrder
 
-        public init(employee: String? = nil, limit: Int? = nil, kinds: Set<MoveKindFilter>? = nil, includeOpportunities: Bool = true, hoursPerWeek: Quantity? = nil) {
+        public init(
+            employee: String? = nil, limit: Int? = nil, kinds: Set<MoveKindFilter>? = nil, includeOpportunities: Bool = true, hoursPerWeek: Quantity? = nil,
+            sort: SuggestionOrder = .hours
+        ) {
             self.employee = employee
             self.limit = limit
             self.kinds = kinds
             self.includeOpportunities = includeOpportunities
             self.hoursPerWeek = hoursPerWeek
+            self.sort = sort
         }
 
         public init(json params: JSONField) throws {
@@ -68,13 +79,14 @@ public enum RolesSuggest: RPCMethod {
             if let list = try params.optional("kinds") { kinds = Set(try list.array().map { try $0.choice(MoveKindFilter.self) }) }
             includeOpportunities = try params.optional("includeOpportunities")?.bool() ?? true
             hoursPerWeek = try PlanFigures.pace(params)
+            sort = try params.optional("sort")?.choice(SuggestionOrder.self) ?? .hours
         }
 
         public var json: JSONValue {
             .object([
                 ("employee", employee.map(JSONValue.string)), ("limit", limit.map(JSONValue.int)),
                 ("kinds", kinds.map { .strings($0.map(\.rawValue).sorted()) }), ("includeOpportunities", includeOpportunities ? nil : .bool(false)),
-                ("hoursPerWeek", hoursPerWeek?.json),
+                ("hoursPerWeek", hoursPerWeek?.json), ("sort", sort == .hours ? nil : .string(sort.rawValue)),
             ])
         }
     }
@@ -88,14 +100,19 @@ public enum RolesSuggest: RPCMethod {
         public var transitionDefined: Bool
         public var figures: PlanFigures
         public var reason: String
+        /// With `sort: relatedness`: how alike the role is to the current one (`RoleRelatedness`).
+        public var relatedness: Double?
 
-        public init(role: Role, opportunity: OpportunityRecord?, move: String?, transitionDefined: Bool, figures: PlanFigures, reason: String) {
+        public init(
+            role: Role, opportunity: OpportunityRecord?, move: String?, transitionDefined: Bool, figures: PlanFigures, reason: String, relatedness: Double? = nil
+        ) {
             self.role = role
             self.opportunity = opportunity
             self.move = move
             self.transitionDefined = transitionDefined
             self.figures = figures
             self.reason = reason
+            self.relatedness = relatedness
         }
 
         public var json: JSONValue {
@@ -113,7 +130,8 @@ public enum RolesSuggest: RPCMethod {
                 members.append(("title", .string(role.title)))
             }
             members += [("move", move.map(JSONValue.string)), ("transitionDefined", .bool(transitionDefined))]
-            return .object(members + figures.members + [("reason", .string(reason))])
+            let related = relatedness.map { JSONValue.double(($0 * 1000).rounded() / 1000) }
+            return .object(members + [("relatedness", related)] + figures.members + [("reason", .string(reason))])
         }
     }
 

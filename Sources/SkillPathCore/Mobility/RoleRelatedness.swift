@@ -1,0 +1,100 @@
+/// How alike two roles are, from the catalog alone (docs/mobility.md, "Relatedness"): a plausible next step
+/// asks for much the same skills at much the same levels, in the same family, a grade or so away.
+///
+/// Each role is a vector over the catalog's skills: a required skill weighs its level times 1 when essential
+/// and ½ when optional; a skill the role does not require weighs 0. Two roles' relatedness is the cosine of
+/// their vectors once each is centred on its own mean over every skill of the catalog (so that the many
+/// skills neither needs count as agreement and the few both need count most), plus 0.05 when they share a
+/// family, less 0.1 when their grades are two or more apart. Nothing the catalog says about moves
+/// (transitions) enters it. Computed from sparse sums, so a question costs the postings of the skills
+/// asked about, not skills × roles.
+struct RoleRelatedness: Sendable {
+    struct Posting: Sendable {
+        var role: Int32
+        var weight: Double
+    }
+
+    /// For each skill, the roles requiring it and the weight it has for each.
+    let postings: CompactLists<Posting>
+    /// Per role: the sum of its weights and of their squares.
+    let sums: [Double]
+    let squares: [Double]
+    /// Per role: its family interned (-1 for none), and the number in its grade ("L3" → 3), if any.
+    let families: [Int32]
+    let grades: [Int?]
+    /// The number of skills: the vectors' length.
+    let dimensions: Double
+
+    static let familyBonus = 0.05
+    static let gradeGapPenalty = 0.1
+
+    init(roles: [Role], skillNumbers: [String: Int32]) {
+        var pairs: [(list: Int32, element: Posting)] = []
+        var sums = [Double](repeating: 0, count: roles.count)
+        var squares = [Double](repeating: 0, count: roles.count)
+        for (number, role) in roles.enumerated() {
+            for requirement in role.requires {
+                guard let skill = skillNumbers[requirement.skill] else { continue }
+                let weight = Self.weight(level: requirement.level, essential: requirement.importance == .essential)
+                pairs.append((skill, Posting(role: Int32(number), weight: weight)))
+                sums[number] += weight
+                squares[number] += weight * weight
+            }
+        }
+        postings = CompactLists(count: skillNumbers.count, pairs: pairs)
+        self.sums = sums
+        self.squares = squares
+        var familyNumbers: [String: Int32] = [:]
+        families = roles.map { role in
+            guard let family = role.family else { return -1 }
+            if let known = familyNumbers[family] { return known }
+            let next = Int32(familyNumbers.count)
+            familyNumbers[family] = next
+            return next
+        }
+        grades = roles.map { $0.grade.flatMap(Self.gradeNumber) }
+        dimensions = Double(max(skillNumbers.count, 1))
+    }
+
+    static func weight(level: Int, essential: Bool) -> Double {
+        Double(level) * (essential ? 1 : 0.5)
+    }
+
+    /// The trailing number of a grade: "3" → 3, "L4" → 4, "IC-5" → 5; nil when there is none.
+    static func gradeNumber(_ grade: String) -> Int? {
+        let digits = grade.reversed().prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, digits.count <= 4 else { return nil }
+        return Int(String(digits.reversed()))
+    }
+
+    /// Every role's relatedness to a vector of (skill, weight) entries, each skill once; `role` (the vector's
+    /// own role, when it is one) supplies family and grade.
+    func relatedness(to vector: [(skill: Int32, weight: Double)], role: Int32?) -> [Double] {
+        var dots = [Double](repeating: 0, count: sums.count)
+        var sum = 0.0
+        var square = 0.0
+        for entry in vector {
+            sum += entry.weight
+            square += entry.weight * entry.weight
+            for posting in postings[Int(entry.skill)] { dots[Int(posting.role)] += entry.weight * posting.weight }
+        }
+        let n = dimensions
+        let ownNorm = (square - sum * sum / n).squareRoot()
+        return dots.indices.map { other in
+            let otherNorm = (squares[other] - sums[other] * sums[other] / n).squareRoot()
+            let centred = dots[other] - sum * sums[other] / n
+            var score = ownNorm > 0 && otherNorm > 0 ? centred / (ownNorm * otherNorm) : 0
+            if let role {
+                let (mine, theirs) = (Int(role), other)
+                if families[mine] >= 0 && families[mine] == families[theirs] { score += Self.familyBonus }
+                if let a = grades[mine], let b = grades[theirs], abs(a - b) >= 2 { score -= Self.gradeGapPenalty }
+            }
+            return score
+        }
+    }
+
+    /// A role's own vector.
+    func vector(of role: Int32, requirements: some Sequence<CatalogIndex.Requirement>) -> [(skill: Int32, weight: Double)] {
+        requirements.map { ($0.skill, Self.weight(level: Int($0.level), essential: $0.essential)) }
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import SkillPathCore
+import SkillPathImport
+
+/// How plausible `roles.suggest`'s suggestions are on a real taxonomy (issue 19): O*NET 29.2 imported in
+/// process, one typical incumbent per occupation (holding exactly its required levels, in that role), ten
+/// suggestions each, counted against the occupation's O*NET Related Occupations, which the import never feeds
+/// into the ranking. Reports precision at 10, how often the first suggestion is related, and the latency.
+struct RelatednessBenchmark {
+    var onet: String
+    /// Keep the importer's transitions (Related Occupations, Primary-Short) instead of removing them all.
+    var keepTransitions: Bool
+    var order: SuggestionOrder
+
+    func run() -> Int32 {
+        var importer = ONETImport(folder: onet)
+        if !keepTransitions { importer.relatedTiers = [] }
+        let catalog: Catalog
+        let related: [String: Set<String>]
+        do {
+            let imported = try importer.run()
+            catalog = try ImportedCatalog.validate(imported.files)
+            related = try Self.relatedOccupations("\(onet)/Related Occupations.tsv")
+        } catch {
+            say("Error: \(error)")
+            return 1
+        }
+        let planner = Planner(catalog: catalog)
+        var (hits, firsts, asked) = (0, 0, 0)
+        var latencies: [Double] = []
+        for role in catalog.roles {
+            guard let expected = related[role.id], !expected.isEmpty else { continue }
+            let profile = Profile(skills: role.requires.map { SkillLevel(skill: $0.skill, level: $0.level) }, role: role.id)
+            let started = ContinuousClock.now
+            guard let ranking = try? planner.suggestRoles(for: profile, limit: 10, order: order) else { continue }
+            latencies.append((ContinuousClock.now - started).seconds * 1000)
+            let ids = ranking.entries.map(\.role.id)
+            hits += ids.count { expected.contains($0) }
+            if let first = ids.first, expected.contains(first) { firsts += 1 }
+            asked += 1
+        }
+        latencies.sort()
+        say("O*NET 29.2, \(catalog.roles.count) roles, \(catalog.transitions.count) transitions (\(keepTransitions ? "the importer's" : "all removed")), by \(order.rawValue):")
+        say(String(format: "  precision at 10: %.3f; first suggestion related: %.1f%% (%d occupations)",
+                   Double(hits) / Double(max(asked * 10, 1)), 100 * Double(firsts) / Double(max(asked, 1)), asked))
+        say(String(format: "  roles.suggest in process: p50 %.2f ms, p99 %.2f ms", Self.percentile(latencies, 0.5), Self.percentile(latencies, 0.99)))
+        return 0
+    }
+
+    /// Each occupation's related occupations, every tier.
+    static func relatedOccupations(_ path: String) throws -> [String: Set<String>] {
+        guard let data = FileManager.default.contents(atPath: path) else { throw BenchmarkCommand.UsageError(message: "cannot read \(path)") }
+        let table = try CSVReader.parse([UInt8](data), file: path, delimiter: 0x09, quoting: false)
+        let columns = try table.columns(required: ["O*NET-SOC Code", "Related O*NET-SOC Code"], file: path)
+        var related: [String: Set<String>] = [:]
+        for record in table.records {
+            guard let from = record.value("O*NET-SOC Code", in: columns), let to = record.value("Related O*NET-SOC Code", in: columns) else { continue }
+            related[from, default: []].insert(to)
+        }
+        return related
+    }
+
+    static func percentile(_ sorted: [Double], _ fraction: Double) -> Double {
+        guard !sorted.isEmpty else { return 0 }
+        return sorted[min(sorted.count - 1, Int(Double(sorted.count - 1) * fraction))]
+    }
+}
