@@ -11,6 +11,8 @@ import SkillPathCore
 ///   when it is at least 2, and left out below that;
 /// - rows marked Not Relevant or Recommend Suppress = Y, and levels of 0, are left out and counted;
 /// - the grade is the Job Zone (1–5), the family the SOC major group;
+/// - every importance rating (1–5) that is not marked Recommend Suppress is kept as the role's `weights`,
+///   required or not, for telling how alike occupations are;
 /// - transitions come from Related Occupations (Primary-Short by default) and the Career Changers Matrix,
 ///   as promotions when the job zone rises and lateral moves otherwise.
 public struct ONETImport: Sendable {
@@ -37,6 +39,8 @@ public struct ONETImport: Sendable {
         var importance: Double?
         var level: Double?
         var suppressed = false
+        /// The importance row itself is marked Recommend Suppress (the level row may be, alone).
+        var importanceSuppressed = false
         var notRelevant = false
     }
 
@@ -115,7 +119,10 @@ public struct ONETImport: Sendable {
                 elements.names[element] = name
                 elements.kinds[element] = kind
                 var rating = elements.ratings[code, default: [:]][element] ?? Rating()
-                if record.value("Recommend Suppress", in: columns) == "Y" { rating.suppressed = true }
+                if record.value("Recommend Suppress", in: columns) == "Y" {
+                    rating.suppressed = true
+                    if scale == "IM" { rating.importanceSuppressed = true }
+                }
                 if record.value("Not Relevant", in: columns) == "Y" { rating.notRelevant = true }
                 if scale == "IM" { rating.importance = value } else if scale == "LV" { rating.level = value }
                 elements.ratings[code, default: [:]][element] = rating
@@ -149,8 +156,13 @@ public struct ONETImport: Sendable {
         for code in occupations.order {
             guard let rated = elements.ratings[code] else { continue }
             var requirements: [RoleRequirement] = []
+            var weights: [SkillWeight] = []
             for (element, rating) in rated.sorted(by: { $0.key < $1.key }) {
                 guard let skill = skillIDs[element] else { continue }
+                // Every importance O*NET gives, required or not: how alike occupations are reads all of them.
+                if let importance = rating.importance, !rating.importanceSuppressed, importance > 0, importance <= 5 {
+                    weights.append(SkillWeight(skill: skill, weight: Quantity(hundredths: Int64((importance * 100).rounded()))))
+                }
                 if rating.notRelevant { skipped.notRelevant += 1; continue }
                 if rating.suppressed { skipped.suppressed += 1; continue }
                 guard let importance = rating.importance, let value = rating.level, let level = Self.level(fromONET: value) else {
@@ -167,7 +179,7 @@ public struct ONETImport: Sendable {
             }
             result.roles.append(Role(
                 id: code, title: occupations.titles[code] ?? code, family: "soc-\(code.prefix(2))", grade: occupations.zones[code].map(String.init),
-                requires: requirements))
+                requires: requirements, weights: weights))
         }
     }
 

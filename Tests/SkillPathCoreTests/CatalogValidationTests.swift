@@ -189,4 +189,25 @@ import Testing
             "roles.json:1: error: transition 'r → r': a transition from a role to itself [self-transition]",
         ])
     }
+
+    /// `weights` (issue 19): each a {skill, weight} with a catalog skill, once, weighing above 0 and at most
+    /// 1,000; each bad entry an error naming the role and the entry.
+    @Test func roleWeightsAreCheckedEntryByEntry() {
+        let weights = #"[{"skill": "python", "weight": 0}, {"skill": "sql", "weight": "high"}, {"skill": "sql", "weight": 2}, {"skill": "sql", "weight": 3}, {"skill": "cobol", "weight": 1}, 7, {"weight": 2}]"#
+        expectRejection(files: [
+            "skills.json": Self.skills,
+            "roles.json": #"{"roles": [{"id": "r", "title": "R", "requires": [{"skill": "python", "level": 1}], "weights": "# + weights + "}]}",
+        ], [
+            "roles.json:1: error: role 'r': 'weights' lists skill 'sql' more than once [repeated-skill]",
+            "roles.json:1: error: role 'r': 'weights' names unknown skill 'cobol' [unknown-reference]",
+            "roles.json:1: error: role 'r': 'weights[0].weight' must be a number above 0 and at most 1000, got 0 [invalid-field]",
+            "roles.json:1: error: role 'r': 'weights[1].weight' must be a number above 0 and at most 1000, got \"high\" [invalid-field]",
+            "roles.json:1: error: role 'r': 'weights[5]' must be a {skill, weight} object, got a number [invalid-field]",
+            "roles.json:1: error: role 'r': 'weights[6].skill' must be a skill id [invalid-field]",
+        ])
+        expectRejection(files: [
+            "skills.json": Self.skills,
+            "roles.json": #"{"roles": [{"id": "r", "title": "R", "requires": [{"skill": "python", "level": 1}], "weights": {"python": 2}}]}"#,
+        ], ["roles.json:1: error: role 'r': 'weights' must be an array of {skill, weight} objects, got an object [invalid-field]"])
+    }
 }

@@ -21,6 +21,25 @@ import Testing
         #expect(ranking.entries[0].transition == .promotion, "the catalog's transition puts lead first")
     }
 
+    /// A role's `weights`, where the catalog gives them, are its vector instead of its requirements: here they
+    /// make the ml-engineer, who needs no statistics by its requirements, rate it as the scientist does.
+    @Test func weightsReplaceRequirementsWhereGiven() throws {
+        var files = Fixtures.files
+        files["roles.json"] = files["roles.json"]?.replacingOccurrences(
+            of: #"{"skill": "ml", "level": 3}, {"skill": "kubernetes", "level": 1}]"#,
+            with: #"{"skill": "ml", "level": 3}, {"skill": "kubernetes", "level": 1}], "weights": [{"skill": "python", "weight": 3}, {"skill": "statistics", "weight": 2}, {"skill": "sql", "weight": 1}]"#)
+        #expect(files["roles.json"]?.contains("weights") == true, "the fixture changed; update the replacement")
+        let directory = TemporaryDirectory()
+        let catalog = try CatalogLoader.load(directory: directory.write(files))
+        #expect(catalog.role("ml-engineer")?.weights.count == 3)
+        let profile = Profile(skills: [.init(skill: "python", level: 3), .init(skill: "statistics", level: 2), .init(skill: "sql", level: 1)], role: "scientist")
+        let ranking = try Planner(catalog: catalog).suggestRoles(for: profile, limit: 10, order: .relatedness)
+        let ml = try #require(ranking.entries.first { $0.role.id == "ml-engineer" })
+        // The same vector as the scientist's: cosine 1, plus the family's 0.05.
+        #expect(abs((ml.relatedness ?? 0) - 1.05) < 1e-9, "\(ml.relatedness ?? .nan)")
+        #expect(ranking.entries.map(\.role.id) == ["lead", "ml-engineer", "analyst"])
+    }
+
     /// On random catalogs of every structure, from random roles: the same roles, in the same order, with
     /// the same scores as a dense computation over every skill that knows nothing of postings or sums.
     @Test(arguments: CatalogStructure.allCases)

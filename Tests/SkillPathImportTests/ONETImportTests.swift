@@ -29,6 +29,12 @@ import Testing
         let programming = try #require(role.requires.first { $0.skill == "programming" })
         #expect(programming.level == ONETImport.level(fromONET: level))
         #expect(programming.importance == (importance >= 3 ? .essential : .optional))
+        #expect(role.weights.first { $0.skill == "programming" }?.weight == Quantity(hundredths: Int64((importance * 100).rounded())), "the importance kept as its weight")
+        // Every importance row not marked Recommend Suppress is a weight, required or not.
+        let ratedImportance = try ExternalData.rows("\(folder)/Skills.tsv") { $0["O*NET-SOC Code"] == "15-1251.00" && $0["Scale ID"] == "IM" && $0["Recommend Suppress"] != "Y" }.count
+            + ExternalData.rows("\(folder)/Knowledge.tsv") { $0["O*NET-SOC Code"] == "15-1251.00" && $0["Scale ID"] == "IM" && $0["Recommend Suppress"] != "Y" }.count
+        #expect(role.weights.count == ratedImportance)
+        #expect(role.weights.count > role.requires.count)
         #expect(role.title == "Computer Programmers")
         #expect(try role.grade == ExternalData.rows("\(folder)/Job Zones.tsv") { $0["O*NET-SOC Code"] == "15-1251.00" }.first?["Job Zone"])
 

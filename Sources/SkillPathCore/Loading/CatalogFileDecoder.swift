@@ -15,7 +15,8 @@ enum CatalogFileDecoder {
             "id", "title", "provider", "format", "hours", "cost", "currency", "language", "teaches", "requires", "after", "url", "tags",
             "externalIds",
         ])
-        static let role = FieldSet(["id", "title", "family", "grade", "requires"])
+        static let role = FieldSet(["id", "title", "family", "grade", "requires", "weights"])
+        static let roleWeight = FieldSet(["skill", "weight"])
         static let transition = FieldSet(["from", "to", "kind"])
         static let level = FieldSet(["skill", "level"])
         static let roleLevel = FieldSet(["skill", "level", "importance"])
@@ -162,8 +163,44 @@ enum CatalogFileDecoder {
             reader.error(.missingField, "missing required field 'requires'")
         }
         checkRepeatedSkills(requirements.map { SkillLevel(skill: $0.skill, level: $0.level) }, field: "requires", reader: &reader)
+        let weights = decodeWeights(&reader)
         guard let id else { return nil }
-        return Role(id: id, title: title ?? id, family: reader.string("family"), grade: reader.label("grade"), requires: requirements, source: reader.location)
+        return Role(
+            id: id, title: title ?? id, family: reader.string("family"), grade: reader.label("grade"), requires: requirements, weights: weights,
+            source: reader.location)
+    }
+
+    /// `weights`: [{skill, weight}], each skill once, each weight a number above 0 and at most 1,000.
+    static func decodeWeights(_ reader: inout ItemReader) -> [SkillWeight] {
+        guard let value = reader.object["weights"], !value.isNull else { return [] }
+        guard let array = value.arrayValue else {
+            reader.error(.invalidField, "'weights' must be an array of {skill, weight} objects, got \(value.typeName)")
+            return []
+        }
+        var weights: [SkillWeight] = []
+        var seen = Set<String>()
+        for (index, element) in array.enumerated() {
+            let field = "weights[\(index)]"
+            guard let object = element.objectValue else {
+                reader.error(.invalidField, "'\(field)' must be a {skill, weight} object, got \(element.typeName)")
+                continue
+            }
+            for key in object.keys where !Keys.roleWeight.contains(key) { reader.warning(.unknownField, "'\(field)' has unknown field '\(key)' (ignored)") }
+            guard let skill = object["skill"]?.stringValue, !skill.isEmpty else {
+                reader.error(.invalidField, "'\(field).skill' must be a skill id")
+                continue
+            }
+            guard case .number(let text)? = object["weight"], case .success(let weight) = Quantity.parse(text), weight > .zero, weight <= SkillWeight.maximum else {
+                reader.error(.invalidField, "'\(field).weight' must be a number above 0 and at most \(SkillWeight.maximum), got \(reader.describe(object["weight"] ?? .null))")
+                continue
+            }
+            if !seen.insert(skill).inserted {
+                reader.error(.repeatedSkill, "'weights' lists skill '\(skill)' more than once")
+                continue
+            }
+            weights.append(SkillWeight(skill: skill, weight: weight))
+        }
+        return weights
     }
 
     static func decodeTransition(_ reader: inout ItemReader) -> Transition? {

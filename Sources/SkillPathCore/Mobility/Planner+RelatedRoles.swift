@@ -9,10 +9,10 @@ extension Planner {
     ) -> Ranking<RoleSuggestion> {
         let index = catalog.index
         let relatedness = index.roleRelatedness
-        let vector: [(skill: Int32, weight: Double)] = if let current = base.current {
-            relatedness.vector(of: current, requirements: index.roleRequirements[current])
+        let vector: [RoleRelatedness.Entry] = if let current = base.current {
+            Array(relatedness.vectors[Int(current)])
         } else {
-            base.levels.filter { $0.value > 0 }.sorted { $0.key < $1.key }.map { ($0.key, RoleRelatedness.weight(level: Int($0.value), essential: true)) }
+            base.levels.filter { $0.value > 0 }.sorted { $0.key < $1.key }.map { .init(skill: $0.key, weight: RoleRelatedness.weight(level: Int($0.value), essential: true)) }
         }
         let scores = relatedness.relatedness(to: vector, role: base.current)
         var ranked: [(tier: Int, score: Double, role: Int32)] = []

@@ -1,19 +1,27 @@
 /// How alike two roles are, from the catalog alone (docs/mobility.md, "Relatedness"): a plausible next step
 /// asks for much the same skills at much the same levels, in the same family, a grade or so away.
 ///
-/// Each role is a vector over the catalog's skills: a required skill weighs its level times 1 when essential
-/// and ½ when optional; a skill the role does not require weighs 0. Two roles' relatedness is the cosine of
-/// their vectors once each is centred on its own mean over every skill of the catalog (so that the many
-/// skills neither needs count as agreement and the few both need count most), plus 0.05 when they share a
-/// family, less 0.1 when their grades are two or more apart. Nothing the catalog says about moves
-/// (transitions) enters it. Computed from sparse sums, so a question costs the postings of the skills
-/// asked about, not skills × roles.
+/// Each role is a vector over the catalog's skills: its `weights` where the catalog gives them (the source's
+/// own rating of each skill, required or not: O*NET's importance), else its requirements, each weighing its
+/// level, times 1 when essential and ½ when optional; any other skill weighs 0. Two roles' relatedness is the
+/// cosine of their vectors once each is centred on its own mean over every skill of the catalog (so that the
+/// many skills neither needs count as agreement and the few both need count most), plus 0.05 when they share
+/// a family, less 0.1 when their grades are two or more apart. Nothing the catalog says about moves
+/// (transitions) enters it. Computed from sparse sums, so a question costs the postings of the skills asked
+/// about, not skills × roles.
 struct RoleRelatedness: Sendable {
+    struct Entry: Sendable {
+        var skill: Int32
+        var weight: Double
+    }
+
     struct Posting: Sendable {
         var role: Int32
         var weight: Double
     }
 
+    /// Each role's vector, as (skill, weight) entries.
+    let vectors: CompactLists<Entry>
     /// For each skill, the roles requiring it and the weight it has for each.
     let postings: CompactLists<Posting>
     /// Per role: the sum of its weights and of their squares.
@@ -29,16 +37,15 @@ struct RoleRelatedness: Sendable {
     static let gradeGapPenalty = 0.1
 
     init(roles: [Role], skillNumbers: [String: Int32]) {
+        vectors = CompactLists(roles.lazy.map { role in Self.vector(of: role, skillNumbers: skillNumbers) })
         var pairs: [(list: Int32, element: Posting)] = []
         var sums = [Double](repeating: 0, count: roles.count)
         var squares = [Double](repeating: 0, count: roles.count)
-        for (number, role) in roles.enumerated() {
-            for requirement in role.requires {
-                guard let skill = skillNumbers[requirement.skill] else { continue }
-                let weight = Self.weight(level: requirement.level, essential: requirement.importance == .essential)
-                pairs.append((skill, Posting(role: Int32(number), weight: weight)))
-                sums[number] += weight
-                squares[number] += weight * weight
+        for number in roles.indices {
+            for entry in vectors[number] {
+                pairs.append((entry.skill, Posting(role: Int32(number), weight: entry.weight)))
+                sums[number] += entry.weight
+                squares[number] += entry.weight * entry.weight
             }
         }
         postings = CompactLists(count: skillNumbers.count, pairs: pairs)
@@ -69,7 +76,7 @@ struct RoleRelatedness: Sendable {
 
     /// Every role's relatedness to a vector of (skill, weight) entries, each skill once; `role` (the vector's
     /// own role, when it is one) supplies family and grade.
-    func relatedness(to vector: [(skill: Int32, weight: Double)], role: Int32?) -> [Double] {
+    func relatedness(to vector: some Sequence<Entry>, role: Int32?) -> [Double] {
         var dots = [Double](repeating: 0, count: sums.count)
         var sum = 0.0
         var square = 0.0
@@ -93,8 +100,15 @@ struct RoleRelatedness: Sendable {
         }
     }
 
-    /// A role's own vector.
-    func vector(of role: Int32, requirements: some Sequence<CatalogIndex.Requirement>) -> [(skill: Int32, weight: Double)] {
-        requirements.map { ($0.skill, Self.weight(level: Int($0.level), essential: $0.essential)) }
+    /// A role's vector: its weights where it has them, else its requirements; skills the catalog lacks left out.
+    static func vector(of role: Role, skillNumbers: [String: Int32]) -> [Entry] {
+        if !role.weights.isEmpty {
+            return role.weights.compactMap { entry in
+                skillNumbers[entry.skill].map { Entry(skill: $0, weight: Double(entry.weight.hundredths) / 100) }
+            }
+        }
+        return role.requires.compactMap { requirement in
+            skillNumbers[requirement.skill].map { Entry(skill: $0, weight: weight(level: requirement.level, essential: requirement.importance == .essential)) }
+        }
     }
 }

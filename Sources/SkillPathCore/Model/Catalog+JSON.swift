@@ -46,6 +46,7 @@ extension Role {
             ("family", family.map(JSONValue.string)),
             ("grade", grade.map(JSONValue.string)),
             ("requires", .array(requires.map(\.json))),
+            ("weights", weights.isEmpty ? nil : .array(weights.map { .object([("skill", .string($0.skill)), ("weight", $0.weight.json)]) })),
         ])
     }
 }

@@ -5,10 +5,14 @@ public struct Role: Sendable, Hashable {
     public var family: String?
     public var grade: String?
     public var requires: [RoleRequirement]
+    /// How much each skill matters to the role on its source's own scale (O*NET's importance, 1–5), for the
+    /// skills the source rates, required or not. Used only to tell how alike roles are (`RoleRelatedness`);
+    /// empty when the source gives none, and relatedness then weighs the requirements.
+    public var weights: [SkillWeight]
     public var source: CatalogLocation
 
     public init(
-        id: String, title: String, family: String? = nil, grade: String? = nil, requires: [RoleRequirement],
+        id: String, title: String, family: String? = nil, grade: String? = nil, requires: [RoleRequirement], weights: [SkillWeight] = [],
         source: CatalogLocation = CatalogLocation(file: "", line: 0)
     ) {
         self.id = id
@@ -16,8 +20,23 @@ public struct Role: Sendable, Hashable {
         self.family = family
         self.grade = grade
         self.requires = requires
+        self.weights = weights
         self.source = source
     }
+}
+
+/// A skill's weight for a role, as its source rates it (see `Role.weights`).
+public struct SkillWeight: Sendable, Hashable {
+    public var skill: String
+    public var weight: Quantity
+
+    public init(skill: String, weight: Quantity) {
+        self.skill = skill
+        self.weight = weight
+    }
+
+    /// No source rates a skill higher: O*NET's importance is 1–5, a percentage 100.
+    public static let maximum = Quantity(1_000)
 }
 
 /// One skill a role requires. Essential skills form the gap; optional ones only when a plan asks for them.

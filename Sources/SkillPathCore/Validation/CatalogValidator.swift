@@ -110,6 +110,9 @@ struct CatalogValidator {
             for entry in role.requires {
                 check(entry.skill, in: skillIDs, kind: "skill", field: "requires", source: role.source, subject: "role '\(role.id)'")
             }
+            for entry in role.weights {
+                check(entry.skill, in: skillIDs, kind: "skill", field: "weights", source: role.source, subject: "role '\(role.id)'")
+            }
         }
         for transition in transitions {
             let subject = "transition '\(transition.from) → \(transition.to)'"
