@@ -44,7 +44,38 @@ struct RelatednessBenchmark {
         say(String(format: "  precision at 10: %.3f; first suggestion related: %.1f%% (%d occupations)",
                    Double(hits) / Double(max(asked * 10, 1)), 100 * Double(firsts) / Double(max(asked, 1)), asked))
         say(String(format: "  roles.suggest in process: p50 %.2f ms, p99 %.2f ms", Self.percentile(latencies, 0.5), Self.percentile(latencies, 0.99)))
+        if keepTransitions { routes(planner) }
         return 0
+    }
+
+    /// roles.route between occupations the catalog's transitions link within two hops (every 7th pair, to
+    /// keep the run short): how many are found, and how many take a hop that is a gap only.
+    func routes(_ planner: Planner) {
+        let catalog = planner.catalog
+        var next: [String: [String]] = [:]
+        for transition in catalog.transitions { next[transition.from, default: []].append(transition.to) }
+        var pairs: [(from: Role, to: String)] = []
+        for role in catalog.roles {
+            var within = Set(next[role.id] ?? [])
+            for middle in next[role.id] ?? [] { within.formUnion(next[middle] ?? []) }
+            within.remove(role.id)
+            pairs += within.sorted().map { (role, $0) }
+        }
+        let sample = pairs.enumerated().filter { $0.offset % 7 == 0 }.map(\.element)
+        var (found, gapOnly) = (0, 0)
+        var latencies: [Double] = []
+        for pair in sample {
+            let profile = Profile(skills: pair.from.requires.map { SkillLevel(skill: $0.skill, level: $0.level) }, role: pair.from.id)
+            let started = ContinuousClock.now
+            guard let route = try? planner.route(profile: profile, targetRole: pair.to, maxHops: 2) else { continue }
+            latencies.append((ContinuousClock.now - started).seconds * 1000)
+            if route.found { found += 1 }
+            if route.hops.contains(where: \.gapOnly) { gapOnly += 1 }
+        }
+        latencies.sort()
+        say(String(format: "  roles.route, %d pairs linked within two hops (every 7th of %d): %d found (%.1f%%), %d through a gap-only hop; p50 %.2f ms, p99 %.2f ms",
+                   sample.count, pairs.count, found, 100 * Double(found) / Double(max(sample.count, 1)), gapOnly,
+                   Self.percentile(latencies, 0.5), Self.percentile(latencies, 0.99)))
     }
 
     /// Each occupation's related occupations, every tier.

@@ -43,11 +43,11 @@ extension Planner {
         }
 
         struct Label {
-            var key: (primary: Int64, secondary: Int64, hops: Int, role: Int32)
+            var key: (gap: Int, primary: Int64, secondary: Int64, hops: Int, role: Int32)
             var problem: PlanningProblem
             var hops: [Route.Hop]
         }
-        var frontier: [Label] = [Label(key: (0, 0, 0, origin), problem: start, hops: [])]
+        var frontier: [Label] = [Label(key: (0, 0, 0, 0, origin), problem: start, hops: [])]
         var settled = Set<Int32>()
         var blockedHops: [String] = []
         while let next = frontier.indices.min(by: { frontier[$0].key < frontier[$1].key }) {
@@ -66,13 +66,18 @@ extension Planner {
                 // Reasons cite steps by their number across the whole route.
                 problem.firstStepNumber = 1 + label.hops.reduce(0) { $0 + $1.plan.steps.count }
                 let plan = plan(problem, options: hopOptions)
-                if !plan.unmet.isEmpty {
+                // A gap the options or the prerequisites keep open blocks the hop; one no course in the
+                // catalog could close is the catalog's silence, and the hop is taken as a gap.
+                if plan.unmet.contains(where: { $0.reason != .noCourse }) {
                     blockedHops.append("'\(catalog.roles[Int(role)].id)' → '\(catalog.roles[Int(move.role)].id)' needs \(Text.list(plan.unmet.map { "\($0.name) \($0.need)" }))")
                     continue
                 }
-                let hop = Route.Hop(from: catalog.roles[Int(role)].id, to: catalog.roles[Int(move.role)].id, kind: move.kind, plan: plan)
+                let (from, to) = (catalog.roles[Int(role)], catalog.roles[Int(move.role)])
+                let gap = plan.unmet.reduce(0) { $0 + max(0, $1.need - max($1.have, $1.reachable)) }
+                let hop = Route.Hop(from: from.id, to: to.id, fromTitle: from.title, toTitle: to.title, kind: move.kind, plan: plan, gapLevels: gap)
                 frontier.append(Label(
-                    key: (label.key.primary + primary(plan, options.objective), label.key.secondary + secondary(plan, options.objective), label.key.hops + 1, move.role),
+                    key: (label.key.gap + gap, label.key.primary + primary(plan, options.objective), label.key.secondary + secondary(plan, options.objective),
+                          label.key.hops + 1, move.role),
                     problem: advanced(problem, by: plan), hops: label.hops + [hop]))
             }
         }
@@ -114,6 +119,12 @@ extension Planner {
                 next.levels[entry.skill] = entry.level
             }
         }
+        // A level no course provides counts once along a route: past the hop, the person is taken to have
+        // grown into the role's level on the job.
+        for missing in plan.unmet {
+            guard let skill = catalog.index.skillNumbers[missing.skill], next.level(skill) < missing.need else { continue }
+            next.levels[skill] = UInt8(clamping: missing.need)
+        }
         let filter = problem.filter
         next.filter = CourseFilter(
             index: filter.index, done: done, excluded: filter.excluded, formats: filter.formats, languages: filter.languages, providers: filter.providers)
@@ -133,6 +144,7 @@ extension Planner {
         var result = route
         result.found = true
         result.hops = hops
+        result.gapLevels = hops.reduce(0) { $0 + $1.gapLevels }
         let steps = hops.flatMap(\.plan.steps)
         result.totals = Plan.Totals(
             hours: steps.reduce(.zero) { $0 + $1.hours }, cost: steps.reduce(.zero) { $0 + $1.cost }, currency: catalog.currency,

@@ -2,6 +2,9 @@ public import SkillPathCore
 public import SkillPathJSON
 
 extension Route {
+    /// What a hop whose gap no course in the catalog teaches says of itself.
+    public static let gapOnlyNote = "no courses in the catalog: gap only"
+
     public var json: JSONValue {
         .object([
             ("from", .string(from)),
@@ -10,11 +13,14 @@ extension Route {
             ("reason", reason.map(JSONValue.string)),
             ("hops", .array(hops.map { hop in
                 .object([
-                    ("from", .string(hop.from)), ("to", .string(hop.to)), ("kind", .string(hop.kind.rawValue)),
-                    ("steps", .array(hop.plan.steps.map(\.json))), ("totals", hop.plan.totals.json),
+                    ("from", .string(hop.from)), ("fromTitle", .string(hop.fromTitle)), ("to", .string(hop.to)), ("toTitle", .string(hop.toTitle)),
+                    ("kind", .string(hop.kind.rawValue)), ("steps", .array(hop.plan.steps.map(\.json))), ("totals", hop.plan.totals.json),
+                    ("gapOnly", hop.gapOnly ? .bool(true) : nil), ("gapLevels", hop.gapOnly ? .int(hop.gapLevels) : nil),
+                    ("gap", hop.plan.unmet.isEmpty ? nil : .array(hop.plan.unmet.map { .object([("skill", .string($0.skill)), ("name", .string($0.name)), ("have", .int($0.have)), ("need", .int($0.need))]) })),
+                    ("note", hop.gapOnly ? .string(Route.gapOnlyNote) : nil),
                 ])
             })),
-            ("totals", totals.json),
+            ("totals", totals.json), ("gapLevels", found && gapLevels > 0 ? .int(gapLevels) : nil),
             ("estimatedCompletion", schedule.map { .string($0.estimatedCompletion.description) }),
             ("schedule", schedule?.json),
             ("optimal", .bool(optimal)),
