@@ -150,7 +150,11 @@ public enum RolesRoute: RPCMethod {
 
     public static let description = MethodDescription(
         name: "roles.route", summary: "Find the cheapest sequence of transitions from the profile's role to a target role.",
-        description: "Each hop costs the objective of its plan, with skills learnt on earlier hops counted. `found: false` with a `reason` when no route exists.",
+        description: """
+        Each hop costs the objective of its plan, with skills learnt on earlier hops counted. A hop whose gap no course in \
+        the catalog teaches is taken and marked `gapOnly` (with its `gap` and `gapLevels`); routes rank by the levels left \
+        missing first. `found: false` with a `reason` when no route exists.
+        """,
         params: PlanningSubject.parameters + [
             MethodDescription.Parameter("targetRole", Schema.string, required: true, "the role to reach"),
             MethodDescription.Parameter("maxHops", Schema.integer(minimum: 1, maximum: maximumHops), "the most transitions to take (default \(Planner.defaultMaxHops))"),
@@ -167,8 +171,14 @@ public enum RolesRoute: RPCMethod {
             result: .object([
                 ("from", "eng-mid"), ("to", "eng-staff"), ("found", true),
                 ("hops", .array([
-                    .object([("from", "eng-mid"), ("to", "eng-senior"), ("kind", "promotion"), ("steps", .array([])), ("totals", .object([("hours", 212)]))]),
-                    .object([("from", "eng-senior"), ("to", "eng-staff"), ("kind", "promotion"), ("steps", .array([])), ("totals", .object([("hours", 135)]))]),
+                    .object([
+                        ("from", "eng-mid"), ("fromTitle", "Software Engineer"), ("to", "eng-senior"), ("toTitle", "Senior Software Engineer"), ("kind", "promotion"),
+                        ("steps", .array([])), ("totals", .object([("hours", 212)])),
+                    ]),
+                    .object([
+                        ("from", "eng-senior"), ("fromTitle", "Senior Software Engineer"), ("to", "eng-staff"), ("toTitle", "Staff Engineer"), ("kind", "promotion"),
+                        ("steps", .array([])), ("totals", .object([("hours", 135)])),
+                    ]),
                 ])),
                 ("totals", .object([("hours", 347), ("cost", 10140), ("currency", "USD"), ("courses", 41)])), ("optimal", false),
             ])))
