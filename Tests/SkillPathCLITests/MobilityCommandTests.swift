@@ -70,7 +70,7 @@ import Testing
     }
 
     @Test func suggestionsAndCandidatesAreTablesWithReasons() throws {
-        let suggestions = try skillpath("suggest", "a1")
+        let suggestions = try skillpath("suggest", "a1", "--sort", "hours")
         #expect(suggestions.status == 0, "\(suggestions.stderr)")
         let lines = suggestions.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first?.hasPrefix("Closest moves for a1 (now analyst)") == true)

@@ -25,8 +25,8 @@ import Testing
         reply["error"]?["data"]?["code"]?.stringValue ?? reply["error"]?["data"]?["param"].map { "param:\($0.stringValue ?? "")" }
     }
 
-    /// `sort: relatedness`: docs/mobility.md's worked example through the daemon, each entry with its score
-    /// and a reason counting the skills held; the default stays by hours.
+    /// `sort: relatedness` (the default): docs/mobility.md's worked example through the daemon, each entry with
+    /// its score and a reason counting the skills held; `sort: hours` on request.
     @Test func suggestionsCanBeRankedByRelatedness() throws {
         let running = try started()
         let client = running.client
@@ -34,12 +34,13 @@ import Testing
             ("id", "s1"), ("name", "Scientist"), ("role", "scientist"), ("manager", "m"),
             ("skills", .array([.object([("skill", "python"), ("level", 3)]), .object([("skill", "statistics"), ("level", 2)]), .object([("skill", "sql"), ("level", 1)])])),
         ])]))]))
-        let related = try client.result("roles.suggest", .object([("employee", "s1"), ("sort", "relatedness"), ("includeOpportunities", false)]))
+        // Relatedness is the default.
+        let related = try client.result("roles.suggest", .object([("employee", "s1"), ("includeOpportunities", false)]))
         let entries = related["suggestions"]?.arrayValue ?? []
         #expect(entries.map { $0["role"]?.stringValue ?? "" } == ["lead", "ml-engineer", "analyst"])
         #expect(entries.map { $0["relatedness"] } == [.double(1.002), .double(0.05), .double(-0.139)], "\(entries.map { $0["relatedness"] })")
         #expect(entries.first?["reason"]?.stringValue?.contains("holds 2 of its 3 skills at its level") == true, "\(entries.first?["reason"] ?? .null)")
-        let byHours = try client.result("roles.suggest", .object([("employee", "s1"), ("includeOpportunities", false)]))
+        let byHours = try client.result("roles.suggest", .object([("employee", "s1"), ("includeOpportunities", false), ("sort", "hours")]))
         #expect(byHours["suggestions"]?.arrayValue?.allSatisfy { $0["relatedness"] == nil } == true)
         let bad = try client.call("roles.suggest", .object([("employee", "s1"), ("sort", "cheapest")]))
         #expect(bad["error"]?["code"] == .number("-32602"))
@@ -250,7 +251,7 @@ import Testing
         let running = try started()
         let client = running.client
         _ = try client.result("opportunities.create", .object([("role", "scientist"), ("manager", "l")]))
-        let reply = try client.result("roles.suggest", .object([("employee", "a1"), ("hoursPerWeek", 10)]))
+        let reply = try client.result("roles.suggest", .object([("employee", "a1"), ("hoursPerWeek", 10), ("sort", "hours")]))
         #expect(reply["currentRole"] == "analyst")
         let entries = try #require(reply["suggestions"]?.arrayValue)
         #expect(entries.map { "\($0["type"]?.stringValue ?? ""):\($0["role"]?.stringValue ?? "")" } == [

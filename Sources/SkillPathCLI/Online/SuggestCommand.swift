@@ -5,21 +5,22 @@ import SkillPathProtocol
 /// `skillpath suggest`: "what could I move to?" — roles and open opportunities closest to someone's skills.
 enum SuggestCommand: Command {
     static let spec = CommandSpec(
-        path: ["suggest"], summary: "the roles and open opportunities closest to your skills (or a report's), by plan hours",
-        synopsis: "suggest [EMPLOYEE] [--limit N] [--kinds K,...] [--no-opportunities] [--hours-per-week H] [--sort hours|relatedness] [--json]",
+        path: ["suggest"], summary: "the roles and open opportunities you (or a report) could move to next, related roles first",
+        synopsis: "suggest [EMPLOYEE] [--limit N] [--kinds K,...] [--no-opportunities] [--hours-per-week H] [--sort relatedness|hours] [--json]",
         discussion: """
-        Every role is ranked by the hours of its plan from the stored skills; roles whose gap no course can
-        close come last. --kinds keeps only moves the catalog defines from the current role (promotion,
-        lateral, secondment) or roles with none (none). --sort relatedness lists related roles first instead: those a
-        transition leads to, then those sharing an essential skill you hold, each by how alike their requirements are
-        to your role's (docs/mobility.md).
+        Related roles first: those a transition in the catalog leads to from the current role, then those sharing
+        an essential skill held, each by how alike their requirements are to the current role's (docs/mobility.md);
+        a role already qualified for that shares little is not a move and is left out. --sort hours ranks every
+        role by the hours of its plan from the stored skills instead, roles whose gap no course can close last.
+        --kinds keeps only moves the catalog defines from the current role (promotion, lateral, secondment) or
+        roles with none (none).
         """,
         options: [
             OptionSpec("limit", value: "N", help: "entries (default 10, at most 100)"),
             OptionSpec("kinds", value: "promotion|lateral|secondment|none", repeatable: true, help: "only moves of these kinds (none: roles no transition leads to)"),
             OptionSpec("no-opportunities", help: "roles only, no open opportunities"),
             OptionSpec("hours-per-week", value: "H", help: "the pace for 'ready by' (default: the employee's preferred weekly hours, else 4)"),
-            OptionSpec("sort", value: "hours|relatedness", help: "fewest plan hours first (default), or related roles first (docs/mobility.md)"),
+            OptionSpec("sort", value: "relatedness|hours", help: "related roles first (default; docs/mobility.md), or fewest plan hours first"),
         ],
         positionals: ["EMPLOYEE"], minimumPositionals: 0, maximumPositionals: 1,
         examples: ["skillpath suggest", "skillpath suggest e-008 --kinds promotion,lateral", "skillpath suggest --limit 5 --json"])
@@ -36,7 +37,7 @@ enum SuggestCommand: Command {
         let result = try context.daemon().call(RolesSuggest.self, RolesSuggest.Params(
             employee: arguments.positionals.first, limit: try arguments.positiveInteger("limit"), kinds: kinds,
             includeOpportunities: !arguments.flag("no-opportunities"), hoursPerWeek: try arguments.pace(),
-            sort: try arguments.choice("sort", SuggestionOrder.self) ?? .hours))
+            sort: try arguments.choice("sort", SuggestionOrder.self) ?? .relatedness))
         if context.printedJSON(result) { return .success }
         let console = context.console
         let shown = Shown()

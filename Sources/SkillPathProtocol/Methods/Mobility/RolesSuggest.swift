@@ -7,18 +7,18 @@ public enum RolesSuggest: RPCMethod {
     public static let defaultLimit = 10
 
     public static let description = MethodDescription(
-        name: "roles.suggest", summary: "The roles and open opportunities closest to an employee's skills, by plan hours.",
+        name: "roles.suggest", summary: "The roles and open opportunities an employee could move to next: related roles first, or by plan hours.",
         description: """
-        For the caller, or someone they may see (`employee`). Every role but the current one is ranked by the hours of \
-        its plan from the employee's stored skills; roles whose gap no plan can close rank after every reachable one. Each \
-        open opportunity for a ranked role is listed just before it. `kinds` keeps roles by the catalog's transition from \
-        the current role (`none`: no transition leads there). Cheap lower bounds rule most roles out without planning \
-        them (`planned` says how many were), and the ranking is the one planning every role would give. `sort: \
-        relatedness` ranks related roles first instead (docs/mobility.md, "Relatedness"): roles a catalog transition \
-        leads to from the current role, then roles with an essential skill the employee holds, then the rest, each by \
-        how alike their requirements are to the current role's; a role the employee already qualifies for that shares \
-        little with it is not a move and is left out. Each entry then carries its `relatedness` and says how many of \
-        the role's skills the employee holds at its level.
+        For the caller, or someone they may see (`employee`). By default (`sort: relatedness`, docs/mobility.md, \
+        "Relatedness"): roles a catalog transition leads to from the current role first, then roles with an essential \
+        skill the employee holds, then the rest, each by how alike their requirements are to the current role's \
+        (`relatedness`); a role the employee already qualifies for that shares little with it is not a move and is \
+        left out; each reason says how many of the role's skills the employee holds at its level. With `sort: hours`, \
+        every role but the current one is ranked by the hours of its plan from the employee's stored skills; roles whose \
+        gap no plan can close rank after every reachable one; cheap lower bounds rule most roles out without planning \
+        them (`planned` says how many were), and the ranking is the one planning every role would give. Each open \
+        opportunity for a ranked role is listed just before it. `kinds` keeps roles by the catalog's transition from \
+        the current role (`none`: no transition leads there).
         """,
         params: [
             MethodDescription.Parameter("employee", Schema.string, "whose suggestions (default the caller)"),
@@ -26,7 +26,7 @@ public enum RolesSuggest: RPCMethod {
             MethodDescription.Parameter("kinds", Schema.array(Schema.enumeration(MoveKindFilter.allCases.map(\.rawValue))), "only these move kinds (default all)"),
             MethodDescription.Parameter("includeOpportunities", Schema.boolean, "list open opportunities for the ranked roles (default true)"),
             MethodDescription.Parameter("hoursPerWeek", Schema.number, "the pace for `readyBy` (default: the employee's preferred weekly hours, else 4)"),
-            MethodDescription.Parameter("sort", Schema.enumeration(SuggestionOrder.allCases.map(\.rawValue)), "hours (default) or relatedness"),
+            MethodDescription.Parameter("sort", Schema.enumeration(SuggestionOrder.allCases.map(\.rawValue)), "relatedness (default) or hours"),
         ],
         resultName: "suggestions",
         resultSchema: Schema.object([
@@ -63,7 +63,7 @@ public enum RolesSuggest: RPCMethod {
 
         public init(
             employee: String? = nil, limit: Int? = nil, kinds: Set<MoveKindFilter>? = nil, includeOpportunities: Bool = true, hoursPerWeek: Quantity? = nil,
-            sort: SuggestionOrder = .hours
+            sort: SuggestionOrder = .relatedness
         ) {
             self.employee = employee
             self.limit = limit
@@ -79,14 +79,14 @@ public enum RolesSuggest: RPCMethod {
             if let list = try params.optional("kinds") { kinds = Set(try list.array().map { try $0.choice(MoveKindFilter.self) }) }
             includeOpportunities = try params.optional("includeOpportunities")?.bool() ?? true
             hoursPerWeek = try PlanFigures.pace(params)
-            sort = try params.optional("sort")?.choice(SuggestionOrder.self) ?? .hours
+            sort = try params.optional("sort")?.choice(SuggestionOrder.self) ?? .relatedness
         }
 
         public var json: JSONValue {
             .object([
                 ("employee", employee.map(JSONValue.string)), ("limit", limit.map(JSONValue.int)),
                 ("kinds", kinds.map { .strings($0.map(\.rawValue).sorted()) }), ("includeOpportunities", includeOpportunities ? nil : .bool(false)),
-                ("hoursPerWeek", hoursPerWeek?.json), ("sort", sort == .hours ? nil : .string(sort.rawValue)),
+                ("hoursPerWeek", hoursPerWeek?.json), ("sort", sort == .relatedness ? nil : .string(sort.rawValue)),
             ])
         }
     }
