@@ -33,7 +33,8 @@ enum BenchmarkCommand {
                (50000) generated profiles and --rankings N (10) random roles (or --role ID each time)
       load     load one catalog directory (--dir DIR) and print time and peak memory
       related  roles.suggest against O*NET's Related Occupations (issue 19): --onet DIR (O*NET 29.2), --transitions
-               keep|none (none), --order relatedness|hours: precision at 10 and how often the first suggestion is related
+               keep|none (none), --order relatedness|hours: precision at 10 and how often the first suggestion is related;
+               --esco DIR (ESCO 1.1.1) instead: how many suggestions share the occupation's ISCO unit group
       hris     write HRIS exports for `skillpath import`: --rows N (200000) employees to --out FILE (reports listed
                before their managers), --skills-out FILE with --skills-per N (5) lines each, --bad yes to end
                the employees file with a row the check refuses
@@ -140,6 +141,8 @@ enum BenchmarkCommand {
             return FloodBenchmark(connectionCounts: counts, seconds: options.seconds(10), shapes: shapes, addressSpaceMiB: cap).run()
         case "load":
             return LoadProbe.run(directory: options["dir"] ?? "")
+        case "related" where options["esco"] != nil:
+            return RelatednessBenchmark.esco(options["esco"] ?? "", order: SuggestionOrder(rawValue: options["order"] ?? "relatedness") ?? .relatedness)
         case "related":
             return RelatednessBenchmark(
                 onet: options["onet"] ?? "../shared/data/external/onet-29.2", keepTransitions: options["transitions"] == "keep",

@@ -48,6 +48,37 @@ struct RelatednessBenchmark {
         return 0
     }
 
+    /// ESCO 1.1.1 (issue 19): for one incumbent per occupation, how many of the ten suggestions share its ISCO
+    /// unit group, and how many first suggestions are roles whose requirements are all optional (none should).
+    static func esco(_ folder: String, order: SuggestionOrder) -> Int32 {
+        let catalog: Catalog
+        do {
+            catalog = try ImportedCatalog.validate(try ESCOImport(folder: folder).run().files)
+        } catch {
+            say("Error: \(error)")
+            return 1
+        }
+        let planner = Planner(catalog: catalog)
+        var (shared, listed, allOptionalFirst, asked) = (0, 0, 0, 0)
+        var latencies: [Double] = []
+        for role in catalog.roles where !role.requires.isEmpty {
+            let profile = Profile(skills: role.requires.map { SkillLevel(skill: $0.skill, level: $0.level) }, role: role.id)
+            let started = ContinuousClock.now
+            guard let ranking = try? planner.suggestRoles(for: profile, limit: 10, order: order) else { continue }
+            latencies.append((ContinuousClock.now - started).seconds * 1000)
+            asked += 1
+            listed += ranking.entries.count
+            shared += ranking.entries.count { $0.role.family != nil && $0.role.family == role.family }
+            if let first = ranking.entries.first, first.role.requires.allSatisfy({ $0.importance == .optional }) { allOptionalFirst += 1 }
+        }
+        latencies.sort()
+        say("ESCO 1.1.1, \(catalog.roles.count) roles, \(catalog.transitions.count) transitions, by \(order.rawValue):")
+        say(String(format: "  top-10 suggestions sharing the occupation's ISCO unit group: %d of %d (%.1f%%); an all-optional role first: %d of %d",
+                   shared, listed, 100 * Double(shared) / Double(max(listed, 1)), allOptionalFirst, asked))
+        say(String(format: "  roles.suggest in process: p50 %.2f ms, p99 %.2f ms", percentile(latencies, 0.5), percentile(latencies, 0.99)))
+        return 0
+    }
+
     /// roles.route between occupations the catalog's transitions link within two hops (every 7th pair, to
     /// keep the run short): how many are found, and how many take a hop that is a gap only.
     func routes(_ planner: Planner) {

@@ -40,6 +40,11 @@ import Testing
         #expect(ranking.entries.map(\.role.id) == ["lead", "ml-engineer", "analyst"])
     }
 
+    @Test(arguments: [("3", 3), ("L4", 4), ("IC-5", 5), ("12", 12), ("2654.1.7", nil), ("senior", nil), ("L", nil), ("123", nil), ("", nil)] as [(String, Int?)])
+    func gradesAreReadAsNumbersOnlyWhenTheyAreGrades(grade: String, number: Int?) {
+        #expect(RoleRelatedness.gradeNumber(grade) == number)
+    }
+
     /// On random catalogs of every structure, from random roles: the same roles, in the same order, with
     /// the same scores as a dense computation over every skill that knows nothing of postings or sums.
     @Test(arguments: CatalogStructure.allCases)
@@ -73,7 +78,10 @@ import Testing
             let mean = values.reduce(0, +) / Double(values.count)
             return values.map { $0 - mean }
         }
-        func grade(_ role: Role) -> Int? { role.grade.flatMap { text in Int(String(text.reversed().prefix { $0.isNumber }.reversed())) } }
+        func grade(_ role: Role) -> Int? {
+            guard let text = role.grade, let match = text.wholeMatch(of: /[A-Za-z]*-?([0-9]{1,2})/) else { return nil }
+            return Int(match.1)
+        }
         let mine = centred(vector(current))
         let level = Dictionary(held.map { ($0.skill, $0.level) }, uniquingKeysWith: max)
         let targets = Set(catalog.transitions.filter { $0.from == current.id }.map(\.to))

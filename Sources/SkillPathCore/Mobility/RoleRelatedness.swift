@@ -6,7 +6,7 @@
 /// level, times 1 when essential and ½ when optional; any other skill weighs 0. Two roles' relatedness is the
 /// cosine of their vectors once each is centred on its own mean over every skill of the catalog (so that the
 /// many skills neither needs count as agreement and the few both need count most), plus 0.05 when they share
-/// a family, less 0.1 when their grades are two or more apart. Nothing the catalog says about moves
+/// a family, less 0.1 when their grades ("L3", "4") are two or more apart. Nothing the catalog says about moves
 /// (transitions) enters it. Computed from sparse sums, so a question costs the postings of the skills asked
 /// about, not skills × roles.
 struct RoleRelatedness: Sendable {
@@ -67,11 +67,14 @@ struct RoleRelatedness: Sendable {
         Double(level) * (essential ? 1 : 0.5)
     }
 
-    /// The trailing number of a grade: "3" → 3, "L4" → 4, "IC-5" → 5; nil when there is none.
+    /// The number in a grade: "3" → 3, "L4" → 4, "IC-5" → 5 (letters, an optional dash, one or two digits);
+    /// nil for anything else, such as ESCO's dotted occupation codes ("2654.1.7"), which are not grades.
     static func gradeNumber(_ grade: String) -> Int? {
-        let digits = grade.reversed().prefix { $0.isASCII && $0.isNumber }
-        guard !digits.isEmpty, digits.count <= 4 else { return nil }
-        return Int(String(digits.reversed()))
+        let letters = grade.prefix { $0.isASCII && $0.isLetter }
+        var rest = grade.dropFirst(letters.count)
+        if rest.first == "-" { rest = rest.dropFirst() }
+        guard (1...2).contains(rest.count), rest.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return Int(rest)
     }
 
     /// Every role's relatedness to a vector of (skill, weight) entries, each skill once; `role` (the vector's
