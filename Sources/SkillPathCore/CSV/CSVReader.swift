@@ -54,7 +54,7 @@ public struct CSVRows<Source: CSVByteSource> {
     }
 
     public func columns(required: [String], optional: [String] = []) throws(CSVError) -> CSVColumns {
-        try CSVTable(header: header, records: []).columns(required: required, optional: optional, file: file)
+        try CSVColumns(header: header, required: required, optional: optional, file: file)
     }
 
     /// A header names each column once (matched as `columns` matches them, ignoring case).
@@ -77,20 +77,7 @@ public struct CSVTable: Sendable {
 
     /// The position of each named column, matched case-insensitively, in any order.
     public func columns(required: [String], optional: [String] = [], file: String) throws(CSVError) -> CSVColumns {
-        var positions: [String: Int] = [:]
-        for (position, name) in header.enumerated() {
-            positions[name.lowercased()] = positions[name.lowercased()] ?? position
-        }
-        let missing = required.filter { positions[$0.lowercased()] == nil }
-        guard missing.isEmpty else {
-            throw CSVError(file: file, line: 1, column: nil, message: "missing column\(missing.count == 1 ? "" : "s") \(missing.map { "'\($0)'" }.joined(separator: ", ")) in the header (found: \(header.joined(separator: ", ")))")
-        }
-        var wanted: [String: Int] = [:]
-        for name in required + optional {
-            if let position = positions[name.lowercased()] { wanted[name] = position }
-        }
-        let known = Set((required + optional).map { $0.lowercased() })
-        return CSVColumns(positions: wanted, unknown: header.filter { !known.contains($0.lowercased()) && !$0.isEmpty })
+        try CSVColumns(header: header, required: required, optional: optional, file: file)
     }
 }
 
@@ -113,6 +100,30 @@ public struct CSVColumns: Sendable {
     public var positions: [String: Int]
     /// Header names that match no known column (reported, not fatal).
     public var unknown: [String]
+
+    public init(positions: [String: Int], unknown: [String]) {
+        self.positions = positions
+        self.unknown = unknown
+    }
+
+    /// The position of each named column in `header`, matched case-insensitively, in any order; a missing
+    /// required one is an error naming what the header has.
+    public init(header: [String], required: [String], optional: [String] = [], file: String) throws(CSVError) {
+        var positions: [String: Int] = [:]
+        for (position, name) in header.enumerated() {
+            positions[name.lowercased()] = positions[name.lowercased()] ?? position
+        }
+        let missing = required.filter { positions[$0.lowercased()] == nil }
+        guard missing.isEmpty else {
+            throw CSVError(file: file, line: 1, column: nil, message: "missing column\(missing.count == 1 ? "" : "s") \(missing.map { "'\($0)'" }.joined(separator: ", ")) in the header (found: \(header.joined(separator: ", ")))")
+        }
+        var wanted: [String: Int] = [:]
+        for name in required + optional {
+            if let position = positions[name.lowercased()] { wanted[name] = position }
+        }
+        let known = Set((required + optional).map { $0.lowercased() })
+        self.init(positions: wanted, unknown: header.filter { !known.contains($0.lowercased()) && !$0.isEmpty })
+    }
 }
 
 /// A CSV problem: file, line, and column (a number or a header name) when known.
