@@ -72,7 +72,7 @@ public struct ESCOImport: Sendable {
     func readOccupations(counts: inout Counts) throws(ImportError) -> ([Role], [String: Int]) {
         let path = "\(folder)/occupations_en.csv"
         let occupations = try SourceFiles.csv(path)
-        let columns = try SourceFiles.columns(occupations, ["conceptUri", "preferredLabel"], optional: ["iscoGroup", "code"], file: path)
+        let columns = try SourceFiles.columns(occupations, ["conceptUri", "preferredLabel"], optional: ["iscoGroup", "code", "description"], file: path)
         var roleIndex: [String: Int] = [:]
         var roles: [Role] = []
         var seen = Set<String>()
@@ -83,7 +83,8 @@ public struct ESCOImport: Sendable {
             roleIndex[uri] = roles.count
             roles.append(Role(
                 id: id, title: record.value("preferredLabel", in: columns) ?? uri,
-                family: record.value("iscoGroup", in: columns).map { "isco-\($0)" }, grade: record.value("code", in: columns), requires: []))
+                family: record.value("iscoGroup", in: columns).map { "isco-\($0)" }, grade: record.value("code", in: columns),
+                description: record.value("description", in: columns), requires: []))
         }
         return (roles, roleIndex)
     }

@@ -44,10 +44,11 @@ public struct ONETImport: Sendable {
         var notRelevant = false
     }
 
-    /// The occupations in file order, with their titles and job zones.
+    /// The occupations in file order, with their titles, descriptions and job zones.
     struct Occupations {
         var order: [String] = []
         var titles: [String: String] = [:]
+        var descriptions: [String: String] = [:]
         var zones: [String: Int] = [:]
     }
 
@@ -84,11 +85,12 @@ public struct ONETImport: Sendable {
     func readOccupations(skipped: inout Skipped) throws(ImportError) -> Occupations {
         var occupations = Occupations()
         let table = try SourceFiles.tsv("\(folder)/Occupation Data.tsv")
-        let columns = try SourceFiles.columns(table, ["O*NET-SOC Code", "Title"], file: "\(folder)/Occupation Data.tsv")
+        let columns = try SourceFiles.columns(table, ["O*NET-SOC Code", "Title"], optional: ["Description"], file: "\(folder)/Occupation Data.tsv")
         for record in table.records {
             guard let code = record.value("O*NET-SOC Code", in: columns), let title = record.value("Title", in: columns) else { continue }
             guard occupations.titles[code] == nil else { skipped.repeatedOccupations += 1; continue }
             occupations.titles[code] = title
+            occupations.descriptions[code] = record.value("Description", in: columns)
             occupations.order.append(code)
         }
         let zones = try SourceFiles.tsv("\(folder)/Job Zones.tsv")
@@ -179,7 +181,7 @@ public struct ONETImport: Sendable {
             }
             result.roles.append(Role(
                 id: code, title: occupations.titles[code] ?? code, family: "soc-\(code.prefix(2))", grade: occupations.zones[code].map(String.init),
-                requires: requirements, weights: weights))
+                description: occupations.descriptions[code], requires: requirements, weights: weights))
         }
     }
 

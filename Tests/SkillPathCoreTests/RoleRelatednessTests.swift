@@ -14,8 +14,13 @@ import Testing
         let ranking = try planner.suggestRoles(for: profile, limit: 10, order: .relatedness)
         #expect(ranking.entries.map(\.role.id) == ["lead", "ml-engineer", "analyst"])
         let scores = ranking.entries.compactMap(\.relatedness)
-        // lead: 8 / √(8 × 318/36) + 0.05 (same family); ml-engineer: 0 + 0.05; analyst: −1 / √(8 × 3.5) + 0.05.
-        let expected = [8 / (8 * 318.0 / 36).squareRoot() + 0.05, 0.05, -1 / (8 * 3.5).squareRoot() + 0.05]
+        // Requirements: lead 8 / √(8 × 318/36), ml-engineer 0, analyst −1 / √(8 × 3.5). Wording: "data" is in
+        // three of the four titles, "scientist", "lead" and "analyst" in one each ("ML" is too short to count),
+        // so the Data Scientist's title is ½ × ln(4/3)² / (ln(4/3)² + ln(4)²) like Data Lead's and Data
+        // Analyst's, and nothing like ML Engineer's. Each shares the family: + 0.05.
+        let data = log(4.0 / 3), own = log(4.0)
+        let words = 0.5 * data * data / (data * data + own * own)
+        let expected = [8 / (8 * 318.0 / 36).squareRoot() + words + 0.05, 0.05, -1 / (8 * 3.5).squareRoot() + words + 0.05]
         #expect(scores.count == 3)
         for (score, want) in zip(scores, expected) { #expect(abs(score - want) < 1e-9, "\(scores)") }
         #expect(ranking.entries[0].transition == .promotion, "the catalog's transition puts lead first")
@@ -50,9 +55,15 @@ import Testing
     @Test(arguments: CatalogStructure.allCases)
     func sparseScoresAreTheDenseDefinition(structure: CatalogStructure) throws {
         let output = structure.generate(skills: 60, courses: 200, roles: 40, seed: 19)
-        let catalog = try Catalog(skills: output.skills, courses: output.courses, roles: output.roles, transitions: output.transitions)
-        let planner = Planner(catalog: catalog)
         var random = SeededGenerator(seed: 7)
+        let roles = output.roles.map { role in
+            var role = role
+            role.title = (0..<Int.random(in: 1...3, using: &random)).map { _ in Self.vocabulary.randomElement(using: &random) ?? "" }.joined(separator: " ")
+            role.description = Bool.random(using: &random) ? nil : (0..<8).map { _ in Self.vocabulary.randomElement(using: &random) ?? "" }.joined(separator: ", ")
+            return role
+        }
+        let catalog = try Catalog(skills: output.skills, courses: output.courses, roles: roles, transitions: output.transitions)
+        let planner = Planner(catalog: catalog)
         for _ in 0..<12 {
             let current = catalog.roles[Int.random(in: 0..<catalog.roles.count, using: &random)]
             let held = current.requires.map { SkillLevel(skill: $0.skill, level: max(0, $0.level - Int.random(in: 0...1, using: &random))) }
@@ -64,8 +75,11 @@ import Testing
         }
     }
 
-    /// The definition, written out: vectors over every skill, centred, cosine, family and grade; then the
-    /// tiers and the rule for roles the person already qualifies for.
+    /// Title and description words for the random catalogs: plurals, short words, common words and case.
+    static let vocabulary = ["Data", "data", "Analysts", "analyst", "engineer", "Engineers", "ML", "of", "and", "the", "Lead", "nurse", "NURSES", "café", "class", "sales"]
+
+    /// The definition, written out: vectors over every skill, centred, cosine, wording, family and grade;
+    /// then the tiers and the rule for roles the person already qualifies for.
     static func dense(_ catalog: Catalog, current: Role, held: [SkillLevel]) -> [(id: String, score: Double)] {
         let skills = catalog.skills.map(\.id)
         func vector(_ role: Role) -> [Double] {
@@ -82,25 +96,59 @@ import Testing
             guard let text = role.grade, let match = text.wholeMatch(of: /[A-Za-z]*-?([0-9]{1,2})/) else { return nil }
             return Int(match.1)
         }
+        let wording = Self.denseWording(catalog.roles)
+        let number = Dictionary(uniqueKeysWithValues: catalog.roles.enumerated().map { ($1.id, $0) })
         let mine = centred(vector(current))
         let level = Dictionary(held.map { ($0.skill, $0.level) }, uniquingKeysWith: max)
         let targets = Set(catalog.transitions.filter { $0.from == current.id }.map(\.to))
-        var ranked: [(tier: Int, score: Double, id: String)] = []
+        let twoAway = Set(catalog.transitions.filter { targets.contains($0.from) }.map(\.to)).subtracting(targets).subtracting([current.id])
+        var ranked: [(tier: Int, score: Double, key: Double, id: String)] = []
         for role in catalog.roles where role.id != current.id {
             let theirs = centred(vector(role))
             let dot = zip(mine, theirs).reduce(0) { $0 + $1.0 * $1.1 }
             let norms = (mine.reduce(0) { $0 + $1 * $1 } * theirs.reduce(0) { $0 + $1 * $1 }).squareRoot()
             var score = norms > 0 ? dot / norms : 0
+            if let a = number[current.id], let b = number[role.id] { score += 0.5 * wording[a][b] }
             if let family = current.family, family == role.family { score += 0.05 }
             if let a = grade(current), let b = grade(role), abs(a - b) >= 2 { score -= 0.1 }
             score = (score * 1e9).rounded() / 1e9
             let essential = role.requires.filter { $0.importance == .essential }
             let qualified = essential.allSatisfy { (level[$0.skill] ?? 0) >= $0.level }
-            if qualified && score < 0.3 && !targets.contains(role.id) { continue }
+            if qualified && score < 0.3 && !targets.contains(role.id) && !twoAway.contains(role.id) { continue }
             let tier = targets.contains(role.id) ? 0 : essential.contains { (level[$0.skill] ?? 0) > 0 } ? 1 : 2
-            ranked.append((tier, score, role.id))
+            ranked.append((tier, score, twoAway.contains(role.id) ? score + 0.2 : score, role.id))
         }
-        ranked.sort { ($0.tier, -$0.score) != ($1.tier, -$1.score) ? ($0.tier, -$0.score) < ($1.tier, -$1.score) : $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+        ranked.sort { ($0.tier, -$0.key) != ($1.tier, -$1.key) ? ($0.tier, -$0.key) < ($1.tier, -$1.key) : $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
         return ranked.map { ($0.id, $0.score) }
+    }
+
+    /// Every pair of roles' wording similarity, densely: term counts over the whole vocabulary, title three
+    /// times, (1 + ln count) × ln(roles / roles using the word), cosine.
+    static func denseWording(_ roles: [Role]) -> [[Double]] {
+        let documents = roles.map { role in
+            Array(repeating: RoleWording.words(in: role.title), count: 3).flatMap { $0 } + RoleWording.words(in: role.description ?? "")
+        }
+        let vocabulary = Set(documents.flatMap { $0 }).sorted()
+        let vectors = documents.map { words in
+            vocabulary.map { word -> Double in
+                let count = words.count { $0 == word }
+                guard count > 0 else { return 0 }
+                let users = documents.count { $0.contains(word) }
+                return (1 + log(Double(count))) * log(Double(roles.count) / Double(users))
+            }
+        }
+        return vectors.map { a in
+            vectors.map { b in
+                let dot = zip(a, b).reduce(0) { $0 + $1.0 * $1.1 }
+                let norms = (a.reduce(0) { $0 + $1 * $1 } * b.reduce(0) { $0 + $1 * $1 }).squareRoot()
+                return norms > 0 ? dot / norms : 0
+            }
+        }
+    }
+
+    /// Words are runs of letters, lowercased, three letters or more, common words out, a plural's "s" dropped.
+    @Test func wordsAreReadAsTheDocsSay() {
+        #expect(RoleWording.words(in: "Software Quality-Assurance Analysts and Testers, ML/AI") == ["software", "quality", "assurance", "analyst", "tester"])
+        #expect(RoleWording.words(in: "Class of CAFÉS; business") == ["class", "café", "business"])
     }
 }

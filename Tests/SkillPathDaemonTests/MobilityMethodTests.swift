@@ -38,8 +38,15 @@ import Testing
         let related = try client.result("roles.suggest", .object([("employee", "s1"), ("includeOpportunities", false)]))
         let entries = related["suggestions"]?.arrayValue ?? []
         #expect(entries.map { $0["role"]?.stringValue ?? "" } == ["lead", "ml-engineer", "analyst"])
-        #expect(entries.map { $0["relatedness"] } == [.double(1.002), .double(0.05), .double(-0.139)], "\(entries.map { $0["relatedness"] })")
+        #expect(entries.map { $0["relatedness"] } == [.double(1.022), .double(0.05), .double(-0.118)], "\(entries.map { $0["relatedness"] })")
         #expect(entries.first?["reason"]?.stringValue?.contains("holds 2 of its 3 skills at its level") == true, "\(entries.first?["reason"] ?? .null)")
+        // From analyst, lead is two of the catalog's transitions away (analyst → scientist → lead): after the
+        // two roles one transition away, and saying which role lies between.
+        let fromAnalyst = try client.result("roles.suggest", .object([("employee", "a1"), ("includeOpportunities", false)]))["suggestions"]?.arrayValue ?? []
+        #expect(fromAnalyst.map { $0["role"]?.stringValue ?? "" } == ["scientist", "ml-engineer", "lead"])
+        #expect(fromAnalyst.last?["via"] == "scientist")
+        #expect(fromAnalyst.last?["transitionDefined"] == false)
+        #expect(fromAnalyst.last?["reason"]?.stringValue?.hasPrefix("two moves from analyst in the catalog, via Data Scientist (scientist)") == true, "\(fromAnalyst.last ?? .null)")
         let byHours = try client.result("roles.suggest", .object([("employee", "s1"), ("includeOpportunities", false), ("sort", "hours")]))
         #expect(byHours["suggestions"]?.arrayValue?.allSatisfy { $0["relatedness"] == nil } == true)
         let bad = try client.call("roles.suggest", .object([("employee", "s1"), ("sort", "cheapest")]))

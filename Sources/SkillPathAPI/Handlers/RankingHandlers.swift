@@ -32,14 +32,22 @@ extension RolesSuggest: HandledMethod {
                 entries.append(Suggestion(
                     role: suggestion.role, opportunity: opportunity,
                     move: opportunity.kind == .secondment ? "secondment" : suggestion.transition?.rawValue, transitionDefined: defined, figures: figures,
-                    reason: "open \(opportunity.kind.rawValue) (opportunity \(opportunity.id)); \(raise)", relatedness: suggestion.relatedness))
+                    reason: "open \(opportunity.kind.rawValue) (opportunity \(opportunity.id)); \(raise)", relatedness: suggestion.relatedness,
+                    via: suggestion.via?.id))
             }
-            let how = suggestion.transition.map { "\($0.rawValue) from \(current)" } ?? "no transition from \(current) in the catalog"
             entries.append(Suggestion(
                 role: suggestion.role, opportunity: nil, move: suggestion.transition?.rawValue, transitionDefined: defined, figures: figures,
-                reason: "\(how); \(raise)", relatedness: suggestion.relatedness))
+                reason: "\(move(suggestion, from: current)); \(raise)", relatedness: suggestion.relatedness, via: suggestion.via?.id))
         }
         return Result(employee: id, currentRole: current, considered: ranking.considered, planned: ranking.planned, suggestions: Array(entries.prefix(limit)))
+    }
+
+    /// "lateral from data-analyst", "two moves from data-analyst, via Data Engineer (data-engineer)", or
+    /// "no transition from data-analyst in the catalog".
+    static func move(_ suggestion: RoleSuggestion, from current: String) -> String {
+        if let kind = suggestion.transition { return "\(kind.rawValue) from \(current)" }
+        if let via = suggestion.via { return "two moves from \(current) in the catalog, via \(via.title) (\(via.id))" }
+        return "no transition from \(current) in the catalog"
     }
 
     /// "2 skills to raise, 38 h", "ready now", or what no course can close.

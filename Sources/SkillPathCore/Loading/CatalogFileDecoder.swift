@@ -15,7 +15,7 @@ enum CatalogFileDecoder {
             "id", "title", "provider", "format", "hours", "cost", "currency", "language", "teaches", "requires", "after", "url", "tags",
             "externalIds",
         ])
-        static let role = FieldSet(["id", "title", "family", "grade", "requires", "weights"])
+        static let role = FieldSet(["id", "title", "family", "grade", "description", "requires", "weights"])
         static let roleWeight = FieldSet(["skill", "weight"])
         static let transition = FieldSet(["from", "to", "kind"])
         static let level = FieldSet(["skill", "level"])
@@ -166,7 +166,8 @@ enum CatalogFileDecoder {
         let weights = decodeWeights(&reader)
         guard let id else { return nil }
         return Role(
-            id: id, title: title ?? id, family: reader.string("family"), grade: reader.label("grade"), requires: requirements, weights: weights,
+            id: id, title: title ?? id, family: reader.string("family"), grade: reader.label("grade"),
+            description: reader.string("description", prose: true), requires: requirements, weights: weights,
             source: reader.location)
     }
 

@@ -12,6 +12,8 @@ public struct RoleSuggestion: Sendable {
     public var plan: Plan
     /// How alike the role is to the person's current role (or skills): see `RoleRelatedness`.
     public var relatedness: Double?
+    /// With no transition to the role: the role between, when two of the catalog's transitions lead there.
+    public var via: Role?
 }
 
 /// What `suggestRoles` ranks by.

@@ -5,9 +5,9 @@
 /// own rating of each skill, required or not: O*NET's importance), else its requirements, each weighing its
 /// level, times 1 when essential and ½ when optional; any other skill weighs 0. Two roles' relatedness is the
 /// cosine of their vectors once each is centred on its own mean over every skill of the catalog (so that the
-/// many skills neither needs count as agreement and the few both need count most), plus 0.05 when they share
-/// a family, less 0.1 when their grades ("L3", "4") are two or more apart. Nothing the catalog says about moves
-/// (transitions) enters it. Computed from sparse sums, so a question costs the postings of the skills asked
+/// many skills neither needs count as agreement and the few both need count most), plus half the similarity of
+/// their titles and descriptions (`RoleWording`), plus 0.05 when they share a family, less 0.1 when their grades
+/// ("L3", "4") are two or more apart. Nothing the catalog says about moves (transitions) enters it. Computed from sparse sums, so a question costs the postings of the skills asked
 /// about, not skills × roles.
 struct RoleRelatedness: Sendable {
     struct Entry: Sendable {
@@ -32,7 +32,10 @@ struct RoleRelatedness: Sendable {
     let grades: [Int?]
     /// The number of skills: the vectors' length.
     let dimensions: Double
+    /// How alike the roles' titles and descriptions are.
+    let wording: RoleWording
 
+    static let wordingWeight = 0.5
     static let familyBonus = 0.05
     static let gradeGapPenalty = 0.1
 
@@ -61,6 +64,7 @@ struct RoleRelatedness: Sendable {
         }
         grades = roles.map { $0.grade.flatMap(Self.gradeNumber) }
         dimensions = Double(max(skillNumbers.count, 1))
+        wording = RoleWording(roles: roles)
     }
 
     static func weight(level: Int, essential: Bool) -> Double {
@@ -78,7 +82,7 @@ struct RoleRelatedness: Sendable {
     }
 
     /// Every role's relatedness to a vector of (skill, weight) entries, each skill once; `role` (the vector's
-    /// own role, when it is one) supplies family and grade.
+    /// own role, when it is one) supplies wording, family and grade.
     func relatedness(to vector: some Sequence<Entry>, role: Int32?) -> [Double] {
         var dots = [Double](repeating: 0, count: sums.count)
         var sum = 0.0
@@ -90,10 +94,12 @@ struct RoleRelatedness: Sendable {
         }
         let n = dimensions
         let ownNorm = (square - sum * sum / n).squareRoot()
+        var words = [Double](repeating: 0, count: sums.count)
+        if let role { wording.add(similarityTo: role, scale: Self.wordingWeight, into: &words) }
         return dots.indices.map { other in
             let otherNorm = (squares[other] - sums[other] * sums[other] / n).squareRoot()
             let centred = dots[other] - sum * sums[other] / n
-            var score = ownNorm > 0 && otherNorm > 0 ? centred / (ownNorm * otherNorm) : 0
+            var score = (ownNorm > 0 && otherNorm > 0 ? centred / (ownNorm * otherNorm) : 0) + words[other]
             if let role {
                 let (mine, theirs) = (Int(role), other)
                 if families[mine] >= 0 && families[mine] == families[theirs] { score += Self.familyBonus }

@@ -45,6 +45,7 @@ extension Role {
             ("title", .string(title)),
             ("family", family.map(JSONValue.string)),
             ("grade", grade.map(JSONValue.string)),
+            ("description", description.map(JSONValue.string)),
             ("requires", .array(requires.map(\.json))),
             ("weights", weights.isEmpty ? nil : .array(weights.map { .object([("skill", .string($0.skill)), ("weight", $0.weight.json)]) })),
         ])

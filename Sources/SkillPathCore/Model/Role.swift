@@ -4,6 +4,9 @@ public struct Role: Sendable, Hashable {
     public var title: String
     public var family: String?
     public var grade: String?
+    /// What the role does, in the catalog's words (O*NET's and ESCO's occupation descriptions). Shown to
+    /// people, and read with the title to tell how alike two roles are (`RoleWording`).
+    public var description: String?
     public var requires: [RoleRequirement]
     /// How much each skill matters to the role on its source's own scale (O*NET's importance, 1–5), for the
     /// skills the source rates, required or not. Used only to tell how alike roles are (`RoleRelatedness`);
@@ -12,13 +15,14 @@ public struct Role: Sendable, Hashable {
     public var source: CatalogLocation
 
     public init(
-        id: String, title: String, family: String? = nil, grade: String? = nil, requires: [RoleRequirement], weights: [SkillWeight] = [],
-        source: CatalogLocation = CatalogLocation(file: "", line: 0)
+        id: String, title: String, family: String? = nil, grade: String? = nil, description: String? = nil, requires: [RoleRequirement],
+        weights: [SkillWeight] = [], source: CatalogLocation = CatalogLocation(file: "", line: 0)
     ) {
         self.id = id
         self.title = title
         self.family = family
         self.grade = grade
+        self.description = description
         self.requires = requires
         self.weights = weights
         self.source = source

@@ -11,8 +11,8 @@ public enum RolesSuggest: RPCMethod {
         description: """
         For the caller, or someone they may see (`employee`). By default (`sort: relatedness`, docs/mobility.md, \
         "Relatedness"): roles a catalog transition leads to from the current role first, then roles with an essential \
-        skill the employee holds, then the rest, each by how alike their requirements are to the current role's \
-        (`relatedness`); a role the employee already qualifies for that shares little with it is not a move and is \
+        skill the employee holds, then the rest, each by how alike their requirements, titles and descriptions are to \
+        the current role's (`relatedness`), roles two transitions away counting 0.2 more (`via` names the role between); a role the employee already qualifies for that shares little with it is not a move and is \
         left out; each reason says how many of the role's skills the employee holds at its level. With `sort: hours`, \
         every role but the current one is ranked by the hours of its plan from the employee's stored skills; roles whose \
         gap no plan can close rank after every reachable one; cheap lower bounds rule most roles out without planning \
@@ -102,9 +102,12 @@ public enum RolesSuggest: RPCMethod {
         public var reason: String
         /// With `sort: relatedness`: how alike the role is to the current one (`RoleRelatedness`).
         public var relatedness: Double?
+        /// With no transition to the role: the role between, when two of the catalog's transitions lead there.
+        public var via: String?
 
         public init(
-            role: Role, opportunity: OpportunityRecord?, move: String?, transitionDefined: Bool, figures: PlanFigures, reason: String, relatedness: Double? = nil
+            role: Role, opportunity: OpportunityRecord?, move: String?, transitionDefined: Bool, figures: PlanFigures, reason: String,
+            relatedness: Double? = nil, via: String? = nil
         ) {
             self.role = role
             self.opportunity = opportunity
@@ -113,6 +116,7 @@ public enum RolesSuggest: RPCMethod {
             self.figures = figures
             self.reason = reason
             self.relatedness = relatedness
+            self.via = via
         }
 
         public var json: JSONValue {
@@ -129,7 +133,7 @@ public enum RolesSuggest: RPCMethod {
             } else {
                 members.append(("title", .string(role.title)))
             }
-            members += [("move", move.map(JSONValue.string)), ("transitionDefined", .bool(transitionDefined))]
+            members += [("move", move.map(JSONValue.string)), ("transitionDefined", .bool(transitionDefined)), ("via", via.map(JSONValue.string))]
             let related = relatedness.map { JSONValue.double(($0 * 1000).rounded() / 1000) }
             return .object(members + [("relatedness", related)] + figures.members + [("reason", .string(reason))])
         }
