@@ -210,4 +210,21 @@ import Testing
             "roles.json": #"{"roles": [{"id": "r", "title": "R", "requires": [{"skill": "python", "level": 1}], "weights": {"python": 2}}]}"#,
         ], ["roles.json:1: error: role 'r': 'weights' must be an array of {skill, weight} objects, got an object [invalid-field]"])
     }
+
+    /// A role's description is prose: line breaks are fine, other control characters and non-strings are not.
+    @Test func roleDescriptionsAreProse() throws {
+        expectRejection(files: [
+            "skills.json": Self.skills,
+            "roles.json": #"{"roles": [{"id": "r", "title": "R", "description": 5, "requires": []}, {"id": "s", "title": "S", "description": "bell\u0007", "requires": []}]}"#,
+        ], [
+            "roles.json:1: error: role 'r': 'description' must be a string, got a number [invalid-field]",
+            "roles.json:1: error: role 's': 'description' must not contain control characters (U+0007 at character 5) [invalid-field]",
+        ])
+        let directory = TemporaryDirectory()
+        let catalog = try CatalogLoader.load(directory: directory.write([
+            "skills.json": Self.skills,
+            "roles.json": #"{"roles": [{"id": "r", "title": "R", "description": "Analyses data.\nReports.", "requires": []}]}"#,
+        ]))
+        #expect(catalog.role("r")?.description == "Analyses data.\nReports.")
+    }
 }

@@ -42,4 +42,36 @@ import Testing
         #expect(!route.found)
         #expect(route.reason?.hasPrefix("every route is blocked by skills the allowed courses cannot reach: 'r1' → 'r2' needs") == true, "\(route.reason ?? "")")
     }
+
+    /// Levels missing weigh their skill's importance to the hop's role: through x, one level of d, which x rates
+    /// 5 against a mean of 3 (1.67); through y, two levels of e, which y rates 1 against 3 (2 × 0.33 = 0.67).
+    /// Counted plainly x is the smaller gap; weighted, y is, and the route goes through y.
+    @Test func missingLevelsWeighTheirImportance() throws {
+        let weights = [SkillWeight(skill: "d", weight: Quantity(5)), SkillWeight(skill: "e", weight: Quantity(1))]
+        let catalog = try Catalog(
+            skills: ["a", "d", "e"].map { Skill(id: $0, name: $0.uppercased()) },
+            courses: [],
+            roles: [
+                Role(id: "r1", title: "Start", requires: [RoleRequirement(skill: "a", level: 1)]),
+                Role(id: "t", title: "Target", requires: [RoleRequirement(skill: "a", level: 1)]),
+                Role(id: "x", title: "Through X", requires: [RoleRequirement(skill: "d", level: 1)], weights: weights),
+                Role(id: "y", title: "Through Y", requires: [RoleRequirement(skill: "e", level: 2)], weights: weights),
+            ],
+            transitions: [
+                Transition(from: "r1", to: "x", kind: .lateral), Transition(from: "r1", to: "y", kind: .lateral),
+                Transition(from: "x", to: "t", kind: .promotion), Transition(from: "y", to: "t", kind: .promotion),
+            ])
+        let route = try Planner(catalog: catalog).route(profile: Profile(skills: [SkillLevel(skill: "a", level: 1)], role: "r1"), targetRole: "t", maxHops: 2)
+        #expect(route.found)
+        #expect(route.hops.map(\.to) == ["y", "t"])
+        #expect(route.gapLevels == 2)
+        #expect(abs(route.gapWeight - 2.0 / 3) < 1e-9, "\(route.gapWeight)")
+        // Without weights both count plainly, and the single level through x wins.
+        var plain = catalog.roles
+        for index in plain.indices { plain[index].weights = [] }
+        let unweighted = try Catalog(skills: catalog.skills, courses: [], roles: plain, transitions: catalog.transitions)
+        let direct = try Planner(catalog: unweighted).route(profile: Profile(skills: [SkillLevel(skill: "a", level: 1)], role: "r1"), targetRole: "t", maxHops: 2)
+        #expect(direct.hops.map(\.to) == ["x", "t"])
+        #expect(direct.gapWeight == 1)
+    }
 }

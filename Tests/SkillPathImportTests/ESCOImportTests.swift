@@ -18,6 +18,7 @@ import Testing
         // Spot check: software developer has 24 essential and 80 optional skills.
         let developer = try #require(imported.roles.first { $0.id == "esco-occupation-f2b15a0e-e65a-438a-affb-29b9d50b77d1" })
         #expect(developer.title == "software developer")
+        #expect(developer.description?.hasPrefix("Software developers implement or program all kinds of software systems") == true, "\(developer.description ?? "no description")")
         #expect(developer.requires.filter { $0.importance == .essential }.count == 24)
         #expect(developer.requires.filter { $0.importance == .optional }.count == 80)
         #expect(developer.requires.allSatisfy { $0.level == 3 })

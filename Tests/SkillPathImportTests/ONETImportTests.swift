@@ -36,6 +36,8 @@ import Testing
         #expect(role.weights.count == ratedImportance)
         #expect(role.weights.count > role.requires.count)
         #expect(role.title == "Computer Programmers")
+        #expect(try role.description == ExternalData.rows("\(folder)/Occupation Data.tsv") { $0["O*NET-SOC Code"] == "15-1251.00" }.first?["Description"])
+        #expect(role.description?.hasPrefix("Create, modify, and test the code") == true, "\(role.description ?? "no description")")
         #expect(try role.grade == ExternalData.rows("\(folder)/Job Zones.tsv") { $0["O*NET-SOC Code"] == "15-1251.00" }.first?["Job Zone"])
 
         // Transitions are promotions exactly when the job zone rises.

@@ -9,8 +9,9 @@ enum SuggestCommand: Command {
         synopsis: "suggest [EMPLOYEE] [--limit N] [--kinds K,...] [--no-opportunities] [--hours-per-week H] [--sort relatedness|hours] [--json]",
         discussion: """
         Related roles first: those a transition in the catalog leads to from the current role, then those sharing
-        an essential skill held, each by how alike their requirements are to the current role's (docs/mobility.md);
-        a role already qualified for that shares little is not a move and is left out. --sort hours ranks every
+        an essential skill held, each by how alike their requirements, titles and descriptions are to the current
+        role's, roles two transitions away a little ahead (docs/mobility.md); a role already qualified for that
+        shares little is not a move and is left out. --sort hours ranks every
         role by the hours of its plan from the stored skills instead, roles whose gap no course can close last.
         --kinds keeps only moves the catalog defines from the current role (promotion, lateral, secondment) or
         roles with none (none).

@@ -43,7 +43,8 @@ extension Planner {
         }
 
         struct Label {
-            var key: (gap: Int, primary: Int64, secondary: Int64, hops: Int, role: Int32)
+            /// The weighted gap in hundredths, so that equal gaps tie exactly.
+            var key: (gap: Int64, primary: Int64, secondary: Int64, hops: Int, role: Int32)
             var problem: PlanningProblem
             var hops: [Route.Hop]
         }
@@ -73,10 +74,14 @@ extension Planner {
                     continue
                 }
                 let (from, to) = (catalog.roles[Int(role)], catalog.roles[Int(move.role)])
-                let gap = plan.unmet.reduce(0) { $0 + max(0, $1.need - max($1.have, $1.reachable)) }
-                let hop = Route.Hop(from: from.id, to: to.id, fromTitle: from.title, toTitle: to.title, kind: move.kind, plan: plan, gapLevels: gap)
+                let importance = Route.importance(in: to)
+                let missing = plan.unmet.map { (skill: $0.skill, levels: max(0, $0.need - max($0.have, $0.reachable))) }
+                let gap = missing.reduce(0) { $0 + $1.levels }
+                let weight = missing.reduce(0.0) { $0 + Double($1.levels) * importance($1.skill) }
+                let hop = Route.Hop(
+                    from: from.id, to: to.id, fromTitle: from.title, toTitle: to.title, kind: move.kind, plan: plan, gapLevels: gap, gapWeight: weight)
                 frontier.append(Label(
-                    key: (label.key.gap + gap, label.key.primary + primary(plan, options.objective), label.key.secondary + secondary(plan, options.objective),
+                    key: (label.key.gap + Int64((weight * 100).rounded()), label.key.primary + primary(plan, options.objective), label.key.secondary + secondary(plan, options.objective),
                           label.key.hops + 1, move.role),
                     problem: advanced(problem, by: plan), hops: label.hops + [hop]))
             }
@@ -145,6 +150,7 @@ extension Planner {
         result.found = true
         result.hops = hops
         result.gapLevels = hops.reduce(0) { $0 + $1.gapLevels }
+        result.gapWeight = hops.reduce(0) { $0 + $1.gapWeight }
         let steps = hops.flatMap(\.plan.steps)
         result.totals = Plan.Totals(
             hours: steps.reduce(.zero) { $0 + $1.hours }, cost: steps.reduce(.zero) { $0 + $1.cost }, currency: catalog.currency,

@@ -152,8 +152,8 @@ public enum RolesRoute: RPCMethod {
         name: "roles.route", summary: "Find the cheapest sequence of transitions from the profile's role to a target role.",
         description: """
         Each hop costs the objective of its plan, with skills learnt on earlier hops counted. A hop whose gap no course in \
-        the catalog teaches is taken and marked `gapOnly` (with its `gap` and `gapLevels`); routes rank by the levels left \
-        missing first. `found: false` with a `reason` when no route exists.
+        the catalog teaches is taken and marked `gapOnly` (with its `gap`, `gapLevels` and `gapWeight`); routes rank by the levels \
+        left missing first, each weighted by its skill's importance to the hop's role (`gapWeight`). `found: false` with a `reason` when no route exists.
         """,
         params: PlanningSubject.parameters + [
             MethodDescription.Parameter("targetRole", Schema.string, required: true, "the role to reach"),
