@@ -10,7 +10,7 @@ import Testing
     @Test func migrationsCreateTheSchemaAndRecordItsVersion() throws {
         let fixture = try StoreFixture()
         #expect(fixture.store.schemaVersion == OrganisationStore.latestSchemaVersion)
-        #expect(OrganisationStore.latestSchemaVersion == 5)
+        #expect(OrganisationStore.latestSchemaVersion == 6)
         try fixture.seedTeam()
         // A second store on the same file, while the first is open, is a second daemon: refused.
         #expect(throws: StoreError.self) { try OrganisationStore(path: fixture.store.path) }
@@ -52,6 +52,22 @@ import Testing
         #expect(try store.employee("old-1")?.employee.role == "data-analyst")
         // The new tables exist and are empty: nobody moved before history was kept.
         #expect(try store.moves(visible: .everyone, employee: nil, manager: nil, from: nil, to: nil, limit: 10, after: nil).total == 0)
+    }
+
+    /// The whole organisation's evidence is read from one covering index, in order, never row by row from
+    /// the table (version 6): SQLite's own plan for the query says so.
+    @Test func theOrganisationsEvidenceIsReadFromTheIndexAlone() throws {
+        let fixture = try StoreFixture()
+        var handle: OpaquePointer?
+        #expect(sqlite3_open_v2(fixture.store.path, &handle, SQLITE_OPEN_READONLY, nil) == SQLITE_OK)
+        defer { sqlite3_close(handle) }
+        var statement: OpaquePointer?
+        let query = "EXPLAIN QUERY PLAN SELECT employee, skill, level, source = 'self', set_at FROM skill_evidence WHERE 1 = 1 ORDER BY employee, skill"
+        #expect(sqlite3_prepare_v2(handle, query, -1, &statement, nil) == SQLITE_OK)
+        defer { sqlite3_finalize(statement) }
+        var plan: [String] = []
+        while sqlite3_step(statement) == SQLITE_ROW { plan.append(String(cString: sqlite3_column_text(statement, 3))) }
+        #expect(plan == ["SCAN skill_evidence USING COVERING INDEX skill_evidence_profile"], "\(plan)")
     }
 
     @Test func profilesForRankingsKeepEachPersonsOwnSkillsWhateverTheIds() throws {
@@ -108,7 +124,7 @@ import Testing
             _ = try OrganisationStore(path: path)
         } catch {
             #expect(error.kind == .newerSchema)
-            #expect(error.message.contains("has schema version 99, newer than this skillpathd supports (5); it was left untouched"))
+            #expect(error.message.contains("has schema version 99, newer than this skillpathd supports (\(OrganisationStore.latestSchemaVersion)); it was left untouched"))
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
         #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
