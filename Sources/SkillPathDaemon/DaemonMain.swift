@@ -44,7 +44,8 @@ public enum DaemonMain {
         do {
             options = try DaemonOptions.parse(arguments)
         } catch {
-            fail("\(error.message)\n\(DaemonOptions.usage)", journal: journal)
+            // The usage line and where the rest is, as getopt tools do: the whole help buries the error.
+            fail("\(error.message)\nusage: \(DaemonOptions.synopsis)\nsee 'skillpathd --help'", journal: journal)
             throw Stop(status: 64)
         }
         if options.showHelp { print(DaemonOptions.usage) }

@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import SkillPathJSON
+@testable import SkillPathDaemon
 import SkillPathTestSupport
 import SystemSupport
 import Testing
@@ -78,5 +79,24 @@ import Testing
         }
         let committed = try String(contentsOfFile: "\(ProcessRunner.packageRoot)/docs/man/skillpathd.8", encoding: .utf8)
         #expect(committed == manual.stdout, "docs/man/skillpathd.8 is stale: run swift run skillpathd --manual > docs/man/skillpathd.8")
+    }
+
+    /// The unit files pass `systemd-analyze verify` (every directive parses), and agree with the daemon: the
+    /// exit statuses restarting cannot fix stop the restarts, and the unit's umask is the daemon's own.
+    @Test func theUnitFilesVerifyAndAgreeWithTheDaemon() throws {
+        let directory = TemporaryDirectory()
+        var service = try String(contentsOfFile: "\(ProcessRunner.packageRoot)/systemd/skillpathd.service", encoding: .utf8)
+        let socket = try String(contentsOfFile: "\(ProcessRunner.packageRoot)/systemd/skillpathd.socket", encoding: .utf8)
+        let lines = Set(service.split(separator: "\n").map(String.init))
+        #expect(lines.contains("RestartPreventExitStatus=78 64"))
+        #expect(lines.contains("UMask=00" + String(StateFolder.umaskValue(group: nil), radix: 8)))
+        #expect(lines.contains { $0.hasPrefix("Documentation=man:skillpathd(8)") })
+        #expect(!service.contains("example.com"))
+        // Verified against the binary just built, where the unit will have the installed one.
+        service = service.replacingOccurrences(of: "/usr/local/bin/skillpathd", with: ProcessRunner.executable("skillpathd"))
+        directory.write(["skillpathd.service": service, "skillpathd.socket": socket])
+        let verify = try ProcessRunner.run(
+            "/usr/bin/systemd-analyze", ["verify", "--man=no", "\(directory.path)/skillpathd.service", "\(directory.path)/skillpathd.socket"])
+        #expect(verify.status == 0 && verify.stderr.isEmpty, "\(verify.stderr)")
     }
 }

@@ -159,6 +159,11 @@ import Testing
         let unknown = try ProcessRunner.run("skillpathd", ["--sockt", "x"])
         #expect(unknown.status == 64)
         #expect(unknown.stderr.hasPrefix("skillpathd: unknown option '--sockt'"))
+        // The usage line and where to look, not the whole help.
+        let lines = unknown.stderr.split(separator: "\n")
+        #expect(lines.count == 3, "\(unknown.stderr)")
+        #expect(lines.dropFirst().first?.hasPrefix("skillpathd: usage: skillpathd [--config FILE]") == true)
+        #expect(lines.last == "skillpathd: see 'skillpathd --help'")
     }
 
     @Test func theSampleConfigurationIsValid() throws {
