@@ -28,7 +28,6 @@ import Testing
 
     @Test func optionValuesAndArguments() throws {
         #expect(try complete("catalog", "import", "") == ["onet", "esco", "metacademy", "princeton", "courses-csv"])
-        #expect(try complete("completion", "") == ["bash", "zsh"])
         #expect(try complete("path", "--objective", "c") == ["cost"])
         #expect(try complete("path", "--graph", "") == ["dot", "mermaid"])
         #expect(try complete("report", "mobility", "--group-by", "") == ["month", "quarter"])
@@ -39,6 +38,13 @@ import Testing
         #expect(try complete("compare", "scientist", "l") == ["lead"])
         #expect(try complete("progress", "py") == ["py1", "py2", "py3", "py3-bootcamp"])
         #expect(try complete("--json", "candidates", "ml") == ["ml-engineer"])
+        // `--opt=value` as zsh and fish pass it (one word), and as bash splits it (`--opt`, `=`, `value`).
+        #expect(try complete("path", "--target=sc") == ["--target=scientist"])
+        #expect(try complete("path", "--objective=") == ["--objective=hours", "--objective=cost"])
+        #expect(try complete("path", "--target", "=") == ["analyst", "lead", "ml-engineer", "scientist"])
+        #expect(try complete("path", "--target", "=", "sc") == ["scientist"])
+        #expect(try complete("plan", "--profile=") == ["<files>"])
+        #expect(try complete("completion", "") == ["bash", "zsh", "fish"])
     }
 
     @Test func withoutADaemonIdsAreLeftOutQuietly() throws {
@@ -73,7 +79,8 @@ import Testing
         #expect(try bash("cat") == ["catalog"])
         #expect(try bash("cat", command: "~/bin/skillpath") == ["catalog"], "a command typed with ~ is found")
         #expect(try bash("path --target sc") == ["scientist"])
-        #expect(try bash("completion ") == ["bash", "zsh"])
+        #expect(try bash("completion ") == ["bash", "zsh", "fish"])
+        #expect(try bash("path --target = sc") == ["scientist"], "bash's own split of --target=sc")
         #expect(try bash("plan --catalog \(directory.path)/") == [], "an empty folder has no entries to offer")
     }
 
@@ -106,5 +113,24 @@ import Testing
         #expect(try zsh("path --target sc") == "scientist\n")
         #expect(try zsh("path --target sc", command: "~/bin/skillpath") == "scientist\n", "a command typed with ~ is found")
         #expect(try zsh("plan --profile ") == "files \n")
+    }
+
+    /// The fish script in real fish: `complete -C` asks fish itself what it would offer for a command line.
+    /// .ci/run installs fish; on a machine without it this test is skipped (and says so).
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/fish"), "fish is not installed"))
+    func theFishScriptCompletesInFish() throws {
+        let directory = TemporaryDirectory()
+        directory.write(["skillpath.fish": try ProcessRunner.run("skillpath", ["completion", "fish"]).stdout])
+        func fish(_ line: String) throws -> [String] {
+            let script = "source \(directory.path)/skillpath.fish; complete -C '\(line)'"
+            let environment = ["PATH": "\(ProcessRunner.buildDirectory):/usr/bin:/bin", "SKILLPATH_SOCKET": daemon.socketPath, "HOME": directory.path]
+            let result = try ProcessRunner.run("/usr/bin/fish", ["--no-config", "-c", script], environment: environment)
+            #expect(result.status == 0, "\(result.stderr)")
+            return result.stdout.split(separator: "\n").map(String.init)
+        }
+        #expect(try fish("skillpath --json pat") == ["path\tyour learning path to a role, or a report's (from your stored skills)"])
+        #expect(try fish("skillpath path --target sc") == ["scientist"])
+        #expect(try fish("skillpath path --target=sc") == ["--target=scientist"])
+        #expect(try fish("skillpath completion f") == ["fish"])
     }
 }

@@ -56,6 +56,15 @@ import Testing
         }
     }
 
+    /// 64 naming what is missing: the required argument, never an optional one before it ("[KIND] ID").
+    @Test func aMissingArgumentIsTheRequiredOne() throws {
+        for (line, missing) in [(["catalog", "show"], "ID"), (["moves", "record", "a1"], "ROLE")] {
+            let result = try skillpath(line)
+            #expect(result.status == 64, "\(line): \(result.stderr)")
+            #expect(result.stderr.hasPrefix("Error: missing \(missing)\n"), "\(line): \(result.stderr)")
+        }
+    }
+
     /// 69: no daemon on the socket, for every command that needs one.
     @Test func everyOnlineCommandSaysWhenNoDaemonAnswers() throws {
         let nowhere = FileManager.default.temporaryDirectory.appendingPathComponent("no-daemon-\(getpid()).sock").path

@@ -76,7 +76,9 @@ public struct ArgumentParser: Sendable {
         }
         if let command, !parsed.flag("help") {
             if parsed.positionals.count < command.minimumPositionals {
-                let missing = command.positionals.dropFirst(parsed.positionals.count).first ?? "argument"
+                // Name the first required one not given: an optional positional ("[KIND] ID") is never missing.
+                let required = command.positionals.filter { !command.synopsis.contains("[\($0)]") }
+                let missing = required.dropFirst(parsed.positionals.count).first ?? "argument"
                 throw .usage("missing \(missing)", hint: "usage: skillpath \(command.synopsis)")
             }
             if let maximum = command.maximumPositionals, parsed.positionals.count > maximum {

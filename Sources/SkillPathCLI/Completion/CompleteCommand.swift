@@ -2,18 +2,22 @@ import SkillPathJSON
 import SkillPathProtocol
 
 /// `skillpath complete -- WORDS...`: the completions for a command line, one per line, for the scripts
-/// `skillpath completion bash|zsh` prints (see `CompletionEngine`).
+/// `skillpath completion bash|zsh|fish` prints (see `CompletionEngine`).
 enum CompleteCommand: Command {
     static let spec = CommandSpec(
         path: ["complete"], summary: "print the completions for a command line (what the shell completion scripts call)",
         synopsis: "complete [--describe] -- WORD...",
         discussion: """
         WORD... is the command line after 'skillpath', the last word being the one to complete (empty after a
-        space). Prints one candidate per line; with --describe, 'candidate:description' for zsh. A line
+        space). Prints one candidate per line; with --describe, 'candidate:description' for zsh; with --tab,
+        'candidate<TAB>description' for fish. A line
         '<files>' or '<directories>' asks the shell for its own path completion. Role, course and skill ids
         come from the daemon when it answers, and are left out quietly when it does not.
         """,
-        options: [OptionSpec("describe", help: "add ':description' to each candidate (zsh's _describe format)")],
+        options: [
+            OptionSpec("describe", help: "add ':description' to each candidate (zsh's _describe format)"),
+            OptionSpec("tab", help: "add a tab and the description to each candidate (fish's format)"),
+        ],
         positionals: ["WORD"], minimumPositionals: 0, maximumPositionals: nil,
         examples: ["skillpath complete -- --json pat", "skillpath complete -- path --target ''"])
 
@@ -27,6 +31,10 @@ enum CompleteCommand: Command {
         case .directories: context.console.line("<directories>")
         case .words(let candidates):
             for candidate in candidates {
+                if context.arguments.flag("tab") {
+                    context.console.line(candidate.description.isEmpty ? candidate.word : "\(candidate.word)\t\(candidate.description)")
+                    continue
+                }
                 guard context.arguments.flag("describe") else {
                     context.console.line(candidate.word)
                     continue

@@ -1,5 +1,5 @@
 /// What to offer for the word being completed on a `skillpath` command line: the shell scripts
-/// (`skillpath completion bash|zsh`) ask `skillpath complete`, which asks this, so that the completion
+/// (`skillpath completion bash|zsh|fish`) ask `skillpath complete`, which asks this, so that the completion
 /// logic lives once, in Swift, where it is tested, and the scripts stay a few lines each.
 ///
 /// It skips global options wherever they stand (`skillpath --json pat<TAB>` completes `path`), knows which
@@ -44,6 +44,8 @@ struct CompletionEngine {
         var socket: String?
         var pendingValue: OptionSpec?
         for word in words.dropLast() {
+            // bash splits `--target=sc` into `--target`, `=`, `sc`: the `=` joins the option to its value.
+            if pendingValue != nil && word == "=" { continue }
             if let option = pendingValue {
                 if option.name == "socket" { socket = word }
                 pendingValue = nil
@@ -61,7 +63,16 @@ struct CompletionEngine {
         }
         let command = longestMatch(commandWords)
         if let option = pendingValue {
-            return values(for: Self.value(named: option.valueName ?? ""), prefix: current, socket: socket)
+            return values(for: Self.value(named: option.valueName ?? ""), prefix: current == "=" ? "" : current, socket: socket)
+        }
+        // zsh and fish keep `--target=sc` one word: complete the value, and offer it with its option.
+        if current.hasPrefix("--"), let equals = current.firstIndex(of: "="),
+           let option = option(named: String(current[current.index(current.startIndex, offsetBy: 2)..<equals]), commandWords: commandWords), option.takesValue {
+            let head = current[...equals]
+            switch values(for: Self.value(named: option.valueName ?? ""), prefix: String(current[current.index(after: equals)...]), socket: socket) {
+            case .words(let words): return .words(words.map { (head + $0.word, $0.description) })
+            case let other: return other
+            }
         }
         if current.hasPrefix("-") {
             let options = (command?.options ?? []) + GlobalOptions.specs
@@ -94,7 +105,7 @@ struct CompletionEngine {
         case "SKILL": return .skills
         case "DIR": return .directories
         case "FILE", "FILE.csv", "PATH", "INPUT": return .files
-        case "SHELL": return .choices(["bash", "zsh"])
+        case "SHELL": return .choices(["bash", "zsh", "fish"])
         case "SOURCE": return .choices(CatalogImportCommand.sources)
         case "KIND": return .choices(CatalogShowCommand.kinds)
         case "ID" where command?.path == ["catalog", "show"]: return .items
