@@ -43,13 +43,27 @@ import Testing
         let result = try ProcessRunner.run("skillpath", ["health"], directory: directory.path)
         #expect(result.status == 69)
         #expect(result.stdout.isEmpty)
+        // One line: what was tried, and both ways to name another socket.
         #expect(result.stderr == """
-            Error: cannot reach skillpathd on .skillpath/skillpathd.sock (the local development socket; /run/skillpath/skillpathd.sock does not exist): no skillpathd answers there
-            Start one with 'swift run skillpathd' (development) or 'systemctl start skillpathd.socket', or pass --socket PATH.
+            Error: cannot reach skillpathd on /run/skillpath/skillpathd.sock (no .skillpath/skillpathd.sock at or above the working folder, and no system socket): \
+            no skillpathd answers there; start one ('swift run skillpathd', or 'systemctl start skillpathd.socket') or name its socket with --socket PATH or SKILLPATH_SOCKET
 
             """)
         let environment = try ProcessRunner.run("skillpath", ["health"], environment: ["SKILLPATH_SOCKET": "/nonexistent.sock"])
         #expect(environment.stderr.hasPrefix("Error: cannot reach skillpathd on /nonexistent.sock (from $SKILLPATH_SOCKET)"))
+    }
+
+    /// Run from a subfolder of the working tree, the CLI finds `.skillpath/skillpathd.sock` above it, as git
+    /// finds `.git`; `-v` says which socket it used and why.
+    @Test func theDevelopmentSocketIsFoundFromASubfolder() throws {
+        let root = TemporaryDirectory()
+        for folder in [".skillpath", "src/deep"] { try FileManager.default.createDirectory(atPath: "\(root.path)/\(folder)", withIntermediateDirectories: true) }
+        let nearby = try DaemonProcess(socket: "\(root.path)/.skillpath/skillpathd.sock")
+        let result = try ProcessRunner.run("skillpath", ["health", "-v"], directory: "\(root.path)/src/deep")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr == "skillpath: using the socket \(nearby.socketPath) (the nearest .skillpath/skillpathd.sock at or above the working folder)\n")
+        let quiet = try ProcessRunner.run("skillpath", ["health"], directory: "\(root.path)/src")
+        #expect(quiet.status == 0 && quiet.stderr.isEmpty, "\(quiet.stderr)")
     }
 
     @Test func pathPlansForYouOrAReportAndPrintsTheDaemonsPlanAsJSON() throws {

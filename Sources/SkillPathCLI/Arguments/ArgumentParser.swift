@@ -32,6 +32,10 @@ public struct ArgumentParser: Sendable {
                 parsed.options["help", default: []].append("")
                 continue
             }
+            if argument == "-v" {
+                pendingOptions.append(("verbose", nil))
+                continue
+            }
             guard argument.hasPrefix("--") else {
                 throw .usage("unknown option '\(argument)'", hint: "options are spelt --name; see skillpath --help")
             }

@@ -8,8 +8,9 @@ import SystemSupport
 /// Talks to `skillpathd`: finds its socket, sends requests, turns error replies into `CLIError`s with the
 /// documented exit codes.
 ///
-/// The socket is, in order: `--socket`, `$SKILLPATH_SOCKET`, the system socket when it exists, otherwise the
-/// local development one (`./.skillpath/skillpathd.sock`, where `swift run skillpathd` puts it).
+/// The socket is, in order: `--socket`, `$SKILLPATH_SOCKET`, the nearest `.skillpath/skillpathd.sock` in the
+/// working folder or above it (where `swift run skillpathd` puts it; looked for upwards, as git looks for
+/// `.git`, so a subfolder of the working tree finds it), then the system socket. `--verbose` says which.
 final class DaemonClient {
     static let systemSocket = "/run/skillpath/skillpathd.sock"
     static let developmentSocket = ".skillpath/skillpathd.sock"
@@ -23,17 +24,28 @@ final class DaemonClient {
 
     init(arguments: ParsedArguments, environment: [String: String]) {
         if let given = arguments.value("socket") {
-            socketPath = given
-            origin = "given with --socket"
+            (socketPath, origin) = (given, "given with --socket")
         } else if let variable = environment["SKILLPATH_SOCKET"], !variable.isEmpty {
-            socketPath = variable
-            origin = "from $SKILLPATH_SOCKET"
+            (socketPath, origin) = (variable, "from $SKILLPATH_SOCKET")
+        } else if let local = Self.nearestDevelopmentSocket(from: FileManager.default.currentDirectoryPath) {
+            (socketPath, origin) = (local, "the nearest \(Self.developmentSocket) at or above the working folder")
         } else if FileManager.default.fileExists(atPath: Self.systemSocket) {
-            socketPath = Self.systemSocket
-            origin = "the system socket"
+            (socketPath, origin) = (Self.systemSocket, "the system socket")
         } else {
-            socketPath = Self.developmentSocket
-            origin = "the local development socket; \(Self.systemSocket) does not exist"
+            (socketPath, origin) = (Self.systemSocket, "no \(Self.developmentSocket) at or above the working folder, and no system socket")
+        }
+        if arguments.flag("verbose") { FileHandle.standardError.write(Data("skillpath: using the socket \(socketPath) (\(origin))\n".utf8)) }
+    }
+
+    /// `folder/.skillpath/skillpathd.sock` for the working folder or the nearest folder above it that has one.
+    static func nearestDevelopmentSocket(from folder: String) -> String? {
+        var url = URL(fileURLWithPath: folder).standardizedFileURL
+        while true {
+            let candidate = url.appendingPathComponent(developmentSocket).path
+            if FileManager.default.fileExists(atPath: candidate) { return candidate }
+            let parent = url.deletingLastPathComponent()
+            if parent.path == url.path { return nil }
+            url = parent
         }
     }
 
@@ -73,12 +85,11 @@ final class DaemonClient {
             socket = opened
             return opened
         } catch {
+            // One line each (docs/cli.md): a daemon that refuses you needs a group, not a start.
             let reason = error.errno == EACCES
-                ? "permission denied (ask an administrator to add you to the skillpath group)"
-                : "no skillpathd answers there"
-            throw CLIError(.unavailable, "cannot reach skillpathd on \(socketPath) (\(origin)): \(reason)", details: [
-                "Start one with 'swift run skillpathd' (development) or 'systemctl start skillpathd.socket', or pass --socket PATH.",
-            ])
+                ? "permission denied; ask an administrator to add you to the skillpath group"
+                : "no skillpathd answers there; start one ('swift run skillpathd', or 'systemctl start skillpathd.socket') or name its socket with --socket PATH or SKILLPATH_SOCKET"
+            throw CLIError(.unavailable, "cannot reach skillpathd on \(socketPath) (\(origin)): \(reason)")
         }
     }
 
