@@ -52,6 +52,42 @@ import Testing
         }
     }
 
+    /// The rules of the OpenRPC 1.2.6 meta-schema that a document can break without breaking JSON: method
+    /// names unique; within a method, parameter names unique (the spec's "params ... MUST be unique"), each
+    /// with a schema; a result with a name and a schema; examples whose params are declared parameters; errors
+    /// with an integer code and a message.
+    @Test func discoverFollowsTheOpenRPCRules() throws {
+        let document = try client.result("rpc.discover")
+        #expect(document["info"]?["title"]?.stringValue?.isEmpty == false)
+        #expect(document["info"]?["version"]?.stringValue?.isEmpty == false)
+        let methods = try #require(document["methods"]?.arrayValue)
+        let names = methods.compactMap { $0["name"]?.stringValue }
+        #expect(names.count == methods.count && Set(names).count == names.count, "method names are unique")
+        for method in methods {
+            let name = method["name"]?.stringValue ?? "?"
+            let params = method["params"]?.arrayValue ?? []
+            let paramNames = params.compactMap { $0["name"]?.stringValue }
+            #expect(paramNames.count == params.count, "\(name): every parameter has a name")
+            #expect(Set(paramNames).count == paramNames.count, "\(name): parameter names are unique: \(paramNames)")
+            for param in params {
+                #expect(param["schema"]?.objectValue != nil, "\(name).\(param["name"]?.stringValue ?? "?") has a schema")
+                if let required = param["required"] { #expect(required.boolValue != nil, "\(name): required is a boolean") }
+            }
+            #expect(method["result"]?["name"]?.stringValue?.isEmpty == false, "\(name): the result is named")
+            #expect(method["result"]?["schema"]?.objectValue != nil, "\(name): the result has a schema")
+            for example in method["examples"]?.arrayValue ?? [] {
+                #expect(example["name"]?.stringValue?.isEmpty == false, "\(name): every example is named")
+                for given in example["params"]?.arrayValue ?? [] {
+                    let key = given["name"]?.stringValue ?? "?"
+                    #expect(paramNames.contains(key), "\(name): the example's param '\(key)' is declared")
+                }
+            }
+            for error in method["errors"]?.arrayValue ?? [] {
+                #expect(error["code"]?.intValue != nil && error["message"]?.stringValue?.isEmpty == false, "\(name): \(error)")
+            }
+        }
+    }
+
     @Test func listsFilterAndPageByCursor() throws {
         let first = try client.result("catalog.courses", .object([("limit", 4)]))
         #expect(first["total"] == .number("10"))
