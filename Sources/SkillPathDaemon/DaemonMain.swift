@@ -17,7 +17,7 @@ public enum DaemonMain {
             let options = try commandLine(arguments, journal: journal)
             let workingDirectory = FileManager.default.currentDirectoryPath
             var configuration = try configure(options, workingDirectory: workingDirectory, journal: journal)
-            let logger = Logger(level: configuration.logLevel, flushInterval: 0.05, priorityPrefixes: journal)
+            let logger = Logger(level: configuration.logLevel, flushInterval: 0.05, priorityPrefixes: journal, timestamps: !journal)
             defer { logger.flush() }
             ParentWatch.start(environment: environment)
             let notifier = SystemdNotifier(environment: environment)

@@ -3,11 +3,12 @@ import Glibc
 import Locking
 
 /// One line per event on stderr, `level message key=value ...`, always written whole so lines from
-/// different threads never interleave. journald adds the timestamp; we add nothing it already has.
+/// different threads never interleave.
 ///
 /// When stderr is the journal (`JournalStream`), each line starts with its syslog priority (`<3>` for an
 /// error … `<7>` for debug, sd-daemon(3)), which journald strips and stores, so `journalctl -p warning`
-/// finds warnings and errors; everywhere else the lines stay plain.
+/// finds warnings and errors; journald adds the time, and we add nothing it already has. Everywhere else
+/// (a terminal, a file) a line starts with its time instead, RFC 3339 in UTC (`timestamps`).
 ///
 /// A buffered logger (the daemon's) collects lines and writes them in batches from a background thread,
 /// so a request costs no extra system call for its log line; warnings and errors, and `flush()`, write
@@ -58,9 +59,10 @@ public struct Logger: Sendable {
     ///   - flushInterval: nil writes each line at once; otherwise lines are batched and written at least
     ///     this often (in seconds).
     ///   - priorityPrefixes: start each line with `<N>` for journald (see `JournalStream`).
-    public init(level: Level, descriptor: Int32 = 2, flushInterval: Double? = nil, priorityPrefixes: Bool = false) {
+    ///   - timestamps: start each line with the time it was logged (RFC 3339, UTC), when not for journald.
+    public init(level: Level, descriptor: Int32 = 2, flushInterval: Double? = nil, priorityPrefixes: Bool = false, timestamps: Bool = false) {
         self.level = level
-        self.sink = LogSink(descriptor: descriptor, flushInterval: flushInterval, priorityPrefixes: priorityPrefixes)
+        self.sink = LogSink(descriptor: descriptor, flushInterval: flushInterval, priorityPrefixes: priorityPrefixes, timestamps: timestamps)
     }
 
     public func isEnabled(_ eventLevel: Level) -> Bool { eventLevel >= level }
@@ -115,13 +117,15 @@ final class LogSink: Sendable {
     private let descriptor: Int32
     private let buffered: Bool
     private let priorityPrefixes: Bool
+    private let timestamps: Bool
     let limiter = LogRateLimiter()
     private let pending = Locked<[UInt8]>([])
 
-    init(descriptor: Int32, flushInterval: Double?, priorityPrefixes: Bool) {
+    init(descriptor: Int32, flushInterval: Double?, priorityPrefixes: Bool, timestamps: Bool) {
         self.descriptor = descriptor
         self.buffered = flushInterval != nil
         self.priorityPrefixes = priorityPrefixes
+        self.timestamps = timestamps
         if let flushInterval {
             let thread = Thread { [weak self] in
                 while let sink = self {
@@ -157,7 +161,8 @@ final class LogSink: Sendable {
     }
 
     private func prefixed(_ line: String, _ level: Logger.Level) -> String {
-        priorityPrefixes ? "<\(level.syslogPriority)>" + line : line
+        if priorityPrefixes { return "<\(level.syslogPriority)>" + line }
+        return timestamps ? RFC3339Timestamp.now() + " " + line : line
     }
 
     private func write(_ bytes: [UInt8]) {

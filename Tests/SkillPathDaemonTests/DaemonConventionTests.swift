@@ -9,7 +9,7 @@ import Testing
 /// The daemon as its surroundings expect it: journald reads each line's priority, requests arriving while
 /// it stops are told so, and its manual page is the help it prints.
 @Suite struct DaemonConventionTests {
-    /// Under the journal, every line carries its syslog priority; elsewhere lines stay plain.
+    /// Under the journal, every line carries its syslog priority; elsewhere its time.
     @Test func linesCarryTheirPriorityWhenStderrIsTheJournal() throws {
         let journal = try DaemonProcess(journal: true)
         _ = try journal.client().result("system.health")
@@ -27,8 +27,18 @@ import Testing
         let plain = try DaemonProcess()
         plain.signal(SIGTERM)
         #expect(plain.waitForExit() == 0)
-        #expect(plain.log.contains("\nnotice stopping reason=SIGTERM") || plain.log.hasPrefix("notice stopping"), "\(plain.log)")
         #expect(!plain.log.contains("<5>"), "no prefixes outside the journal")
+        // Outside the journal, every line starts with its time, RFC 3339 in UTC, to the millisecond.
+        let stamped = plain.log.split(separator: "\n")
+        #expect(!stamped.isEmpty)
+        for line in stamped {
+            #expect(line.wholeMatch(of: /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z (debug|info|notice|warning|error) .*/) != nil, "\(line)")
+        }
+        #expect(stamped.contains { $0.dropFirst(25).hasPrefix("notice stopping reason=SIGTERM") }, "\(plain.log)")
+        let today = ISO8601DateFormatter().string(from: Date()).prefix(10)
+        #expect(stamped.contains { $0.hasPrefix(today) }, "today's date, UTC: \(today)")
+        // Under the journal, no time: journald has it.
+        #expect(lines.allSatisfy { $0.wholeMatch(of: /<\d>\d{4}-.*/) == nil })
     }
 
     /// A JOURNAL_STREAM inherited from a parent does not count when stderr is somewhere else.
