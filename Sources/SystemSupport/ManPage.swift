@@ -61,8 +61,27 @@ public struct ManPage: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// Prose: escaped, with markdown code spans (`catalog check`) set in bold, as man pages set commands.
     static func escapedLines(_ text: String) -> [String] {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { escape(String($0)) }
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { codeSpansInBold(escape(String($0))) }
+    }
+
+    /// Each pair of backticks around a code span becomes `\fB` … `\fR`; a line with an odd number keeps
+    /// its backticks, since there is no telling which one is unpaired.
+    static func codeSpansInBold(_ line: String) -> String {
+        let ticks = line.count { $0 == "`" }
+        guard ticks > 0, ticks % 2 == 0 else { return line }
+        var opening = true
+        var result = ""
+        for character in line {
+            guard character == "`" else {
+                result.append(character)
+                continue
+            }
+            result += opening ? "\\fB" : "\\fR"
+            opening.toggle()
+        }
+        return result
     }
 
     /// Text safe in roff: backslashes as `\e`, hyphens as `\-` (so options copy and paste as ASCII), other
