@@ -27,7 +27,7 @@ import Testing
         "moves end": ["moves", "end", "1", "--return"], "opportunities": ["opportunities"], "opportunities open": ["opportunities", "open", "scientist"],
         "opportunities close": ["opportunities", "close", "1", "--external"], "report mobility": ["report", "mobility"],
         "report skills": ["report", "skills"], "report": ["report", "--out", "/dev/null"],
-        "catalog search": ["catalog", "search", "python"], "catalog show": ["catalog", "show", "py1"], "import": ["import", "employees", "FILE"], "import xapi": ["import", "xapi", "FILE"],
+        "catalog search": ["catalog", "search", "python"], "catalog show": ["catalog", "show", "py1"], "skills": ["skills"], "skills set": ["skills", "set", "python=2"], "import": ["import", "employees", "FILE"], "import xapi": ["import", "xapi", "FILE"],
         "reload": ["reload"], "health": ["health"], "rpc": ["rpc", "system.health"], "audit": ["audit"], "preferences": ["preferences", "--employee", "a1"],
     ]
     static let offline: Set<String> = ["catalog check", "catalog import", "plan", "completion", "complete", "manual"]

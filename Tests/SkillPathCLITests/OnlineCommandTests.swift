@@ -66,6 +66,39 @@ import Testing
         #expect(quiet.status == 0 && quiet.stderr.isEmpty, "\(quiet.stderr)")
     }
 
+    /// `skills`: each skill's stated level, source, date and the level that counts, with why it is lower;
+    /// `skills set` records levels and refuses a malformed one before asking the daemon.
+    @Test func skillsShowsWhatCountsAndSkillsSetRatesThem() throws {
+        _ = try daemon.client().result("employees.setSkills", .object([
+            ("employee", "a2"), ("skills", .array([.object([("skill", "sql"), ("level", 4)])])), ("source", "self"),
+        ]))
+        let shown = try skillpath("skills", "--employee", "a2", "--no-color")
+        #expect(shown.status == 0, "\(shown.stderr)")
+        let lines = shown.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == "Skills of Analyst Two (a2): 1 skill")
+        let sql = try #require(lines.first { $0.hasPrefix("sql ") })
+        let cells = sql.split(separator: " ", omittingEmptySubsequences: true)
+        #expect(cells.prefix(3) == ["sql", "4", "self"], "\(sql)")
+        #expect(sql.contains("self-rated, not confirmed"), "the reason it counts for less: \(sql)")
+
+        // As administrator (the tests run as root), the level is an assessment and replaces the self-rating.
+        let set = try skillpath("skills", "set", "sql=3", "python=2", "--employee", "a2")
+        #expect(set.status == 0, "\(set.stderr)")
+        #expect(set.stdout == "Set for a2 (assessment): sql 3, python 2.\n", "\(set.stdout)")
+        let json = try JSONParser.parse(try skillpath("skills", "--employee", "a2", "--json").stdout).arrayValue ?? []
+        #expect(json.map { $0["skill"]?.stringValue ?? "" } == ["python", "sql"])
+        #expect(json.allSatisfy { $0["source"] == "assessment" && $0["effectiveLevel"] == $0["level"] }, "\(json)")
+
+        for (argument, message) in [("sql=9", "'sql=9' must be SKILL=LEVEL with a level from 0 to 5"), ("sql", "'sql' must be SKILL=LEVEL"), ("=2", "'=2' must be SKILL=LEVEL")] {
+            let bad = try skillpath("skills", "set", argument, "--employee", "a2")
+            #expect(bad.status == 64 && bad.stderr.hasPrefix("Error: \(message)"), "\(argument): \(bad.stderr)")
+        }
+        let unknown = try skillpath("skills", "set", "cobol=2", "--employee", "a2")
+        #expect(unknown.status == 3 && unknown.stderr.contains("unknown skill 'cobol'"), "\(unknown.stderr)")
+        let nobody = try skillpath("skills", "--employee", "ghost")
+        #expect(nobody.status == 3 && nobody.stderr.contains("ghost"), "\(nobody.stderr)")
+    }
+
     @Test func pathPlansForYouOrAReportAndPrintsTheDaemonsPlanAsJSON() throws {
         let mine = try skillpath("path", "--target", "lead")
         #expect(mine.status == 0, "\(mine.stderr)")
