@@ -53,4 +53,35 @@ import Testing
         #expect(XMLParser(data: Data(plannedPage.utf8)).parse())
         #expect(plannedPage.contains("Dated at 4 h a week (the stored pace, else the default)."), "the one default pace")
     }
+
+    /// `--out -` puts the page alone on stdout; `--json` is refused, not ignored; a path that cannot be
+    /// written gets our one-line error and leaves nothing behind; a device stays a device.
+    @Test func theOutputGoesWhereItIsToldOrSaysWhyNot() throws {
+        let daemon = try DaemonProcess()
+        _ = try daemon.client().result("employees.upsert", .object([("employees", .array([.object([("id", "b"), ("name", "Boss"), ("role", "lead")])]))]))
+        let environment = ["SKILLPATH_SOCKET": daemon.socketPath]
+        let directory = TemporaryDirectory()
+        let piped = try ProcessRunner.run("skillpath", ["report", "--employee", "b", "--out", "-"], environment: environment, directory: directory.path)
+        #expect(piped.status == 0, "\(piped.stderr)")
+        #expect(piped.stdout.hasPrefix("<!DOCTYPE html>") && piped.stdout.hasSuffix("</html>\n"), "the page alone: \(piped.stdout.prefix(80))")
+        #expect(XMLParser(data: Data(piped.stdout.utf8)).parse())
+        #expect(piped.stderr.hasPrefix("Wrote the page to standard output ("), "\(piped.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: "\(directory.path)/-"), "no file named '-'")
+
+        let json = try ProcessRunner.run("skillpath", ["report", "--json"], environment: environment, directory: directory.path)
+        #expect(json.status == 64 && json.stderr.hasPrefix("Error: 'report' writes an HTML page, not JSON"), "\(json.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty, "nothing written")
+
+        for (path, reason) in [("\(directory.path)/missing/r.html", "No such file or directory"), (directory.path, "Is a directory")] {
+            let failed = try ProcessRunner.run("skillpath", ["report", "--employee", "b", "--out", path], environment: environment)
+            #expect(failed.status == 1, "\(path): \(failed.stderr)")
+            #expect(failed.stderr == "Error: cannot write \(path): \(reason)\n", "\(failed.stderr)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty, "no partial file left")
+
+        let device = try ProcessRunner.run("skillpath", ["report", "--employee", "b", "--out", "/dev/null"], environment: environment)
+        #expect(device.status == 0, "\(device.stderr)")
+        let kind = try FileManager.default.attributesOfItem(atPath: "/dev/null")[.type] as? FileAttributeType
+        #expect(kind == .typeCharacterSpecial, "/dev/null is still the device")
+    }
 }

@@ -17,7 +17,7 @@ enum HTMLReportCommand: Command {
         'skillpath report mobility' and 'skillpath report skills' are the same figures as text.
         """,
         options: [
-            OptionSpec("out", value: "FILE", help: "where to write the page (default skillpath-report.html)"),
+            OptionSpec("out", value: "FILE", help: "where to write the page (default skillpath-report.html; - for standard output)"),
             OptionSpec("employee", value: "ID", help: "whose path (default yours)"),
             OptionSpec("target", value: "ROLE", help: "plan the path to this role instead of showing the active assignment"),
             OptionSpec("manager", value: "ID", help: "whose team (default yours, when you have reports)"),
@@ -27,6 +27,10 @@ enum HTMLReportCommand: Command {
 
     static func run(_ context: CommandContext) throws(CLIError) -> ExitCode {
         let arguments = context.arguments
+        // A page is HTML: --json is refused rather than ignored, and says where the figures are as JSON.
+        if arguments.flag("json") {
+            throw .usage("'report' writes an HTML page, not JSON; for the figures as JSON use 'report mobility --json' or 'report skills --json'")
+        }
         let daemon = context.daemon()
         let out = arguments.value("out") ?? "skillpath-report.html"
         var report = HTMLReport(title: "SkillPath report", generated: context.today)
@@ -58,13 +62,17 @@ enum HTMLReportCommand: Command {
         } catch where error.exitCode == .forbidden {
             report.omissions.append("No skills heat map: \(error.message).")
         }
-        do {
-            try report.render().write(toFile: out, atomically: true, encoding: .utf8)
-        } catch {
-            throw CLIError(.failure, "cannot write \(out): \(error.localizedDescription)")
-        }
         let parts = [report.path == nil ? nil : "path", report.team == nil ? nil : "team", report.skills == nil ? nil : "skills"].compactMap { $0 }
-        context.console.line("Wrote \(out) (\(parts.isEmpty ? "nothing to show" : parts.joined(separator: ", "))).")
+        let summary = ["(\(parts.isEmpty ? "nothing to show" : parts.joined(separator: ", ")))."] + report.omissions.map { "  " + $0 }
+        // `--out -`: the page on stdout, alone, and what it holds on stderr.
+        if out == "-" {
+            let page = report.render()
+            context.console.line(page.hasSuffix("\n") ? String(page.dropLast()) : page)
+            FileHandle.standardError.write(Data((["Wrote the page to standard output " + summary[0]] + summary.dropFirst()).joined(separator: "\n").utf8 + [0x0A]))
+            return .success
+        }
+        try OutputFile.write(report.render(), to: out)
+        context.console.line("Wrote \(out) \(summary[0])")
         for omission in report.omissions { context.console.line(context.console.styled("  " + omission, .dim)) }
         return .success
     }
