@@ -28,7 +28,7 @@ public struct ExitCode: RawRepresentable, Sendable, Equatable, Hashable {
     public static let notFound = ExitCode(rawValue: 3)
     /// Wrong command line: unknown command or option, missing argument.
     public static let usage = ExitCode(rawValue: 64)
-    /// Bad input data: a malformed profile or CSV file, an invalid option value, a rejected catalog.
+    /// Bad input data: a malformed profile or CSV file, a rejected catalog, a parameter no flag carried.
     public static let dataError = ExitCode(rawValue: 65)
     /// An input file does not exist or cannot be read.
     public static let noInput = ExitCode(rawValue: 66)
@@ -43,8 +43,8 @@ public struct ExitCode: RawRepresentable, Sendable, Equatable, Hashable {
         (.success, "success"),
         (.failure, "the command ran and found a problem (`catalog check` found errors, `route` found no route), or failed otherwise"),
         (.notFound, "not found: an unknown role, employee, skill, course or assignment"),
-        (.usage, "usage: unknown command or option, missing or malformed argument"),
-        (.dataError, "bad data: a malformed profile or CSV file, an invalid option value, a rejected catalog, rows rejected by an import, a conflict (an active assignment already exists, the employee holds the role, an event id already used for other content); `assign --team` only when nobody who needed the role could be assigned"),
+        (.usage, "usage: unknown command or option, missing or malformed argument, an invalid option value (whether the CLI finds it or the daemon does, it is named by its flag: `--limit must be between 1 and 100, got 500`, not by the RPC parameter)"),
+        (.dataError, "bad data: a malformed profile or CSV file, a parameter no flag of yours carried (`skillpath rpc`'s JSON, say), a rejected catalog, rows rejected by an import, a conflict (an active assignment already exists, the employee holds the role, an event id already used for other content); `assign --team` only when nobody who needed the role could be assigned"),
         (.noInput, "an input file does not exist or cannot be read"),
         (.unavailable, "no daemon answers on the socket (or it is shutting down or overloaded)"),
         (.forbidden, "forbidden: the daemon refused (the message says which rule)"),

@@ -27,8 +27,11 @@ extension ExitCode {
 
 extension PlanningError {
     /// The offline planner's refusal, with the exit code the daemon's would give: unknown ids are "not
-    /// found", a malformed profile or option is bad input.
-    var cliError: CLIError {
-        CLIError(ErrorCode.of(kind).map { ExitCode($0.category) } ?? .dataError, "\(field): \(message)")
+    /// found", a malformed profile is bad input, and an option value one of `flags` carried is a usage
+    /// error named by that flag, as the daemon's would be (`DaemonClient.failure`).
+    func cliError(flags: [OptionSpec]) -> CLIError {
+        let code = ErrorCode.of(kind).map { ExitCode($0.category) } ?? .dataError
+        if code == .dataError, let flag = OptionSpec.flag(for: field, among: flags) { return CLIError(.usage, "--\(flag) \(message)") }
+        return CLIError(code, "\(field): \(message)")
     }
 }

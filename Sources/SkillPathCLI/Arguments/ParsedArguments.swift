@@ -9,6 +9,10 @@ public struct ParsedArguments: Sendable {
 
     public func flag(_ name: String) -> Bool { options[name] != nil }
 
+    /// The command's options that this command line gives: a parameter refused is named by one of these
+    /// only when the user set it (`OptionSpec.flag(for:among:)`).
+    var givenOptions: [OptionSpec] { (command?.options ?? []).filter { options[$0.name] != nil } }
+
     /// The last value given for an option.
     public func value(_ name: String) -> String? { options[name]?.last }
 

@@ -39,7 +39,7 @@ enum CompareCommand: Command {
         do {
             comparison = try Planner(catalog: catalog).compare(profile: profile, targetRoles: arguments.positionals, options: options)
         } catch {
-            throw error.cliError
+            throw error.cliError(flags: context.arguments.givenOptions)
         }
         if context.wantsJSON {
             context.console.json(comparison.json)

@@ -37,7 +37,7 @@ enum PlanCommand: Command {
         do {
             plan = try Planner(catalog: catalog).plan(profile: profile, targetRole: target, options: options)
         } catch {
-            throw error.cliError
+            throw error.cliError(flags: context.arguments.givenOptions)
         }
         show(plan, graph: graph, context: context)
         return .success

@@ -38,7 +38,7 @@ enum RouteCommand: Command {
         do {
             route = try Planner(catalog: catalog).route(profile: profile, targetRole: target, options: options.completingSchedule(today: context.today), maxHops: hops)
         } catch {
-            throw error.cliError
+            throw error.cliError(flags: context.arguments.givenOptions)
         }
         if context.wantsJSON {
             context.console.json(route.json)

@@ -18,11 +18,14 @@ final class DaemonClient {
     let socketPath: String
     /// How the path was chosen, for the "no daemon" message.
     let origin: String
+    /// The options the command line gave, to name a parameter the daemon refuses by the flag that carried it.
+    let options: [OptionSpec]
     private var socket: UnixSocket?
     private var framer = LineFramer(maximumLineLength: 256 << 20)
     private var nextID = 1
 
     init(arguments: ParsedArguments, environment: [String: String]) {
+        options = arguments.givenOptions
         if let given = arguments.value("socket") {
             (socketPath, origin) = (given, "given with --socket")
         } else if let variable = environment["SKILLPATH_SOCKET"], !variable.isEmpty {
@@ -72,7 +75,7 @@ final class DaemonClient {
         } catch {
             throw CLIError(.failure, "skillpathd sent a reply that is not JSON: \(error.message)")
         }
-        if let error = reply["error"] { throw Self.failure(from: error) }
+        if let error = reply["error"] { throw Self.failure(from: error, options: options) }
         guard let result = reply["result"] else { throw CLIError(.failure, "skillpathd sent a reply with neither result nor error") }
         return result
     }
@@ -113,9 +116,15 @@ final class DaemonClient {
         }
     }
 
-    /// A JSON-RPC error as a CLI error, with the exit code `ExitCode(rpcCode:)` gives its code.
-    static func failure(from error: JSONValue) -> CLIError {
+    /// A JSON-RPC error as a CLI error, with the exit code `ExitCode(rpcCode:)` gives its code; except that a
+    /// parameter the daemon refuses which one of the command's flags carried is an invalid option value, as
+    /// when the CLI finds it: exit 64, named by the flag ("--limit must be between 1 and 100, got 500").
+    static func failure(from error: JSONValue, options: [OptionSpec] = []) -> CLIError {
         let code = error["code"]?.intValue ?? JSONRPCError.internalErrorCode
+        if code == JSONRPCError.invalidParamsCode, let parameter = error["data"]?["param"]?.stringValue,
+           let reason = error["data"]?["reason"]?.stringValue, let flag = OptionSpec.flag(for: parameter, among: options) {
+            return CLIError(.usage, "--\(flag) \(reason)")
+        }
         let message = error["message"]?.stringValue ?? "unknown error"
         var details: [String] = []
         for problem in error["data"]?["errors"]?.arrayValue ?? [] {
