@@ -16,7 +16,7 @@ public enum SkillPathCLI {
 
     public static func main(_ arguments: [String], environment: [String: String]) -> Int32 {
         let noColor = arguments.contains("--no-color")
-        let console = Console.standard(environment: environment, noColor: noColor)
+        let console = Console.standard(environment: environment, noColor: noColor, noPager: arguments.contains("--no-pager"))
         defer { console.flush() }
         do {
             let parsed = try ArgumentParser(commands: specs).parse(arguments)

@@ -22,21 +22,23 @@ import Testing
         #expect(recorded.status == 0, "\(recorded.stderr)")
         #expect(recorded.stdout == "Recorded move 1: a1 analyst → scientist (promotion) on 2025-03-01.\n")
         let listed = try skillpath("moves")
-        #expect(listed.stdout.contains("2025-03-01  a1        analyst  scientist  promotion  kind from the catalog"), "\(listed.stdout)")
+        // The move's id leads its row: `moves end` takes it.
+        #expect(listed.stdout.contains(" 1  2025-03-01  a1        analyst  scientist  promotion  kind from the catalog"), "\(listed.stdout)")
+        #expect(listed.stdout.hasPrefix("ID  Date"), "\(listed.stdout)")
         #expect(try JSONParser.parse(skillpath("moves", "--json").stdout).arrayValue?.count == 1)
 
         let opened = try skillpath("opportunities", "open", "lead", "--manager", "l", "--headcount", "2", "--opens", "2025-01-01")
-        #expect(opened.stdout == "Opened opportunity 1: lead (position, 2 seat(s)) from 2025-01-01.\n", "\(opened.stderr)")
+        #expect(opened.stdout == "Opened opportunity 1: lead (position, 2 seats) from 2025-01-01.\n", "\(opened.stderr)")
         let market = try skillpath("opportunities")
         #expect(market.stdout.contains("Data Lead") && market.stdout.contains("2 of 2"), "\(market.stdout)")
         let filled = try skillpath("opportunities", "close", "1", "--filled-by", "a2", "--date", "2025-04-01")
         #expect(filled.stdout == """
-            Opportunity 1 is open (1 seat(s) left).
+            Opportunity 1 is open (1 seat left).
             Recorded move 2: a2 analyst → lead (lateral) on 2025-04-01.
 
             """, "\(filled.stderr)")
         let again = try skillpath("opportunities", "close", "1", "--withdraw")
-        #expect(again.stdout == "Opportunity 1 is closed (0 seat(s) left).\n", "withdrawn: no seat is left to take")
+        #expect(again.stdout == "Opportunity 1 is closed (0 seats left).\n", "withdrawn: no seat is left to take")
         #expect(try skillpath("opportunities").stdout.contains("No open opportunities right now"))
 
         let report = try skillpath("report", "mobility", "--from", "2025-01-01", "--to", "2025-12-31", "--group-by", "quarter")

@@ -34,8 +34,40 @@ import Testing
         let listed = try JSONParser.parse(result.stdout).arrayValue ?? []
         #expect(listed.count == 1_204)
         #expect(Set(listed.compactMap { $0["id"]?.stringValue }).count == 1_204, "nobody twice")
+        // A table shows 50 rows and says, on stderr, how many it left out; --all shows them all.
         let table = try skillpath("employees", "--no-color")
-        #expect(table.stdout.contains("Person 1199"))
+        #expect(table.stdout.split(separator: "\n").count == 1 + 50, "a header and 50 rows")
+        #expect(table.stderr == "Showing 50 of 1,204 employees; --limit N or --all for more.\n", "\(table.stderr)")
+        let all = try skillpath("employees", "--all")
+        #expect(all.stdout.split(separator: "\n").count == 1 + 1_204 && all.stdout.contains("Person 1199") && all.stderr.isEmpty)
+        let three = try skillpath("employees", "--json", "--limit", "3")
+        #expect(try JSONParser.parse(three.stdout).arrayValue?.count == 3)
+        #expect(three.stderr.isEmpty, "--json is for programs: no note")
+        for (arguments, message) in [(["--limit", "0"], "--limit must be a whole number from 1 to 1,000,000, got '0'"), (["--limit", "5", "--all"], "give --limit N or --all, not both")] {
+            let bad = try ProcessRunner.run("skillpath", ["employees"] + arguments, environment: ["SKILLPATH_SOCKET": daemon.socketPath])
+            #expect(bad.status == 64 && bad.stderr.hasPrefix("Error: \(message)"), "\(bad.stderr)")
+        }
+    }
+
+    /// On a terminal (a pty, through script(1)), output taller than the screen goes through $PAGER; never
+    /// with --no-pager, never when it fits, never into a pipe.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "script(1) is not installed"))
+    func longOutputPagesOnATerminalOnly() throws {
+        let rows = (0..<40).map { JSONValue.object([("id", .string("q\($0)")), ("name", .string("Paged \($0)")), ("role", "analyst"), ("manager", "m")]) }
+        _ = try daemon.client().result("employees.upsert", .object([("employees", .array(rows))]))
+        func onATerminal(_ line: String) throws -> [String] {
+            let environment = ["SKILLPATH_SOCKET": daemon.socketPath, "LINES": "20", "PAGER": "sed 's/^/paged: /'"]
+            let result = try ProcessRunner.run("/usr/bin/script", ["-qec", "\(ProcessRunner.executable("skillpath")) \(line)", "/dev/null"], environment: environment)
+            #expect(result.status == 0, "\(result.stderr)")
+            // A pty ends lines in CR LF, one Character to Swift.
+            return result.stdout.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        let paged = try onATerminal("employees --no-color")
+        #expect(paged.count > 20 && paged.filter { $0.hasPrefix("Showing") == false }.allSatisfy { $0.hasPrefix("paged: ") }, "\(paged)")
+        #expect(try onATerminal("employees --no-color --no-pager").allSatisfy { !$0.hasPrefix("paged: ") })
+        #expect(try onATerminal("employees --no-color --limit 5").allSatisfy { !$0.hasPrefix("paged: ") }, "it fits")
+        let piped = try ProcessRunner.run("skillpath", ["employees"], environment: ["SKILLPATH_SOCKET": daemon.socketPath, "PAGER": "sed 's/^/paged: /'"])
+        #expect(!piped.stdout.contains("paged: "))
     }
 
     @Test func withoutADaemonItSaysWhatItTriedAndHowToStartOne() throws {

@@ -55,6 +55,7 @@ public enum GlobalOptions {
         OptionSpec("no-color", help: "never colour the output (also: a non-empty NO_COLOR in the environment)"),
         OptionSpec("socket", value: "PATH", help: "the daemon's socket (also: SKILLPATH_SOCKET; default the nearest .skillpath/skillpathd.sock at or above the working folder, else /run/skillpath/skillpathd.sock)"),
         OptionSpec("verbose", help: "say more: which socket is used and why (-v)"),
+        OptionSpec("no-pager", help: "never page output taller than the terminal (also: PAGER= empty)"),
         OptionSpec("help", help: "show help for the command"),
         OptionSpec("version", help: "print the version (the same as skillpathd's) and exit"),
     ]

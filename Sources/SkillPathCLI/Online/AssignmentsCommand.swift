@@ -5,14 +5,16 @@ import SkillPathProtocol
 enum AssignmentsCommand: Command {
     static let spec = CommandSpec(
         path: ["assignments"], summary: "list assignments: yours, a report's, or all you may see",
-        synopsis: "assignments [--employee ID] [--json]",
-        options: [OptionSpec("employee", value: "ID", help: "only this employee's")],
+        synopsis: "assignments [--employee ID] [--limit N | --all] [--json]",
+        options: [OptionSpec("employee", value: "ID", help: "only this employee's"), ListLimit.limitOption, ListLimit.allOption],
         examples: ["skillpath assignments", "skillpath assignments --employee e-005 --json"])
 
     static func run(_ context: CommandContext) throws(CLIError) -> ExitCode {
+        let limit = try ListLimit(context.arguments, json: context.wantsJSON)
         let result = try context.daemon().call(AssignmentsList.self, AssignmentsList.Params(employee: context.arguments.value("employee")))
-        if context.printedJSON(result) { return .success }
-        let list = result["assignments"]?.arrayValue ?? []
+        let all = result["assignments"]?.arrayValue ?? []
+        let list = limit.rows.map { Array(all.prefix($0)) } ?? all
+        if context.printedJSON(limit.rows == nil ? result : .object([("assignments", .array(list))])) { return .success }
         guard !list.isEmpty else {
             context.console.line("No assignments.")
             return .success
@@ -30,6 +32,7 @@ enum AssignmentsCommand: Command {
             header: ["ID", "Employee", "Target", "Planned finish", "Due", "Done", "Progress", "Next course", "Skills the plan cannot close"], rows: rows,
             width: context.console.width, rightAligned: [0, 5], shrinkable: [7, 2, 8])
             .forEach(context.console.line)
+        if let footer = ListLimit.footer(shown: list.count, total: all.count, more: list.count < all.count, noun: "assignments") { context.console.note(footer) }
         return .success
     }
 }

@@ -5,11 +5,11 @@ import SkillPathProtocol
 enum AuditCommand: Command {
     static let spec = CommandSpec(
         path: ["audit"], summary: "the audit trail: who changed what, with old and new values (administrators)",
-        synopsis: "audit [--since DATE] [--until DATE] [--by NAME] [--employee ID] [--kind KIND] [--limit N] [--json]",
+        synopsis: "audit [--since DATE] [--until DATE] [--by NAME] [--employee ID] [--kind KIND] [--limit N | --all] [--json]",
         discussion: """
         Newest first. KIND is an action (employee.update) or a family (employee, skills, progress, assignment,
         move, opportunity, catalog). Changes read 'field: old → new'. --json prints the entries as the daemon
-        gives them (audit.list).
+        gives them (audit.list). The trail grows with every write, so --json too shows 50 unless told otherwise.
         """,
         options: [
             OptionSpec("since", value: "DATE", help: "entries on or after this day"),
@@ -17,34 +17,20 @@ enum AuditCommand: Command {
             OptionSpec("by", value: "NAME", help: "only entries by this actor (a login, 'login for employee', SIGHUP)"),
             OptionSpec("employee", value: "ID", help: "only entries about this employee"),
             OptionSpec("kind", value: "KIND", help: "an action or a family of actions"),
-            OptionSpec("limit", value: "N", help: "how many entries (default 50, at most 10000)"),
+            OptionSpec("limit", value: "N", help: "how many entries (default 50, with --json too)"), ListLimit.allOption,
         ],
         examples: ["skillpath audit --employee e-005", "skillpath audit --kind catalog --json", "skillpath audit --since 2026-11-01 --by alan"])
 
     static func run(_ context: CommandContext) throws(CLIError) -> ExitCode {
         let arguments = context.arguments
-        let limit = try arguments.value("limit").map { text throws(CLIError) -> Int in
-            guard let number = Int(text), (1...10_000).contains(number) else { throw .usage("--limit must be 1–10000, got '\(text)'") }
-            return number
-        } ?? 50
+        // The trail can hold millions of entries: 50 unless told otherwise, with --json too.
+        let limit = try ListLimit(arguments, json: false)
         let (since, until) = (try arguments.date("since"), try arguments.date("until"))
-        let daemon = context.daemon()
-        var entries: [JSONValue] = []
-        var cursor: String?
-        var more = false
-        // Pages of up to 1,000 until the limit; a cursor that does not move ends the loop whatever the daemon says.
-        while entries.count < limit {
-            let page = try daemon.call(AuditList.self, AuditList.Params(
-                since: since, until: until, by: arguments.value("by"), employee: arguments.value("employee"), kind: arguments.value("kind"),
-                page: PageRequest(limit: min(PageRequest.maximumLimit, limit - entries.count), cursor: cursor)))
-            entries += page["items"]?.arrayValue ?? []
-            guard let next = page["nextCursor"]?.stringValue, next != cursor else {
-                more = false
-                break
-            }
-            cursor = next
-            more = true
+        let listing = try context.daemon().pages(AuditList.self, noun: "audit entries", limit: limit.rows) { page in
+            AuditList.Params(
+                since: since, until: until, by: arguments.value("by"), employee: arguments.value("employee"), kind: arguments.value("kind"), page: page)
         }
+        let entries = listing.items
         if context.printedJSON(.array(entries)) { return .success }
         let console = context.console
         guard !entries.isEmpty else {
@@ -59,7 +45,9 @@ enum AuditCommand: Command {
         }
         TextLayout.table(header: ["When", "Actor", "Action", "Subject", "What"], rows: rows, width: console.width, rightAligned: [], shrinkable: [4])
             .forEach(console.line)
-        if more { console.line(console.styled("… older entries remain: --limit N shows more, --since narrows", .dim)) }
+        if let footer = ListLimit.footer(shown: entries.count, total: listing.total, more: listing.more, noun: "audit entries") {
+            console.note(footer + " --since narrows.")
+        }
         return .success
     }
 

@@ -54,6 +54,11 @@ enum CandidatesCommand: Command {
             header: ["#", "ID", "Name", "Role now", "Hours", "Ready by", "Move", "Essential gaps"], rows: rows, width: console.width,
             rightAligned: [0, 4], shrinkable: [7, 2])
             .forEach(console.line)
+        // The ranking is the daemon's, at most 200 long: --limit is all there is to ask for.
+        let considered = result["considered"]?.intValue ?? candidates.count
+        if candidates.count < considered, candidates.count < CandidatesRank.maximumLimit {
+            console.note("Showing the closest \(Plural.grouped(candidates.count)) of \(Plural.count(considered, "person", plural: "people")) considered; --limit N (at most \(CandidatesRank.maximumLimit)) for more.")
+        }
         return .success
     }
 }

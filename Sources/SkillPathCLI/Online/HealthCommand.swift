@@ -23,7 +23,7 @@ enum HealthCommand: Command {
         default: .yellow
         }
         context.console.line(context.console.styled("skillpathd \(health["version"]?.stringValue ?? "?")", .bold) + " · "
-            + context.console.styled(status, color) + " · up \(duration(uptime)) · \(health["connections"]?.intValue ?? 0) connection(s)")
+            + context.console.styled(status, color) + " · up \(duration(uptime)) · \(Plural.count(health["connections"]?.intValue ?? 0, "connection"))")
         context.console.line("catalog \(catalog?["version"]?.stringValue ?? "?"): \(catalog?["skills"]?.intValue ?? 0) skills, \(catalog?["courses"]?.intValue ?? 0) courses, \(catalog?["roles"]?.intValue ?? 0) roles, \(catalog?["transitions"]?.intValue ?? 0) transitions")
         if let problem = health["store"]?["problem"]?.stringValue {
             context.console.line(context.console.styled("database: \(problem); every write is refused until it is restored and the daemon restarted", .red))

@@ -6,34 +6,39 @@ import SkillPathProtocol
 enum MovesCommand: Command {
     static let spec = CommandSpec(
         path: ["moves"], summary: "role history: promotions, lateral moves and secondments you may see, newest first",
-        synopsis: "moves [--employee ID | --manager ID] [--from DATE] [--to DATE] [--json]",
+        synopsis: "moves [--employee ID | --manager ID] [--from DATE] [--to DATE] [--limit N | --all] [--json]",
         options: [
             OptionSpec("employee", value: "ID", help: "only this employee's moves"),
             OptionSpec("manager", value: "ID", help: "only moves in this manager's subtree"),
             OptionSpec("from", value: "DATE", help: "moves on or after this day"),
             OptionSpec("to", value: "DATE", help: "moves on or before this day"),
+            ListLimit.limitOption, ListLimit.allOption,
         ],
         examples: ["skillpath moves", "skillpath moves --employee e-005", "skillpath moves --manager e-002 --from 2026-01-01"])
 
     static func run(_ context: CommandContext) throws(CLIError) -> ExitCode {
         let arguments = context.arguments
         let (from, to) = (try arguments.date("from"), try arguments.date("to"))
-        let items = try context.daemon().allPages(MovesList.self, noun: "moves") { page in
+        let limit = try ListLimit(arguments, json: context.wantsJSON)
+        let listing = try context.daemon().pages(MovesList.self, noun: "moves", limit: limit.rows) { page in
             MovesList.Params(employee: arguments.value("employee"), manager: arguments.value("manager"), from: from, to: to, page: page)
         }
+        let items = listing.items
         if context.printedJSON(.array(items)) { return .success }
         guard !items.isEmpty else {
             context.console.line("No moves recorded that you may see.")
             return .success
         }
+        // The id first: `moves end MOVE` takes it.
         let rows = items.map { move in
             [
-                move["date"]?.stringValue ?? "?", move["employee"]?.stringValue ?? "?", move["fromRole"]?.stringValue ?? "?",
+                text(move["id"]), move["date"]?.stringValue ?? "?", move["employee"]?.stringValue ?? "?", move["fromRole"]?.stringValue ?? "?",
                 move["toRole"]?.stringValue ?? "?", move["source"]?.stringValue == "secondment-return" ? "return" : move["kind"]?.stringValue ?? "?", note(move),
             ]
         }
-        TextLayout.table(header: ["Date", "Employee", "From", "To", "Kind", "Note"], rows: rows, width: context.console.width, shrinkable: [5])
+        TextLayout.table(header: ["ID", "Date", "Employee", "From", "To", "Kind", "Note"], rows: rows, width: context.console.width, rightAligned: [0], shrinkable: [6])
             .forEach(context.console.line)
+        if let footer = ListLimit.footer(shown: items.count, total: listing.total, more: listing.more, noun: "moves") { context.console.note(footer) }
         return .success
     }
 

@@ -34,18 +34,32 @@ extension DaemonClient {
     /// Every page of a paged method, following `nextCursor` until it is null. A cursor seen twice would ask
     /// for a page already read: the listing stops with an error rather than looping.
     func allPages<Method: RPCMethod>(_ method: Method.Type, noun: String, _ params: (PageRequest) -> Method.Params) throws(CLIError) -> [JSONValue] {
-        var items: [JSONValue] = []
+        try pages(method, noun: noun, limit: nil, params).items
+    }
+
+    /// The list's first `limit` items (every one for nil), page by page, with its total where the daemon
+    /// counts it and whether more remain.
+    func pages<Method: RPCMethod>(
+        _ method: Method.Type, noun: String, limit: Int?, _ params: (PageRequest) -> Method.Params
+    ) throws(CLIError) -> Listing {
+        var listing = Listing(items: [], total: nil, more: false)
         var cursor: String?
         var seen = Set<String>()
         repeat {
-            let page = try call(method, params(PageRequest(limit: PageRequest.maximumLimit, cursor: cursor)))
-            items += page["items"]?.arrayValue ?? []
+            let wanted = limit.map { min(PageRequest.maximumLimit, $0 - listing.items.count) } ?? PageRequest.maximumLimit
+            let page = try call(method, params(PageRequest(limit: wanted, cursor: cursor)))
+            listing.items += page["items"]?.arrayValue ?? []
+            listing.total = page["total"]?.intValue ?? listing.total
             cursor = page["nextCursor"]?.stringValue
             if let next = cursor, !seen.insert(next).inserted {
-                throw CLIError(.failure, "skillpathd returned the cursor '\(next)' twice; stopping the listing after \(items.count) \(noun)")
+                throw CLIError(.failure, "skillpathd returned the cursor '\(next)' twice; stopping the listing after \(listing.items.count) \(noun)")
+            }
+            if let limit, listing.items.count >= limit {
+                listing.more = cursor != nil
+                break
             }
         } while cursor != nil
-        return items
+        return listing
     }
 }
 

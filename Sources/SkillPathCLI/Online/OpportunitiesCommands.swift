@@ -6,9 +6,10 @@ import SkillPathProtocol
 enum OpportunitiesCommand: Command {
     static let spec = CommandSpec(
         path: ["opportunities"], summary: "open internal positions and secondments (everyone may see them)",
-        synopsis: "opportunities [--all] [--role ROLE] [--kind position|secondment] [--json]",
+        synopsis: "opportunities [--all] [--role ROLE] [--kind position|secondment] [--limit N] [--json]",
         options: [
             OptionSpec("all", help: "filled and withdrawn ones too"),
+            ListLimit.limitOption,
             OptionSpec("role", value: "ROLE", help: "only this role"),
             OptionSpec("kind", value: "position|secondment", help: "only positions or only secondments"),
         ],
@@ -17,9 +18,12 @@ enum OpportunitiesCommand: Command {
     static func run(_ context: CommandContext) throws(CLIError) -> ExitCode {
         let arguments = context.arguments
         let kind = try arguments.choice("kind", OpportunityRecord.Kind.self)
-        let items = try context.daemon().allPages(OpportunitiesList.self, noun: "opportunities") { page in
+        // Here --all is every status (filled and withdrawn too), as it always was; --limit alone sets the rows.
+        let limit = try ListLimit(arguments, json: context.wantsJSON, allFlag: false)
+        let listing = try context.daemon().pages(OpportunitiesList.self, noun: "opportunities", limit: limit.rows) { page in
             OpportunitiesList.Params(status: arguments.flag("all") ? nil : .open, role: arguments.value("role"), kind: kind, page: page)
         }
+        let items = listing.items
         if context.printedJSON(.array(items)) { return .success }
         guard !items.isEmpty else {
             context.console.line(arguments.flag("all") ? "No opportunities yet." : "No open opportunities right now (--all shows filled and withdrawn ones).")
@@ -39,6 +43,9 @@ enum OpportunitiesCommand: Command {
             header: ["ID", "Role", "Title", "Kind", "Manager", "Seats left", "Opens", "Closes", "Status"], rows: rows,
             width: context.console.width, rightAligned: [0], shrinkable: [2])
             .forEach(context.console.line)
+        if let footer = ListLimit.footer(shown: items.count, total: listing.total, more: listing.more, noun: "opportunities", allFlag: false) {
+            context.console.note(footer)
+        }
         return .success
     }
 }
@@ -68,7 +75,7 @@ enum OpportunitiesOpenCommand: Command {
             closes: try arguments.date("closes"), durationWeeks: try arguments.positiveInteger("weeks")))
         if context.printedJSON(opened) { return .success }
         let shown = Shown()
-        context.console.line("Opened opportunity \(shown.text(opened["id"])): \(shown.text(opened["role"])) (\(shown.text(opened["kind"])), \(shown.text(opened["headcount"])) seat(s)) from \(shown.text(opened["opens"])).")
+        context.console.line("Opened opportunity \(shown.text(opened["id"])): \(shown.text(opened["role"])) (\(shown.text(opened["kind"])), \(Plural.count(opened["headcount"]?.intValue ?? 0, "seat"))) from \(shown.text(opened["opens"])).")
         return .success
     }
 }
@@ -98,7 +105,7 @@ enum OpportunitiesCloseCommand: Command {
         if context.printedJSON(closed) { return .success }
         let shown = Shown()
         let opportunity = closed["opportunity"]
-        context.console.line("Opportunity \(id) is \(shown.text(opportunity?["status"])) (\(shown.text(opportunity?["seatsLeft"])) seat(s) left).")
+        context.console.line("Opportunity \(id) is \(shown.text(opportunity?["status"])) (\(Plural.count(opportunity?["seatsLeft"]?.intValue ?? 0, "seat")) left).")
         if let move = closed["move"], move != .null { context.console.line("Recorded \(MovesCommand.summary(move)).") }
         return .success
     }
