@@ -16,7 +16,9 @@ public enum SkillPathCLI {
 
     public static func main(_ arguments: [String], environment: [String: String]) -> Int32 {
         let noColor = arguments.contains("--no-color")
-        let console = Console.standard(environment: environment, noColor: noColor, noPager: arguments.contains("--no-pager"))
+        let console = Console.standard(
+            environment: environment, noColor: noColor, noPager: arguments.contains("--no-pager"), noHeaders: arguments.contains("--no-headers"),
+            wide: arguments.contains("--wide"))
         defer { console.flush() }
         do {
             let parsed = try ArgumentParser(commands: specs).parse(arguments)

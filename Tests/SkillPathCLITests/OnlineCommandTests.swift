@@ -13,7 +13,9 @@ import Testing
     }
 
     func skillpath(_ arguments: String..., environment: [String: String] = [:], stdin: String? = nil) throws -> ProcessOutput {
-        try ProcessRunner.run("skillpath", arguments, environment: ["SKILLPATH_SOCKET": daemon.socketPath].merging(environment) { $1 }, stdin: stdin)
+        // The people's layout, as on a terminal: these tests read the tables as people do (piped output is
+        // tab-separated; `pipedTablesAreTabSeparated` reads that).
+        try ProcessRunner.run("skillpath", arguments, environment: ["SKILLPATH_SOCKET": daemon.socketPath, "SKILLPATH_FORCE_TTY": "1"].merging(environment) { $1 }, stdin: stdin)
     }
 
     @Test func healthReadsWellAndTheSocketComesFromFlagOrEnvironment() throws {
@@ -47,6 +49,52 @@ import Testing
             let bad = try ProcessRunner.run("skillpath", ["employees"] + arguments, environment: ["SKILLPATH_SOCKET": daemon.socketPath])
             #expect(bad.status == 64 && bad.stderr.hasPrefix("Error: \(message)"), "\(bad.stderr)")
         }
+    }
+
+    /// Into a pipe, a table is for programs: one header line, then a row a line, cells separated by tabs and
+    /// never cut; no title; `--no-headers` drops the header. Read here as TSV against the JSON.
+    @Test func pipedTablesAreTabSeparated() throws {
+        let environment = ["SKILLPATH_SOCKET": daemon.socketPath]
+        let piped = try ProcessRunner.run("skillpath", ["employees"], environment: environment)
+        let lines = piped.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        #expect(lines.first == ["ID", "Name", "Login", "Role", "Manager"])
+        let json = try JSONParser.parse(try skillpath("employees", "--json").stdout).arrayValue ?? []
+        #expect(lines.dropFirst().map { $0.first ?? "" } == json.map { $0["id"]?.stringValue ?? "" })
+        #expect(lines.dropFirst().allSatisfy { $0.count == 5 })
+        #expect(lines.dropFirst().map { $0[1] } == json.map { $0["name"]?.stringValue ?? "" }, "names in full")
+        let bare = try ProcessRunner.run("skillpath", ["employees", "--no-headers"], environment: environment)
+        #expect(bare.stdout.split(separator: "\n").first.map(String.init) == lines.dropFirst().first?.joined(separator: "\t"))
+        // A titled table drops its title into a pipe: only rows.
+        let skills = try ProcessRunner.run("skillpath", ["skills", "--employee", "a1"], environment: environment)
+        #expect(skills.stdout.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).count } == [6, 6], "\(skills.stdout)")
+    }
+
+    /// On a terminal of 80 and of 200 columns (a pty through script(1)), every table fits, titles wrap, and no
+    /// id is cut: each id the JSON lists appears whole.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "script(1) is not installed"))
+    func tablesFitTheTerminal() throws {
+        _ = try daemon.client().result("assignments.create", .object([("employee", "a1"), ("targetRole", "scientist")]))
+        _ = try daemon.client().result("moves.record", .object([("employee", "a2"), ("toRole", "ml-engineer"), ("date", "2025-02-01")]))
+        _ = try daemon.client().result("opportunities.create", .object([("role", "lead"), ("title", "A lead for the new data platform team, Berlin office"), ("kind", "secondment"), ("durationWeeks", 12)]))
+        let commands: [[String]] = [["employees"], ["moves"], ["opportunities"], ["assignments"], ["team"], ["suggest", "a1", "--no-opportunities"], ["candidates", "lead"], ["audit"], ["skills", "--employee", "a1"], ["report", "mobility"]]
+        for columns in [80, 200] {
+            for command in commands {
+                let line = "stty cols \(columns) rows 500; \(ProcessRunner.executable("skillpath")) \(command.joined(separator: " ")) --no-color --no-pager"
+                let result = try ProcessRunner.run("/usr/bin/script", ["-qec", line, "/dev/null"], environment: ["SKILLPATH_SOCKET": daemon.socketPath])
+                let lines = result.stdout.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n").map(String.init)
+                #expect(result.status == 0 && lines.count > 1, "\(command): \(result.stdout)")
+                let widest = lines.max { $0.count < $1.count } ?? ""
+                #expect(widest.count <= columns, "\(command) at \(columns) columns: \(widest.count) wide: \(widest)")
+            }
+        }
+        let narrow = try ProcessRunner.run("/usr/bin/script", ["-qec", "stty cols 80 rows 500; \(ProcessRunner.executable("skillpath")) assignments --no-color", "/dev/null"], environment: ["SKILLPATH_SOCKET": daemon.socketPath])
+        let listed = try JSONParser.parse(try skillpath("assignments", "--json").stdout)["assignments"]?.arrayValue ?? []
+        for assignment in listed {
+            #expect(narrow.stdout.contains(assignment["targetRole"]?.stringValue ?? "?") && narrow.stdout.contains(assignment["employee"]?.stringValue ?? "?"), "ids whole at 80 columns")
+        }
+        // --wide: every column in full, whatever the width.
+        let wide = try ProcessRunner.run("/usr/bin/script", ["-qec", "stty cols 80 rows 500; \(ProcessRunner.executable("skillpath")) opportunities --no-color --wide", "/dev/null"], environment: ["SKILLPATH_SOCKET": daemon.socketPath])
+        #expect(wide.stdout.contains("A lead for the new data platform team, Berlin office") && wide.stdout.contains("Manager"), "\(wide.stdout)")
     }
 
     /// On a terminal (a pty, through script(1)), output taller than the screen goes through $PAGER; never

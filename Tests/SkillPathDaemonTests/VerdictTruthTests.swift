@@ -14,7 +14,7 @@ import Testing
     }
 
     func cli(_ daemon: DaemonProcess, _ arguments: [String]) throws -> ProcessOutput {
-        try ProcessRunner.run("skillpath", arguments, environment: ["SKILLPATH_SOCKET": daemon.socketPath])
+        try ProcessRunner.run("skillpath", arguments, environment: ["SKILLPATH_SOCKET": daemon.socketPath, "SKILLPATH_FORCE_TTY": "1"])
     }
 
     /// The daemon's today plus `days`, as the daemon writes dates.

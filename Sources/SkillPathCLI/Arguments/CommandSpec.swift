@@ -56,6 +56,8 @@ public enum GlobalOptions {
         OptionSpec("socket", value: "PATH", help: "the daemon's socket (also: SKILLPATH_SOCKET; default the nearest .skillpath/skillpathd.sock at or above the working folder, else /run/skillpath/skillpathd.sock)"),
         OptionSpec("verbose", help: "say more: which socket is used and why (-v)"),
         OptionSpec("no-pager", help: "never page output taller than the terminal (also: PAGER= empty)"),
+        OptionSpec("no-headers", help: "piped tables: the rows without their header line"),
+        OptionSpec("wide", help: "tables with every column, each in full, whatever the terminal's width"),
         OptionSpec("help", help: "show help for the command"),
         OptionSpec("version", help: "print the version (the same as skillpathd's) and exit"),
     ]

@@ -44,7 +44,7 @@ enum HelpRenderer {
                 lines.append("  \(TextLayout.pad(label, width))  \(option.help)")
             }
         }
-        lines += ["", "global options: --json, --no-color, --no-pager, --socket PATH, --verbose (-v), --help, --version"]
+        lines += ["", "global options: --json, --no-color, --no-pager, --no-headers, --wide, --socket PATH, --verbose (-v), --help, --version"]
         if !spec.examples.isEmpty {
             lines += ["", "examples:"] + spec.examples.map { "  \($0)" }
         }

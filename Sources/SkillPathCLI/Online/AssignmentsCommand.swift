@@ -3,6 +3,11 @@ import SkillPathProtocol
 
 /// `skillpath assignments`: a table of assignments.
 enum AssignmentsCommand: Command {
+    /// The next course only with `--wide` or into a pipe: the rest fits 80 columns.
+    static func wideOnly(_ cells: [String], console: Console) -> [String] {
+        console.wide || !console.forPeople ? cells : cells.enumerated().filter { $0.offset != 7 }.map(\.element)
+    }
+
     static let spec = CommandSpec(
         path: ["assignments"], summary: "list assignments: yours, a report's, or all you may see",
         synopsis: "assignments [--employee ID] [--limit N | --all] [--json]",
@@ -28,10 +33,9 @@ enum AssignmentsCommand: Command {
                 item["nextCourse"]?.stringValue ?? "—", renderer.openSkills(item["unmet"]),
             ]
         }
-        TextLayout.table(
-            header: ["ID", "Employee", "Target", "Planned finish", "Due", "Done", "Progress", "Next course", "Skills the plan cannot close"], rows: rows,
-            width: context.console.width, rightAligned: [0, 5], shrinkable: [7, 2, 8])
-            .forEach(context.console.line)
+        context.console.table(
+            header: Self.wideOnly(["ID", "Employee", "Target", "Finish", "Due", "Done", "Progress", "Next course", "Skills the plan cannot close"], console: context.console),
+            rows: rows.map { Self.wideOnly($0, console: context.console) }, rightAligned: [0, 5], shrinkable: [context.console.wide || !context.console.forPeople ? 8 : 7])
         if let footer = ListLimit.footer(shown: list.count, total: all.count, more: list.count < all.count, noun: "assignments") { context.console.note(footer) }
         return .success
     }

@@ -43,8 +43,7 @@ enum AuditCommand: Command {
                 entry["subject"]?.stringValue ?? "?", describe(entry["detail"]),
             ]
         }
-        TextLayout.table(header: ["When", "Actor", "Action", "Subject", "What"], rows: rows, width: console.width, rightAligned: [], shrinkable: [4])
-            .forEach(console.line)
+        console.table(header: ["When", "Actor", "Action", "Subject", "What"], rows: rows, rightAligned: [], shrinkable: [4])
         if let footer = ListLimit.footer(shown: entries.count, total: listing.total, more: listing.more, noun: "audit entries") {
             console.note(footer + " --since narrows.")
         }

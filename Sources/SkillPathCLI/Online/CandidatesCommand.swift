@@ -35,8 +35,9 @@ enum CandidatesCommand: Command {
         if context.printedJSON(result) { return .success }
         let console = context.console
         let shown = Shown()
-        console.line(console.styled("Closest to \(shown.text(result["title"])) (\(shown.text(result["role"])))", .bold)
-            + console.styled(" · \(shown.text(result["considered"])) people considered, \(shown.text(result["planned"])) plans made (the plan from no skills included)", .dim))
+        console.heading(
+            "Closest to \(shown.text(result["title"])) (\(shown.text(result["role"])))",
+            " · \(Plural.count(result["considered"]?.intValue ?? 0, "person", plural: "people")) considered, \(Plural.count(result["planned"]?.intValue ?? 0, "plan")) made (the plan from no skills included)")
         let candidates = result["candidates"]?.arrayValue ?? []
         guard !candidates.isEmpty else {
             console.line("Nobody in scope who does not already hold the role.")
@@ -50,10 +51,9 @@ enum CandidatesCommand: Command {
                 "\(shown.text(candidate["unmetEssential"])): \(gaps.openSkills(candidate["unmet"]))",
             ]
         }
-        TextLayout.table(
-            header: ["#", "ID", "Name", "Role now", "Hours", "Ready by", "Move", "Essential gaps"], rows: rows, width: console.width,
+        console.table(
+            header: ["#", "ID", "Name", "Role now", "Hours", "Ready by", "Move", "Essential gaps"], rows: rows,
             rightAligned: [0, 4], shrinkable: [7, 2])
-            .forEach(console.line)
         // The ranking is the daemon's, at most 200 long: --limit is all there is to ask for.
         let considered = result["considered"]?.intValue ?? candidates.count
         if candidates.count < considered, candidates.count < CandidatesRank.maximumLimit {

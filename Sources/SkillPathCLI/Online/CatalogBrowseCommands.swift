@@ -40,7 +40,7 @@ enum CatalogSearchCommand: Command {
             return .success
         }
         let rows = results.map { [$0["kind"]?.stringValue ?? "?", $0["id"]?.stringValue ?? "?", $0["title"]?.stringValue ?? "?"] }
-        TextLayout.table(header: ["Kind", "ID", "Name"], rows: rows, width: context.console.width, shrinkable: [2]).forEach(context.console.line)
+        context.console.table(header: ["Kind", "ID", "Name"], rows: rows, shrinkable: [2])
         return .success
     }
 }

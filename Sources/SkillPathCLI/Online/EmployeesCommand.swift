@@ -22,7 +22,7 @@ enum EmployeesCommand: Command {
         let items = listing.items
         if context.printedJSON(.array(items)) { return .success }
         let rows = items.map { [$0["id"]?.stringValue ?? "?", $0["name"]?.stringValue ?? "?", $0["login"]?.stringValue ?? "—", $0["role"]?.stringValue ?? "?", $0["manager"]?.stringValue ?? "—"] }
-        TextLayout.table(header: ["ID", "Name", "Login", "Role", "Manager"], rows: rows, width: context.console.width, shrinkable: [1]).forEach(context.console.line)
+        context.console.table(header: ["ID", "Name", "Login", "Role", "Manager"], rows: rows, shrinkable: [1])
         if let footer = ListLimit.footer(shown: items.count, total: listing.total, more: listing.more, noun: "employees") { context.console.note(footer) }
         return .success
     }

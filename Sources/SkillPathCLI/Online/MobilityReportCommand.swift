@@ -41,12 +41,17 @@ enum MobilityReportCommand: Command {
         let console = context.console
         let shown = Shown()
         let scope = report["manager"]?.stringValue.map { "the subtree of \($0)" } ?? "everyone"
-        console.line(console.styled("Internal mobility \(shown.text(report["from"])) – \(shown.text(report["to"])), \(scope)", .bold)
-            + console.styled(" (as of \(shown.text(report["asOf"])); success judged \(shown.text(report["successWindowMonths"])) months after a move)", .dim))
-        lines(report["figures"]).forEach { console.line("  " + $0) }
+        console.heading(
+            "Internal mobility \(shown.text(report["from"])) – \(shown.text(report["to"])), \(scope)",
+            " (as of \(shown.text(report["asOf"])); success judged \(shown.text(report["successWindowMonths"])) months after a move)")
+        // Each figure wrapped to the terminal, its continuation indented under it.
+        for figure in lines(report["figures"]) {
+            for (index, part) in TextLayout.wrap(figure, width: max(console.width - 4, 20)).enumerated() { console.line((index == 0 ? "  " : "    ") + part) }
+        }
         if let success = report["figures"]?["moveSuccess"], success["judged"]?.intValue == 0, (success["tooRecent"]?.intValue ?? 0) > 0 {
             let window = report["successWindowMonths"]?.intValue ?? 12
-            console.line(console.styled("  (a move is judged \(window) months after it: --months \(window + 12) reaches back to moves that can be)", .dim))
+            let note = "(a move is judged \(window) months after it: --months \(window + 12) reaches back to moves that can be)"
+            for part in TextLayout.wrap(note, width: max(console.width - 2, 20)) { console.line(console.styled("  " + part, .dim)) }
         }
         let groups: [(String, [JSONValue])] = [
             ("Team", (report["teams"]?.arrayValue ?? []).map { .object([("label", $0["manager"] ?? .null), ("figures", $0["figures"] ?? .null)]) }),
@@ -54,10 +59,12 @@ enum MobilityReportCommand: Command {
         ]
         for (title, rows) in groups where !rows.isEmpty {
             console.line("")
-            TextLayout.table(
-                header: [title, "People", "Moves", "Promo", "Lateral", "Second.", "Fill rate", "Success", "Paths met", "Learners", "Hours"],
-                rows: rows.map { row(shown.text($0["label"]), $0["figures"]) }, width: console.width, rightAligned: Set(1...10))
-                .forEach(console.line)
+            // The moves by kind only with --wide or into a pipe: the rest fits 80 columns.
+            let full = console.wide || !console.forPeople
+            let keep = { (cells: [String]) in full ? cells : cells.enumerated().filter { ![3, 4, 5].contains($0.offset) }.map(\.element) }
+            console.table(
+                header: keep([title, "People", "Moves", "Promo", "Lateral", "Second.", "Fill rate", "Success", "Paths met", "Learners", "Hours"]),
+                rows: rows.map { keep(row(shown.text($0["label"]), $0["figures"])) }, rightAligned: Set(1...(full ? 10 : 7)))
         }
         return .success
     }
@@ -69,7 +76,7 @@ enum MobilityReportCommand: Command {
         let engagement = figures?["engagement"]
         return [
             "People: \(shown.text(figures?["people"]))",
-            "Moves: \(shown.text(moves?["total"])) (\(shown.text(moves?["promotion"])) promotions, \(shown.text(moves?["lateral"])) lateral, \(shown.text(moves?["secondment"])) secondments); "
+            "Moves: \(shown.text(moves?["total"])) (\(Plural.count(moves?["promotion"]?.intValue ?? 0, "promotion")), \(shown.text(moves?["lateral"])) lateral, \(Plural.count(moves?["secondment"]?.intValue ?? 0, "secondment"))); "
                 + "secondments ended: \(shown.text(figures?["secondmentsEnded"]?["returned"])) returned, \(shown.text(figures?["secondmentsEnded"]?["converted"])) made permanent",
             "Internal fill rate: \(ratio(figures?["internalFillRate"])); median days to fill: \(figures?["medianDaysToFill"].map(shown.text) ?? "—")",
             "Move success: \(ratio(success.map { .object([("count", $0["successful"] ?? .null), ("of", $0["judged"] ?? .null), ("rate", $0["rate"] ?? .null)]) })); \(shown.text(success?["tooRecent"])) too recent to judge",

@@ -36,8 +36,7 @@ enum MovesCommand: Command {
                 move["toRole"]?.stringValue ?? "?", move["source"]?.stringValue == "secondment-return" ? "return" : move["kind"]?.stringValue ?? "?", note(move),
             ]
         }
-        TextLayout.table(header: ["ID", "Date", "Employee", "From", "To", "Kind", "Note"], rows: rows, width: context.console.width, rightAligned: [0], shrinkable: [6])
-            .forEach(context.console.line)
+        context.console.table(header: ["ID", "Date", "Employee", "From", "To", "Kind", "Note"], rows: rows, rightAligned: [0], shrinkable: [6])
         if let footer = ListLimit.footer(shown: items.count, total: listing.total, more: listing.more, noun: "moves") { context.console.note(footer) }
         return .success
     }

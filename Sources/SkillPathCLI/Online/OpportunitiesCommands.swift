@@ -32,21 +32,26 @@ enum OpportunitiesCommand: Command {
         let shown = Shown()
         let rows = items.map { item -> [String] in
             var kind = item["kind"]?.stringValue ?? "?"
-            if let weeks = item["durationWeeks"], weeks != .null { kind += " (\(shown.text(weeks)) weeks)" }
-            return [
+            if let weeks = item["durationWeeks"], weeks != .null { kind += ", \(shown.text(weeks)) wk" }
+            let row = [
                 shown.text(item["id"]), item["role"]?.stringValue ?? "?", item["title"]?.stringValue ?? "", kind, item["manager"]?.stringValue ?? "—",
                 "\(shown.text(item["seatsLeft"])) of \(shown.text(item["headcount"]))", item["opens"]?.stringValue ?? "?",
                 item["closes"]?.stringValue ?? "—", item["status"]?.stringValue ?? "?",
             ]
+            return Self.wideOnly(row, console: context.console)
         }
-        TextLayout.table(
-            header: ["ID", "Role", "Title", "Kind", "Manager", "Seats left", "Opens", "Closes", "Status"], rows: rows,
-            width: context.console.width, rightAligned: [0], shrinkable: [2])
-            .forEach(context.console.line)
+        context.console.table(header: Self.wideOnly(["ID", "Role", "Title", "Kind", "Manager", "Seats", "Opens", "Closes", "Status"], console: context.console), rows: rows, rightAligned: [0], shrinkable: [2])
         if let footer = ListLimit.footer(shown: items.count, total: listing.total, more: listing.more, noun: "opportunities", allFlag: false) {
             context.console.note(footer)
         }
         return .success
+    }
+}
+
+extension OpportunitiesCommand {
+    /// The manager and the opening date only with `--wide` or into a pipe: the rest fits 80 columns.
+    static func wideOnly(_ cells: [String], console: Console) -> [String] {
+        console.wide || !console.forPeople ? cells : cells.enumerated().filter { ![4, 6].contains($0.offset) }.map(\.element)
     }
 }
 

@@ -28,7 +28,7 @@ enum SkillsCommand: Command {
             console.line("\(who) has no skills on record. Rate your own with 'skillpath skills set SKILL=LEVEL'.")
             return .success
         }
-        console.line(console.styled("Skills of \(who): \(Plural.count(skills.count, "skill"))", .bold))
+        console.heading("Skills of \(who): \(Plural.count(skills.count, "skill"))")
         let rows = skills.map { skill -> [String] in
             let stated = skill["level"]?.intValue ?? 0
             let counts = skill["effectiveLevel"]?.intValue ?? stated
@@ -37,8 +37,7 @@ enum SkillsCommand: Command {
                 String(counts), counts < stated ? reason(skill["evidence"]?.stringValue) : "",
             ]
         }
-        TextLayout.table(header: ["Skill", "Stated", "Source", "Since", "Counts", "Why lower"], rows: rows, width: console.width, rightAligned: [1, 4], shrinkable: [5])
-            .forEach(console.line)
+        console.table(header: ["Skill", "Stated", "Source", "Since", "Counts", "Why lower"], rows: rows, rightAligned: [1, 4], shrinkable: [5])
         return .success
     }
 

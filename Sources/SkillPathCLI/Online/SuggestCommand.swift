@@ -47,8 +47,9 @@ enum SuggestCommand: Command {
         let openings = entries.filter { $0["type"]?.stringValue == "opportunity" }.count
         let roles = entries.count - openings
         let shownCount = "\(roles) role\(roles == 1 ? "" : "s")" + (openings > 0 ? " and \(openings) opening\(openings == 1 ? "" : "s")" : "")
-        console.line(console.styled("Closest moves for \(shown.text(result["employee"])) (now \(shown.text(result["currentRole"])))", .bold)
-            + console.styled(" · \(shownCount) shown, of \(shown.text(result["considered"])) roles considered (\(shown.text(result["planned"])) planned)", .dim))
+        console.heading(
+            "Closest moves for \(shown.text(result["employee"])) (now \(shown.text(result["currentRole"])))",
+            " · \(shownCount) shown, of \(Plural.count(result["considered"]?.intValue ?? 0, "role")) considered (\(shown.text(result["planned"])) planned)")
         guard !entries.isEmpty else {
             console.line("No role matches.")
             return .success
@@ -56,13 +57,12 @@ enum SuggestCommand: Command {
         let rows = entries.enumerated().map { index, entry -> [String] in
             let opportunity = entry["type"]?.stringValue == "opportunity" ? "opening \(shown.text(entry["opportunity"]?["id"])): " : ""
             return [
-                "\(index + 1)", opportunity + (entry["title"]?.stringValue ?? "?") + " (\(shown.text(entry["role"])))", entry["move"]?.stringValue ?? "—",
+                "\(index + 1)", shown.text(entry["role"]), opportunity + (entry["title"]?.stringValue ?? "?"), entry["move"]?.stringValue ?? "—",
                 MobilityFlags.hours(entry), shown.money(entry["cost"]), entry["readyBy"]?.stringValue ?? "never", entry["reason"]?.stringValue ?? "",
             ]
         }
-        TextLayout.table(
-            header: ["#", "Role", "Move", "Hours", "Cost", "Ready by", "Why"], rows: rows, width: console.width, rightAligned: [0, 3, 4], shrinkable: [6, 1])
-            .forEach(console.line)
+        console.table(
+            header: ["#", "Role", "Title", "Move", "Hours", "Cost", "Ready by", "Why"], rows: rows, rightAligned: [0, 4, 5], shrinkable: [7, 2])
         return .success
     }
 }

@@ -26,25 +26,25 @@ enum TeamCommand: Command {
         let counts = Self.verdicts.compactMap { key, label in
             (summary?[key]?.intValue ?? 0) > 0 || key == "onTrack" ? console.styled("\(renderer.text(summary?[key])) \(label)", renderer.style(key)) : nil
         }
-        console.line(console.styled("Team of \(result["manager"]?.stringValue ?? "?") on \(result["date"]?.stringValue ?? "?")", .bold)
-            + " · \(renderer.text(summary?["people"])) people · \(renderer.text(summary?["assignments"])) assignments: " + counts.joined(separator: ", "))
+        // The verdict counts keep their colours: the detail is styled in parts, not dimmed whole.
+        console.heading(
+            "Team of \(result["manager"]?.stringValue ?? "?") on \(result["date"]?.stringValue ?? "?")",
+            " · \(Plural.count(summary?["people"]?.intValue ?? 0, "person", plural: "people")) · \(Plural.count(summary?["assignments"]?.intValue ?? 0, "assignment")): " + counts.joined(separator: ", "))
         var rows: [[String]] = []
         for report in reports {
             let who = [report["id"]?.stringValue ?? "?", report["name"]?.stringValue ?? "?", report["role"]?.stringValue ?? "?"]
             let assignments = report["assignments"]?.arrayValue ?? []
             if assignments.isEmpty { rows.append(who + ["—", "", "", "", "", ""]) }
             for (position, assignment) in assignments.enumerated() {
-                rows.append((position == 0 ? who : ["", "", ""]) + [
+                // People see a person once; programs get the person on every row.
+                rows.append((position == 0 || !console.forPeople ? who : ["", "", ""]) + [
                     assignment["targetRole"]?.stringValue ?? "?", "\(renderer.text(assignment["percentComplete"]))%",
                     assignment["progress"]?.stringValue ?? "?", assignment["plannedCompletion"]?.stringValue ?? "—", assignment["dueDate"]?.stringValue ?? "—",
                     renderer.openSkills(assignment["unmet"]),
                 ])
             }
         }
-        TextLayout.table(
-            header: ["ID", "Name", "Role", "Assignment", "Done", "Progress", "Planned finish", "Due", "Skills the plan cannot close"], rows: rows,
-            width: console.width, rightAligned: [4], shrinkable: [1, 3, 8])
-            .forEach(console.line)
+        console.table(header: ["ID", "Name", "Role", "Target", "Done", "Progress", "Finish", "Due", "Skills the plan cannot close"], rows: rows, rightAligned: [4], shrinkable: [8, 1])
         return .success
     }
 
