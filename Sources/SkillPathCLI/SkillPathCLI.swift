@@ -20,7 +20,7 @@ public enum SkillPathCLI {
             environment: environment, noColor: noColor, noPager: arguments.contains("--no-pager"), noHeaders: arguments.contains("--no-headers"),
             wide: arguments.contains("--wide"))
         defer { console.flush() }
-        do {
+        do throws(CLIError) {
             let parsed = try ArgumentParser(commands: specs).parse(arguments)
             if parsed.flag("version") {
                 console.line("skillpath \(SkillPathVersion.current)")
@@ -39,7 +39,10 @@ public enum SkillPathCLI {
                 return 0
             }
             let context = CommandContext(arguments: parsed, console: console, environment: environment)
-            return try command.run(context).rawValue
+            console.jsonFields = try JSONFields.requested(parsed)
+            let status = try command.run(context)
+            if let problem = console.fieldProblem { throw problem }
+            return status.rawValue
         } catch {
             console.error(error)
             return error.exitCode.rawValue

@@ -51,6 +51,23 @@ import Testing
         }
     }
 
+    /// `--json=FIELD,…`: only those fields, in that order, for each item of a list or of an object; a field the
+    /// output lacks is a usage error that lists the fields it has.
+    @Test func jsonFieldsSelectWhatIsPrinted() throws {
+        let listed = try JSONParser.parse(try skillpath("employees", "--json=id,role").stdout).arrayValue ?? []
+        #expect(!listed.isEmpty && listed.allSatisfy { $0.objectValue?.keys == ["id", "role"] }, "\(listed.prefix(2))")
+        let whole = try JSONParser.parse(try skillpath("employees", "--json").stdout).arrayValue ?? []
+        #expect(listed.map { $0["id"] } == whole.map { $0["id"] } && listed.map { $0["role"] } == whole.map { $0["role"] })
+        let health = try JSONParser.parse(try skillpath("health", "--json=version,status").stdout)
+        #expect(health.objectValue?.keys == ["version", "status"])
+        let unknown = try skillpath("employees", "--json=id,salary")
+        #expect(unknown.status == 64 && unknown.stdout.isEmpty, "\(unknown.stdout)")
+        #expect(unknown.stderr.hasPrefix("Error: --json: no field 'salary' in this output; its fields: createdAt,"), "\(unknown.stderr)")
+        #expect(try skillpath("employees", "--no-color", "--json=id").status == 0)
+        let flag = try skillpath("employees", "--all=yes")
+        #expect(flag.status == 64 && flag.stderr.hasPrefix("Error: --all takes no value"), "other flags still take none")
+    }
+
     /// Into a pipe, a table is for programs: one header line, then a row a line, cells separated by tabs and
     /// never cut; no title; `--no-headers` drops the header. Read here as TSV against the JSON.
     @Test func pipedTablesAreTabSeparated() throws {

@@ -72,7 +72,8 @@ public struct ArgumentParser: Sendable {
                 let hint = suggestion(for: name, among: known.map(\.name)).map { "did you mean --\($0)?" }
                 throw .usage("unknown option --\(name)\(command.map { " for '\($0.name)'" } ?? "")", hint: hint)
             }
-            if !spec.takesValue && value != nil { throw .usage("--\(name) takes no value") }
+            // `--json=FIELD,…` is the one flag with a value of its own: the fields to print (`JSONFields`).
+            if !spec.takesValue && value != nil && name != "json" { throw .usage("--\(name) takes no value") }
             if spec.takesValue && !spec.repeatable && parsed.options[name] != nil {
                 throw .usage("--\(name) is given more than once")
             }

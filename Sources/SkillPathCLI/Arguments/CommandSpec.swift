@@ -51,7 +51,7 @@ public struct OptionSpec: Sendable {
 /// Options every command understands, before or after the command name.
 public enum GlobalOptions {
     public static let specs = [
-        OptionSpec("json", help: "print the raw JSON result, for scripts"),
+        OptionSpec("json", help: "print the raw JSON result, for scripts; --json=FIELD,... only those fields"),
         OptionSpec("no-color", help: "never colour the output (also: a non-empty NO_COLOR in the environment)"),
         OptionSpec("socket", value: "PATH", help: "the daemon's socket (also: SKILLPATH_SOCKET; default the nearest .skillpath/skillpathd.sock at or above the working folder, else /run/skillpath/skillpathd.sock)"),
         OptionSpec("verbose", help: "say more: which socket is used and why (-v)"),

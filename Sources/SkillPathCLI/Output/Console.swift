@@ -16,6 +16,10 @@ public final class Console {
     public let noHeaders: Bool
     /// `--wide`: every column, each in full, whatever the terminal's width (as kubectl's `-o wide`).
     public let wide: Bool
+    /// `--json=FIELD,…`: the fields JSON output keeps (`JSONFields`); nil keeps every one.
+    public var jsonFields: [String]?
+    /// A field asked for that the output does not have: the command then fails with it (exit 64).
+    public private(set) var fieldProblem: CLIError?
     /// On a terminal: the pager for output taller than the screen, and the screen's height.
     private var pager: Pager?
     private var buffer: [UInt8] = []
@@ -75,6 +79,15 @@ public final class Console {
     }
 
     public func json(_ value: JSONValue) {
+        var value = value
+        if let fields = jsonFields {
+            switch JSONFields.select(fields, from: value) {
+            case .success(let selected): value = selected
+            case .failure(let problem):
+                fieldProblem = problem
+                return
+            }
+        }
         buffer.append(contentsOf: JSONWriter.bytes(value, style: .pretty))
         buffer.append(0x0A)
     }
