@@ -1,4 +1,4 @@
-public import SkillPathJSON
+import SkillPathJSON
 public import SkillPathProtocol
 
 /// A method the daemon serves: its published description and its handler, in one value, so the dispatcher

@@ -33,7 +33,7 @@ final class MessageGate: Sendable {
     func run<Result>(for uid: UInt32, size: Int, _ body: () throws -> Result) rethrows -> Result {
         guard overall != nil || size >= Self.smallMessage else { return try body() }
         var counted = false
-        busy.wait { counts -> Bool? in
+        _ = busy.wait { counts -> Bool? in
             let held = counts.byUser[uid, default: 0]
             guard held < perUser, counts.total < overall ?? .max else {
                 if !counted { counts.waiting += 1 }

@@ -1,6 +1,6 @@
 public import JSONRPC
 import SkillPathCore
-public import SkillPathJSON
+import SkillPathJSON
 import SkillPathProtocol
 import SkillPathStore
 

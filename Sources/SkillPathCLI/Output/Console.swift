@@ -96,7 +96,7 @@ public final class Console {
     public func flush() {
         guard !buffer.isEmpty else { return }
         defer { buffer.removeAll() }
-        if let pager, buffer.count { $0 == 0x0A } >= pager.screenLines {
+        if let pager, buffer.count(where: { $0 == 0x0A }) >= pager.screenLines {
             self.pager = nil
             if pager.show(buffer) { return }
         }
