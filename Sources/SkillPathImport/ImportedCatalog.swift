@@ -89,14 +89,32 @@ public struct ImportSummary: Sendable {
         if value > 0 { skipped.append((reason, value)) }
     }
 
-    public var lines: [String] {
+    public var lines: [String] { lines(verbose: true) }
+
+    /// The report; unless `verbose`, a note that lists more than `shownItems` things ("…: a; b; c; …") shows
+    /// the first of them and says how many more there are, as warnings do (O*NET's unrated occupations
+    /// were one line of 6,746 characters).
+    public func lines(verbose: Bool) -> [String] {
         var lines = imported.map { "  \($0.0): \($0.1)" }
         if !skipped.isEmpty {
             lines.append("skipped:")
             lines += skipped.map { "  \($0.0): \($0.1)" }
         }
-        lines += notes.map { "note: \($0)" }
+        lines += notes.map { "note: " + (verbose ? $0 : Self.shortened($0)) }
         return lines
+    }
+
+    static let shownItems = 10
+
+    /// "lead: a; b; …" with at most `shownItems` items, and how many were left out.
+    static func shortened(_ note: String) -> String {
+        guard let colon = note.range(of: ": ") else { return note }
+        let list = note[colon.upperBound...]
+        let separator = list.contains("; ") ? "; " : ", "
+        let items = list.components(separatedBy: separator)
+        guard items.count > shownItems else { return note }
+        return note[..<colon.upperBound] + items.prefix(shownItems).joined(separator: separator)
+            + "\(separator)… and \(items.count - shownItems) more (--verbose lists them all)"
     }
 }
 

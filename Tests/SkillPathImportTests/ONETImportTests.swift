@@ -20,6 +20,10 @@ import Testing
         #expect(imported.roles.count == 879)
         #expect(imported.summary.skipped.contains { $0.0 == "occupations without ratings (not imported as roles)" && $0.1 == 137 })
         #expect(imported.summary.notes.first?.contains("15-1252.00 Software Developers") == true, "the unrated occupations are named")
+        // Shown, the note lists the first 10 and says how many more; --verbose lists every one.
+        let short = try #require(imported.summary.lines(verbose: false).first { $0.hasPrefix("note: 137 occupations") })
+        #expect(short.hasSuffix("; … and 127 more (--verbose lists them all)") && short.count < 700, "\(short.count): \(short.suffix(80))")
+        #expect(imported.summary.lines(verbose: true).contains { $0.contains("15-1252.00 Software Developers") })
 
         // Spot check: Computer Programmers' Programming level and importance, straight from Skills.tsv.
         let source = try ExternalData.rows("\(folder)/Skills.tsv") { $0["O*NET-SOC Code"] == "15-1251.00" && $0["Element Name"] == "Programming" }

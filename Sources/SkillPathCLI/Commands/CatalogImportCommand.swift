@@ -130,7 +130,7 @@ enum CatalogImportCommand: Command {
         }
         let console = context.console
         console.line(console.styled("Imported \(source) into \(out)", .bold) + String(format: " in %.1f s:", seconds))
-        imported.summary.lines.forEach(console.line)
+        imported.summary.lines(verbose: context.arguments.flag("verbose")).forEach(console.line)
         console.line("catalog check: valid, \(catalog.warnings.count) warning\(catalog.warnings.count == 1 ? "" : "s"); version \(catalog.version)")
         CatalogCheckCommand.warningLines(catalog.warnings, console: console, verbose: false).forEach(console.line)
     }
