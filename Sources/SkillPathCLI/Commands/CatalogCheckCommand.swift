@@ -54,9 +54,9 @@ enum CatalogCheckCommand: Command {
         for error in errors { console.line(console.styled(error.description, .red)) }
         let verbose = context.arguments.flag("verbose") || context.arguments.flag("all-warnings")
         warningLines(warnings, console: console, verbose: verbose).forEach(console.line)
-        let counts = "\(errors.count) error\(errors.count == 1 ? "" : "s"), \(warnings.count) warning\(warnings.count == 1 ? "" : "s")"
+        let counts = "\(Plural.count(errors.count, "error")), \(Plural.count(warnings.count, "warning"))"
         if let catalog {
-            console.line(console.styled("\(directory): valid", .green) + " (\(counts)): \(catalog.skills.count) skills, \(catalog.courses.count) courses, \(catalog.roles.count) roles, \(catalog.transitions.count) transitions; version \(catalog.version)")
+            console.line(console.styled("\(directory): valid", .green) + " (\(counts)): \(Plural.count(catalog.skills.count, "skill")), \(Plural.count(catalog.courses.count, "course")), \(Plural.count(catalog.roles.count, "role")), \(Plural.count(catalog.transitions.count, "transition")); version \(catalog.version)")
             return .success
         }
         console.line(console.styled("\(directory): rejected", .red) + " (\(counts))")

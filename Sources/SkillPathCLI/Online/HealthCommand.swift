@@ -24,7 +24,7 @@ enum HealthCommand: Command {
         }
         context.console.line(context.console.styled("skillpathd \(health["version"]?.stringValue ?? "?")", .bold) + " · "
             + context.console.styled(status, color) + " · up \(duration(uptime)) · \(Plural.count(health["connections"]?.intValue ?? 0, "connection"))")
-        context.console.line("catalog \(catalog?["version"]?.stringValue ?? "?"): \(catalog?["skills"]?.intValue ?? 0) skills, \(catalog?["courses"]?.intValue ?? 0) courses, \(catalog?["roles"]?.intValue ?? 0) roles, \(catalog?["transitions"]?.intValue ?? 0) transitions")
+        context.console.line("catalog \(catalog?["version"]?.stringValue ?? "?"): \(Plural.count(catalog?["skills"]?.intValue ?? 0, "skill")), \(Plural.count(catalog?["courses"]?.intValue ?? 0, "course")), \(Plural.count(catalog?["roles"]?.intValue ?? 0, "role")), \(Plural.count(catalog?["transitions"]?.intValue ?? 0, "transition"))")
         if let problem = health["store"]?["problem"]?.stringValue {
             context.console.line(context.console.styled("database: \(problem); every write is refused until it is restored and the daemon restarted", .red))
         }
@@ -53,7 +53,7 @@ enum ReloadCommand: Command {
         context.console.line(changed
             ? "Catalog reloaded: \(result["version"]?.stringValue ?? "?") (was \(result["previousVersion"]?.stringValue ?? "?"))"
             : "Catalog reloaded, unchanged: \(result["version"]?.stringValue ?? "?")")
-        context.console.line("\(result["skills"]?.intValue ?? 0) skills, \(result["courses"]?.intValue ?? 0) courses, \(result["roles"]?.intValue ?? 0) roles, \(result["warnings"]?.intValue ?? 0) warnings")
+        context.console.line("\(Plural.count(result["skills"]?.intValue ?? 0, "skill")), \(Plural.count(result["courses"]?.intValue ?? 0, "course")), \(Plural.count(result["roles"]?.intValue ?? 0, "role")), \(Plural.count(result["warnings"]?.intValue ?? 0, "warning"))")
         let retired = result["retiredInPlans"]?.arrayValue ?? []
         if !retired.isEmpty {
             let console = context.console

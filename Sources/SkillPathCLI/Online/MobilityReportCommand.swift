@@ -41,7 +41,9 @@ enum MobilityReportCommand: Command {
         let console = context.console
         let shown = Shown()
         let scope = report["manager"]?.stringValue.map { "the subtree of \($0)" } ?? "everyone"
+        // A report's title is part of it, piped or not.
         console.heading(
+            always: true,
             "Internal mobility \(shown.text(report["from"])) – \(shown.text(report["to"])), \(scope)",
             " (as of \(shown.text(report["asOf"])); success judged \(shown.text(report["successWindowMonths"])) months after a move)")
         // Each figure wrapped to the terminal, its continuation indented under it.
@@ -75,13 +77,13 @@ enum MobilityReportCommand: Command {
         let success = figures?["moveSuccess"]
         let engagement = figures?["engagement"]
         return [
-            "People: \(shown.text(figures?["people"]))",
-            "Moves: \(shown.text(moves?["total"])) (\(Plural.count(moves?["promotion"]?.intValue ?? 0, "promotion")), \(shown.text(moves?["lateral"])) lateral, \(Plural.count(moves?["secondment"]?.intValue ?? 0, "secondment"))); "
-                + "secondments ended: \(shown.text(figures?["secondmentsEnded"]?["returned"])) returned, \(shown.text(figures?["secondmentsEnded"]?["converted"])) made permanent",
+            "People: \(shown.count(figures?["people"]))",
+            "Moves: \(shown.count(moves?["total"])) (\(Plural.count(moves?["promotion"]?.intValue ?? 0, "promotion")), \(shown.count(moves?["lateral"])) lateral, \(Plural.count(moves?["secondment"]?.intValue ?? 0, "secondment"))); "
+                + "secondments ended: \(shown.count(figures?["secondmentsEnded"]?["returned"])) returned, \(shown.count(figures?["secondmentsEnded"]?["converted"])) made permanent",
             "Internal fill rate: \(ratio(figures?["internalFillRate"])); median days to fill: \(figures?["medianDaysToFill"].map(shown.text) ?? "—")",
-            "Move success: \(ratio(success.map { .object([("count", $0["successful"] ?? .null), ("of", $0["judged"] ?? .null), ("rate", $0["rate"] ?? .null)]) })); \(shown.text(success?["tooRecent"])) too recent to judge",
+            "Move success: \(ratio(success.map { .object([("count", $0["successful"] ?? .null), ("of", $0["judged"] ?? .null), ("rate", $0["rate"] ?? .null)]) })); \(shown.count(success?["tooRecent"])) too recent to judge",
             "Path completion: \(ratio(figures?["pathCompletion"].map { .object([("count", $0["met"] ?? .null), ("of", $0["due"] ?? .null), ("rate", $0["rate"] ?? .null)]) }))",
-            "Engagement: \(shown.text(engagement?["activeLearners"])) active learners, \(shown.text(engagement?["learningHours"])) h of courses completed"
+            "Engagement: \(shown.count(engagement?["activeLearners"])) active learners, \(shown.count(engagement?["learningHours"])) h of courses completed"
                 + (engagement?["hoursPerLearnerPerWeek"].map { ", \(shown.text($0)) h per learner per week" } ?? ""),
         ]
     }
@@ -98,9 +100,9 @@ enum MobilityReportCommand: Command {
         let moves = figures?["moves"]
         func percent(_ value: JSONValue?) -> String { value?.doubleValue.map { "\(Int(($0 * 100).rounded()))%" } ?? "—" }
         return [
-            label, shown.text(figures?["people"]), shown.text(moves?["total"]), shown.text(moves?["promotion"]), shown.text(moves?["lateral"]),
-            shown.text(moves?["secondment"]), percent(figures?["internalFillRate"]?["rate"]), percent(figures?["moveSuccess"]?["rate"]),
-            percent(figures?["pathCompletion"]?["rate"]), shown.text(figures?["engagement"]?["activeLearners"]), shown.text(figures?["engagement"]?["learningHours"]),
+            label, shown.count(figures?["people"]), shown.count(moves?["total"]), shown.text(moves?["promotion"]), shown.count(moves?["lateral"]),
+            shown.count(moves?["secondment"]), percent(figures?["internalFillRate"]?["rate"]), percent(figures?["moveSuccess"]?["rate"]),
+            percent(figures?["pathCompletion"]?["rate"]), shown.count(figures?["engagement"]?["activeLearners"]), shown.count(figures?["engagement"]?["learningHours"]),
         ]
     }
 }

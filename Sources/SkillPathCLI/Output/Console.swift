@@ -67,8 +67,8 @@ public final class Console {
 
     /// A title over a table, in bold, and what it covers, dimmed, wrapped to the terminal: for people only,
     /// so that piped output is the table's rows and nothing else.
-    public func heading(_ title: String, _ detail: String = "") {
-        guard forPeople else { return }
+    public func heading(always: Bool = false, _ title: String, _ detail: String = "") {
+        guard forPeople || always else { return }
         if title.count + detail.count <= width {
             line(styled(title, .bold) + styled(detail, .dim))
             return

@@ -14,6 +14,13 @@ extension JSONDisplaying {
         }
     }
 
+    /// A count: a whole number grouped in thousands ("50,012"), as every count the CLI prints; any other
+    /// number as written.
+    func count(_ value: JSONValue?) -> String {
+        if case .number(let literal)? = value, let number = Int(literal) { return Plural.grouped(number) }
+        return text(value)
+    }
+
     func money(_ value: JSONValue?) -> String {
         if case .number(let literal)? = value, let quantity = Quantity(literal: literal) { return quantity.fixedTwoDecimals }
         return "?"
