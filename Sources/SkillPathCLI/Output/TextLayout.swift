@@ -32,8 +32,9 @@ enum TextLayout {
     }
 
     /// Renders rows as aligned columns that fit `width` (docs/cli.md, "Tables"):
-    /// - a last column listed in `shrinkable` (prose: a reason, a note) takes what the others leave, at least
-    ///   `wrapMinimum`, and wraps onto continuation lines rather than being cut;
+    /// - a last column listed in `shrinkable` (prose: a reason, a note) takes what the others leave and wraps
+    ///   onto continuation lines rather than being cut; with less than `wrapMinimum` left, it goes under its
+    ///   row instead (`stacked`);
     /// - then the other `shrinkable` columns (names and titles, never ids) are cut with …, in the order given,
     ///   down to `cutMinimum` characters, their headers too;
     /// - a table whose fixed columns alone are wider than `width` is printed as it is;
