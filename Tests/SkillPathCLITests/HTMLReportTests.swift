@@ -78,6 +78,8 @@ import Testing
             #expect(failed.stderr == "Error: cannot write \(path): \(reason)\n", "\(failed.stderr)")
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty, "no partial file left")
+        let empty = try ProcessRunner.run("skillpath", ["report", "--out="], environment: environment)
+        #expect(empty.status == 64 && empty.stderr.hasPrefix("Error: --out needs a file name, or - for standard output"), "\(empty.stderr)")
 
         let device = try ProcessRunner.run("skillpath", ["report", "--employee", "b", "--out", "/dev/null"], environment: environment)
         #expect(device.status == 0, "\(device.stderr)")

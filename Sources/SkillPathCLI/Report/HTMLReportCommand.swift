@@ -33,6 +33,7 @@ enum HTMLReportCommand: Command {
         }
         let daemon = context.daemon()
         let out = arguments.value("out") ?? "skillpath-report.html"
+        guard !out.isEmpty else { throw .usage("--out needs a file name, or - for standard output") }
         var report = HTMLReport(title: "SkillPath report", generated: context.today)
         if let employee = arguments.value("employee") ?? (try? ownID(daemon, unless: nil)) {
             if let target = arguments.value("target") {
