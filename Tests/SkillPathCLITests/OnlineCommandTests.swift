@@ -93,7 +93,7 @@ import Testing
         _ = try daemon.client().result("assignments.create", .object([("employee", "a1"), ("targetRole", "scientist")]))
         _ = try daemon.client().result("moves.record", .object([("employee", "a2"), ("toRole", "ml-engineer"), ("date", "2025-02-01")]))
         _ = try daemon.client().result("opportunities.create", .object([("role", "lead"), ("title", "A lead for the new data platform team, Berlin office"), ("kind", "secondment"), ("durationWeeks", 12)]))
-        let commands: [[String]] = [["employees"], ["moves"], ["opportunities"], ["assignments"], ["team"], ["suggest", "a1", "--no-opportunities"], ["candidates", "lead"], ["audit"], ["skills", "--employee", "a1"], ["report", "mobility"]]
+        let commands: [[String]] = [["employees"], ["moves"], ["opportunities"], ["assignments"], ["team"], ["suggest", "a1", "--no-opportunities"], ["candidates", "lead"], ["audit"], ["skills", "--employee", "a1"], ["report", "mobility"], ["report", "skills"]]
         for columns in [80, 200] {
             for command in commands {
                 let line = "stty cols \(columns) rows 500; \(ProcessRunner.executable("skillpath")) \(command.joined(separator: " ")) --no-color --no-pager"
@@ -109,6 +109,10 @@ import Testing
         for assignment in listed {
             #expect(narrow.stdout.contains(assignment["targetRole"]?.stringValue ?? "?") && narrow.stdout.contains(assignment["employee"]?.stringValue ?? "?"), "ids whole at 80 columns")
         }
+        // The heat map names teams in full where there is room: at 200 columns, and into a pipe.
+        let heat = try ProcessRunner.run("/usr/bin/script", ["-qec", "stty cols 200 rows 500; \(ProcessRunner.executable("skillpath")) report skills --no-color", "/dev/null"], environment: ["SKILLPATH_SOCKET": daemon.socketPath])
+        #expect(heat.stdout.contains("Lead Person"), "cut to 8 before: \(heat.stdout)")
+        #expect(try skillpath("report", "skills", "--no-color").stdout.contains("Lead Person"))
         // --wide: every column in full, whatever the width.
         let wide = try ProcessRunner.run("/usr/bin/script", ["-qec", "stty cols 80 rows 500; \(ProcessRunner.executable("skillpath")) opportunities --no-color --wide", "/dev/null"], environment: ["SKILLPATH_SOCKET": daemon.socketPath])
         #expect(wide.stdout.contains("A lead for the new data platform team, Berlin office") && wide.stdout.contains("Manager"), "\(wide.stdout)")

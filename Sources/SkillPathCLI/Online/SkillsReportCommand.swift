@@ -67,15 +67,19 @@ enum SkillsReportCommand: Command {
         let totals = report["totals"]?.arrayValue ?? []
         let scope = report["manager"]?.stringValue.map { "the subtree of \($0)" } ?? "everyone"
         guard !totals.isEmpty else { return ["No skill needs in \(scope) (with these filters)."] }
-        // As many team columns as the terminal holds beside the skill names and the totals.
-        let nameWidth = min(28, totals.compactMap { $0["name"]?.stringValue?.count }.max() ?? 10)
-        let cellWidth = 9
-        let fitting = max(1, (console.width - nameWidth - 2 - 2 * cellWidth) / cellWidth)
+        // Skill names and team names in full where the terminal has room (and always into a pipe); on a
+        // narrow terminal, names cut and as many team columns as it holds beside the totals.
+        let longestSkill = totals.compactMap { $0["name"]?.stringValue?.count }.max() ?? 10
+        let nameWidth = console.forPeople ? min(max(28, console.width / 4), longestSkill) : longestSkill
+        let longestTeam = teams.compactMap { ($0["name"]?.stringValue ?? $0["team"]?.stringValue)?.count }.max() ?? 7
+        let room = (console.width - nameWidth - 2 - 2 * 9) / max(teams.count, 1)
+        let cellWidth = max(9, min(longestTeam + 2, room))
+        let fitting = max(1, (console.width - nameWidth - 2 - 2 * 9) / cellWidth)
         let shown = Array(teams.prefix(fitting))
         var lines = [console.styled("Skills in \(scope): met/needed per team", .bold) + console.styled(" (+N open seats needing it)", .dim)]
         lines.append(TextLayout.pad("", nameWidth) + "  " + shown.map { team in
             TextLayout.pad(TextLayout.truncate(team["name"]?.stringValue ?? team["team"]?.stringValue ?? "?", cellWidth - 1), cellWidth)
-        }.joined() + TextLayout.pad("short", cellWidth) + "hours")
+        }.joined() + TextLayout.pad("short", 9) + "hours")
         for total in totals {
             let skill = total["skill"]?.stringValue ?? ""
             var line = TextLayout.pad(TextLayout.truncate(total["name"]?.stringValue ?? skill, nameWidth), nameWidth) + "  "
@@ -96,7 +100,7 @@ enum SkillsReportCommand: Command {
             let shortfall = total["shortfall"]?.intValue ?? 0
             let hours = total["hours"].map { JSONWriter.string($0) } ?? "0"
             let unclosable = total["unclosable"]?.intValue ?? 0
-            line += TextLayout.pad(String(shortfall), cellWidth) + (shortfall == 0 ? "—" : hours + (unclosable > 0 ? " (\(unclosable) no course closes)" : ""))
+            line += TextLayout.pad(String(shortfall), 9) + (shortfall == 0 ? "—" : hours + (unclosable > 0 ? " (\(unclosable) no course closes)" : ""))
             lines.append(line)
         }
         if shown.count < teams.count {
