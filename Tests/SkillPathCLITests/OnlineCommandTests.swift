@@ -154,6 +154,16 @@ import Testing
         #expect(environment.stderr.hasPrefix("Error: cannot reach skillpathd on /nonexistent.sock (from $SKILLPATH_SOCKET)"))
     }
 
+    /// A socket that refuses the caller gets one line that says so and what to ask for, and nothing about
+    /// starting a daemon: the CLI runs as `nobody` (setpriv) against the daemon's root-owned socket.
+    @Test(.enabled(if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"), "needs root and setpriv(1) to run as another user"))
+    func aSocketThatRefusesTheCallerSaysWhatToAskFor() throws {
+        let result = try ProcessRunner.run(
+            "/usr/bin/setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", ProcessRunner.executable("skillpath"), "health", "--socket", daemon.socketPath])
+        #expect(result.status == 69, "\(result.stderr)")
+        #expect(result.stderr == "Error: cannot reach skillpathd on \(daemon.socketPath) (given with --socket): permission denied; ask an administrator to add you to the skillpath group\n")
+    }
+
     /// Run from a subfolder of the working tree, the CLI finds `.skillpath/skillpathd.sock` above it, as git
     /// finds `.git`; `-v` says which socket it used and why.
     @Test func theDevelopmentSocketIsFoundFromASubfolder() throws {
