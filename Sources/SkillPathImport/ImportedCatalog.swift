@@ -95,16 +95,17 @@ public struct ImportSummary: Sendable {
     /// the first of them and says how many more there are, as warnings do (O*NET's unrated occupations
     /// were one line of 6,746 characters).
     public func lines(verbose: Bool) -> [String] {
-        var lines = imported.map { "  \($0.0): \($0.1)" }
+        var lines = imported.map { "  \($0.0): \(GroupedCount.text($0.1))" }
         if !skipped.isEmpty {
             lines.append("skipped:")
-            lines += skipped.map { "  \($0.0): \($0.1)" }
+            lines += skipped.map { "  \($0.0): \(GroupedCount.text($0.1))" }
         }
         lines += notes.map { "note: " + (verbose ? $0 : Self.shortened($0)) }
         return lines
     }
 
     static let shownItems = 10
+
 
     /// "lead: a; b; …" with at most `shownItems` items, and how many were left out.
     static func shortened(_ note: String) -> String {

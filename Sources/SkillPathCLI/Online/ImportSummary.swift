@@ -28,7 +28,7 @@ struct ImportSummary {
             return .dataError
         }
         ignoredColumns()
-        let count = problems.count == 1 ? "1 problem" : "\(problems.count) problems"
+        let count = Plural.count(problems.count, "problem")
         switch stage {
         case .file:
             console.line("Nothing imported from \(file): \(count) in the file, found before anything was sent.")
@@ -52,9 +52,9 @@ struct ImportSummary {
         ignoredColumns()
         if complete {
             if kind == .skills {
-                console.line("Imported skills from \(file): \(rows) rows: \(tally.levelsSet) set, \(tally.levelsUnchanged) unchanged, \(tally.kept.count) kept, \(tally.rejectedLines) rejected.")
+                console.line("Imported skills from \(file): \(Plural.count(rows, "row")): \(g(tally.levelsSet)) set, \(g(tally.levelsUnchanged)) unchanged, \(g(tally.kept.count)) kept, \(g(tally.rejectedLines)) rejected.")
             } else {
-                console.line("Imported employees from \(file): \(tally.inserted) inserted, \(tally.updated) updated, \(tally.unchanged) unchanged, \(tally.problems.count) rejected.")
+                console.line("Imported employees from \(file): \(g(tally.inserted)) inserted, \(g(tally.updated)) updated, \(g(tally.unchanged)) unchanged, \(g(tally.problems.count)) rejected.")
             }
         } else {
             partial(tally, failure: failure)
@@ -66,7 +66,7 @@ struct ImportSummary {
 
     private func partial(_ tally: ImportTally, failure: CLIError?) {
         let landed = tally.landedLines.isEmpty ? "no rows landed" : "the rows on lines \(ImportTally.spell(tally.landedLines)) landed"
-        console.line(console.styled("Imported part of \(file): \(landed) (\(tally.inserted) inserted, \(tally.updated) updated, \(tally.unchanged) unchanged).", .yellow))
+        console.line(console.styled("Imported part of \(file): \(landed) (\(g(tally.inserted)) inserted, \(g(tally.updated)) updated, \(g(tally.unchanged)) unchanged).", .yellow))
         let stopped = ImportTally.spell(tally.stoppedLines)
         if failure == nil {
             console.line("The batch of lines \(stopped) was refused whole, and nothing of it was written (the organisation changed since the dry run):")
@@ -74,7 +74,7 @@ struct ImportSummary {
             console.line("The batch of lines \(stopped) was in flight when the import failed: it may or may not have landed.")
         }
         let notSent = check.rowCount - tally.sentLines - (failure == nil ? 0 : tally.stoppedLines.count)
-        if notSent > 0 { console.line("\(notSent) \(kind == .employees ? "rows" : "lines") after it were not sent.") }
+        if notSent > 0 { console.line("\(Plural.count(notSent, kind == .employees ? "row" : "line")) after it \(notSent == 1 ? "was" : "were") not sent.") }
         console.line("Run the same command again once that is fixed: rows that landed count as unchanged.")
     }
 
@@ -87,12 +87,12 @@ struct ImportSummary {
         guard !kept.isEmpty else { return }
         console.line(console.styled("Kept (stronger evidence than this import; --overwrite lowers them):", .yellow))
         for line in kept.prefix(200) { console.line(console.styled("  \(line)", .yellow)) }
-        if kept.count > 200 { console.line("  … and \(kept.count - 200) more (--json lists them all)") }
+        if kept.count > 200 { console.line("  … and \(g(kept.count - 200)) more (--json lists them all)") }
     }
 
     private func list(_ problems: [String]) {
         for problem in problems.prefix(200) { console.line(console.styled("  \(problem)", .red)) }
-        if problems.count > 200 { console.line("  … and \(problems.count - 200) more (--json lists them all)") }
+        if problems.count > 200 { console.line("  … and \(g(problems.count - 200)) more (--json lists them all)") }
     }
 
     private func json(_ tally: ImportTally, problems: [String], complete: Bool, stage: Stage?) -> JSONValue {
@@ -106,4 +106,7 @@ struct ImportSummary {
             ("unknownColumns", .strings(unknownColumns)),
         ])
     }
+
+    /// A count as people read it: "123,788".
+    private func g(_ count: Int) -> String { Plural.grouped(count) }
 }

@@ -1,3 +1,5 @@
+import SkillPathCore
+
 /// Counts in words, as people write them: "1 skill", "3 skills", "12,408 people" — one noun form per count,
 /// never "skill(s)", and thousands grouped with commas wherever the CLI prints a count.
 enum Plural {
@@ -6,14 +8,6 @@ enum Plural {
         "\(grouped(count)) \(count == 1 ? noun : plural ?? noun + "s")"
     }
 
-    /// 1234567 → "1,234,567"; negative numbers keep their sign.
-    static func grouped(_ number: Int) -> String {
-        let digits = String(number.magnitude)
-        var result = ""
-        for (offset, digit) in digits.enumerated() {
-            if offset > 0 && (digits.count - offset) % 3 == 0 { result.append(",") }
-            result.append(digit)
-        }
-        return number < 0 ? "-" + result : result
-    }
+    /// 1234567 → "1,234,567" (`GroupedCount`).
+    static func grouped(_ number: Int) -> String { GroupedCount.text(number) }
 }
