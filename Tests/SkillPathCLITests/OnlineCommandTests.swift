@@ -251,7 +251,7 @@ import Testing
         let report = try skillpath("team")
         #expect(report.status == 0, "\(report.stderr)")
         #expect(report.stdout.hasPrefix("Team of m on "))
-        #expect(report.stdout.contains("a1  Analyst One  analyst  scientist"))
+        #expect(report.stdout.contains("a1  Analyst One  analyst    1  scientist"), "each assignment with its id: \(report.stdout)")
 
         let id = created.first { $0["employee"] == "a2" }!["id"]!.intValue!
         let replan = try skillpath("replan", String(id))

@@ -94,6 +94,11 @@ import Testing
         let again = try ProcessRunner.run("skillpath", ["import", "xapi", "\(directory.path)/lrs.json", "--json"], environment: environment)
         let summary = try JSONParser.parse(again.stdout)
         #expect(summary["duplicate"] == .number("1") && summary["recorded"] == .number("0"))
+        // `-` reads the statements from stdin, as the other imports do.
+        let piped = try ProcessRunner.run("skillpath", ["import", "xapi", "-", "--no-color"], environment: environment, stdin: JSONWriter.string(export))
+        #expect(piped.stdout.hasPrefix("Imported xAPI statements from stdin: 2 statements: 0 recorded, 1 duplicate, 1 rejected."), "\(piped.stdout) \(piped.stderr)")
+        let malformed = try ProcessRunner.run("skillpath", ["import", "xapi", "-"], environment: environment, stdin: "{bad")
+        #expect(malformed.status == 65 && malformed.stderr.hasPrefix("Error: stdin:1:2: malformed JSON"), "\(malformed.stderr)")
     }
 
     @Test func batchesAreBoundedAndOnlyServicesAndAdministratorsMaySend() throws {

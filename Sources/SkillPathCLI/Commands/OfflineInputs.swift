@@ -24,7 +24,9 @@ enum OfflineInputs {
     }
 
     /// A file's bytes (exit 66 when it is missing or unreadable).
+    /// A file's bytes; `-` reads standard input, as every import and `rpc` do.
     static func contents(file path: String) throws(CLIError) -> [UInt8] {
+        if path == "-" { return [UInt8](FileHandleInput.readAll()) }
         guard FileManager.default.fileExists(atPath: path) else { throw CLIError(.noInput, "\(path): no such file") }
         guard let data = FileManager.default.contents(atPath: path) else { throw CLIError(.noInput, "\(path): cannot read the file") }
         return [UInt8](data)
@@ -35,7 +37,7 @@ enum OfflineInputs {
         do {
             return try JSONParser.parse(bytes)
         } catch {
-            throw CLIError(.dataError, "\(path):\(error.line):\(error.column): malformed JSON: \(error.message)")
+            throw CLIError(.dataError, "\(path == "-" ? "stdin" : path):\(error.line):\(error.column): malformed JSON: \(error.message)")
         }
     }
 

@@ -34,17 +34,20 @@ enum TeamCommand: Command {
         for report in reports {
             let who = [report["id"]?.stringValue ?? "?", report["name"]?.stringValue ?? "?", report["role"]?.stringValue ?? "?"]
             let assignments = report["assignments"]?.arrayValue ?? []
-            if assignments.isEmpty { rows.append(who + ["—", "", "", "", "", ""]) }
+            if assignments.isEmpty { rows.append(who + ["", "—", "", "", "", "", ""]) }
             for (position, assignment) in assignments.enumerated() {
                 // People see a person once; programs get the person on every row.
+                // The assignment's id: `replan` and `assignments` take it.
                 rows.append((position == 0 || !console.forPeople ? who : ["", "", ""]) + [
-                    assignment["targetRole"]?.stringValue ?? "?", "\(renderer.text(assignment["percentComplete"]))%",
+                    renderer.text(assignment["id"]), assignment["targetRole"]?.stringValue ?? "?", "\(renderer.text(assignment["percentComplete"]))%",
                     assignment["progress"]?.stringValue ?? "?", assignment["plannedCompletion"]?.stringValue ?? "—", assignment["dueDate"]?.stringValue ?? "—",
                     renderer.openSkills(assignment["unmet"]),
                 ])
             }
         }
-        console.table(header: ["ID", "Name", "Role", "Target", "Done", "Progress", "Finish", "Due", "Skills the plan cannot close"], rows: rows, rightAligned: [4], shrinkable: [8, 1])
+        console.table(
+            header: ["ID", "Name", "Role", "Asg", "Target", "Done", "Progress", "Finish", "Due", "Skills the plan cannot close"], rows: rows,
+            rightAligned: [3, 5], shrinkable: [9, 1])
         return .success
     }
 

@@ -7,9 +7,9 @@ import SkillPathProtocol
 enum XAPIImportCommand: Command {
     static let spec = CommandSpec(
         path: ["import", "xapi"], summary: "record progress from xAPI 1.0.3 statements in a JSON file (services, administrators)",
-        synopsis: "import xapi FILE.json [--json]",
+        synopsis: "import xapi FILE.json|- [--json]",
         discussion: """
-        FILE.json holds an array of statements, one statement, or an LRS reply {"statements": [...]}. They are
+        FILE.json (- for stdin) holds an array of statements, one statement, or an LRS reply {"statements": [...]}. They are
         sent 1,000 at a time; each is recorded, a duplicate of one recorded before (same statement id), or
         rejected with the reason (unknown actor, unknown activity, unsupported verb). Exit 0 when none was
         rejected, 65 otherwise. docs/protocol.md (progress.xapi) says how actors, verbs and activities match.
@@ -20,8 +20,9 @@ enum XAPIImportCommand: Command {
     static let batchSize = 1_000
 
     static func run(_ context: CommandContext) throws(CLIError) -> ExitCode {
-        let path = context.arguments.positionals[0]
-        let document = try OfflineInputs.json(file: path)
+        let given = context.arguments.positionals[0]
+        let document = try OfflineInputs.json(file: given)
+        let path = given == "-" ? "stdin" : given
         let statements: [JSONValue]
         switch document {
         case .array(let list): statements = list
@@ -51,7 +52,7 @@ enum XAPIImportCommand: Command {
                 ("rejected", .int(rejected.count)), ("problems", .strings(rejected)),
             ]))
         } else {
-            context.console.line("Imported xAPI statements from \(path): \(statements.count) statements: \(counts.recorded) recorded, \(counts.duplicate) duplicate, \(rejected.count) rejected.")
+            context.console.line("Imported xAPI statements from \(path): \(Plural.count(statements.count, "statement")): \(Plural.grouped(counts.recorded)) recorded, \(Plural.grouped(counts.duplicate)) duplicate, \(Plural.grouped(rejected.count)) rejected.")
             for line in rejected.prefix(200) { context.console.line(context.console.styled("  " + line, .red)) }
             if rejected.count > 200 { context.console.line("  … and \(rejected.count - 200) more (--json lists them all)") }
         }
