@@ -83,7 +83,7 @@ enum MobilityReportCommand: Command {
             "Internal fill rate: \(ratio(figures?["internalFillRate"])); median days to fill: \(figures?["medianDaysToFill"].map(shown.text) ?? "—")",
             "Move success: \(ratio(success.map { .object([("count", $0["successful"] ?? .null), ("of", $0["judged"] ?? .null), ("rate", $0["rate"] ?? .null)]) })); \(shown.count(success?["tooRecent"])) too recent to judge",
             "Path completion: \(ratio(figures?["pathCompletion"].map { .object([("count", $0["met"] ?? .null), ("of", $0["due"] ?? .null), ("rate", $0["rate"] ?? .null)]) }))",
-            "Engagement: \(shown.count(engagement?["activeLearners"])) active learners, \(shown.count(engagement?["learningHours"])) h of courses completed"
+            "Engagement: \(Plural.count(engagement?["activeLearners"]?.intValue ?? 0, "active learner")), \(shown.count(engagement?["learningHours"])) h of courses completed"
                 + (engagement?["hoursPerLearnerPerWeek"].map { ", \(shown.text($0)) h per learner per week" } ?? ""),
         ]
     }

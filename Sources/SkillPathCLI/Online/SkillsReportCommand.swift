@@ -104,7 +104,7 @@ enum SkillsReportCommand: Command {
             lines.append(line)
         }
         if shown.count < teams.count {
-            lines.append(console.styled("… \(teams.count - shown.count) more teams than the terminal is wide: --csv or --json lists them all", .dim))
+            lines.append(console.styled("… \(Plural.count(teams.count - shown.count, "more team")) than the terminal is wide: --csv or --json lists them all", .dim))
         }
         return lines
     }

@@ -16,7 +16,7 @@ struct RouteRenderer: JSONDisplaying {
         let totals = route["totals"]
         let path = ([Self.named(hops.first, "from", fallback: from)] + hops.map { Self.named($0, "to", fallback: "?") }).joined(separator: " → ")
         var lines = [console.styled("Route \(path)", .bold)
-            + " · \(totals?["courses"]?.intValue ?? 0) courses · \(text(totals?["hours"])) h · \(money(totals?["cost"])) \(totals?["currency"]?.stringValue ?? "")"]
+            + " · \(Plural.count(totals?["courses"]?.intValue ?? 0, "course")) · \(text(totals?["hours"])) h · \(money(totals?["cost"])) \(totals?["currency"]?.stringValue ?? "")"]
         if let gap = route["gapLevels"]?.intValue {
             lines.append(console.styled("\(gap) skill level\(gap == 1 ? "" : "s") on the way that no course in the catalog teaches (gap only)", .yellow))
         }
@@ -26,7 +26,7 @@ struct RouteRenderer: JSONDisplaying {
             let steps = (try? Plan.steps(json: hop["steps"] ?? .array([]))) ?? []
             lines.append("")
             lines.append(console.styled("\(Self.named(hop, "from", fallback: "?")) → \(Self.named(hop, "to", fallback: "?")) (\(hop["kind"]?.stringValue ?? "?"))", .cyan)
-                + ": \(steps.count) courses, \(text(hop["totals"]?["hours"])) h")
+                + ": \(Plural.count(steps.count, "course")), \(text(hop["totals"]?["hours"])) h")
             lines += renderer.steps(steps, numberedFrom: number)
             if let note = hop["note"]?.stringValue {
                 let gap = (hop["gap"]?.arrayValue ?? []).map { "\($0["name"]?.stringValue ?? "?") \($0["have"]?.intValue ?? 0) → \($0["need"]?.intValue ?? 0)" }

@@ -102,7 +102,7 @@ struct HTMLReport {
         let counts = TeamCommand.verdicts.compactMap { key, label in
             (summary?[key]?.intValue ?? 0) > 0 || key == "onTrack" ? "\(summary?[key]?.intValue ?? 0) \(label)" : nil
         }
-        let line = "\(summary?["people"]?.intValue ?? 0) people, \(summary?["assignments"]?.intValue ?? 0) assignments: " + counts.joined(separator: ", ") + "."
+        let line = "\(Plural.count(summary?["people"]?.intValue ?? 0, "person", plural: "people")), \(Plural.count(summary?["assignments"]?.intValue ?? 0, "assignment")): " + counts.joined(separator: ", ") + "."
         return HTMLText.text("p", line) + HTMLText.element("table", [], rows)
     }
 

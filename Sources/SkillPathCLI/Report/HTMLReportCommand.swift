@@ -92,7 +92,7 @@ enum HTMLReportCommand: Command {
         let unmet = (plan["unmet"]?.arrayValue ?? []).compactMap { $0["name"]?.stringValue }
         if !unmet.isEmpty { note += " No course sequence closes: \(unmet.joined(separator: ", "))." }
         let hours = plan["totals"]?["hours"].map { JSONWriter.string($0) } ?? "?"
-        return ("\(employee) → \(plan["targetTitle"]?.stringValue ?? target): \(bars.count) courses, \(hours) h", bars, note)
+        return ("\(employee) → \(plan["targetTitle"]?.stringValue ?? target): \(Plural.count(bars.count, "course")), \(hours) h", bars, note)
     }
 
     /// The employee's active assignment, with the dates and verdict every other view shows.
