@@ -54,14 +54,7 @@ enum PlanOptionFlags {
     /// `options.hoursPerWeek` → `--hours-per-week`.
     static func flag(for field: String) -> String {
         let name = field.hasPrefix("options.") ? String(field.dropFirst("options.".count)) : field
-        var flag = "--"
-        for character in name {
-            if character.isUppercase {
-                flag += "-" + character.lowercased()
-            } else {
-                flag.append(character)
-            }
-        }
+        let flag = "--" + OptionSpec.kebabCase(name)
         return flag == "--start-date" ? "--start" : flag
     }
 

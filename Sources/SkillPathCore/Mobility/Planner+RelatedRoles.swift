@@ -11,9 +11,9 @@ extension Planner {
         let index = catalog.index
         let relatedness = index.roleRelatedness
         let vector: [RoleRelatedness.Entry] = if let current = base.current {
-            Array(relatedness.vectors[Int(current)])
+            Array(relatedness.vectors.rows[Int(current)])
         } else {
-            base.levels.filter { $0.value > 0 }.sorted { $0.key < $1.key }.map { .init(skill: $0.key, weight: RoleRelatedness.weight(level: Int($0.value), essential: true)) }
+            base.levels.filter { $0.value > 0 }.sorted { $0.key < $1.key }.map { .init(column: $0.key, weight: RoleRelatedness.weight(level: Int($0.value), essential: true)) }
         }
         let scores = relatedness.relatedness(to: vector, role: base.current)
         let via = twoMovesAway(from: base.current, direct: transitions)

@@ -7,23 +7,15 @@
 /// cosine of their vectors once each is centred on its own mean over every skill of the catalog (so that the
 /// many skills neither needs count as agreement and the few both need count most), plus half the similarity of
 /// their titles and descriptions (`RoleWording`), plus 0.05 when they share a family, less 0.1 when their grades
-/// ("L3", "4") are two or more apart. Nothing the catalog says about moves (transitions) enters it. Computed from sparse sums, so a question costs the postings of the skills asked
-/// about, not skills × roles.
+/// ("L3", "4") are two or more apart. Nothing the catalog says about moves (transitions) enters it.
+/// Computed from sparse sums (`SparseRows`), so a question costs the postings of the skills asked about, not
+/// skills × roles.
 struct RoleRelatedness: Sendable {
-    struct Entry: Sendable {
-        var skill: Int32
-        var weight: Double
-    }
+    /// A (skill, weight) entry of a role's vector.
+    typealias Entry = SparseRows.Entry
 
-    struct Posting: Sendable {
-        var role: Int32
-        var weight: Double
-    }
-
-    /// Each role's vector, as (skill, weight) entries.
-    let vectors: CompactLists<Entry>
-    /// For each skill, the roles requiring it and the weight it has for each.
-    let postings: CompactLists<Posting>
+    /// Each role's vector over the skills, and for each skill the roles weighing it.
+    let vectors: SparseRows
     /// Per role: the sum of its weights and of their squares.
     let sums: [Double]
     let squares: [Double]
@@ -40,18 +32,15 @@ struct RoleRelatedness: Sendable {
     static let gradeGapPenalty = 0.1
 
     init(roles: [Role], skillNumbers: [String: Int32]) {
-        vectors = CompactLists(roles.lazy.map { role in Self.vector(of: role, skillNumbers: skillNumbers) })
-        var pairs: [(list: Int32, element: Posting)] = []
+        vectors = SparseRows(rows: roles.lazy.map { role in Self.vector(of: role, skillNumbers: skillNumbers) }, columns: skillNumbers.count)
         var sums = [Double](repeating: 0, count: roles.count)
         var squares = [Double](repeating: 0, count: roles.count)
         for number in roles.indices {
-            for entry in vectors[number] {
-                pairs.append((entry.skill, Posting(role: Int32(number), weight: entry.weight)))
+            for entry in vectors.rows[number] {
                 sums[number] += entry.weight
                 squares[number] += entry.weight * entry.weight
             }
         }
-        postings = CompactLists(count: skillNumbers.count, pairs: pairs)
         self.sums = sums
         self.squares = squares
         var familyNumbers: [String: Int32] = [:]
@@ -85,12 +74,12 @@ struct RoleRelatedness: Sendable {
     /// own role, when it is one) supplies wording, family and grade.
     func relatedness(to vector: some Sequence<Entry>, role: Int32?) -> [Double] {
         var dots = [Double](repeating: 0, count: sums.count)
+        vectors.addDots(of: vector, into: &dots)
         var sum = 0.0
         var square = 0.0
         for entry in vector {
             sum += entry.weight
             square += entry.weight * entry.weight
-            for posting in postings[Int(entry.skill)] { dots[Int(posting.role)] += entry.weight * posting.weight }
         }
         let n = dimensions
         let ownNorm = (square - sum * sum / n).squareRoot()
@@ -113,11 +102,11 @@ struct RoleRelatedness: Sendable {
     static func vector(of role: Role, skillNumbers: [String: Int32]) -> [Entry] {
         if !role.weights.isEmpty {
             return role.weights.compactMap { entry in
-                skillNumbers[entry.skill].map { Entry(skill: $0, weight: Double(entry.weight.hundredths) / 100) }
+                skillNumbers[entry.skill].map { Entry(column: $0, weight: Double(entry.weight.hundredths) / 100) }
             }
         }
         return role.requires.compactMap { requirement in
-            skillNumbers[requirement.skill].map { Entry(skill: $0, weight: weight(level: requirement.level, essential: requirement.importance == .essential)) }
+            skillNumbers[requirement.skill].map { Entry(column: $0, weight: weight(level: requirement.level, essential: requirement.importance == .essential)) }
         }
     }
 }

@@ -11,20 +11,8 @@ import Foundation
 /// roles' wording is the cosine of theirs (0 to 1). Words are runs of letters, lowercased, of three letters or
 /// more, a plural's final "s" dropped ("analysts" → "analyst"), common English words left out.
 struct RoleWording: Sendable {
-    struct Entry: Sendable {
-        var word: Int32
-        var weight: Double
-    }
-
-    struct Posting: Sendable {
-        var role: Int32
-        var weight: Double
-    }
-
-    /// Each role's unit vector, as (word, weight) entries.
-    let vectors: CompactLists<Entry>
-    /// For each word, the roles using it and its weight in each.
-    let postings: CompactLists<Posting>
+    /// Each role's unit vector over the words, and for each word the roles using it.
+    let vectors: SparseRows
 
     /// How often the title counts against the description.
     static let titleRepeats = 3
@@ -46,27 +34,21 @@ struct RoleWording: Sendable {
         var users = [Int](repeating: 0, count: numbers.count)
         for role in counts { for word in role.keys { users[Int(word)] += 1 } }
         let roleCount = Double(roles.count)
-        vectors = CompactLists(counts.lazy.map { counts in
+        let unitVectors = counts.lazy.map { counts in
             var entries = counts.sorted { $0.key < $1.key }.map { word, count in
-                Entry(word: word, weight: (1 + log(Double(count))) * log(roleCount / Double(users[Int(word)])))
+                SparseRows.Entry(column: word, weight: (1 + log(Double(count))) * log(roleCount / Double(users[Int(word)])))
             }.filter { $0.weight > 0 }
             let length = entries.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot()
             if length > 0 { for position in entries.indices { entries[position].weight /= length } }
             return entries
-        })
-        var pairs: [(list: Int32, element: Posting)] = []
-        for role in roles.indices {
-            for entry in vectors[role] { pairs.append((entry.word, Posting(role: Int32(role), weight: entry.weight))) }
         }
-        postings = CompactLists(count: numbers.count, pairs: pairs)
+        vectors = SparseRows(rows: unitVectors, columns: numbers.count)
     }
 
     /// Every role's wording similarity to `role`, added into `scores` times `scale`: a sparse sum over the
     /// role's own words, so its cost is their postings, not words × roles.
     func add(similarityTo role: Int32, scale: Double, into scores: inout [Double]) {
-        for entry in vectors[Int(role)] {
-            for posting in postings[Int(entry.word)] { scores[Int(posting.role)] += scale * entry.weight * posting.weight }
-        }
+        vectors.addDots(of: vectors.rows[Int(role)], scale: scale, into: &scores)
     }
 
     /// The words of a title or description, in order (see the type's comment).
