@@ -2,8 +2,9 @@ import SkillPathJSON
 public import SkillPathProtocol
 
 /// A method the daemon serves: its published description and its handler, in one value, so the dispatcher
-/// and `rpc.discover` can never disagree.
-public struct MethodDefinition: Sendable {
+/// and `rpc.discover` can never disagree. A class: the dispatcher looks one up on every request, and a
+/// reference is one retain where copying the description was dozens.
+public final class MethodDefinition: Sendable {
     public let description: MethodDescription
     /// Decodes the params, runs the handler, encodes its result.
     let run: @Sendable (CallContext, JSONField) throws -> JSONValue

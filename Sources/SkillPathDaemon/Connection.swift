@@ -28,6 +28,10 @@ struct Connection {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 65_536, alignment: 1)
         defer { buffer.deallocate() }
         var clock = ConnectionClock(idleTimeout: configuration.idleTimeout, requestTimeout: configuration.requestTimeout)
+        // The receive timeout the socket has now. Setting it is a system call, and between messages the time
+        // left is the same to within microseconds, so it is set again only when it moves by more than
+        // `ConnectionClock.resolution` (a deadline may then be overshot by at most that much).
+        var armed = -1.0
         serving: while true {
             // Answer every complete line already received, then read more. A blank line is no message: it
             // neither gets a reply nor counts as activity, so a trickle of newlines cannot hold a connection.
@@ -46,7 +50,10 @@ struct Connection {
             }
             switch clock.wait(partialMessage: framer.hasPartialLine) {
             case .read(let seconds):
-                try? socket.setReceiveTimeout(seconds: seconds)
+                if abs(seconds - armed) > ConnectionClock.resolution {
+                    try? socket.setReceiveTimeout(seconds: seconds)
+                    armed = seconds
+                }
             case .idle:
                 logger.debug("connection idle too long; closing", [("caller", caller.label)])
                 break serving

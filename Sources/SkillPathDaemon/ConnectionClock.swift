@@ -3,6 +3,8 @@
 /// `requestTimeout` for a message to arrive, counted from its first byte (a client trickling a byte a
 /// second is dropped all the same).
 struct ConnectionClock {
+    /// How closely the deadlines are kept, in seconds.
+    static let resolution = 0.05
     let idleTimeout: Double
     let requestTimeout: Double
     private var lastMessage = ContinuousClock.now

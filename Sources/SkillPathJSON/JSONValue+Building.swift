@@ -1,11 +1,17 @@
 /// Convenience constructors, so encoders read like the JSON they build.
 extension JSONValue {
     public static func object(_ members: [(String, JSONValue?)]) -> JSONValue {
-        .object(JSONObject(members.compactMap { key, value in value.map { JSONMember(key, $0) } }))
+        var kept: [JSONMember] = []
+        kept.reserveCapacity(members.count)
+        for (key, value) in members {
+            if let value { kept.append(JSONMember(key, value)) }
+        }
+        return .object(JSONObject(kept))
     }
 
     public static func int<I: BinaryInteger>(_ value: I) -> JSONValue {
-        .number(String(value))
+        guard let small = Int(exactly: value) else { return .number(String(value)) }
+        return .number(DecimalText.string(small))
     }
 
     /// Writes a double in Swift's shortest round-tripping form; non-finite values become `null`

@@ -61,8 +61,7 @@ extension JSONValue {
     public var firstDuplicateKey: (path: String, key: String)? {
         switch self {
         case .object(let object):
-            var seen = Set<String>()
-            for member in object.members where !seen.insert(member.key).inserted { return ("", member.key) }
+            if let repeated = object.firstRepeatedKey { return ("", repeated) }
             for member in object.members {
                 if let inner = member.value.firstDuplicateKey {
                     return (inner.path.isEmpty ? member.key : "\(member.key).\(inner.path)", inner.key)
@@ -79,5 +78,22 @@ extension JSONValue {
         default:
             return nil
         }
+    }
+}
+
+extension JSONObject {
+    /// The first key given a second time. A request has a handful of members, where comparing each pair
+    /// costs less than hashing every key into a set; large objects (a client's bulk upload) are hashed.
+    var firstRepeatedKey: String? {
+        let members = members
+        if members.count <= 12 {
+            for later in members.indices.dropFirst() {
+                for earlier in members.indices[..<later] where members[earlier].key == members[later].key { return members[later].key }
+            }
+            return nil
+        }
+        var seen = Set<String>()
+        for member in members where !seen.insert(member.key).inserted { return member.key }
+        return nil
     }
 }

@@ -23,7 +23,7 @@ public struct JSONWriter {
         switch value {
         case .null: output.append(contentsOf: "null".utf8)
         case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
-        case .number(let text): output.append(contentsOf: text.utf8)
+        case .number(let text): appendUTF8(text, into: &output)
         case .string(let text): writeString(text, into: &output)
         case .array(let elements):
             writeContainer(open: "[", close: "]", count: elements.count, style: style, indent: indent, into: &output) {
@@ -42,6 +42,16 @@ public struct JSONWriter {
         }
     }
 
+    /// A string's bytes, copied in one go from its contiguous storage when it has one (native strings do):
+    /// appending a `String.UTF8View` walks it byte by byte.
+    @inline(__always)
+    static func appendUTF8(_ text: String, into output: inout [UInt8]) {
+        if text.utf8.withContiguousStorageIfAvailable({ output.append(contentsOf: $0) }) == nil {
+            output.append(contentsOf: text.utf8)
+        }
+    }
+
+    @inline(__always)
     static func writeContainer(
         open: Unicode.Scalar, close: Unicode.Scalar, count: Int, style: Style, indent: Int,
         into output: inout [UInt8], element: (Int, inout [UInt8]) -> Void

@@ -1,4 +1,5 @@
 import Glibc
+import Locking
 
 /// The database file the store opened, held and watched.
 ///
@@ -19,6 +20,8 @@ public final class DatabaseFile: Sendable {
     private let descriptor: Int32
     private let device: UInt64
     private let inode: UInt64
+    /// The last check's answer and when it was made (monotonic nanoseconds), for `recentProblem`.
+    private let lastCheck = Locked<(problem: String?, at: UInt64)?>(nil)
 
     /// Opens `path` (which must exist), records its identity and takes the lock, or says who holds it.
     init(path: String) throws(StoreError) {
@@ -46,8 +49,23 @@ public final class DatabaseFile: Sendable {
         close(descriptor)
     }
 
-    /// Why the path no longer leads to the file this store writes, or nil while it does.
+    /// Why the path no longer leads to the file this store writes, or nil while it does: checked now.
     public var problem: String? {
+        let found = check()
+        lastCheck.withLock { $0 = (found, MonotonicTime.nanoseconds()) }
+        return found
+    }
+
+    /// `problem` as checked within the last second, or checked now: for `system.health`, which a load
+    /// balancer may call thousands of times a second, where a path lookup per call was 6% of the daemon's
+    /// time. Writes never use it: each checks the file itself, so nothing is acknowledged into a deleted file.
+    public var recentProblem: String? {
+        let now = MonotonicTime.nanoseconds()
+        if let last = lastCheck.withLock({ $0 }), now &- last.at < 1_000_000_000 { return last.problem }
+        return problem
+    }
+
+    private func check() -> String? {
         var named = stat()
         guard stat(path, &named) == 0 else {
             return "the database file \(path) was deleted while the daemon was running (\(String(cString: strerror(errno))))"
@@ -60,5 +78,14 @@ public final class DatabaseFile: Sendable {
             return "the database file \(path) was deleted while the daemon was running"
         }
         return nil
+    }
+}
+
+/// CLOCK_MONOTONIC in nanoseconds: ages that a wall-clock step cannot shorten or stretch.
+enum MonotonicTime {
+    static func nanoseconds() -> UInt64 {
+        var spec = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &spec)
+        return UInt64(spec.tv_sec) &* 1_000_000_000 &+ UInt64(spec.tv_nsec)
     }
 }

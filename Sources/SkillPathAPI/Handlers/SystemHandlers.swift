@@ -6,7 +6,7 @@ extension SystemHealth: HandledMethod {
         let service = context.service
         return Result(
             draining: service.isDraining, version: service.version, uptimeSeconds: service.uptimeSeconds, connections: service.openConnections, busy: service.busyConnections,
-            schemaVersion: context.store.schemaVersion, commits: context.store.commitStatistics, catalog: context.snapshot.catalog,
-            warningsByKind: context.snapshot.warningsByKind, storeProblem: context.store.file.problem)
+            schemaVersion: context.store.schemaVersion, commits: context.store.commitStatistics, catalog: context.snapshot.healthSummary,
+            storeProblem: context.store.file.recentProblem)
     }
 }

@@ -7,7 +7,7 @@ public enum SystemHealth: RPCMethod {
 
     public static let description = MethodDescription(
         name: "system.health", summary: "Status, version, uptime and the catalog being served.",
-        description: "Cheap enough for load balancers and monitoring to call often. `status` is `ok`, `draining` once a stop has begun, or `unhealthy` when the database file was deleted or replaced while the daemon ran (`store.problem` says which; writes are refused until an operator restores it and restarts the daemon). `busy` counts the connections answering a message now (this call's own included). `catalog.warningsByKind` counts the catalog's warnings by code, e.g. how many courses can be taken only with experience (`unreachable-requirement`).",
+        description: "Cheap enough for load balancers and monitoring to call often. `status` is `ok`, `draining` once a stop has begun, or `unhealthy` when the database file was deleted or replaced while the daemon ran (`store.problem` says which; writes are refused until an operator restores it and restarts the daemon; health's look at the file is at most a second old, while every write looks for itself). `busy` counts the connections answering a message now (this call's own included). `catalog.warningsByKind` counts the catalog's warnings by code, e.g. how many courses can be taken only with experience (`unreachable-requirement`).",
         params: [], resultName: "health",
         resultSchema: Schema.object([
             ("status", Schema.enumeration(["ok", "draining", "unhealthy"])), ("version", Schema.string), ("uptimeSeconds", Schema.number),
@@ -37,15 +37,14 @@ public enum SystemHealth: RPCMethod {
         public var busy: Int
         public var schemaVersion: Int
         public var commits: (groups: Int, writes: Int)
-        public var catalog: Catalog
-        /// The catalog's warnings counted by code.
-        public var warningsByKind: JSONValue
+        /// The catalog's part of the answer (`summary(of:warningsByKind:)`), worked out once per catalog.
+        public var catalog: JSONValue
         /// Why the store cannot be written to (its file deleted or replaced), or nil.
         public var storeProblem: String?
 
         public init(
             draining: Bool, version: String, uptimeSeconds: Double, connections: Int, busy: Int, schemaVersion: Int, commits: (groups: Int, writes: Int),
-            catalog: Catalog, warningsByKind: JSONValue, storeProblem: String? = nil
+            catalog: JSONValue, storeProblem: String? = nil
         ) {
             self.storeProblem = storeProblem
             self.draining = draining
@@ -56,7 +55,15 @@ public enum SystemHealth: RPCMethod {
             self.schemaVersion = schemaVersion
             self.commits = commits
             self.catalog = catalog
-            self.warningsByKind = warningsByKind
+        }
+
+        /// The catalog's part of a health answer: its version, its sizes and its warnings counted by code.
+        public static func summary(of catalog: Catalog, warningsByKind: JSONValue) -> JSONValue {
+            .object([
+                ("version", .string(catalog.version)), ("skills", .int(catalog.skills.count)), ("courses", .int(catalog.courses.count)),
+                ("roles", .int(catalog.roles.count)), ("transitions", .int(catalog.transitions.count)), ("warnings", .int(catalog.warnings.count)),
+                ("warningsByKind", warningsByKind),
+            ])
         }
 
         public var json: JSONValue {
@@ -65,11 +72,7 @@ public enum SystemHealth: RPCMethod {
                 ("version", .string(version)),
                 ("uptimeSeconds", .double((uptimeSeconds * 10).rounded() / 10)),
                 ("connections", .int(connections)), ("busy", .int(busy)),
-                ("catalog", .object([
-                    ("version", .string(catalog.version)), ("skills", .int(catalog.skills.count)), ("courses", .int(catalog.courses.count)),
-                    ("roles", .int(catalog.roles.count)), ("transitions", .int(catalog.transitions.count)), ("warnings", .int(catalog.warnings.count)),
-                    ("warningsByKind", warningsByKind),
-                ])),
+                ("catalog", catalog),
                 ("store", .object([
                     ("schemaVersion", .int(schemaVersion)), ("writes", .int(commits.writes)), ("commits", .int(commits.groups)),
                     ("problem", storeProblem.map(JSONValue.string)),
