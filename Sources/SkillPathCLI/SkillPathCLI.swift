@@ -6,6 +6,7 @@ public enum SkillPathCLI {
     static let commands: [any Command.Type] = [
         PathCommand.self, CompareCommand.self, RouteCommand.self, ProgressCommand.self,
         AssignCommand.self, AssignmentsCommand.self, TeamCommand.self, ReplanCommand.self, EmployeesCommand.self, PreferencesCommand.self,
+        AspirationsCommand.self, AspirationsSetCommand.self, AspirationsReportCommand.self,
         SkillsCommand.self, SkillsSetCommand.self, SuggestCommand.self, CandidatesCommand.self, MovesCommand.self, MovesRecordCommand.self, MovesEndCommand.self,
         OpportunitiesCommand.self, OpportunitiesOpenCommand.self, OpportunitiesCloseCommand.self, MobilityReportCommand.self, SkillsReportCommand.self, HTMLReportCommand.self, AuditCommand.self,
         CatalogSearchCommand.self, CatalogShowCommand.self, CatalogCheckCommand.self, CatalogImportCommand.self, PlanCommand.self,

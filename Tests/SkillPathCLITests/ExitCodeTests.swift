@@ -29,6 +29,8 @@ import Testing
         "report skills": ["report", "skills"], "report": ["report", "--out", "/dev/null"],
         "catalog search": ["catalog", "search", "python"], "catalog show": ["catalog", "show", "py1"], "skills": ["skills"], "skills set": ["skills", "set", "python=2"], "import": ["import", "employees", "FILE"], "import xapi": ["import", "xapi", "FILE"],
         "reload": ["reload"], "health": ["health"], "rpc": ["rpc", "system.health"], "audit": ["audit"], "preferences": ["preferences", "--employee", "a1"],
+        "aspirations": ["aspirations", "--employee", "a1"], "aspirations set": ["aspirations", "set", "--employee", "a1", "--role", "lead"],
+        "report aspirations": ["report", "aspirations"],
     ]
     static let offline: Set<String> = ["catalog check", "catalog import", "plan", "completion", "complete", "manual"]
 

@@ -62,6 +62,40 @@ import Testing
 
     /// The repro: 2,400 good rows, one with a 2 MB name, 500 more. The row is found before anything
     /// is sent, by file, line and column; nothing is written and the daemon is untouched.
+    /// The aspiration columns: lists separated by `;`, a bad one named by file, line and column (a kind in the
+    /// file itself, an unknown role by the daemon's dry run), nothing written until the file is right; then
+    /// `skillpath aspirations` shows them and `aspirations set` changes them.
+    @Test func aspirationColumnsAreImportedAndShown() throws {
+        directory.write(["bad-kind.csv": "id,name,role,openTo\na1,Analyst One,analyst,promotion;sabbatical\n"])
+        let kind = try skillpath("import", "employees", "\(directory.path)/bad-kind.csv")
+        #expect(kind.status == 65)
+        #expect(kind.stdout.contains("bad-kind.csv:2, column 'openTo': must list kinds among promotion, lateral, secondment, project, got 'sabbatical'"), "\(kind.stdout)")
+        directory.write(["bad-role.csv": "id,name,role,wantsRoles\na1,Analyst One,analyst,scientist;astronaut\n"])
+        let role = try skillpath("import", "employees", "\(directory.path)/bad-role.csv")
+        #expect(role.status == 65)
+        #expect(role.stdout.contains("bad-role.csv:2, column 'wantsRoles': unknown role 'astronaut'"), "\(role.stdout)")
+        #expect(try daemon.client().result("employees.aspirations", .object([("employee", "a1")]))["aspirations"]?["roles"] == .strings([]), "nothing written")
+
+        directory.write(["good.csv": "id,name,role,wantsRoles,wantsSkills,openTo,notLooking\na1,Analyst One,analyst,scientist;lead,statistics,promotion;project,no\na2,Analyst Two,analyst,,,,yes\n"])
+        let good = try skillpath("import", "employees", "\(directory.path)/good.csv")
+        #expect(good.status == 0, "\(good.stdout)\(good.stderr)")
+        let stored = try daemon.client().result("employees.aspirations", .object([("employee", "a1")]))["aspirations"]
+        #expect(stored == .object([("roles", .strings(["scientist", "lead"])), ("skills", .strings(["statistics"])), ("openTo", .strings(["promotion", "project"])), ("notLooking", false)]))
+        #expect(try daemon.client().result("employees.aspirations", .object([("employee", "a2")]))["aspirations"]?["notLooking"] == .bool(true))
+
+        let shown = try skillpath("aspirations", "--employee", "a1")
+        #expect(shown.status == 0)
+        #expect(shown.stdout.contains("scientist") && shown.stdout.contains("Data Scientist") && shown.stdout.contains("27"), "\(shown.stdout)")
+        let set = try skillpath("aspirations", "set", "--employee", "a1", "--role", "lead", "--not-looking")
+        #expect(set.status == 0, "\(set.stderr)")
+        #expect(set.stdout.contains("Not looking"), "\(set.stdout)")
+        #expect(try skillpath("aspirations", "set", "--employee", "a1", "--open-to", "sabbatical").status == 64)
+        #expect(try skillpath("aspirations", "set", "--employee", "a1").status == 64, "nothing to set")
+        let report = try skillpath("report", "aspirations")
+        #expect(report.status == 0)
+        #expect(report.stdout.split(separator: "\n").first?.hasPrefix("employee\t") == true || report.stdout.contains("a1\t"), "piped: TSV: \(report.stdout)")
+    }
+
     @Test func aRowTooLargeToSendIsFoundBeforeAnythingIsSent() throws {
         var employees = "id,name,role,manager\n"
         for number in 1...2400 { employees += "p\(number),Person \(number),analyst,m\n" }

@@ -95,6 +95,9 @@ extension AccessControlTests {
         case ("audit.list", _): return .object([("limit", 1)])
         case ("reports.skills", _): return .object([("manager", "m")])
         case ("employees.setPreferences", _): return .object([("employee", subject), ("hoursPerWeek", 3)])
+        case ("employees.setAspirations", _): return .object([("employee", subject), ("roles", .array(["lead"]))])
+        case ("employees.aspirations", _): return .object([("employee", subject)])
+        case ("reports.aspirations", _): return .object([("manager", "m")])
         case ("progress.xapi", _): return .object([("statements", .array([.object([("id", "access-check")])]))])
         default: return nil
         }
@@ -120,7 +123,7 @@ extension AccessControlTests {
         let organisation = try Self.organisation.get()
         let table = try AccessTable(file: "\(ProcessRunner.packageRoot)/docs/access.md")
         let discovered = try organisation.daemon.client().result("rpc.discover")["methods"]?.arrayValue?.compactMap { $0["name"]?.stringValue } ?? []
-        #expect(discovered.count == 35, "rpc.discover lists \(discovered.count) methods")
+        #expect(discovered.count == 38, "rpc.discover lists \(discovered.count) methods")
         let documented = Set(table.rows.flatMap(\.methods))
         for method in discovered {
             #expect(documented.contains(method), "\(method) is in rpc.discover but has no row in docs/access.md")

@@ -10,7 +10,8 @@ extension RolesSuggest: HandledMethod {
         let limit = params.limit ?? defaultLimit
         let pace = params.hoursPerWeek ?? stored.employee.preferences.hoursPerWeek ?? PlanOptions.defaultHoursPerWeek
         let profile = context.evidence.profile(stored)
-        let ranking = try context.snapshot.planner.suggestRoles(for: profile, limit: limit, kinds: params.kinds, order: params.sort)
+        let favour = SuggestionFavour(try context.store.aspirations(of: id).aspirations)
+        let ranking = try context.snapshot.planner.suggestRoles(for: profile, limit: limit, kinds: params.kinds, order: params.sort, favour: favour)
         let held = Dictionary(profile.skills.map { ($0.skill, $0.level) }, uniquingKeysWith: max)
         var opportunities: [String: [OpportunityRecord]] = [:]
         if params.includeOpportunities {
@@ -22,10 +23,11 @@ extension RolesSuggest: HandledMethod {
         for suggestion in ranking.entries {
             let figures = PlanFigures(suggestion.plan, pace: pace, today: context.today)
             var raise = gapSummary(suggestion.plan)
-            if suggestion.relatedness != nil {
+            if params.sort == .relatedness {
                 let requires = suggestion.role.requires
                 raise = "holds \(requires.count { (held[$0.skill] ?? 0) >= $0.level }) of its \(requires.count) skills at its level; " + raise
             }
+            raise = wish(suggestion, catalog: context.snapshot.catalog) + raise
             let defined = suggestion.transition != nil
             for opportunity in opportunities[suggestion.role.id] ?? [] {
                 if let kinds = params.kinds, opportunity.kind == .secondment, !kinds.contains(.secondment) { continue }
@@ -33,13 +35,22 @@ extension RolesSuggest: HandledMethod {
                     role: suggestion.role, opportunity: opportunity,
                     move: opportunity.kind == .secondment ? "secondment" : suggestion.transition?.rawValue, transitionDefined: defined, figures: figures,
                     reason: "open \(opportunity.kind.rawValue) (opportunity \(opportunity.id)); \(raise)", relatedness: suggestion.relatedness,
-                    via: suggestion.via?.id))
+                    via: suggestion.via?.id, wantedChoice: suggestion.wantedChoice, grows: suggestion.grows))
             }
             entries.append(Suggestion(
                 role: suggestion.role, opportunity: nil, move: suggestion.transition?.rawValue, transitionDefined: defined, figures: figures,
-                reason: "\(move(suggestion, from: current)); \(raise)", relatedness: suggestion.relatedness, via: suggestion.via?.id))
+                reason: "\(move(suggestion, from: current)); \(raise)", relatedness: suggestion.relatedness, via: suggestion.via?.id,
+                wantedChoice: suggestion.wantedChoice, grows: suggestion.grows))
         }
         return Result(employee: id, currentRole: current, considered: ranking.considered, planned: ranking.planned, suggestions: Array(entries.prefix(limit)))
+    }
+
+    /// "you want this role (choice 1); ", "grows python, which you want to grow; ", or nothing.
+    static func wish(_ suggestion: RoleSuggestion, catalog: Catalog) -> String {
+        if let choice = suggestion.wantedChoice { return "you want this role (choice \(choice)); " }
+        guard !suggestion.grows.isEmpty else { return "" }
+        let names = suggestion.grows.map { catalog.skill($0)?.name ?? $0 }
+        return "grows \(names.joined(separator: ", ")), which you want to grow; "
     }
 
     /// "lateral from data-analyst", "two moves from data-analyst, via Data Engineer (data-engineer)", or
@@ -65,8 +76,9 @@ extension CandidatesRank: HandledMethod {
         let scope = try context.requireTeamScope(params.manager)
         let (role, opportunity) = try target(params.target, in: context)
         // Those who hold the role already, and an opening's own hiring manager, are not candidates for it.
+        let aspirations = Dictionary(try context.store.allAspirations(under: scope).map { ($0.employee, $0.stored.aspirations) }, uniquingKeysWith: { first, _ in first })
         let people = try context.store.currentProfiles(inSubtreeOf: scope, evidence: context.evidence)
-            .filter { $0.role != role.id && $0.id != opportunity?.manager }
+            .filter { $0.role != role.id && $0.id != opportunity?.manager && (!params.wanting || aspirations[$0.id]?.choice(of: role.id) != nil) }
         let ranking = try context.snapshot.planner.rankCandidates(people.map { ($0.id, $0.profile) }, for: role.id, limit: params.limit ?? defaultLimit)
         let wanted = Set(ranking.entries.map(\.id))
         let byID = Dictionary(people.lazy.filter { wanted.contains($0.id) }.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -77,7 +89,8 @@ extension CandidatesRank: HandledMethod {
             let pace = params.hoursPerWeek ?? preferred[entry.id] ?? PlanOptions.defaultHoursPerWeek
             return Candidate(
                 employee: entry.id, name: person?.name, currentRole: person?.role, figures: PlanFigures(entry.plan, pace: pace, today: context.today),
-                hoursPerWeek: pace, transition: entry.transition)
+                hoursPerWeek: pace, transition: entry.transition, wants: aspirations[entry.id]?.choice(of: role.id),
+                notLooking: aspirations[entry.id]?.notLooking ?? false)
         }
         return Result(
             role: role, opportunity: opportunity?.id, manager: scope, considered: ranking.considered, planned: ranking.planned, candidates: candidates)

@@ -5,15 +5,18 @@ import SkillPathProtocol
 enum CandidatesCommand: Command {
     static let spec = CommandSpec(
         path: ["candidates"], summary: "the people in your subtree closest to a role or an open opportunity (managers; administrators)",
-        synopsis: "candidates (ROLE | --opportunity ID) [--manager ID] [--limit N] [--hours-per-week H] [--json]",
+        synopsis: "candidates (ROLE | --opportunity ID) [--manager ID] [--wanting] [--limit N] [--hours-per-week H] [--json]",
         discussion: """
         Ranked by the hours of each person's plan to the role from their stored skills, level by level;
         people whose gap no course can close come last ("+" after the hours, ready "never"). Each
-        person is dated at their own preferred weekly hours unless --hours-per-week is given.
+        person is dated at their own preferred weekly hours unless --hours-per-week is given. "Wants"
+        shows the choice of those who said they want the role (1st, 2nd…) and "not looking" for those who
+        are not looking for a move; --wanting ranks only the people who want it.
         """,
         options: [
             OptionSpec("opportunity", value: "ID", help: "rank for an opportunity's role"),
             OptionSpec("manager", value: "ID", help: "only this manager's subtree"),
+            OptionSpec("wanting", help: "only the people who said they want the role"),
             OptionSpec("limit", value: "N", help: "candidates (default 20, at most 200)"),
             OptionSpec("hours-per-week", value: "H", help: "the pace for everyone's 'ready by' (default: each person's preferred weekly hours, else 4)"),
         ],
@@ -31,7 +34,8 @@ enum CandidatesCommand: Command {
         default: throw .usage("give a ROLE or --opportunity ID (one of them)", hint: "usage: skillpath \(spec.synopsis)")
         }
         let result = try context.daemon().call(CandidatesRank.self, CandidatesRank.Params(
-            target: target, manager: arguments.value("manager"), limit: try arguments.positiveInteger("limit"), hoursPerWeek: try arguments.pace()))
+            target: target, manager: arguments.value("manager"), limit: try arguments.positiveInteger("limit"), hoursPerWeek: try arguments.pace(),
+            wanting: arguments.flag("wanting")))
         if context.printedJSON(result) { return .success }
         let console = context.console
         let shown = Shown()
@@ -48,17 +52,24 @@ enum CandidatesCommand: Command {
             [
                 "\(index + 1)", shown.text(candidate["employee"]), candidate["name"]?.stringValue ?? "?", candidate["currentRole"]?.stringValue ?? "?",
                 MobilityFlags.hours(candidate), candidate["readyBy"]?.stringValue ?? "never", candidate["transition"]?.stringValue ?? "—",
-                "\(shown.text(candidate["unmetEssential"])): \(gaps.openSkills(candidate["unmet"]))",
+                Self.wants(candidate), "\(shown.text(candidate["unmetEssential"])): \(gaps.openSkills(candidate["unmet"]))",
             ]
         }
         console.table(
-            header: ["#", "ID", "Name", "Role now", "Hours", "Ready by", "Move", "Essential gaps"], rows: rows,
-            rightAligned: [0, 4], shrinkable: [7, 2])
+            header: ["#", "ID", "Name", "Role now", "Hours", "Ready by", "Move", "Wants", "Essential gaps"], rows: rows,
+            rightAligned: [0, 4], shrinkable: [8, 2])
         // The ranking is the daemon's, at most 200 long: --limit is all there is to ask for.
         let considered = result["considered"]?.intValue ?? candidates.count
         if candidates.count < considered, candidates.count < CandidatesRank.maximumLimit {
             console.note("Showing the closest \(Plural.grouped(candidates.count)) of \(Plural.count(considered, "person", plural: "people")) considered; --limit N (at most \(CandidatesRank.maximumLimit)) for more.")
         }
         return .success
+    }
+
+    /// "1st", "2nd choice"-style marks for people who want the role, "not looking", or "—".
+    static func wants(_ candidate: JSONValue) -> String {
+        if candidate["notLooking"]?.boolValue == true { return "not looking" }
+        guard let choice = candidate["wants"]?.intValue else { return "—" }
+        return Plural.ordinal(choice)
     }
 }

@@ -100,7 +100,13 @@ struct ImportTally {
             return "\(file):\(row.skillLines[position]), column '\(column)': \(reason)"
         }
         let line = row.line ?? row.skillLines.first ?? 0
-        let column = field == "id" && row.line == nil ? "employee" : field
+        let column = field == "id" && row.line == nil ? "employee" : aspirationColumns.first { field.hasPrefix($0.field) }?.column ?? field
         return "\(file):\(line), column '\(column)': \(reason)"
     }
+
+    /// The daemon's fields for aspirations, and the HRIS columns that carry them.
+    static let aspirationColumns = [
+        (field: "aspirations.roles", column: "wantsRoles"), (field: "aspirations.skills", column: "wantsSkills"),
+        (field: "aspirations.openTo", column: "openTo"), (field: "aspirations.notLooking", column: "notLooking"),
+    ]
 }

@@ -10,4 +10,11 @@ enum Plural {
 
     /// 1234567 → "1,234,567" (`GroupedCount`).
     static func grouped(_ number: Int) -> String { GroupedCount.text(number) }
+
+    /// "1st", "2nd", "3rd", "4th", "11th", "21st": a rank as English writes it.
+    static func ordinal(_ number: Int) -> String {
+        let teens = (11...13).contains(number % 100)
+        let suffix = teens ? "th" : [1: "st", 2: "nd", 3: "rd"][number % 10] ?? "th"
+        return "\(number)\(suffix)"
+    }
 }

@@ -31,6 +31,9 @@ public enum HRISExport {
     /// Learner preferences: `languages` and `formats` as lists separated by `;` (`en;de`), `hoursPerWeek` a
     /// number. A column the file has sets the preference (an empty cell clears it).
     public static let preferenceColumns = ["languages", "formats", "hoursPerWeek"]
+    /// Career aspirations: `wantsRoles` (most wanted first), `wantsSkills` and `openTo` as lists separated by
+    /// `;`, `notLooking` yes or no. A column the file has sets that part (an empty cell clears it).
+    public static let aspirationColumns = ["wantsRoles", "wantsSkills", "openTo", "notLooking"]
     public static let skillColumns = ["employee", "skill", "level"]
 
     /// Reads either file, or both, whole (skills are attached to the employees they name; skills of employees
@@ -101,7 +104,8 @@ public enum HRISExport {
         let leftOn: FieldUpdate<CalendarDate> = columns.positions["leftOn"] == nil ? .keep : .set(try date("leftOn"))
         return EmployeeInput(
             id: id, name: name, login: update("login"), email: update("email"), role: role, manager: update("manager"),
-            roleSince: try date("roleSince"), moveKind: moveKind, leftOn: leftOn, preferences: try preferences(record, columns: columns, problem: problem))
+            roleSince: try date("roleSince"), moveKind: moveKind, leftOn: leftOn, preferences: try preferences(record, columns: columns, problem: problem),
+            aspirations: try aspirations(record, columns: columns, problem: problem))
     }
 
     /// The preference columns the file has: lists separated by `;`, a pace in hours (an empty cell clears).
@@ -127,6 +131,40 @@ public enum HRISExport {
             update.hoursPerWeek = .some(hours)
         }
         return given ? update : nil
+    }
+
+    /// The aspiration columns the file has: lists separated by `;`, `notLooking` yes/no (an empty cell clears).
+    static func aspirations(
+        _ record: CSVRecord, columns: CSVColumns, problem: (String, String) -> CSVError
+    ) throws(CSVError) -> AspirationsUpdate? {
+        var update = AspirationsUpdate()
+        func list(_ name: String, most: Int) throws(CSVError) -> [String]? {
+            guard columns.positions[name] != nil else { return nil }
+            let items = (record.value(name, in: columns) ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            guard items.count <= most else { throw problem(name, "lists \(items.count) values; at most \(most)") }
+            if let repeated = items.indices.first(where: { items[..<$0].contains(items[$0]) }) { throw problem(name, "lists '\(items[repeated])' twice") }
+            return items
+        }
+        update.roles = try list("wantsRoles", most: Aspirations.maximumRoles)
+        update.skills = try list("wantsSkills", most: Aspirations.maximumSkills)
+        if let kinds = try list("openTo", most: Aspirations.Move.allCases.count) {
+            var moves: [Aspirations.Move] = []
+            for kind in kinds {
+                guard let move = Aspirations.Move(rawValue: kind) else {
+                    throw problem("openTo", "must list kinds among \(Aspirations.Move.allCases.map(\.rawValue).joined(separator: ", ")), got '\(kind)'")
+                }
+                moves.append(move)
+            }
+            update.openTo = moves
+        }
+        if columns.positions["notLooking"] != nil {
+            switch record.value("notLooking", in: columns)?.lowercased() {
+            case nil, "no", "false": update.notLooking = false
+            case "yes", "true": update.notLooking = true
+            case let other?: throw problem("notLooking", "must be yes or no, got '\(other)'")
+            }
+        }
+        return update.isEmpty ? nil : update
     }
 
     /// One skills.csv record: whose skill, and the level.

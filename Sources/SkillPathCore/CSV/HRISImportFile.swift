@@ -44,7 +44,7 @@ public struct HRISImportFile<Source: CSVByteSource> {
         self.kind = kind
         rows = try CSVRows(reader)
         columns = switch kind {
-        case .employees: try rows.columns(required: HRISExport.employeeColumns.required, optional: HRISExport.employeeColumns.optional + HRISExport.preferenceColumns)
+        case .employees: try rows.columns(required: HRISExport.employeeColumns.required, optional: HRISExport.employeeColumns.optional + HRISExport.preferenceColumns + HRISExport.aspirationColumns)
         case .skills: try rows.columns(required: HRISExport.skillColumns)
         }
         unknownColumns = columns.unknown

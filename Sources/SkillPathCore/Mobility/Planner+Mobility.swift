@@ -14,6 +14,10 @@ public struct RoleSuggestion: Sendable {
     public var relatedness: Double?
     /// With no transition to the role: the role between, when two of the catalog's transitions lead there.
     public var via: Role?
+    /// The person's choice (1 = most wanted) when they said they want this role.
+    public var wantedChoice: Int?
+    /// The skills the person wants to grow that this role needs above their level.
+    public var grows: [String] = []
 }
 
 /// What `suggestRoles` ranks by.
@@ -42,8 +46,11 @@ public struct Ranking<Entry: Sendable>: Sendable {
 extension Planner {
     /// The roles closest to a profile, by plan hours (see `ReadinessRanking`): every role but the current
     /// one whose move kind passes `kinds`.
+    /// `favour` (the person's aspirations) lists wanted roles first and puts roles that raise a wanted skill
+    /// before the rest (`SuggestionFavour`).
     public func suggestRoles(
-        for profile: Profile, limit: Int, kinds: Set<MoveKindFilter>? = nil, order: SuggestionOrder = .hours, strict: Bool = false
+        for profile: Profile, limit: Int, kinds: Set<MoveKindFilter>? = nil, order: SuggestionOrder = .hours, strict: Bool = false,
+        favour: SuggestionFavour = SuggestionFavour()
     ) throws(PlanningError) -> Ranking<RoleSuggestion> {
         let index = catalog.index
         guard let first = catalog.roles.first else { return Ranking(entries: [], considered: 0, planned: 0) }
@@ -55,13 +62,43 @@ extension Planner {
                 if known == nil || Self.preference(move.kind) < Self.preference(known ?? move.kind) { transitions[move.role] = move.kind }
             }
         }
-        if order == .relatedness { return suggestRelatedRoles(base: base, transitions: transitions, limit: limit, kinds: kinds) }
-        var candidates: [ReadinessRanking<Int32>.Candidate] = []
-        for number in 0..<Int32(catalog.roles.count) where number != base.current {
-            let kind = transitions[number].map { MoveKindFilter(rawValue: $0.rawValue) ?? .none } ?? .none
-            if let kinds, !kinds.contains(kind) { continue }
+        let passes = { (role: Int32) in kinds?.contains(transitions[role].map { MoveKindFilter(rawValue: $0.rawValue) ?? .none } ?? .none) ?? true }
+        let resolved = ResolvedFavour(favour, index: index, current: base.current)
+        let wanted = resolved.wanted.filter { passes($0.role) }.prefix(limit)
+        let excluded = Set(wanted.map(\.role))
+        let growing = { (role: Int32) in !resolved.grown(by: role, index: index, level: base.level).isEmpty }
+        var ranking = order == .relatedness
+            ? suggestRelatedRoles(base: base, transitions: transitions, limit: limit - wanted.count, kinds: kinds, excluded: excluded, favoured: growing)
+            : suggestByHours(base: base, transitions: transitions, limit: limit - wanted.count, passes: passes, excluded: excluded, favoured: growing)
+        let wantedEntries = wanted.map { entry in
+            RoleSuggestion(role: catalog.roles[Int(entry.role)], transition: transitions[entry.role], plan: plan(toward: entry.role, from: base), wantedChoice: entry.choice)
+        }
+        ranking = Ranking(
+            entries: wantedEntries + ranking.entries, considered: ranking.considered + wantedEntries.count, planned: ranking.planned + wantedEntries.count)
+        for position in ranking.entries.indices {
+            guard let number = index.roleNumbers[ranking.entries[position].role.id] else { continue }
+            ranking.entries[position].grows = resolved.grown(by: number, index: index, level: base.level).map { catalog.skills[Int($0)].id }
+        }
+        return ranking
+    }
+
+    /// The plan from `base`'s levels to `role`, with the default options.
+    func plan(toward role: Int32, from base: PlanningProblem) -> Plan {
+        var problem = base
+        problem.target = role
+        problem.goals = PlanningProblem.goals(index: catalog.index, target: role, current: base.current, options: PlanOptions(), levels: base.levels)
+        return plan(problem, options: PlanOptions())
+    }
+
+    /// Suggestions by plan hours (`SuggestionOrder.hours`): the `favoured` roles ranked first, then the rest.
+    func suggestByHours(
+        base: PlanningProblem, transitions: [Int32: Transition.Kind], limit: Int, passes: (Int32) -> Bool, excluded: Set<Int32>, favoured: (Int32) -> Bool
+    ) -> Ranking<RoleSuggestion> {
+        let index = catalog.index
+        var groups: [[ReadinessRanking<Int32>.Candidate]] = [[], []]
+        for number in 0..<Int32(catalog.roles.count) where number != base.current && passes(number) && !excluded.contains(number) {
             let cover = index.roleCovers.cover(role: number, index: index)
-            candidates.append(.init(item: number, id: catalog.roles[Int(number)].id, estimate: cover.estimate(level: base.level)))
+            groups[favoured(number) ? 0 : 1].append(.init(item: number, id: catalog.roles[Int(number)].id, estimate: cover.estimate(level: base.level)))
         }
         // The profile's closure, once: which level of each skill any sequence of courses can reach.
         let reached = catalog.index.scratchPool.withScratch(index: index) { scratch in
@@ -71,14 +108,14 @@ extension Planner {
         let refine = { (role: Int32) in
             refined(role: role, cover: index.roleCovers.cover(role: role, index: index), level: base.level) { reached.indices.contains(Int($0)) ? reached[Int($0)] : 0 }
         }
-        let (ranked, planned) = ReadinessRanking.rank(candidates, limit: limit, refine: refine) { role in
-            var problem = base
-            problem.target = role
-            problem.goals = PlanningProblem.goals(index: index, target: role, current: base.current, options: PlanOptions(), levels: base.levels)
-            return plan(problem, options: PlanOptions())
+        var entries: [RoleSuggestion] = []
+        var planned = 0
+        for candidates in groups where entries.count < limit {
+            let (ranked, count) = ReadinessRanking.rank(candidates, limit: limit - entries.count, refine: refine) { role in plan(toward: role, from: base) }
+            entries += ranked.map { RoleSuggestion(role: catalog.roles[Int($0.item)], transition: transitions[$0.item], plan: $0.plan) }
+            planned += count
         }
-        let entries = ranked.map { RoleSuggestion(role: catalog.roles[Int($0.item)], transition: transitions[$0.item], plan: $0.plan) }
-        return Ranking(entries: entries, considered: candidates.count, planned: planned)
+        return Ranking(entries: entries, considered: groups[0].count + groups[1].count, planned: planned)
     }
 
     /// The people closest to a role, by plan hours from their own skills (see `ReadinessRanking`). Stored

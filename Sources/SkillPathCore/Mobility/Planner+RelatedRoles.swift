@@ -6,7 +6,8 @@ extension Planner {
     /// (relatedness under `unrelatedBelow`) and that no transition leads to is not a move, and is left out.
     /// Only the roles listed are planned.
     func suggestRelatedRoles(
-        base: PlanningProblem, transitions: [Int32: Transition.Kind], limit: Int, kinds: Set<MoveKindFilter>?
+        base: PlanningProblem, transitions: [Int32: Transition.Kind], limit: Int, kinds: Set<MoveKindFilter>?,
+        excluded: Set<Int32> = [], favoured: (Int32) -> Bool = { _ in false }
     ) -> Ranking<RoleSuggestion> {
         let index = catalog.index
         let relatedness = index.roleRelatedness
@@ -18,7 +19,7 @@ extension Planner {
         let scores = relatedness.relatedness(to: vector, role: base.current)
         let via = twoMovesAway(from: base.current, direct: transitions)
         var ranked: [(tier: Int, score: Double, key: Double, role: Int32)] = []
-        for number in 0..<Int32(catalog.roles.count) where number != base.current {
+        for number in 0..<Int32(catalog.roles.count) where number != base.current && !excluded.contains(number) {
             let kind = transitions[number].map { MoveKindFilter(rawValue: $0.rawValue) ?? .none } ?? .none
             if let kinds, !kinds.contains(kind) { continue }
             let requirements = index.roleRequirements[number]
@@ -28,16 +29,14 @@ extension Planner {
             let qualified = essential.allSatisfy { base.level($0.skill) >= $0.level }
             let defined = transitions[number] != nil || via[number] != nil
             if qualified && score < Self.unrelatedBelow && !defined { continue }
-            let tier = transitions[number] != nil ? 0 : essential.contains { base.level($0.skill) > 0 } ? 1 : 2
+            // Roles that raise a skill the person wants to grow come first, in tiers of their own.
+            let tier = (favoured(number) ? 0 : 3) + (transitions[number] != nil ? 0 : essential.contains { base.level($0.skill) > 0 } ? 1 : 2)
             ranked.append((tier, score, via[number] != nil ? score + Self.twoMovesBonus : score, number))
         }
         ranked.sort { ($0.tier, -$0.key, $0.role) < ($1.tier, -$1.key, $1.role) }
-        let entries = ranked.prefix(limit).map { entry in
-            var problem = base
-            problem.target = entry.role
-            problem.goals = PlanningProblem.goals(index: index, target: entry.role, current: base.current, options: PlanOptions(), levels: base.levels)
-            return RoleSuggestion(
-                role: catalog.roles[Int(entry.role)], transition: transitions[entry.role], plan: plan(problem, options: PlanOptions()),
+        let entries = ranked.prefix(max(0, limit)).map { entry in
+            RoleSuggestion(
+                role: catalog.roles[Int(entry.role)], transition: transitions[entry.role], plan: plan(toward: entry.role, from: base),
                 relatedness: entry.score, via: via[entry.role].map { catalog.roles[Int($0)] })
         }
         return Ranking(entries: Array(entries), considered: ranked.count, planned: entries.count)

@@ -1,4 +1,5 @@
 public import SkillPathJSON
+import SkillPathCore
 
 /// JSON Schema fragments for `rpc.discover`, written once and shared by every method's description.
 public enum Schema {
@@ -43,6 +44,10 @@ public enum Schema {
     public static let components: [(String, JSONValue)] = [
         ("SkillLevel", skillLevel),
         ("LearnerPreferences", object([("languages", array(string)), ("formats", array(string)), ("hoursPerWeek", number)])),
+        ("Aspirations", object([
+            ("roles", array(string)), ("skills", array(string)),
+            ("openTo", array(enumeration(Aspirations.Move.allCases.map(\.rawValue)))), ("notLooking", boolean),
+        ])),
         ("Profile", object([
             ("skills", array(ref("SkillLevel"))), ("completed", array(string)), ("role", string),
         ])),

@@ -4,7 +4,7 @@ public import SkillPathJSON
 /// One `employees.upsert` row: a member left out keeps the stored value, null clears it (where a field can
 /// be cleared), a value sets it.
 extension EmployeeInput {
-    public static let fields = ["id", "name", "login", "email", "role", "manager", "skills", "completed", "roleSince", "moveKind", "leftOn", "preferences"]
+    public static let fields = ["id", "name", "login", "email", "role", "manager", "skills", "completed", "roleSince", "moveKind", "leftOn", "preferences", "aspirations"]
 
     public init(json row: JSONField) throws(JSONFieldError) {
         try row.checkKeys(Self.fields)
@@ -19,11 +19,14 @@ extension EmployeeInput {
         }
         var preferences: PreferencesUpdate?
         if let field = try Self.given(row, "preferences") { preferences = try PreferencesUpdate(json: field) }
+        var aspirations: AspirationsUpdate?
+        if let field = try Self.given(row, "aspirations") { aspirations = try AspirationsUpdate(json: field) }
         self.init(
             id: try row.required("id").string(), name: try row.optional("name")?.string(), login: try Self.textUpdate(row, "login"),
             email: try Self.textUpdate(row, "email"), role: try row.optional("role")?.string(), manager: try Self.textUpdate(row, "manager"),
             skills: skills, completed: try row.optional("completed")?.strings(), roleSince: try Self.given(row, "roleSince")?.date(),
-            moveKind: try Self.given(row, "moveKind")?.choice(Transition.Kind.self), leftOn: try Self.dateUpdate(row, "leftOn"), preferences: preferences)
+            moveKind: try Self.given(row, "moveKind")?.choice(Transition.Kind.self), leftOn: try Self.dateUpdate(row, "leftOn"), preferences: preferences,
+            aspirations: aspirations)
     }
 
     public var json: JSONValue {
@@ -39,6 +42,7 @@ extension EmployeeInput {
             ("skills", skills.map { .array($0.map(\.json)) }), ("completed", completed.map(JSONValue.strings)),
             ("roleSince", roleSince.map { .string($0.description) }), ("moveKind", moveKind.map { .string($0.rawValue) }),
             ("leftOn", update(leftOn) { .string($0.description) }), ("preferences", preferences?.json),
+            ("aspirations", aspirations?.json),
         ])
     }
 

@@ -97,6 +97,17 @@ extension OrganisationStore {
         for (position, course) in (input.completed ?? []).enumerated() where catalog.course(course) == nil {
             return reject("completed[\(position)]", "unknown course '\(course)'")
         }
+        if let aspirations = input.aspirations {
+            do {
+                try aspirations.check(against: catalog)
+            } catch {
+                switch error {
+                case .unknownRole(let role, let field): return reject("aspirations.\(field)", "unknown role '\(role)'")
+                case .unknownSkill(let skill, let field, _): return reject("aspirations.\(field)", "unknown skill '\(skill)'")
+                default: return reject("aspirations", "\(error)")
+                }
+            }
+        }
         return nil
     }
 

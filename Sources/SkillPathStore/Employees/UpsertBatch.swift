@@ -28,6 +28,7 @@ struct UpsertBatch {
         var changed = try writeEmployee(row)
         try writeSkills(input)
         changed += try writePreferences(row)
+        changed += try writeAspirations(row)
         changed += try writeCompletions(input)
         let after = try OrganisationStore.standings(of: input.id, skills: touched, evidence: evidence, connection: connection)
         changed += OrganisationStore.skillChanges(before: before, after: after)
@@ -94,6 +95,16 @@ struct UpsertBatch {
         guard after != before else { return [] }
         try OrganisationStore.storePreferences(after, of: row.input.id, connection: connection)
         return row.stored == nil ? [] : [("preferences", before.json, after.json)]
+    }
+
+    /// The row's aspirations, as `employees.setAspirations` would set them (audited with the row's entry).
+    func writeAspirations(_ row: UpsertResolution.Row) throws -> [Change] {
+        guard let update = row.input.aspirations else { return [] }
+        let before = row.stored == nil ? Aspirations() : try OrganisationStore.aspirations(of: row.input.id, connection: connection).aspirations
+        let after = update.applied(to: before)
+        guard after != before else { return [] }
+        try OrganisationStore.storeAspirations(after, of: row.input.id, at: now, connection: connection)
+        return [("aspirations", before.json, after.json)]
     }
 
     /// Completed courses the row lists: each recorded once, with the evidence it gives (as an import).

@@ -4,7 +4,7 @@ import SkillPathCore
 ///
 /// A migration is appended, never edited: a database at version N has run exactly migrations 1…N.
 enum Migrations {
-    static let all: [(version: Int, sql: String)] = [(1, version1), (2, version2), (3, version3), (4, version4), (5, version5), (6, version6)]
+    static let all: [(version: Int, sql: String)] = [(1, version1), (2, version2), (3, version3), (4, version4), (5, version5), (6, version6), (7, version7)]
 
     static var latest: Int { all.last?.version ?? 0 }
 
@@ -230,5 +230,16 @@ enum Migrations {
     static let version6 = """
     CREATE INDEX skill_evidence_profile ON skill_evidence(employee, skill, level, source, set_at);
     DROP INDEX skill_evidence_employee;
+    """
+
+    /// Career aspirations (issue 21): one row per employee who said anything, as JSON (`Aspirations`), with
+    /// when it was last set. A table of its own, not a column of `employees`: the organisation's picture reads
+    /// every row of it, and most employees have none.
+    static let version7 = """
+    CREATE TABLE aspirations (
+        employee TEXT PRIMARY KEY REFERENCES employees(id) ON DELETE CASCADE,
+        value TEXT NOT NULL,
+        set_at TEXT NOT NULL
+    ) WITHOUT ROWID;
     """
 }

@@ -35,12 +35,15 @@ public struct EmployeeInput: Sendable, Equatable {
     public var leftOn: FieldUpdate<CalendarDate>
     /// Changes to their learner preferences (nil: none).
     public var preferences: PreferencesUpdate?
+    /// Changes to their career aspirations (nil: none).
+    public var aspirations: AspirationsUpdate?
 
     public init(id: String, name: String?, login: FieldUpdate<String> = .keep, email: FieldUpdate<String> = .keep, role: String?,
                 manager: FieldUpdate<String> = .keep, skills: [SkillLevel]? = nil, completed: [String]? = nil,
                 roleSince: CalendarDate? = nil, moveKind: Transition.Kind? = nil, leftOn: FieldUpdate<CalendarDate> = .keep,
-                preferences: PreferencesUpdate? = nil) {
+                preferences: PreferencesUpdate? = nil, aspirations: AspirationsUpdate? = nil) {
         self.preferences = preferences
+        self.aspirations = aspirations
         self.roleSince = roleSince
         self.moveKind = moveKind
         self.leftOn = leftOn

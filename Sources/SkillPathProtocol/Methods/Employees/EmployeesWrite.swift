@@ -27,7 +27,7 @@ public enum EmployeesUpsert: RPCMethod {
                 ("id", Schema.string), ("name", Schema.string), ("login", Schema.string), ("email", Schema.string), ("role", Schema.string),
                 ("manager", Schema.string), ("skills", Schema.array(Schema.ref("SkillLevel"))), ("completed", Schema.array(Schema.string)),
                 ("roleSince", Schema.date), ("moveKind", Schema.enumeration(Transition.Kind.allCases.map(\.rawValue))), ("leftOn", Schema.date),
-                ("preferences", Schema.ref("LearnerPreferences")),
+                ("preferences", Schema.ref("LearnerPreferences")), ("aspirations", Schema.ref("Aspirations")),
             ], required: ["id"])), required: true, "the rows"),
             MethodDescription.Parameter("skillSource", Schema.enumeration(SkillSource.allCases.map(\.rawValue)), "the source recorded for the skills (default manager)"),
             MethodDescription.Parameter("overwrite", Schema.boolean, "lower skill levels even where the stored evidence outranks skillSource (default false)"),

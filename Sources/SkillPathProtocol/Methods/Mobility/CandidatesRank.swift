@@ -14,7 +14,9 @@ public enum CandidatesRank: RPCMethod {
         is ranked by the hours of their plan to it from \
         their stored skills, level by level (Python 2 where 4 is needed is a gap); people whose gap no plan can close \
         come after everyone who can get there. Lower bounds rule most people out without planning them (`planned` \
-        says how many were); the ranking is the one planning everyone would give.
+        says how many were); the ranking is the one planning everyone would give. Each candidate who said they want \
+        the role (employees.setAspirations) carries `wants` (their choice, 1 = most wanted), and one who is not \
+        looking for a move carries `notLooking`; `wanting: true` ranks only the people who want it.
         """,
         params: [
             MethodDescription.Parameter("role", Schema.string, "the role (or give opportunity)"),
@@ -22,6 +24,7 @@ public enum CandidatesRank: RPCMethod {
             MethodDescription.Parameter("manager", Schema.string, "only this manager's subtree"),
             MethodDescription.Parameter("limit", Schema.integer(minimum: 1, maximum: maximumLimit), "candidates (default \(defaultLimit))"),
             MethodDescription.Parameter("hoursPerWeek", Schema.number, "the pace for everyone's `readyBy` (default: each person's preferred weekly hours, else 4)"),
+            MethodDescription.Parameter("wanting", Schema.boolean, "only the people who said they want the role (default false)"),
         ],
         resultName: "ranking",
         resultSchema: Schema.object([
@@ -53,8 +56,11 @@ public enum CandidatesRank: RPCMethod {
         public var limit: Int?
         /// One pace for everyone; nil: each person's own.
         public var hoursPerWeek: Quantity?
+        /// Only the people who want the role.
+        public var wanting: Bool
 
-        public init(target: Target, manager: String? = nil, limit: Int? = nil, hoursPerWeek: Quantity? = nil) {
+        public init(target: Target, manager: String? = nil, limit: Int? = nil, hoursPerWeek: Quantity? = nil, wanting: Bool = false) {
+            self.wanting = wanting
             self.target = target
             self.manager = manager
             self.limit = limit
@@ -71,6 +77,7 @@ public enum CandidatesRank: RPCMethod {
             manager = try params.optional("manager")?.string()
             limit = try params.optional("limit")?.int(in: 1...maximumLimit)
             hoursPerWeek = try PlanFigures.pace(params)
+            wanting = try params.optional("wanting")?.bool() ?? false
         }
 
         public var json: JSONValue {
@@ -80,6 +87,7 @@ public enum CandidatesRank: RPCMethod {
             }
             return .object([
                 (target.0, target.1), ("manager", manager.map(JSONValue.string)), ("limit", limit.map(JSONValue.int)), ("hoursPerWeek", hoursPerWeek?.json),
+                ("wanting", wanting ? .bool(true) : nil),
             ])
         }
     }
@@ -91,8 +99,17 @@ public enum CandidatesRank: RPCMethod {
         public var figures: PlanFigures
         public var hoursPerWeek: Quantity
         public var transition: Transition.Kind?
+        /// Their choice (1 = most wanted) when they said they want the role.
+        public var wants: Int?
+        /// They said they are not looking for a move now.
+        public var notLooking: Bool
 
-        public init(employee: String, name: String?, currentRole: String?, figures: PlanFigures, hoursPerWeek: Quantity, transition: Transition.Kind?) {
+        public init(
+            employee: String, name: String?, currentRole: String?, figures: PlanFigures, hoursPerWeek: Quantity, transition: Transition.Kind?,
+            wants: Int? = nil, notLooking: Bool = false
+        ) {
+            self.wants = wants
+            self.notLooking = notLooking
             self.employee = employee
             self.name = name
             self.currentRole = currentRole
@@ -106,7 +123,7 @@ public enum CandidatesRank: RPCMethod {
                 ("employee", .string(employee)), ("name", name.map(JSONValue.string)), ("currentRole", currentRole.map(JSONValue.string)),
             ] + figures.members + [
                 ("hoursPerWeek", hoursPerWeek.json), ("unmetEssential", .int(figures.plan.gap.filter { $0.importance == .essential }.count)),
-                ("transition", transition.map { .string($0.rawValue) }),
+                ("transition", transition.map { .string($0.rawValue) }), ("wants", wants.map(JSONValue.int)), ("notLooking", notLooking ? .bool(true) : nil),
             ])
         }
     }

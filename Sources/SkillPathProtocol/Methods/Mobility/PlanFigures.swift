@@ -10,7 +10,7 @@ public struct PlanFigures: Sendable {
 
     public init(_ plan: Plan, pace: Quantity, today: CalendarDate) {
         self.plan = plan
-        readyBy = plan.complete ? plan.scheduled(pace: pace, start: today, deadline: nil).schedule?.estimatedCompletion : nil
+        readyBy = PlanReadiness.readyBy(plan, pace: pace, today: today)
     }
 
     public var members: [(String, JSONValue?)] {

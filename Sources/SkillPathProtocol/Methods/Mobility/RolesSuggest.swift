@@ -18,7 +18,9 @@ public enum RolesSuggest: RPCMethod {
         gap no plan can close rank after every reachable one; cheap lower bounds rule most roles out without planning \
         them (`planned` says how many were), and the ranking is the one planning every role would give. Each open \
         opportunity for a ranked role is listed just before it. `kinds` keeps roles by the catalog's transition from \
-        the current role (`none`: no transition leads there).
+        the current role (`none`: no transition leads there). The employee's aspirations (employees.setAspirations) \
+        come first, and the reason says so: roles they want, in their order (`wanted`: their choice), then roles that \
+        raise a skill they want to grow (`grows`), then the rest, each group in the order asked for.
         """,
         params: [
             MethodDescription.Parameter("employee", Schema.string, "whose suggestions (default the caller)"),
@@ -104,11 +106,17 @@ public enum RolesSuggest: RPCMethod {
         public var relatedness: Double?
         /// With no transition to the role: the role between, when two of the catalog's transitions lead there.
         public var via: String?
+        /// The employee's choice (1 = most wanted) when they said they want the role (employees.setAspirations).
+        public var wantedChoice: Int?
+        /// Skills the employee wants to grow that the role needs above their level.
+        public var grows: [String]
 
         public init(
             role: Role, opportunity: OpportunityRecord?, move: String?, transitionDefined: Bool, figures: PlanFigures, reason: String,
-            relatedness: Double? = nil, via: String? = nil
+            relatedness: Double? = nil, via: String? = nil, wantedChoice: Int? = nil, grows: [String] = []
         ) {
+            self.wantedChoice = wantedChoice
+            self.grows = grows
             self.role = role
             self.opportunity = opportunity
             self.move = move
@@ -133,7 +141,10 @@ public enum RolesSuggest: RPCMethod {
             } else {
                 members.append(("title", .string(role.title)))
             }
-            members += [("move", move.map(JSONValue.string)), ("transitionDefined", .bool(transitionDefined)), ("via", via.map(JSONValue.string))]
+            members += [
+                ("move", move.map(JSONValue.string)), ("transitionDefined", .bool(transitionDefined)), ("via", via.map(JSONValue.string)),
+                ("wanted", wantedChoice.map(JSONValue.int)), ("grows", grows.isEmpty ? nil : .strings(grows)),
+            ]
             let related = relatedness.map { JSONValue.double(($0 * 1000).rounded() / 1000) }
             return .object(members + [("relatedness", related)] + figures.members + [("reason", .string(reason))])
         }

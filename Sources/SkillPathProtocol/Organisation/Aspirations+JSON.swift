@@ -1,0 +1,70 @@
+public import SkillPathCore
+public import SkillPathJSON
+
+extension Aspirations {
+    /// `{roles, skills, openTo, notLooking}`: what the store keeps and the methods show.
+    public var json: JSONValue {
+        .object([
+            ("roles", .strings(roles)), ("skills", .strings(skills)), ("openTo", .strings(openTo.map(\.rawValue))),
+            ("notLooking", .bool(notLooking)),
+        ])
+    }
+
+    /// Reads what `json` wrote; anything unreadable (a newer daemon's form) reads as no aspirations.
+    public static func stored(_ text: String?) -> Aspirations {
+        guard let text, let json = try? JSONParser.parse(Array(text.utf8)), let update = try? AspirationsUpdate(json: JSONField(json)) else {
+            return Aspirations()
+        }
+        return update.applied(to: Aspirations())
+    }
+}
+
+extension AspirationsUpdate {
+    /// Reads `{roles?, skills?, openTo?, notLooking?}`: null or an empty list clears a list, a field left
+    /// out keeps it. Ids are checked for form and repeats here; against the catalog by the handler.
+    public init(json field: JSONField) throws(JSONFieldError) {
+        self.init()
+        try field.checkKeys(["roles", "skills", "openTo", "notLooking"])
+        let members = try field.objectValue()
+        func member(_ key: String) -> JSONField? {
+            members[key].map { JSONField($0, path: field.child(key)) }
+        }
+        func ids(_ key: String, most: Int) throws(JSONFieldError) -> [String]? {
+            guard let value = member(key) else { return nil }
+            if value.value.isNull { return [] }
+            let items = try value.array()
+            guard items.count <= most else { throw JSONFieldError(path: value.path, message: "lists \(items.count) values; at most \(most)") }
+            var seen = Set<String>()
+            var result: [String] = []
+            for item in items {
+                let id = try item.string()
+                guard seen.insert(id).inserted else { throw JSONFieldError(path: item.path, message: "'\(id)' is listed twice") }
+                result.append(id)
+            }
+            return result
+        }
+        roles = try ids("roles", most: Aspirations.maximumRoles)
+        skills = try ids("skills", most: Aspirations.maximumSkills)
+        if let value = member("openTo") {
+            if value.value.isNull {
+                openTo = []
+            } else {
+                var kinds: [Aspirations.Move] = []
+                for item in try value.array() {
+                    let kind = try item.choice(Aspirations.Move.self)
+                    guard !kinds.contains(kind) else { throw JSONFieldError(path: item.path, message: "'\(kind.rawValue)' is listed twice") }
+                    kinds.append(kind)
+                }
+                openTo = kinds
+            }
+        }
+        notLooking = try member("notLooking").map { field throws(JSONFieldError) in try field.bool() }
+    }
+
+    public var json: JSONValue {
+        .object([
+            ("roles", roles.map(JSONValue.strings)), ("skills", skills.map(JSONValue.strings)),
+            ("openTo", openTo.map { .strings($0.map(\.rawValue)) }), ("notLooking", notLooking.map(JSONValue.bool)),
+        ])
+    }
+}

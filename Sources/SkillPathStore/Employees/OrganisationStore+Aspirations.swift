@@ -1,0 +1,55 @@
+public import SkillPathCore
+import SkillPathJSON
+import SkillPathProtocol
+
+extension OrganisationStore {
+    /// One employee's aspirations (empty when they never said).
+    public func aspirations(of employee: String) throws(StoreError) -> StoredAspirations {
+        try read { connection in try Self.aspirations(of: employee, connection: connection) }
+    }
+
+    static func aspirations(of employee: String, connection: SQLiteConnection) throws -> StoredAspirations {
+        let statement = try connection.prepare("SELECT value, set_at FROM aspirations WHERE employee = ?1").bind(.text(employee))
+        guard try statement.step() else { return StoredAspirations() }
+        return StoredAspirations(aspirations: Aspirations.stored(statement.text(0)), setAt: statement.text(1))
+    }
+
+    /// Applies a change to an employee's aspirations, audited with what it was and what it became; returns
+    /// them as they now are. Clearing every field removes the row.
+    public func setAspirations(_ update: AspirationsUpdate, of employee: String, actor: String) throws -> StoredAspirations {
+        try write { connection in
+            guard try Self.record(employee, connection: connection) != nil else { throw DomainError.unknownEmployee(employee) }
+            let before = try Self.aspirations(of: employee, connection: connection)
+            let next = update.applied(to: before.aspirations)
+            guard next != before.aspirations else { return before }
+            let now = Timestamps.now()
+            try Self.storeAspirations(next, of: employee, at: now, connection: connection)
+            try Self.audit(connection, at: now, actor: actor, action: "aspirations.set", subject: employee, detail: .object([
+                ("changed", .object([("aspirations", .object([("from", before.aspirations.json), ("to", next.json)]))])),
+            ]))
+            return StoredAspirations(aspirations: next, setAt: next.isEmpty ? nil : now)
+        }
+    }
+
+    /// Writes `aspirations` as they now are; none at all removes the row.
+    static func storeAspirations(_ aspirations: Aspirations, of employee: String, at now: String, connection: SQLiteConnection) throws {
+        if aspirations.isEmpty {
+            try connection.prepare("DELETE FROM aspirations WHERE employee = ?1").bind(.text(employee)).run()
+        } else {
+            try connection.prepare("INSERT INTO aspirations (employee, value, set_at) VALUES (?1, ?2, ?3) ON CONFLICT (employee) DO UPDATE SET value = ?2, set_at = ?3")
+                .bind(.text(employee), .text(JSONWriter.string(aspirations.json)), .text(now)).run()
+        }
+    }
+
+    /// The aspirations of everyone in `root`'s subtree (`root` included), or of everyone, who has not left
+    /// and has said something, by employee id.
+    public func allAspirations(under root: String?) throws(StoreError) -> [(employee: String, stored: StoredAspirations)] {
+        try read { connection in
+            let scope = SubtreeScope(root: root)
+            return try connection.prepare("""
+                \(scope.with) SELECT a.employee, a.value, a.set_at FROM aspirations a JOIN employees e ON e.id = a.employee
+                WHERE e.left_on IS NULL \(scope.filter("a.employee")) ORDER BY a.employee
+                """).bind(scope.bind).rows { row in (row.text(0), StoredAspirations(aspirations: Aspirations.stored(row.text(1)), setAt: row.text(2))) }
+        }
+    }
+}
