@@ -57,6 +57,7 @@ struct MobilityBenchmark {
         guard run.loadOrganisation() else { return false }
         run.recordHistory()
         run.openOpportunitiesAndRecordProgress()
+        run.measureAspirations()
         run.measureSuggestions()
         run.measureRankings()
         run.measureReports()
@@ -153,6 +154,39 @@ struct MobilityBenchmark {
             }
             let progress = events.isEmpty ? 0 : LoadRun(path: socket, requests: events, connections: 16, seconds: benchmark.seconds).run().count
             say("  1,000 opportunities (\(filled) closed by a fill), \(progress) progress events")
+        }
+
+        /// Issue 21: three in ten people say what they want (one to three roles, a catalog transition from their
+        /// role first where there is one, up to two skills), then the organisation's picture is timed.
+        mutating func measureAspirations() {
+            var rows: [JSONValue] = []
+            var random = self.random
+            let index = Dictionary(grouping: catalog.transitions, by: \.from)
+            for number in stride(from: 0, to: employees, by: 1) where random.next(10) < 3 {
+                let current = people[number].role ?? ""
+                var roles = (index[current] ?? []).prefix(1).map(\.to)
+                while roles.count < 1 + random.next(3) {
+                    let role = catalog.roles[random.next(catalog.roles.count)].id
+                    if role != current, !roles.contains(role) { roles.append(role) }
+                }
+                let skills = (0..<random.next(3)).map { _ in catalog.skills[random.next(catalog.skills.count)].id }
+                rows.append(.object([
+                    ("id", .string("emp-\(number)")),
+                    ("aspirations", .object([("roles", .strings(roles)), ("skills", .strings(Array(Set(skills)).sorted())), ("notLooking", .bool(random.next(10) == 0))])),
+                ]))
+            }
+            self.random = random
+            let load = Measure.seconds { benchmark.upsertAll(rows, client) }
+            var report: [Double] = []
+            var reply: JSONValue?
+            for _ in 0..<3 {
+                report.append(Measure.seconds { reply = try? client.call("reports.aspirations", .object([])) })
+            }
+            report.sort()
+            let wishes = (reply?["roles"]?.arrayValue ?? []).reduce(0) { $0 + ($1["wantedBy"]?.intValue ?? 0) }
+            say(String(format: "  aspirations: %d people said what they want (%.1f s to upsert); ", rows.count, load)
+                + "reports.aspirations for everyone (\(reply?["people"]?.intValue ?? 0) people, \(wishes) wishes, \(reply?["roles"]?.arrayValue?.count ?? 0) roles wanted): "
+                + "p50 \(Measure.milliseconds(Measure.percentile(report, 0.5))), max \(Measure.milliseconds(report.last ?? 0))")
         }
 
         /// roles.suggest for random employees: the page-view question.

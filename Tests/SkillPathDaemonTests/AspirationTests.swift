@@ -181,9 +181,9 @@ import Testing
 
     /// The picture against an independent count: random wishes over a random team, each person's own view
     /// (employees.aspirations, planned one by one) summed by hand.
-    @Test(arguments: [1, 2, 3])
-    func thePictureAgreesWithEachPersonsOwnView(seed: UInt64) throws {
-        var random = SeededGenerator(seed: seed)
+    @Test(arguments: 1...8)
+    func thePictureAgreesWithEachPersonsOwnView(seed: Int) throws {
+        var random = SeededGenerator(seed: UInt64(seed))
         let daemon = try DaemonProcess()
         let client = try daemon.client()
         let roles = ["analyst", "scientist", "ml-engineer", "lead"]
@@ -204,17 +204,23 @@ import Testing
         for index in 0..<12 where Bool.random(using: &random) {
             _ = try client.result("employees.setPreferences", .object([("employee", .string("p\(index)")), ("hoursPerWeek", .int(Int.random(in: 1...10, using: &random)))]))
         }
-        let report = try client.result("reports.aspirations", .object([("months", 2)]))
+        let report = try client.result("reports.aspirations", .object([("months", .int(Int.random(in: 1...12, using: &random)))]))
         let horizon = try #require(report["horizon"]?.stringValue)
         var expected: [String: [Int]] = [:]
+        var nearest: [String: (date: String, hours: Double, id: String)] = [:]
         for index in 0..<12 {
-            let own = try client.result("employees.aspirations", .object([("employee", .string("p\(index)"))]))
+            let id = "p\(index)"
+            let own = try client.result("employees.aspirations", .object([("employee", .string(id))]))
             for wish in own["wanted"]?.arrayValue ?? [] {
                 let role = wish["role"]?.stringValue ?? ""
                 var figures = expected[role] ?? [0, 0, 0]
                 figures[0] += 1
                 if wish["choice"] == .number("1") { figures[1] += 1 }
-                if let ready = wish["readyBy"]?.stringValue, ready <= horizon { figures[2] += 1 }
+                if let ready = wish["readyBy"]?.stringValue {
+                    if ready <= horizon { figures[2] += 1 }
+                    let key = (ready, wish["hours"]?.doubleValue ?? 0, id)
+                    if nearest[role].map({ (key.0, key.1, key.2) < ($0.date, $0.hours, $0.id) }) ?? true { nearest[role] = key }
+                }
                 expected[role] = figures
             }
         }
@@ -223,6 +229,11 @@ import Testing
         })
         #expect(!expected.isEmpty, "seed \(seed) gave nobody a wish")
         #expect(actual == expected, "seed \(seed)")
+        for role in report["roles"]?.arrayValue ?? [] {
+            let name = role["role"]?.stringValue ?? ""
+            #expect(role["nearest"]?["employee"]?.stringValue == nearest[name]?.id, "seed \(seed), \(name)")
+            #expect(role["nearest"]?["readyBy"]?.stringValue == nearest[name]?.date, "seed \(seed), \(name)")
+        }
         #expect(Set(report["outOfReach"]?.arrayValue?.compactMap { $0["role"]?.stringValue } ?? []) == Set(expected.filter { $0.value[2] == 0 }.keys))
     }
 }

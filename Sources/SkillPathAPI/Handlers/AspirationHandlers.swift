@@ -57,7 +57,7 @@ extension ReportsAspirations: HandledMethod {
                 id: person.id, name: person.name, role: person.role, profile: person.profile,
                 pace: paces[person.id] ?? PlanOptions.defaultHoursPerWeek)
         }
-        let picture = try AspirationPicture(people: people, aspirations: aspirations, planner: context.snapshot.planner, today: context.today, months: params.months)
+        let picture = try AspirationPicture(people: people, aspirations: aspirations, planner: context.snapshot.planner, today: context.today, months: params.months, listing: params.limit)
         return Result(manager: scope, picture: picture, limit: params.limit)
     }
 }

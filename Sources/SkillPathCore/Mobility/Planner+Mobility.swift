@@ -120,13 +120,18 @@ extension Planner {
 
     /// The people closest to a role, by plan hours from their own skills (see `ReadinessRanking`). Stored
     /// profiles are read leniently: skills and courses a catalog change removed are skipped.
-    public func rankCandidates(_ people: [(id: String, profile: Profile)], for role: String, limit: Int) throws(PlanningError) -> Ranking<RankedCandidate> {
+    ///
+    /// With `within` (hours, in hundredths), `limit` is a least count: the answer holds everyone whose plan
+    /// closes the whole gap in at most that many hours, and at least `limit` people (`ReadinessRanking`).
+    public func rankCandidates(
+        _ people: [(id: String, profile: Profile)], for role: String, limit: Int, within: Int64? = nil
+    ) throws(PlanningError) -> Ranking<RankedCandidate> {
         let index = catalog.index
         guard let target = index.roleNumbers[role] else {
             throw unknown(.unknownRole, field: "role", id: role, kind: "role", among: catalog.roles.lazy.map(\.id))
         }
         let groups = CandidateGroups(people, relevance: RoleRelevance(role: target, index: index), index: index)
-        let (ranked, planned) = rank(groups, for: target, limit: limit)
+        let (ranked, planned) = rank(groups, for: target, limit: limit, within: within.map(Double.init))
         // Every member of the ranked groups, with the group's plan naming their own current role.
         var planOfGroup: [Int: Plan] = [:]
         for group in ranked { planOfGroup[group.item] = group.plan }
@@ -137,7 +142,7 @@ extension Planner {
             listed.append((position, plan))
         }
         listed.sort { left, right in ReadinessRanking<Int>.ranksBefore((left.plan, people[left.position].id), (right.plan, people[right.position].id)) }
-        let entries = listed.prefix(limit).map { person in
+        let entries = listed.prefix(within == nil ? limit : listed.count).map { person in
             let kinds = groups.currentRole(of: person.position, index: index).map { index.movesFrom[$0].filter { $0.role == target }.map(\.kind) } ?? []
             return RankedCandidate(id: people[person.position].id, transition: kinds.min { Self.preference($0) < Self.preference($1) }, plan: person.plan)
         }
@@ -147,7 +152,7 @@ extension Planner {
     /// The first `limit` groups by readiness, each planned from its shared state (the first `limit` people
     /// are all in them: each group ahead of a person's group has a member, its first, ranked ahead of that
     /// person), and how many plans that took.
-    func rank(_ groups: CandidateGroups, for target: Int32, limit: Int) -> (ranked: [ReadinessRanking<Int>.Ranked], planned: Int) {
+    func rank(_ groups: CandidateGroups, for target: Int32, limit: Int, within: Double? = nil) -> (ranked: [ReadinessRanking<Int>.Ranked], planned: Int) {
         let index = catalog.index
         let cover = index.roleCovers.cover(role: target, index: index)
         let states = groups.states
@@ -180,7 +185,7 @@ extension Planner {
             return shared[group] ? ReadinessBound(unmet: bound.unmet, bound: Double(baseline.plan.totals.hours.hundredths)) : bound
         }
         var planned = 1
-        let (ranked, _) = ReadinessRanking.rank(candidates, limit: limit, refine: refine) { group in
+        let (ranked, _) = ReadinessRanking.rank(candidates, limit: limit, within: within, refine: refine) { group in
             if shared[group] { return baseline.plan }
             let state = states[group]
             return catalog.index.scratchPool.withScratch(index: index) { scratch in

@@ -45,8 +45,12 @@ struct ReadinessRanking<Item> {
     }
 
     /// The ranking, and how many questions were planned to find it.
+    ///
+    /// With `within` (hours in hundredths), `limit` is a least count instead: the ranking holds at least
+    /// `limit` questions and every question whose plan closes the whole gap in at most `within` hours, which
+    /// is a prefix of the order, so the same search stops as soon as the next key is past it.
     static func rank(
-        _ candidates: [Candidate], limit: Int, refine: (Item) -> ReadinessBound, plan: (Item) -> Plan
+        _ candidates: [Candidate], limit: Int, within: Double? = nil, refine: (Item) -> ReadinessBound, plan: (Item) -> Plan
     ) -> (ranked: [Ranked], planned: Int) {
         guard limit > 0 else { return ([], 0) }
         var heap = MinHeap<Entry>()
@@ -64,7 +68,11 @@ struct ReadinessRanking<Item> {
                 // Hours are whole hundredths: the least the entry's plan can have (allowing for rounding in the bound).
                 let (lastUnmet, lastHours) = (last.plan.complete ? 0 : last.plan.unmet.count, Double(last.plan.totals.hours.hundredths))
                 let least = (entry.bound - 1e-6).rounded(.up)
-                if entry.unmet > lastUnmet || (entry.unmet == lastUnmet && (least > lastHours || (least == lastHours && Text.precedes(last.id, entry.id)))) { break }
+                if let within {
+                    if entry.unmet > 0 || least > within { break }
+                } else if entry.unmet > lastUnmet || (entry.unmet == lastUnmet && (least > lastHours || (least == lastHours && Text.precedes(last.id, entry.id)))) {
+                    break
+                }
             }
             let candidate = candidates[entry.position]
             guard entry.exact else {
@@ -77,7 +85,7 @@ struct ReadinessRanking<Item> {
             let new = Ranked(item: candidate.item, id: candidate.id, plan: result)
             let position = ranked.firstIndex { ranksBefore((new.plan, new.id), ($0.plan, $0.id)) } ?? ranked.endIndex
             ranked.insert(new, at: position)
-            if ranked.count > limit { ranked.removeLast() }
+            if within == nil, ranked.count > limit { ranked.removeLast() }
         }
         return (ranked, planned)
     }

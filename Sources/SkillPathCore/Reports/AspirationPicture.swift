@@ -30,7 +30,7 @@ public struct AspirationPicture: Sendable {
         public var readyBy: CalendarDate?
     }
 
-    /// One person who said something.
+    /// One person who said something (their wishes have plans only among the first `listing`).
     public struct Entry: Sendable {
         public var person: Person
         public var aspirations: Aspirations
@@ -48,7 +48,7 @@ public struct AspirationPicture: Sendable {
         public var holders: Int
         /// Of those who want it, how many a plan makes ready by `horizon`.
         public var readyWithin: Int
-        /// The wanter ready soonest (by date, then id), when anyone can be.
+        /// The wanter ready soonest (by date, then fewest hours, then id), when anyone can be.
         public var nearest: (employee: String, readyBy: CalendarDate)?
     }
 
@@ -66,52 +66,92 @@ public struct AspirationPicture: Sendable {
     /// The date "within" is measured to.
     public var horizon: CalendarDate
 
-    /// Builds the picture for `people` (everyone in scope) from their `aspirations`, planning each wish once.
-    public init(people: [Person], aspirations: [String: Aspirations], planner: Planner, today: CalendarDate, months: Int) throws(PlanningError) {
+    /// Builds the picture for `people` (everyone in scope) from their `aspirations`; the wishes of the first
+    /// `listing` people who said anything are planned for the team list.
+    ///
+    /// The role figures need, per role, only who is ready by the horizon and who is nearest: people at one pace
+    /// are ready in the order of their plan hours, so one search per role and pace (`rankCandidates` with
+    /// `within`) plans the people up to the horizon's hours and no further, each group of people alike in
+    /// what the role needs once. The plans are the ones planning each person would give (the tests check).
+    public init(
+        people: [Person], aspirations: [String: Aspirations], planner: Planner, today: CalendarDate, months: Int, listing: Int
+    ) throws(PlanningError) {
         let catalog = planner.catalog
-        horizon = today.adding(months: months)
+        let horizon = today.adding(months: months)
+        self.horizon = horizon
         self.people = people.count
-        var entries: [Entry] = []
         var holders: [String: Int] = [:]
+        var wanting: [(person: Person, aspirations: Aspirations)] = []
+        var wantersOf: [String: [Person]] = [:]
         for person in people {
             holders[person.role, default: 0] += 1
             guard let wants = aspirations[person.id], !wants.isEmpty else { continue }
-            var wishes: [Wish] = []
-            for role in wants.wanted(currentRole: person.role) {
-                let choice = wants.choice(of: role) ?? 0
-                guard catalog.role(role) != nil else {
-                    wishes.append(Wish(role: role, choice: choice, plan: nil, readyBy: nil))
-                    continue
-                }
-                let plan = try planner.plan(profile: person.profile, targetRole: role, strict: false)
-                wishes.append(Wish(role: role, choice: choice, plan: plan, readyBy: PlanReadiness.readyBy(plan, pace: person.pace, today: today)))
-            }
-            entries.append(Entry(person: person, aspirations: wants, wishes: wishes))
+            wanting.append((person, wants))
+            for role in wants.wanted(currentRole: person.role) { wantersOf[role, default: []].append(person) }
         }
+        var demand: [String: RoleDemand] = [:]
+        let days = Int64(horizon.daysSinceEpoch - today.daysSinceEpoch)
+        for (role, wanters) in wantersOf {
+            let choices = wanters.map { aspirations[$0.id]?.choice(of: role) ?? 0 }
+            var figures = RoleDemand(
+                role: role, title: catalog.role(role)?.title, wantedBy: wanters.count, firstChoice: choices.count { $0 == 1 },
+                holders: holders[role] ?? 0, readyWithin: 0, nearest: nil)
+            if catalog.role(role) != nil {
+                var best: (date: CalendarDate, hours: Int64, id: String)?
+                for (pace, group) in Dictionary(grouping: wanters, by: \.pace).sorted(by: { $0.key < $1.key }) {
+                    // The most hours that can end by the horizon at this pace (`LearningDays`): a plan with more
+                    // ends after it, so the search stops there.
+                    let within = (days + 1) * pace.hundredths / 7
+                    let ranking = try planner.rankCandidates(group.map { ($0.id, $0.profile) }, for: role, limit: 1, within: within)
+                    for entry in ranking.entries {
+                        guard let ready = PlanReadiness.readyBy(entry.plan, pace: pace, today: today) else { continue }
+                        if ready <= horizon { figures.readyWithin += 1 }
+                        let key = (ready, entry.plan.totals.hours.hundredths, entry.id)
+                        if best.map({ key.0 != $0.date ? key.0 < $0.date : key.1 != $0.hours ? key.1 < $0.hours : Text.precedes(key.2, $0.id) }) ?? true {
+                            best = key
+                        }
+                    }
+                }
+                figures.nearest = best.map { ($0.id, $0.date) }
+            }
+            demand[role] = figures
+        }
+        let entries = try Self.listed(wanting, first: listing, planner: planner, today: today)
         self.entries = entries
         notLooking = entries.count { $0.aspirations.notLooking }
         openTo = Aspirations.Move.allCases.map { kind in (kind, entries.count { $0.aspirations.openTo.contains(kind) }) }
-        var demand: [String: RoleDemand] = [:]
-        func blank(_ role: String) -> RoleDemand {
-            RoleDemand(role: role, title: catalog.role(role)?.title, wantedBy: 0, firstChoice: 0, holders: holders[role] ?? 0, readyWithin: 0, nearest: nil)
-        }
-        for entry in entries {
-            for wish in entry.wishes {
-                var role = demand[wish.role] ?? blank(wish.role)
-                role.wantedBy += 1
-                if wish.choice == 1 { role.firstChoice += 1 }
-                if let ready = wish.readyBy {
-                    if ready <= horizon { role.readyWithin += 1 }
-                    if role.nearest.map({ (ready, entry.person.id) < ($0.readyBy, $0.employee) }) ?? true { role.nearest = (entry.person.id, ready) }
-                }
-                demand[wish.role] = role
-            }
-        }
         roles = demand.values.sorted { ($0.wantedBy, $0.firstChoice, $1.role) > ($1.wantedBy, $1.firstChoice, $0.role) }
-        leastWanted = holders.keys.map { demand[$0] ?? blank($0) }.sorted { ($0.wantedBy, $0.role) < ($1.wantedBy, $1.role) }
+        leastWanted = holders.keys.map { role in
+            demand[role] ?? RoleDemand(role: role, title: catalog.role(role)?.title, wantedBy: 0, firstChoice: 0, holders: holders[role] ?? 0, readyWithin: 0, nearest: nil)
+        }.sorted { ($0.wantedBy, $0.role) < ($1.wantedBy, $1.role) }
         var skillCounts: [String: Int] = [:]
         for entry in entries { for skill in entry.aspirations.skills { skillCounts[skill, default: 0] += 1 } }
         skills = skillCounts.map { ($0.key, $0.value) }.sorted { ($0.wantedBy, $1.skill) > ($1.wantedBy, $0.skill) }
+    }
+
+    /// Everyone who said anything, with the wishes of the first `first` planned (role by role, each group of
+    /// people alike in what the role needs planned once).
+    static func listed(
+        _ wanting: [(person: Person, aspirations: Aspirations)], first: Int, planner: Planner, today: CalendarDate
+    ) throws(PlanningError) -> [Entry] {
+        var wantersOf: [String: [(id: String, profile: Profile)]] = [:]
+        for (person, wants) in wanting.prefix(first) {
+            for role in wants.wanted(currentRole: person.role) where planner.catalog.role(role) != nil {
+                wantersOf[role, default: []].append((person.id, person.profile))
+            }
+        }
+        var plans: [String: [String: Plan]] = [:]
+        for (role, wanters) in wantersOf {
+            let ranking = try planner.rankCandidates(wanters, for: role, limit: wanters.count)
+            plans[role] = Dictionary(ranking.entries.map { ($0.id, $0.plan) }, uniquingKeysWith: { first, _ in first })
+        }
+        return wanting.map { person, wants in
+            let wishes = wants.wanted(currentRole: person.role).map { role in
+                let plan = plans[role]?[person.id]
+                return Wish(role: role, choice: wants.choice(of: role) ?? 0, plan: plan, readyBy: plan.flatMap { PlanReadiness.readyBy($0, pace: person.pace, today: today) })
+            }
+            return Entry(person: person, aspirations: wants, wishes: wishes)
+        }
     }
 
     /// Wanted roles nobody who wants them is ready for by the horizon: demand the organisation cannot meet
