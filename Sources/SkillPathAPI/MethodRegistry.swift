@@ -5,7 +5,9 @@ public enum MethodRegistry {
     static let handled: [any HandledMethod.Type] = [
         SystemHealth.self, CatalogSkills.self, CatalogCourses.self, CatalogRoles.self, CatalogGet.self, CatalogSearch.self, CatalogReload.self,
         PathsPlan.self, PathsCompare.self, RolesRoute.self,
-        EmployeesUpsert.self, EmployeesGet.self, EmployeesList.self, EmployeesSetSkills.self, EmployeesSetPreferences.self, EmployeesSetAspirations.self, EmployeesAspirations.self, ReportsAspirations.self,
+        EmployeesUpsert.self, EmployeesGet.self, EmployeesList.self, EmployeesSetSkills.self, EmployeesSetPreferences.self,
+        EmployeesSetAspirations.self, EmployeesAspirations.self, ReportsAspirations.self,
+        OpportunitiesApply.self, ApplicationsMove.self, ApplicationsWithdraw.self, ApplicationsList.self,
         AssignmentsCreate.self, AssignmentsList.self, AssignmentsGet.self, AssignmentsCancel.self, AssignmentsReplan.self,
         ProgressRecord.self, ProgressXAPI.self, ReportsTeam.self, MovesRecord.self, MovesList.self, MovesEnd.self,
         OpportunitiesCreate.self, OpportunitiesList.self, OpportunitiesClose.self, RolesSuggest.self, CandidatesRank.self,

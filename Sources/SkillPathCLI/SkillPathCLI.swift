@@ -8,7 +8,9 @@ public enum SkillPathCLI {
         AssignCommand.self, AssignmentsCommand.self, TeamCommand.self, ReplanCommand.self, EmployeesCommand.self, PreferencesCommand.self,
         AspirationsCommand.self, AspirationsSetCommand.self, AspirationsReportCommand.self,
         SkillsCommand.self, SkillsSetCommand.self, SuggestCommand.self, CandidatesCommand.self, MovesCommand.self, MovesRecordCommand.self, MovesEndCommand.self,
-        OpportunitiesCommand.self, OpportunitiesOpenCommand.self, OpportunitiesCloseCommand.self, MobilityReportCommand.self, SkillsReportCommand.self, HTMLReportCommand.self, AuditCommand.self,
+        OpportunitiesCommand.self, OpportunitiesOpenCommand.self, OpportunitiesCloseCommand.self,
+        ApplyCommand.self, ApplicationsCommand.self, ApplicationsMoveCommand.self, ApplicationsWithdrawCommand.self,
+        MobilityReportCommand.self, SkillsReportCommand.self, HTMLReportCommand.self, AuditCommand.self,
         CatalogSearchCommand.self, CatalogShowCommand.self, CatalogCheckCommand.self, CatalogImportCommand.self, PlanCommand.self,
         ImportCommand.self, XAPIImportCommand.self, ReloadCommand.self, HealthCommand.self, RPCCommand.self, CompletionCommand.self, CompleteCommand.self, ManualCommand.self,
     ]

@@ -103,7 +103,7 @@ struct SampleHistory {
 
     /// Opens every opportunity, then replays moves and outside hires oldest first. A row the daemon refuses
     /// stops the replay with its file, line and the daemon's reason.
-    func replay(_ call: (String, JSONValue) -> Result<JSONValue, JSONRPCError>) throws -> (moves: Int, opportunities: Int) {
+    func replay(_ call: (String, JSONValue) -> Result<JSONValue, JSONRPCError>) throws -> (moves: Int, opportunities: [String: Int64]) {
         func run<Method: RPCMethod>(_ method: Method.Type, _ params: Method.Params, _ file: String, _ line: Int) throws -> JSONValue {
             switch call(Method.name, params.json) {
             case .success(let result): return result
@@ -137,6 +137,6 @@ struct SampleHistory {
         }
         // Secondments whose end has passed return home now, not at the first request.
         _ = try run(MovesList.self, .init(page: PageRequest(limit: 1)), file.moves, 1)
-        return (moves.count, openings.count)
+        return (moves.count, ids)
     }
 }

@@ -65,6 +65,36 @@ struct SampleOrganisation {
         }
     }
 
+    /// `applications.csv` (`employee, opportunity` (its key in opportunities.csv), `note?, confidential?,
+    /// status?`): each applied, then moved on to `status` (shortlisted or offered) by the hiring side. A row the
+    /// daemon refuses stops the load with its file, line and reason.
+    private func applyFromFile(opportunities: [String: Int64]) throws -> Int {
+        let path = "\(directory)/applications.csv"
+        guard let data = FileManager.default.contents(atPath: path) else { return 0 }
+        let table = try CSVReader.parse([UInt8](data), file: path)
+        let columns = try table.columns(required: ["employee", "opportunity"], optional: ["note", "confidential", "status"], file: path)
+        func run<Method: RPCMethod>(_ method: Method.Type, _ params: Method.Params, line: Int) throws -> JSONValue {
+            switch call(method, params) {
+            case .success(let result): return result
+            case .failure(let error): throw CSVError(file: path, line: line, column: nil, message: "\(Method.name) refused the row: \(error.message)")
+            }
+        }
+        for record in table.records {
+            guard let employee = record.value("employee", in: columns), let key = record.value("opportunity", in: columns), let opportunity = opportunities[key] else {
+                throw CSVError(file: path, line: record.line, column: nil, message: "employee and an opportunity key of opportunities.csv are required")
+            }
+            let applied = try run(OpportunitiesApply.self, .init(
+                opportunity: opportunity, employee: employee, note: record.value("note", in: columns),
+                confidential: record.value("confidential", in: columns) == "yes"), line: record.line)
+            guard let id = applied["id"]?.intValue.map(Int64.init) else { continue }
+            let target = record.value("status", in: columns).flatMap(ApplicationRecord.Status.init(rawValue:)) ?? .applied
+            for step in [ApplicationRecord.Status.shortlisted, .offered] where (target == .offered || step == target) && target != .applied {
+                _ = try run(ApplicationsMove.self, .init(id: id, to: step), line: record.line)
+            }
+        }
+        return table.records.count
+    }
+
     private func load(employeesFile: String) throws {
         let read = { (path: String) -> (bytes: [UInt8], file: String)? in
             FileManager.default.contents(atPath: path).map { ([UInt8]($0), path) }
@@ -82,6 +112,7 @@ struct SampleOrganisation {
         }
         let upsert = try call(EmployeesUpsert.self, EmployeesUpsert.Params(employees: rows)).get()
         let replayed = try history.replay(call)
+        let applications = try applyFromFile(opportunities: replayed.opportunities)
         var assignments = 0
         if let bytes = read("\(directory)/assignments.csv") {
             let table = try CSVReader.parse(bytes.bytes, file: bytes.file)
@@ -105,7 +136,7 @@ struct SampleOrganisation {
         }
         daemon.logger.notice("loaded the sample organisation", [
             ("employees", String(upsert["inserted"]?.intValue ?? 0)), ("assignments", String(assignments)),
-            ("moves", String(replayed.moves)), ("opportunities", String(replayed.opportunities)),
+            ("moves", String(replayed.moves)), ("opportunities", String(replayed.opportunities.count)), ("applications", String(applications)),
             ("you", you.map { "\($0) is employee e-010" } ?? "-"),
         ])
     }

@@ -30,7 +30,8 @@ import Testing
         "catalog search": ["catalog", "search", "python"], "catalog show": ["catalog", "show", "py1"], "skills": ["skills"], "skills set": ["skills", "set", "python=2"], "import": ["import", "employees", "FILE"], "import xapi": ["import", "xapi", "FILE"],
         "reload": ["reload"], "health": ["health"], "rpc": ["rpc", "system.health"], "audit": ["audit"], "preferences": ["preferences", "--employee", "a1"],
         "aspirations": ["aspirations", "--employee", "a1"], "aspirations set": ["aspirations", "set", "--employee", "a1", "--role", "lead"],
-        "report aspirations": ["report", "aspirations"],
+        "report aspirations": ["report", "aspirations"], "apply": ["apply", "1"], "applications": ["applications"],
+        "applications move": ["applications", "move", "1", "shortlisted"], "applications withdraw": ["applications", "withdraw", "1"],
     ]
     static let offline: Set<String> = ["catalog check", "catalog import", "plan", "completion", "complete", "manual"]
 

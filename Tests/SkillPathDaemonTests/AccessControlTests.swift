@@ -20,6 +20,10 @@ struct AccessControlTests {
         let secondment: Int
         /// An opening in m's team, filled from outside by the first caller allowed to.
         let opportunity: Int
+        /// Another opening in m's team, for applications.
+        let opening: Int
+        /// a1's application to `opening` (m is its hiring side and a1's manager).
+        let application: Int
     }
 
     /// The organisation: l leads m (sp-manager) and o (sp-outsider); m manages a1 (sp-employee) and a2
@@ -51,8 +55,14 @@ struct AccessControlTests {
         guard let secondmentID = secondment["id"]?.intValue, let opportunityID = opportunity["id"]?.intValue else {
             throw RPCClient.ClientError("no id for the secondment or the opportunity: \(secondment) \(opportunity)")
         }
+        let opening = try client.result("opportunities.create", .object([("role", "scientist"), ("manager", "m")]))
+        let application = try client.result("opportunities.apply", .object([("employee", "a1"), ("opportunity", opening["id"] ?? .null)]))
+        guard let openingID = opening["id"]?.intValue, let applicationID = application["id"]?.intValue else {
+            throw RPCClient.ClientError("no id for the opening or the application: \(opening) \(application)")
+        }
         return Organisation(
-            daemon: daemon, assignment: try assign("lead"), cancellable: try assign("scientist"), secondment: secondmentID, opportunity: opportunityID)
+            daemon: daemon, assignment: try assign("lead"), cancellable: try assign("scientist"), secondment: secondmentID, opportunity: opportunityID,
+            opening: openingID, application: applicationID)
     }
 
     /// Runs `skillpath rpc` as `user`; returns the exit status and the result (or the error line).

@@ -221,3 +221,11 @@ extension Planner {
         Transition.Kind.allCases.firstIndex(of: kind) ?? 0
     }
 }
+
+extension Planner {
+    /// The order of readiness rankings (`candidates.rank`): plans that close the whole gap first, by hours
+    /// then id; then the others by how many skills stay unmet, then hours, then id.
+    public static func ranksBefore(_ left: (plan: Plan, id: String), _ right: (plan: Plan, id: String)) -> Bool {
+        ReadinessRanking<Int>.ranksBefore(left, right)
+    }
+}

@@ -44,6 +44,12 @@ public enum Schema {
     public static let components: [(String, JSONValue)] = [
         ("SkillLevel", skillLevel),
         ("LearnerPreferences", object([("languages", array(string)), ("formats", array(string)), ("hoursPerWeek", number)])),
+        ("Application", object([
+            ("id", integer()), ("opportunity", integer()), ("role", string), ("employee", string), ("name", string), ("currentRole", string),
+            ("status", enumeration(ApplicationRecord.Status.allCases.map(\.rawValue))), ("confidential", boolean),
+            ("steps", array(object([("status", string), ("at", string), ("by", string), ("note", string)]))),
+            ("hours", number), ("complete", boolean), ("readyBy", date), ("hoursPerWeek", number),
+        ])),
         ("Aspirations", object([
             ("roles", array(string)), ("skills", array(string)),
             ("openTo", array(enumeration(Aspirations.Move.allCases.map(\.rawValue)))), ("notLooking", boolean),

@@ -60,37 +60,51 @@ extension OrganisationStore {
     public func closeOpportunity(_ id: Int64, _ closing: OpportunityClosing, date: CalendarDate, catalog: Catalog, actor: String, today: CalendarDate) throws -> (opportunity: OpportunityRecord, move: MoveRecord?) {
         guard date <= today else { throw DomainError.invalidValue(field: "date", message: "is in the future (\(date))") }
         return try write { connection in
-            guard let opportunity = try Self.opportunity(id, connection: connection) else { throw DomainError.unknownOpportunity(id) }
-            guard opportunity.status == .open else { throw DomainError.conflict("opportunity \(id) is \(opportunity.status.rawValue) and can no longer change") }
-            guard date >= opportunity.opens else {
-                throw DomainError.invalidValue(field: "date", message: "is before the opportunity opened on \(opportunity.opens)")
-            }
-            var move: MoveRecord?
-            switch closing {
-            case .withdrawn:
-                try connection.prepare("UPDATE opportunities SET status = 'closed', closed_on = ?2 WHERE id = ?1").bind(.integer(id), .text(date.description)).run()
-                try Self.audit(connection, at: Timestamps.now(), actor: actor, action: "opportunity.close", subject: "opportunity \(id)", detail: .object([("status", "closed")]))
-            case .filledBy, .filledExternally:
-                var employee: String?
-                if case .filledBy(let who) = closing {
-                    employee = who
-                    move = try Self.moveForFill(opportunity, employee: who, date: date, catalog: catalog, actor: actor, connection: connection)
-                }
-                let seat = opportunity.fills.count + 1
-                try connection.prepare("INSERT INTO opportunity_fills (opportunity, seat, employee, external, date, move) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
-                    .bind(.integer(id), .int(seat), employee.map(SQLiteValue.text), .int(employee == nil ? 1 : 0), .text(date.description),
-                          move.map { .integer($0.id) })
-                    .run()
-                if seat >= opportunity.headcount {
-                    try connection.prepare("UPDATE opportunities SET status = 'filled', closed_on = ?2 WHERE id = ?1").bind(.integer(id), .text(date.description)).run()
-                }
-                try Self.audit(connection, at: Timestamps.now(), actor: actor, action: "opportunity.fill", subject: "opportunity \(id)", detail: .object([
-                    ("seat", .int(seat)), ("employee", employee.map(JSONValue.string)), ("external", .bool(employee == nil)),
-                ]))
-            }
+            let move = try Self.close(id, closing, date: date, catalog: catalog, actor: actor, connection: connection)
             guard let updated = try Self.opportunity(id, connection: connection) else { throw StoreError(.database, "opportunity \(id) vanished") }
             return (updated, move)
         }
+    }
+
+    /// `closeOpportunity` inside a write: fills a seat or withdraws the opportunity; once it is no longer open,
+    /// the applications still waiting for a decision are closed, saying why.
+    static func close(
+        _ id: Int64, _ closing: OpportunityClosing, date: CalendarDate, catalog: Catalog, actor: String, connection: SQLiteConnection
+    ) throws -> MoveRecord? {
+        guard let opportunity = try Self.opportunity(id, connection: connection) else { throw DomainError.unknownOpportunity(id) }
+        guard opportunity.status == .open else { throw DomainError.conflict("opportunity \(id) is \(opportunity.status.rawValue) and can no longer change") }
+        guard date >= opportunity.opens else {
+            throw DomainError.invalidValue(field: "date", message: "is before the opportunity opened on \(opportunity.opens)")
+        }
+        var move: MoveRecord?
+        var ended: String?
+        switch closing {
+        case .withdrawn:
+            try connection.prepare("UPDATE opportunities SET status = 'closed', closed_on = ?2 WHERE id = ?1").bind(.integer(id), .text(date.description)).run()
+            try Self.audit(connection, at: Timestamps.now(), actor: actor, action: "opportunity.close", subject: "opportunity \(id)", detail: .object([("status", "closed")]))
+            ended = "the opportunity was withdrawn"
+        case .filledBy, .filledExternally:
+            var employee: String?
+            if case .filledBy(let who) = closing {
+                employee = who
+                move = try Self.moveForFill(opportunity, employee: who, date: date, catalog: catalog, actor: actor, connection: connection)
+                try acceptOpenApplication(of: who, to: id, actor: actor, connection: connection)
+            }
+            let seat = opportunity.fills.count + 1
+            try connection.prepare("INSERT INTO opportunity_fills (opportunity, seat, employee, external, date, move) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+                .bind(.integer(id), .int(seat), employee.map(SQLiteValue.text), .int(employee == nil ? 1 : 0), .text(date.description),
+                      move.map { .integer($0.id) })
+                .run()
+            if seat >= opportunity.headcount {
+                try connection.prepare("UPDATE opportunities SET status = 'filled', closed_on = ?2 WHERE id = ?1").bind(.integer(id), .text(date.description)).run()
+                ended = "every seat of the opportunity is filled"
+            }
+            try Self.audit(connection, at: Timestamps.now(), actor: actor, action: "opportunity.fill", subject: "opportunity \(id)", detail: .object([
+                ("seat", .int(seat)), ("employee", employee.map(JSONValue.string)), ("external", .bool(employee == nil)),
+            ]))
+        }
+        if let ended { try closeOpenApplications(of: id, because: ended, actor: actor, connection: connection) }
+        return move
     }
 
     /// The move that filling a seat means: to the opportunity's role, as a secondment (ending after its

@@ -4,7 +4,7 @@ import SkillPathCore
 ///
 /// A migration is appended, never edited: a database at version N has run exactly migrations 1…N.
 enum Migrations {
-    static let all: [(version: Int, sql: String)] = [(1, version1), (2, version2), (3, version3), (4, version4), (5, version5), (6, version6), (7, version7)]
+    static let all: [(version: Int, sql: String)] = [(1, version1), (2, version2), (3, version3), (4, version4), (5, version5), (6, version6), (7, version7), (8, version8)]
 
     static var latest: Int { all.last?.version ?? 0 }
 
@@ -240,6 +240,30 @@ enum Migrations {
         employee TEXT PRIMARY KEY REFERENCES employees(id) ON DELETE CASCADE,
         value TEXT NOT NULL,
         set_at TEXT NOT NULL
+    ) WITHOUT ROWID;
+    """
+
+    /// Applications to opportunities (issue 21): one row per application with its current status, and every
+    /// step it went through. At most one application per person and opportunity is still open at a time.
+    static let version8 = """
+    CREATE TABLE applications (
+        id INTEGER PRIMARY KEY,
+        opportunity INTEGER NOT NULL REFERENCES opportunities(id) ON DELETE CASCADE,
+        employee TEXT NOT NULL REFERENCES employees(id) ON DELETE CASCADE,
+        status TEXT NOT NULL CHECK (status IN ('applied', 'shortlisted', 'offered', 'accepted', 'declined', 'withdrawn', 'closed')),
+        confidential INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX applications_opportunity ON applications(opportunity, status);
+    CREATE INDEX applications_employee ON applications(employee, status);
+    CREATE UNIQUE INDEX applications_open ON applications(opportunity, employee) WHERE status IN ('applied', 'shortlisted', 'offered');
+    CREATE TABLE application_steps (
+        application INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        at TEXT NOT NULL,
+        by TEXT NOT NULL,
+        note TEXT,
+        PRIMARY KEY (application, position)
     ) WITHOUT ROWID;
     """
 }
