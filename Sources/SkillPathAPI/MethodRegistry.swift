@@ -8,6 +8,7 @@ public enum MethodRegistry {
         EmployeesUpsert.self, EmployeesGet.self, EmployeesList.self, EmployeesSetSkills.self, EmployeesSetPreferences.self,
         EmployeesSetAspirations.self, EmployeesAspirations.self, ReportsAspirations.self,
         OpportunitiesApply.self, ApplicationsMove.self, ApplicationsWithdraw.self, ApplicationsList.self,
+        MentorsOffer.self, MentorsFind.self, MentoringStart.self, MentoringEnd.self, MentoringList.self,
         AssignmentsCreate.self, AssignmentsList.self, AssignmentsGet.self, AssignmentsCancel.self, AssignmentsReplan.self,
         ProgressRecord.self, ProgressXAPI.self, ReportsTeam.self, MovesRecord.self, MovesList.self, MovesEnd.self,
         OpportunitiesCreate.self, OpportunitiesList.self, OpportunitiesClose.self, RolesSuggest.self, CandidatesRank.self,

@@ -10,6 +10,7 @@ public enum SkillPathCLI {
         SkillsCommand.self, SkillsSetCommand.self, SuggestCommand.self, CandidatesCommand.self, MovesCommand.self, MovesRecordCommand.self, MovesEndCommand.self,
         OpportunitiesCommand.self, OpportunitiesOpenCommand.self, OpportunitiesCloseCommand.self,
         ApplyCommand.self, ApplicationsCommand.self, ApplicationsMoveCommand.self, ApplicationsWithdrawCommand.self,
+        MentorsCommand.self, MentorsOfferCommand.self, MentoringCommand.self, MentoringStartCommand.self, MentoringEndCommand.self,
         MobilityReportCommand.self, SkillsReportCommand.self, HTMLReportCommand.self, AuditCommand.self,
         CatalogSearchCommand.self, CatalogShowCommand.self, CatalogCheckCommand.self, CatalogImportCommand.self, PlanCommand.self,
         ImportCommand.self, XAPIImportCommand.self, ReloadCommand.self, HealthCommand.self, RPCCommand.self, CompletionCommand.self, CompleteCommand.self, ManualCommand.self,

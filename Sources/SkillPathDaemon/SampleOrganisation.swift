@@ -95,6 +95,31 @@ struct SampleOrganisation {
         return table.records.count
     }
 
+    /// `mentors.csv` (`employee, skills` (`;`-separated, empty for all)`, capacity`) and `mentorings.csv`
+    /// (`mentor, learner, skill, startedDaysAgo`), through mentors.offer and mentoring.start.
+    private func mentorFromFiles(today: CalendarDate) throws -> (mentors: Int, mentorings: Int) {
+        var counts = (mentors: 0, mentorings: 0)
+        for (name, required) in [("mentors.csv", ["employee", "capacity"]), ("mentorings.csv", ["mentor", "learner", "skill", "startedDaysAgo"])] {
+            let path = "\(directory)/\(name)"
+            guard let data = FileManager.default.contents(atPath: path) else { continue }
+            let table = try CSVReader.parse([UInt8](data), file: path)
+            let columns = try table.columns(required: required, optional: ["skills"], file: path)
+            for record in table.records {
+                let value = { (column: String) in record.value(column, in: columns) ?? "" }
+                let outcome = name == "mentors.csv"
+                    ? call(MentorsOffer.self, .init(
+                        employee: value("employee"), skills: value("skills").split(separator: ";").map(String.init), capacity: Int(value("capacity")) ?? 0))
+                    : call(MentoringStart.self, .init(
+                        mentor: value("mentor"), learner: value("learner"), skill: value("skill"), date: today.adding(days: -(Int(value("startedDaysAgo")) ?? 0))))
+                if case .failure(let error) = outcome {
+                    throw CSVError(file: path, line: record.line, column: nil, message: "the daemon refused the row: \(error.message)")
+                }
+                if name == "mentors.csv" { counts.mentors += 1 } else { counts.mentorings += 1 }
+            }
+        }
+        return counts
+    }
+
     private func load(employeesFile: String) throws {
         let read = { (path: String) -> (bytes: [UInt8], file: String)? in
             FileManager.default.contents(atPath: path).map { ([UInt8]($0), path) }
@@ -113,6 +138,7 @@ struct SampleOrganisation {
         let upsert = try call(EmployeesUpsert.self, EmployeesUpsert.Params(employees: rows)).get()
         let replayed = try history.replay(call)
         let applications = try applyFromFile(opportunities: replayed.opportunities)
+        let mentoring = try mentorFromFiles(today: today)
         var assignments = 0
         if let bytes = read("\(directory)/assignments.csv") {
             let table = try CSVReader.parse(bytes.bytes, file: bytes.file)
@@ -137,6 +163,7 @@ struct SampleOrganisation {
         daemon.logger.notice("loaded the sample organisation", [
             ("employees", String(upsert["inserted"]?.intValue ?? 0)), ("assignments", String(assignments)),
             ("moves", String(replayed.moves)), ("opportunities", String(replayed.opportunities.count)), ("applications", String(applications)),
+            ("mentors", String(mentoring.mentors)), ("mentorings", String(mentoring.mentorings)),
             ("you", you.map { "\($0) is employee e-010" } ?? "-"),
         ])
     }

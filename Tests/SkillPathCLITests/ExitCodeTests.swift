@@ -32,6 +32,8 @@ import Testing
         "aspirations": ["aspirations", "--employee", "a1"], "aspirations set": ["aspirations", "set", "--employee", "a1", "--role", "lead"],
         "report aspirations": ["report", "aspirations"], "apply": ["apply", "1"], "applications": ["applications"],
         "applications move": ["applications", "move", "1", "shortlisted"], "applications withdraw": ["applications", "withdraw", "1"],
+        "mentors": ["mentors", "python", "--employee", "a1"], "mentors offer": ["mentors", "offer", "--capacity", "1", "--employee", "a1"],
+        "mentoring": ["mentoring", "--employee", "a1"], "mentoring start": ["mentoring", "start", "m", "python", "--learner", "a1"], "mentoring end": ["mentoring", "end", "1"],
     ]
     static let offline: Set<String> = ["catalog check", "catalog import", "plan", "completion", "complete", "manual"]
 

@@ -24,6 +24,8 @@ struct AccessControlTests {
         let opening: Int
         /// a1's application to `opening` (m is its hiring side and a1's manager).
         let application: Int
+        /// o1 (a mentor outside a1's line) mentoring a1 in Python.
+        let mentoring: Int
     }
 
     /// The organisation: l leads m (sp-manager) and o (sp-outsider); m manages a1 (sp-employee) and a2
@@ -41,7 +43,7 @@ struct AccessControlTests {
             .object([("id", "o"), ("name", "Outsider"), ("login", .string(TestUsers.outsider)), ("role", "scientist"), ("manager", "l")]),
             .object([("id", "a1"), ("name", "Employee"), ("login", .string(TestUsers.employee)), ("role", "analyst"), ("manager", "m")]),
             .object([("id", "a2"), ("name", "Colleague"), ("login", .string(TestUsers.colleague)), ("role", "analyst"), ("manager", "m")]),
-            .object([("id", "o1"), ("name", "Other"), ("role", "analyst"), ("manager", "o")]),
+            .object([("id", "o1"), ("name", "Other"), ("role", "analyst"), ("manager", "o"), ("skills", .array([.object([("skill", "python"), ("level", 3)])]))]),
         ]))]))
         func assign(_ role: String) throws -> Int {
             let created = try client.result("assignments.create", .object([("employee", "a1"), ("targetRole", .string(role))]))
@@ -57,12 +59,14 @@ struct AccessControlTests {
         }
         let opening = try client.result("opportunities.create", .object([("role", "scientist"), ("manager", "m")]))
         let application = try client.result("opportunities.apply", .object([("employee", "a1"), ("opportunity", opening["id"] ?? .null)]))
-        guard let openingID = opening["id"]?.intValue, let applicationID = application["id"]?.intValue else {
+        _ = try client.result("mentors.offer", .object([("employee", "o1"), ("capacity", 20)]))
+        let mentoring = try client.result("mentoring.start", .object([("mentor", "o1"), ("learner", "a1"), ("skill", "python")]))
+        guard let openingID = opening["id"]?.intValue, let applicationID = application["id"]?.intValue, let mentoringID = mentoring["id"]?.intValue else {
             throw RPCClient.ClientError("no id for the opening or the application: \(opening) \(application)")
         }
         return Organisation(
             daemon: daemon, assignment: try assign("lead"), cancellable: try assign("scientist"), secondment: secondmentID, opportunity: opportunityID,
-            opening: openingID, application: applicationID)
+            opening: openingID, application: applicationID, mentoring: mentoringID)
     }
 
     /// Runs `skillpath rpc` as `user`; returns the exit status and the result (or the error line).

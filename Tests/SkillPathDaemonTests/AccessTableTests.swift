@@ -101,6 +101,11 @@ extension AccessControlTests {
         case ("opportunities.apply", _): return .object([("employee", subject), ("opportunity", .int(Int64(organisation.opening)))])
         case ("applications.list", _): return .object([("employee", subject)])
         case ("applications.withdraw", _): return .object([("id", .int(Int64(organisation.application)))])
+        case ("mentors.offer", _): return .object([("employee", subject), ("capacity", 1)])
+        case ("mentors.find", _): return .object([("employee", subject), ("skill", "python")])
+        case ("mentoring.list", _): return .object([("employee", subject)])
+        case ("mentoring.start", _): return .object([("mentor", "o1"), ("learner", subject), ("skill", "sql")])
+        case ("mentoring.end", _): return .object([("id", .int(Int64(organisation.mentoring)))])
         case ("applications.move", _): return .object([("id", .int(Int64(organisation.application))), ("to", "declined")])
         case ("progress.xapi", _): return .object([("statements", .array([.object([("id", "access-check")])]))])
         default: return nil
@@ -131,7 +136,7 @@ extension AccessControlTests {
         let organisation = try Self.organisation.get()
         let table = try AccessTable(file: "\(ProcessRunner.packageRoot)/docs/access.md")
         let discovered = try organisation.daemon.client().result("rpc.discover")["methods"]?.arrayValue?.compactMap { $0["name"]?.stringValue } ?? []
-        #expect(discovered.count == 42, "rpc.discover lists \(discovered.count) methods")
+        #expect(discovered.count == 47, "rpc.discover lists \(discovered.count) methods")
         let documented = Set(table.rows.flatMap(\.methods))
         for method in discovered {
             #expect(documented.contains(method), "\(method) is in rpc.discover but has no row in docs/access.md")

@@ -43,6 +43,7 @@ enum PathCommand: Command {
             } catch {
                 throw CLIError(.failure, "the daemon's plan could not be read: \(error)")
             }
+            if graph == nil { showMentors(daemon, employee: arguments.value("employee"), target: target, console: context.console) }
             return .success
         }
         let employee = try ownID(daemon, unless: arguments.value("employee"))
@@ -66,5 +67,19 @@ enum PathCommand: Command {
             context.console.line()
         }
         return .success
+    }
+
+    /// "Mentors available for Python: Linus Park (e-004)", a line for each skill of the plan someone offers to
+    /// mentor (mentors.find). Best effort: a daemon without mentors, or a caller who may not ask, gets no lines.
+    static func showMentors(_ daemon: DaemonClient, employee: String?, target: String, console: Console) {
+        guard let found = try? daemon.call(MentorsFind.self, MentorsFind.Params(employee: employee, targetRole: target, limit: 3)) else { return }
+        let lines = (found["skills"]?.arrayValue ?? []).compactMap { skill -> String? in
+            let mentors = (skill["mentors"]?.arrayValue ?? []).map { "\($0["name"]?.stringValue ?? "?") (\($0["employee"]?.stringValue ?? "?"))" }
+            return mentors.isEmpty ? nil : "Mentors available for \(skill["name"]?.stringValue ?? "?"): \(mentors.joined(separator: ", "))"
+        }
+        guard !lines.isEmpty else { return }
+        console.line()
+        lines.forEach { console.line($0) }
+        console.line(console.styled("Ask one with 'skillpath mentoring start MENTOR SKILL'.", .dim))
     }
 }

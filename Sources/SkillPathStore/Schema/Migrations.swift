@@ -4,7 +4,7 @@ import SkillPathCore
 ///
 /// A migration is appended, never edited: a database at version N has run exactly migrations 1…N.
 enum Migrations {
-    static let all: [(version: Int, sql: String)] = [(1, version1), (2, version2), (3, version3), (4, version4), (5, version5), (6, version6), (7, version7), (8, version8)]
+    static let all: [(version: Int, sql: String)] = [(1, version1), (2, version2), (3, version3), (4, version4), (5, version5), (6, version6), (7, version7), (8, version8), (9, version9)]
 
     static var latest: Int { all.last?.version ?? 0 }
 
@@ -265,5 +265,29 @@ enum Migrations {
         note TEXT,
         PRIMARY KEY (application, position)
     ) WITHOUT ROWID;
+    """
+
+    /// Mentors (issue 21): who offers to mentor which skills and how many at once, and the mentoring
+    /// relationships with their start and end.
+    static let version9 = """
+    CREATE TABLE mentor_offers (
+        employee TEXT PRIMARY KEY REFERENCES employees(id) ON DELETE CASCADE,
+        skills TEXT NOT NULL,
+        capacity INTEGER NOT NULL CHECK (capacity BETWEEN 1 AND 20),
+        set_at TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE mentorings (
+        id INTEGER PRIMARY KEY,
+        mentor TEXT NOT NULL REFERENCES employees(id) ON DELETE CASCADE,
+        learner TEXT NOT NULL REFERENCES employees(id) ON DELETE CASCADE,
+        skill TEXT NOT NULL,
+        started_on TEXT NOT NULL,
+        ended_on TEXT,
+        started_by TEXT NOT NULL,
+        ended_by TEXT,
+        note TEXT
+    );
+    CREATE INDEX mentorings_mentor ON mentorings(mentor, ended_on);
+    CREATE INDEX mentorings_learner ON mentorings(learner, ended_on);
     """
 }
