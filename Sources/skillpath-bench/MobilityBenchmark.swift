@@ -58,6 +58,7 @@ struct MobilityBenchmark {
         run.recordHistory()
         run.openOpportunitiesAndRecordProgress()
         run.measureAspirations()
+        run.measureApplicationsAndMentors()
         run.measureSuggestions()
         run.measureRankings()
         run.measureReports()
@@ -187,6 +188,44 @@ struct MobilityBenchmark {
             say(String(format: "  aspirations: %d people said what they want (%.1f s to upsert); ", rows.count, load)
                 + "reports.aspirations for everyone (\(reply?["people"]?.intValue ?? 0) people, \(wishes) wishes, \(reply?["roles"]?.arrayValue?.count ?? 0) roles wanted): "
                 + "p50 \(Measure.milliseconds(Measure.percentile(report, 0.5))), max \(Measure.milliseconds(report.last ?? 0))")
+        }
+
+        /// Issue 21: 500 applicants to one opening, ranked with their readiness; and mentors.find for a plan's gaps
+        /// with one person in fifty offering to mentor.
+        mutating func measureApplicationsAndMentors() {
+            var random = self.random
+            let role = catalog.roles[random.next(catalog.roles.count)].id
+            let opened = try? client.call("opportunities.create", .object([("role", .string(role)), ("manager", "emp-3"), ("headcount", 5)]))
+            var applied = 0
+            var number = 0
+            while applied < 500, number < employees * 2, let id = opened?["id"] {
+                let employee = "emp-\(random.next(employees))"
+                number += 1
+                if (try? client.call("opportunities.apply", .object([("opportunity", id), ("employee", .string(employee))]))) != nil { applied += 1 }
+            }
+            var listing: [Double] = []
+            var reply: JSONValue?
+            for _ in 0..<3 {
+                listing.append(Measure.seconds { reply = try? client.call("applications.list", .object([("opportunity", opened?["id"] ?? .null), ("limit", 1000)])) })
+            }
+            listing.sort()
+            say("  applications.list for one opening (\(reply?["total"]?.intValue ?? 0) applicants, each with readiness): p50 \(Measure.milliseconds(Measure.percentile(listing, 0.5))), max \(Measure.milliseconds(listing.last ?? 0))")
+            var offers = 0
+            for mentor in stride(from: 2, to: employees, by: 50) where (try? client.call("mentors.offer", .object([("employee", .string("emp-\(mentor)")), ("capacity", 3)]))) != nil {
+                offers += 1
+            }
+            var find: [Double] = []
+            var found = 0
+            for _ in 0..<200 {
+                let learner = "emp-\(random.next(employees))"
+                let target = catalog.roles[random.next(catalog.roles.count)].id
+                find.append(Measure.seconds { reply = try? client.call("mentors.find", .object([("employee", .string(learner)), ("targetRole", .string(target))])) })
+                found += (reply?["skills"]?.arrayValue ?? []).reduce(0) { $0 + ($1["mentors"]?.arrayValue?.count ?? 0) }
+            }
+            find.sort()
+            self.random = random
+            say("  mentors.find (\(offers) mentors, a random role's gaps, 200 learners, \(found) mentors found): p50 \(Measure.milliseconds(Measure.percentile(find, 0.5))), "
+                + "p99 \(Measure.milliseconds(Measure.percentile(find, 0.99))), max \(Measure.milliseconds(find.last ?? 0))")
         }
 
         /// roles.suggest for random employees: the page-view question.

@@ -51,6 +51,7 @@ import Testing
             ("roles.suggest", .object([("employee", "a1"), ("hoursPerWeek", tooLong)]), "hoursPerWeek"),
             ("candidates.rank", .object([("role", "scientist"), ("hoursPerWeek", tooLong)]), "hoursPerWeek"),
             ("employees.setPreferences", .object([("employee", "a1"), ("hoursPerWeek", tooLong)]), "hoursPerWeek"),
+            ("employees.aspirations", .object([("employee", "a1"), ("hoursPerWeek", tooLong)]), "hoursPerWeek"),
         ]
         let pacing = try client.result("rpc.discover")["methods"]?.arrayValue?.filter { method in
             let params = method["params"]?.arrayValue ?? []

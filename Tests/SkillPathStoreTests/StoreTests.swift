@@ -70,6 +70,29 @@ import Testing
         #expect(plan == ["SCAN skill_evidence USING COVERING INDEX skill_evidence_profile"], "\(plan)")
     }
 
+    /// A mentor search reads each mentor's evidence in the skills searched by seek, never the organisation's
+    /// evidence whole (which SQLite chose before the join order was fixed: 66 ms a search at 50,000 people).
+    @Test func aMentorSearchSeeksEachMentorsSkillsInTheIndex() throws {
+        let fixture = try StoreFixture()
+        var handle: OpaquePointer?
+        #expect(sqlite3_open_v2(fixture.store.path, &handle, SQLITE_OPEN_READONLY, nil) == SQLITE_OK)
+        defer { sqlite3_close(handle) }
+        var statement: OpaquePointer?
+        let query = """
+            EXPLAIN QUERY PLAN
+            WITH needs(skill, minimum) AS MATERIALIZED (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each('[["sql",2]]'))
+            SELECT e.employee, e.skill, e.level, e.source, e.set_at, e.course, e.note
+            FROM mentor_offers m CROSS JOIN needs n CROSS JOIN skill_evidence e
+            ON e.employee = m.employee AND e.skill = n.skill AND e.level >= n.minimum AND e.source <> 'self'
+            """
+        #expect(sqlite3_prepare_v2(handle, query, -1, &statement, nil) == SQLITE_OK)
+        defer { sqlite3_finalize(statement) }
+        var plan: [String] = []
+        while sqlite3_step(statement) == SQLITE_ROW { plan.append(String(cString: sqlite3_column_text(statement, 3))) }
+        #expect(plan.last?.hasPrefix("SEARCH e USING INDEX skill_evidence_profile (employee=? AND skill=?") == true, "\(plan)")
+        #expect(!plan.contains { $0.hasPrefix("SCAN e") }, "\(plan)")
+    }
+
     @Test func profilesForRankingsKeepEachPersonsOwnSkillsWhateverTheIds() throws {
         let fixture = try StoreFixture()
         // Ids in an order that is not the insertion order (capitals, digits, letters beyond ASCII), each with

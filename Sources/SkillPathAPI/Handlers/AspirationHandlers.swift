@@ -52,12 +52,14 @@ extension ReportsAspirations: HandledMethod {
         let stored = try context.store.allAspirations(under: scope)
         let aspirations = Dictionary(stored.map { ($0.employee, $0.stored.aspirations) }, uniquingKeysWith: { first, _ in first })
         let paces = try context.store.preferredHoursPerWeek(of: stored.map(\.employee))
-        let people = try context.store.currentProfiles(inSubtreeOf: scope, evidence: context.evidence).map { person in
+        let people = try context.store.currentProfiles(inSubtreeOf: scope, evidence: context.evidence, withAspirationsOnly: true).map { person in
             AspirationPicture.Person(
                 id: person.id, name: person.name, role: person.role, profile: person.profile,
                 pace: paces[person.id] ?? PlanOptions.defaultHoursPerWeek)
         }
-        let picture = try AspirationPicture(people: people, aspirations: aspirations, planner: context.snapshot.planner, today: context.today, months: params.months, listing: params.limit)
+        let picture = try AspirationPicture(
+            people: people, holders: try context.store.holdersByRole(under: scope), aspirations: aspirations, planner: context.snapshot.planner,
+            today: context.today, months: params.months, listing: params.limit)
         return Result(manager: scope, picture: picture, limit: params.limit)
     }
 }

@@ -100,7 +100,9 @@ extension CallContext {
         for needs: [MentorSearch.Need], learner: String, outsideLineOnly: Bool, limit: Int, only: String? = nil
     ) throws -> [(need: MentorSearch.Need, mentors: [MentorSearch.Match])] {
         guard !needs.isEmpty else { return [] }
-        var candidates = try store.mentorCandidates(skills: needs.map(\.skill)).map {
+        // The least stated level that could qualify for each need (`MentorRule`), per skill.
+        let minimum = Dictionary(needs.map { ($0.skill, max($0.have + 1, min($0.need + 1, 4))) }, uniquingKeysWith: min)
+        var candidates = try store.mentorCandidates(skills: minimum.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }).map {
             MentorSearch.Candidate(offer: $0.offer, name: $0.name, active: $0.active, evidence: $0.evidence)
         }
         if let only { candidates = candidates.filter { $0.offer.employee == only } }

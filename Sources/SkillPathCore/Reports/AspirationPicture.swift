@@ -66,25 +66,23 @@ public struct AspirationPicture: Sendable {
     /// The date "within" is measured to.
     public var horizon: CalendarDate
 
-    /// Builds the picture for `people` (everyone in scope) from their `aspirations`; the wishes of the first
-    /// `listing` people who said anything are planned for the team list.
+    /// Builds the picture for `people` (the people in scope who said anything, by id) from their `aspirations`;
+    /// `holders` counts everyone in scope by role. The wishes of the first `listing` are planned for the team list.
     ///
     /// The role figures need, per role, only who is ready by the horizon and who is nearest: people at one pace
     /// are ready in the order of their plan hours, so one search per role and pace (`rankCandidates` with
     /// `within`) plans the people up to the horizon's hours and no further, each group of people alike in
     /// what the role needs once. The plans are the ones planning each person would give (the tests check).
     public init(
-        people: [Person], aspirations: [String: Aspirations], planner: Planner, today: CalendarDate, months: Int, listing: Int
+        people: [Person], holders: [String: Int], aspirations: [String: Aspirations], planner: Planner, today: CalendarDate, months: Int, listing: Int
     ) throws(PlanningError) {
         let catalog = planner.catalog
         let horizon = today.adding(months: months)
         self.horizon = horizon
-        self.people = people.count
-        var holders: [String: Int] = [:]
+        self.people = holders.values.reduce(0, +)
         var wanting: [(person: Person, aspirations: Aspirations)] = []
         var wantersOf: [String: [Person]] = [:]
         for person in people {
-            holders[person.role, default: 0] += 1
             guard let wants = aspirations[person.id], !wants.isEmpty else { continue }
             wanting.append((person, wants))
             for role in wants.wanted(currentRole: person.role) { wantersOf[role, default: []].append(person) }

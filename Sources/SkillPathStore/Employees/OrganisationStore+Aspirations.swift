@@ -52,4 +52,15 @@ extension OrganisationStore {
                 """).bind(scope.bind).rows { row in (row.text(0), StoredAspirations(aspirations: Aspirations.stored(row.text(1)), setAt: row.text(2))) }
         }
     }
+
+    /// How many people who have not left hold each role, in `root`'s subtree (root included) or everywhere.
+    public func holdersByRole(under root: String?) throws(StoreError) -> [String: Int] {
+        try read { connection in
+            let scope = SubtreeScope(root: root)
+            let rows = try connection.prepare("""
+                \(scope.with) SELECT role, COUNT(*) FROM employees WHERE left_on IS NULL \(scope.filter("id")) GROUP BY role
+                """).bind(scope.bind).rows { ($0.text(0), $0.int(1)) }
+            return Dictionary(rows, uniquingKeysWith: +)
+        }
+    }
 }

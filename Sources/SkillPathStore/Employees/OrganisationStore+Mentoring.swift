@@ -25,9 +25,11 @@ extension OrganisationStore {
         }
     }
 
-    /// A mentor's offer, how many mentees they have now, and their evidence in `skills`, for everyone who
-    /// offered and has not left: what a mentor search needs, read by index (the evidence of mentors only).
-    public func mentorCandidates(skills: [String]) throws(StoreError) -> [(offer: MentorOffer, name: String, active: Int, evidence: [StoredSkill])] {
+    /// A mentor's offer, how many mentees they have now, and their evidence in the skills searched, for
+    /// everyone who offered and has not left: what a mentor search needs, read by index (the evidence of
+    /// mentors only). Only evidence someone else gave, stated at `minimum` or more, is read: a level only ever
+    /// counts for less than it says, so nothing below can qualify.
+    public func mentorCandidates(skills: [(skill: String, minimum: Int)]) throws(StoreError) -> [(offer: MentorOffer, name: String, active: Int, evidence: [StoredSkill])] {
         try read { connection in
             let offers = try connection.prepare("""
                 SELECT m.employee, m.skills, m.capacity, m.set_at, e.name,
@@ -36,17 +38,24 @@ extension OrganisationStore {
                 """).rows { row in
                     (offer: MentorOffer(employee: row.text(0), skills: Self.list(row.text(1)), capacity: row.int(2), setAt: row.text(3)), name: row.text(4), active: row.int(5))
                 }
-            // Prepared once and reused: `prepare` hands back the cached statement, reset.
-            let evidence = "SELECT level, source, set_at, course, note FROM skill_evidence WHERE employee = ?1 AND skill = ?2"
-            return try offers.map { offer in
-                var pieces: [StoredSkill] = []
-                for skill in skills where offer.offer.covers(skill) {
-                    pieces += try connection.prepare(evidence).bind(.text(offer.offer.employee), .text(skill)).rows { row in
-                        StoredSkill(skill: skill, level: row.int(0), source: SkillSource(rawValue: row.text(1)) ?? .selfRated, setAt: row.text(2),
-                                    course: row.optionalText(3), note: row.optionalText(4))
-                    }
-                }
-                return (offer.offer, offer.name, offer.active, pieces)
+            // One query for the evidence of every mentor in the skills searched, each (mentor, skill) a seek in the
+            // index on (employee, skill, …). CROSS JOIN fixes that order: left to itself, SQLite scans every
+            // piece of evidence of the organisation and probes the offers.
+            var evidence: [String: [StoredSkill]] = [:]
+            // The needs are unpacked once (MATERIALIZED), not once per mentor.
+            let rows = try connection.prepare("""
+                WITH needs(skill, minimum) AS MATERIALIZED (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?1))
+                SELECT e.employee, e.skill, e.level, e.source, e.set_at, e.course, e.note
+                FROM mentor_offers m CROSS JOIN needs n CROSS JOIN skill_evidence e
+                ON e.employee = m.employee AND e.skill = n.skill AND e.level >= n.minimum AND e.source <> 'self'
+                """).bind(.text(JSONWriter.string(.array(skills.map { .array([.string($0.skill), .int($0.minimum)]) }))))
+            while try rows.step() {
+                evidence[rows.text(0), default: []].append(StoredSkill(
+                    skill: rows.text(1), level: rows.int(2), source: SkillSource(rawValue: rows.text(3)) ?? .selfRated, setAt: rows.text(4),
+                    course: rows.optionalText(5), note: rows.optionalText(6)))
+            }
+            return offers.map { offer in
+                (offer.offer, offer.name, offer.active, (evidence[offer.offer.employee] ?? []).filter { offer.offer.covers($0.skill) })
             }
         }
     }
@@ -117,7 +126,11 @@ extension OrganisationStore {
             var line = Set<String>()
             var cursor = try Self.managerOf(employee, connection: connection)
             while let manager = cursor, line.insert(manager).inserted { cursor = try Self.managerOf(manager, connection: connection) }
-            for report in try Self.reports(of: employee, wholeSubtree: true, connection: connection) { line.insert(report.id) }
+            let under = try connection.prepare("""
+                WITH RECURSIVE under(id) AS (SELECT id FROM employees WHERE manager = ?1 UNION ALL SELECT e.id FROM under u JOIN employees e ON e.manager = u.id)
+                SELECT id FROM under
+                """).bind(.text(employee)).rows { $0.text(0) }
+            line.formUnion(under)
             return line
         }
     }

@@ -18,8 +18,11 @@ extension OrganisationStore {
     /// best its pieces count for, and a completion teaching more than the evidence supports is left out, as
     /// plans leave it out.
     /// Without `evidence`, stored levels count as they are.
-    public func currentProfiles(inSubtreeOf root: String?, evidence: SkillEvidence? = nil) throws -> [PersonProfile] {
-        var people = try readProfiles(inSubtreeOf: root) { skill, level, selfRated, day in
+    ///
+    /// `withAspirationsOnly` reads only the people who said what they want (`aspirations`): the aspiration
+    /// picture plans no one else, and most people have said nothing.
+    public func currentProfiles(inSubtreeOf root: String?, evidence: SkillEvidence? = nil, withAspirationsOnly: Bool = false) throws -> [PersonProfile] {
+        var people = try readProfiles(inSubtreeOf: root, withAspirationsOnly: withAspirationsOnly) { skill, level, selfRated, day in
             evidence?.level(skill: skill, level: level, selfRated: selfRated, day: day) ?? level
         }
         if let evidence {
@@ -32,10 +35,11 @@ extension OrganisationStore {
     }
 
     private func readProfiles(
-        inSubtreeOf root: String?, level: (_ skill: String, _ level: Int, _ selfRated: Bool, _ day: Int) -> Int
+        inSubtreeOf root: String?, withAspirationsOnly: Bool, level: (_ skill: String, _ level: Int, _ selfRated: Bool, _ day: Int) -> Int
     ) throws -> [PersonProfile] {
         try read { connection in
-            let scope = SubtreeScope(root: root)
+            var scope = SubtreeScope(root: root)
+            if withAspirationsOnly { scope.also = "IN (SELECT employee FROM aspirations)" }
             var people = try connection.prepare("""
                 \(scope.with) SELECT id, name, role FROM employees WHERE left_on IS NULL \(scope.filter("id")) ORDER BY id
                 """).bind(scope.bind).rows { PersonProfile(id: $0.text(0), name: $0.text(1), role: $0.text(2), profile: Profile(role: $0.text(2))) }

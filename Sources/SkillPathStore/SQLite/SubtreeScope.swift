@@ -7,6 +7,8 @@ struct SubtreeScope {
     /// The value of `?1` in `with`.
     let bind: [SQLiteValue?]
     private let limited: Bool
+    /// A further condition on the same column (`IN (SELECT employee FROM aspirations)`), or nil.
+    var also: String?
 
     init(root: String?) {
         limited = root != nil
@@ -16,8 +18,8 @@ struct SubtreeScope {
         bind = root.map { [.text($0)] } ?? []
     }
 
-    /// `AND column IN (SELECT id FROM scope)`, or empty for everyone.
+    /// `AND column IN (SELECT id FROM scope)`, or empty for everyone; then `also`, when set.
     func filter(_ column: String) -> String {
-        limited ? "AND \(column) IN (SELECT id FROM scope)" : ""
+        (limited ? "AND \(column) IN (SELECT id FROM scope)" : "") + (also.map { " AND \(column) \($0)" } ?? "")
     }
 }

@@ -47,13 +47,20 @@ public struct MentorSearch: Sendable {
     public static func find(
         _ needs: [Need], learner: String, line: Set<String>, candidates: [Candidate], evidence: SkillEvidence, outsideLineOnly: Bool, limit: Int
     ) -> [(need: Need, mentors: [Match])] {
-        needs.map { need in
+        // Each candidate's trusted evidence by skill, once: only evidence someone else gave counts (their own
+        // rating never makes a mentor).
+        var holders: [String: [(candidate: Int, pieces: [StoredSkill])]] = [:]
+        for (position, candidate) in candidates.enumerated() where candidate.offer.employee != learner && candidate.active < candidate.offer.capacity {
+            for (skill, pieces) in Dictionary(grouping: candidate.evidence.filter { $0.source != .selfRated }, by: \.skill) where candidate.offer.covers(skill) {
+                holders[skill, default: []].append((position, pieces))
+            }
+        }
+        return needs.map { need in
             var matches: [Match] = []
-            for candidate in candidates where candidate.offer.employee != learner && candidate.active < candidate.offer.capacity && candidate.offer.covers(need.skill) {
+            for (position, pieces) in holders[need.skill] ?? [] {
+                let candidate = candidates[position]
                 let outside = !line.contains(candidate.offer.employee)
-                guard outside || !outsideLineOnly,
-                      // Only evidence someone else gave counts: their own rating never makes a mentor.
-                      let standing = evidence.standing(candidate.evidence.lazy.filter { $0.skill == need.skill && $0.source != .selfRated }),
+                guard outside || !outsideLineOnly, let standing = evidence.standing(pieces),
                       MentorRule.qualifies(level: standing.level, source: standing.piece.source, need: need.need, learner: need.have) else { continue }
                 matches.append(Match(
                     employee: candidate.offer.employee, name: candidate.name, level: standing.level, evidence: standing.piece.source,
