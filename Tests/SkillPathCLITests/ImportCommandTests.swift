@@ -91,6 +91,8 @@ import Testing
         #expect(set.stdout.contains("Not looking"), "\(set.stdout)")
         #expect(try skillpath("aspirations", "set", "--employee", "a1", "--open-to", "sabbatical").status == 64)
         #expect(try skillpath("aspirations", "set", "--employee", "a1").status == 64, "nothing to set")
+        let tooMany = try skillpath("aspirations", "set", "--employee", "a1", "--role", "a,b,c,d,e,f")
+        #expect(tooMany.status == 64 && tooMany.stderr.contains("--role lists 6 values; at most 5"), "\(tooMany.stderr)")
         let report = try skillpath("report", "aspirations")
         #expect(report.status == 0)
         #expect(report.stdout.split(separator: "\n").first?.hasPrefix("employee\t") == true || report.stdout.contains("a1\t"), "piped: TSV: \(report.stdout)")

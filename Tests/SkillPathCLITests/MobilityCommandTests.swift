@@ -17,6 +17,33 @@ import Testing
         try ProcessRunner.run("skillpath", arguments + ["--no-color"], environment: ["SKILLPATH_SOCKET": daemon.socketPath, "COLUMNS": "200", "SKILLPATH_FORCE_TTY": "1"])
     }
 
+    /// apply, applications, applications move and withdraw, mentors and mentoring, as a user runs them.
+    @Test func applicationsAndMentorsFromTheCommandLine() throws {
+        _ = try daemon.client().result("opportunities.create", .object([("role", "ml-engineer"), ("manager", "l")]))
+        let applied = try skillpath("apply", "1", "--employee", "a1", "--note", "I want to build models", "--confidential")
+        #expect(applied.status == 0, "\(applied.stderr)")
+        #expect(applied.stdout.hasPrefix("Applied to opportunity 1 (ml-engineer): application 1, confidential until shortlisted."), "\(applied.stdout)")
+        let listed = try JSONParser.parse(skillpath("applications", "--opportunity", "1", "--json").stdout)
+        #expect(listed["applications"]?.arrayValue?.map { $0["employee"] } == ["a1"])
+        let table = try skillpath("applications", "--opportunity", "1")
+        #expect(table.stdout.contains("applied (confidential)"), "\(table.stdout)")
+        #expect(try skillpath("applications", "move", "1", "shortlisted", "--note", "strong").stdout == "Application 1 (a1 for opening 1) is now shortlisted.\n")
+        #expect(try skillpath("applications", "move", "1", "hired").status == 64, "not a status")
+        let skip = try skillpath("applications", "move", "1", "accepted")
+        #expect(skip.status == 65 && skip.stderr.contains("it can move to offered, declined, withdrawn, not accepted"), "\(skip.stderr)")
+        #expect(try skillpath("applications", "withdraw", "1").stdout == "Application 1 is withdrawn.\n")
+
+        _ = try daemon.client().result("employees.setSkills", .object([("employee", "l"), ("skills", .array([.object([("skill", "python"), ("level", 3)])]))]))
+        #expect(try skillpath("mentors", "offer", "--capacity", "2", "--employee", "l", "--skill", "python").status == 0)
+        let mentors = try skillpath("mentors", "python", "--employee", "a1")
+        #expect(mentors.status == 0 && mentors.stdout.contains("Python 1→2") && mentors.stdout.contains("Lead Person"), "\(mentors.stdout)")
+        #expect(mentors.stdout.contains("(your line)"), "l manages a1's manager: inside a1's line")
+        #expect(try skillpath("mentors").status == 64, "a skill or a role")
+        #expect(try skillpath("mentoring", "start", "l", "python", "--learner", "a1").stdout.hasPrefix("Mentoring 1: l mentors a1 in python from "))
+        #expect(try skillpath("mentoring", "--employee", "a1").stdout.contains("python"))
+        #expect(try skillpath("mentoring", "end", "1").stdout.hasPrefix("Mentoring 1 ended on "))
+    }
+
     @Test func aMoveAnOpeningAndTheReportReadAsSentences() throws {
         let recorded = try skillpath("moves", "record", "a1", "scientist", "--date", "2025-03-01")
         #expect(recorded.status == 0, "\(recorded.stderr)")

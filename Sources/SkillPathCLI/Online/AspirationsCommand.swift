@@ -83,8 +83,8 @@ enum AspirationsSetCommand: Command {
     static func run(_ context: CommandContext) throws(CLIError) -> ExitCode {
         let arguments = context.arguments
         var update = arguments.flag("clear") ? AspirationsUpdate(roles: [], skills: [], openTo: [], notLooking: false) : AspirationsUpdate()
-        if arguments.flag("role") { update.roles = arguments.values("role") }
-        if arguments.flag("skill") { update.skills = arguments.values("skill") }
+        if arguments.flag("role") { update.roles = try Self.list(arguments, "role", most: Aspirations.maximumRoles) }
+        if arguments.flag("skill") { update.skills = try Self.list(arguments, "skill", most: Aspirations.maximumSkills) }
         if arguments.flag("open-to") {
             update.openTo = try arguments.values("open-to").map { text throws(CLIError) -> Aspirations.Move in
                 guard let kind = Aspirations.Move(rawValue: text) else {
@@ -108,5 +108,12 @@ enum AspirationsSetCommand: Command {
         let shown = try daemon.call(EmployeesAspirations.self, EmployeesAspirations.Params(employee: employee))
         AspirationsCommand.render(shown, console: context.console, saved: true)
         return .success
+    }
+
+    /// A repeatable option's values, at most `most`: more is a usage error naming the flag (exit 64).
+    static func list(_ arguments: ParsedArguments, _ name: String, most: Int) throws(CLIError) -> [String] {
+        let values = arguments.values(name)
+        guard values.count <= most else { throw .usage("--\(name) lists \(values.count) values; at most \(most)") }
+        return values
     }
 }
