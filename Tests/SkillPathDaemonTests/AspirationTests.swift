@@ -107,6 +107,8 @@ import Testing
         #expect(lead.first { $0["employee"] == "m" }?["wants"] == .number("1"))
         let wanting = try client.result("candidates.rank", .object([("role", "lead"), ("wanting", true)]))
         #expect(wanting["candidates"]?.arrayValue?.map { $0["employee"] } == ["a1", "m"])
+        let scoped = try client.result("candidates.rank", .object([("role", "lead"), ("wanting", true), ("manager", "a1")]))
+        #expect(scoped["candidates"]?.arrayValue?.map { $0["employee"] } == ["a1"], "a1's subtree is a1 alone: m wants it too but is outside")
     }
 
     /// Only the employee writes; bad input is refused naming the field, and nothing is stored or audited.

@@ -58,15 +58,7 @@ import Testing
     /// the table (version 6): SQLite's own plan for the query says so.
     @Test func theOrganisationsEvidenceIsReadFromTheIndexAlone() throws {
         let fixture = try StoreFixture()
-        var handle: OpaquePointer?
-        #expect(sqlite3_open_v2(fixture.store.path, &handle, SQLITE_OPEN_READONLY, nil) == SQLITE_OK)
-        defer { sqlite3_close(handle) }
-        var statement: OpaquePointer?
-        let query = "EXPLAIN QUERY PLAN SELECT employee, skill, level, source = 'self', set_at FROM skill_evidence WHERE 1 = 1 ORDER BY employee, skill"
-        #expect(sqlite3_prepare_v2(handle, query, -1, &statement, nil) == SQLITE_OK)
-        defer { sqlite3_finalize(statement) }
-        var plan: [String] = []
-        while sqlite3_step(statement) == SQLITE_ROW { plan.append(String(cString: sqlite3_column_text(statement, 3))) }
+        let plan = Self.queryPlan(fixture.store.path, "SELECT employee, skill, level, source = 'self', set_at FROM skill_evidence WHERE 1 = 1 ORDER BY employee, skill")
         #expect(plan == ["SCAN skill_evidence USING COVERING INDEX skill_evidence_profile"], "\(plan)")
     }
 
@@ -74,23 +66,29 @@ import Testing
     /// evidence whole (which SQLite chose before the join order was fixed: 66 ms a search at 50,000 people).
     @Test func aMentorSearchSeeksEachMentorsSkillsInTheIndex() throws {
         let fixture = try StoreFixture()
-        var handle: OpaquePointer?
-        #expect(sqlite3_open_v2(fixture.store.path, &handle, SQLITE_OPEN_READONLY, nil) == SQLITE_OK)
-        defer { sqlite3_close(handle) }
-        var statement: OpaquePointer?
-        let query = """
-            EXPLAIN QUERY PLAN
+        let plan = Self.queryPlan(fixture.store.path, """
             WITH needs(skill, minimum) AS MATERIALIZED (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each('[["sql",2]]'))
             SELECT e.employee, e.skill, e.level, e.source, e.set_at, e.course, e.note
             FROM mentor_offers m CROSS JOIN needs n CROSS JOIN skill_evidence e
             ON e.employee = m.employee AND e.skill = n.skill AND e.level >= n.minimum AND e.source <> 'self'
-            """
-        #expect(sqlite3_prepare_v2(handle, query, -1, &statement, nil) == SQLITE_OK)
+            """)
+        #expect(plan.last?.hasPrefix("SEARCH e USING INDEX skill_evidence_profile (employee=? AND skill=?") == true, "\(plan)")
+        #expect(!plan.contains { $0.hasPrefix("SCAN e") }, "\(plan)")
+    }
+
+    /// SQLite's own plan for `query` on the database at `path`, a line per step.
+    static func queryPlan(_ path: String, _ query: String) -> [String] {
+        var handle: OpaquePointer?
+        guard sqlite3_open_v2(path, &handle, SQLITE_OPEN_READONLY, nil) == SQLITE_OK else { return ["cannot open \(path)"] }
+        defer { sqlite3_close(handle) }
+        var statement: OpaquePointer?
+        guard sqlite3_prepare_v2(handle, "EXPLAIN QUERY PLAN " + query, -1, &statement, nil) == SQLITE_OK else {
+            return ["cannot prepare: " + String(cString: sqlite3_errmsg(handle))]
+        }
         defer { sqlite3_finalize(statement) }
         var plan: [String] = []
         while sqlite3_step(statement) == SQLITE_ROW { plan.append(String(cString: sqlite3_column_text(statement, 3))) }
-        #expect(plan.last?.hasPrefix("SEARCH e USING INDEX skill_evidence_profile (employee=? AND skill=?") == true, "\(plan)")
-        #expect(!plan.contains { $0.hasPrefix("SCAN e") }, "\(plan)")
+        return plan
     }
 
     @Test func profilesForRankingsKeepEachPersonsOwnSkillsWhateverTheIds() throws {

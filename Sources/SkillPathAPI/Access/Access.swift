@@ -89,6 +89,18 @@ extension CallContext {
         }
     }
 
+    /// The employee themself (or a service acting for them) and administrators: for what only a person may
+    /// say of themself — preferences, aspirations, an application, an offer to mentor. `doing` completes
+    /// "only the employee (or an administrator) …".
+    func requireSelfOrAdmin(_ employee: String, doing: String) throws {
+        switch try requireKnown() {
+        case .admin: return
+        case .employee(let id) where id == employee: return
+        case .employee, .service, .unknown:
+            throw AccessRefusal("self-or-admin", "only the employee (or an administrator) \(doing)", method: method)
+        }
+    }
+
     /// Administrators only.
     func requireAdmin() throws {
         guard principal == .admin else {

@@ -5,12 +5,7 @@ import SkillPathStore
 extension OpportunitiesApply: HandledMethod {
     static func handle(_ params: Params, in context: CallContext) throws -> Result {
         let employee = try context.employeeOrCaller(params.employee, field: "employee")
-        switch try context.requireKnown() {
-        case .admin: break
-        case .employee(let id) where id == employee: break
-        case .employee, .service, .unknown:
-            throw AccessRefusal("self-or-admin", "only the employee (or an administrator) applies for them", method: context.method)
-        }
+        try context.requireSelfOrAdmin(employee, doing: "applies for them")
         let record = try context.store.apply(
             to: params.opportunity, employee: employee, note: params.note, confidential: params.confidential, actor: context.auditActor, today: context.today)
         return try context.applicationViews([record], ranked: false).first ?? ApplicationView(record: record)
@@ -102,8 +97,11 @@ extension CallContext {
     func applicationViews(_ records: [ApplicationRecord], ranked: Bool) throws -> [ApplicationView] {
         var views: [ApplicationView] = []
         var byRole: [String: [(id: String, profile: Profile)]] = [:]
+        // 500 applicants to one opening are one opportunity: read once.
+        var opportunities: [Int64: OpportunityRecord?] = [:]
         for record in records {
-            let opportunity = try store.opportunity(record.opportunity)
+            if opportunities[record.opportunity] == nil { opportunities[record.opportunity] = .some(try store.opportunity(record.opportunity)) }
+            let opportunity = opportunities[record.opportunity] ?? nil
             let stored = try store.employee(record.employee)
             var view = ApplicationView(record: record, name: stored?.employee.name, currentRole: stored?.employee.role, role: opportunity?.role)
             view.hoursPerWeek = stored?.employee.preferences.hoursPerWeek ?? PlanOptions.defaultHoursPerWeek
@@ -113,10 +111,7 @@ extension CallContext {
             views.append(view)
         }
         var plans: [String: [String: Plan]] = [:]
-        for (role, applicants) in byRole {
-            let ranking = try snapshot.planner.rankCandidates(applicants, for: role, limit: applicants.count)
-            plans[role] = Dictionary(ranking.entries.map { ($0.id, $0.plan) }, uniquingKeysWith: { first, _ in first })
-        }
+        for (role, applicants) in byRole { plans[role] = try snapshot.planner.plans(for: applicants, to: role) }
         for position in views.indices {
             guard let role = views[position].role, let plan = plans[role]?[views[position].record.employee] else { continue }
             views[position].figures = PlanFigures(plan, pace: views[position].hoursPerWeek ?? PlanOptions.defaultHoursPerWeek, today: today)

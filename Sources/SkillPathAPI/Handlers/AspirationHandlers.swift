@@ -5,12 +5,7 @@ import SkillPathStore
 extension EmployeesSetAspirations: HandledMethod {
     static func handle(_ params: Params, in context: CallContext) throws -> Result {
         let employee = try context.employeeOrCaller(params.employee, field: "employee")
-        switch try context.requireKnown() {
-        case .admin: break
-        case .employee(let id) where id == employee: break
-        case .employee, .service, .unknown:
-            throw AccessRefusal("self-or-admin", "only the employee (or an administrator) sets their aspirations", method: context.method)
-        }
+        try context.requireSelfOrAdmin(employee, doing: "sets their aspirations")
         try params.update.check(against: context.snapshot.catalog)
         let stored = try context.store.setAspirations(params.update, of: employee, actor: context.auditActor)
         return Result(employee: employee, stored: stored)

@@ -108,12 +108,7 @@ extension EmployeesSetSkills: HandledMethod {
 extension EmployeesSetPreferences: HandledMethod {
     static func handle(_ params: Params, in context: CallContext) throws -> Result {
         let employee = try context.employeeOrCaller(params.employee, field: "employee")
-        switch try context.requireKnown() {
-        case .admin: break
-        case .employee(let id) where id == employee: break
-        case .employee, .service, .unknown:
-            throw AccessRefusal("self-or-admin", "only the employee (or an administrator) sets their learner preferences", method: context.method)
-        }
+        try context.requireSelfOrAdmin(employee, doing: "sets their learner preferences")
         let preferences = try context.store.setPreferences(params.update, of: employee, actor: context.auditActor)
         return Result(employee: employee, preferences: preferences)
     }

@@ -5,12 +5,7 @@ import SkillPathStore
 extension MentorsOffer: HandledMethod {
     static func handle(_ params: Params, in context: CallContext) throws -> Result {
         let employee = try context.employeeOrCaller(params.employee, field: "employee")
-        switch try context.requireKnown() {
-        case .admin: break
-        case .employee(let id) where id == employee: break
-        case .employee, .service, .unknown:
-            throw AccessRefusal("self-or-admin", "only the employee (or an administrator) offers to mentor", method: context.method)
-        }
+        try context.requireSelfOrAdmin(employee, doing: "offers to mentor")
         for (position, skill) in params.skills.enumerated() where context.snapshot.catalog.skill(skill) == nil {
             throw DomainError.unknownSkill(skill, field: "skills[\(position)]", suggestion: nil)
         }

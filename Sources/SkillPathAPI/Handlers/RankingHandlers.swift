@@ -76,11 +76,13 @@ extension CandidatesRank: HandledMethod {
         let scope = try context.requireTeamScope(params.manager)
         let (role, opportunity) = try target(params.target, in: context)
         // Those who hold the role already, and an opening's own hiring manager, are not candidates for it.
-        let aspirations = Dictionary(try context.store.allAspirations(under: scope).map { ($0.employee, $0.stored.aspirations) }, uniquingKeysWith: { first, _ in first })
+        let wanting = params.wanting ? try context.store.wanters(of: role.id, under: scope) : nil
         let people = try context.store.currentProfiles(inSubtreeOf: scope, evidence: context.evidence)
-            .filter { $0.role != role.id && $0.id != opportunity?.manager && (!params.wanting || aspirations[$0.id]?.choice(of: role.id) != nil) }
+            .filter { person in person.role != role.id && person.id != opportunity?.manager && wanting?.contains(person.id) != false }
         let ranking = try context.snapshot.planner.rankCandidates(people.map { ($0.id, $0.profile) }, for: role.id, limit: params.limit ?? defaultLimit)
         let wanted = Set(ranking.entries.map(\.id))
+        // Only the people listed are marked: their aspirations, not the whole organisation's.
+        let aspirations = try context.store.aspirations(of: ranking.entries.map(\.id))
         let byID = Dictionary(people.lazy.filter { wanted.contains($0.id) }.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         // One pace for everyone when the call names it; otherwise each person is dated at their own.
         let preferred = params.hoursPerWeek == nil ? try context.store.preferredHoursPerWeek(of: ranking.entries.map(\.id)) : [:]

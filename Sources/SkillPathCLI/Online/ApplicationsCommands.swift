@@ -22,9 +22,7 @@ enum ApplyCommand: Command {
 
     static func run(_ context: CommandContext) throws(CLIError) -> ExitCode {
         let arguments = context.arguments
-        guard let opportunity = arguments.positionals.first.flatMap(Int64.init), opportunity > 0 else {
-            throw .usage("OPPORTUNITY must be an opportunity id (a positive number), got '\(arguments.positionals.first ?? "")'")
-        }
+        let opportunity = try positiveID(arguments.positionals[0], "OPPORTUNITY", is: "an opportunity id")
         let result = try context.daemon().call(OpportunitiesApply.self, OpportunitiesApply.Params(
             opportunity: opportunity, employee: arguments.value("employee"), note: arguments.value("note"), confidential: arguments.flag("confidential")))
         if context.printedJSON(result) { return .success }
@@ -108,7 +106,7 @@ enum ApplicationsMoveCommand: Command {
 
     static func run(_ context: CommandContext) throws(CLIError) -> ExitCode {
         let arguments = context.arguments
-        let id = try ApplicationsWithdrawCommand.id(arguments.positionals[0])
+        let id = try positiveID(arguments.positionals[0], "ID", is: "an application id")
         guard let status = ApplicationRecord.Status(rawValue: arguments.positionals[1]), ApplicationsMove.decisions.contains(status) else {
             throw .usage("STATUS must be one of \(ApplicationsMove.decisions.map(\.rawValue).joined(separator: ", ")), got '\(arguments.positionals[1])'")
         }
@@ -135,16 +133,11 @@ enum ApplicationsWithdrawCommand: Command {
         examples: ["skillpath applications withdraw 1"])
 
     static func run(_ context: CommandContext) throws(CLIError) -> ExitCode {
-        let id = try id(context.arguments.positionals[0])
+        let id = try positiveID(context.arguments.positionals[0], "ID", is: "an application id")
         let result = try context.daemon().call(ApplicationsWithdraw.self, ApplicationsWithdraw.Params(id: id, note: context.arguments.value("note")))
         if context.printedJSON(result) { return .success }
         context.console.line("Application \(id) is withdrawn.")
         return .success
     }
 
-    /// An application id argument, or a usage error naming it.
-    static func id(_ text: String) throws(CLIError) -> Int64 {
-        guard let id = Int64(text), id > 0 else { throw .usage("ID must be an application id (a positive number), got '\(text)'") }
-        return id
-    }
 }

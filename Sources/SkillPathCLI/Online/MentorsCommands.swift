@@ -142,9 +142,7 @@ enum MentoringEndCommand: Command {
         examples: ["skillpath mentoring end 1"])
 
     static func run(_ context: CommandContext) throws(CLIError) -> ExitCode {
-        guard let id = Int64(context.arguments.positionals[0]), id > 0 else {
-            throw .usage("ID must be a mentoring id (a positive number), got '\(context.arguments.positionals[0])'")
-        }
+        let id = try positiveID(context.arguments.positionals[0], "ID", is: "a mentoring id")
         let result = try context.daemon().call(MentoringEnd.self, MentoringEnd.Params(id: id, date: try context.arguments.date("date")))
         if context.printedJSON(result) { return .success }
         context.console.line("Mentoring \(id) ended on \(Shown().text(result["ended"])).")

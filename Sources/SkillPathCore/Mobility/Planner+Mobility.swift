@@ -228,4 +228,11 @@ extension Planner {
     public static func ranksBefore(_ left: (plan: Plan, id: String), _ right: (plan: Plan, id: String)) -> Bool {
         ReadinessRanking<Int>.ranksBefore(left, right)
     }
+
+    /// Each person's plan to `role`, by id: planned through `rankCandidates`, so people alike in what the
+    /// role needs are planned once.
+    public func plans(for people: [(id: String, profile: Profile)], to role: String) throws(PlanningError) -> [String: Plan] {
+        let ranking = try rankCandidates(people, for: role, limit: people.count)
+        return Dictionary(ranking.entries.map { ($0.id, $0.plan) }, uniquingKeysWith: { first, _ in first })
+    }
 }

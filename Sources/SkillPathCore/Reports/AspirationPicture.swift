@@ -139,10 +139,7 @@ public struct AspirationPicture: Sendable {
             }
         }
         var plans: [String: [String: Plan]] = [:]
-        for (role, wanters) in wantersOf {
-            let ranking = try planner.rankCandidates(wanters, for: role, limit: wanters.count)
-            plans[role] = Dictionary(ranking.entries.map { ($0.id, $0.plan) }, uniquingKeysWith: { first, _ in first })
-        }
+        for (role, wanters) in wantersOf { plans[role] = try planner.plans(for: wanters, to: role) }
         return wanting.map { person, wants in
             let wishes = wants.wanted(currentRole: person.role).map { role in
                 let plan = plans[role]?[person.id]

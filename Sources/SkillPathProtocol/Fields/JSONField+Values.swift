@@ -37,6 +37,17 @@ extension JSONField {
         return quantity
     }
 
+    /// The optional `note` member of these params: text, at most `ApplicationRecord.maximumNote` characters
+    /// (an application's step, a mentoring).
+    public func note() throws(JSONFieldError) -> String? {
+        guard let field = try optional("note") else { return nil }
+        let text = try field.string()
+        guard text.count <= ApplicationRecord.maximumNote else {
+            throw JSONFieldError(path: field.path, message: "is \(text.count) characters long; at most \(ApplicationRecord.maximumNote)")
+        }
+        return text
+    }
+
     /// A positive whole number id (an assignment, a move, an opportunity).
     public func positiveID() throws(JSONFieldError) -> Int64 {
         Int64(try int(in: 1...Int.max))

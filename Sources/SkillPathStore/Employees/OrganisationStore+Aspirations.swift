@@ -53,6 +53,29 @@ extension OrganisationStore {
         }
     }
 
+    /// The aspirations of these employees, for those who said anything: a ranking marks the few it lists.
+    public func aspirations(of employees: [String]) throws(StoreError) -> [String: Aspirations] {
+        try read { connection in
+            let rows = try connection.prepare("SELECT employee, value FROM aspirations WHERE employee IN (SELECT value FROM json_each(?1))")
+                .bind(.text(JSONWriter.string(.strings(employees)))).rows { ($0.text(0), Aspirations.stored($0.text(1))) }
+            return Dictionary(rows, uniquingKeysWith: { first, _ in first })
+        }
+    }
+
+    /// Who, among the people in `root`'s subtree (or everyone) who have not left, wants `role`.
+    public func wanters(of role: String, under root: String?) throws(StoreError) -> Set<String> {
+        try read { connection in
+            let scope = SubtreeScope(root: root)
+            // `?1` is the scope's root when there is one; the role is bound after it.
+            let position = scope.bind.count + 1
+            let rows = try connection.prepare("""
+                \(scope.with) SELECT a.employee FROM aspirations a JOIN employees e ON e.id = a.employee
+                WHERE e.left_on IS NULL AND EXISTS (SELECT 1 FROM json_each(a.value, '$.roles') r WHERE r.value = ?\(position)) \(scope.filter("a.employee"))
+                """).bind(scope.bind + [.text(role)]).rows { $0.text(0) }
+            return Set(rows)
+        }
+    }
+
     /// How many people who have not left hold each role, in `root`'s subtree (root included) or everywhere.
     public func holdersByRole(under root: String?) throws(StoreError) -> [String: Int] {
         try read { connection in

@@ -44,7 +44,7 @@ public enum OpportunitiesApply: RPCMethod {
         public init(json params: JSONField) throws {
             opportunity = try params.required("opportunity").positiveID()
             employee = try params.optional("employee")?.string()
-            note = try ApplicationsMove.note(params)
+            note = try params.note()
             confidential = try params.optional("confidential")?.bool() ?? false
         }
 
@@ -105,7 +105,7 @@ public enum ApplicationsMove: RPCMethod {
                 throw JSONFieldError(path: field.path, message: "must be one of \(decisions.map(\.rawValue).joined(separator: ", ")), got \"\(status.rawValue)\"")
             }
             to = status
-            note = try ApplicationsMove.note(params)
+            note = try params.note()
             date = try params.optional("date")?.date()
             if date != nil, to != .accepted { throw JSONFieldError(path: "date", message: "is for accepted only (the day the move takes effect)") }
         }
@@ -125,16 +125,6 @@ public enum ApplicationsMove: RPCMethod {
         }
 
         public var json: JSONValue { .object([("application", application.json), ("move", move?.json)]) }
-    }
-
-    /// The `note` parameter: text, at most `ApplicationRecord.maximumNote` characters.
-    static func note(_ params: JSONField) throws(JSONFieldError) -> String? {
-        guard let field = try params.optional("note") else { return nil }
-        let text = try field.string()
-        guard text.count <= ApplicationRecord.maximumNote else {
-            throw JSONFieldError(path: field.path, message: "is \(text.count) characters long; at most \(ApplicationRecord.maximumNote)")
-        }
-        return text
     }
 }
 
@@ -163,7 +153,7 @@ public enum ApplicationsWithdraw: RPCMethod {
 
         public init(json params: JSONField) throws {
             id = try params.required("id").positiveID()
-            note = try ApplicationsMove.note(params)
+            note = try params.note()
         }
 
         public var json: JSONValue { .object([("id", .int(id)), ("note", note.map(JSONValue.string))]) }

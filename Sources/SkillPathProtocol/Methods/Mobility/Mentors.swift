@@ -228,7 +228,7 @@ public enum MentoringStart: RPCMethod {
             learner = try params.optional("learner")?.string()
             skill = try params.required("skill").string()
             date = try params.optional("date")?.date()
-            note = try ApplicationsMove.note(params)
+            note = try params.note()
         }
 
         public var json: JSONValue {
