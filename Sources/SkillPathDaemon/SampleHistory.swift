@@ -70,7 +70,7 @@ struct SampleHistory {
             let file = history.file.opportunities
             let columns = try table.columns(
                 required: ["key", "role", "kind", "headcount", "opensDaysAgo"],
-                optional: ["title", "manager", "closesInDays", "durationWeeks", "externalFillDaysAgo"], file: file)
+                optional: ["title", "manager", "closesInDays", "durationWeeks", "externalFillDaysAgo", "hoursPerWeek", "develops"], file: file)
             for record in table.records {
                 guard let key = record.value("key", in: columns), let role = record.value("role", in: columns),
                       let opens = try day(record.value("opensDaysAgo", in: columns), before: true, record.line, "opensDaysAgo", file) else {
@@ -79,7 +79,7 @@ struct SampleHistory {
                 let closes = try day(record.value("closesInDays", in: columns), before: false, record.line, "closesInDays", file)
                 let kind = try record.value("kind", in: columns).map { text throws(CSVError) -> OpportunityRecord.Kind in
                     guard let kind = OpportunityRecord.Kind(rawValue: text) else {
-                        throw CSVError(file: file, line: record.line, column: nil, columnName: "kind", message: "must be position or secondment, got '\(text)'")
+                        throw CSVError(file: file, line: record.line, column: nil, columnName: "kind", message: "must be position, secondment or project, got '\(text)'")
                     }
                     return kind
                 }
@@ -87,13 +87,27 @@ struct SampleHistory {
                     role: role, kind: kind ?? .position,
                     title: record.value("title", in: columns), manager: record.value("manager", in: columns),
                     headcount: record.value("headcount", in: columns).flatMap(Int.init) ?? 1, opens: opens, closes: closes,
-                    durationWeeks: record.value("durationWeeks", in: columns).flatMap(Int.init))
+                    durationWeeks: record.value("durationWeeks", in: columns).flatMap(Int.init),
+                    hoursPerWeek: record.value("hoursPerWeek", in: columns).flatMap(Quantity.init(literal:)),
+                    develops: try Self.develops(record.value("develops", in: columns), line: record.line, file: file))
                 history.openings.append(Opening(
                     line: record.line, key: key, params: params,
                     externalFill: try day(record.value("externalFillDaysAgo", in: columns), before: true, record.line, "externalFillDaysAgo", file)))
             }
         }
         return history
+    }
+
+    /// A project's `develops` cell: `skill:level` pairs separated by commas.
+    private static func develops(_ text: String?, line: Int, file: String) throws(CSVError) -> [SkillLevel] {
+        guard let text, !text.isEmpty else { return [] }
+        return try text.split(separator: ",").map { (pair: Substring) throws(CSVError) -> SkillLevel in
+            let parts = pair.split(separator: ":")
+            guard parts.count == 2, let level = Int(parts[1]) else {
+                throw CSVError(file: file, line: line, column: nil, columnName: "develops", message: "must be skill:level pairs separated by commas, got '\(pair)'")
+            }
+            return SkillLevel(skill: String(parts[0]), level: level)
+        }
     }
 
     private static func table(_ path: String) throws -> CSVTable? {

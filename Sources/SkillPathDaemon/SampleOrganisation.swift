@@ -95,6 +95,34 @@ struct SampleOrganisation {
         return table.records.count
     }
 
+    /// `projects.csv` (`employee, opportunity` (a project's key in opportunities.csv), `startDaysAgo,
+    /// finishedDaysAgo?, outcome?, note?`): each seat taken through opportunities.close, and ended through
+    /// projects.finish when it says so.
+    private func projectsFromFile(opportunities: [String: Int64], today: CalendarDate) throws -> Int {
+        let path = "\(directory)/projects.csv"
+        guard let data = FileManager.default.contents(atPath: path) else { return 0 }
+        let table = try CSVReader.parse([UInt8](data), file: path)
+        let columns = try table.columns(required: ["employee", "opportunity", "startDaysAgo"], optional: ["finishedDaysAgo", "outcome", "note"], file: path)
+        for record in table.records {
+            let value = { (column: String) in record.value(column, in: columns) }
+            guard let employee = value("employee"), let key = value("opportunity"), let opportunity = opportunities[key], let started = value("startDaysAgo").flatMap(Int.init) else {
+                throw CSVError(file: path, line: record.line, column: nil, message: "employee, a project key of opportunities.csv and startDaysAgo are required")
+            }
+            let taken = call(OpportunitiesClose.self, .init(id: opportunity, closing: .filledBy(employee), date: today.adding(days: -started)))
+            var outcome = taken.map { $0["project"]?["id"]?.intValue }
+            if case .success(let id?) = outcome, let days = value("finishedDaysAgo").flatMap(Int.init) {
+                let finish = ProjectsFinish.Params(
+                    id: Int64(id), outcome: value("outcome").flatMap(ProjectMove.Outcome.init(rawValue:)) ?? .completed, date: today.adding(days: -days),
+                    note: value("note"))
+                outcome = call(ProjectsFinish.self, finish).map { _ in id }
+            }
+            if case .failure(let error) = outcome {
+                throw CSVError(file: path, line: record.line, column: nil, message: "the daemon refused the row: \(error.message)")
+            }
+        }
+        return table.records.count
+    }
+
     /// `mentors.csv` (`employee, skills` (`;`-separated, empty for all)`, capacity`) and `mentorings.csv`
     /// (`mentor, learner, skill, startedDaysAgo`), through mentors.offer and mentoring.start.
     private func mentorFromFiles(today: CalendarDate) throws -> (mentors: Int, mentorings: Int) {
@@ -139,6 +167,8 @@ struct SampleOrganisation {
         let replayed = try history.replay(call)
         let applications = try applyFromFile(opportunities: replayed.opportunities)
         let mentoring = try mentorFromFiles(today: today)
+        // Before the assignments: their shared schedule is laid out around the gigs' hours.
+        let projects = try projectsFromFile(opportunities: replayed.opportunities, today: today)
         var assignments = 0
         if let bytes = read("\(directory)/assignments.csv") {
             let table = try CSVReader.parse(bytes.bytes, file: bytes.file)
@@ -163,7 +193,7 @@ struct SampleOrganisation {
         daemon.logger.notice("loaded the sample organisation", [
             ("employees", String(upsert["inserted"]?.intValue ?? 0)), ("assignments", String(assignments)),
             ("moves", String(replayed.moves)), ("opportunities", String(replayed.opportunities.count)), ("applications", String(applications)),
-            ("mentors", String(mentoring.mentors)), ("mentorings", String(mentoring.mentorings)),
+            ("mentors", String(mentoring.mentors)), ("mentorings", String(mentoring.mentorings)), ("project gigs", String(projects)),
             ("you", you.map { "\($0) is employee e-010" } ?? "-"),
         ])
     }

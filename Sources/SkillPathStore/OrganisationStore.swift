@@ -53,8 +53,14 @@ public final class OrganisationStore: Sendable {
     static func migrate(_ connection: SQLiteConnection) throws {
         let current = try connection.userVersion
         for migration in Migrations.all where migration.version > current {
+            let rebuilds = Migrations.rebuildingReferencedTables.contains(migration.version)
+            if rebuilds { try connection.execute("PRAGMA foreign_keys = OFF") }
+            defer { if rebuilds { try? connection.execute("PRAGMA foreign_keys = ON") } }
             try connection.transaction {
                 try connection.execute(migration.sql)
+                if rebuilds, try connection.prepare("PRAGMA foreign_key_check").step() {
+                    throw StoreError(.database, "schema version \(migration.version) would leave a reference dangling; nothing was changed")
+                }
                 try connection.execute("PRAGMA user_version = \(migration.version)")
             }
         }

@@ -10,7 +10,7 @@ import Testing
     @Test func migrationsCreateTheSchemaAndRecordItsVersion() throws {
         let fixture = try StoreFixture()
         #expect(fixture.store.schemaVersion == OrganisationStore.latestSchemaVersion)
-        #expect(OrganisationStore.latestSchemaVersion == 9)
+        #expect(OrganisationStore.latestSchemaVersion == 10)
         try fixture.seedTeam()
         // A second store on the same file, while the first is open, is a second daemon: refused.
         #expect(throws: StoreError.self) { try OrganisationStore(path: fixture.store.path) }
@@ -52,6 +52,59 @@ import Testing
         #expect(try store.employee("old-1")?.employee.role == "data-analyst")
         // The new tables exist and are empty: nobody moved before history was kept.
         #expect(try store.moves(visible: .everyone, employee: nil, manager: nil, from: nil, to: nil, limit: 10, after: nil).total == 0)
+    }
+
+    /// Version 10 rebuilds `opportunities` (a CHECK cannot change in place) while fills, applications and
+    /// moves refer to it: every row and every id is kept, no reference is left dangling, and foreign keys are
+    /// enforced again afterwards.
+    @Test func aVersionNineDatabaseKeepsItsOpportunitiesThroughTheRebuild() throws {
+        let directory = TemporaryDirectory()
+        let path = "\(directory.path)/v9.db"
+        var handle: OpaquePointer?
+        sqlite3_open(path, &handle)
+        let upToNine = Migrations.all.filter { $0.version <= 9 }.map(\.sql).joined(separator: "\n")
+        let v9 = "PRAGMA foreign_keys = ON;\n" + upToNine + """
+            PRAGMA user_version = 9;
+            INSERT INTO employees (id, name, role, created_at, updated_at) VALUES
+                ('l', 'Lead', 'lead', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'),
+                ('a1', 'Analyst', 'scientist', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');
+            INSERT INTO opportunities (id, role, title, manager, kind, headcount, opens, duration_weeks, status, created_by, created_at)
+                VALUES (7, 'scientist', 'Scientist', 'l', 'secondment', 2, '2026-02-01', 12, 'open', 'l', '2026-02-01T00:00:00Z');
+            INSERT INTO moves (id, employee, from_role, to_role, kind, kind_from, date, end_date, opportunity, source, recorded_by, recorded_at)
+                VALUES (3, 'a1', 'analyst', 'scientist', 'secondment', 'given', '2026-03-01', '2026-05-24', 7, 'opportunity', 'l', '2026-03-01T00:00:00Z');
+            INSERT INTO opportunity_fills (opportunity, seat, employee, external, date, move) VALUES (7, 1, 'a1', 0, '2026-03-01', 3);
+            INSERT INTO applications (id, opportunity, employee, status, confidential) VALUES (5, 7, 'a1', 'accepted', 0);
+            """
+        #expect(sqlite3_exec(handle, v9, nil, nil, nil) == SQLITE_OK, "\(String(cString: sqlite3_errmsg(handle)))")
+        sqlite3_close(handle)
+
+        let store = try OrganisationStore(path: path)
+        #expect(store.schemaVersion == 10)
+        let opportunity = try store.opportunity(7)
+        #expect(opportunity?.kind == .secondment && opportunity?.durationWeeks == 12 && opportunity?.headcount == 2)
+        #expect(opportunity?.fills == [OpportunityRecord.Fill(seat: 1, employee: "a1", external: false, date: CalendarDate(iso: "2026-03-01") ?? CalendarDate(daysSinceEpoch: 0), move: 3)])
+        #expect(try store.application(5)?.opportunity == 7)
+        #expect(try store.move(3)?.opportunity == 7)
+        #expect(Self.rows(path, "PRAGMA foreign_key_check") == 0, "no reference dangles")
+        // Enforcement is back: an application to an opportunity that does not exist is refused by the database.
+        #expect(throws: (any Error).self) {
+            try store.write { connection in
+                try connection.execute("INSERT INTO applications (opportunity, employee, status) VALUES (99, 'a1', 'applied')")
+            }
+        }
+    }
+
+    /// How many rows a statement gives, on a read-only connection of its own.
+    static func rows(_ path: String, _ query: String) -> Int {
+        var handle: OpaquePointer?
+        guard sqlite3_open_v2(path, &handle, SQLITE_OPEN_READONLY, nil) == SQLITE_OK else { return -1 }
+        defer { sqlite3_close(handle) }
+        var statement: OpaquePointer?
+        guard sqlite3_prepare_v2(handle, query, -1, &statement, nil) == SQLITE_OK else { return -1 }
+        defer { sqlite3_finalize(statement) }
+        var count = 0
+        while sqlite3_step(statement) == SQLITE_ROW { count += 1 }
+        return count
     }
 
     /// The whole organisation's evidence is read from one covering index, in order, never row by row from

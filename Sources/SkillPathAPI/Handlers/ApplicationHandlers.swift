@@ -23,7 +23,7 @@ extension ApplicationsMove: HandledMethod {
         let moved = try context.store.moveApplication(
             record.id, to: params.to, note: params.note, date: date, catalog: context.snapshot.catalog, actor: context.auditActor)
         let view = try context.applicationViews([moved.application], ranked: false).first ?? ApplicationView(record: moved.application)
-        return Result(application: view, move: moved.move)
+        return Result(application: view, move: moved.move, project: moved.project, today: context.today)
     }
 }
 
@@ -105,7 +105,11 @@ extension CallContext {
             let stored = try store.employee(record.employee)
             var view = ApplicationView(record: record, name: stored?.employee.name, currentRole: stored?.employee.role, role: opportunity?.role)
             view.hoursPerWeek = stored?.employee.preferences.hoursPerWeek ?? PlanOptions.defaultHoursPerWeek
-            if let stored, let role = opportunity?.role, snapshot.catalog.role(role) != nil {
+            if let stored, let opportunity, opportunity.kind == .project {
+                // A gig does not change the role: what it would grow is the applicant's readiness.
+                let levels = Dictionary(evidence.profile(stored).skills.map { ($0.skill, $0.level) }, uniquingKeysWith: max)
+                view.grows = ProjectFit(develops: opportunity.develops, levels: levels)
+            } else if let stored, let role = opportunity?.role, snapshot.catalog.role(role) != nil {
                 byRole[role, default: []].append((record.employee, evidence.profile(stored)))
             }
             views.append(view)
@@ -118,7 +122,8 @@ extension CallContext {
         }
         guard ranked else { return views }
         return views.sorted { left, right in
-            switch (left.figures?.plan, right.figures?.plan) {
+            if let a = left.grows, let b = right.grows { return ProjectFit.ranksBefore((a, true, left.record.employee), (b, true, right.record.employee)) }
+            return switch (left.figures?.plan, right.figures?.plan) {
             case (let a?, let b?): Planner.ranksBefore((a, left.record.employee), (b, right.record.employee))
             case (.some, nil): true
             case (nil, .some): false

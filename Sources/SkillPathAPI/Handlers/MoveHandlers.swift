@@ -60,7 +60,8 @@ extension OpportunitiesCreate: HandledMethod {
         if let closes = params.closes, closes < opens { throw DomainError.invalidValue(field: "closes", message: "is before the opportunity opens (\(opens))") }
         let new = NewOpportunity(
             role: params.role, title: params.title ?? context.snapshot.catalog.role(params.role)?.title, manager: manager, kind: params.kind,
-            headcount: params.headcount, opens: opens, closes: params.closes, durationWeeks: params.durationWeeks)
+            headcount: params.headcount, opens: opens, closes: params.closes, durationWeeks: params.durationWeeks, hoursPerWeek: params.hoursPerWeek,
+            develops: params.develops)
         return try context.store.createOpportunity(new, catalog: context.snapshot.catalog, actor: context.auditActor)
     }
 }
@@ -89,6 +90,6 @@ extension OpportunitiesClose: HandledMethod {
         let result = try store.closeOpportunity(
             params.id, params.closing, date: params.date ?? context.today, catalog: context.snapshot.catalog, actor: context.auditActor,
             today: context.today)
-        return Result(opportunity: result.opportunity, move: result.move)
+        return Result(opportunity: result.opportunity, move: result.move, project: result.project, today: context.today)
     }
 }

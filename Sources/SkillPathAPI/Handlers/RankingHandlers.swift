@@ -15,8 +15,10 @@ extension RolesSuggest: HandledMethod {
         let held = Dictionary(profile.skills.map { ($0.skill, $0.level) }, uniquingKeysWith: max)
         var opportunities: [String: [OpportunityRecord]] = [:]
         if params.includeOpportunities {
-            // An opening is not suggested to its own hiring manager.
-            for opportunity in try context.store.allOpenOpportunities() where opportunity.manager != id { opportunities[opportunity.role, default: []].append(opportunity) }
+            // An opening is not suggested to its own hiring manager; project gigs are listed apart.
+            for opportunity in try context.store.allOpenOpportunities() where opportunity.manager != id && opportunity.kind != .project {
+                opportunities[opportunity.role, default: []].append(opportunity)
+            }
         }
         let current = stored.employee.role
         var entries: [Suggestion] = []
@@ -42,7 +44,43 @@ extension RolesSuggest: HandledMethod {
                 reason: "\(move(suggestion, from: current)); \(raise)", relatedness: suggestion.relatedness, via: suggestion.via?.id,
                 wantedChoice: suggestion.wantedChoice, grows: suggestion.grows))
         }
-        return Result(employee: id, currentRole: current, considered: ranking.considered, planned: ranking.planned, suggestions: Array(entries.prefix(limit)))
+        let projects = params.includeOpportunities && params.kinds?.contains(.project) != false
+            ? try projectSuggestions(for: id, levels: held, pace: pace, wanted: Set(favour.skills), limit: limit, in: context) : nil
+        return Result(
+            employee: id, currentRole: current, considered: ranking.considered, planned: ranking.planned, suggestions: Array(entries.prefix(limit)),
+            projects: projects)
+    }
+
+    /// The open project gigs that would grow one of the employee's skills: those growing skills they want to
+    /// grow first, then in the order a project ranks its candidates (room in their week, most skills, smallest
+    /// step), then by id.
+    static func projectSuggestions(
+        for id: String, levels: [String: Int], pace: Quantity, wanted: Set<String>, limit: Int, in context: CallContext
+    ) throws -> [ProjectSuggestion] {
+        let took = Set(try context.store.projectMoves(
+            visible: .everyone, employee: id, manager: nil, opportunity: nil, from: nil, to: nil, limit: 10_000, after: nil).items.map(\.opportunity))
+        let today = context.today
+        let busy = (try context.store.gigReservations(of: [id])[id] ?? []).filter { $0.start <= today && today < $0.end }
+            .reduce(Int64(0)) { $0 + $1.hoursPerWeek.hundredths }
+        let catalog = context.snapshot.catalog
+        var found: [ProjectSuggestion] = []
+        for project in try context.store.allOpenOpportunities() where project.kind == .project && project.manager != id && !took.contains(project.id) {
+            let fit = ProjectFit(develops: project.develops, levels: levels)
+            guard !fit.grows.isEmpty else { continue }
+            let hours = project.hoursPerWeek ?? .zero
+            let room = busy + hours.hundredths <= pace.hundredths
+            let wants = fit.grows.map(\.skill).filter(wanted.contains)
+            let growth = fit.grows.map { "\(catalog.skill($0.skill)?.name ?? $0.skill) \($0.from)→\($0.to)" }.joined(separator: ", ")
+            var reason = "open project (opportunity \(project.id)), \(hours) h a week for \(project.durationWeeks ?? 0) weeks; grows \(growth)"
+            if !wants.isEmpty { reason += "; you want to grow \(wants.map { catalog.skill($0)?.name ?? $0 }.joined(separator: ", "))" }
+            if !room { reason += "; more hours than your week has free (\(Quantity(hundredths: max(0, pace.hundredths - busy))) h)" }
+            found.append(ProjectSuggestion(opportunity: project, fit: fit, room: room, wantsSkills: wants, reason: reason))
+        }
+        found.sort { left, right in
+            if left.wantsSkills.count != right.wantsSkills.count { return left.wantsSkills.count > right.wantsSkills.count }
+            return ProjectFit.ranksBefore((left.fit, left.room, left.opportunity.id), (right.fit, right.room, right.opportunity.id))
+        }
+        return Array(found.prefix(limit))
     }
 
     /// "you want this role (choice 1); ", "grows python, which you want to grow; ", or nothing.
@@ -75,6 +113,7 @@ extension CandidatesRank: HandledMethod {
     static func handle(_ params: Params, in context: CallContext) throws -> Result {
         let scope = try context.requireTeamScope(params.manager)
         let (role, opportunity) = try target(params.target, in: context)
+        if let opportunity, opportunity.kind == .project { return try rankForProject(opportunity, role: role, scope: scope, params: params, in: context) }
         // Those who hold the role already, and an opening's own hiring manager, are not candidates for it.
         let wanting = params.wanting ? try context.store.wanters(of: role.id, under: scope) : nil
         let people = try context.store.currentProfiles(inSubtreeOf: scope, evidence: context.evidence)
@@ -96,6 +135,46 @@ extension CandidatesRank: HandledMethod {
         }
         return Result(
             role: role, opportunity: opportunity?.id, manager: scope, considered: ranking.considered, planned: ranking.planned, candidates: candidates)
+    }
+
+    /// The people a project gig would grow, ranked (`ProjectRanking`), each with why.
+    private static func rankForProject(_ project: OpportunityRecord, role: Role, scope: String?, params: Params, in context: CallContext) throws -> Result {
+        let store = context.store
+        let took = Set(try store.projectMoves(
+            visible: .everyone, employee: nil, manager: nil, opportunity: project.id, from: nil, to: nil, limit: 100_000, after: nil).items.map(\.employee))
+        var people = try store.currentProfiles(inSubtreeOf: scope, evidence: context.evidence)
+            .filter { $0.id != project.manager && !took.contains($0.id) }
+        let developed = Set(project.develops.map(\.skill))
+        let wants = { (aspirations: Aspirations?) in (aspirations?.skills ?? []).filter(developed.contains) }
+        if params.wanting {
+            let said = try store.aspirations(of: people.map(\.id))
+            people = people.filter { !wants(said[$0.id]).isEmpty || said[$0.id]?.openTo.contains(.project) == true }
+        }
+        let levels = people.map { person in (person.id, Dictionary(person.profile.skills.map { ($0.skill, $0.level) }, uniquingKeysWith: max)) }
+        let growing = levels.filter { !ProjectFit(develops: project.develops, levels: $0.1).grows.isEmpty }.map(\.0)
+        let preferred = params.hoursPerWeek == nil ? try store.preferredHoursPerWeek(of: growing) : [:]
+        let gigs = try store.gigReservations(of: growing)
+        let today = context.today
+        let busy = { (id: String) in
+            Quantity(hundredths: (gigs[id] ?? []).filter { $0.start <= today && today < $0.end }.reduce(0) { $0 + $1.hoursPerWeek.hundredths })
+        }
+        let entries = ProjectRanking.rank(
+            levels.map { (id: $0.0, levels: $0.1) }, develops: project.develops, hoursPerWeek: project.hoursPerWeek ?? .zero,
+            budget: { params.hoursPerWeek ?? preferred[$0] ?? PlanOptions.defaultHoursPerWeek }, busy: busy, limit: params.limit ?? defaultLimit)
+        let aspirations = try store.aspirations(of: entries.map(\.id))
+        let byID = Dictionary(people.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let catalog = context.snapshot.catalog
+        let candidates = entries.map { entry in
+            let growth = entry.fit.grows.map { "\(catalog.skill($0.skill)?.name ?? $0.skill) \($0.from)→\($0.to)" }.joined(separator: ", ")
+            let free = Quantity(hundredths: max(0, entry.budget.hundredths - entry.busy.hundredths))
+            let week = entry.room ? "its \(project.hoursPerWeek ?? .zero) h a week fit in the \(free) h their week has free"
+                : "its \(project.hoursPerWeek ?? .zero) h a week are more than the \(free) h their week has free"
+            return ProjectCandidate(
+                employee: entry.id, name: byID[entry.id]?.name, currentRole: byID[entry.id]?.role, entry: entry, wantsSkills: wants(aspirations[entry.id]),
+                openToProjects: aspirations[entry.id]?.openTo.contains(.project) ?? false, notLooking: aspirations[entry.id]?.notLooking ?? false,
+                reason: "grows \(growth); \(week)")
+        }
+        return Result(project: project, role: role, manager: scope, considered: people.count, candidates: candidates)
     }
 
     /// The role ranked for, and the opportunity it came from when one was named.

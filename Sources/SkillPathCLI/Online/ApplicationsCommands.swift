@@ -73,8 +73,12 @@ enum ApplicationsCommand: Command {
                 shown.text(application["id"]), shown.text(application["opportunity"]), application["role"]?.stringValue ?? "?",
                 shown.text(application["employee"]), application["name"]?.stringValue ?? "?",
                 (application["status"]?.stringValue ?? "?") + (application["confidential"]?.boolValue == true ? " (confidential)" : ""),
-                application["hours"] == nil ? "—" : MobilityFlags.hours(application), application["readyBy"]?.stringValue ?? "never",
-                gaps.openSkills(application["unmet"]),
+                application["hours"] == nil ? "—" : MobilityFlags.hours(application),
+                application["grows"] != nil ? "project" : application["readyBy"]?.stringValue ?? "never",
+                // A project's applicant: what it would grow for them, in place of a plan's gaps.
+                application["grows"].map { grows in
+                    "grows " + (grows.arrayValue ?? []).map { "\(shown.text($0["skill"])) \(shown.text($0["have"]))→\(shown.text($0["to"]))" }.joined(separator: ", ")
+                } ?? gaps.openSkills(application["unmet"]),
             ]
         }
         context.console.table(

@@ -1,3 +1,4 @@
+import SkillPathCore
 import SkillPathJSON
 import SkillPathProtocol
 
@@ -11,7 +12,10 @@ enum CandidatesCommand: Command {
         people whose gap no course can close come last ("+" after the hours, ready "never"). Each
         person is dated at their own preferred weekly hours unless --hours-per-week is given. "Wants"
         shows the choice of those who said they want the role (1st, 2nd…) and "not looking" for those who
-        are not looking for a move; --wanting ranks only the people who want it.
+        are not looking for a move; --wanting ranks only the people who want it. For a project
+        opportunity: the people it would grow, those with room in their week for its hours first, then
+        the most skills grown, then the smallest step; --wanting keeps those who want to grow one of its
+        skills or are open to gigs.
         """,
         options: [
             OptionSpec("opportunity", value: "ID", help: "rank for an opportunity's role"),
@@ -37,6 +41,7 @@ enum CandidatesCommand: Command {
             target: target, manager: arguments.value("manager"), limit: try arguments.positiveInteger("limit"), hoursPerWeek: try arguments.pace(),
             wanting: arguments.flag("wanting")))
         if context.printedJSON(result) { return .success }
+        if result["kind"]?.stringValue == "project" { return projectCandidates(result, console: context.console) }
         let console = context.console
         let shown = Shown()
         console.heading(
@@ -63,6 +68,32 @@ enum CandidatesCommand: Command {
         if candidates.count < considered, candidates.count < CandidatesRank.maximumLimit {
             console.note("Showing the closest \(Plural.grouped(candidates.count)) of \(Plural.count(considered, "person", plural: "people")) considered; --limit N (at most \(CandidatesRank.maximumLimit)) for more.")
         }
+        return .success
+    }
+
+    /// A project's candidates: what it would grow for each, and whether its hours fit their week.
+    static func projectCandidates(_ result: JSONValue, console: Console) -> ExitCode {
+        let shown = Shown()
+        console.heading(
+            "Who project \(shown.text(result["opportunity"])) would grow (\(shown.text(result["hoursPerWeek"])) h a week)",
+            " · \(Plural.count(result["considered"]?.intValue ?? 0, "person", plural: "people")) considered")
+        let candidates = result["candidates"]?.arrayValue ?? []
+        guard !candidates.isEmpty else {
+            console.line("Nobody in scope it would grow: everyone holds its skills at its levels, or took it already.")
+            return .success
+        }
+        let rows = candidates.enumerated().map { index, candidate -> [String] in
+            let grows = (candidate["grows"]?.arrayValue ?? []).map { "\(shown.text($0["skill"])) \(shown.text($0["have"]))→\(shown.text($0["to"]))" }
+            let free = Quantity(hundredths: max(0, shown.quantity(candidate["hoursPerWeek"]).hundredths - shown.quantity(candidate["gigHours"]).hundredths))
+            var wants = (candidate["wantsSkills"]?.arrayValue ?? []).compactMap(\.stringValue).joined(separator: ", ")
+            if candidate["openToProjects"]?.boolValue == true { wants = wants.isEmpty ? "open to gigs" : wants + "; open to gigs" }
+            if candidate["notLooking"]?.boolValue == true { wants = wants.isEmpty ? "not looking" : wants + "; not looking" }
+            return [
+                "\(index + 1)", shown.text(candidate["employee"]), candidate["name"]?.stringValue ?? "?", candidate["currentRole"]?.stringValue ?? "?",
+                candidate["room"]?.boolValue == true ? "yes" : "no (\(free) h free)", wants.isEmpty ? "—" : wants, grows.joined(separator: ", "),
+            ]
+        }
+        console.table(header: ["#", "ID", "Name", "Role now", "Room", "Wants", "Grows"], rows: rows, rightAligned: [0], shrinkable: [6, 2])
         return .success
     }
 

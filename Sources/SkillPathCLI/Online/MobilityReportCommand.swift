@@ -80,6 +80,8 @@ enum MobilityReportCommand: Command {
             "People: \(shown.count(figures?["people"]))",
             "Moves: \(shown.count(moves?["total"])) (\(Plural.count(moves?["promotion"]?.intValue ?? 0, "promotion")), \(shown.count(moves?["lateral"])) lateral, \(Plural.count(moves?["secondment"]?.intValue ?? 0, "secondment"))); "
                 + "secondments ended: \(shown.count(figures?["secondmentsEnded"]?["returned"])) returned, \(shown.count(figures?["secondmentsEnded"]?["converted"])) made permanent",
+            "Project gigs (no change of role): \(shown.count(moves?["project"])) started; \(shown.count(figures?["projectsEnded"]?["completed"])) completed, "
+                + "\(shown.count(figures?["projectsEnded"]?["stopped"])) stopped",
             "Internal fill rate: \(ratio(figures?["internalFillRate"])); median days to fill: \(figures?["medianDaysToFill"].map(shown.text) ?? "—")",
             "Move success: \(ratio(success.map { .object([("count", $0["successful"] ?? .null), ("of", $0["judged"] ?? .null), ("rate", $0["rate"] ?? .null)]) })); \(shown.count(success?["tooRecent"])) too recent to judge",
             "Path completion: \(ratio(figures?["pathCompletion"].map { .object([("count", $0["met"] ?? .null), ("of", $0["due"] ?? .null), ("rate", $0["rate"] ?? .null)]) }))",

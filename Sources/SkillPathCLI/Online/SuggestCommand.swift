@@ -14,11 +14,12 @@ enum SuggestCommand: Command {
         shares little is not a move and is left out. --sort hours ranks every
         role by the hours of its plan from the stored skills instead, roles whose gap no course can close last.
         --kinds keeps only moves the catalog defines from the current role (promotion, lateral, secondment) or
-        roles with none (none).
+        roles with none (none); open project gigs that would grow your skills are listed after the roles,
+        those growing skills you want to grow first (--kinds project: only them).
         """,
         options: [
             OptionSpec("limit", value: "N", help: "entries (default 10, at most 100)"),
-            OptionSpec("kinds", value: "promotion|lateral|secondment|none", repeatable: true, help: "only moves of these kinds (none: roles no transition leads to)"),
+            OptionSpec("kinds", value: "promotion|lateral|secondment|none|project", repeatable: true, help: "only moves of these kinds (none: roles no transition leads to; project: gigs)"),
             OptionSpec("no-opportunities", help: "roles only, no open opportunities"),
             OptionSpec("hours-per-week", value: "H", help: "the pace for 'ready by' (default: the employee's preferred weekly hours, else 4)"),
             OptionSpec("sort", value: "relatedness|hours", help: "related roles first (default; docs/mobility.md), or fewest plan hours first"),
@@ -50,8 +51,10 @@ enum SuggestCommand: Command {
         console.heading(
             "Closest moves for \(shown.text(result["employee"])) (now \(shown.text(result["currentRole"])))",
             " · \(shownCount) shown, of \(Plural.count(result["considered"]?.intValue ?? 0, "role")) considered (\(shown.text(result["planned"])) planned)")
+        let projects = result["projects"]?.arrayValue ?? []
+        defer { Self.showProjects(projects, console: console) }
         guard !entries.isEmpty else {
-            console.line("No role matches.")
+            console.line(kinds == [.project] ? "Roles left out (--kinds project)." : "No role matches.")
             return .success
         }
         let rows = entries.enumerated().map { index, entry -> [String] in
@@ -64,5 +67,22 @@ enum SuggestCommand: Command {
         console.table(
             header: ["#", "Role", "Title", "Move", "Hours", "Cost", "Ready by", "Why"], rows: rows, rightAligned: [0, 4, 5], shrinkable: [7, 2])
         return .success
+    }
+
+    /// The open project gigs that would grow the person's skills, after the roles.
+    static func showProjects(_ projects: [JSONValue], console: Console) {
+        guard !projects.isEmpty else { return }
+        let shown = Shown()
+        console.line("")
+        console.heading("Project gigs that would grow your skills", " · \(Plural.count(projects.count, "project")) open")
+        let rows = projects.map { project -> [String] in
+            let grows = (project["grows"]?.arrayValue ?? []).map { "\(shown.text($0["skill"])) \(shown.text($0["have"]))→\(shown.text($0["to"]))" }
+            return [
+                shown.text(project["opportunity"]), project["title"]?.stringValue ?? shown.text(project["role"]),
+                "\(shown.text(project["hoursPerWeek"])) h × \(shown.text(project["durationWeeks"])) wk", project["room"]?.boolValue == true ? "yes" : "no",
+                grows.joined(separator: ", "),
+            ]
+        }
+        console.table(header: ["Opening", "Title", "Time", "Room", "Grows"], rows: rows, rightAligned: [0], shrinkable: [4, 1])
     }
 }

@@ -21,6 +21,12 @@ extension JSONDisplaying {
         return text(value)
     }
 
+    /// An exact number of hours; nothing (0) for anything else.
+    func quantity(_ value: JSONValue?) -> Quantity {
+        if case .number(let literal)? = value, let quantity = Quantity(literal: literal) { return quantity }
+        return .zero
+    }
+
     func money(_ value: JSONValue?) -> String {
         if case .number(let literal)? = value, let quantity = Quantity(literal: literal) { return quantity.fixedTwoDecimals }
         return "?"

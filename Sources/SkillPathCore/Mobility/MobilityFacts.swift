@@ -84,13 +84,30 @@ public struct MobilityFacts: Sendable {
         }
     }
 
+    /// A project gig taken: it starts on one day and may have ended (completed or stopped) on another.
+    public struct Project: Sendable {
+        public var employee: String
+        public var start: CalendarDate
+        public var finishedOn: CalendarDate?
+        public var outcome: ProjectMove.Outcome?
+
+        public init(employee: String, start: CalendarDate, finishedOn: CalendarDate?, outcome: ProjectMove.Outcome?) {
+            self.employee = employee
+            self.start = start
+            self.finishedOn = finishedOn
+            self.outcome = outcome
+        }
+    }
+
     public var employees: [Employee]
     public var moves: [Move]
     public var fills: [Fill]
     public var assignments: [Assignment]
     public var learning: [Learning]
+    public var projects: [Project]
 
-    public init(employees: [Employee], moves: [Move], fills: [Fill], assignments: [Assignment], learning: [Learning]) {
+    public init(employees: [Employee], moves: [Move], fills: [Fill], assignments: [Assignment], learning: [Learning], projects: [Project] = []) {
+        self.projects = projects
         self.employees = employees
         self.moves = moves
         self.fills = fills

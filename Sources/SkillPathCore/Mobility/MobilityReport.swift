@@ -32,6 +32,11 @@ public struct MobilityReport: Sendable {
         public var moves: [Transition.Kind: Int] = [:]
         public var movesTotal: Int { moves.values.reduce(0, +) }
         /// Secondments that ended in the period: back home, or made permanent.
+        /// Project moves (gigs) started in the period: a kind of move that changes no role, so `movesTotal`
+        /// leaves them out; and those that ended in it, by how.
+        public var projectsStarted = 0
+        public var projectsCompleted = 0
+        public var projectsStopped = 0
         public var secondmentsReturned = 0
         public var secondmentsConverted = 0
         /// Seats filled in the period, and how many by employees.

@@ -56,6 +56,15 @@ struct MobilityTally {
                 if assignment.planComplete, let done = assignment.allStepsCompletedOn, done <= assignment.dueDate { figures.pathCompletion.part += 1 }
             }
         }
+        for project in facts.projects {
+            let person = number[project.employee]
+            add(person, project.start) { $0.projectsStarted += 1 }
+            if let ended = project.finishedOn, let outcome = project.outcome {
+                add(person, ended) { figures in
+                    if outcome == .completed { figures.projectsCompleted += 1 } else { figures.projectsStopped += 1 }
+                }
+            }
+        }
         countLearning()
         return (total, buckets, teams)
     }

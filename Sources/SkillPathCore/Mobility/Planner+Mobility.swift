@@ -2,6 +2,8 @@
 /// for a role no transition leads to.
 public enum MoveKindFilter: String, Sendable, CaseIterable {
     case promotion, lateral, secondment, none
+    /// Project gigs (issue 21): no role is reached by one, so only `roles.suggest`'s projects answer to it.
+    case project
 }
 
 /// A role an employee could move to, with the plan that would get them there.

@@ -18,14 +18,29 @@ extension OpportunityRecord: RPCResult {
         .object([
             ("id", .int(id)), ("role", .string(role)), ("title", title.map(JSONValue.string)), ("manager", manager.map(JSONValue.string)),
             ("kind", .string(kind.rawValue)), ("headcount", .int(headcount)), ("seatsLeft", .int(seatsLeft)), ("opens", .string(opens.description)),
-            ("closes", closes.map { .string($0.description) }), ("durationWeeks", durationWeeks.map(JSONValue.int)), ("status", .string(status.rawValue)),
+            ("closes", closes.map { .string($0.description) }), ("durationWeeks", durationWeeks.map(JSONValue.int)),
+            ("hoursPerWeek", hoursPerWeek?.json), ("develops", kind == .project ? .array(develops.map(\.json)) : nil), ("status", .string(status.rawValue)),
             ("closedOn", closedOn.map { .string($0.description) }), ("createdBy", .string(createdBy)), ("createdAt", .string(createdAt)),
             ("fills", .array(fills.map { fill in
                 .object([
                     ("seat", .int(fill.seat)), ("employee", fill.employee.map(JSONValue.string)), ("external", .bool(fill.external)),
-                    ("date", .string(fill.date.description)), ("move", fill.move.map(JSONValue.int)),
+                    ("date", .string(fill.date.description)), ("move", fill.move.map(JSONValue.int)), ("project", fill.project.map(JSONValue.int)),
                 ])
             })),
+        ])
+    }
+}
+
+extension ProjectMove {
+    /// The project move as the protocol shows it, with where it stands `today`.
+    public func json(today: CalendarDate) -> JSONValue {
+        .object([
+            ("id", .int(id)), ("employee", .string(employee)), ("opportunity", .int(opportunity)), ("title", title.map(JSONValue.string)),
+            ("kind", "project"), ("role", .string(role)), ("start", .string(start.description)), ("plannedEnd", .string(plannedEnd.description)),
+            ("hoursPerWeek", hoursPerWeek.json), ("develops", .array(develops.map(\.json))), ("status", .string(status(on: today).rawValue)),
+            ("finishedOn", finishedOn.map { .string($0.description) }), ("outcome", outcome.map { .string($0.rawValue) }),
+            ("confirmedBy", confirmedBy.map(JSONValue.string)), ("note", note.map(JSONValue.string)), ("recordedBy", .string(recordedBy)),
+            ("recordedAt", .string(recordedAt)),
         ])
     }
 }

@@ -11,7 +11,9 @@ extension MobilityReport.Figures {
     public var json: JSONValue {
         .object([
             ("people", .int(people)),
-            ("moves", .object([("total", .int(movesTotal))] + Transition.Kind.allCases.map { ($0.rawValue, JSONValue.int(moves[$0] ?? 0)) })),
+            ("moves", .object(
+                [("total", .int(movesTotal))] + Transition.Kind.allCases.map { ($0.rawValue, JSONValue.int(moves[$0] ?? 0)) } + [("project", .int(projectsStarted))])),
+            ("projectsEnded", .object([("completed", .int(projectsCompleted)), ("stopped", .int(projectsStopped))])),
             ("secondmentsEnded", .object([("returned", .int(secondmentsReturned)), ("converted", .int(secondmentsConverted))])),
             ("internalFillRate", fills.json),
             ("medianDaysToFill", medianDaysToFill.map(JSONValue.number)),

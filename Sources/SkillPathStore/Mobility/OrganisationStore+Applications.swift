@@ -5,7 +5,7 @@ import SkillPathJSON
 /// "Applications"). Every change is one transaction with its audit entry.
 extension OrganisationStore {
     /// Applies `employee` to an open opportunity. Refused, naming why: an opportunity not open (or not yet
-    /// open, or past its closing date), an applicant who left, holds the role already or is its hiring manager,
+    /// open, or past its closing date), an applicant who left, holds the role already (took the project, for one) or is its hiring manager,
     /// and a second application while one is still open.
     public func apply(
         to opportunity: Int64, employee: String, note: String?, confidential: Bool, actor: String, today: CalendarDate
@@ -17,7 +17,12 @@ extension OrganisationStore {
             if let closes = opening.closes, closes < today { throw DomainError.conflict("opportunity \(opportunity) closed for applications on \(closes)") }
             guard let record = try Self.record(employee, connection: connection) else { throw DomainError.unknownEmployee(employee) }
             if let left = record.leftOn { throw DomainError.conflict("employee '\(employee)' left on \(left)") }
-            if record.role == opening.role { throw DomainError.conflict("employee '\(employee)' already holds role '\(opening.role)'") }
+            // A project changes no role: holding its role is no bar, having taken it already is.
+            if opening.kind != .project, record.role == opening.role { throw DomainError.conflict("employee '\(employee)' already holds role '\(opening.role)'") }
+            if opening.kind == .project, try connection.prepare("SELECT 1 FROM project_moves WHERE opportunity = ?1 AND employee = ?2")
+                .bind(.integer(opportunity), .text(employee)).step() {
+                throw DomainError.conflict("employee '\(employee)' already took project \(opportunity)")
+            }
             if opening.manager == employee { throw DomainError.conflict("employee '\(employee)' is the hiring manager of opportunity \(opportunity)") }
             let open = try connection.prepare("SELECT id FROM applications WHERE opportunity = ?1 AND employee = ?2 AND status IN ('applied', 'shortlisted', 'offered')")
                 .bind(.integer(opportunity), .text(employee))
@@ -39,7 +44,7 @@ extension OrganisationStore {
     /// their move, in the same transaction.
     public func moveApplication(
         _ id: Int64, to status: ApplicationRecord.Status, note: String?, date: CalendarDate, catalog: Catalog, actor: String
-    ) throws -> (application: ApplicationRecord, move: MoveRecord?) {
+    ) throws -> (application: ApplicationRecord, move: MoveRecord?, project: ProjectMove?) {
         try write { connection in
             let application = try Self.requireApplication(id, connection: connection)
             let allowed = status == .withdrawn ? application.status.isActive : application.status.next.contains(status)
@@ -50,10 +55,10 @@ extension OrganisationStore {
             try Self.setStatus(of: id, to: status, by: actor, note: note, connection: connection)
             // Accepted first, so that filling the seat (which closes the other applications once the last
             // seat is taken) finds this one decided.
-            let move = status == .accepted
+            let taken: SeatTaken = status == .accepted
                 ? try Self.close(application.opportunity, .filledBy(application.employee), date: date, catalog: catalog, actor: actor, connection: connection)
-                : nil
-            return (try Self.requireApplication(id, connection: connection), move)
+                : (nil, nil)
+            return (try Self.requireApplication(id, connection: connection), taken.move, taken.project)
         }
     }
 

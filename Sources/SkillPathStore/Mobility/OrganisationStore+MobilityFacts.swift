@@ -45,7 +45,15 @@ extension OrganisationStore {
                     employee: row.text(0), date: Self.day(String(row.text(3).prefix(10))),
                     completedHours: row.text(2) == "completed" ? courseHours(row.text(1)) ?? .zero : nil)
             }
-            return MobilityFacts(employees: employees, moves: moves, fills: fills, assignments: assignments, learning: learning)
+            let projects = try connection.prepare("""
+                SELECT employee, start_date, finished_on, outcome FROM project_moves
+                WHERE start_date BETWEEN ?1 AND ?2 OR finished_on BETWEEN ?1 AND ?2
+                """).bind(.text(from.description), .text(to.description)).rows { row in
+                MobilityFacts.Project(
+                    employee: row.text(0), start: Self.day(row.text(1)), finishedOn: row.optionalText(2).map(Self.day),
+                    outcome: row.optionalText(3).flatMap(ProjectMove.Outcome.init(rawValue:)))
+            }
+            return MobilityFacts(employees: employees, moves: moves, fills: fills, assignments: assignments, learning: learning, projects: projects)
         }
     }
 

@@ -4,20 +4,25 @@ import SkillPathJSON
 extension OrganisationStore {
     public func createOpportunity(_ new: NewOpportunity, catalog: Catalog, actor: String) throws -> OpportunityRecord {
         guard catalog.role(new.role) != nil else { throw DomainError.unknownRole(new.role, field: "role") }
+        for (position, developed) in new.develops.enumerated() {
+            _ = try catalog.requireSkill(developed.skill, field: "develops[\(position)].skill")
+        }
         return try write { connection in
             if let manager = new.manager, try Self.record(manager, connection: connection) == nil { throw DomainError.unknownEmployee(manager) }
             let now = Timestamps.now()
             try connection.prepare("""
-                INSERT INTO opportunities (role, title, manager, kind, headcount, opens, closes, duration_weeks, status, created_by, created_at)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'open', ?9, ?10)
+                INSERT INTO opportunities (role, title, manager, kind, headcount, opens, closes, duration_weeks, status, created_by, created_at, hours_per_week, develops)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'open', ?9, ?10, ?11, ?12)
                 """)
                 .bind(.text(new.role), new.title.map(SQLiteValue.text), new.manager.map(SQLiteValue.text), .text(new.kind.rawValue),
                       .int(new.headcount), .text(new.opens.description), new.closes.map { .text($0.description) },
-                      new.durationWeeks.map(SQLiteValue.int), .text(actor), .text(now))
+                      new.durationWeeks.map(SQLiteValue.int), .text(actor), .text(now), new.hoursPerWeek.map { .integer($0.hundredths) },
+                      new.kind == .project ? .text(Self.skillLevelsText(new.develops)) : nil)
                 .run()
             let id = connection.lastInsertRowID
             try Self.audit(connection, at: now, actor: actor, action: "opportunity.create", subject: "opportunity \(id)", detail: .object([
                 ("role", .string(new.role)), ("kind", .string(new.kind.rawValue)), ("headcount", .int(new.headcount)),
+                ("hoursPerWeek", new.hoursPerWeek?.json), ("develops", new.kind == .project ? .array(new.develops.map(\.json)) : nil),
             ]))
             guard let created = try Self.opportunity(id, connection: connection) else { throw StoreError(.database, "opportunity \(id) vanished after insert") }
             return created
@@ -57,26 +62,33 @@ extension OrganisationStore {
 
     /// Fills one seat of an open opportunity (by an employee, which records their move, or from outside),
     /// or withdraws it. The opportunity is `filled` once every seat is, `closed` when withdrawn.
-    public func closeOpportunity(_ id: Int64, _ closing: OpportunityClosing, date: CalendarDate, catalog: Catalog, actor: String, today: CalendarDate) throws -> (opportunity: OpportunityRecord, move: MoveRecord?) {
+    public func closeOpportunity(
+        _ id: Int64, _ closing: OpportunityClosing, date: CalendarDate, catalog: Catalog, actor: String, today: CalendarDate
+    ) throws -> (opportunity: OpportunityRecord, move: MoveRecord?, project: ProjectMove?) {
         guard date <= today else { throw DomainError.invalidValue(field: "date", message: "is in the future (\(date))") }
         return try write { connection in
-            let move = try Self.close(id, closing, date: date, catalog: catalog, actor: actor, connection: connection)
+            let taken = try Self.close(id, closing, date: date, catalog: catalog, actor: actor, connection: connection)
             guard let updated = try Self.opportunity(id, connection: connection) else { throw StoreError(.database, "opportunity \(id) vanished") }
-            return (updated, move)
+            return (updated, taken.move, taken.project)
         }
     }
+
+    /// What filling a seat recorded: a move of role, or (for a project) a project move; neither for an
+    /// external hire or a withdrawal.
+    typealias SeatTaken = (move: MoveRecord?, project: ProjectMove?)
 
     /// `closeOpportunity` inside a write: fills a seat or withdraws the opportunity; once it is no longer open,
     /// the applications still waiting for a decision are closed, saying why.
     static func close(
         _ id: Int64, _ closing: OpportunityClosing, date: CalendarDate, catalog: Catalog, actor: String, connection: SQLiteConnection
-    ) throws -> MoveRecord? {
+    ) throws -> SeatTaken {
         guard let opportunity = try Self.opportunity(id, connection: connection) else { throw DomainError.unknownOpportunity(id) }
         guard opportunity.status == .open else { throw DomainError.conflict("opportunity \(id) is \(opportunity.status.rawValue) and can no longer change") }
         guard date >= opportunity.opens else {
             throw DomainError.invalidValue(field: "date", message: "is before the opportunity opened on \(opportunity.opens)")
         }
         var move: MoveRecord?
+        var project: ProjectMove?
         var ended: String?
         switch closing {
         case .withdrawn:
@@ -87,13 +99,17 @@ extension OrganisationStore {
             var employee: String?
             if case .filledBy(let who) = closing {
                 employee = who
-                move = try Self.moveForFill(opportunity, employee: who, date: date, catalog: catalog, actor: actor, connection: connection)
+                if opportunity.kind == .project {
+                    project = try Self.startProject(opportunity, employee: who, date: date, actor: actor, connection: connection)
+                } else {
+                    move = try Self.moveForFill(opportunity, employee: who, date: date, catalog: catalog, actor: actor, connection: connection)
+                }
                 try acceptOpenApplication(of: who, to: id, actor: actor, connection: connection)
             }
             let seat = opportunity.fills.count + 1
-            try connection.prepare("INSERT INTO opportunity_fills (opportunity, seat, employee, external, date, move) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+            try connection.prepare("INSERT INTO opportunity_fills (opportunity, seat, employee, external, date, move, project) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
                 .bind(.integer(id), .int(seat), employee.map(SQLiteValue.text), .int(employee == nil ? 1 : 0), .text(date.description),
-                      move.map { .integer($0.id) })
+                      move.map { .integer($0.id) }, project.map { .integer($0.id) })
                 .run()
             if seat >= opportunity.headcount {
                 try connection.prepare("UPDATE opportunities SET status = 'filled', closed_on = ?2 WHERE id = ?1").bind(.integer(id), .text(date.description)).run()
@@ -104,7 +120,7 @@ extension OrganisationStore {
             ]))
         }
         if let ended { try closeOpenApplications(of: id, because: ended, actor: actor, connection: connection) }
-        return move
+        return (move, project)
     }
 
     /// The move that filling a seat means: to the opportunity's role, as a secondment (ending after its
@@ -120,7 +136,8 @@ extension OrganisationStore {
         case .secondment:
             kind = MoveKind(kind: .secondment, origin: .given)
             endDate = opportunity.durationWeeks.map { date.adding(days: $0 * 7) }
-        case .position:
+        case .position, .project:
+            // A project never comes here (`startProject` takes it): it changes nobody's role.
             kind = MoveKind.permanent(from: record.role, to: opportunity.role, catalog: catalog)
         }
         let move = try insertMove(
@@ -132,22 +149,26 @@ extension OrganisationStore {
 
     static func opportunity(_ id: Int64, connection: SQLiteConnection) throws -> OpportunityRecord? {
         let statement = try connection.prepare("""
-            SELECT id, role, title, manager, kind, headcount, opens, closes, duration_weeks, status, created_by, created_at, closed_on
+            SELECT id, role, title, manager, kind, headcount, opens, closes, duration_weeks, status, created_by, created_at, closed_on,
+                   hours_per_week, develops
             FROM opportunities WHERE id = ?1
             """).bind(.integer(id))
         guard try statement.step() else { return nil }
-        let fills = try connection.prepare("SELECT seat, employee, external, date, move FROM opportunity_fills WHERE opportunity = ?1 ORDER BY seat")
+        let fills = try connection.prepare("SELECT seat, employee, external, date, move, project FROM opportunity_fills WHERE opportunity = ?1 ORDER BY seat")
             .bind(.integer(id))
             .rows { row in
                 OpportunityRecord.Fill(
                     seat: row.int(0), employee: row.optionalText(1), external: row.int(2) == 1,
-                    date: CalendarDate(iso: row.text(3)) ?? CalendarDate(daysSinceEpoch: 0), move: row.isNull(4) ? nil : row.int64(4))
+                    date: CalendarDate(iso: row.text(3)) ?? CalendarDate(daysSinceEpoch: 0), move: row.isNull(4) ? nil : row.int64(4),
+                    project: row.isNull(5) ? nil : row.int64(5))
             }
         return OpportunityRecord(
             id: statement.int64(0), role: statement.text(1), title: statement.optionalText(2), manager: statement.optionalText(3),
             kind: OpportunityRecord.Kind(rawValue: statement.text(4)) ?? .position, headcount: statement.int(5),
             opens: CalendarDate(iso: statement.text(6)) ?? CalendarDate(daysSinceEpoch: 0), closes: statement.optionalText(7).flatMap(CalendarDate.init(iso:)),
-            durationWeeks: statement.isNull(8) ? nil : statement.int(8), status: OpportunityRecord.Status(rawValue: statement.text(9)) ?? .open,
+            durationWeeks: statement.isNull(8) ? nil : statement.int(8),
+            hoursPerWeek: statement.isNull(13) ? nil : Quantity(hundredths: statement.int64(13)),
+            develops: statement.optionalText(14).map(Self.skillLevels) ?? [], status: OpportunityRecord.Status(rawValue: statement.text(9)) ?? .open,
             createdBy: statement.text(10), createdAt: statement.text(11), closedOn: statement.optionalText(12).flatMap(CalendarDate.init(iso:)),
             fills: fills)
     }

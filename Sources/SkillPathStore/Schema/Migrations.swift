@@ -4,7 +4,12 @@ import SkillPathCore
 ///
 /// A migration is appended, never edited: a database at version N has run exactly migrations 1…N.
 enum Migrations {
-    static let all: [(version: Int, sql: String)] = [(1, version1), (2, version2), (3, version3), (4, version4), (5, version5), (6, version6), (7, version7), (8, version8), (9, version9)]
+    static let all: [(version: Int, sql: String)] = [(1, version1), (2, version2), (3, version3), (4, version4), (5, version5), (6, version6), (7, version7), (8, version8), (9, version9), (10, version10)]
+
+    /// Migrations that rebuild a table other tables refer to: run with foreign-key enforcement off (dropping
+    /// the old table must not cascade or fail), then every reference checked before they commit (SQLite's
+    /// documented procedure for schema changes ALTER TABLE cannot make).
+    static let rebuildingReferencedTables: Set<Int> = [10]
 
     static var latest: Int { all.last?.version ?? 0 }
 
@@ -289,5 +294,61 @@ enum Migrations {
     );
     CREATE INDEX mentorings_mentor ON mentorings(mentor, ended_on);
     CREATE INDEX mentorings_learner ON mentorings(learner, ended_on);
+    """
+
+    /// Project gigs (issue 21): a third kind of opportunity, with the hours a week it takes and the skills it
+    /// develops (JSON pairs `[skill, level]`; hours in hundredths), and the project moves of the people who
+    /// took one. A CHECK cannot change in place, so `opportunities` is rebuilt with its rows (its ids, which
+    /// fills and applications refer to, are kept).
+    static let version10 = """
+    CREATE TABLE opportunities_v10 (
+        id INTEGER PRIMARY KEY,
+        role TEXT NOT NULL,
+        title TEXT,
+        manager TEXT REFERENCES employees(id) ON DELETE SET NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('position', 'secondment', 'project')),
+        headcount INTEGER NOT NULL CHECK (headcount >= 1),
+        opens TEXT NOT NULL,
+        closes TEXT,
+        duration_weeks INTEGER CHECK (duration_weeks IS NULL OR duration_weeks >= 1),
+        hours_per_week INTEGER CHECK (hours_per_week IS NULL OR hours_per_week > 0),
+        develops TEXT,
+        status TEXT NOT NULL CHECK (status IN ('open', 'filled', 'closed')),
+        created_by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        closed_on TEXT,
+        CHECK (closes IS NULL OR closes >= opens),
+        CHECK (CASE kind WHEN 'project' THEN hours_per_week IS NOT NULL AND develops IS NOT NULL AND duration_weeks IS NOT NULL
+               ELSE hours_per_week IS NULL AND develops IS NULL END)
+    );
+    INSERT INTO opportunities_v10 (id, role, title, manager, kind, headcount, opens, closes, duration_weeks, status, created_by, created_at, closed_on)
+        SELECT id, role, title, manager, kind, headcount, opens, closes, duration_weeks, status, created_by, created_at, closed_on FROM opportunities;
+    DROP TABLE opportunities;
+    ALTER TABLE opportunities_v10 RENAME TO opportunities;
+    CREATE INDEX opportunities_status ON opportunities(status, role);
+
+    CREATE TABLE project_moves (
+        id INTEGER PRIMARY KEY,
+        employee TEXT NOT NULL REFERENCES employees(id) ON DELETE CASCADE,
+        opportunity INTEGER NOT NULL REFERENCES opportunities(id),
+        role TEXT NOT NULL,
+        start_date TEXT NOT NULL,
+        planned_end TEXT NOT NULL,
+        hours_per_week INTEGER NOT NULL CHECK (hours_per_week > 0),
+        develops TEXT NOT NULL,
+        finished_on TEXT,
+        outcome TEXT CHECK (outcome IN ('completed', 'stopped')),
+        confirmed_by TEXT,
+        note TEXT,
+        recorded_by TEXT NOT NULL,
+        recorded_at TEXT NOT NULL,
+        CHECK (planned_end > start_date),
+        CHECK ((finished_on IS NULL) = (outcome IS NULL)),
+        CHECK (finished_on IS NULL OR finished_on >= start_date)
+    );
+    CREATE INDEX project_moves_employee ON project_moves(employee, start_date);
+    CREATE INDEX project_moves_start ON project_moves(start_date);
+    CREATE UNIQUE INDEX project_moves_once ON project_moves(opportunity, employee);
+    ALTER TABLE opportunity_fills ADD COLUMN project INTEGER REFERENCES project_moves(id);
     """
 }

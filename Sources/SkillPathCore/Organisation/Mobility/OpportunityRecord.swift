@@ -1,7 +1,11 @@
-/// An open internal position or secondment: the internal job market.
+/// An open internal position, secondment or project gig: the internal job market.
+///
+/// A project (issue 21) does not change anyone's role: its `role` is the role whose work it is (context for
+/// the listing), it takes `hoursPerWeek` for `durationWeeks`, and it develops the skills of `develops` to
+/// their levels. Filling a seat of one records a project move (`ProjectMove`), not a move of role.
 public struct OpportunityRecord: Sendable, Equatable {
     public enum Kind: String, Sendable, CaseIterable {
-        case position, secondment
+        case position, secondment, project
     }
 
     public enum Status: String, Sendable, CaseIterable {
@@ -20,8 +24,11 @@ public struct OpportunityRecord: Sendable, Equatable {
         public var external: Bool
         public var date: CalendarDate
         public var move: Int64?
+        /// For a project: the project move of whoever took the seat.
+        public var project: Int64?
 
-        public init(seat: Int, employee: String? = nil, external: Bool, date: CalendarDate, move: Int64? = nil) {
+        public init(seat: Int, employee: String? = nil, external: Bool, date: CalendarDate, move: Int64? = nil, project: Int64? = nil) {
+            self.project = project
             self.seat = seat
             self.employee = employee
             self.external = external
@@ -39,6 +46,10 @@ public struct OpportunityRecord: Sendable, Equatable {
     public var opens: CalendarDate
     public var closes: CalendarDate?
     public var durationWeeks: Int?
+    /// A project's weekly hours, taken from the learning budget of whoever takes it.
+    public var hoursPerWeek: Quantity?
+    /// The skills a project develops, each to its level.
+    public var develops: [SkillLevel]
     public var status: Status
     public var createdBy: String
     public var createdAt: String
@@ -48,7 +59,9 @@ public struct OpportunityRecord: Sendable, Equatable {
 
     public var seatsLeft: Int { status == .open ? max(0, headcount - fills.count) : 0 }
 
-    public init(id: Int64, role: String, title: String? = nil, manager: String? = nil, kind: Kind, headcount: Int, opens: CalendarDate, closes: CalendarDate? = nil, durationWeeks: Int? = nil, status: Status, createdBy: String, createdAt: String, closedOn: CalendarDate? = nil, fills: [Fill]) {
+    public init(id: Int64, role: String, title: String? = nil, manager: String? = nil, kind: Kind, headcount: Int, opens: CalendarDate, closes: CalendarDate? = nil, durationWeeks: Int? = nil, hoursPerWeek: Quantity? = nil, develops: [SkillLevel] = [], status: Status, createdBy: String, createdAt: String, closedOn: CalendarDate? = nil, fills: [Fill]) {
+        self.hoursPerWeek = hoursPerWeek
+        self.develops = develops
         self.id = id
         self.role = role
         self.title = title
@@ -76,9 +89,13 @@ public struct NewOpportunity: Sendable, Equatable {
     public var opens: CalendarDate
     public var closes: CalendarDate?
     public var durationWeeks: Int?
+    public var hoursPerWeek: Quantity?
+    public var develops: [SkillLevel]
 
     public init(role: String, title: String?, manager: String?, kind: OpportunityRecord.Kind, headcount: Int, opens: CalendarDate,
-                closes: CalendarDate?, durationWeeks: Int?) {
+                closes: CalendarDate?, durationWeeks: Int?, hoursPerWeek: Quantity? = nil, develops: [SkillLevel] = []) {
+        self.hoursPerWeek = hoursPerWeek
+        self.develops = develops
         self.role = role
         self.title = title
         self.manager = manager

@@ -118,13 +118,20 @@ public enum ApplicationsMove: RPCMethod {
     public struct Result: RPCResult {
         public var application: ApplicationView
         public var move: MoveRecord?
+        /// Accepting a project's application starts a project move instead of a move of role.
+        public var project: ProjectMove?
+        public var today: CalendarDate
 
-        public init(application: ApplicationView, move: MoveRecord?) {
+        public init(application: ApplicationView, move: MoveRecord?, project: ProjectMove? = nil, today: CalendarDate) {
             self.application = application
             self.move = move
+            self.project = project
+            self.today = today
         }
 
-        public var json: JSONValue { .object([("application", application.json), ("move", move?.json)]) }
+        public var json: JSONValue {
+            .object([("application", application.json), ("move", move?.json), ("project", project?.json(today: today))])
+        }
     }
 }
 
@@ -240,6 +247,8 @@ public struct ApplicationView: RPCResult {
     public var role: String?
     public var figures: PlanFigures?
     public var hoursPerWeek: Quantity?
+    /// For a project gig: what it would grow for the applicant (their readiness is not a plan to a role).
+    public var grows: ProjectFit?
 
     public init(record: ApplicationRecord, name: String? = nil, currentRole: String? = nil, role: String? = nil, figures: PlanFigures? = nil, hoursPerWeek: Quantity? = nil) {
         self.record = record
@@ -258,6 +267,9 @@ public struct ApplicationView: RPCResult {
             ("steps", .array(record.steps.map { step in
                 .object([("status", .string(step.status.rawValue)), ("at", .string(step.at)), ("by", .string(step.by)), ("note", step.note.map(JSONValue.string))])
             })),
-        ] + (figures?.members ?? []) + [("hoursPerWeek", hoursPerWeek?.json)])
+        ] + (figures?.members ?? []) + [
+            ("hoursPerWeek", hoursPerWeek?.json),
+            ("grows", grows.map { fit in .array(fit.grows.map { .object([("skill", .string($0.skill)), ("have", .int($0.from)), ("to", .int($0.to))]) }) }),
+        ])
     }
 }

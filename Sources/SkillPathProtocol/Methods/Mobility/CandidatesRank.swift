@@ -16,7 +16,12 @@ public enum CandidatesRank: RPCMethod {
         come after everyone who can get there. Lower bounds rule most people out without planning them (`planned` \
         says how many were); the ranking is the one planning everyone would give. Each candidate who said they want \
         the role (employees.setAspirations) carries `wants` (their choice, 1 = most wanted), and one who is not \
-        looking for a move carries `notLooking`; `wanting: true` ranks only the people who want it.
+        looking for a move carries `notLooking`; `wanting: true` ranks only the people who want it. For a project \
+        opportunity (`kind: project`) the candidates are the people it would grow: with room for its hours in their \
+        weekly budget first (`room`: their running gigs leave enough of it), then the most skills grown (`grows`, \
+        from `have` to `to`), then the smallest total step (`gain`: a stretch, not a leap), then by id; each marks \
+        the skills it develops they want to grow (`wantsSkills`) and `openToProjects`; `wanting: true` keeps only \
+        those; nobody who already took it, nobody it would not grow.
         """,
         params: [
             MethodDescription.Parameter("role", Schema.string, "the role (or give opportunity)"),
@@ -128,6 +133,43 @@ public enum CandidatesRank: RPCMethod {
         }
     }
 
+    /// A candidate for a project gig: what it would grow for them, and whether its hours fit their week.
+    public struct ProjectCandidate: Sendable {
+        public var employee: String
+        public var name: String?
+        public var currentRole: String?
+        public var entry: ProjectRanking.Entry
+        /// The skills it develops that they said they want to grow.
+        public var wantsSkills: [String]
+        public var openToProjects: Bool
+        public var notLooking: Bool
+        public var reason: String
+
+        public init(
+            employee: String, name: String?, currentRole: String?, entry: ProjectRanking.Entry, wantsSkills: [String], openToProjects: Bool,
+            notLooking: Bool, reason: String
+        ) {
+            self.employee = employee
+            self.name = name
+            self.currentRole = currentRole
+            self.entry = entry
+            self.wantsSkills = wantsSkills
+            self.openToProjects = openToProjects
+            self.notLooking = notLooking
+            self.reason = reason
+        }
+
+        public var json: JSONValue {
+            .object([
+                ("employee", .string(employee)), ("name", name.map(JSONValue.string)), ("currentRole", currentRole.map(JSONValue.string)),
+                ("grows", .array(entry.fit.grows.map { .object([("skill", .string($0.skill)), ("have", .int($0.from)), ("to", .int($0.to))]) })),
+                ("gain", .int(entry.fit.gain)), ("hoursPerWeek", entry.budget.json), ("gigHours", entry.busy.json), ("room", .bool(entry.room)),
+                ("wantsSkills", wantsSkills.isEmpty ? nil : .strings(wantsSkills)), ("openToProjects", openToProjects ? .bool(true) : nil),
+                ("notLooking", notLooking ? .bool(true) : nil), ("reason", .string(reason)),
+            ])
+        }
+    }
+
     public struct Result: RPCResult {
         public var role: Role
         public var opportunity: Int64?
@@ -135,6 +177,8 @@ public enum CandidatesRank: RPCMethod {
         public var considered: Int
         public var planned: Int
         public var candidates: [Candidate]
+        /// For a project opportunity: its candidates (and `candidates` is empty).
+        public var project: (opportunity: OpportunityRecord, candidates: [ProjectCandidate])?
 
         public init(role: Role, opportunity: Int64?, manager: String?, considered: Int, planned: Int, candidates: [Candidate]) {
             self.role = role
@@ -145,12 +189,25 @@ public enum CandidatesRank: RPCMethod {
             self.candidates = candidates
         }
 
+        public init(project: OpportunityRecord, role: Role, manager: String?, considered: Int, candidates: [ProjectCandidate]) {
+            self.init(role: role, opportunity: project.id, manager: manager, considered: considered, planned: 0, candidates: [])
+            self.project = (project, candidates)
+        }
+
         public var json: JSONValue {
-            .object([
+            var members: [(String, JSONValue?)] = [
                 ("role", .string(role.id)), ("title", .string(role.title)), ("opportunity", opportunity.map(JSONValue.int)),
-                ("manager", manager.map(JSONValue.string)), ("considered", .int(considered)), ("planned", .int(planned)),
-                ("candidates", .array(candidates.map(\.json))),
-            ])
+                ("manager", manager.map(JSONValue.string)), ("considered", .int(considered)),
+            ]
+            if let project {
+                members += [
+                    ("kind", "project"), ("hoursPerWeek", project.opportunity.hoursPerWeek?.json), ("develops", .array(project.opportunity.develops.map(\.json))),
+                    ("candidates", .array(project.candidates.map(\.json))),
+                ]
+            } else {
+                members += [("planned", .int(planned)), ("candidates", .array(candidates.map(\.json)))]
+            }
+            return .object(members)
         }
     }
 }

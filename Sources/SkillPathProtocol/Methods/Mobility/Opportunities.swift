@@ -5,26 +5,35 @@ public import SkillPathJSON
 public enum OpportunitiesCreate: RPCMethod {
     public static let maximumHeadcount = 1000
     public static let maximumWeeks = 520
+    /// A project gig is work beside one's role: at most a full working week.
+    public static let maximumProjectHours = Quantity(hundredths: 4000)
+    public static let maximumDevelops = 10
 
     public static let description = MethodDescription(
-        name: "opportunities.create", summary: "Open an internal position or secondment (administrators; managers for their own teams).",
+        name: "opportunities.create", summary: "Open an internal position, secondment or project gig (administrators; managers for their own teams).",
         description: """
         A manager opens opportunities for their own team or a team below them (`manager`, default themself); an \
         administrator for anyone, or with no manager. `headcount` seats (default 1); `opens` defaults to today; a \
-        secondment may say how many weeks it lasts (`durationWeeks`), which dates the return of whoever fills it.
+        secondment may say how many weeks it lasts (`durationWeeks`), which dates the return of whoever fills it. \
+        A `project` gig changes nobody's role (`role` is the role whose work it is): it needs `hoursPerWeek` (at most \
+        40), `durationWeeks` and `develops`, the skills it grows and to what level (1 to 10 distinct skills); whoever \
+        takes a seat gets a project move (projects.list) whose hours come out of their weekly learning budget.
         """,
         params: [
             MethodDescription.Parameter("role", Schema.string, required: true, "the role to fill"),
-            MethodDescription.Parameter("kind", Schema.enumeration(OpportunityRecord.Kind.allCases.map(\.rawValue)), "position (default) or secondment"),
+            MethodDescription.Parameter("kind", Schema.enumeration(OpportunityRecord.Kind.allCases.map(\.rawValue)), "position (default), secondment or project"),
             MethodDescription.Parameter("title", Schema.string, "a title for the listing (default the role's)"),
             MethodDescription.Parameter("manager", Schema.string, "the hiring manager (default the caller, when an employee)"),
             MethodDescription.Parameter("headcount", Schema.integer(minimum: 1, maximum: maximumHeadcount), "seats (default 1)"),
             MethodDescription.Parameter("opens", Schema.date, "the day it opens (default today)"),
             MethodDescription.Parameter("closes", Schema.date, "the last day to apply"),
-            MethodDescription.Parameter("durationWeeks", Schema.integer(minimum: 1, maximum: maximumWeeks), "a secondment's length"),
+            MethodDescription.Parameter("durationWeeks", Schema.integer(minimum: 1, maximum: maximumWeeks), "a secondment's or project's length"),
+            MethodDescription.Parameter("hoursPerWeek", Schema.number, "a project's hours a week (required for a project)"),
+            MethodDescription.Parameter(
+                "develops", Schema.array(.object([("type", "object")])), "a project's skills and levels: [{\"skill\": \"sql\", \"level\": 3}] (required for a project)"),
         ],
         resultName: "opportunity", resultSchema: .object([("type", "object")]),
-        errors: [.forbidden, .unknownRole, .unknownEmployee],
+        errors: [.forbidden, .unknownRole, .unknownSkill, .unknownEmployee],
         example: .init(
             params: .object([("role", "data-engineer"), ("kind", "secondment"), ("manager", "e-002"), ("durationWeeks", 12)]),
             result: .object([
@@ -42,11 +51,15 @@ public enum OpportunitiesCreate: RPCMethod {
         public var opens: CalendarDate?
         public var closes: CalendarDate?
         public var durationWeeks: Int?
+        public var hoursPerWeek: Quantity?
+        public var develops: [SkillLevel]
 
         public init(
             role: String, kind: OpportunityRecord.Kind = .position, title: String? = nil, manager: String? = nil, headcount: Int = 1,
-            opens: CalendarDate? = nil, closes: CalendarDate? = nil, durationWeeks: Int? = nil
+            opens: CalendarDate? = nil, closes: CalendarDate? = nil, durationWeeks: Int? = nil, hoursPerWeek: Quantity? = nil, develops: [SkillLevel] = []
         ) {
+            self.hoursPerWeek = hoursPerWeek
+            self.develops = develops
             self.role = role
             self.kind = kind
             self.title = title
@@ -66,14 +79,47 @@ public enum OpportunitiesCreate: RPCMethod {
             opens = try params.optional("opens")?.date()
             closes = try params.optional("closes")?.date()
             durationWeeks = try params.optional("durationWeeks")?.int(in: 1...maximumWeeks)
-            if durationWeeks != nil, kind != .secondment { throw JSONFieldError(path: "durationWeeks", message: "is for secondments only") }
+            if let field = try params.optional("hoursPerWeek") {
+                let hours = try field.quantity(minimum: Quantity(hundredths: 1))
+                guard hours <= OpportunitiesCreate.maximumProjectHours else {
+                    throw JSONFieldError(path: field.path, message: "must be at most \(OpportunitiesCreate.maximumProjectHours) (a full working week), got \(hours)")
+                }
+                hoursPerWeek = hours
+            }
+            develops = try params.optional("develops").map(Self.skillLevels) ?? []
+            switch kind {
+            case .position:
+                if durationWeeks != nil { throw JSONFieldError(path: "durationWeeks", message: "is for secondments and projects only") }
+            case .secondment: break
+            case .project:
+                if durationWeeks == nil { throw JSONFieldError(path: "durationWeeks", message: "is required for a project") }
+                if hoursPerWeek == nil { throw JSONFieldError(path: "hoursPerWeek", message: "is required for a project") }
+                if develops.isEmpty { throw JSONFieldError(path: "develops", message: "is required for a project: the skills it grows and to what level") }
+            }
+            if kind != .project, hoursPerWeek != nil { throw JSONFieldError(path: "hoursPerWeek", message: "is for projects only") }
+            if kind != .project, !develops.isEmpty { throw JSONFieldError(path: "develops", message: "is for projects only") }
+        }
+
+        /// `[{"skill": "sql", "level": 3}, …]`: 1 to 10 distinct skills, levels 1 to 5.
+        static func skillLevels(_ field: JSONField) throws(JSONFieldError) -> [SkillLevel] {
+            let items = try field.array()
+            guard (1...OpportunitiesCreate.maximumDevelops).contains(items.count) else {
+                throw JSONFieldError(path: field.path, message: "must list 1 to \(OpportunitiesCreate.maximumDevelops) skills, got \(items.count)")
+            }
+            var seen: Set<String> = []
+            return try items.map { (item: JSONField) throws(JSONFieldError) -> SkillLevel in
+                let skill = try item.required("skill").string()
+                guard seen.insert(skill).inserted else { throw JSONFieldError(path: item.path, message: "lists '\(skill)' a second time") }
+                return SkillLevel(skill: skill, level: try item.required("level").int(in: SkillLevel.catalogLevels))
+            }
         }
 
         public var json: JSONValue {
             .object([
                 ("role", .string(role)), ("kind", .string(kind.rawValue)), ("title", title.map(JSONValue.string)), ("manager", manager.map(JSONValue.string)),
                 ("headcount", .int(headcount)), ("opens", opens.map { .string($0.description) }), ("closes", closes.map { .string($0.description) }),
-                ("durationWeeks", durationWeeks.map(JSONValue.int)),
+                ("durationWeeks", durationWeeks.map(JSONValue.int)), ("hoursPerWeek", hoursPerWeek?.json),
+                ("develops", develops.isEmpty ? nil : .array(develops.map(\.json))),
             ])
         }
     }
@@ -89,7 +135,7 @@ public enum OpportunitiesList: RPCMethod {
         params: [
             MethodDescription.Parameter("status", Schema.enumeration(OpportunityRecord.Status.allCases.map(\.rawValue) + ["all"]), "open (default), filled, closed or all"),
             MethodDescription.Parameter("role", Schema.string, "only this role"),
-            MethodDescription.Parameter("kind", Schema.enumeration(OpportunityRecord.Kind.allCases.map(\.rawValue)), "position or secondment"),
+            MethodDescription.Parameter("kind", Schema.enumeration(OpportunityRecord.Kind.allCases.map(\.rawValue)), "position, secondment or project"),
         ] + PageRequest.parameters,
         resultName: "page", resultSchema: Schema.ref("Page"), errors: [.forbidden],
         example: .init(
@@ -140,7 +186,8 @@ public enum OpportunitiesClose: RPCMethod {
         name: "opportunities.close", summary: "Fill a seat of an opportunity (an employee or external) or withdraw it (administrators; its manager and theirs).",
         description: """
         `filledBy` fills one seat with an employee and records their move to the role (a secondment ending after \
-        `durationWeeks`, or a permanent move of the kind the catalog gives); `external: true` fills a seat from outside; \
+        `durationWeeks`, or a permanent move of the kind the catalog gives); for a project, a project move instead \
+        (`project`), the role unchanged; `external: true` fills a seat from outside; \
         neither withdraws the opportunity. It is `filled` once every seat is. `date` defaults to today.
         """,
         params: [
@@ -195,12 +242,18 @@ public enum OpportunitiesClose: RPCMethod {
     public struct Result: RPCResult {
         public var opportunity: OpportunityRecord
         public var move: MoveRecord?
+        public var project: ProjectMove?
+        public var today: CalendarDate
 
-        public init(opportunity: OpportunityRecord, move: MoveRecord?) {
+        public init(opportunity: OpportunityRecord, move: MoveRecord?, project: ProjectMove? = nil, today: CalendarDate) {
             self.opportunity = opportunity
             self.move = move
+            self.project = project
+            self.today = today
         }
 
-        public var json: JSONValue { .object([("opportunity", opportunity.json), ("move", move?.json)]) }
+        public var json: JSONValue {
+            .object([("opportunity", opportunity.json), ("move", move?.json), ("project", project?.json(today: today))])
+        }
     }
 }

@@ -20,7 +20,11 @@ public enum RolesSuggest: RPCMethod {
         opportunity for a ranked role is listed just before it. `kinds` keeps roles by the catalog's transition from \
         the current role (`none`: no transition leads there). The employee's aspirations (employees.setAspirations) \
         come first, and the reason says so: roles they want, in their order (`wanted`: their choice), then roles that \
-        raise a skill they want to grow (`grows`), then the rest, each group in the order asked for.
+        raise a skill they want to grow (`grows`), then the rest, each group in the order asked for. Open project \
+        gigs (kind `project`; `kinds` without `project` leaves them out) are listed apart, in `projects`: each one that \
+        would grow a skill of theirs (`grows`, from `have` to `to`), those growing skills they want to grow first \
+        (`wantsSkills`), then as candidates.rank orders a project's candidates (room in their week, most skills, \
+        smallest step).
         """,
         params: [
             MethodDescription.Parameter("employee", Schema.string, "whose suggestions (default the caller)"),
@@ -150,25 +154,57 @@ public enum RolesSuggest: RPCMethod {
         }
     }
 
+    /// An open project gig that would grow the employee's skills.
+    public struct ProjectSuggestion: Sendable {
+        public var opportunity: OpportunityRecord
+        public var fit: ProjectFit
+        /// Whether its hours fit what their running gigs leave of their weekly budget.
+        public var room: Bool
+        public var wantsSkills: [String]
+        public var reason: String
+
+        public init(opportunity: OpportunityRecord, fit: ProjectFit, room: Bool, wantsSkills: [String], reason: String) {
+            self.opportunity = opportunity
+            self.fit = fit
+            self.room = room
+            self.wantsSkills = wantsSkills
+            self.reason = reason
+        }
+
+        public var json: JSONValue {
+            .object([
+                ("type", "project"), ("opportunity", .int(opportunity.id)), ("title", opportunity.title.map(JSONValue.string)),
+                ("role", .string(opportunity.role)), ("manager", opportunity.manager.map(JSONValue.string)),
+                ("hoursPerWeek", opportunity.hoursPerWeek?.json), ("durationWeeks", opportunity.durationWeeks.map(JSONValue.int)),
+                ("seatsLeft", .int(opportunity.seatsLeft)), ("closes", opportunity.closes.map { .string($0.description) }),
+                ("grows", .array(fit.grows.map { .object([("skill", .string($0.skill)), ("have", .int($0.from)), ("to", .int($0.to))]) })),
+                ("room", .bool(room)), ("wantsSkills", wantsSkills.isEmpty ? nil : .strings(wantsSkills)), ("reason", .string(reason)),
+            ])
+        }
+    }
+
     public struct Result: RPCResult {
         public var employee: String
         public var currentRole: String
         public var considered: Int
         public var planned: Int
         public var suggestions: [Suggestion]
+        /// nil when project gigs were not asked for (`kinds` without `project`, or `includeOpportunities: false`).
+        public var projects: [ProjectSuggestion]?
 
-        public init(employee: String, currentRole: String, considered: Int, planned: Int, suggestions: [Suggestion]) {
+        public init(employee: String, currentRole: String, considered: Int, planned: Int, suggestions: [Suggestion], projects: [ProjectSuggestion]? = nil) {
             self.employee = employee
             self.currentRole = currentRole
             self.considered = considered
             self.planned = planned
             self.suggestions = suggestions
+            self.projects = projects
         }
 
         public var json: JSONValue {
             .object([
                 ("employee", .string(employee)), ("currentRole", .string(currentRole)), ("considered", .int(considered)), ("planned", .int(planned)),
-                ("suggestions", .array(suggestions.map(\.json))),
+                ("suggestions", .array(suggestions.map(\.json))), ("projects", projects.map { .array($0.map(\.json)) }),
             ])
         }
     }
