@@ -34,6 +34,7 @@ import Testing
         "applications move": ["applications", "move", "1", "shortlisted"], "applications withdraw": ["applications", "withdraw", "1"],
         "mentors": ["mentors", "python", "--employee", "a1"], "mentors offer": ["mentors", "offer", "--capacity", "1", "--employee", "a1"],
         "mentoring": ["mentoring", "--employee", "a1"], "mentoring start": ["mentoring", "start", "m", "python", "--learner", "a1"], "mentoring end": ["mentoring", "end", "1"],
+        "projects": ["projects"], "projects finish": ["projects", "finish", "1", "--completed"],
     ]
     static let offline: Set<String> = ["catalog check", "catalog import", "plan", "completion", "complete", "manual"]
 

@@ -61,6 +61,14 @@ import Testing
         #expect(budget.hours(before: 21) == 600)
         #expect(budget.hours(before: 28) == 1000)
         #expect(budget.isReduced)
+        // docs/mobility.md's worked example: a 30 h plan at 4 h a week ends on day 52 alone, on day 104 beside
+        // a 3 h gig for ten weeks.
+        let alone = WeeklyBudget(pace: Quantity(hundredths: 400), origin: origin, reservations: [])
+        #expect(alone.span(after: 0, hours: 3000).last == 52)
+        let gig = WeeklyBudget(pace: Quantity(hundredths: 400), origin: origin, reservations: [
+            WeeklyBudget.Reservation(start: origin, end: origin.adding(days: 70), hoursPerWeek: Quantity(hundredths: 300)),
+        ])
+        #expect(gig.span(after: 0, hours: 3000).last == 104)
     }
 
     @Test(arguments: 1...8)

@@ -26,6 +26,8 @@ struct AccessControlTests {
         let application: Int
         /// o1 (a mentor outside a1's line) mentoring a1 in Python.
         let mentoring: Int
+        /// a1's project gig in m's project, already confirmed.
+        let project: Int
     }
 
     /// The organisation: l leads m (sp-manager) and o (sp-outsider); m manages a1 (sp-employee) and a2
@@ -61,12 +63,19 @@ struct AccessControlTests {
         let application = try client.result("opportunities.apply", .object([("employee", "a1"), ("opportunity", opening["id"] ?? .null)]))
         _ = try client.result("mentors.offer", .object([("employee", "o1"), ("capacity", 20)]))
         let mentoring = try client.result("mentoring.start", .object([("mentor", "o1"), ("learner", "a1"), ("skill", "python")]))
-        guard let openingID = opening["id"]?.intValue, let applicationID = application["id"]?.intValue, let mentoringID = mentoring["id"]?.intValue else {
-            throw RPCClient.ClientError("no id for the opening or the application: \(opening) \(application)")
+        let gig = try client.result("opportunities.create", .object([
+            ("role", "analyst"), ("manager", "m"), ("kind", "project"), ("hoursPerWeek", 2), ("durationWeeks", 4),
+            ("develops", .array([.object([("skill", "sql"), ("level", 1)])])),
+        ]))
+        let taken = try client.result("opportunities.close", .object([("id", gig["id"] ?? .null), ("filledBy", "a1")]))
+        _ = try client.result("projects.finish", .object([("id", taken["project"]?["id"] ?? .null), ("outcome", "completed")]))
+        guard let openingID = opening["id"]?.intValue, let applicationID = application["id"]?.intValue, let mentoringID = mentoring["id"]?.intValue,
+              let projectID = taken["project"]?["id"]?.intValue else {
+            throw RPCClient.ClientError("no id for the opening, the application or the project: \(opening) \(application) \(taken)")
         }
         return Organisation(
             daemon: daemon, assignment: try assign("lead"), cancellable: try assign("scientist"), secondment: secondmentID, opportunity: opportunityID,
-            opening: openingID, application: applicationID, mentoring: mentoringID)
+            opening: openingID, application: applicationID, mentoring: mentoringID, project: projectID)
     }
 
     /// Runs `skillpath rpc` as `user`; returns the exit status and the result (or the error line).

@@ -52,6 +52,11 @@ import Testing
             ("candidates.rank", .object([("role", "scientist"), ("hoursPerWeek", tooLong)]), "hoursPerWeek"),
             ("employees.setPreferences", .object([("employee", "a1"), ("hoursPerWeek", tooLong)]), "hoursPerWeek"),
             ("employees.aspirations", .object([("employee", "a1"), ("hoursPerWeek", tooLong)]), "hoursPerWeek"),
+            // A project gig's weekly hours are work beside one's role: at most a full working week.
+            ("opportunities.create", .object([
+                ("role", "analyst"), ("kind", "project"), ("durationWeeks", 4), ("hoursPerWeek", tooLong),
+                ("develops", .array([.object([("skill", "sql"), ("level", 2)])])),
+            ]), "hoursPerWeek"),
         ]
         let pacing = try client.result("rpc.discover")["methods"]?.arrayValue?.filter { method in
             let params = method["params"]?.arrayValue ?? []
@@ -63,7 +68,8 @@ import Testing
             let reply = try client.call(method, params)
             #expect(reply["error"]?["code"] == .number("-32602"), "\(method): \(reply)")
             #expect(reply["error"]?["data"]?["param"] == .string(field), "\(method): \(reply)")
-            #expect(reply["error"]?["message"]?.stringValue?.contains("must be at most 168") == true, "\(method): \(reply)")
+            let limit = method == "opportunities.create" ? "must be at most 40" : "must be at most 168"
+            #expect(reply["error"]?["message"]?.stringValue?.contains(limit) == true, "\(method): \(reply)")
         }
     }
 

@@ -182,6 +182,6 @@ import Testing
         sqlite3_close(handle)
         let daemon = try DaemonProcess(arguments: ["--database", database], waitForSocket: false)
         #expect(daemon.waitForExit() == 1)
-        #expect(daemon.log.contains("has schema version 42, newer than this skillpathd supports (9); it was left untouched"))
+        #expect(daemon.log.contains("has schema version 42, newer than this skillpathd supports (10); it was left untouched"))
     }
 }
