@@ -44,6 +44,35 @@ import Testing
         #expect(try skillpath("mentoring", "end", "1").stdout.hasPrefix("Mentoring 1 ended on "))
     }
 
+    @Test func projectGigsFromTheCommandLine() throws {
+        let opened = try skillpath(
+            "opportunities", "open", "analyst", "--project", "--manager", "l", "--weeks", "6", "--hours-per-week", "3", "--develops", "python:2,sql:2",
+            "--title", "Churn model")
+        #expect(opened.stdout.hasPrefix("Opened opportunity 1: analyst (project, 1 seat) from "), "\(opened.stderr)")
+        #expect(try skillpath("opportunities", "--kind", "project").stdout.contains("project, 6 wk, 3 h/wk"))
+        let bad = try skillpath("opportunities", "open", "analyst", "--project", "--weeks", "6", "--hours-per-week", "3", "--develops", "python=2")
+        #expect(bad.status == 64 && bad.stderr.contains("--develops takes SKILL:LEVEL pairs"), "\(bad.stderr)")
+        let tooMuch = try skillpath("opportunities", "open", "analyst", "--project", "--weeks", "6", "--hours-per-week", "41", "--develops", "sql:2")
+        #expect(tooMuch.status == 64 && tooMuch.stderr.contains("--hours-per-week"), "the daemon's hoursPerWeek is the flag: \(tooMuch.stderr)")
+
+        let candidates = try skillpath("candidates", "--opportunity", "1")
+        #expect(candidates.status == 0 && candidates.stdout.contains("python 1→2, sql 0→2"), "\(candidates.stdout)")
+        let suggested = try skillpath("suggest", "a2", "--kinds", "project")
+        #expect(suggested.stdout.contains("Churn model") && suggested.stdout.contains("python 0→2"), "\(suggested.stdout)")
+
+        let taken = try skillpath("opportunities", "close", "1", "--filled-by", "a1")
+        #expect(taken.stdout.contains("Started project move 1: a1 on project 1, 3 h a week from"), "\(taken.stdout)")
+        #expect(taken.stdout.contains("(role unchanged)"))
+        let listed = try skillpath("projects")
+        #expect(listed.stdout.contains("running") && listed.stdout.contains("python 2, sql 2"), "\(listed.stdout)")
+        #expect(try skillpath("projects", "finish", "1").status == 64, "--completed or --stopped")
+        let finished = try skillpath("projects", "finish", "1", "--completed", "--note", "shipped")
+        #expect(finished.stdout.contains("Manager-confirmed evidence added: python 2, sql 2."), "\(finished.stdout) \(finished.stderr)")
+        #expect(try skillpath("projects", "finish", "1", "--stopped").status == 65, "ends once")
+        let report = try skillpath("report", "mobility", "--months", "1")
+        #expect(report.stdout.contains("Project gigs (no change of role): 1 started; 1 completed, 0 stopped"), "\(report.stdout)")
+    }
+
     @Test func aMoveAnOpeningAndTheReportReadAsSentences() throws {
         let recorded = try skillpath("moves", "record", "a1", "scientist", "--date", "2025-03-01")
         #expect(recorded.status == 0, "\(recorded.stderr)")

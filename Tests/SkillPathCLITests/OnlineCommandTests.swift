@@ -93,7 +93,15 @@ import Testing
         _ = try daemon.client().result("assignments.create", .object([("employee", "a1"), ("targetRole", "scientist")]))
         _ = try daemon.client().result("moves.record", .object([("employee", "a2"), ("toRole", "ml-engineer"), ("date", "2025-02-01")]))
         _ = try daemon.client().result("opportunities.create", .object([("role", "lead"), ("title", "A lead for the new data platform team, Berlin office"), ("kind", "secondment"), ("durationWeeks", 12)]))
-        let commands: [[String]] = [["employees"], ["moves"], ["opportunities"], ["assignments"], ["team"], ["suggest", "a1", "--no-opportunities"], ["candidates", "lead"], ["audit"], ["skills", "--employee", "a1"], ["report", "mobility"], ["report", "skills"]]
+        let gig = try daemon.client().result("opportunities.create", .object([
+            ("role", "analyst"), ("title", "Migrate the quarterly churn dashboards to the new warehouse"), ("kind", "project"), ("hoursPerWeek", 3),
+            ("durationWeeks", 8), ("develops", .array([.object([("skill", "python"), ("level", 2)]), .object([("skill", "data-viz"), ("level", 2)])])),
+        ]))
+        _ = try daemon.client().result("opportunities.close", .object([("id", gig["id"] ?? .null), ("filledBy", "a2")]))
+        let commands: [[String]] = [
+            ["employees"], ["moves"], ["opportunities"], ["assignments"], ["team"], ["suggest", "a1"], ["candidates", "lead"],
+            ["candidates", "--opportunity", "2"], ["projects"], ["audit"], ["skills", "--employee", "a1"], ["report", "mobility"], ["report", "skills"],
+        ]
         for columns in [80, 200] {
             for command in commands {
                 let line = "stty cols \(columns) rows 500; \(ProcessRunner.executable("skillpath")) \(command.joined(separator: " ")) --no-color --no-pager"

@@ -106,6 +106,7 @@ import Testing
         #expect(report["figures"]?["moves"]?["project"] == .number("1"))
         #expect(report["figures"]?["moves"]?["total"] == .number("0"))
         #expect(report["figures"]?["projectsEnded"]?["completed"] == .number("1"))
+        #expect(report["figures"]?["internalFillRate"]?["of"] == .number("0"), "a gig's seat is not a job filled")
         let trail = try client.result("audit.list", .object([("limit", 50)]))["items"]?.arrayValue?.compactMap { $0["action"]?.stringValue } ?? []
         #expect(trail.contains("project.start") && trail.contains("project.finish"), "\(trail)")
     }

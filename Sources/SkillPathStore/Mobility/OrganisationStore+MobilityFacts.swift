@@ -17,9 +17,10 @@ extension OrganisationStore {
                     employee: row.text(0), fromRole: row.text(1), toRole: row.text(2), kind: Transition.Kind(rawValue: row.text(3)) ?? .lateral,
                     date: Self.day(row.text(4)), isReturn: row.text(5) == MoveRecord.returnSource, isConversion: row.text(5) == MoveRecord.conversionSource)
             }
+            // Project seats are not jobs: the fill rate and time to fill are about positions and secondments.
             let fills = try connection.prepare("""
                 SELECT f.opportunity, o.manager, o.opens, f.date, f.external FROM opportunity_fills f JOIN opportunities o ON o.id = f.opportunity
-                WHERE f.date BETWEEN ?1 AND ?2
+                WHERE f.date BETWEEN ?1 AND ?2 AND o.kind <> 'project'
                 """).bind(.text(from.description), .text(to.description)).rows { row in
                 MobilityFacts.Fill(opportunity: row.int64(0), manager: row.optionalText(1), opens: Self.day(row.text(2)), date: Self.day(row.text(3)), isInternal: row.int(4) == 0)
             }
