@@ -31,6 +31,8 @@ enum BenchmarkCommand {
                reference model; a failing sequence is shrunk and printed with its replay command
       ranking  candidates.rank's planning in process (no daemon, no store) on --dir DIR (Catalog) for --employees N
                (50000) generated profiles and --rankings N (10) random roles (or --role ID each time)
+      aspirations  reports.aspirations' picture in process on --dir DIR (Catalog) for --employees N (50000)
+               generated profiles, three in ten wanting one to three roles; --runs N (3)
       load     load one catalog directory (--dir DIR) and print time and peak memory
       related  roles.suggest against O*NET's Related Occupations (issue 19): --onet DIR (O*NET 29.2), --transitions
                keep|none (none), --order relatedness|hours: precision at 10 and how often the first suggestion is related;
@@ -126,6 +128,8 @@ enum BenchmarkCommand {
             return RankingBenchmark(
                 directory: options["dir"] ?? "Catalog", employees: options.number("employees", 50_000), rankings: options.number("rankings", 10),
                 role: options["role"]).run()
+        case "aspirations":
+            return AspirationBenchmark(directory: options["dir"] ?? "Catalog", employees: options.number("employees", 50_000), runs: options.number("runs", 3)).run()
         case "echo-server":
             return EchoServer.serve(path: options["socket"] ?? "echo.sock")
         case "fuzz":
