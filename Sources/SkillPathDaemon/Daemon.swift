@@ -5,6 +5,7 @@ import JSONRPC
 public import SkillPathAPI
 public import SkillPathCore
 import SkillPathJSON
+import SkillPathProtocol
 public import SkillPathStore
 import Locking
 import Synchronization
@@ -98,6 +99,7 @@ public final class Daemon: ServiceEnvironment, Sendable {
         switch outcome {
         case .success(let reloaded):
             let catalog = reloaded.snapshot.catalog
+            DispatchQueue.global(qos: .background).async { [self] in warmReadiness() }
             detail = .object([
                 ("from", .string(previous)), ("to", .string(catalog.version)), ("changed", .bool(catalog.version != previous)),
                 ("retiredInPlans", reloaded.retiredInPlans.isEmpty ? nil : .strings(reloaded.retiredInPlans.map(\.course))),
@@ -139,6 +141,7 @@ public final class Daemon: ServiceEnvironment, Sendable {
         if configuration.sampleOrganisation == true { SampleOrganisation(daemon: self).loadIfEmpty() }
         startWatchdog()
         startSecondmentClock()
+        startReadinessWarmUp()
         startDatabaseWatch()
         let acceptThread = Thread { [self] in acceptLoop() }
         acceptThread.name = "skillpathd-accept"
@@ -337,6 +340,24 @@ public final class Daemon: ServiceEnvironment, Sendable {
         }
         timer.resume()
         sources.withLock { $0.all.append(timer) }
+    }
+
+    /// The aspiration picture plans every wish once per catalog and remembers it (`ReadinessPlanMemo`): made
+    /// in the background a minute after start, every ten minutes, and after each catalog reload, it answers the
+    /// people who ask from memory, planning only the wishes that changed since.
+    private func startReadinessWarmUp() {
+        let timer = DispatchSource.makeTimerSource(queue: DispatchQueue.global(qos: .background))
+        timer.schedule(deadline: .now() + 60, repeating: 600)
+        timer.setEventHandler { [self] in warmReadiness() }
+        timer.resume()
+        sources.withLock { $0.all.append(timer) }
+    }
+
+    func warmReadiness() {
+        let internalAdmin = Caller(uid: 0, userName: "skillpathd", isAdmin: true, isService: false)
+        let request = JSONRPCRequest(
+            id: .string("warm-up"), method: ReportsAspirations.name, params: ReportsAspirations.Params(limit: 1, countReady: true).json)
+        _ = dispatcher.handle(request, context: context(for: internalAdmin))
     }
 
     /// Says at error level, once, when the database file is deleted or replaced under the daemon (every

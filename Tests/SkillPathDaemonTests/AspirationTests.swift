@@ -206,8 +206,18 @@ import Testing
         for index in 0..<12 where Bool.random(using: &random) {
             _ = try client.result("employees.setPreferences", .object([("employee", .string("p\(index)")), ("hoursPerWeek", .int(Int.random(in: 1...10, using: &random)))]))
         }
-        let report = try client.result("reports.aspirations", .object([("months", .int(Int.random(in: 1...12, using: &random)))]))
+        let months = JSONValue.int(Int.random(in: 1...12, using: &random))
+        let report = try client.result("reports.aspirations", .object([("months", months)]))
         let horizon = try #require(report["horizon"]?.stringValue)
+        #expect(report["readyCounted"] == .bool(true), "a small scope is counted")
+        // Asked again, the picture comes from the plans the first call remembered: the same, byte for byte.
+        #expect(JSONWriter.string(try client.result("reports.aspirations", .object([("months", months)]))) == JSONWriter.string(report))
+        // Not counted: the same roles, nearest and out of reach; no count, and the reply says so.
+        let uncounted = try client.result("reports.aspirations", .object([("months", months), ("countReady", false)]))
+        #expect(uncounted["readyCounted"] == .bool(false))
+        #expect(uncounted["roles"]?.arrayValue?.allSatisfy { $0["readyWithin"] == nil } == true)
+        #expect(uncounted["roles"]?.arrayValue?.map { $0["nearest"] } == report["roles"]?.arrayValue?.map { $0["nearest"] })
+        #expect(uncounted["outOfReach"] == report["outOfReach"])
         var expected: [String: [Int]] = [:]
         var nearest: [String: (date: String, hours: Double, id: String)] = [:]
         for index in 0..<12 {

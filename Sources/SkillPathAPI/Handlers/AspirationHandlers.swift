@@ -54,7 +54,7 @@ extension ReportsAspirations: HandledMethod {
         }
         let picture = try AspirationPicture(
             people: people, holders: try context.store.holdersByRole(under: scope), aspirations: aspirations, planner: context.snapshot.planner,
-            today: context.today, months: params.months, listing: params.limit)
+            today: context.today, months: params.months, listing: params.limit, countReady: params.countReady)
         return Result(manager: scope, picture: picture, limit: params.limit)
     }
 }

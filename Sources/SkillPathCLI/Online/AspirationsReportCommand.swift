@@ -5,18 +5,20 @@ import SkillPathProtocol
 enum AspirationsReportCommand: Command {
     static let spec = CommandSpec(
         path: ["report", "aspirations"], summary: "who wants which roles, how near each person is, and the wanted roles nobody is near (managers; administrators)",
-        synopsis: "report aspirations [--manager ID] [--months N] [--limit N] [--json]",
+        synopsis: "report aspirations [--manager ID] [--months N] [--limit N] [--count-ready] [--json]",
         discussion: """
         For a manager, their subtree (or --manager, one below them); for administrators, everyone or
         --manager's subtree. The team table lists each person who said what they want, with each wanted
-        role planned from their skills at their own pace. Then the roles most wanted, how many of those who
-        want each are ready within --months (default 6), the wanted roles nobody wanting them is ready for
-        by then, and the roles people hold that the fewest want. Definitions: docs/mobility.md.
+        role planned from their skills at their own pace. Then the roles most wanted with the nearest person
+        who wants each, how many of them are ready within --months (default 6: counted for up to 2,000
+        wishes, or with --count-ready, which plans every one of them), the wanted roles nobody wanting them
+        is ready for by then, and the roles people hold that the fewest want. Definitions: docs/mobility.md.
         """,
         options: [
             OptionSpec("manager", value: "ID", help: "this manager's subtree"),
             OptionSpec("months", value: "N", help: "the horizon of 'ready within' (default 6, at most 60)"),
             OptionSpec("limit", value: "N", help: "people listed (default 100, at most 1000)"),
+            OptionSpec("count-ready", help: "count who is ready within the horizon for every role, however many wishes"),
         ],
         examples: ["skillpath report aspirations", "skillpath report aspirations --manager e-003 --months 12"])
 
@@ -24,7 +26,7 @@ enum AspirationsReportCommand: Command {
         let arguments = context.arguments
         let result = try context.daemon().call(ReportsAspirations.self, ReportsAspirations.Params(
             manager: arguments.value("manager"), months: try arguments.positiveInteger("months") ?? 6,
-            limit: try arguments.positiveInteger("limit") ?? ReportsAspirations.defaultLimit))
+            limit: try arguments.positiveInteger("limit") ?? ReportsAspirations.defaultLimit, countReady: arguments.flag("count-ready") ? true : nil))
         if context.printedJSON(result) { return .success }
         let console = context.console
         let shown = Shown()
@@ -60,10 +62,13 @@ enum AspirationsReportCommand: Command {
                 rows: roles.map { role in
                     [
                         shown.text(role["role"]), role["title"]?.stringValue ?? "—", shown.text(role["wantedBy"]), shown.text(role["firstChoice"]),
-                        shown.text(role["holders"]), shown.text(role["readyWithin"]),
+                        shown.text(role["holders"]), role["readyWithin"].map(shown.text) ?? "—",
                         role["nearest"].map { "\(shown.text($0["employee"])) \(shown.text($0["readyBy"]))" } ?? "nobody",
                     ]
                 }, rightAligned: [2, 3, 4, 5], shrinkable: [1])
+        }
+        if result["readyCounted"]?.boolValue == false {
+            console.note("'Ready within' is not counted for this many wishes (--count-ready plans every one of them; it takes longer).")
         }
         let out = (result["outOfReach"]?.arrayValue ?? []).compactMap { $0["role"]?.stringValue }
         console.line()

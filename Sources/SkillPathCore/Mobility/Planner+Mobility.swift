@@ -164,7 +164,7 @@ extension Planner {
         let goalSkills = index.roleRequirements[target].filter(\.essential).map(\.skill)
         // Most people far from the role get the plan the empty profile gets: known once, and recognised
         // from a person's closure without planning.
-        let baseline = RoleBaseline(role: target, planner: self)
+        let baseline = index.readinessPlans.baseline(of: target, planner: self)
         var shared = [Bool](repeating: false, count: states.count)
         let refine = { (group: Int) -> ReadinessBound in
             let state = states[group]
@@ -190,17 +190,21 @@ extension Planner {
         let (ranked, _) = ReadinessRanking.rank(candidates, limit: limit, within: within, refine: refine) { group in
             if shared[group] { return baseline.plan }
             let state = states[group]
-            return catalog.index.scratchPool.withScratch(index: index) { scratch in
+            let current = groups.currentRole(of: groups.leaders[group], index: index)
+            let key = ReadinessPlanMemo.Key(target: target, current: current ?? -1, state: state)
+            if let known = index.readinessPlans.plan(key) { return known }
+            let made = catalog.index.scratchPool.withScratch(index: index) { scratch in
                 scratch.apply(levels: state.levels, done: state.done)
                 if baseline.isShared(by: state, closure: scratch) { return baseline.plan }
                 planned += 1
                 // What `resolve` builds with default options.
-                let current = groups.currentRole(of: groups.leaders[group], index: index)
                 let goals = PlanningProblem.goals(index: index, target: target, current: current, options: PlanOptions(), levels: state.levels)
                 let problem = PlanningProblem(
                     levels: state.levels, filter: CourseFilter(index: index, done: state.done), target: target, current: current, goals: goals)
                 return plan(problem, options: PlanOptions(), closure: scratch)
             }
+            index.readinessPlans.remember(made, for: key)
+            return made
         }
         return (ranked, planned)
     }

@@ -13,7 +13,7 @@
 /// - it has completed none of the courses whose being done the plan reads.
 ///
 /// The one difference is the current role a plan names, which ranking reports per person anyway.
-struct RoleBaseline {
+struct RoleBaseline: Sendable {
     let plan: Plan
     private let readSkills: BitSet
     private let passed: [Int32]

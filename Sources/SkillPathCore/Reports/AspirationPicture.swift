@@ -46,8 +46,8 @@ public struct AspirationPicture: Sendable {
         public var firstChoice: Int
         /// People in scope who hold it now.
         public var holders: Int
-        /// Of those who want it, how many a plan makes ready by `horizon`.
-        public var readyWithin: Int
+        /// Of those who want it, how many a plan makes ready by `horizon`; nil when not counted (`countReady`).
+        public var readyWithin: Int?
         /// The wanter ready soonest (by date, then fewest hours, then id), when anyone can be.
         public var nearest: (employee: String, readyBy: CalendarDate)?
     }
@@ -66,6 +66,11 @@ public struct AspirationPicture: Sendable {
     /// The date "within" is measured to.
     public var horizon: CalendarDate
 
+    /// Up to this many wishes in scope (a team, a department), `readyWithin` is counted unless asked not to:
+    /// counting plans every wanter up to the horizon, about half a millisecond each, where the nearest wanter
+    /// alone takes a few plans per role.
+    public static let countedWishes = 2_000
+
     /// Builds the picture for `people` (the people in scope who said anything, by id) from their `aspirations`;
     /// `holders` counts everyone in scope by role. The wishes of the first `listing` are planned for the team list.
     ///
@@ -73,8 +78,12 @@ public struct AspirationPicture: Sendable {
     /// are ready in the order of their plan hours, so one search per role and pace (`rankCandidates` with
     /// `within`) plans the people up to the horizon's hours and no further, each group of people alike in
     /// what the role needs once. The plans are the ones planning each person would give (the tests check).
+    ///
+    /// `countReady`: whether to count `readyWithin` (nil: when the scope has at most `countedWishes` wishes).
+    /// Without it each role's search stops at its nearest wanter, which is all `outOfReach` needs.
     public init(
-        people: [Person], holders: [String: Int], aspirations: [String: Aspirations], planner: Planner, today: CalendarDate, months: Int, listing: Int
+        people: [Person], holders: [String: Int], aspirations: [String: Aspirations], planner: Planner, today: CalendarDate, months: Int, listing: Int,
+        countReady: Bool? = nil
     ) throws(PlanningError) {
         let catalog = planner.catalog
         let horizon = today.adding(months: months)
@@ -89,21 +98,22 @@ public struct AspirationPicture: Sendable {
         }
         var demand: [String: RoleDemand] = [:]
         let days = Int64(horizon.daysSinceEpoch - today.daysSinceEpoch)
+        let counting = countReady ?? (wantersOf.values.reduce(0) { $0 + $1.count } <= Self.countedWishes)
         for (role, wanters) in wantersOf {
             let choices = wanters.map { aspirations[$0.id]?.choice(of: role) ?? 0 }
             var figures = RoleDemand(
                 role: role, title: catalog.role(role)?.title, wantedBy: wanters.count, firstChoice: choices.count { $0 == 1 },
-                holders: holders[role] ?? 0, readyWithin: 0, nearest: nil)
+                holders: holders[role] ?? 0, readyWithin: counting ? 0 : nil, nearest: nil)
             if catalog.role(role) != nil {
                 var best: (date: CalendarDate, hours: Int64, id: String)?
                 for (pace, group) in Dictionary(grouping: wanters, by: \.pace).sorted(by: { $0.key < $1.key }) {
                     // The most hours that can end by the horizon at this pace (`LearningDays`): a plan with more
                     // ends after it, so the search stops there.
-                    let within = (days + 1) * pace.hundredths / 7
+                    let within = counting ? (days + 1) * pace.hundredths / 7 : nil
                     let ranking = try planner.rankCandidates(group.map { ($0.id, $0.profile) }, for: role, limit: 1, within: within)
                     for entry in ranking.entries {
                         guard let ready = PlanReadiness.readyBy(entry.plan, pace: pace, today: today) else { continue }
-                        if ready <= horizon { figures.readyWithin += 1 }
+                        if ready <= horizon, let counted = figures.readyWithin { figures.readyWithin = counted + 1 }
                         let key = (ready, entry.plan.totals.hours.hundredths, entry.id)
                         if best.map({ key.0 != $0.date ? key.0 < $0.date : key.1 != $0.hours ? key.1 < $0.hours : Text.precedes(key.2, $0.id) }) ?? true {
                             best = key
@@ -120,7 +130,8 @@ public struct AspirationPicture: Sendable {
         openTo = Aspirations.Move.allCases.map { kind in (kind, entries.count { $0.aspirations.openTo.contains(kind) }) }
         roles = demand.values.sorted { ($0.wantedBy, $0.firstChoice, $1.role) > ($1.wantedBy, $1.firstChoice, $0.role) }
         leastWanted = holders.keys.map { role in
-            demand[role] ?? RoleDemand(role: role, title: catalog.role(role)?.title, wantedBy: 0, firstChoice: 0, holders: holders[role] ?? 0, readyWithin: 0, nearest: nil)
+            demand[role] ?? RoleDemand(
+                role: role, title: catalog.role(role)?.title, wantedBy: 0, firstChoice: 0, holders: holders[role] ?? 0, readyWithin: counting ? 0 : nil, nearest: nil)
         }.sorted { ($0.wantedBy, $0.role) < ($1.wantedBy, $1.role) }
         var skillCounts: [String: Int] = [:]
         for entry in entries { for skill in entry.aspirations.skills { skillCounts[skill, default: 0] += 1 } }
@@ -151,7 +162,10 @@ public struct AspirationPicture: Sendable {
 
     /// Wanted roles nobody who wants them is ready for by the horizon: demand the organisation cannot meet
     /// from within soon.
-    public var outOfReach: [RoleDemand] { roles.filter { $0.readyWithin == 0 } }
+    public var outOfReach: [RoleDemand] { roles.filter { role in role.nearest.map { $0.readyBy > horizon } ?? true } }
+
+    /// Whether `readyWithin` was counted for every role.
+    public var readyCounted: Bool { roles.allSatisfy { $0.readyWithin != nil } }
 }
 
 /// When a plan makes someone ready at a pace: only a plan that closes the whole gap has a date.
