@@ -20,7 +20,7 @@ enum BenchmarkCommand {
       mobility roles.suggest, candidates.rank and reports.mobility through the release skillpathd on an organisation of
                --employees N (50000) with --moves N (200000), on each generated structure (--structure ..., with
                --roles N (5000) --courses N (100000) --skills N (30000)), the shipped catalog and --catalogs DIR,DIR
-               (e.g. imported O*NET or ESCO); --suggestions N (200) --rankings N (10)
+               (e.g. imported O*NET or ESCO), --shipped no to leave the shipped catalog out; --suggestions N (200) --rankings N (10)
       fuzz     adversarial JSON-RPC against the release skillpathd: --messages N (1000000) --seed N (2026)
                --seconds N (3600); prints replies checked, crashes, and the daemon's memory
       flood    the daemon's peak memory while --connections N,N (32,128) connections of one caller send the worst
@@ -119,7 +119,7 @@ enum BenchmarkCommand {
             return StoreBenchmark(employees: options.number("employees", 100_000), seconds: options.seconds(3)).run()
         case "mobility":
             return MobilityBenchmark(
-                structures: try options.structures(allowNone: true), directories: ["Catalog"] + (options["catalogs"]?.split(separator: ",").map(String.init) ?? []),
+                structures: try options.structures(allowNone: true), directories: (options["shipped"] == "no" ? [] : ["Catalog"]) + (options["catalogs"]?.split(separator: ",").map(String.init) ?? []),
                 employees: options.number("employees", 50_000), moves: options.number("moves", 200_000),
                 suggestions: options.number("suggestions", 200), rankings: options.number("rankings", 10),
                 generated: (options.number("skills", 30_000), options.number("courses", 100_000), options.number("roles", 5_000)),

@@ -125,14 +125,17 @@ extension Planner {
     ///
     /// With `within` (hours, in hundredths), `limit` is a least count: the answer holds everyone whose plan
     /// closes the whole gap in at most that many hours, and at least `limit` people (`ReadinessRanking`).
+    ///
+    /// `numbers`: the people's profiles resolved once (`ProfileNumbers`, in the same order), when the same
+    /// people are ranked for several roles.
     public func rankCandidates(
-        _ people: [(id: String, profile: Profile)], for role: String, limit: Int, within: Int64? = nil
+        _ people: [(id: String, profile: Profile)], for role: String, limit: Int, within: Int64? = nil, numbers: [ProfileNumbers?]? = nil
     ) throws(PlanningError) -> Ranking<RankedCandidate> {
         let index = catalog.index
         guard let target = index.roleNumbers[role] else {
             throw unknown(.unknownRole, field: "role", id: role, kind: "role", among: catalog.roles.lazy.map(\.id))
         }
-        let groups = CandidateGroups(people, relevance: RoleRelevance(role: target, index: index), index: index)
+        let groups = CandidateGroups(people, relevance: RoleRelevance(role: target, index: index), index: index, numbers: numbers)
         let (ranked, planned) = rank(groups, for: target, limit: limit, within: within.map(Double.init))
         // Every member of the ranked groups, with the group's plan naming their own current role.
         var planOfGroup: [Int: Plan] = [:]

@@ -51,9 +51,19 @@ struct RoleRelevance {
             guard entry.level > 0, let skill = index.skillNumbers[entry.skill], Self.test(skills, Int(skill)) else { continue }
             entries.append(RelevantState.entry(skill: skill, level: UInt8(entry.level)))
         }
+        return state(entries: entries, done: profile.completed.lazy.compactMap { index.courseNumbers[$0] }, index: index)
+    }
+
+    /// The same from a profile already resolved to numbers.
+    func state(of numbers: ProfileNumbers, index: CatalogIndex) -> RelevantState {
+        state(entries: numbers.skills.filter { Self.test(skills, Int($0 >> 8)) }, done: numbers.done, index: index)
+    }
+
+    /// The relevant skill entries, with what the relevant completed courses among `done` teach.
+    private func state(entries: consuming [UInt64], done completed: some Sequence<Int32>, index: CatalogIndex) -> RelevantState {
+        var entries = entries
         var done: [Int32] = []
-        for id in profile.completed {
-            guard let course = index.courseNumbers[id] else { continue }
+        for course in completed {
             if Self.test(courses, Int(course)) { done.append(course) }
             for entry in index.teaches[course] where entry.level > 0 && Self.test(skills, Int(entry.skill)) {
                 entries.append(RelevantState.entry(skill: entry.skill, level: entry.level))

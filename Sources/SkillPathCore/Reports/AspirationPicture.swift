@@ -90,27 +90,30 @@ public struct AspirationPicture: Sendable {
         self.horizon = horizon
         self.people = holders.values.reduce(0, +)
         var wanting: [(person: Person, aspirations: Aspirations)] = []
-        var wantersOf: [String: [Person]] = [:]
+        var wantersOf: [String: [(person: Person, numbers: ProfileNumbers?)]] = [:]
         for person in people {
             guard let wants = aspirations[person.id], !wants.isEmpty else { continue }
             wanting.append((person, wants))
-            for role in wants.wanted(currentRole: person.role) { wantersOf[role, default: []].append(person) }
+            // Resolved to numbers once, however many roles the person wants.
+            let numbers = ProfileNumbers(person.profile, catalog: catalog)
+            for role in wants.wanted(currentRole: person.role) { wantersOf[role, default: []].append((person, numbers)) }
         }
         var demand: [String: RoleDemand] = [:]
         let days = Int64(horizon.daysSinceEpoch - today.daysSinceEpoch)
         let counting = countReady ?? (wantersOf.values.reduce(0) { $0 + $1.count } <= Self.countedWishes)
         for (role, wanters) in wantersOf {
-            let choices = wanters.map { aspirations[$0.id]?.choice(of: role) ?? 0 }
+            let choices = wanters.map { aspirations[$0.person.id]?.choice(of: role) ?? 0 }
             var figures = RoleDemand(
                 role: role, title: catalog.role(role)?.title, wantedBy: wanters.count, firstChoice: choices.count { $0 == 1 },
                 holders: holders[role] ?? 0, readyWithin: counting ? 0 : nil, nearest: nil)
             if catalog.role(role) != nil {
                 var best: (date: CalendarDate, hours: Int64, id: String)?
-                for (pace, group) in Dictionary(grouping: wanters, by: \.pace).sorted(by: { $0.key < $1.key }) {
+                for (pace, group) in Dictionary(grouping: wanters, by: \.person.pace).sorted(by: { $0.key < $1.key }) {
                     // The most hours that can end by the horizon at this pace (`LearningDays`): a plan with more
                     // ends after it, so the search stops there.
                     let within = counting ? (days + 1) * pace.hundredths / 7 : nil
-                    let ranking = try planner.rankCandidates(group.map { ($0.id, $0.profile) }, for: role, limit: 1, within: within)
+                    let ranking = try planner.rankCandidates(
+                        group.map { ($0.person.id, $0.person.profile) }, for: role, limit: 1, within: within, numbers: group.map(\.numbers))
                     for entry in ranking.entries {
                         guard let ready = PlanReadiness.readyBy(entry.plan, pace: pace, today: today) else { continue }
                         if ready <= horizon, let counted = figures.readyWithin { figures.readyWithin = counted + 1 }
