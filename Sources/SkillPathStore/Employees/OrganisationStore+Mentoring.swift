@@ -38,20 +38,21 @@ extension OrganisationStore {
                 """).rows { row in
                     (offer: MentorOffer(employee: row.text(0), skills: Self.list(row.text(1)), capacity: row.int(2), setAt: row.text(3)), name: row.text(4), active: row.int(5))
                 }
-            // One query for the evidence of every mentor in the skills searched, each (mentor, skill) a seek in the
-            // index on (employee, skill, …). CROSS JOIN fixes that order: left to itself, SQLite scans every
-            // piece of evidence of the organisation and probes the offers.
+            // One query for the evidence of every mentor in the skills searched. For a few skills, each (mentor,
+            // skill) is a seek; for many (a role's whole gap on ESCO, ~50 skills), each mentor's evidence is read
+            // in one range of the index and filtered against the skills: half the time at 50 skills, a little
+            // more at 10 (measured). Either way the minimum of each skill is checked here.
+            let minimum = Dictionary(skills.map { ($0.skill, $0.minimum) }, uniquingKeysWith: min)
             var evidence: [String: [StoredSkill]] = [:]
-            // The needs are unpacked once (MATERIALIZED), not once per mentor.
-            let rows = try connection.prepare("""
-                WITH needs(skill, minimum) AS MATERIALIZED (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?1))
-                SELECT e.employee, e.skill, e.level, e.source, e.set_at, e.course, e.note
-                FROM mentor_offers m CROSS JOIN needs n CROSS JOIN skill_evidence e
-                ON e.employee = m.employee AND e.skill = n.skill AND e.level >= n.minimum AND e.source <> 'self'
-                """).bind(.text(JSONWriter.string(.array(skills.map { .array([.string($0.skill), .int($0.minimum)]) }))))
+            let needs = SQLiteValue.text(JSONWriter.string(.array(skills.map { .array([.string($0.skill), .int($0.minimum)]) })))
+            let rows = skills.count > Self.seekingSkills
+                ? try connection.prepare(Self.mentorEvidenceByMentor).bind(needs, .int(minimum.values.min() ?? 0))
+                : try connection.prepare(Self.mentorEvidenceBySkill).bind(needs)
             while try rows.step() {
+                let (skill, level) = (rows.text(1), rows.int(2))
+                guard level >= minimum[skill] ?? Int.max else { continue }
                 evidence[rows.text(0), default: []].append(StoredSkill(
-                    skill: rows.text(1), level: rows.int(2), source: SkillSource(rawValue: rows.text(3)) ?? .selfRated, setAt: rows.text(4),
+                    skill: skill, level: level, source: SkillSource(rawValue: rows.text(3)) ?? .selfRated, setAt: rows.text(4),
                     course: rows.optionalText(5), note: rows.optionalText(6)))
             }
             return offers.map { offer in
@@ -59,6 +60,29 @@ extension OrganisationStore {
             }
         }
     }
+
+    /// Up to this many skills a mentor search seeks each (mentor, skill); past it, it reads each mentor's evidence.
+    static let seekingSkills = 16
+
+    /// Every mentor's evidence in the skills searched (`?1`: JSON pairs `[skill, minimum]`), each (mentor, skill)
+    /// a seek in the index on (employee, skill, …). CROSS JOIN fixes that order: left to itself, SQLite scans
+    /// every piece of evidence of the organisation and probes the offers. The needs are unpacked once
+    /// (MATERIALIZED), not once per mentor.
+    static let mentorEvidenceBySkill = """
+        WITH needs(skill, minimum) AS MATERIALIZED (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?1))
+        SELECT e.employee, e.skill, e.level, e.source, e.set_at, e.course, e.note
+        FROM mentor_offers m CROSS JOIN needs n CROSS JOIN skill_evidence e
+        ON e.employee = m.employee AND e.skill = n.skill AND e.level >= n.minimum AND e.source <> 'self'
+        """
+
+    /// The same, each mentor's evidence read as one range of the index (`+e.skill`: not a seek per skill) and
+    /// checked against the skills searched, listed once; `?2` is the least minimum.
+    static let mentorEvidenceByMentor = """
+        WITH needs(skill) AS MATERIALIZED (SELECT json_extract(value, '$[0]') FROM json_each(?1))
+        SELECT e.employee, e.skill, e.level, e.source, e.set_at, e.course, e.note
+        FROM mentor_offers m CROSS JOIN skill_evidence e ON e.employee = m.employee
+        WHERE e.source <> 'self' AND e.level >= ?2 AND +e.skill IN (SELECT skill FROM needs)
+        """
 
     /// Starts a mentoring relationship.
     public func startMentoring(mentor: String, learner: String, skill: String, on date: CalendarDate, note: String?, actor: String) throws -> MentoringRecord {
