@@ -5,10 +5,9 @@ import Locking
 /// `candidates.rank` for the same role) reuses it instead of planning again.
 ///
 /// Keys are the plan's whole input, so nothing here is ever stale: a person whose skills changed has another
-/// state, and a catalog reload builds a new index with an empty memo. Only plans that close the whole gap are
-/// kept: they are the ones rankings need again and again, and an incomplete plan's explanations of what no
-/// course closes are most of a plan's size on a catalog without courses (ESCO). Bounded: past `capacity`
-/// plans it starts again from empty, which costs only replanning.
+/// state, and a catalog reload builds a new index with an empty memo. Bounded by size, not count: a plan weighs
+/// one plus its steps and its unmet skills (an ESCO plan explains fifty skills no course closes; a shipped one
+/// has ten steps), and past `capacity` the memo starts again from empty, which costs only replanning.
 final class ReadinessPlanMemo: Sendable {
     struct Key: Hashable, Sendable {
         var target: Int32
@@ -17,10 +16,10 @@ final class ReadinessPlanMemo: Sendable {
         var state: RelevantState
     }
 
-    /// About 3 KB a plan on the shipped catalog: at most some 60 MB.
-    static let capacity = 20_000
+    /// About 250 bytes a unit (a step or an unmet skill, with its reasons): at most some 75 MB.
+    static let capacity = 300_000
 
-    private let plans = Locked<[Key: Plan]>([:])
+    private let plans = Locked<(plans: [Key: Plan], weight: Int)>(([:], 0))
     /// Each role's plan from no skills (`RoleBaseline`), made once per catalog.
     private let baselines = Locked<[Int32: RoleBaseline]>([:])
 
@@ -32,16 +31,14 @@ final class ReadinessPlanMemo: Sendable {
     }
 
     func plan(_ key: Key) -> Plan? {
-        plans.withLock { $0[key] }
+        plans.withLock { $0.plans[key] }
     }
 
     func remember(_ plan: Plan, for key: Key) {
-        guard plan.complete else { return }
+        let weight = 1 + plan.steps.count + plan.unmet.count
         plans.withLock { known in
-            if known.count >= Self.capacity { known.removeAll(keepingCapacity: true) }
-            known[key] = plan
+            if known.weight + weight > Self.capacity { known = ([:], 0) }
+            if known.plans.updateValue(plan, forKey: key) == nil { known.weight += weight }
         }
     }
-
-    var count: Int { plans.withLock { $0.count } }
 }
