@@ -80,17 +80,6 @@ extension CallContext {
         }
     }
 
-    /// The opportunity's manager, anyone above them, or an administrator.
-    func isHiringSide(of opportunity: OpportunityRecord?) throws -> Bool {
-        switch principal {
-        case .admin: return true
-        case .employee(let id):
-            guard let manager = opportunity?.manager else { return false }
-            return try id == manager || store.manages(id, manager)
-        case .service, .unknown: return false
-        }
-    }
-
     /// Each application with its applicant and their readiness for the opportunity's role: planned role by
     /// role, each group of applicants alike in what the role needs once, dated at each applicant's own pace.
     /// `ranked`: in readiness order (as candidates.rank), else by id.

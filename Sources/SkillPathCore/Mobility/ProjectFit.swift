@@ -2,17 +2,8 @@
 /// from their level to the project's. The whole explanation of a project match, computed from the
 /// person's effective levels.
 public struct ProjectFit: Sendable, Equatable {
-    public struct Growth: Sendable, Equatable {
-        public var skill: String
-        public var from: Int
-        public var to: Int
-
-        public init(skill: String, from: Int, to: Int) {
-            self.skill = skill
-            self.from = from
-            self.to = to
-        }
-    }
+    /// A skill the project would raise, from the person's level to the project's.
+    public typealias Growth = ProgressOutcome.RaisedSkill
 
     public var grows: [Growth]
 

@@ -1,3 +1,4 @@
+public import SkillPathCore
 public import SkillPathJSON
 
 /// `{limit?, cursor?}`: the paging parameters every list takes.
@@ -42,6 +43,17 @@ public struct PageRequest: Sendable, Equatable {
             throw JSONFieldError(path: "cursor", message: "is not a cursor this method gave (a positive id), got \"\(cursor)\"")
         }
         return id
+    }
+}
+
+extension PageRequest {
+    /// A `DATE:ID` cursor (the last item of the previous page of a list by date, then id), or nil for none.
+    public func dateCursor() throws(JSONFieldError) -> MoveCursor? {
+        guard let cursor else { return nil }
+        guard let parsed = MoveCursor(cursor) else {
+            throw JSONFieldError(path: "cursor", message: "is not a cursor this method gave (expected DATE:ID), got \"\(cursor)\"")
+        }
+        return parsed
     }
 }
 

@@ -73,13 +73,7 @@ public enum ProjectsList: RPCMethod {
         }
 
         /// The cursor as this list gives it (`DATE:ID`, the last of the previous page).
-        public func cursor() throws(JSONFieldError) -> MoveCursor? {
-            guard let text = page.cursor else { return nil }
-            guard let parsed = MoveCursor(text) else {
-                throw JSONFieldError(path: "cursor", message: "is not a cursor this method gave (expected DATE:ID), got \"\(text)\"")
-            }
-            return parsed
-        }
+        public func cursor() throws(JSONFieldError) -> MoveCursor? { try page.dateCursor() }
 
         public var json: JSONValue {
             .object([
