@@ -57,8 +57,7 @@ extension RolesSuggest: HandledMethod {
     static func projectSuggestions(
         for id: String, levels: [String: Int], pace: Quantity, wanted: Set<String>, limit: Int, in context: CallContext
     ) throws -> [ProjectSuggestion] {
-        let took = Set(try context.store.projectMoves(
-            visible: .everyone, employee: id, manager: nil, opportunity: nil, from: nil, to: nil, limit: 10_000, after: nil).items.map(\.opportunity))
+        let took = try context.store.projectsTaken(by: id)
         let today = context.today
         let busy = (try context.store.gigReservations(of: [id])[id] ?? []).filter { $0.start <= today && today < $0.end }
             .reduce(Int64(0)) { $0 + $1.hoursPerWeek.hundredths }
@@ -140,8 +139,7 @@ extension CandidatesRank: HandledMethod {
     /// The people a project gig would grow, ranked (`ProjectRanking`), each with why.
     private static func rankForProject(_ project: OpportunityRecord, role: Role, scope: String?, params: Params, in context: CallContext) throws -> Result {
         let store = context.store
-        let took = Set(try store.projectMoves(
-            visible: .everyone, employee: nil, manager: nil, opportunity: project.id, from: nil, to: nil, limit: 100_000, after: nil).items.map(\.employee))
+        let took = try store.takers(of: project.id)
         var people = try store.currentProfiles(inSubtreeOf: scope, evidence: context.evidence)
             .filter { $0.id != project.manager && !took.contains($0.id) }
         let developed = Set(project.develops.map(\.skill))

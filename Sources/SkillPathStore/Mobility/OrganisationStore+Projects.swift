@@ -113,6 +113,20 @@ extension OrganisationStore {
         }
     }
 
+    /// Who took a seat of the project opportunity `opportunity`, whatever became of it.
+    public func takers(of opportunity: Int64) throws(StoreError) -> Set<String> {
+        try read { connection in
+            Set(try connection.prepare("SELECT employee FROM project_moves WHERE opportunity = ?1").bind(.integer(opportunity)).rows { $0.text(0) })
+        }
+    }
+
+    /// The project opportunities `employee` took a seat of, whatever became of them.
+    public func projectsTaken(by employee: String) throws(StoreError) -> Set<Int64> {
+        try read { connection in
+            Set(try connection.prepare("SELECT opportunity FROM project_moves WHERE employee = ?1").bind(.text(employee)).rows { $0.int64(0) })
+        }
+    }
+
     /// The weekly hours each of `employees`' project gigs takes, and when: what their shared schedule of
     /// assignments is laid out around (`WeeklyBudget`). Gigs stopped or completed take hours only until then.
     public func gigReservations(of employees: [String]) throws(StoreError) -> [String: [WeeklyBudget.Reservation]] {
