@@ -74,6 +74,13 @@ public final class RPCClient {
         }
     }
 
+    /// Whether the daemon has sent something not yet read (without waiting for it).
+    public var hasReplyWaiting: Bool {
+        if !pending.isEmpty { return true }
+        var entry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        return poll(&entry, 1, 0) > 0 && entry.revents & Int16(POLLIN) != 0
+    }
+
     /// Sends a line and returns the reply line, parsed.
     public func exchange(_ line: String) throws -> JSONValue {
         try send(line)
