@@ -27,6 +27,21 @@ public protocol RPCResult: Sendable {
     var json: JSONValue { get }
 }
 
+/// The params of a method that reads one employee's records: `employee`, the caller's own when left out.
+public struct EmployeeParams: RPCParams, Equatable {
+    public var employee: String?
+
+    public init(employee: String? = nil) {
+        self.employee = employee
+    }
+
+    public init(json params: JSONField) throws {
+        employee = try params.optional("employee")?.string()
+    }
+
+    public var json: JSONValue { .object([("employee", employee.map(JSONValue.string))]) }
+}
+
 /// The params of a method that takes none (but `actor`).
 public struct NoParams: RPCParams, Equatable {
     public init() {}

@@ -17,19 +17,7 @@ public enum AssignmentsList: RPCMethod {
             ])]))])),
         access: .scoped)
 
-    public struct Params: RPCParams, Equatable {
-        public var employee: String?
-
-        public init(employee: String? = nil) {
-            self.employee = employee
-        }
-
-        public init(json params: JSONField) throws {
-            employee = try params.optional("employee")?.string()
-        }
-
-        public var json: JSONValue { .object([("employee", employee.map(JSONValue.string))]) }
-    }
+    public typealias Params = EmployeeParams
 
     public struct Result: RPCResult {
         public var assignments: [AssignmentSummary]

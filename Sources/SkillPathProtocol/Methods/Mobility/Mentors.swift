@@ -287,19 +287,7 @@ public enum MentoringList: RPCMethod {
         example: .init(params: .object([]), result: .object([("employee", "e-010"), ("mentorings", .array([]))])),
         access: .scoped)
 
-    public struct Params: RPCParams, Equatable {
-        public var employee: String?
-
-        public init(employee: String? = nil) {
-            self.employee = employee
-        }
-
-        public init(json params: JSONField) throws {
-            employee = try params.optional("employee")?.string()
-        }
-
-        public var json: JSONValue { .object([("employee", employee.map(JSONValue.string))]) }
-    }
+    public typealias Params = EmployeeParams
 
     public struct Result: RPCResult {
         public var employee: String
