@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "SkillPathCLITests", dependencies: ["skillpath", "skillpathd", "SkillPathJSON", "SkillPathTestSupport", "SkillPathCore"]),
         .testTarget(name: "SkillPathStoreTests", dependencies: ["SkillPathStore", "SkillPathCore", "SkillPathJSON", "SkillPathTestSupport", "CSQLite"]),
         .testTarget(name: "SkillPathImportTests", dependencies: ["SkillPathImport", "SkillPathCore", "SkillPathFixtures", "SkillPathFuzz", "SkillPathJSON", "SkillPathTestSupport", "skillpath", "skillpathd", "SkillPathProtocol"]),
-        .testTarget(name: "SkillPathDaemonTests", dependencies: ["Locking", "SkillPathFixtures", "skillpathd", "skillpath", "skillpath-probe", "SkillPathAPI", "SkillPathFuzz", "JSONRPC", "SkillPathJSON", "SkillPathTestSupport", "SystemSupport", "CSQLite", "SkillPathCore", "SkillPathStore", "SkillPathDaemon"]),
+        .testTarget(name: "SkillPathDaemonTests", dependencies: ["Locking", "SkillPathFixtures", "skillpathd", "skillpath", "skillpath-probe", "SkillPathAPI", "SkillPathFuzz", "JSONRPC", "SkillPathJSON", "SkillPathTestSupport", "SystemSupport", "CSQLite", "SkillPathCore", "SkillPathStore", "SkillPathDaemon", "SkillPathProtocol"]),
     ]
 )
 

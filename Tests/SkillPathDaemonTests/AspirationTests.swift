@@ -2,6 +2,7 @@ import Foundation
 import SkillPathCore
 import SkillPathFixtures
 import SkillPathJSON
+import SkillPathProtocol
 import SkillPathTestSupport
 import SystemSupport
 import Testing
@@ -160,6 +161,25 @@ import Testing
 
     /// A promotion into a wanted role reaches it: no longer wanted, counted or suggested. Someone who has
     /// left is not in the picture.
+    /// What the store keeps reads back as it was written, on random aspirations; a form this daemon did not
+    /// write (a newer one's, or damaged) reads as no aspirations rather than as part of one.
+    @Test func storedAspirationsReadBackAsWritten() {
+        var random = SeededGenerator(seed: 21)
+        for _ in 0..<300 {
+            let written = Aspirations(
+                roles: (0..<random.int(in: 0...3)).map { "role-\($0)-\(random.int(in: 0...99))" }, skills: (0..<random.int(in: 0...3)).map { "https://x/skill/\($0)" },
+                openTo: Aspirations.Move.allCases.filter { _ in random.int(in: 0...1) == 0 }, notLooking: random.int(in: 0...2) == 0)
+            #expect(Aspirations.stored(JSONWriter.string(written.json)) == written)
+        }
+        for unreadable in [
+            nil, "", "[]", "{", #"{"roles": "lead"}"#, #"{"roles": [1]}"#, #"{"openTo": ["sideways"]}"#, #"{"notLooking": "yes"}"#,
+            #"{"roles": ["lead"], "wishes": []}"#,
+        ] {
+            #expect(Aspirations.stored(unreadable) == Aspirations(), "\(unreadable ?? "nil")")
+        }
+        #expect(Aspirations.stored(#"{"roles": null, "skills": ["sql"], "openTo": null, "notLooking": null}"#) == Aspirations(skills: ["sql"]))
+    }
+
     @Test func aMoveIntoAWantedRoleReachesItAndLeaversDropOut() throws {
         let running = try started()
         let client = running.client

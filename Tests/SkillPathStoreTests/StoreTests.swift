@@ -209,6 +209,62 @@ import Testing
         #expect(read(invalid) == "a\u{FFFD}b\u{FFFD}")
     }
 
+    /// A numbered read asks for each distinct text's number once, through growth, and hands back the same
+    /// number for the same bytes; past the limit it still numbers every text (asking again).
+    @Test func theInternerNumbersEachTextOnce() {
+        var interner = TextInterner(capacityLimit: 700)
+        var asked: [String: Int] = [:]
+        func read(_ text: String) -> (text: String, number: Int32?) {
+            Array(text.utf8).withUnsafeBufferPointer { bytes in
+                interner.numbered(bytes) { text in
+                    asked[text, default: 0] += 1
+                    return text.hasSuffix("7") ? nil : Int32(text.utf8.count * 1_000 + Int(text.utf8.last ?? 0))
+                }
+            }
+        }
+        let texts = (0..<1_000).map { "skill-with-a-long-identifier-\($0)" }
+        for round in 0..<3 {
+            for text in texts {
+                let (read, number) = read(text)
+                #expect(read == text)
+                #expect(number == (text.hasSuffix("7") ? nil : Int32(text.utf8.count * 1_000 + Int(text.utf8.last ?? 0))))
+            }
+            // The first 700 are remembered with their numbers; the rest are asked on every read.
+            #expect(asked[texts[0]] == 1 && asked[texts[699]] == 1, "round \(round)")
+            #expect(asked[texts[999]] == round + 1)
+        }
+        // Plain reads and numbered reads share the table.
+        #expect(Array(texts[3].utf8).withUnsafeBufferPointer { interner.string($0) } == texts[3])
+    }
+
+    /// A read numbered by the catalog resolves each person exactly as resolving their profile would, skills
+    /// a catalog change removed included (stored under a catalog that had `retired`, read under one without).
+    @Test func numberedProfilesAreTheProfilesOwnNumbers() throws {
+        let fixture = try StoreFixture()
+        var files = Fixtures.files
+        files["skills.json"] = files["skills.json"]?.replacingOccurrences(of: "{\"skills\": [", with: "{\"skills\": [{\"id\": \"retired\", \"name\": \"Retired\"},")
+        let directory = TemporaryDirectory()
+        let before = try CatalogLoader.load(directory: directory.write(files))
+        let skills = before.skills.map(\.id)
+        #expect(skills.contains("retired") && fixture.catalog.skill("retired") == nil)
+        let report = try fixture.store.upsert((0..<40).map { number in
+            EmployeeInput(
+                id: "p\(number)", name: "Person \(number)", role: "analyst",
+                skills: skills.enumerated().filter { ($0.offset + number) % 3 == 0 }.map { SkillLevel(skill: $0.element, level: ($0.offset + number) % 6) },
+                completed: number % 4 == 0 ? ["py1"] : nil)
+        }, catalog: before, actor: "test")
+        #expect(report.rejected.isEmpty, "\(report.rejected)")
+        let evidence = OrganisationStore.evidence(fixture.catalog)
+        let numbered = try fixture.store.currentProfiles(inSubtreeOf: nil, evidence: evidence, numberedBy: fixture.catalog)
+        let plain = try fixture.store.currentProfiles(inSubtreeOf: nil, evidence: evidence)
+        #expect(numbered.count == 40)
+        #expect(numbered.map(\.profile) == plain.map(\.profile))
+        #expect(plain.allSatisfy { $0.numbers == nil })
+        for person in numbered {
+            #expect(person.numbers != nil && person.numbers == ProfileNumbers(person.profile, catalog: fixture.catalog), "\(person.id)")
+        }
+    }
+
     @Test func aDatabaseFromANewerVersionIsRefusedAndLeftUntouched() throws {
         let directory = TemporaryDirectory()
         let path = "\(directory.path)/future.db"

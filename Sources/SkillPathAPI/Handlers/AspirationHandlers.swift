@@ -44,16 +44,22 @@ extension CallContext {
 extension ReportsAspirations: HandledMethod {
     static func handle(_ params: Params, in context: CallContext) throws -> Result {
         let scope = try context.requireTeamScope(params.manager)
-        let stored = try context.store.allAspirations(under: scope)
+        let (store, evidence, catalog) = (context.store, context.evidence, context.snapshot.catalog)
+        // The profiles are the long read; what people said, their paces and who holds what are read beside it.
+        let (profiles, (stored, paces, holders)) = try Parallel.both({
+            try store.currentProfiles(inSubtreeOf: scope, evidence: evidence, withAspirationsOnly: true, numberedBy: catalog)
+        }, {
+            let stored = try store.allAspirations(under: scope)
+            return (stored, try store.preferredHoursPerWeek(of: stored.map(\.employee)), try store.holdersByRole(under: scope))
+        })
         let aspirations = Dictionary(stored.map { ($0.employee, $0.stored.aspirations) }, uniquingKeysWith: { first, _ in first })
-        let paces = try context.store.preferredHoursPerWeek(of: stored.map(\.employee))
-        let people = try context.store.currentProfiles(inSubtreeOf: scope, evidence: context.evidence, withAspirationsOnly: true).map { person in
+        let people = profiles.map { person in
             AspirationPicture.Person(
                 id: person.id, name: person.name, role: person.role, profile: person.profile,
-                pace: paces[person.id] ?? PlanOptions.defaultHoursPerWeek)
+                pace: paces[person.id] ?? PlanOptions.defaultHoursPerWeek, numbers: person.numbers)
         }
         let picture = try AspirationPicture(
-            people: people, holders: try context.store.holdersByRole(under: scope), aspirations: aspirations, planner: context.snapshot.planner,
+            people: people, holders: holders, aspirations: aspirations, planner: context.snapshot.planner,
             today: context.today, months: params.months, listing: params.limit, countReady: params.countReady)
         return Result(manager: scope, picture: picture, limit: params.limit)
     }

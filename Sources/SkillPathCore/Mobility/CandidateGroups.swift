@@ -9,14 +9,15 @@ struct CandidateGroups {
     /// Each person's group, or -1 for a person the ranking leaves out (no state for the role).
     private(set) var groupOfPerson: [Int]
 
-    /// `numbers`: each person's profile already resolved to numbers (nil for one to leave out), when the caller
-    /// ranks the same people for several roles.
+    /// `numbers`: each person's profile already resolved to numbers, when the caller has them (the same people
+    /// ranked for several roles, or read from the store already numbered); a nil entry is resolved from the
+    /// profile here, which leaves out a profile the planner refuses.
     init(_ people: [(id: String, profile: Profile)], relevance: RoleRelevance, index: CatalogIndex, numbers: [ProfileNumbers?]? = nil) {
         self.people = people
         groupOfPerson = [Int](repeating: -1, count: people.count)
         var groupOf: [RelevantState: Int] = [:]
         for (position, person) in people.enumerated() {
-            let found = numbers.map { $0[position].map { relevance.state(of: $0, index: index) } } ?? relevance.state(of: person.profile, index: index)
+            let found = numbers?[position].map { relevance.state(of: $0, index: index) } ?? relevance.state(of: person.profile, index: index)
             guard let state = found else { continue }
             // One hash per person: the state's slot is found, and filled with the next group if empty.
             let next = states.count

@@ -1,7 +1,7 @@
 /// A profile with its skills and courses resolved to the catalog's numbers once: ranking one person for
 /// several roles (their wishes in the aspiration picture) would otherwise look every skill id up again for
 /// each role, and on a catalog whose ids are long (ESCO's URIs) those lookups were a tenth of the picture.
-public struct ProfileNumbers: Sendable {
+public struct ProfileNumbers: Sendable, Equatable {
     /// Levels above 0 as `RelevantState.entry(skill:level:)`; skills the catalog does not know are skipped.
     let skills: [UInt64]
     /// Completed courses the catalog knows.
@@ -19,5 +19,25 @@ public struct ProfileNumbers: Sendable {
         }
         self.skills = skills
         done = profile.completed.compactMap { index.courseNumbers[$0] }
+    }
+
+    /// From skills whose ids a reader has already resolved (`skillNumbering`), in the profile's order: a scan
+    /// of many people meets each skill id thousands of times, and looks each up once instead.
+    public init?(resolved skills: [(number: Int32?, level: Int)], completed: [String], catalog: Catalog) {
+        var entries: [UInt64] = []
+        entries.reserveCapacity(skills.count)
+        for (number, level) in skills {
+            guard SkillLevel.profileLevels.contains(level) else { return nil }
+            guard level > 0, let number else { continue }
+            entries.append(RelevantState.entry(skill: number, level: UInt8(level)))
+        }
+        self.skills = entries
+        done = completed.compactMap { catalog.index.courseNumbers[$0] }
+    }
+
+    /// A skill id's number in `catalog` (nil for an id it does not know), for `init(resolved:completed:catalog:)`.
+    public static func skillNumbering(_ catalog: Catalog) -> @Sendable (String) -> Int32? {
+        let index = catalog.index
+        return { index.skillNumbers[$0] }
     }
 }

@@ -1,3 +1,6 @@
+import Dispatch
+import Foundation
+
 /// Who wants what, and how near they are: the aspiration picture of a team or of the organisation
 /// (`reports.aspirations`; every figure is defined, with a worked example, in docs/mobility.md).
 ///
@@ -12,13 +15,16 @@ public struct AspirationPicture: Sendable {
         public var profile: Profile
         /// Their weekly learning hours.
         public var pace: Quantity
+        /// The profile already resolved to the catalog's numbers (a numbered store read), or nil to resolve it here.
+        public var numbers: ProfileNumbers?
 
-        public init(id: String, name: String, role: String, profile: Profile, pace: Quantity) {
+        public init(id: String, name: String, role: String, profile: Profile, pace: Quantity, numbers: ProfileNumbers? = nil) {
             self.id = id
             self.name = name
             self.role = role
             self.profile = profile
             self.pace = pace
+            self.numbers = numbers
         }
     }
 
@@ -95,38 +101,12 @@ public struct AspirationPicture: Sendable {
             guard let wants = aspirations[person.id], !wants.isEmpty else { continue }
             wanting.append((person, wants))
             // Resolved to numbers once, however many roles the person wants.
-            let numbers = ProfileNumbers(person.profile, catalog: catalog)
+            let numbers = person.numbers ?? ProfileNumbers(person.profile, catalog: catalog)
             for role in wants.wanted(currentRole: person.role) { wantersOf[role, default: []].append((person, numbers)) }
         }
-        var demand: [String: RoleDemand] = [:]
-        let days = Int64(horizon.daysSinceEpoch - today.daysSinceEpoch)
         let counting = countReady ?? (wantersOf.values.reduce(0) { $0 + $1.count } <= Self.countedWishes)
-        for (role, wanters) in wantersOf {
-            let choices = wanters.map { aspirations[$0.person.id]?.choice(of: role) ?? 0 }
-            var figures = RoleDemand(
-                role: role, title: catalog.role(role)?.title, wantedBy: wanters.count, firstChoice: choices.count { $0 == 1 },
-                holders: holders[role] ?? 0, readyWithin: counting ? 0 : nil, nearest: nil)
-            if catalog.role(role) != nil {
-                var best: (date: CalendarDate, hours: Int64, id: String)?
-                for (pace, group) in Dictionary(grouping: wanters, by: \.person.pace).sorted(by: { $0.key < $1.key }) {
-                    // The most hours that can end by the horizon at this pace (`LearningDays`): a plan with more
-                    // ends after it, so the search stops there.
-                    let within = counting ? (days + 1) * pace.hundredths / 7 : nil
-                    let ranking = try planner.rankCandidates(
-                        group.map { ($0.person.id, $0.person.profile) }, for: role, limit: 1, within: within, numbers: group.map(\.numbers))
-                    for entry in ranking.entries {
-                        guard let ready = PlanReadiness.readyBy(entry.plan, pace: pace, today: today) else { continue }
-                        if ready <= horizon, let counted = figures.readyWithin { figures.readyWithin = counted + 1 }
-                        let key = (ready, entry.plan.totals.hours.hundredths, entry.id)
-                        if best.map({ key.0 != $0.date ? key.0 < $0.date : key.1 != $0.hours ? key.1 < $0.hours : Text.precedes(key.2, $0.id) }) ?? true {
-                            best = key
-                        }
-                    }
-                }
-                figures.nearest = best.map { ($0.id, $0.date) }
-            }
-            demand[role] = figures
-        }
+        let demand = try Self.demand(
+            wantersOf, holders: holders, aspirations: aspirations, planner: planner, today: today, horizon: horizon, counting: counting)
         let entries = try Self.listed(wanting, first: listing, planner: planner, today: today)
         self.entries = entries
         notLooking = entries.count { $0.aspirations.notLooking }
@@ -139,6 +119,67 @@ public struct AspirationPicture: Sendable {
         var skillCounts: [String: Int] = [:]
         for entry in entries { for skill in entry.aspirations.skills { skillCounts[skill, default: 0] += 1 } }
         skills = skillCounts.map { ($0.key, $0.value) }.sorted { ($0.wantedBy, $1.skill) > ($1.wantedBy, $0.skill) }
+    }
+
+    /// Each wanted role's figures, the roles shared among the cores: each role's search is independent of the
+    /// others' (the plans they remember are the same whoever makes them), so the answer does not depend on
+    /// which finished first.
+    static func demand(
+        _ wantersOf: [String: [(person: Person, numbers: ProfileNumbers?)]], holders: [String: Int], aspirations: [String: Aspirations],
+        planner: Planner, today: CalendarDate, horizon: CalendarDate, counting: Bool
+    ) throws(PlanningError) -> [String: RoleDemand] {
+        let wanted = wantersOf.sorted { Text.precedes($0.key, $1.key) }
+        var figures = [Result<RoleDemand, PlanningError>?](repeating: nil, count: wanted.count)
+        let workers = wanted.count < 16 ? 1 : min(max(ProcessInfo.processInfo.activeProcessorCount, 1), 4)
+        figures.withUnsafeMutableBufferPointer { buffer in
+            let output = UnsafeSendable(buffer)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                for position in stride(from: worker, to: wanted.count, by: workers) {
+                    let (role, wanters) = wanted[position]
+                    output.value[position] = Result { () throws(PlanningError) in
+                        try roleDemand(
+                            role, wanters: wanters, holders: holders[role] ?? 0, aspirations: aspirations, planner: planner, today: today, horizon: horizon,
+                            counting: counting)
+                    }
+                }
+            }
+        }
+        var demand: [String: RoleDemand] = [:]
+        for (position, (role, _)) in wanted.enumerated() { demand[role] = try figures[position]?.get() }
+        return demand
+    }
+
+    /// One wanted role's figures: who wants it, and who of them is ready soonest (and how many by the horizon
+    /// when `counting`).
+    static func roleDemand(
+        _ role: String, wanters: [(person: Person, numbers: ProfileNumbers?)], holders: Int, aspirations: [String: Aspirations], planner: Planner,
+        today: CalendarDate, horizon: CalendarDate, counting: Bool
+    ) throws(PlanningError) -> RoleDemand {
+        let catalog = planner.catalog
+        let choices = wanters.map { aspirations[$0.person.id]?.choice(of: role) ?? 0 }
+        var figures = RoleDemand(
+            role: role, title: catalog.role(role)?.title, wantedBy: wanters.count, firstChoice: choices.count { $0 == 1 },
+            holders: holders, readyWithin: counting ? 0 : nil, nearest: nil)
+        guard catalog.role(role) != nil else { return figures }
+        let days = Int64(horizon.daysSinceEpoch - today.daysSinceEpoch)
+        var best: (date: CalendarDate, hours: Int64, id: String)?
+        for (pace, group) in Dictionary(grouping: wanters, by: \.person.pace).sorted(by: { $0.key < $1.key }) {
+            // The most hours that can end by the horizon at this pace (`LearningDays`): a plan with more
+            // ends after it, so the search stops there.
+            let within = counting ? (days + 1) * pace.hundredths / 7 : nil
+            let ranking = try planner.rankCandidates(
+                group.map { ($0.person.id, $0.person.profile) }, for: role, limit: 1, within: within, numbers: group.map(\.numbers))
+            for entry in ranking.entries {
+                guard let ready = PlanReadiness.readyBy(entry.plan, pace: pace, today: today) else { continue }
+                if ready <= horizon, let counted = figures.readyWithin { figures.readyWithin = counted + 1 }
+                let key = (ready, entry.plan.totals.hours.hundredths, entry.id)
+                if best.map({ key.0 != $0.date ? key.0 < $0.date : key.1 != $0.hours ? key.1 < $0.hours : Text.precedes(key.2, $0.id) }) ?? true {
+                    best = key
+                }
+            }
+        }
+        figures.nearest = best.map { ($0.id, $0.date) }
+        return figures
     }
 
     /// Everyone who said anything, with the wishes of the first `first` planned (role by role, each group of

@@ -11,11 +11,39 @@ extension Aspirations {
     }
 
     /// Reads what `json` wrote; anything unreadable (a newer daemon's form) reads as no aspirations.
+    ///
+    /// What is stored was checked when it was set, so it is read as written, without the checks and error
+    /// paths of `AspirationsUpdate(json:)`: the organisation's picture reads every person's.
     public static func stored(_ text: String?) -> Aspirations {
-        guard let text, let json = try? JSONParser.parse(Array(text.utf8)), let update = try? AspirationsUpdate(json: JSONField(json)) else {
-            return Aspirations()
+        guard let text, case .object(let object)? = try? JSONParser.parse(Array(text.utf8)) else { return Aspirations() }
+        var read = Aspirations()
+        for member in object.members {
+            switch (member.key, member.value) {
+            case ("notLooking", .bool(let value)): read.notLooking = value
+            case ("notLooking", .null), ("roles", .null), ("skills", .null), ("openTo", .null): continue
+            case ("roles", .array(let items)):
+                guard let ids = strings(items) else { return Aspirations() }
+                read.roles = ids
+            case ("skills", .array(let items)):
+                guard let ids = strings(items) else { return Aspirations() }
+                read.skills = ids
+            case ("openTo", .array(let items)):
+                guard let kinds = strings(items)?.compactMap(Move.init(rawValue:)), kinds.count == items.count else { return Aspirations() }
+                read.openTo = kinds
+            default: return Aspirations()
+            }
         }
-        return update.applied(to: Aspirations())
+        return read
+    }
+
+    private static func strings(_ items: [JSONValue]) -> [String]? {
+        var strings: [String] = []
+        strings.reserveCapacity(items.count)
+        for item in items {
+            guard case .string(let text) = item else { return nil }
+            strings.append(text)
+        }
+        return strings
     }
 }
 

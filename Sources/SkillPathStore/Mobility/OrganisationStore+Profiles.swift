@@ -6,6 +6,9 @@ public struct PersonProfile: Sendable {
     public var name: String
     public var role: String
     public var profile: Profile
+    /// The profile resolved to the catalog's numbers when read `numberedBy` a catalog (then nil is a profile
+    /// the planner refuses); nil otherwise.
+    public var numbers: ProfileNumbers?
 }
 
 extension OrganisationStore {
@@ -21,8 +24,15 @@ extension OrganisationStore {
     ///
     /// `withAspirationsOnly` reads only the people who said what they want (`aspirations`): the aspiration
     /// picture plans no one else, and most people have said nothing.
-    public func currentProfiles(inSubtreeOf root: String?, evidence: SkillEvidence? = nil, withAspirationsOnly: Bool = false) throws -> [PersonProfile] {
-        var people = try readProfiles(inSubtreeOf: root, withAspirationsOnly: withAspirationsOnly) { skill, level, selfRated, day in
+    ///
+    /// `numberedBy`: also resolve each profile to that catalog's numbers (`PersonProfile.numbers`), each
+    /// distinct skill id once for the whole read, for rankings that would otherwise look every id up per person.
+    public func currentProfiles(
+        inSubtreeOf root: String?, evidence: SkillEvidence? = nil, withAspirationsOnly: Bool = false, numberedBy catalog: Catalog? = nil
+    ) throws -> [PersonProfile] {
+        var (people, skillNumbers) = try readProfiles(
+            inSubtreeOf: root, withAspirationsOnly: withAspirationsOnly, numbering: catalog.map(ProfileNumbers.skillNumbering)
+        ) { skill, level, selfRated, day in
             evidence?.level(skill: skill, level: level, selfRated: selfRated, day: day) ?? level
         }
         if let evidence {
@@ -31,18 +41,28 @@ extension OrganisationStore {
                 people[position].profile.completed = evidence.completions(people[position].profile.completed, levels: levels)
             }
         }
+        if let catalog {
+            for position in people.indices {
+                let profile = people[position].profile
+                let resolved = zip(skillNumbers[position], profile.skills).map { (number: $0, level: $1.level) }
+                people[position].numbers = ProfileNumbers(resolved: resolved, completed: profile.completed, catalog: catalog)
+            }
+        }
         return people
     }
 
+    /// The people and, with `numbering`, each one's skill numbers in the order of their profile's skills.
     private func readProfiles(
-        inSubtreeOf root: String?, withAspirationsOnly: Bool, level: (_ skill: String, _ level: Int, _ selfRated: Bool, _ day: Int) -> Int
-    ) throws -> [PersonProfile] {
+        inSubtreeOf root: String?, withAspirationsOnly: Bool, numbering: ((String) -> Int32?)?,
+        level: (_ skill: String, _ level: Int, _ selfRated: Bool, _ day: Int) -> Int
+    ) throws -> (people: [PersonProfile], skillNumbers: [[Int32?]]) {
         try read { connection in
             var scope = SubtreeScope(root: root)
             if withAspirationsOnly { scope.also = "IN (SELECT employee FROM aspirations)" }
             var people = try connection.prepare("""
                 \(scope.with) SELECT id, name, role FROM employees WHERE left_on IS NULL \(scope.filter("id")) ORDER BY id
-                """).bind(scope.bind).rows { PersonProfile(id: $0.text(0), name: $0.text(1), role: $0.text(2), profile: Profile(role: $0.text(2))) }
+                """).bind(scope.bind).rows { PersonProfile(id: $0.text(0), name: $0.text(1), role: $0.text(2), profile: Profile(role: $0.text(2)), numbers: nil) }
+            var skillNumbers = [[Int32?]](repeating: [], count: numbering == nil ? 0 : people.count)
             var position = 0
             /// The person `employee` names, moving forward through `people`. Both lists are in SQLite's id
             /// order, which is by UTF-8 bytes, so the comparison is too (String's `<` is by Unicode rules).
@@ -61,14 +81,22 @@ extension OrganisationStore {
             var last: (employee: String, person: Int?)?
             var skillIDs = TextInterner()
             var collected: [SkillLevel] = []
+            var collectedNumbers: [Int32?] = []
             func store() {
                 if let person = last?.person {
                     var exact: [SkillLevel] = []
                     exact.reserveCapacity(collected.count)
                     exact.append(contentsOf: collected)
                     people[person].profile.skills = exact
+                    if numbering != nil {
+                        var exactNumbers: [Int32?] = []
+                        exactNumbers.reserveCapacity(collectedNumbers.count)
+                        exactNumbers.append(contentsOf: collectedNumbers)
+                        skillNumbers[person] = exactNumbers
+                    }
                 }
                 collected.removeAll(keepingCapacity: true)
+                collectedNumbers.removeAll(keepingCapacity: true)
             }
             while try skills.step() {
                 if last.map({ !skills.text(0, equals: $0.employee) }) ?? true {
@@ -77,13 +105,19 @@ extension OrganisationStore {
                     last = (employee, seek(employee))
                 }
                 guard last?.person != nil else { continue }
-                let skill = skills.text(1, interning: &skillIDs)
+                var (skill, number): (String, Int32?)
+                if let numbering {
+                    (skill, number) = skills.text(1, interning: &skillIDs, numbering: numbering)
+                } else {
+                    (skill, number) = (skills.text(1, interning: &skillIDs), nil)
+                }
                 let counted = level(skill, skills.int(2), skills.int(3) != 0, skills.dayNumber(4) ?? Int(Int32.max))
                 // A skill's pieces of evidence come together: its level is the best any of them counts for.
                 if let previous = collected.last, previous.skill == skill {
                     collected[collected.count - 1].level = max(previous.level, counted)
                 } else {
                     collected.append(SkillLevel(skill: skill, level: counted))
+                    collectedNumbers.append(number)
                 }
             }
             store()
@@ -92,7 +126,7 @@ extension OrganisationStore {
                 .bind(scope.bind).rows({ ($0.text(0), $0.text(1)) }) {
                 if let person = seek(employee) { people[person].profile.completed.append(course) }
             }
-            return people
+            return (people, skillNumbers)
         }
     }
 }

@@ -116,6 +116,11 @@ public final class SQLiteStatement {
         interner.string(bytes(column))
     }
 
+    /// A text column as `interner` holds it, with the number `numbering` gives it (asked once per distinct text).
+    public func text(_ column: Int32, interning interner: inout TextInterner, numbering: (String) -> Int32?) -> (text: String, number: Int32?) {
+        interner.numbered(bytes(column), numbering: numbering)
+    }
+
     /// Whether a text column holds exactly the UTF-8 bytes of `text`, without building a String.
     public func text(_ column: Int32, equals text: String) -> Bool {
         TextInterner.text(text, equals: bytes(column))
