@@ -10,7 +10,7 @@ public enum MethodRegistry {
         OpportunitiesApply.self, ApplicationsMove.self, ApplicationsWithdraw.self, ApplicationsList.self,
         MentorsOffer.self, MentorsFind.self, MentoringStart.self, MentoringEnd.self, MentoringList.self,
         AssignmentsCreate.self, AssignmentsList.self, AssignmentsGet.self, AssignmentsCancel.self, AssignmentsReplan.self,
-        ProgressRecord.self, ProgressXAPI.self, ReportsTeam.self, MovesRecord.self, MovesList.self, MovesEnd.self,
+        ProgressRecord.self, ProgressXAPI.self, ReportsTeam.self, MovesRecord.self, MovesList.self, MovesEnd.self, MovesFeedback.self,
         OpportunitiesCreate.self, OpportunitiesList.self, OpportunitiesClose.self, RolesSuggest.self, CandidatesRank.self,
         ProjectsList.self, ProjectsFinish.self, ReportsMobility.self, ReportsSkills.self, AuditList.self,
     ]

@@ -24,7 +24,7 @@ import Testing
         "progress": ["progress", "py1", "--completed"], "assign": ["assign", "a1", "scientist"], "assignments": ["assignments"],
         "team": ["team"], "replan": ["replan", "1"], "employees": ["employees"], "suggest": ["suggest"],
         "candidates": ["candidates", "scientist"], "moves": ["moves"], "moves record": ["moves", "record", "a1", "scientist"],
-        "moves end": ["moves", "end", "1", "--return"], "opportunities": ["opportunities"], "opportunities open": ["opportunities", "open", "scientist"],
+        "moves end": ["moves", "end", "1", "--return"], "moves feedback": ["moves", "feedback", "1", "--rating", "3"], "opportunities": ["opportunities"], "opportunities open": ["opportunities", "open", "scientist"],
         "opportunities close": ["opportunities", "close", "1", "--external"], "report mobility": ["report", "mobility"],
         "report skills": ["report", "skills"], "report": ["report", "--out", "/dev/null"],
         "catalog search": ["catalog", "search", "python"], "catalog show": ["catalog", "show", "py1"], "skills": ["skills"], "skills set": ["skills", "set", "python=2"], "import": ["import", "employees", "FILE"], "import xapi": ["import", "xapi", "FILE"],

@@ -1,4 +1,5 @@
 import SkillPathCore
+import SkillPathFixtures
 import Testing
 
 /// The worked example of docs/mobility.md, every figure checked against the hand computation written there.
@@ -13,14 +14,14 @@ import Testing
             .init(id: "x", manager: nil, leftOn: nil),
         ],
         moves: [
-            .init(employee: "c", fromRole: "analyst", toRole: "lead", kind: .promotion, date: day("2025-01-15")),
-            .init(employee: "e", fromRole: "designer", toRole: "engineer", kind: .promotion, date: day("2025-01-20")),
-            .init(employee: "a", fromRole: "analyst", toRole: "scientist", kind: .promotion, date: day("2025-02-01")),
-            .init(employee: "b", fromRole: "analyst", toRole: "engineer", kind: .lateral, date: day("2025-03-10")),
-            .init(employee: "d", fromRole: "engineer", toRole: "designer", kind: .secondment, date: day("2025-04-01")),
-            .init(employee: "x", fromRole: "analyst", toRole: "scientist", kind: .lateral, date: day("2025-05-05")),
-            .init(employee: "d", fromRole: "designer", toRole: "engineer", kind: .lateral, date: day("2025-06-01"), isReturn: true),
-            .init(employee: "e", fromRole: "engineer", toRole: "designer", kind: .lateral, date: day("2025-07-01")),
+            .init(id: 1, employee: "c", fromRole: "analyst", toRole: "lead", kind: .promotion, date: day("2025-01-15")),
+            .init(id: 2, employee: "e", fromRole: "designer", toRole: "engineer", kind: .promotion, date: day("2025-01-20")),
+            .init(id: 3, employee: "a", fromRole: "analyst", toRole: "scientist", kind: .promotion, date: day("2025-02-01")),
+            .init(id: 4, employee: "b", fromRole: "analyst", toRole: "engineer", kind: .lateral, date: day("2025-03-10")),
+            .init(id: 5, employee: "d", fromRole: "engineer", toRole: "designer", kind: .secondment, date: day("2025-04-01")),
+            .init(id: 6, employee: "x", fromRole: "analyst", toRole: "scientist", kind: .lateral, date: day("2025-05-05")),
+            .init(id: 7, employee: "d", fromRole: "designer", toRole: "engineer", kind: .lateral, date: day("2025-06-01"), isReturn: true),
+            .init(id: 8, employee: "e", fromRole: "engineer", toRole: "designer", kind: .lateral, date: day("2025-07-01")),
         ],
         fills: [
             .init(opportunity: 1, manager: "m", opens: day("2025-01-10"), date: day("2025-02-01"), isInternal: true),
@@ -43,6 +44,13 @@ import Testing
             .init(employee: "d", date: day("2025-05-20"), completedHours: Quantity(hundredths: 650)),
             .init(employee: "x", date: day("2025-01-05"), completedHours: Quantity(4)),
             .init(employee: "m", date: day("2024-12-30"), completedHours: Quantity(3)),
+        ],
+        feedback: [
+            // a and e rate their own promotions; m rates a's promotion and b's lateral move (a and b report to m).
+            MoveFeedback(move: 3, respondent: .mover, employee: "a", rating: 4, comment: "Glad I moved", givenAt: "2025-03-10T09:00:00Z"),
+            MoveFeedback(move: 3, respondent: .manager, employee: "m", rating: 3, comment: nil, givenAt: "2025-03-11T09:00:00Z"),
+            MoveFeedback(move: 2, respondent: .mover, employee: "e", rating: 2, comment: nil, givenAt: "2025-03-01T09:00:00Z"),
+            MoveFeedback(move: 4, respondent: .manager, employee: "m", rating: 1, comment: "Not the right fit yet", givenAt: "2025-04-20T09:00:00Z"),
         ])
 
     static func report(manager: String?, grouping: MobilityReport.Grouping? = nil) -> MobilityReport {
@@ -125,5 +133,92 @@ import Testing
         #expect(CalendarDate(iso: "2025-01-31")?.adding(months: 1).description == "2025-02-28")
         #expect(CalendarDate(iso: "2024-01-31")?.adding(months: 1).description == "2024-02-29")
         #expect(CalendarDate(iso: "2025-11-15")?.adding(months: 3).description == "2026-02-15")
+    }
+
+    /// docs/mobility.md, "Did the moves work?": retention and feedback of the worked example.
+    @Test func didTheMovesWork() {
+        let subtree = Self.report(manager: "m").figures
+        // c left before the checkpoint; e and a stayed; b's and d's year has not passed by 2026-03-01.
+        #expect(subtree.retention.movers == .init(part: 2, whole: 3) && subtree.retention.moversTooRecent == 2)
+        #expect(subtree.retention.byKind["promotion"] == .init(part: 2, whole: 3))
+        #expect(subtree.retention.byKind["lateral"] == nil && subtree.retention.byKind["secondment"] == nil)
+        // m did not move: still employed on 2026-01-01.
+        #expect(subtree.retention.stayers == .init(part: 1, whole: 1) && subtree.retention.stayersTooRecent == 0)
+        // Five moves were 30 days old by 2026-03-01 (d's return is not a move).
+        #expect(subtree.feedback.ratable == 5)
+        #expect(subtree.feedback.responses == [.mover: 2, .manager: 2])
+        #expect(subtree.feedback.distribution == [.mover: [0, 1, 0, 1, 0], .manager: [1, 0, 1, 0, 0]])
+        #expect(subtree.feedback.comments.map(\.text) == ["Glad I moved", "Not the right fit yet"])
+        // e's 2 does not change e's failed promotion; m's 1 for b waits for b's checkpoint: still too recent.
+        #expect(subtree.success == .init(part: 1, whole: 3) && subtree.tooRecent == 1)
+
+        let everyone = Self.report(manager: nil).figures
+        // x's lateral move on 2025-05-05 is too recent; x is not a stayer.
+        #expect(everyone.retention.movers == .init(part: 2, whole: 3) && everyone.retention.moversTooRecent == 3)
+        #expect(everyone.retention.stayers == .init(part: 1, whole: 1))
+        #expect(everyone.feedback.ratable == 6)
+
+        let teams = Self.report(manager: "m").teams
+        #expect(teams.map(\.figures.retention.movers) == [.init(part: 2, whole: 2), .init(part: 0, whole: 0), .init(part: 0, whole: 1)])
+        #expect(teams.map(\.figures.feedback.ratable) == [3, 1, 1])
+    }
+
+    /// A rating of 2 or lower from either respondent turns a move that would have succeeded into a failure.
+    @Test func aLowRatingMakesAMoveUnsuccessful() {
+        var facts = Self.facts
+        facts.feedback[1].rating = 2
+        let figures = MobilityReport.compute(facts, from: Self.day("2025-01-01"), to: Self.day("2025-06-30"), asOf: Self.day("2026-03-01"), manager: "m", grouping: nil).figures
+        #expect(figures.success == .init(part: 0, whole: 3))
+        facts.feedback[1].rating = 3
+        let kept = MobilityReport.compute(facts, from: Self.day("2025-01-01"), to: Self.day("2025-06-30"), asOf: Self.day("2026-03-01"), manager: "m", grouping: nil).figures
+        #expect(kept.success == .init(part: 1, whole: 3))
+    }
+
+    /// Retention against a plain recomputation from its definition, on random organisations and periods.
+    @Test(arguments: 1...40) func retentionMatchesItsDefinition(seed: Int) {
+        var generator = SeededGenerator(seed: UInt64(seed))
+        func draw(_ bound: Int) -> Int { generator.int(in: 0...(bound - 1)) }
+        let start = Self.day("2024-01-01")
+        let people = (0..<30).map { "p\($0)" }
+        let employees = people.enumerated().map { number, id in
+            MobilityFacts.Employee(id: id, manager: number == 0 ? nil : "p\((number - 1) / 3)", leftOn: draw(4) == 0 ? start.adding(days: draw(900)) : nil)
+        }
+        let moves = (0..<40).map { number in
+            MobilityFacts.Move(
+                id: Int64(number + 1), employee: people[draw(30)], fromRole: "r\(draw(3))", toRole: "s\(draw(3))",
+                kind: Transition.Kind.allCases[draw(3)], date: start.adding(days: draw(700)), isReturn: draw(8) == 0)
+        }
+        let projects = (0..<6).map { _ in MobilityFacts.Project(employee: people[draw(30)], start: start.adding(days: draw(700)), finishedOn: nil, outcome: nil) }
+        let facts = MobilityFacts(employees: employees, moves: moves, fills: [], assignments: [], learning: [], projects: projects)
+        let (from, to) = (start.adding(days: draw(300)), start.adding(days: 300 + draw(300)))
+        let asOf = to.adding(days: draw(500))
+        let retention = MobilityReport.compute(facts, from: from, to: to, asOf: asOf, manager: nil, grouping: nil).figures.retention
+        // The definition, person by person.
+        var expected = MobilityReport.Retention()
+        for employee in employees {
+            let dated = moves.filter { $0.employee == employee.id && !$0.isReturn && $0.date >= from && $0.date <= to }.map { ($0.kind.rawValue, $0.date) }
+                + projects.filter { $0.employee == employee.id && $0.start >= from && $0.start <= to }.map { ("project", $0.start) }
+            func judge(_ anchor: CalendarDate) -> Bool? {
+                let checkpoint = anchor.adding(months: 12)
+                return checkpoint > asOf ? nil : employee.leftOn.map { $0 > checkpoint } ?? true
+            }
+            if let first = dated.map(\.1).min() {
+                switch judge(first) {
+                case nil: expected.moversTooRecent += 1
+                case let stayed?: expected.movers.whole += 1; expected.movers.part += stayed ? 1 : 0
+                }
+                for kind in Set(dated.map(\.0)) {
+                    guard let anchor = dated.filter({ $0.0 == kind }).map(\.1).min(), let stayed = judge(anchor) else { continue }
+                    expected.byKind[kind, default: .init(part: 0, whole: 0)].whole += 1
+                    if stayed { expected.byKind[kind, default: .init(part: 0, whole: 0)].part += 1 }
+                }
+            } else if employee.leftOn.map({ $0 >= from }) ?? true {
+                switch judge(from) {
+                case nil: expected.stayersTooRecent += 1
+                case let stayed?: expected.stayers.whole += 1; expected.stayers.part += stayed ? 1 : 0
+                }
+            }
+        }
+        #expect(retention == expected, "seed \(seed)")
     }
 }

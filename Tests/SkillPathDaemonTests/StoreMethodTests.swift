@@ -2,6 +2,7 @@ import CSQLite
 import Foundation
 import Glibc
 import SkillPathJSON
+import SkillPathStore
 import SkillPathTestSupport
 import Testing
 
@@ -182,6 +183,6 @@ import Testing
         sqlite3_close(handle)
         let daemon = try DaemonProcess(arguments: ["--database", database], waitForSocket: false)
         #expect(daemon.waitForExit() == 1)
-        #expect(daemon.log.contains("has schema version 42, newer than this skillpathd supports (10); it was left untouched"))
+        #expect(daemon.log.contains("has schema version 42, newer than this skillpathd supports (\(OrganisationStore.latestSchemaVersion)); it was left untouched"))
     }
 }

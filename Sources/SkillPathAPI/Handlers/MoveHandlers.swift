@@ -93,3 +93,32 @@ extension OpportunitiesClose: HandledMethod {
         return Result(opportunity: result.opportunity, move: result.move, project: result.project, today: context.today)
     }
 }
+
+extension MovesFeedback: HandledMethod {
+    /// The mover rates as `mover`, the manager they report to as `manager`; nobody else, not even an
+    /// administrator, speaks for either (docs/access.md, `mover-or-manager`).
+    static func handle(_ params: Params, in context: CallContext) throws -> Result {
+        let caller = try context.requireKnown()
+        guard let move = try context.store.move(params.move) else { throw DomainError.notVisible(kind: "move", id: params.move) }
+        let manager = try context.store.employee(move.employee)?.employee.manager
+        let respondent: MoveFeedback.Respondent
+        switch caller {
+        case .employee(let id) where id == move.employee: respondent = .mover
+        case .employee(let id) where id == manager: respondent = .manager
+        default:
+            // Who may not see the move learns nothing about it, exactly as for an id that does not exist.
+            do {
+                try context.requireRead(of: move.employee)
+            } catch is AccessRefusal {
+                throw DomainError.notVisible(kind: "move", id: params.move)
+            }
+            throw AccessRefusal(
+                "mover-or-manager", "a move is rated by the person who moved and by the manager they report to, not by the \(caller.label)",
+                method: context.method)
+        }
+        let feedback = MoveFeedback(
+            move: move.id, respondent: respondent, employee: caller.employeeID ?? move.employee, rating: params.rating, comment: params.comment,
+            givenAt: Timestamps.now())
+        return try context.store.giveFeedback(feedback, today: context.today, actor: context.auditActor)
+    }
+}

@@ -35,7 +35,9 @@ extension ReportsMobility: HandledMethod {
         let report = MobilityReport.compute(
             facts, from: params.from, to: params.to, asOf: context.today, manager: scope, grouping: params.groupBy,
             successWindowMonths: params.successWindowMonths)
-        return Result(report: report, manager: scope)
+        // Comments after a move are for administrators (HR) only: managers see the ratings, not the words.
+        let comments = if case .admin = try context.requireKnown() { true } else { false }
+        return Result(report: report, manager: scope, comments: comments)
     }
 }
 

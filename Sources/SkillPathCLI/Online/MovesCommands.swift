@@ -116,3 +116,32 @@ enum MovesEndCommand: Command {
         return .success
     }
 }
+
+/// `skillpath moves feedback MOVE --rating N [--comment TEXT]`.
+enum MovesFeedbackCommand: Command {
+    static let spec = CommandSpec(
+        path: ["moves", "feedback"], summary: "rate how a move went, 1 to 5: the person who moved, or the manager they report to",
+        synopsis: "moves feedback MOVE --rating 1-5 [--comment TEXT] [--json]",
+        discussion: """
+        From 30 days after the move. Rating again replaces your earlier rating. A rating of 2 or lower from
+        either of you makes the move count as unsuccessful in `report mobility`; comments are shown to
+        administrators only.
+        """,
+        options: [
+            OptionSpec("rating", value: "1-5", help: "1 (it went badly) to 5 (it went very well)"),
+            OptionSpec("comment", value: "TEXT", help: "what went well or not"),
+        ],
+        positionals: ["MOVE"], minimumPositionals: 1, maximumPositionals: 1,
+        examples: ["skillpath moves feedback 7 --rating 4 --comment 'A steep first month, then it clicked'"])
+
+    static func run(_ context: CommandContext) throws(CLIError) -> ExitCode {
+        let arguments = context.arguments
+        let id = try positiveID(arguments.positionals[0], "MOVE", is: "a move id")
+        guard let text = arguments.value("rating") else { throw .usage("give --rating, a whole number from 1 to 5") }
+        guard let rating = Int(text), MoveFeedback.ratings.contains(rating) else { throw .usage("--rating must be a whole number from 1 to 5, got '\(text)'") }
+        let given = try context.daemon().call(MovesFeedback.self, MovesFeedback.Params(move: id, rating: rating, comment: arguments.value("comment")))
+        if context.printedJSON(given) { return .success }
+        context.console.line("Rated move \(id) \(rating) of 5 as its \(given["respondent"]?.stringValue ?? "respondent").")
+        return .success
+    }
+}

@@ -14,6 +14,8 @@ public struct MobilityFacts: Sendable {
     }
 
     public struct Move: Sendable {
+        /// The move's id, which feedback names (0 where none is needed).
+        public var id: Int64
         public var employee: String
         public var fromRole: String
         public var toRole: String
@@ -24,7 +26,11 @@ public struct MobilityFacts: Sendable {
         /// A secondment turned permanent.
         public var isConversion: Bool
 
-        public init(employee: String, fromRole: String, toRole: String, kind: Transition.Kind, date: CalendarDate, isReturn: Bool = false, isConversion: Bool = false) {
+        public init(
+            id: Int64 = 0, employee: String, fromRole: String, toRole: String, kind: Transition.Kind, date: CalendarDate, isReturn: Bool = false,
+            isConversion: Bool = false
+        ) {
+            self.id = id
             self.employee = employee
             self.fromRole = fromRole
             self.toRole = toRole
@@ -105,9 +111,15 @@ public struct MobilityFacts: Sendable {
     public var assignments: [Assignment]
     public var learning: [Learning]
     public var projects: [Project]
+    /// Ratings of the moves (`MoveFeedback`), by move id.
+    public var feedback: [MoveFeedback]
 
-    public init(employees: [Employee], moves: [Move], fills: [Fill], assignments: [Assignment], learning: [Learning], projects: [Project] = []) {
+    public init(
+        employees: [Employee], moves: [Move], fills: [Fill], assignments: [Assignment], learning: [Learning], projects: [Project] = [],
+        feedback: [MoveFeedback] = []
+    ) {
         self.projects = projects
+        self.feedback = feedback
         self.employees = employees
         self.moves = moves
         self.fills = fills

@@ -55,6 +55,10 @@ public struct MobilityReport: Sendable {
         public var learningHours = Quantity.zero
         /// Learning hours per active learner per week of the period, to the hundredth, rounded half up.
         public var hoursPerLearnerPerWeek: Quantity?
+        /// Who stayed a year after moving, against who stayed without moving.
+        public var retention = Retention()
+        /// How the movers and their managers rated the period's moves.
+        public var feedback = Feedback()
 
         public init() {}
 

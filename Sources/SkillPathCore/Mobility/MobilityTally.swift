@@ -3,22 +3,24 @@
 /// people up in sets per figure. A report over 50,000 people and 200,000 moves is one walk over them.
 struct MobilityTally {
     /// Where figures accumulate: the whole period, each bucket, each team.
-    private var total = MobilityReport.Figures()
+    var total = MobilityReport.Figures()
     private var buckets: [MobilityReport.Figures]
-    private var teams: [MobilityReport.Figures]
+    var teams: [MobilityReport.Figures]
     private var learners: [Set<Int>]
     private let bucketRanges: [(from: CalendarDate, to: CalendarDate)]
-    private let facts: MobilityFacts
-    private let from: CalendarDate
-    private let to: CalendarDate
+    let facts: MobilityFacts
+    let from: CalendarDate
+    let to: CalendarDate
+    /// Each move's ratings, by move id.
+    private let ratings: [Int64: [MoveFeedback]]
 
     /// Employees by position in `facts.employees`.
-    private let number: [String: Int]
+    let number: [String: Int]
     /// Per employee: in scope, and the team (index into `teams`) or -1. With no scope (everyone), facts of
     /// people the employees table does not hold, and fills with no manager, count too.
     private let everyone: Bool
-    private let inScope: [Bool]
-    private let team: [Int]
+    let inScope: [Bool]
+    let team: [Int]
 
     init(facts: MobilityFacts, from: CalendarDate, to: CalendarDate, scope: Set<String>?, teamRoots: [String], tree: MobilityReport.Tree,
          buckets ranges: [(from: CalendarDate, to: CalendarDate)]) {
@@ -40,6 +42,7 @@ struct MobilityTally {
             for member in tree.subtree(of: root) { if let index = number[member] { team[index] = position } }
         }
         self.team = team
+        ratings = Dictionary(grouping: facts.feedback, by: \.move)
     }
 
     /// The figures for the period, each bucket and each team.
@@ -66,6 +69,7 @@ struct MobilityTally {
             }
         }
         countLearning()
+        countRetention(asOf: asOf)
         return (total, buckets, teams)
     }
 
@@ -120,12 +124,16 @@ struct MobilityTally {
                 guard move.date >= from, move.date <= to else { continue }
                 // People the employees table does not hold have no history to follow a move with.
                 let later = person < unknown ? order[slot..<offsets[person + 1]] : order[slot...slot]
-                let verdict = move.isReturn || move.kind == .secondment ? nil : Self.succeeded(later, of: moves, left: left, asOf: asOf, windowMonths: windowMonths)
+                let ratings = ratings[move.id] ?? []
+                let verdict = move.isReturn || move.kind == .secondment
+                    ? nil : Self.succeeded(later, of: moves, left: left, asOf: asOf, windowMonths: windowMonths, ratings: ratings)
+                let ratable = !move.isReturn && MoveFeedback.opens(after: move.date) <= asOf
                 add(person < unknown ? person : nil, move.date) { figures in
                     if move.isReturn {
                         figures.secondmentsReturned += 1
                         return
                     }
+                    if ratable { figures.feedback.add(ratings) }
                     if move.isConversion { figures.secondmentsConverted += 1 }
                     figures.moves[move.kind, default: 0] += 1
                     guard move.kind != .secondment else { return }
@@ -197,13 +205,17 @@ struct MobilityTally {
     }
 
     /// A permanent move succeeded when, `windowMonths` after it, the employee had not left and did not hold
-    /// the role they came from. Nil while the window has not passed. `history` starts at the move and runs
-    /// through the employee's later moves (positions in `moves`).
-    static func succeeded(_ history: ArraySlice<Int>, of moves: [MobilityFacts.Move], left: CalendarDate?, asOf: CalendarDate, windowMonths: Int) -> Bool? {
+    /// the role they came from, and neither the mover nor their manager rated it `MoveFeedback.failingRating`
+    /// or lower. Nil while the window has not passed. `history` starts at the move and runs through the
+    /// employee's later moves (positions in `moves`).
+    static func succeeded(
+        _ history: ArraySlice<Int>, of moves: [MobilityFacts.Move], left: CalendarDate?, asOf: CalendarDate, windowMonths: Int, ratings: [MoveFeedback] = []
+    ) -> Bool? {
         guard let first = history.first else { return nil }
         let checkpoint = moves[first].date.adding(months: windowMonths)
         guard checkpoint <= asOf else { return nil }
         if let left, left <= checkpoint { return false }
+        if ratings.contains(where: { $0.rating <= MoveFeedback.failingRating }) { return false }
         let held = history.last { moves[$0].date <= checkpoint } ?? first
         return moves[held].toRole != moves[first].fromRole
     }

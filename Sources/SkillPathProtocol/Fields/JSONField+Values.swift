@@ -37,10 +37,10 @@ extension JSONField {
         return quantity
     }
 
-    /// The optional `note` member of these params: text, at most `ApplicationRecord.maximumNote` characters
-    /// (an application's step, a mentoring).
-    public func note() throws(JSONFieldError) -> String? {
-        guard let field = try optional("note") else { return nil }
+    /// The optional `note` member of these params (or another text member, `key`): text, at most
+    /// `ApplicationRecord.maximumNote` characters (an application's step, a mentoring, a move's feedback).
+    public func note(_ key: String = "note") throws(JSONFieldError) -> String? {
+        guard let field = try optional(key) else { return nil }
         let text = try field.string()
         guard text.count <= ApplicationRecord.maximumNote else {
             throw JSONFieldError(path: field.path, message: "is \(text.count) characters long; at most \(ApplicationRecord.maximumNote)")

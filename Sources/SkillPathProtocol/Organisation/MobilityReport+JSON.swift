@@ -8,7 +8,8 @@ extension MobilityReport.Ratio {
 }
 
 extension MobilityReport.Figures {
-    public var json: JSONValue {
+    /// The figures; `comments`: with the feedback's comments (administrators only, docs/access.md).
+    public func json(comments: Bool = false) -> JSONValue {
         .object([
             ("people", .int(people)),
             ("moves", .object(
@@ -23,21 +24,55 @@ extension MobilityReport.Figures {
                 ("activeLearners", .int(activeLearners)), ("learningHours", learningHours.json),
                 ("hoursPerLearnerPerWeek", hoursPerLearnerPerWeek?.json),
             ])),
+            ("retention", retention.json),
+            ("feedback", feedback.json(comments: comments)),
+        ])
+    }
+}
+
+extension MobilityReport.Retention {
+    public var json: JSONValue {
+        .object([
+            ("months", .int(MobilityReport.retentionMonths)),
+            ("movers", movers.json), ("moversTooRecent", .int(moversTooRecent)),
+            ("stayers", stayers.json), ("stayersTooRecent", .int(stayersTooRecent)),
+            ("byKind", .object((Transition.Kind.allCases.map(\.rawValue) + ["project"]).map { ($0, byKind[$0]?.json ?? MobilityReport.Ratio(part: 0, whole: 0).json) })),
+        ])
+    }
+}
+
+extension MobilityReport.Feedback {
+    public func json(comments withComments: Bool) -> JSONValue {
+        .object([
+            ("ratable", .int(ratable)),
+            ("responses", .object(MoveFeedback.Respondent.allCases.map { respondent in
+                (respondent.rawValue, MobilityReport.Ratio(part: responses[respondent] ?? 0, whole: ratable).json)
+            })),
+            ("ratings", .object(MoveFeedback.Respondent.allCases.map { respondent in
+                (respondent.rawValue, .array((distribution[respondent] ?? [0, 0, 0, 0, 0]).map(JSONValue.int)))
+            })),
+            ("comments", withComments ? .array(comments.map { comment in
+                .object([
+                    ("move", .int(Int(comment.move))), ("respondent", .string(comment.respondent.rawValue)), ("rating", .int(comment.rating)),
+                    ("comment", .string(comment.text)),
+                ])
+            }) : nil),
         ])
     }
 }
 
 extension MobilityReport {
     /// The report for `manager`'s subtree (everyone when nil), with one team per direct report.
-    public func json(manager: String?) -> JSONValue {
+    /// `comments`: with the feedback's comments (administrators only).
+    public func json(manager: String?, comments: Bool = false) -> JSONValue {
         .object([
             ("from", .string(from.description)), ("to", .string(to.description)), ("asOf", .string(asOf.description)),
-            ("successWindowMonths", .int(successWindowMonths)), ("figures", figures.json),
+            ("successWindowMonths", .int(successWindowMonths)), ("figures", figures.json(comments: comments)),
             ("periods", buckets.isEmpty ? nil : .array(buckets.map { bucket in
-                .object([("period", .string(bucket.label)), ("from", .string(bucket.from.description)), ("to", .string(bucket.to.description)), ("figures", bucket.figures.json)])
+                .object([("period", .string(bucket.label)), ("from", .string(bucket.from.description)), ("to", .string(bucket.to.description)), ("figures", bucket.figures.json(comments: comments))])
             })),
             ("manager", manager.map(JSONValue.string) ?? .null),
-            ("teams", .array(teams.map { .object([("manager", .string($0.manager)), ("figures", $0.figures.json)]) })),
+            ("teams", .array(teams.map { .object([("manager", .string($0.manager)), ("figures", $0.figures.json(comments: comments))]) })),
         ])
     }
 }

@@ -11,12 +11,17 @@ extension OrganisationStore {
             }
             let until = max(asOf, to).description
             let moves = try connection.prepare("""
-                SELECT employee, from_role, to_role, kind, date, source FROM moves WHERE date <= ?1 ORDER BY employee, date, id
+                SELECT employee, from_role, to_role, kind, date, source, id FROM moves WHERE date <= ?1 ORDER BY employee, date, id
                 """).bind(.text(until)).rows { row in
                 MobilityFacts.Move(
-                    employee: row.text(0), fromRole: row.text(1), toRole: row.text(2), kind: Transition.Kind(rawValue: row.text(3)) ?? .lateral,
+                    id: row.int64(6), employee: row.text(0), fromRole: row.text(1), toRole: row.text(2), kind: Transition.Kind(rawValue: row.text(3)) ?? .lateral,
                     date: Self.day(row.text(4)), isReturn: row.text(5) == MoveRecord.returnSource, isConversion: row.text(5) == MoveRecord.conversionSource)
             }
+            // Ratings of the period's moves: the success and the feedback figures read them.
+            let feedback = try connection.prepare("""
+                SELECT f.move, f.respondent, f.employee, f.rating, f.comment, f.given_at FROM move_feedback f JOIN moves m ON m.id = f.move
+                WHERE m.date BETWEEN ?1 AND ?2 ORDER BY f.move, f.respondent DESC
+                """).bind(.text(from.description), .text(to.description)).rows(Self.feedback)
             // Project seats are not jobs: the fill rate and time to fill are about positions and secondments.
             let fills = try connection.prepare("""
                 SELECT f.opportunity, o.manager, o.opens, f.date, f.external FROM opportunity_fills f JOIN opportunities o ON o.id = f.opportunity
@@ -54,7 +59,7 @@ extension OrganisationStore {
                     employee: row.text(0), start: Self.day(row.text(1)), finishedOn: row.optionalText(2).map(Self.day),
                     outcome: row.optionalText(3).flatMap(ProjectMove.Outcome.init(rawValue:)))
             }
-            return MobilityFacts(employees: employees, moves: moves, fills: fills, assignments: assignments, learning: learning, projects: projects)
+            return MobilityFacts(employees: employees, moves: moves, fills: fills, assignments: assignments, learning: learning, projects: projects, feedback: feedback)
         }
     }
 

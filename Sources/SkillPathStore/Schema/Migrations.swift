@@ -4,7 +4,7 @@ import SkillPathCore
 ///
 /// A migration is appended, never edited: a database at version N has run exactly migrations 1…N.
 enum Migrations {
-    static let all: [(version: Int, sql: String)] = [(1, version1), (2, version2), (3, version3), (4, version4), (5, version5), (6, version6), (7, version7), (8, version8), (9, version9), (10, version10)]
+    static let all: [(version: Int, sql: String)] = [(1, version1), (2, version2), (3, version3), (4, version4), (5, version5), (6, version6), (7, version7), (8, version8), (9, version9), (10, version10), (11, version11)]
 
     /// Migrations that rebuild a table other tables refer to: run with foreign-key enforcement off (dropping
     /// the old table must not cascade or fail), then every reference checked before they commit (SQLite's
@@ -350,5 +350,19 @@ enum Migrations {
     CREATE INDEX project_moves_start ON project_moves(start_date);
     CREATE UNIQUE INDEX project_moves_once ON project_moves(opportunity, employee);
     ALTER TABLE opportunity_fills ADD COLUMN project INTEGER REFERENCES project_moves(id);
+    """
+
+    /// Feedback after a move (issue 22): the mover's and their manager's rating of it, one each per move (given
+    /// again, it replaces the first; the audit log keeps both).
+    static let version11 = """
+    CREATE TABLE move_feedback (
+        move INTEGER NOT NULL REFERENCES moves(id) ON DELETE CASCADE,
+        respondent TEXT NOT NULL CHECK (respondent IN ('mover', 'manager')),
+        employee TEXT NOT NULL,
+        rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 5),
+        comment TEXT,
+        given_at TEXT NOT NULL,
+        PRIMARY KEY (move, respondent)
+    ) WITHOUT ROWID;
     """
 }

@@ -9,8 +9,11 @@ public enum ReportsMobility: RPCMethod {
         For everyone (administrators) or a manager's subtree (`manager`; managers see their own subtree or one below \
         it), with the same figures per direct report's subtree when `manager` is given, and per month or quarter with \
         `groupBy`. A move succeeded when, `successWindowMonths` (default 12) after it, the employee had not left and \
-        did not hold the role they came from; moves whose window has not passed are counted as too recent. \
-        docs/mobility.md gives every definition and a worked example.
+        did not hold the role they came from, and neither they nor their manager rated it 2 or lower \
+        (`moves.feedback`); moves whose window has not passed are counted as too recent. `retention` compares who \
+        was still employed 12 months after moving (by kind) with who was, 12 months after the period began, among \
+        those who did not move; `feedback` gives the ratings' response rates and distribution, and to \
+        administrators the comments. docs/mobility.md gives every definition and a worked example.
         """,
         params: [
             MethodDescription.Parameter("from", Schema.date, required: true, "the first day of the period"),
@@ -69,12 +72,15 @@ public enum ReportsMobility: RPCMethod {
     public struct Result: RPCResult {
         public var report: MobilityReport
         public var manager: String?
+        /// Whether the feedback's comments are shown (administrators only).
+        public var comments: Bool
 
-        public init(report: MobilityReport, manager: String?) {
+        public init(report: MobilityReport, manager: String?, comments: Bool = false) {
             self.report = report
             self.manager = manager
+            self.comments = comments
         }
 
-        public var json: JSONValue { report.json(manager: manager) }
+        public var json: JSONValue { report.json(manager: manager, comments: comments) }
     }
 }
