@@ -22,7 +22,7 @@ import Testing
         #expect(try complete("--socket", "/x.sock", "--json", "pat") == ["path"], "the socket's value is not a command")
         #expect(try complete("cat") == ["catalog"], "a group completes to its own name, not 'catalog:'")
         #expect(try complete("catalog", "") == ["search", "show", "check", "import"])
-        #expect(try complete("moves", "") == ["record", "end"])
+        #expect(try complete("moves", "") == ["record", "end", "feedback"])
         #expect(try complete("path", "--tar") == ["--target"])
     }
 

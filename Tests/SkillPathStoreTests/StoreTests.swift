@@ -10,7 +10,7 @@ import Testing
     @Test func migrationsCreateTheSchemaAndRecordItsVersion() throws {
         let fixture = try StoreFixture()
         #expect(fixture.store.schemaVersion == OrganisationStore.latestSchemaVersion)
-        #expect(OrganisationStore.latestSchemaVersion == 10)
+        #expect(OrganisationStore.latestSchemaVersion == 11)
         try fixture.seedTeam()
         // A second store on the same file, while the first is open, is a second daemon: refused.
         #expect(throws: StoreError.self) { try OrganisationStore(path: fixture.store.path) }
@@ -79,7 +79,7 @@ import Testing
         sqlite3_close(handle)
 
         let store = try OrganisationStore(path: path)
-        #expect(store.schemaVersion == 10)
+        #expect(store.schemaVersion == OrganisationStore.latestSchemaVersion)
         let opportunity = try store.opportunity(7)
         #expect(opportunity?.kind == .secondment && opportunity?.durationWeeks == 12 && opportunity?.headcount == 2)
         #expect(opportunity?.fills == [OpportunityRecord.Fill(seat: 1, employee: "a1", external: false, date: CalendarDate(iso: "2026-03-01") ?? CalendarDate(daysSinceEpoch: 0), move: 3)])
