@@ -148,6 +148,29 @@ struct SampleOrganisation {
         return counts
     }
 
+    /// `feedback.csv` (`employee, toRole, respondent` (mover or manager)`, rating, comment?`): the rating of that
+    /// employee's move into that role, through moves.feedback as the mover or the manager they report to.
+    private func feedbackFromFile(managers: [String: String]) throws -> Int {
+        let path = "\(directory)/feedback.csv"
+        guard let data = FileManager.default.contents(atPath: path) else { return 0 }
+        let table = try CSVReader.parse([UInt8](data), file: path)
+        let columns = try table.columns(required: ["employee", "toRole", "respondent", "rating"], optional: ["comment"], file: path)
+        for record in table.records {
+            let value = { (column: String) in record.value(column, in: columns) }
+            let moves = call(MovesList.self, .init(employee: value("employee"))).map { $0["items"]?.arrayValue ?? [] }
+            guard let employee = value("employee"), let respondent = value("respondent").flatMap(MoveFeedback.Respondent.init(rawValue:)),
+                  let rating = value("rating").flatMap(Int.init), case .success(let items) = moves,
+                  let move = items.first(where: { $0["toRole"]?.stringValue == value("toRole") && $0["source"] != "secondment-return" })?["id"]?.intValue else {
+                throw CSVError(file: path, line: record.line, column: nil, message: "an employee's move into toRole, a respondent (mover or manager) and a rating are required")
+            }
+            let actor = respondent == .mover ? employee : managers[employee]
+            if case .failure(let error) = call(MovesFeedback.self, .init(move: Int64(move), rating: rating, comment: value("comment")), actor: actor) {
+                throw CSVError(file: path, line: record.line, column: nil, message: "the daemon refused the row: \(error.message)")
+            }
+        }
+        return table.records.count
+    }
+
     private func load(employeesFile: String) throws {
         let read = { (path: String) -> (bytes: [UInt8], file: String)? in
             FileManager.default.contents(atPath: path).map { ([UInt8]($0), path) }
@@ -169,6 +192,7 @@ struct SampleOrganisation {
         let mentoring = try mentorFromFiles(today: today)
         // Before the assignments: their shared schedule is laid out around the gigs' hours.
         let projects = try projectsFromFile(opportunities: replayed.opportunities, today: today)
+        let feedback = try feedbackFromFile(managers: Dictionary(rows.compactMap { row in row.manager.applied(to: nil).map { (row.id, $0) } }, uniquingKeysWith: { first, _ in first }))
         var assignments = 0
         if let bytes = read("\(directory)/assignments.csv") {
             let table = try CSVReader.parse(bytes.bytes, file: bytes.file)
@@ -193,7 +217,7 @@ struct SampleOrganisation {
         daemon.logger.notice("loaded the sample organisation", [
             ("employees", String(upsert["inserted"]?.intValue ?? 0)), ("assignments", String(assignments)),
             ("moves", String(replayed.moves)), ("opportunities", String(replayed.opportunities.count)), ("applications", String(applications)),
-            ("mentors", String(mentoring.mentors)), ("mentorings", String(mentoring.mentorings)), ("project gigs", String(projects)),
+            ("mentors", String(mentoring.mentors)), ("mentorings", String(mentoring.mentorings)), ("project gigs", String(projects)), ("move ratings", String(feedback)),
             ("you", you.map { "\($0) is employee e-010" } ?? "-"),
         ])
     }

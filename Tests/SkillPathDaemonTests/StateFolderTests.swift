@@ -25,6 +25,11 @@ import Testing
         let you = try client.result("employees.get", .object([("id", "e-010")]))
         #expect(you["login"]?.stringValue == ProcessInfo.processInfo.userName, "the person running the daemon is the sample's e-010")
         #expect(daemon.logEventually(contains: "the sample organisation loads into an empty database reason=\"embedded defaults"), "\(daemon.log)")
+        // The sample's ratings of its moves (feedback.csv) answer the mobility report at once, in the CLI too.
+        #expect(daemon.logEventually(contains: "move ratings=6"), "\(daemon.log)")
+        let mobility = try ProcessRunner.run("skillpath", ["report", "mobility", "--months", "24"], environment: ["SKILLPATH_SOCKET": daemon.socketPath])
+        #expect(mobility.stdout.contains("Ratings by the movers: 4 of 8 (50%)"), "\(mobility.stdout)\(mobility.stderr)")
+        #expect(mobility.stdout.contains("Still here 12 months on: movers"), "\(mobility.stdout)")
         let state = "\(folder.path)/.skillpath"
         #expect(octal(mode(state)) == "0700")
         for file in ["skillpath.db", "skillpath.db-wal", "skillpath.db-shm", "skillpath.db.lock"] {

@@ -87,7 +87,30 @@ enum MobilityReportCommand: Command {
             "Path completion: \(ratio(figures?["pathCompletion"].map { .object([("count", $0["met"] ?? .null), ("of", $0["due"] ?? .null), ("rate", $0["rate"] ?? .null)]) }))",
             "Engagement: \(Plural.count(engagement?["activeLearners"]?.intValue ?? 0, "active learner")), \(shown.count(engagement?["learningHours"])) h of courses completed"
                 + (engagement?["hoursPerLearnerPerWeek"].map { ", \(shown.text($0)) h per learner per week" } ?? ""),
+        ] + outcomes(figures)
+    }
+
+    /// Did the moves work: twelve-month retention and the ratings of the moves (docs/mobility.md).
+    static func outcomes(_ figures: JSONValue?) -> [String] {
+        let shown = Shown()
+        let retention = figures?["retention"]
+        let feedback = figures?["feedback"]
+        let kinds = ["promotion", "lateral", "secondment", "project"].compactMap { kind in
+            retention?["byKind"]?[kind].flatMap { $0["of"]?.intValue == 0 ? nil : "\(kind) \(ratio($0))" }
+        }
+        var lines = [
+            "Still here 12 months on: movers \(ratio(retention?["movers"])) (\(shown.count(retention?["moversTooRecent"])) too recent)"
+                + (kinds.isEmpty ? "" : "; \(kinds.joined(separator: ", "))") + "; did not move \(ratio(retention?["stayers"]))",
         ]
+        for respondent in ["mover", "manager"] {
+            let counts = feedback?["ratings"]?[respondent]?.arrayValue?.compactMap(\.intValue) ?? []
+            lines.append("Ratings by the \(respondent)s: \(ratio(feedback?["responses"]?[respondent])) of the moves that could be rated answered; "
+                + "1–5: \(counts.map(String.init).joined(separator: " / "))")
+        }
+        for comment in feedback?["comments"]?.arrayValue ?? [] {
+            lines.append("  move \(shown.text(comment["move"])), \(shown.text(comment["respondent"])) (\(shown.text(comment["rating"]))): \(shown.text(comment["comment"]))")
+        }
+        return lines
     }
 
     /// "3 of 4 (75%)", or "— (none)" when there was nothing to count.
