@@ -102,6 +102,9 @@ extension AccessControlTests {
         case ("employees.setAspirations", _): return .object([("employee", subject), ("roles", .array(["lead"]))])
         case ("employees.aspirations", _): return .object([("employee", subject)])
         case ("reports.aspirations", _): return .object([("manager", "m")])
+        case ("reports.succession", _): return .object([("manager", "m"), ("roles", .strings(["lead"]))])
+        case ("roles.critical", _): return .object([])
+        case ("roles.setCritical", _): return .object([("role", "lead"), ("critical", true)])
         case ("opportunities.apply", _): return .object([("employee", subject), ("opportunity", .int(Int64(organisation.opening)))])
         case ("applications.list", _): return .object([("employee", subject)])
         case ("applications.withdraw", _): return .object([("id", .int(Int64(organisation.application)))])
@@ -140,7 +143,7 @@ extension AccessControlTests {
         let organisation = try Self.organisation.get()
         let table = try AccessTable(file: "\(ProcessRunner.packageRoot)/docs/access.md")
         let discovered = try organisation.daemon.client().result("rpc.discover")["methods"]?.arrayValue?.compactMap { $0["name"]?.stringValue } ?? []
-        #expect(discovered.count == 50, "rpc.discover lists \(discovered.count) methods")
+        #expect(discovered.count == 53, "rpc.discover lists \(discovered.count) methods")
         let documented = Set(table.rows.flatMap(\.methods))
         for method in discovered {
             #expect(documented.contains(method), "\(method) is in rpc.discover but has no row in docs/access.md")

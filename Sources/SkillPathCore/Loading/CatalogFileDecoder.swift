@@ -15,7 +15,7 @@ enum CatalogFileDecoder {
             "id", "title", "provider", "format", "hours", "cost", "currency", "language", "teaches", "requires", "after", "url", "tags",
             "externalIds",
         ])
-        static let role = FieldSet(["id", "title", "family", "grade", "description", "requires", "weights"])
+        static let role = FieldSet(["id", "title", "family", "grade", "description", "requires", "weights", "critical"])
         static let roleWeight = FieldSet(["skill", "weight"])
         static let transition = FieldSet(["from", "to", "kind"])
         static let level = FieldSet(["skill", "level"])
@@ -164,10 +164,14 @@ enum CatalogFileDecoder {
         }
         checkRepeatedSkills(requirements.map { SkillLevel(skill: $0.skill, level: $0.level) }, field: "requires", reader: &reader)
         let weights = decodeWeights(&reader)
+        var critical = false
+        if let raw = reader.object["critical"], !raw.isNull {
+            if case .bool(let value) = raw { critical = value } else { reader.error(.invalidField, "'critical' must be true or false, got \(reader.describe(raw))") }
+        }
         guard let id else { return nil }
         return Role(
             id: id, title: title ?? id, family: reader.string("family"), grade: reader.label("grade"),
-            description: reader.string("description", prose: true), requires: requirements, weights: weights,
+            description: reader.string("description", prose: true), requires: requirements, weights: weights, critical: critical,
             source: reader.location)
     }
 

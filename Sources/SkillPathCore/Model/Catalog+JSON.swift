@@ -48,6 +48,7 @@ extension Role {
             ("description", description.map(JSONValue.string)),
             ("requires", .array(requires.map(\.json))),
             ("weights", weights.isEmpty ? nil : .array(weights.map { .object([("skill", .string($0.skill)), ("weight", $0.weight.json)]) })),
+            ("critical", critical ? .bool(true) : nil),
         ])
     }
 }

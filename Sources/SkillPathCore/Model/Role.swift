@@ -12,12 +12,16 @@ public struct Role: Sendable, Hashable {
     /// skills the source rates, required or not. Used only to tell how alike roles are (`RoleRelatedness`);
     /// empty when the source gives none, and relatedness then weighs the requirements.
     public var weights: [SkillWeight]
+    /// A role the organisation cannot leave empty: its succession bench is watched (`reports.succession`).
+    /// The catalog says so (`critical: true`); an administrator may say otherwise (`roles.setCritical`).
+    public var critical: Bool
     public var source: CatalogLocation
 
     public init(
         id: String, title: String, family: String? = nil, grade: String? = nil, description: String? = nil, requires: [RoleRequirement],
-        weights: [SkillWeight] = [], source: CatalogLocation = CatalogLocation(file: "", line: 0)
+        weights: [SkillWeight] = [], critical: Bool = false, source: CatalogLocation = CatalogLocation(file: "", line: 0)
     ) {
+        self.critical = critical
         self.id = id
         self.title = title
         self.family = family

@@ -4,7 +4,7 @@ import SkillPathCore
 ///
 /// A migration is appended, never edited: a database at version N has run exactly migrations 1…N.
 enum Migrations {
-    static let all: [(version: Int, sql: String)] = [(1, version1), (2, version2), (3, version3), (4, version4), (5, version5), (6, version6), (7, version7), (8, version8), (9, version9), (10, version10), (11, version11)]
+    static let all: [(version: Int, sql: String)] = [(1, version1), (2, version2), (3, version3), (4, version4), (5, version5), (6, version6), (7, version7), (8, version8), (9, version9), (10, version10), (11, version11), (12, version12)]
 
     /// Migrations that rebuild a table other tables refer to: run with foreign-key enforcement off (dropping
     /// the old table must not cascade or fail), then every reference checked before they commit (SQLite's
@@ -363,6 +363,17 @@ enum Migrations {
         comment TEXT,
         given_at TEXT NOT NULL,
         PRIMARY KEY (move, respondent)
+    ) WITHOUT ROWID;
+    """
+
+    /// Critical roles as administrators mark them (issue 22): the catalog's `critical` flag, overridden per role
+    /// (`critical` 0 takes a catalog's mark off). Kept by role id: a catalog reload keeps the marks.
+    static let version12 = """
+    CREATE TABLE critical_roles (
+        role TEXT PRIMARY KEY,
+        critical INTEGER NOT NULL CHECK (critical IN (0, 1)),
+        set_by TEXT NOT NULL,
+        set_at TEXT NOT NULL
     ) WITHOUT ROWID;
     """
 }

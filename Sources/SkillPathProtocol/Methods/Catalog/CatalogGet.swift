@@ -150,7 +150,7 @@ public enum CatalogReload: RPCMethod {
         ]),
         errors: [.catalogRejected, .forbidden],
         example: .init(params: .object([]), result: .object([
-            ("version", "sha256:382c3476f885c0c9"), ("previousVersion", "sha256:382c3476f885c0c9"), ("changed", false),
+            ("version", "sha256:0850b3839cc00dac"), ("previousVersion", "sha256:0850b3839cc00dac"), ("changed", false),
             ("skills", 126), ("courses", 693), ("roles", 54), ("warnings", 0), ("retiredInPlans", .array([])),
         ])),
         access: .admin)

@@ -67,7 +67,7 @@ public enum PathsPlan: RPCMethod {
                     ("neededBy", .strings(["dataviz-201", "analysis-201"])), ("start", "2027-01-04"), ("end", "2027-01-15"),
                 ])])),
                 ("totals", .object([("hours", 81), ("cost", 1755), ("currency", "USD"), ("courses", 11)])),
-                ("unmet", .array([])), ("estimatedCompletion", "2027-04-27"), ("optimal", true), ("catalogVersion", "sha256:382c3476f885c0c9"),
+                ("unmet", .array([])), ("estimatedCompletion", "2027-04-27"), ("optimal", true), ("catalogVersion", "sha256:0850b3839cc00dac"),
             ])))
 
     public struct Params: RPCParams, Equatable {

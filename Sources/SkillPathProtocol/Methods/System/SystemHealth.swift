@@ -22,7 +22,7 @@ public enum SystemHealth: RPCMethod {
         example: .init(params: .object([]), result: .object([
             ("status", "ok"), ("version", "1.0.0"), ("uptimeSeconds", .number("12.5")), ("connections", 1), ("busy", 1),
             ("catalog", .object([
-                ("version", "sha256:382c3476f885c0c9"), ("skills", 126), ("courses", 693), ("roles", 54), ("transitions", 67), ("warnings", 2),
+                ("version", "sha256:0850b3839cc00dac"), ("skills", 126), ("courses", 693), ("roles", 54), ("transitions", 67), ("warnings", 2),
                 ("warningsByKind", .object([("unreachable-requirement", 2)])),
             ])),
         ])),

@@ -1,0 +1,156 @@
+/// Who could succeed to a role, and when, computed from real plans (`reports.succession`; docs/mobility.md,
+/// "Succession benches", defines every band and flag with a worked example).
+///
+/// A band is a date, not a guess: each person's plan to the role, dated at their weekly budget as their
+/// assignments share it (issue 18's rule: the hours their active assignments still need come first, and
+/// running project gigs take their hours out of each week), from today.
+public struct SuccessionBench: Sendable {
+    public enum Band: String, Sendable, CaseIterable {
+        /// No gap: the plan has nothing to do.
+        case readyNow
+        case within6Months
+        case within12Months
+        /// Ready after 12 months, or never (a gap no course closes).
+        case later
+    }
+
+    /// A person the bench considers, with what the dating needs of them.
+    public struct Person: Sendable {
+        public var id: String
+        public var name: String
+        public var role: String
+        /// The manager they report to: their team.
+        public var manager: String?
+        public var profile: Profile
+        public var numbers: ProfileNumbers?
+        public var pace: Quantity
+        /// Hours (hundredths) their active assignments still need, which come before a new plan.
+        public var assignedHours: Int64
+        public var gigs: [WeeklyBudget.Reservation]
+        public var aspirations: Aspirations?
+
+        public init(
+            id: String, name: String, role: String, manager: String?, profile: Profile, numbers: ProfileNumbers? = nil, pace: Quantity,
+            assignedHours: Int64 = 0, gigs: [WeeklyBudget.Reservation] = [], aspirations: Aspirations? = nil
+        ) {
+            self.id = id
+            self.name = name
+            self.role = role
+            self.manager = manager
+            self.profile = profile
+            self.numbers = numbers
+            self.pace = pace
+            self.assignedHours = assignedHours
+            self.gigs = gigs
+            self.aspirations = aspirations
+        }
+    }
+
+    public struct Member: Sendable, Equatable {
+        public var id: String
+        public var name: String
+        public var manager: String?
+        public var band: Band
+        /// Nil when no plan can close the gap.
+        public var readyBy: CalendarDate?
+        public var hours: Quantity
+        public var unmet: Int
+        /// Why they may not want it, when their aspirations say so.
+        public var reluctance: String?
+    }
+
+    public struct Flags: Sendable, Equatable {
+        public var noneWithin12Months: Bool
+        public var singleIncumbentNoneReadyNow: Bool
+        /// The manager whose team holds the whole bench (ready within 12 months), when it has two or more.
+        public var benchInOneTeam: String?
+        /// Bench members (ready within 12 months) whose aspirations say they do not want the role.
+        public var notWanting: [String]
+    }
+
+    public var role: Role
+    public var incumbents: [(id: String, name: String)]
+    /// People in each band, and the first `limit` of each by date, then hours, then id.
+    public var counts: [Band: Int]
+    public var members: [Band: [Member]]
+    public var considered: Int
+    public var flags: Flags
+
+    /// The bench of `role` among `people` (the scope; its holders are the incumbents), listing up to `limit`
+    /// people per band. One readiness ranking per pace finds everyone ready within 12 months and no more
+    /// (`rankCandidates(within:)`); everyone else is counted as later without a plan.
+    public init(role: Role, people: [Person], planner: Planner, today: CalendarDate, limit: Int) throws(PlanningError) {
+        self.role = role
+        incumbents = people.filter { $0.role == role.id }.map { ($0.id, $0.name) }
+        let candidates = people.filter { $0.role != role.id }
+        let horizon = (six: today.adding(months: 6), twelve: today.adding(months: 12))
+        let days = Int64(horizon.twelve.daysSinceEpoch - today.daysSinceEpoch)
+        var dated: [Member] = []
+        var considered = 0
+        for (pace, group) in Dictionary(grouping: candidates, by: \.pace).sorted(by: { $0.key < $1.key }) {
+            let within = (days + 1) * pace.hundredths / 7
+            let ranking = try planner.rankCandidates(
+                group.map { ($0.id, $0.profile) }, for: role.id, limit: limit, within: within, numbers: group.map(\.numbers))
+            considered += ranking.considered
+            let byID = Dictionary(group.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            for entry in ranking.entries {
+                guard let person = byID[entry.id] else { continue }
+                dated.append(Self.member(person, plan: entry.plan, role: role.id, today: today, horizon: horizon))
+            }
+        }
+        // Soonest first, then fewest hours, then id; no date (a gap no course closes) last.
+        let key = { (member: Member) in (member.readyBy?.daysSinceEpoch ?? .max, member.unmet, member.hours.hundredths) }
+        dated.sort { key($0) != key($1) ? key($0) < key($1) : Text.precedes($0.id, $1.id) }
+        var counts: [Band: Int] = [:]
+        var members: [Band: [Member]] = [:]
+        for member in dated where member.band != .later {
+            counts[member.band, default: 0] += 1
+            if members[member.band, default: []].count < limit { members[member.band, default: []].append(member) }
+        }
+        let soon = counts.values.reduce(0, +)
+        counts[.later] = considered - soon
+        members[.later] = Array(dated.filter { $0.band == .later }.prefix(limit))
+        self.counts = counts
+        self.members = members
+        self.considered = considered
+        let bench = dated.filter { $0.band != .later }
+        let teams = Set(bench.map { $0.manager ?? "" })
+        flags = Flags(
+            noneWithin12Months: soon == 0, singleIncumbentNoneReadyNow: incumbents.count == 1 && (counts[.readyNow] ?? 0) == 0,
+            benchInOneTeam: bench.count >= 2 && teams.count == 1 ? teams.first : nil,
+            notWanting: bench.filter { $0.reluctance != nil }.map(\.id))
+    }
+
+    /// A person's place on the bench: their plan dated after their assignments' remaining hours, at their
+    /// weekly budget less their gigs.
+    static func member(_ person: Person, plan: Plan, role: String, today: CalendarDate, horizon: (six: CalendarDate, twelve: CalendarDate)) -> Member {
+        var readyBy: CalendarDate?
+        if plan.complete {
+            if plan.steps.isEmpty {
+                readyBy = today
+            } else if person.pace.hundredths > 0 {
+                let week = WeeklyBudget(pace: person.pace, origin: today, reservations: person.gigs)
+                let span = week.span(after: person.assignedHours, hours: plan.totals.hours.hundredths)
+                readyBy = span.last >= Int(Int32.max) ? nil : today.adding(days: span.last)
+            }
+        }
+        let band: Band = switch readyBy {
+        case nil: .later
+        case let date? where date == today && plan.steps.isEmpty: .readyNow
+        case let date? where date <= horizon.six: .within6Months
+        case let date? where date <= horizon.twelve: .within12Months
+        default: .later
+        }
+        return Member(
+            id: person.id, name: person.name, manager: person.manager, band: band, readyBy: readyBy, hours: plan.totals.hours, unmet: plan.unmet.count,
+            reluctance: reluctance(person.aspirations, role: role))
+    }
+
+    /// What their aspirations say against the role: not looking, or wanting other roles and not this one.
+    static func reluctance(_ aspirations: Aspirations?, role: String) -> String? {
+        guard let aspirations else { return nil }
+        if aspirations.notLooking { return "not looking to move" }
+        if !aspirations.roles.isEmpty, !aspirations.roles.contains(role) { return "wants \(aspirations.roles.joined(separator: ", "))" }
+        return nil
+    }
+}
