@@ -62,6 +62,7 @@ struct MobilityBenchmark {
         run.measureSuggestions()
         run.measureRankings()
         run.measureReports()
+        run.measureSuccession()
         return true
     }
 
@@ -272,6 +273,22 @@ struct MobilityBenchmark {
         }
 
         /// reports.mobility over the whole history, for everyone and for one director's subtree.
+        /// Issue 22's succession figure: up to 500 roles marked critical (evenly through the catalog), then the
+        /// benches of all of them for the whole organisation in one call.
+        func measureSuccession() {
+            let step = max(1, catalog.roles.count / 500)
+            let critical = stride(from: 0, to: catalog.roles.count, by: step).prefix(500).map { catalog.roles[$0].id }
+            for role in critical { _ = try? client.call("roles.setCritical", .object([("role", .string(role)), ("critical", true)])) }
+            var reply: JSONValue?
+            let seconds = Measure.seconds { reply = try? client.call("reports.succession", .object([("limit", 3)])) }
+            let benches = reply?["roles"]?.arrayValue ?? []
+            let within = benches.reduce(0) { total, bench in
+                total + ["readyNow", "within6Months", "within12Months"].reduce(0) { $0 + (bench["bands"]?[$1]?["count"]?.intValue ?? 0) }
+            }
+            say("  reports.succession for everyone (\(benches.count) critical roles, \(benches.first?["considered"]?.intValue ?? 0) people considered per role, "
+                + "\(within) bench places within 12 months): \(Measure.milliseconds(seconds))")
+        }
+
         func measureReports() {
             for manager in [nil, "emp-1"] as [String?] {
                 var report: [Double] = []
