@@ -46,9 +46,9 @@ extension ReportsSuccession: HandledMethod {
             roles = critical.map { ($0.role, true) }
         }
         guard !roles.isEmpty else { return Result(asOf: context.today, manager: scope, benches: []) }
-        let people = try benchPeople(scope: scope, in: context)
+        let pool = SuccessionBench.Pool(try benchPeople(scope: scope, in: context))
         let benches = try roles.map { role, critical in
-            (try SuccessionBench(role: role, people: people, planner: context.snapshot.planner, today: context.today, limit: params.limit), critical)
+            (try SuccessionBench(role: role, pool: pool, planner: context.snapshot.planner, today: context.today, limit: params.limit), critical)
         }
         return Result(asOf: context.today, manager: scope, benches: benches)
     }

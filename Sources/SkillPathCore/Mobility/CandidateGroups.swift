@@ -15,7 +15,10 @@ struct CandidateGroups {
     init(_ people: [(id: String, profile: Profile)], relevance: RoleRelevance, index: CatalogIndex, numbers: [ProfileNumbers?]? = nil) {
         self.people = people
         groupOfPerson = [Int](repeating: -1, count: people.count)
-        var groupOf: [RelevantState: Int] = [:]
+        // Sized for the worst case (everyone alone) once, rather than grown by doubling through 50,000 people.
+        var groupOf: [RelevantState: Int] = Dictionary(minimumCapacity: people.count)
+        states.reserveCapacity(people.count)
+        leaders.reserveCapacity(people.count)
         for (position, person) in people.enumerated() {
             let found = numbers?[position].map { relevance.state(of: $0, index: index) } ?? relevance.state(of: person.profile, index: index)
             guard let state = found else { continue }

@@ -76,26 +76,54 @@ public struct SuccessionBench: Sendable {
     public var considered: Int
     public var flags: Flags
 
+    /// Everyone a report's benches consider, arranged once for all of its roles: people grouped by weekly pace
+    /// (one readiness ranking per pace and role), with the arrays a ranking takes.
+    public struct Pool: Sendable {
+        struct PaceGroup: Sendable {
+            var pace: Quantity
+            var people: [Person]
+            var questions: [(id: String, profile: Profile)]
+            var numbers: [ProfileNumbers?]
+            var position: [String: Int]
+        }
+
+        let groups: [PaceGroup]
+        let everyone: [Person]
+
+        public init(_ people: [Person]) {
+            everyone = people
+            groups = Dictionary(grouping: people, by: \.pace).sorted { $0.key < $1.key }.map { pace, group in
+                PaceGroup(
+                    pace: pace, people: group, questions: group.map { ($0.id, $0.profile) }, numbers: group.map(\.numbers),
+                    position: Dictionary(group.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first }))
+            }
+        }
+    }
+
     /// The bench of `role` among `people` (the scope; its holders are the incumbents), listing up to `limit`
-    /// people per band. One readiness ranking per pace finds everyone ready within 12 months and no more
-    /// (`rankCandidates(within:)`); everyone else is counted as later without a plan.
+    /// people per band.
     public init(role: Role, people: [Person], planner: Planner, today: CalendarDate, limit: Int) throws(PlanningError) {
+        try self.init(role: role, pool: Pool(people), planner: planner, today: today, limit: limit)
+    }
+
+    /// The bench of `role` in `pool`. One readiness ranking per pace finds everyone ready within 12 months and
+    /// no more (`rankCandidates(within:)`); everyone else is counted as later without a plan. The incumbents
+    /// are ranked with the others (so that nobody's arrays are copied per role) and taken out after.
+    public init(role: Role, pool: Pool, planner: Planner, today: CalendarDate, limit: Int) throws(PlanningError) {
         self.role = role
-        incumbents = people.filter { $0.role == role.id }.map { ($0.id, $0.name) }
-        let candidates = people.filter { $0.role != role.id }
+        incumbents = pool.everyone.filter { $0.role == role.id }.map { ($0.id, $0.name) }
         let horizon = (six: today.adding(months: 6), twelve: today.adding(months: 12))
         let days = Int64(horizon.twelve.daysSinceEpoch - today.daysSinceEpoch)
         var dated: [Member] = []
         var considered = 0
-        for (pace, group) in Dictionary(grouping: candidates, by: \.pace).sorted(by: { $0.key < $1.key }) {
-            let within = (days + 1) * pace.hundredths / 7
-            let ranking = try planner.rankCandidates(
-                group.map { ($0.id, $0.profile) }, for: role.id, limit: limit, within: within, numbers: group.map(\.numbers))
-            considered += ranking.considered
-            let byID = Dictionary(group.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for group in pool.groups {
+            let holding = group.people.count { $0.role == role.id }
+            let within = (days + 1) * group.pace.hundredths / 7
+            let ranking = try planner.rankCandidates(group.questions, for: role.id, limit: limit + holding, within: within, numbers: group.numbers)
+            considered += ranking.considered - holding
             for entry in ranking.entries {
-                guard let person = byID[entry.id] else { continue }
-                dated.append(Self.member(person, plan: entry.plan, role: role.id, today: today, horizon: horizon))
+                guard let position = group.position[entry.id], group.people[position].role != role.id else { continue }
+                dated.append(Self.member(group.people[position], plan: entry.plan, role: role.id, today: today, horizon: horizon))
             }
         }
         // Soonest first, then fewest hours, then id; no date (a gap no course closes) last.
