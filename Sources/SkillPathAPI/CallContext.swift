@@ -49,6 +49,8 @@ public protocol ServiceEnvironment: Sendable {
     var store: OrganisationStore { get }
     /// How stored skill evidence becomes the levels plans use (the configuration's skill policy).
     var skillPolicy: SkillPolicy { get }
+    /// The configuration's estimate of hiring from outside, per role (`ExternalHire`).
+    var externalHire: ExternalHire { get }
     func currentCatalog() -> CatalogSnapshot
     /// Re-reads the catalog and swaps it in when valid; the old one keeps serving otherwise. The reload is
     /// in the audit trail, with `requestedBy`.

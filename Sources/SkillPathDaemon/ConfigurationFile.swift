@@ -20,8 +20,12 @@ public enum ConfigurationFile {
         "socket", "socket_mode", "catalog", "database", "log_level", "max_connections", "max_connections_per_user",
         "max_connections_per_stranger", "max_connections_per_service", "max_connections_per_admin", "max_message_bytes",
         "max_batch_requests", "max_reply_bytes", "max_concurrent_messages_per_user", "idle_timeout", "request_timeout", "drain_timeout", "admins", "services",
-        "sample_organisation", "state_group", "skill_policy", "self_rating_cap", "skill_half_life_days",
+        "sample_organisation", "state_group", "skill_policy", "self_rating_cap", "skill_half_life_days", "external_hire_cost",
+        "external_days_to_fill",
     ]
+
+    /// Keys that may also be set for one role or category: `KEY.ID = VALUE`.
+    static let perIDKeys = ["skill_half_life_days", "external_hire_cost", "external_days_to_fill"]
 
     /// `skill_half_life_days.CATEGORY = DAYS`: a half-life for the skills of one catalog category.
     static let categoryHalfLife = "skill_half_life_days."
@@ -46,7 +50,7 @@ public enum ConfigurationFile {
             }
             let key = content[..<equals].trimmingCharacters(in: .whitespaces)
             let value = content[content.index(after: equals)...].trimmingCharacters(in: .whitespaces)
-            guard keys.contains(key) || (key.hasPrefix(categoryHalfLife) && key.count > categoryHalfLife.count) else {
+            guard keys.contains(key) || perIDKeys.contains(where: { key.hasPrefix($0 + ".") && key.count > $0.count + 1 }) else {
                 let hint = closest(key).map { " (did you mean '\($0)'?)" } ?? "; known keys: \(keys.joined(separator: ", "))"
                 throw Problem(file: path, line: number, message: "unknown key '\(key)'\(hint)")
             }
@@ -131,11 +135,32 @@ public enum ConfigurationFile {
         case _ where key.hasPrefix(categoryHalfLife):
             let days = try whole(0...36_500)
             configuration.skillPolicy.halfLifeByCategory[String(key.dropFirst(categoryHalfLife.count))] = .some(days == 0 ? nil : days)
+        case _ where key.hasPrefix("external_"): try setExternalHire(key, value, in: &configuration.externalHire)
         case "state_group":
             guard ProcessIdentity.gid(groupName: value) != nil else {
                 throw BadValue(message: "'state_group' must name a group on this host, got '\(value)'")
             }
             configuration.stateGroup = value
+        default:
+            throw BadValue(message: "unknown key '\(key)'")
+        }
+    }
+
+    /// `external_hire_cost[.ROLE] = 45000 USD` and `external_days_to_fill[.ROLE] = 60`: what hiring from outside
+    /// costs and takes, for all roles or one.
+    static func setExternalHire(_ key: String, _ value: String, in hire: inout ExternalHire) throws(BadValue) {
+        let (name, role) = key.firstIndex(of: ".").map { (String(key[..<$0]), String(key[key.index(after: $0)...])) } ?? (key, nil)
+        switch name {
+        case "external_hire_cost":
+            guard let money = Money(text: value) else {
+                throw BadValue(message: "'\(key)' must be an amount from 0 to \(Money.maximum) and a currency code, such as '45000 USD', got '\(value)'")
+            }
+            if let role { hire.costByRole[role] = money } else { hire.defaultCost = money }
+        case "external_days_to_fill":
+            guard let days = Int(value), (1...ExternalHire.maximumDaysToFill).contains(days) else {
+                throw BadValue(message: "'\(key)' must be a whole number from 1 to \(ExternalHire.maximumDaysToFill), got '\(value)'")
+            }
+            if let role { hire.daysToFillByRole[role] = days } else { hire.defaultDaysToFill = days }
         default:
             throw BadValue(message: "unknown key '\(key)'")
         }

@@ -23,6 +23,7 @@ public final class Daemon: ServiceEnvironment, Sendable {
     let logger: Logger
     public let store: OrganisationStore
     public var skillPolicy: SkillPolicy { configuration.skillPolicy }
+    public var externalHire: ExternalHire { configuration.externalHire }
     let catalogs: CatalogHolder
     let dispatcher: Dispatcher
     let notifier: SystemdNotifier
@@ -133,6 +134,15 @@ public final class Daemon: ServiceEnvironment, Sendable {
         }
     }
 
+    /// A per-role external hire figure for a role the catalog lacks is a typo or a retired role: it is kept
+    /// (a later catalog may have the role) and said at start, so that nobody wonders why it never shows.
+    private func warnOfUnknownHireRoles(_ catalog: Catalog) {
+        let hire = configuration.externalHire
+        let unknown = Set(hire.costByRole.keys).union(hire.daysToFillByRole.keys).filter { catalog.role($0) == nil }.sorted()
+        guard !unknown.isEmpty else { return }
+        logger.warning("the configuration gives external hire figures for roles the catalog does not have", [("roles", unknown.joined(separator: ", "))])
+    }
+
     // MARK: Serving
 
     /// Serves until SIGTERM or SIGINT, then drains. Returns the exit status.
@@ -153,6 +163,7 @@ public final class Daemon: ServiceEnvironment, Sendable {
             ("socket", binding.ownedPath ?? "inherited"), ("catalog", catalog.version), ("skills", String(catalog.skills.count)),
             ("courses", String(catalog.courses.count)), ("roles", String(catalog.roles.count)), ("version", Self.version),
         ])
+        warnOfUnknownHireRoles(catalog)
         stopAnnounced.withLock(when: { $0 }) { _ in }
         return drain()
     }

@@ -45,6 +45,8 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var stateGroup: String?
     /// How stored skill evidence becomes the levels plans use (docs/evidence.md).
     public var skillPolicy = SkillPolicy()
+    /// What hiring from outside costs and takes, for building-versus-buying (`external_hire_cost`, `external_days_to_fill`).
+    public var externalHire = ExternalHire()
 
     /// The embedded defaults: the shipped catalog and a local state folder, so `swift run skillpathd` works
     /// on a fresh clone.

@@ -9,7 +9,7 @@ import SkillPathProtocol
 ///
 /// Read from `moves.csv` (`employee, fromRole, toRole, daysAgo, kind?, endInDays?, opportunity?`) and
 /// `opportunities.csv` (`key, role, title?, kind, manager?, headcount, opensDaysAgo, closesInDays?,
-/// durationWeeks?, externalFillDaysAgo?`), and replayed oldest first through the RPC methods a client would
+/// durationWeeks?, externalFillDaysAgo?, hoursPerWeek?, develops?, externalCost?, externalDaysToFill?`), and replayed oldest first through the RPC methods a client would
 /// use, so the sample history obeys every rule a real one does.
 struct SampleHistory {
     struct Move {
@@ -70,7 +70,8 @@ struct SampleHistory {
             let file = history.file.opportunities
             let columns = try table.columns(
                 required: ["key", "role", "kind", "headcount", "opensDaysAgo"],
-                optional: ["title", "manager", "closesInDays", "durationWeeks", "externalFillDaysAgo", "hoursPerWeek", "develops"], file: file)
+                optional: ["title", "manager", "closesInDays", "durationWeeks", "externalFillDaysAgo", "hoursPerWeek", "develops", "externalCost", "externalDaysToFill"],
+                file: file)
             for record in table.records {
                 guard let key = record.value("key", in: columns), let role = record.value("role", in: columns),
                       let opens = try day(record.value("opensDaysAgo", in: columns), before: true, record.line, "opensDaysAgo", file) else {
@@ -89,7 +90,19 @@ struct SampleHistory {
                     headcount: record.value("headcount", in: columns).flatMap(Int.init) ?? 1, opens: opens, closes: closes,
                     durationWeeks: record.value("durationWeeks", in: columns).flatMap(Int.init),
                     hoursPerWeek: record.value("hoursPerWeek", in: columns).flatMap(Quantity.init(literal:)),
-                    develops: try Self.develops(record.value("develops", in: columns), line: record.line, file: file))
+                    develops: try Self.develops(record.value("develops", in: columns), line: record.line, file: file),
+                    externalCost: try record.value("externalCost", in: columns).map { text throws(CSVError) -> Money in
+                        guard let money = Money(text: text) else {
+                            throw CSVError(file: file, line: record.line, column: nil, columnName: "externalCost", message: "must be an amount and a currency code, such as '45000 USD', got '\(text)'")
+                        }
+                        return money
+                    },
+                    externalDaysToFill: try record.value("externalDaysToFill", in: columns).map { text throws(CSVError) -> Int in
+                        guard let days = Int(text), (1...ExternalHire.maximumDaysToFill).contains(days) else {
+                            throw CSVError(file: file, line: record.line, column: nil, columnName: "externalDaysToFill", message: "expected a whole number of days from 1 to \(ExternalHire.maximumDaysToFill), got '\(text)'")
+                        }
+                        return days
+                    })
                 history.openings.append(Opening(
                     line: record.line, key: key, params: params,
                     externalFill: try day(record.value("externalFillDaysAgo", in: columns), before: true, record.line, "externalFillDaysAgo", file)))

@@ -101,6 +101,7 @@ import Testing
         let commands: [[String]] = [
             ["employees"], ["moves"], ["opportunities"], ["assignments"], ["team"], ["suggest", "a1"], ["candidates", "lead"],
             ["candidates", "--opportunity", "2"], ["projects"], ["audit"], ["skills", "--employee", "a1"], ["report", "mobility"], ["report", "skills"],
+            ["report", "spend"],
         ]
         for columns in [80, 200] {
             for command in commands {

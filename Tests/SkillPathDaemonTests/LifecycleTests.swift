@@ -145,6 +145,9 @@ import Testing
         ("bad.conf", "# comment\nmax_connections = lots\n", "bad.conf:2: 'max_connections' must be a number from 1 to 100000, got 'lots'"),
         ("twice.conf", "log_level = info\nlog_level = debug\n", "twice.conf:2: 'log_level' is set twice (first on line 1)"),
         ("syntax.conf", "catalog /srv/catalog\n", "syntax.conf:1: expected 'key = value', got 'catalog /srv/catalog'"),
+        ("hire.conf", "external_hire_cost = 45000\n", "hire.conf:1: 'external_hire_cost' must be an amount from 0 to 1000000000 and a currency code, such as '45000 USD', got '45000'"),
+        ("lower.conf", "external_hire_cost.lead = 9 usd\n", "lower.conf:1: 'external_hire_cost.lead' must be an amount from 0 to 1000000000 and a currency code, such as '45000 USD', got '9 usd'"),
+        ("days.conf", "external_days_to_fill = 0\n", "days.conf:1: 'external_days_to_fill' must be a whole number from 1 to 3650, got '0'"),
     ])
     func configurationErrorsNameTheLineAndStopTheDaemon(name: String, contents: String, message: String) throws {
         let directory = TemporaryDirectory()

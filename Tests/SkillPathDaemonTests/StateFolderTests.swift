@@ -30,6 +30,12 @@ import Testing
         let mobility = try ProcessRunner.run("skillpath", ["report", "mobility", "--months", "24"], environment: ["SKILLPATH_SOCKET": daemon.socketPath])
         #expect(mobility.stdout.contains("Ratings by the movers: 4 of 8 (50%)"), "\(mobility.stdout)\(mobility.stderr)")
         #expect(mobility.stdout.contains("Still here 12 months on: movers"), "\(mobility.stdout)")
+        // The sample's external hire (opportunities.csv: 38000 USD) and the senior-payments opening's estimate.
+        #expect(mobility.stdout.contains("Bought outside: 1 seat, median 50 days to fill, estimated cost 38000 USD"), "\(mobility.stdout)")
+        let candidates = try ProcessRunner.run("skillpath", ["candidates", "--opportunity", "3", "--limit", "2"], environment: ["SKILLPATH_SOCKET": daemon.socketPath])
+        #expect(candidates.stdout.contains("Hiring from outside: 85000 USD, 90 days to fill (from the opening)"), "\(candidates.stdout)")
+        let spend = try ProcessRunner.run("skillpath", ["report", "spend"], environment: ["SKILLPATH_SOCKET": daemon.socketPath])
+        #expect(spend.status == 0 && spend.stdout.contains("Planned:") && spend.stdout.contains(" USD ("), "\(spend.stdout)\(spend.stderr)")
         let state = "\(folder.path)/.skillpath"
         #expect(octal(mode(state)) == "0700")
         for file in ["skillpath.db", "skillpath.db-wal", "skillpath.db-shm", "skillpath.db.lock"] {

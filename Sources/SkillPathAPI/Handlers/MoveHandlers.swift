@@ -61,8 +61,8 @@ extension OpportunitiesCreate: HandledMethod {
         let new = NewOpportunity(
             role: params.role, title: params.title ?? context.snapshot.catalog.role(params.role)?.title, manager: manager, kind: params.kind,
             headcount: params.headcount, opens: opens, closes: params.closes, durationWeeks: params.durationWeeks, hoursPerWeek: params.hoursPerWeek,
-            develops: params.develops)
-        return try context.store.createOpportunity(new, catalog: context.snapshot.catalog, actor: context.auditActor)
+            develops: params.develops, externalCost: params.externalCost, externalDaysToFill: params.externalDaysToFill)
+        return Result(try context.store.createOpportunity(new, catalog: context.snapshot.catalog, actor: context.auditActor))
     }
 }
 

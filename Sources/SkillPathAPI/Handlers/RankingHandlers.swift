@@ -125,16 +125,23 @@ extension CandidatesRank: HandledMethod {
         let byID = Dictionary(people.lazy.filter { wanted.contains($0.id) }.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         // One pace for everyone when the call names it; otherwise each person is dated at their own.
         let preferred = params.hoursPerWeek == nil ? try context.store.preferredHoursPerWeek(of: ranking.entries.map(\.id)) : [:]
+        let external = context.service.externalHire.estimate(
+            role: role.id, openingCost: opportunity?.externalCost, openingDays: opportunity?.externalDaysToFill)
         let candidates = ranking.entries.map { entry in
             let person = byID[entry.id]
             let pace = params.hoursPerWeek ?? preferred[entry.id] ?? PlanOptions.defaultHoursPerWeek
-            return Candidate(
+            var candidate = Candidate(
                 employee: entry.id, name: person?.name, currentRole: person?.role, figures: PlanFigures(entry.plan, pace: pace, today: context.today),
                 hoursPerWeek: pace, transition: entry.transition, wants: aspirations[entry.id]?.choice(of: role.id),
                 notLooking: aspirations[entry.id]?.notLooking ?? false)
+            candidate.buildVersusBuy = BuildVersusBuy(
+                buildCost: entry.plan.costByCurrency(in: context.snapshot.catalog), readyBy: candidate.figures.readyBy, buy: external, today: context.today)
+            return candidate
         }
-        return Result(
+        var result = Result(
             role: role, opportunity: opportunity?.id, manager: scope, considered: ranking.considered, planned: ranking.planned, candidates: candidates)
+        result.external = external
+        return result
     }
 
     /// The people a project gig would grow, ranked (`ProjectRanking`), each with why.

@@ -31,7 +31,14 @@ extension ReportsMobility: HandledMethod {
         let scope = try context.requireTeamScope(params.manager)
         let catalog = context.snapshot.catalog
         try context.store.endDueSecondments(today: context.today, catalog: catalog)
-        let facts = try context.store.mobilityFacts(from: params.from, to: params.to, asOf: context.today) { catalog.course($0)?.hours }
+        var facts = try context.store.mobilityFacts(
+            from: params.from, to: params.to, asOf: context.today, courseHours: { catalog.course($0)?.hours },
+            coursePrice: { catalog.course($0).map { ($0.cost, $0.currency) } })
+        // An external fill the opening gave no cost for takes the configuration's estimate for its role.
+        let hire = context.service.externalHire
+        for index in facts.fills.indices where !facts.fills[index].isInternal && facts.fills[index].externalCost == nil {
+            facts.fills[index].externalCost = hire.estimate(role: facts.fills[index].role).cost
+        }
         let report = MobilityReport.compute(
             facts, from: params.from, to: params.to, asOf: context.today, manager: scope, grouping: params.groupBy,
             successWindowMonths: params.successWindowMonths)
@@ -80,5 +87,19 @@ extension AuditList: HandledMethod {
         query.before = try params.page.numericCursor()
         let result = try context.store.auditEntries(query)
         return Page(items: result.items, total: nil, nextCursor: result.hasMore ? result.items.last.map { String($0.id) } : nil)
+    }
+}
+
+extension ReportsSpend: HandledMethod {
+    static func handle(_ params: Params, in context: CallContext) throws -> Result {
+        let scope = try context.requireTeamScope(params.manager)
+        let catalog = context.snapshot.catalog
+        let (from, to) = params.period(today: context.today)
+        let (completed, planned) = try context.store.trainingSpendCourses(scope: scope, from: from, to: to)
+        let spend = TrainingSpend(completed: completed, planned: planned) { id in catalog.course(id).map { ($0.cost, $0.currency) } }
+        var managerNames: [String: String] = [:]
+        for case let manager? in spend.teams.map(\.manager) { managerNames[manager] = try context.store.employee(manager)?.employee.name }
+        let roleTitles = Dictionary(spend.roles.compactMap { $0.role.flatMap { catalog.role($0) }.map { ($0.id, $0.title) } }, uniquingKeysWith: { first, _ in first })
+        return Result(from: from, to: to, manager: scope, spend: spend, managerNames: managerNames, roleTitles: roleTitles)
     }
 }

@@ -12,7 +12,9 @@ enum CandidatesCommand: Command {
         people whose gap no course can close come last ("+" after the hours, ready "never"). Each
         person is dated at their own preferred weekly hours unless --hours-per-week is given. "Wants"
         shows the choice of those who said they want the role (1st, 2nd…) and "not looking" for those who
-        are not looking for a move; --wanting ranks only the people who want it. For a project
+        are not looking for a move; --wanting ranks only the people who want it. Then each person's plan
+        against hiring from outside: cheaper, sooner, or unknown where nobody gave the external cost or
+        time to fill (the opening's, else the configuration's). For a project
         opportunity: the people it would grow, those with room in their week for its hours first, then
         the most skills grown, then the smallest step; --wanting keeps those who want to grow one of its
         skills or are open to gigs.
@@ -63,6 +65,7 @@ enum CandidatesCommand: Command {
         console.table(
             header: ["#", "ID", "Name", "Role now", "Hours", "Ready by", "Move", "Wants", "Essential gaps"], rows: rows,
             rightAligned: [0, 4], shrinkable: [8, 2])
+        buildVersusBuy(result, candidates: candidates, console: console)
         // The ranking is the daemon's, at most 200 long: --limit is all there is to ask for.
         let considered = result["considered"]?.intValue ?? candidates.count
         if candidates.count < considered, candidates.count < CandidatesRank.maximumLimit {
@@ -95,6 +98,38 @@ enum CandidatesCommand: Command {
         }
         console.table(header: ["#", "ID", "Name", "Role now", "Room", "Wants", "Grows"], rows: rows, rightAligned: [0], shrinkable: [6, 2])
         return .success
+    }
+
+    /// Each candidate's plan against hiring from outside; unknown figures say so (docs/mobility.md).
+    static func buildVersusBuy(_ result: JSONValue, candidates: [JSONValue], console: Console) {
+        let shown = Shown()
+        let external = result["external"]
+        let cost = external?["cost"].flatMap { $0 == .null ? nil : Money.shown($0) }
+        let days = external?["daysToFill"]?.intValue
+        let sources = [external?["costSource"]?.stringValue, external?["daysSource"]?.stringValue].compactMap { $0 }
+        console.line("")
+        func wrapped(_ text: String, indent: String = "") {
+            for (index, part) in TextLayout.wrap(text, width: max(console.width - indent.count - 2, 20)).enumerated() {
+                console.line((index == 0 ? indent : indent + "  ") + part)
+            }
+        }
+        wrapped("Hiring from outside: \(cost ?? "cost unknown"), \(days.map { "\($0) days to fill" } ?? "time to fill unknown")"
+            + (sources.isEmpty ? "" : " (from the \(Set(sources).sorted().joined(separator: " and ")))"))
+        guard cost != nil || days != nil else {
+            // Two short notes: a note is not wrapped, and each must fit 80 columns.
+            console.note("To compare building with buying, give the opening's externalCost and")
+            console.note("externalDaysToFill, or external_hire_cost and external_days_to_fill in the")
+            console.note("configuration (docs/mobility.md, \"Building versus buying\").")
+            return
+        }
+        for candidate in candidates {
+            guard let comparison = candidate["buildVersusBuy"] else { continue }
+            let build = Money.shown(list: comparison["buildCost"])
+            let when = comparison["buildDays"]?.intValue.map { "ready in \($0) days" } ?? "never ready on this catalog"
+            let cheaper = comparison["cheaper"]?.stringValue ?? "unknown"
+            let sooner = comparison["sooner"]?.stringValue ?? "unknown"
+            wrapped("\(shown.text(candidate["employee"])) \(candidate["name"]?.stringValue ?? "?"): \(build), \(when) — cheaper: \(cheaper), sooner: \(sooner)", indent: "  ")
+        }
     }
 
     /// "1st", "2nd choice"-style marks for people who want the role, "not looking", or "—".

@@ -110,6 +110,13 @@ enum MobilityReportCommand: Command {
         for comment in feedback?["comments"]?.arrayValue ?? [] {
             lines.append("  move \(shown.text(comment["move"])), \(shown.text(comment["respondent"])) (\(shown.text(comment["rating"]))): \(shown.text(comment["comment"]))")
         }
+        let build = figures?["buildVersusBuy"]?["internal"]
+        let buy = figures?["buildVersusBuy"]?["external"]
+        let unknown = buy?["costUnknown"]?.intValue ?? 0
+        lines.append("Built inside: \(Plural.count(build?["fills"]?.intValue ?? 0, "seat")), median \(build?["medianDaysToFill"].map(shown.text) ?? "—") days to fill, "
+            + "training toward the role \(Money.shown(list: build?["training"]?["cost"])) (\(Plural.count(build?["training"]?["courses"]?.intValue ?? 0, "course")))")
+        lines.append("Bought outside: \(Plural.count(buy?["fills"]?.intValue ?? 0, "seat")), median \(buy?["medianDaysToFill"].map(shown.text) ?? "—") days to fill, "
+            + "estimated cost \(Money.shown(list: buy?["cost"]))" + (unknown > 0 ? " and \(unknown) unknown" : ""))
         return lines
     }
 

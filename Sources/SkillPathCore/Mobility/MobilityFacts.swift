@@ -49,8 +49,20 @@ public struct MobilityFacts: Sendable {
         public var opens: CalendarDate
         public var date: CalendarDate
         public var isInternal: Bool
+        /// The opportunity's role.
+        public var role: String
+        /// An external fill: what hiring from outside was estimated to cost (the opening's figure, else the
+        /// configuration's); nil when nobody said.
+        public var externalCost: Money?
+        /// An internal fill: the courses the person completed toward the role (steps of their assignments to
+        /// it) by the day they filled the seat, as `TrainingSpend` prices them.
+        public var training = TrainingSpend.Amount()
+        /// The employee who filled it (nil from outside).
+        public var employee: String?
 
-        public init(opportunity: Int64, manager: String?, opens: CalendarDate, date: CalendarDate, isInternal: Bool) {
+        public init(opportunity: Int64, manager: String?, opens: CalendarDate, date: CalendarDate, isInternal: Bool, role: String = "", externalCost: Money? = nil) {
+            self.role = role
+            self.externalCost = externalCost
             self.opportunity = opportunity
             self.manager = manager
             self.opens = opens

@@ -59,17 +59,37 @@ public struct MobilityReport: Sendable {
         public var retention = Retention()
         /// How the movers and their managers rated the period's moves.
         public var feedback = Feedback()
+        /// Seats filled from inside against seats filled from outside: what each cost and took.
+        public var buildVersusBuy = BuildVersusBuyFigures()
 
         public init() {}
 
-        public var medianDaysToFill: String? {
-            guard !daysToFill.isEmpty else { return nil }
-            let sorted = daysToFill.sorted()
-            let middle = sorted.count / 2
-            if sorted.count % 2 == 1 { return String(sorted[middle]) }
-            let sum = sorted[middle - 1] + sorted[middle]
-            return sum % 2 == 0 ? String(sum / 2) : "\(sum / 2).5"
-        }
+        public var medianDaysToFill: String? { MobilityReport.median(daysToFill) }
+    }
+
+    /// The period's fills by where the person came from (docs/mobility.md, "Building versus buying").
+    public struct BuildVersusBuyFigures: Sendable, Equatable {
+        /// Seats filled by employees, the days each took from the opening, and the priced courses they
+        /// completed toward the role by then.
+        public var internalFills = 0
+        public var internalDays: [Int] = []
+        public var training = TrainingSpend.Amount()
+        /// Seats filled from outside, the days each took, the estimated cost of those whose cost someone
+        /// gave, and how many nobody priced.
+        public var externalFills = 0
+        public var externalDays: [Int] = []
+        public var externalCost = CurrencyTotals()
+        public var externalCostUnknown = 0
+    }
+
+    /// The median of whole days, exact (`12.5` for an even count whose middle two differ by one); nil for none.
+    public static func median(_ days: [Int]) -> String? {
+        guard !days.isEmpty else { return nil }
+        let sorted = days.sorted()
+        let middle = sorted.count / 2
+        if sorted.count % 2 == 1 { return String(sorted[middle]) }
+        let sum = sorted[middle - 1] + sorted[middle]
+        return sum % 2 == 0 ? String(sum / 2) : "\(sum / 2).5"
     }
 
     public struct Bucket: Sendable, Equatable {

@@ -193,7 +193,17 @@ struct MobilityTally {
     private static func fill(_ figures: inout MobilityReport.Figures, _ fill: MobilityFacts.Fill) {
         figures.fills.whole += 1
         if fill.isInternal { figures.fills.part += 1 }
-        figures.daysToFill.append(fill.date.daysSinceEpoch - fill.opens.daysSinceEpoch)
+        let days = fill.date.daysSinceEpoch - fill.opens.daysSinceEpoch
+        figures.daysToFill.append(days)
+        if fill.isInternal {
+            figures.buildVersusBuy.internalFills += 1
+            figures.buildVersusBuy.internalDays.append(days)
+            figures.buildVersusBuy.training.add(fill.training)
+        } else {
+            figures.buildVersusBuy.externalFills += 1
+            figures.buildVersusBuy.externalDays.append(days)
+            if let cost = fill.externalCost { figures.buildVersusBuy.externalCost.add(cost.amount, cost.currency) } else { figures.buildVersusBuy.externalCostUnknown += 1 }
+        }
     }
 
     /// Hours per active learner per week of the period, to the hundredth, rounded half up.

@@ -26,6 +26,22 @@ extension MobilityReport.Figures {
             ])),
             ("retention", retention.json),
             ("feedback", feedback.json(comments: comments)),
+            ("buildVersusBuy", buildVersusBuy.json),
+        ])
+    }
+}
+
+extension MobilityReport.BuildVersusBuyFigures {
+    public var json: JSONValue {
+        .object([
+            ("internal", .object([
+                ("fills", .int(internalFills)), ("medianDaysToFill", MobilityReport.median(internalDays).map(JSONValue.number) ?? .null),
+                ("training", training.json),
+            ])),
+            ("external", .object([
+                ("fills", .int(externalFills)), ("medianDaysToFill", MobilityReport.median(externalDays).map(JSONValue.number) ?? .null),
+                ("cost", externalCost.json), ("costUnknown", .int(externalCostUnknown)),
+            ])),
         ])
     }
 }

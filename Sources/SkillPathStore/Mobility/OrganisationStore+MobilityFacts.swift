@@ -3,8 +3,11 @@ public import SkillPathCore
 extension OrganisationStore {
     /// Everything the mobility report for `from`…`to` needs, read in one read transaction: all employees
     /// and every move up to `asOf` (a move's success is judged on what followed it), the fills, due
-    /// assignments and progress events of the period. `courseHours` prices completed courses.
-    public func mobilityFacts(from: CalendarDate, to: CalendarDate, asOf: CalendarDate, courseHours: (String) -> Quantity?) throws -> MobilityFacts {
+    /// assignments and progress events of the period. `courseHours` gives completed courses' hours, `coursePrice` their price.
+    public func mobilityFacts(
+        from: CalendarDate, to: CalendarDate, asOf: CalendarDate, courseHours: (String) -> Quantity?,
+        coursePrice: (String) -> (amount: Quantity, currency: String)? = { _ in nil }
+    ) throws -> MobilityFacts {
         try read { connection in
             let employees = try connection.prepare("SELECT id, manager, left_on FROM employees").rows { row in
                 MobilityFacts.Employee(id: row.text(0), manager: row.optionalText(1), leftOn: row.optionalText(2).flatMap(CalendarDate.init(iso:)))
@@ -23,11 +26,29 @@ extension OrganisationStore {
                 WHERE m.date BETWEEN ?1 AND ?2 ORDER BY f.move, f.respondent DESC
                 """).bind(.text(from.description), .text(to.description)).rows(Self.feedback)
             // Project seats are not jobs: the fill rate and time to fill are about positions and secondments.
-            let fills = try connection.prepare("""
-                SELECT f.opportunity, o.manager, o.opens, f.date, f.external FROM opportunity_fills f JOIN opportunities o ON o.id = f.opportunity
+            var fills = try connection.prepare("""
+                SELECT f.opportunity, o.manager, o.opens, f.date, f.external, o.role, o.external_cost, o.external_currency, f.employee
+                FROM opportunity_fills f JOIN opportunities o ON o.id = f.opportunity
                 WHERE f.date BETWEEN ?1 AND ?2 AND o.kind <> 'project'
                 """).bind(.text(from.description), .text(to.description)).rows { row in
-                MobilityFacts.Fill(opportunity: row.int64(0), manager: row.optionalText(1), opens: Self.day(row.text(2)), date: Self.day(row.text(3)), isInternal: row.int(4) == 0)
+                var fill = MobilityFacts.Fill(
+                    opportunity: row.int64(0), manager: row.optionalText(1), opens: Self.day(row.text(2)), date: Self.day(row.text(3)),
+                    isInternal: row.int(4) == 0, role: row.text(5),
+                    externalCost: row.isNull(6) ? nil : row.optionalText(7).map { Money(amount: Quantity(hundredths: row.int64(6)), currency: $0) })
+                fill.employee = row.optionalText(8)
+                return fill
+            }
+            // What each employee who filled a seat had completed toward its role by then.
+            let trained = try connection.prepare("""
+                SELECT DISTINCT c.course FROM assignments a JOIN assignment_steps s ON s.assignment = a.id
+                JOIN completions c ON c.employee = a.employee AND c.course = s.course
+                WHERE a.employee = ?1 AND a.target_role = ?2 AND substr(c.completed_at, 1, 10) <= ?3 ORDER BY c.course
+                """)
+            for index in fills.indices where fills[index].isInternal {
+                guard let employee = fills[index].employee else { continue }
+                trained.reset()
+                let courses = try trained.bind(.text(employee), .text(fills[index].role), .text(fills[index].date.description)).rows { $0.text(0) }
+                for course in courses { fills[index].training.add(coursePrice(course)) }
             }
             // A plan with an empty `unmet` list closed the whole gap; steps tell when the last one was done.
             let assignments = try connection.prepare("""

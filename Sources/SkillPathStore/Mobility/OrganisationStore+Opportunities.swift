@@ -11,18 +11,22 @@ extension OrganisationStore {
             if let manager = new.manager, try Self.record(manager, connection: connection) == nil { throw DomainError.unknownEmployee(manager) }
             let now = Timestamps.now()
             try connection.prepare("""
-                INSERT INTO opportunities (role, title, manager, kind, headcount, opens, closes, duration_weeks, status, created_by, created_at, hours_per_week, develops)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'open', ?9, ?10, ?11, ?12)
+                INSERT INTO opportunities (role, title, manager, kind, headcount, opens, closes, duration_weeks, status, created_by, created_at, hours_per_week, develops,
+                                           external_cost, external_currency, external_days)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'open', ?9, ?10, ?11, ?12, ?13, ?14, ?15)
                 """)
                 .bind(.text(new.role), new.title.map(SQLiteValue.text), new.manager.map(SQLiteValue.text), .text(new.kind.rawValue),
                       .int(new.headcount), .text(new.opens.description), new.closes.map { .text($0.description) },
                       new.durationWeeks.map(SQLiteValue.int), .text(actor), .text(now), new.hoursPerWeek.map { .integer($0.hundredths) },
-                      new.kind == .project ? .text(Self.skillLevelsText(new.develops)) : nil)
+                      new.kind == .project ? .text(Self.skillLevelsText(new.develops)) : nil,
+                      new.externalCost.map { .integer($0.amount.hundredths) }, new.externalCost.map { .text($0.currency) },
+                      new.externalDaysToFill.map(SQLiteValue.int))
                 .run()
             let id = connection.lastInsertRowID
             try Self.audit(connection, at: now, actor: actor, action: "opportunity.create", subject: "opportunity \(id)", detail: .object([
                 ("role", .string(new.role)), ("kind", .string(new.kind.rawValue)), ("headcount", .int(new.headcount)),
                 ("hoursPerWeek", new.hoursPerWeek?.json), ("develops", new.kind == .project ? .array(new.develops.map(\.json)) : nil),
+                ("externalCost", new.externalCost?.json), ("externalDaysToFill", new.externalDaysToFill.map(JSONValue.int)),
             ]))
             guard let created = try Self.opportunity(id, connection: connection) else { throw StoreError(.database, "opportunity \(id) vanished after insert") }
             return created
@@ -150,7 +154,7 @@ extension OrganisationStore {
     static func opportunity(_ id: Int64, connection: SQLiteConnection) throws -> OpportunityRecord? {
         let statement = try connection.prepare("""
             SELECT id, role, title, manager, kind, headcount, opens, closes, duration_weeks, status, created_by, created_at, closed_on,
-                   hours_per_week, develops
+                   hours_per_week, develops, external_cost, external_currency, external_days
             FROM opportunities WHERE id = ?1
             """).bind(.integer(id))
         guard try statement.step() else { return nil }
@@ -162,7 +166,7 @@ extension OrganisationStore {
                     date: CalendarDate(iso: row.text(3)) ?? CalendarDate(daysSinceEpoch: 0), move: row.isNull(4) ? nil : row.int64(4),
                     project: row.isNull(5) ? nil : row.int64(5))
             }
-        return OpportunityRecord(
+        var record = OpportunityRecord(
             id: statement.int64(0), role: statement.text(1), title: statement.optionalText(2), manager: statement.optionalText(3),
             kind: OpportunityRecord.Kind(rawValue: statement.text(4)) ?? .position, headcount: statement.int(5),
             opens: CalendarDate(iso: statement.text(6)) ?? CalendarDate(daysSinceEpoch: 0), closes: statement.optionalText(7).flatMap(CalendarDate.init(iso:)),
@@ -171,6 +175,11 @@ extension OrganisationStore {
             develops: statement.optionalText(14).map(Self.skillLevels) ?? [], status: OpportunityRecord.Status(rawValue: statement.text(9)) ?? .open,
             createdBy: statement.text(10), createdAt: statement.text(11), closedOn: statement.optionalText(12).flatMap(CalendarDate.init(iso:)),
             fills: fills)
+        if !statement.isNull(15), let currency = statement.optionalText(16) {
+            record.externalCost = Money(amount: Quantity(hundredths: statement.int64(15)), currency: currency)
+        }
+        record.externalDaysToFill = statement.isNull(17) ? nil : statement.int(17)
+        return record
     }
 }
 

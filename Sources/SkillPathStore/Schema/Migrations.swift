@@ -4,7 +4,7 @@ import SkillPathCore
 ///
 /// A migration is appended, never edited: a database at version N has run exactly migrations 1…N.
 enum Migrations {
-    static let all: [(version: Int, sql: String)] = [(1, version1), (2, version2), (3, version3), (4, version4), (5, version5), (6, version6), (7, version7), (8, version8), (9, version9), (10, version10), (11, version11), (12, version12)]
+    static let all: [(version: Int, sql: String)] = [(1, version1), (2, version2), (3, version3), (4, version4), (5, version5), (6, version6), (7, version7), (8, version8), (9, version9), (10, version10), (11, version11), (12, version12), (13, version13)]
 
     /// Migrations that rebuild a table other tables refer to: run with foreign-key enforcement off (dropping
     /// the old table must not cascade or fail), then every reference checked before they commit (SQLite's
@@ -375,5 +375,13 @@ enum Migrations {
         set_by TEXT NOT NULL,
         set_at TEXT NOT NULL
     ) WITHOUT ROWID;
+    """
+
+    /// Building versus buying (issue 22): an opening's own estimate of hiring from outside, the cost (hundredths,
+    /// in `external_currency`) and the days to fill. NULL is unknown, never zero.
+    static let version13 = """
+    ALTER TABLE opportunities ADD COLUMN external_cost INTEGER CHECK (external_cost IS NULL OR external_cost >= 0);
+    ALTER TABLE opportunities ADD COLUMN external_currency TEXT;
+    ALTER TABLE opportunities ADD COLUMN external_days INTEGER CHECK (external_days IS NULL OR external_days >= 1);
     """
 }

@@ -50,6 +50,9 @@ public struct OpportunityRecord: Sendable, Equatable {
     public var hoursPerWeek: Quantity?
     /// The skills a project develops, each to its level.
     public var develops: [SkillLevel]
+    /// The opening's own estimate of hiring from outside (`ExternalHire`); nil: not given.
+    public var externalCost: Money?
+    public var externalDaysToFill: Int?
     public var status: Status
     public var createdBy: String
     public var createdAt: String
@@ -91,9 +94,14 @@ public struct NewOpportunity: Sendable, Equatable {
     public var durationWeeks: Int?
     public var hoursPerWeek: Quantity?
     public var develops: [SkillLevel]
+    public var externalCost: Money?
+    public var externalDaysToFill: Int?
 
     public init(role: String, title: String?, manager: String?, kind: OpportunityRecord.Kind, headcount: Int, opens: CalendarDate,
-                closes: CalendarDate?, durationWeeks: Int?, hoursPerWeek: Quantity? = nil, develops: [SkillLevel] = []) {
+                closes: CalendarDate?, durationWeeks: Int?, hoursPerWeek: Quantity? = nil, develops: [SkillLevel] = [],
+                externalCost: Money? = nil, externalDaysToFill: Int? = nil) {
+        self.externalCost = externalCost
+        self.externalDaysToFill = externalDaysToFill
         self.hoursPerWeek = hoursPerWeek
         self.develops = develops
         self.role = role

@@ -21,7 +21,10 @@ public enum CandidatesRank: RPCMethod {
         weekly budget first (`room`: their running gigs leave enough of it), then the most skills grown (`grows`, \
         from `have` to `to`), then the smallest total step (`gain`: a stretch, not a leap), then by id; each marks \
         the skills it develops they want to grow (`wantsSkills`) and `openToProjects`; `wanting: true` keeps only \
-        those; nobody who already took it, nobody it would not grow.
+        those; nobody who already took it, nobody it would not grow. `external` is what hiring from outside would \
+        cost and take (the opportunity's figures, else the configuration's for the role, else its default, else \
+        null: unknown), and each candidate's `buildVersusBuy` sets their plan's cost per currency and days to \
+        readiness against it (`cheaper`, `sooner`: build, buy, same or unknown, with `unknownBecause`).
         """,
         params: [
             MethodDescription.Parameter("role", Schema.string, "the role (or give opportunity)"),
@@ -108,6 +111,8 @@ public enum CandidatesRank: RPCMethod {
         public var wants: Int?
         /// They said they are not looking for a move now.
         public var notLooking: Bool
+        /// Their plan set against hiring from outside.
+        public var buildVersusBuy: BuildVersusBuy?
 
         public init(
             employee: String, name: String?, currentRole: String?, figures: PlanFigures, hoursPerWeek: Quantity, transition: Transition.Kind?,
@@ -129,6 +134,15 @@ public enum CandidatesRank: RPCMethod {
             ] + figures.members + [
                 ("hoursPerWeek", hoursPerWeek.json), ("unmetEssential", .int(figures.plan.gap.filter { $0.importance == .essential }.count)),
                 ("transition", transition.map { .string($0.rawValue) }), ("wants", wants.map(JSONValue.int)), ("notLooking", notLooking ? .bool(true) : nil),
+                ("buildVersusBuy", buildVersusBuy.map(Self.comparison)),
+            ])
+        }
+
+        static func comparison(_ comparison: BuildVersusBuy) -> JSONValue {
+            .object([
+                ("buildCost", comparison.buildCost.json), ("buildDays", comparison.buildDays.map(JSONValue.int) ?? .null),
+                ("cheaper", .string(comparison.cheaper.rawValue)), ("sooner", .string(comparison.sooner.rawValue)),
+                ("unknownBecause", comparison.unknownBecause.map(JSONValue.string)),
             ])
         }
     }
@@ -171,6 +185,14 @@ public enum CandidatesRank: RPCMethod {
     }
 
     public struct Result: RPCResult {
+        /// `{"cost": {...} | null, "costSource": …, "daysToFill": n | null, "daysSource": …}`: null is unknown.
+        static func estimate(_ estimate: ExternalHire.Estimate) -> JSONValue {
+            .object([
+                ("cost", estimate.cost?.json ?? .null), ("costSource", estimate.costSource.map { .string($0.rawValue) } ?? .null),
+                ("daysToFill", estimate.daysToFill.map(JSONValue.int) ?? .null), ("daysSource", estimate.daysSource.map { .string($0.rawValue) } ?? .null),
+            ])
+        }
+
         public var role: Role
         public var opportunity: Int64?
         public var manager: String?
@@ -179,6 +201,8 @@ public enum CandidatesRank: RPCMethod {
         public var candidates: [Candidate]
         /// For a project opportunity: its candidates (and `candidates` is empty).
         public var project: (opportunity: OpportunityRecord, candidates: [ProjectCandidate])?
+        /// What hiring from outside would cost and take (not for a project).
+        public var external: ExternalHire.Estimate?
 
         public init(role: Role, opportunity: Int64?, manager: String?, considered: Int, planned: Int, candidates: [Candidate]) {
             self.role = role
@@ -205,7 +229,7 @@ public enum CandidatesRank: RPCMethod {
                     ("candidates", .array(project.candidates.map(\.json))),
                 ]
             } else {
-                members += [("planned", .int(planned)), ("candidates", .array(candidates.map(\.json)))]
+                members += [("planned", .int(planned)), ("external", external.map(Self.estimate)), ("candidates", .array(candidates.map(\.json)))]
             }
             return .object(members)
         }

@@ -17,7 +17,11 @@ public enum OpportunitiesCreate: RPCMethod {
         secondment may say how many weeks it lasts (`durationWeeks`), which dates the return of whoever fills it. \
         A `project` gig changes nobody's role (`role` is the role whose work it is): it needs `hoursPerWeek` (at most \
         40), `durationWeeks` and `develops`, the skills it grows and to what level (1 to 10 distinct skills); whoever \
-        takes a seat gets a project move (projects.list) whose hours come out of their weekly learning budget.
+        takes a seat gets a project move (projects.list) whose hours come out of their weekly learning budget. \
+        A position or secondment may give its own estimate of hiring from outside, `externalCost` and \
+        `externalDaysToFill`, which `candidates.rank` and `reports.mobility` set against building from inside (else \
+        the configuration's, else unknown: docs/mobility.md, "Building versus buying"); only this answer, the \
+        candidates and the report show them, not the list every employee reads.
         """,
         params: [
             MethodDescription.Parameter("role", Schema.string, required: true, "the role to fill"),
@@ -31,6 +35,10 @@ public enum OpportunitiesCreate: RPCMethod {
             MethodDescription.Parameter("hoursPerWeek", Schema.number, "a project's hours a week (required for a project)"),
             MethodDescription.Parameter(
                 "develops", Schema.array(.object([("type", "object")])), "a project's skills and levels: [{\"skill\": \"sql\", \"level\": 3}] (required for a project)"),
+            MethodDescription.Parameter(
+                "externalCost", .object([("type", "object")]), "what hiring from outside would cost: {\"amount\": 45000, \"currency\": \"USD\"} (not for a project)"),
+            MethodDescription.Parameter(
+                "externalDaysToFill", Schema.integer(minimum: 1, maximum: ExternalHire.maximumDaysToFill), "days hiring from outside would take (not for a project)"),
         ],
         resultName: "opportunity", resultSchema: .object([("type", "object")]),
         errors: [.forbidden, .unknownRole, .unknownSkill, .unknownEmployee],
@@ -53,11 +61,16 @@ public enum OpportunitiesCreate: RPCMethod {
         public var durationWeeks: Int?
         public var hoursPerWeek: Quantity?
         public var develops: [SkillLevel]
+        public var externalCost: Money?
+        public var externalDaysToFill: Int?
 
         public init(
             role: String, kind: OpportunityRecord.Kind = .position, title: String? = nil, manager: String? = nil, headcount: Int = 1,
-            opens: CalendarDate? = nil, closes: CalendarDate? = nil, durationWeeks: Int? = nil, hoursPerWeek: Quantity? = nil, develops: [SkillLevel] = []
+            opens: CalendarDate? = nil, closes: CalendarDate? = nil, durationWeeks: Int? = nil, hoursPerWeek: Quantity? = nil, develops: [SkillLevel] = [],
+            externalCost: Money? = nil, externalDaysToFill: Int? = nil
         ) {
+            self.externalCost = externalCost
+            self.externalDaysToFill = externalDaysToFill
             self.hoursPerWeek = hoursPerWeek
             self.develops = develops
             self.role = role
@@ -87,6 +100,12 @@ public enum OpportunitiesCreate: RPCMethod {
                 hoursPerWeek = hours
             }
             develops = try params.optional("develops").map(Self.skillLevels) ?? []
+            externalCost = try params.optional("externalCost").map(Self.money)
+            externalDaysToFill = try params.optional("externalDaysToFill")?.int(in: 1...ExternalHire.maximumDaysToFill)
+            if kind == .project, externalCost != nil { throw JSONFieldError(path: "externalCost", message: "is for positions and secondments: a project is not a hire") }
+            if kind == .project, externalDaysToFill != nil {
+                throw JSONFieldError(path: "externalDaysToFill", message: "is for positions and secondments: a project is not a hire")
+            }
             switch kind {
             case .position:
                 if durationWeeks != nil { throw JSONFieldError(path: "durationWeeks", message: "is for secondments and projects only") }
@@ -98,6 +117,17 @@ public enum OpportunitiesCreate: RPCMethod {
             }
             if kind != .project, hoursPerWeek != nil { throw JSONFieldError(path: "hoursPerWeek", message: "is for projects only") }
             if kind != .project, !develops.isEmpty { throw JSONFieldError(path: "develops", message: "is for projects only") }
+        }
+
+        /// `{"amount": 45000, "currency": "USD"}`: an amount from 0 to `Money.maximum` and a currency code.
+        static func money(_ field: JSONField) throws(JSONFieldError) -> Money {
+            let amount = try field.required("amount").quantity(minimum: .zero)
+            guard amount <= Money.maximum else { throw JSONFieldError(path: field.child("amount"), message: "must be at most \(Money.maximum), got \(amount)") }
+            let currency = try field.required("currency").string()
+            guard Money.isCurrencyCode(currency) else {
+                throw JSONFieldError(path: field.child("currency"), message: "must be a currency code such as USD (3 to 8 capital letters or digits), got '\(currency)'")
+            }
+            return Money(amount: amount, currency: currency)
         }
 
         /// `[{"skill": "sql", "level": 3}, …]`: 1 to 10 distinct skills, levels 1 to 5.
@@ -119,12 +149,27 @@ public enum OpportunitiesCreate: RPCMethod {
                 ("role", .string(role)), ("kind", .string(kind.rawValue)), ("title", title.map(JSONValue.string)), ("manager", manager.map(JSONValue.string)),
                 ("headcount", .int(headcount)), ("opens", opens.map { .string($0.description) }), ("closes", closes.map { .string($0.description) }),
                 ("durationWeeks", durationWeeks.map(JSONValue.int)), ("hoursPerWeek", hoursPerWeek?.json),
-                ("develops", develops.isEmpty ? nil : .array(develops.map(\.json))),
+                ("develops", develops.isEmpty ? nil : .array(develops.map(\.json))), ("externalCost", externalCost?.json),
+                ("externalDaysToFill", externalDaysToFill.map(JSONValue.int)),
             ])
         }
     }
 
-    public typealias Result = OpportunityRecord
+    /// The opportunity as every list shows it, and to its creator the external estimate it was given.
+    public struct Result: RPCResult {
+        public var opportunity: OpportunityRecord
+
+        public init(_ opportunity: OpportunityRecord) {
+            self.opportunity = opportunity
+        }
+
+        public var json: JSONValue {
+            guard case .object(var members) = opportunity.json else { return opportunity.json }
+            members["externalCost"] = opportunity.externalCost?.json ?? .null
+            members["externalDaysToFill"] = opportunity.externalDaysToFill.map(JSONValue.int) ?? .null
+            return .object(members)
+        }
+    }
 }
 
 /// `opportunities.list`: the internal job market, open to every employee.

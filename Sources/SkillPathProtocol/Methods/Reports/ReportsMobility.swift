@@ -13,7 +13,9 @@ public enum ReportsMobility: RPCMethod {
         (`moves.feedback`); moves whose window has not passed are counted as too recent. `retention` compares who \
         was still employed 12 months after moving (by kind) with who was, 12 months after the period began, among \
         those who did not move; `feedback` gives the ratings' response rates and distribution, and to \
-        administrators the comments. docs/mobility.md gives every definition and a worked example.
+        administrators the comments; `buildVersusBuy` sets the seats filled from inside (with the training \
+        completed toward the role, per currency) against those filled from outside (with their estimated cost, \
+        or counted as unknown). docs/mobility.md gives every definition and a worked example.
         """,
         params: [
             MethodDescription.Parameter("from", Schema.date, required: true, "the first day of the period"),
