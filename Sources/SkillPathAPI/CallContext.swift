@@ -21,6 +21,8 @@ public struct CallContext: Sendable {
     public internal(set) var actor: String?
     /// Who the caller is to the access rules (docs/access.md).
     public internal(set) var principal: Principal = .unknown
+    /// The connection the call came on, when it can carry notifications after the reply (`events.subscribe`).
+    public var channel: (any EventChannel)?
 
     public init(service: any ServiceEnvironment, snapshot: CatalogSnapshot, caller: Caller, today: CalendarDate = CallContext.localToday()) {
         self.service = service

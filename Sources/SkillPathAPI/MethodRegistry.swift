@@ -12,7 +12,7 @@ public enum MethodRegistry {
         AssignmentsCreate.self, AssignmentsList.self, AssignmentsGet.self, AssignmentsCancel.self, AssignmentsReplan.self,
         ProgressRecord.self, ProgressXAPI.self, ReportsTeam.self, MovesRecord.self, MovesList.self, MovesEnd.self, MovesFeedback.self,
         OpportunitiesCreate.self, OpportunitiesList.self, OpportunitiesClose.self, RolesSuggest.self, CandidatesRank.self,
-        ProjectsList.self, ProjectsFinish.self, ReportsMobility.self, ReportsSuccession.self, ReportsSpend.self, RolesCritical.self, RolesSetCritical.self, ReportsSkills.self, AuditList.self,
+        ProjectsList.self, ProjectsFinish.self, ReportsMobility.self, ReportsSuccession.self, ReportsSpend.self, EventsList.self, EventsSubscribe.self, RolesCritical.self, RolesSetCritical.self, ReportsSkills.self, AuditList.self,
     ]
 
     /// Every method, and `rpc.discover`, which describes all of them and itself. Its document depends only on

@@ -6,7 +6,7 @@ public enum SkillPathCLI {
     static let commands: [any Command.Type] = [
         PathCommand.self, CompareCommand.self, RouteCommand.self, ProgressCommand.self,
         AssignCommand.self, AssignmentsCommand.self, TeamCommand.self, ReplanCommand.self, EmployeesCommand.self, PreferencesCommand.self,
-        AspirationsCommand.self, AspirationsSetCommand.self, AspirationsReportCommand.self, SuccessionReportCommand.self, SpendReportCommand.self,
+        AspirationsCommand.self, AspirationsSetCommand.self, AspirationsReportCommand.self, SuccessionReportCommand.self, SpendReportCommand.self, EventsCommand.self,
         SkillsCommand.self, SkillsSetCommand.self, SuggestCommand.self, CandidatesCommand.self, MovesCommand.self, MovesRecordCommand.self, MovesEndCommand.self, MovesFeedbackCommand.self, ProjectsCommand.self, ProjectsFinishCommand.self,
         OpportunitiesCommand.self, OpportunitiesOpenCommand.self, OpportunitiesCloseCommand.self,
         ApplyCommand.self, ApplicationsCommand.self, ApplicationsMoveCommand.self, ApplicationsWithdrawCommand.self,

@@ -21,7 +21,7 @@ public enum ConfigurationFile {
         "max_connections_per_stranger", "max_connections_per_service", "max_connections_per_admin", "max_message_bytes",
         "max_batch_requests", "max_reply_bytes", "max_concurrent_messages_per_user", "idle_timeout", "request_timeout", "drain_timeout", "admins", "services",
         "sample_organisation", "state_group", "skill_policy", "self_rating_cap", "skill_half_life_days", "external_hire_cost",
-        "external_days_to_fill",
+        "external_days_to_fill", "event_retention_days", "event_retention_count", "event_subscriber_max_lag", "event_subscriber_stall_seconds",
     ]
 
     /// Keys that may also be set for one role or category: `KEY.ID = VALUE`.
@@ -136,6 +136,14 @@ public enum ConfigurationFile {
             let days = try whole(0...36_500)
             configuration.skillPolicy.halfLifeByCategory[String(key.dropFirst(categoryHalfLife.count))] = .some(days == 0 ? nil : days)
         case _ where key.hasPrefix("external_"): try setExternalHire(key, value, in: &configuration.externalHire)
+        case "event_retention_days":
+            let days = try whole(0...36_500)
+            configuration.eventRetentionDays = days == 0 ? nil : days
+        case "event_retention_count":
+            let count = try whole(0...1_000_000_000)
+            configuration.eventRetentionCount = count == 0 ? nil : count
+        case "event_subscriber_max_lag": configuration.eventSubscriberMaxLag = try whole(1...100_000_000)
+        case "event_subscriber_stall_seconds": configuration.eventSubscriberStallSeconds = try number(0.1...3_600)
         case "state_group":
             guard ProcessIdentity.gid(groupName: value) != nil else {
                 throw BadValue(message: "'state_group' must name a group on this host, got '\(value)'")

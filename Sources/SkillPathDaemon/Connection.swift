@@ -9,14 +9,25 @@ import SystemSupport
 ///
 /// A thread per connection keeps a slow or stalled client from delaying anyone else: it only ever blocks its
 /// own thread, and the idle and send timeouts bound how long. Messages are lines; each reply is written
-/// before the next line is read, so replies come back in request order.
+/// before the next line is read, so replies come back in request order. An event subscription
+/// (`events.subscribe`) delivers on a thread of its own, sharing the socket through `channel`.
 struct Connection {
     let socket: UnixSocket
     let caller: Caller
     let service: Daemon
     let logger: Logger
+    let channel: ConnectionChannel
+
+    init(socket: UnixSocket, caller: Caller, service: Daemon, logger: Logger) {
+        self.socket = socket
+        self.caller = caller
+        self.service = service
+        self.logger = logger
+        channel = ConnectionChannel(socket: socket)
+    }
 
     func serve() {
+        defer { channel.stop() }
         let configuration = service.configuration
         do {
             try socket.setSendTimeout(seconds: 30)
@@ -41,6 +52,11 @@ struct Connection {
                     guard !line.isEmpty else { continue }
                     guard respond(to: line, caller: caller) else { break serving }
                     clock.answered()
+                    channel.startPending { subscription in
+                        EventDelivery(
+                            subscription: subscription, store: service.store, maxLag: configuration.eventSubscriberMaxLag,
+                            stallSeconds: configuration.eventSubscriberStallSeconds, logger: logger)
+                    }
                 case .needMoreData:
                     break lines
                 case .tooLong:
@@ -55,6 +71,11 @@ struct Connection {
                     armed = seconds
                 }
             case .idle:
+                // A subscriber listens: the events it is sent are the activity.
+                if channel.isDelivering {
+                    clock.answered()
+                    continue
+                }
                 logger.debug("connection idle too long; closing", [("caller", caller.label)])
                 break serving
             case .slow:
@@ -92,12 +113,18 @@ struct Connection {
         defer { service.busy.subtract(1, ordering: .relaxed) }
         do {
             try service.messageGate.run(for: caller.uid, size: line.count) {
-                try JSONRPCProcessor.answer(line, limits: service.replyLimits, handle: { request in
-                    guard !stopping else {
-                        return .failure(APIError.rpcError(for: ConnectionRefusal.stopping))
-                    }
-                    return service.dispatcher.handle(request, context: service.context(for: caller))
-                }, write: { [socket] bytes in try socket.write(bytes) })
+                // The whole reply is written as the socket's one writer: a batch's reply goes out in pieces, and
+                // no event notification may land between two of them.
+                try channel.exclusively {
+                    try JSONRPCProcessor.answer(line, limits: service.replyLimits, handle: { request in
+                        guard !stopping else {
+                            return .failure(APIError.rpcError(for: ConnectionRefusal.stopping))
+                        }
+                        var context = service.context(for: caller)
+                        context.channel = channel
+                        return service.dispatcher.handle(request, context: context)
+                    }, write: { [socket] bytes in try socket.write(bytes) })
+                }
             }
             return true
         } catch {

@@ -97,6 +97,7 @@ public final class Daemon: ServiceEnvironment, Sendable {
         let previous = catalogs.current.catalog.version
         let outcome = catalogs.reload().map { snapshot in CatalogReloaded(snapshot: snapshot, retiredInPlans: retiredInPlans(snapshot.catalog)) }
         let detail: JSONValue
+        var event: EventDraft?
         switch outcome {
         case .success(let reloaded):
             let catalog = reloaded.snapshot.catalog
@@ -105,11 +106,15 @@ public final class Daemon: ServiceEnvironment, Sendable {
                 ("from", .string(previous)), ("to", .string(catalog.version)), ("changed", .bool(catalog.version != previous)),
                 ("retiredInPlans", reloaded.retiredInPlans.isEmpty ? nil : .strings(reloaded.retiredInPlans.map(\.course))),
             ])
+            event = EventDraft(.catalogReloaded, employee: nil, data: .object([
+                ("from", .string(previous)), ("to", .string(catalog.version)), ("changed", .bool(catalog.version != previous)),
+                ("skills", .int(catalog.skills.count)), ("courses", .int(catalog.courses.count)), ("roles", .int(catalog.roles.count)),
+            ]))
         case .failure(let rejection):
             detail = .object([("from", .string(previous)), ("refused", .bool(true)), ("errors", .int(rejection.errors.count))])
         }
         do {
-            try store.recordAudit(actor: actor, action: "catalog.reload", subject: configuration.catalogDirectory, detail: detail)
+            try store.recordAudit(actor: actor, action: "catalog.reload", subject: configuration.catalogDirectory, detail: detail, event: event)
         } catch {
             logger.warning("the catalog reload could not be recorded in the audit trail", [("error", String(describing: error))])
         }
@@ -151,6 +156,7 @@ public final class Daemon: ServiceEnvironment, Sendable {
         if configuration.sampleOrganisation == true { SampleOrganisation(daemon: self).loadIfEmpty() }
         startWatchdog()
         startSecondmentClock()
+        startEventKeeping()
         startReadinessWarmUp()
         startDatabaseWatch()
         let acceptThread = Thread { [self] in acceptLoop() }
@@ -338,6 +344,13 @@ public final class Daemon: ServiceEnvironment, Sendable {
     }
 
     /// Secondments end on their planned day even when nobody asks: at start, then every ten minutes.
+    private func startEventKeeping() {
+        let keeping = EventKeeping(store: store, configuration: configuration, logger: logger, isStopping: { [self] in isDraining })
+        let thread = Thread { keeping.run() }
+        thread.name = "skillpathd-event-keeping"
+        thread.start()
+    }
+
     private func startSecondmentClock() {
         let timer = DispatchSource.makeTimerSource(queue: DispatchQueue.global(qos: .utility))
         timer.schedule(deadline: .now(), repeating: 600)

@@ -47,6 +47,14 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var skillPolicy = SkillPolicy()
     /// What hiring from outside costs and takes, for building-versus-buying (`external_hire_cost`, `external_days_to_fill`).
     public var externalHire = ExternalHire()
+    /// The event log keeps events this many days (nil: no limit by age)…
+    public var eventRetentionDays: Int? = 90
+    /// …and at most this many of the newest (nil: no limit by count). A cursor older than both gets an error.
+    public var eventRetentionCount: Int? = 10_000_000
+    /// A subscriber more events behind the log than this is cut off (it reads on with `events.list`).
+    public var eventSubscriberMaxLag = 100_000
+    /// A subscriber whose socket stays three-quarters full this long is cut off.
+    public var eventSubscriberStallSeconds: Double = 30
 
     /// The embedded defaults: the shipped catalog and a local state folder, so `swift run skillpathd` works
     /// on a fresh clone.

@@ -39,6 +39,8 @@ final class StoreConnections: @unchecked Sendable {
     private let committed = Locked<(groups: Int, writes: Int)>((0, 0))
 
     var commitStatistics: (groups: Int, writes: Int) { committed.withLock { $0 } }
+    /// Told after each commit that appended events (`EventSignal`).
+    let events = EventSignal()
 
     init(path: String, writer: SQLiteConnection) {
         self.path = path
@@ -103,12 +105,15 @@ final class StoreConnections: @unchecked Sendable {
             }
             try connection.execute("COMMIT")
             committed.withLock { $0 = ($0.groups + 1, $0.writes + group.count) }
+            if connection.appendedEvents { events.advance() }
+            connection.appendedEvents = false
             for (job, deliver) in zip(group, deliveries) {
                 deliver()
                 job.finish(nil)
             }
         } catch {
             try? connection.execute("ROLLBACK")
+            connection.appendedEvents = false
             for job in group { job.finish(StoreError.from(error)) }
         }
     }

@@ -128,3 +128,29 @@ public struct PeerCredentials: Sendable, Equatable {
         self.gid = gid
     }
 }
+
+extension UnixSocket {
+    /// Waits until the socket may be written without blocking, for at most `seconds`: for a Unix stream
+    /// socket, until at most a quarter of its send buffer is in use. False on the timeout, or when the peer
+    /// hung up.
+    public func waitWritable(seconds: Double) -> Bool {
+        var entry = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
+        let deadline = ContinuousClock.now + .milliseconds(Int(max(0, seconds) * 1000))
+        while true {
+            let left = deadline - ContinuousClock.now
+            let milliseconds = max(0, Int32(clamping: left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000))
+            let ready = Glibc.poll(&entry, 1, milliseconds)
+            if ready < 0, errno == EINTR { continue }
+            guard ready > 0 else { return false }
+            return entry.revents & Int16(POLLOUT) != 0 && entry.revents & Int16(POLLHUP | POLLERR) == 0
+        }
+    }
+
+    /// The size of the socket's send buffer, in bytes (what the kernel holds for a peer that is not reading).
+    public var sendBufferSize: Int {
+        var size: Int32 = 0
+        var length = socklen_t(MemoryLayout<Int32>.size)
+        guard getsockopt(descriptor, SOL_SOCKET, SO_SNDBUF, &size, &length) == 0 else { return 212_992 }
+        return Int(size)
+    }
+}

@@ -110,6 +110,12 @@ public struct APIError: Sendable {
             APIError(
                 .conflict, "event id '\(id)' was first recorded for \(first); the same id with other content is refused (send a new id for a new event)",
                 data: [("eventId", .string(id)), ("first", .string(first))])
+        case .cursorExpired(let cursor, let oldest):
+            APIError(
+                .cursorExpired,
+                "cursor \(cursor) is older than the event log keeps: events up to \(oldest) were pruned by the retention; "
+                    + "read the current state again, then follow from cursor \(oldest)",
+                data: [("cursor", .int(cursor)), ("oldest", .int(oldest))])
         case .conflict(let message), .invalidValue(_, let message):
             APIError(.conflict, message)
         }

@@ -1,11 +1,11 @@
-import SkillPathCore
-import SkillPathStore
+public import SkillPathCore
+public import SkillPathStore
 
 extension OrganisationStore {
     /// Assignments as people see them: each employee's active ones re-dated within one weekly budget
     /// (`SharedSchedule`), the employee's preferred weekly hours when they have one, less the hours their
     /// project gigs take while those run.
-    func sharingBudget(_ records: [AssignmentRecord]) -> [AssignmentRecord] {
+    public func sharingBudget(_ records: [AssignmentRecord]) -> [AssignmentRecord] {
         let learners = Array(Set(records.lazy.filter { $0.status == .active }.map(\.employee))).sorted()
         // Without the gigs, the preference (or the store) the schedule falls back to the assignments' own paces.
         let gigs = (try? gigReservations(of: learners)) ?? [:]

@@ -80,6 +80,17 @@ final class DaemonClient {
         return result
     }
 
+    /// After `events.subscribe`: hands each notification to `handle` as it arrives, until `handle` returns
+    /// false or the daemon closes the connection. Waits as long as it takes between events.
+    func notifications(_ handle: (JSONValue) -> Bool) throws(CLIError) {
+        let connection = try connected()
+        while true {
+            let line = try readLine(connection, waitingForever: true)
+            guard let message = try? JSONParser.parse(line) else { throw CLIError(.failure, "skillpathd sent a line that is not JSON") }
+            if !handle(message) { return }
+        }
+    }
+
     private func connected() throws(CLIError) -> UnixSocket {
         if let socket { return socket }
         do {
@@ -96,7 +107,8 @@ final class DaemonClient {
         }
     }
 
-    private func readLine(_ connection: UnixSocket) throws(CLIError) -> [UInt8] {
+    /// The next line; `waitingForever` (a subscription) reads on past the receive timeout.
+    private func readLine(_ connection: UnixSocket, waitingForever: Bool = false) throws(CLIError) -> [UInt8] {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 65_536, alignment: 1)
         defer { buffer.deallocate() }
         while true {
@@ -109,6 +121,7 @@ final class DaemonClient {
             do {
                 count = try connection.read(into: buffer)
             } catch {
+                if waitingForever, error.errno == EAGAIN || error.errno == EWOULDBLOCK { continue }
                 throw CLIError(.unavailable, "reading from skillpathd failed: \(error)")
             }
             if count == 0 { throw CLIError(.unavailable, "skillpathd closed the connection before answering") }

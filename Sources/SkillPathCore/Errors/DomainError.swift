@@ -30,6 +30,8 @@ public enum DomainError: Error, Sendable, Equatable {
     /// A progress event id this sender already used for another event (`first` says which): a conflict, as
     /// xAPI's statement store answers a statement id reused with other content.
     case eventConflict(String, first: String)
+    /// An event-log cursor the retention pruned past: the events after it up to `oldest` are gone.
+    case cursorExpired(cursor: Int64, oldest: Int64)
 }
 
 extension Catalog {

@@ -34,10 +34,15 @@ public struct ErrorCode: Sendable, Hashable {
     public static let overloaded = ErrorCode(number: -32012, name: "overloaded", category: .unavailable)
     public static let storeUnavailable = ErrorCode(number: -32013, name: "store-unavailable", category: .unavailable)
     public static let replyTooLarge = ErrorCode(number: -32014, name: "reply-too-large", category: .badInput)
+    /// An event cursor older than the log's retention: the events after it are gone.
+    public static let cursorExpired = ErrorCode(number: -32015, name: "cursor-expired", category: .notFound)
+    /// A subscriber that fell behind (`events.cutOff`): not a reply's error, the code of that notice.
+    public static let subscriberCutOff = ErrorCode(number: -32016, name: "subscriber-cut-off", category: .unavailable)
 
     public static let all: [ErrorCode] = [
         .forbidden, .unknownRole, .unknownEmployee, .catalogRejected, .unknownSkill, .unknownCourse, .notFound, .conflict,
-        .shuttingDown, .messageTooLarge, .noCurrentRole, .overloaded, .storeUnavailable, .replyTooLarge,
+        .shuttingDown, .messageTooLarge, .noCurrentRole, .overloaded, .storeUnavailable, .replyTooLarge, .cursorExpired,
+        .subscriberCutOff,
     ]
 
     /// The application code with this number, if it is one.

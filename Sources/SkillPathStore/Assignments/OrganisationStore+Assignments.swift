@@ -29,6 +29,10 @@ extension OrganisationStore {
             try Self.audit(connection, at: now, actor: new.assignedBy, action: "assignment.create", subject: new.employee, detail: .object([
                 ("assignment", .int(id)), ("targetRole", .string(new.targetRole)), ("courses", .int(new.plan.steps.count)),
             ]))
+            try Self.appendEvent(EventDraft(.assignmentCreated, employee: new.employee, data: .object([
+                ("assignment", .int(id)), ("targetRole", .string(new.targetRole)), ("status", .string(status.rawValue)),
+                ("dueDate", new.dueDate.map { .string($0.description) }), ("courses", .int(new.plan.steps.count)), ("hours", new.plan.totals.hours.json),
+            ])), at: now, connection: connection)
             return try Self.written(id, connection: connection)
         }
     }
@@ -144,6 +148,7 @@ extension OrganisationStore {
             let now = Timestamps.now()
             try connection.prepare("UPDATE assignments SET status = 'cancelled', updated_at = ?2 WHERE id = ?1").bind(.integer(id), .text(now)).run()
             try Self.audit(connection, at: now, actor: actor, action: "assignment.cancel", subject: record.employee, detail: .object([("assignment", .int(id))]))
+            try Self.assignmentChanged(record, change: "cancelled", status: .cancelled, at: now, connection: connection)
             return try Self.written(id, connection: connection)
         }
     }
@@ -175,17 +180,32 @@ extension OrganisationStore {
             try Self.audit(connection, at: now, actor: actor, action: "assignment.replan", subject: record.employee, detail: .object([
                 ("assignment", .int(id)), ("courses", .int(plan.steps.count)), ("catalogVersion", .string(plan.catalogVersion)),
             ]))
-            return try Self.written(id, connection: connection)
+            let written = try Self.written(id, connection: connection)
+            try Self.assignmentChanged(record, change: "replanned", status: written.status, at: now, connection: connection)
+            return written
         }
     }
 
-    /// Marks an active assignment completed once every step is.
+    /// Marks an active assignment completed once every step is (and tells the event log).
     static func completeIfDone(_ id: Int64, at now: String, connection: SQLiteConnection) throws {
         let open = try connection.prepare("SELECT count(*) FROM assignment_steps WHERE assignment = ?1 AND completed_at IS NULL").bind(.integer(id))
         _ = try open.step()
         if open.int(0) == 0 {
             try connection.prepare("UPDATE assignments SET status = 'completed', updated_at = ?2 WHERE id = ?1 AND status = 'active'")
                 .bind(.integer(id), .text(now)).run()
+            if connection.changes > 0, let record = try assignment(id, connection: connection) {
+                try assignmentChanged(record, change: "completed", status: .completed, at: now, connection: connection)
+            }
         }
+    }
+
+    /// An `assignment.changed` event: what changed (`replanned`, `cancelled`, `completed`, `role-reached`,
+    /// `back-on-track`) and the status after it.
+    static func assignmentChanged(
+        _ record: AssignmentRecord, change: String, status: AssignmentRecord.Status, at now: String, connection: SQLiteConnection
+    ) throws {
+        try appendEvent(EventDraft(.assignmentChanged, employee: record.employee, data: .object([
+            ("assignment", .int(record.id)), ("targetRole", .string(record.targetRole)), ("change", .string(change)), ("status", .string(status.rawValue)),
+        ])), at: now, connection: connection)
     }
 }

@@ -50,10 +50,13 @@ extension OrganisationStore {
         }
     }
 
-    /// Records something that happened outside a store write (a catalog reload), in its own transaction.
-    public func recordAudit(actor: String, action: String, subject: String, detail: JSONValue) throws {
+    /// Records something that happened outside a store write (a catalog reload), in its own transaction, with
+    /// the event that tells it when there is one.
+    public func recordAudit(actor: String, action: String, subject: String, detail: JSONValue, event: EventDraft? = nil) throws {
         try write { connection in
-            try Self.audit(connection, at: Timestamps.now(), actor: actor, action: action, subject: subject, detail: detail)
+            let now = Timestamps.now()
+            try Self.audit(connection, at: now, actor: actor, action: action, subject: subject, detail: detail)
+            if let event { try Self.appendEvent(event, at: now, connection: connection) }
         }
     }
 }

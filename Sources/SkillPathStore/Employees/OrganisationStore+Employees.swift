@@ -214,6 +214,7 @@ extension OrganisationStore {
                     ("source", .string(source.rawValue)),
                     ("changed", .object(JSONObject(changes.map { JSONMember($0.field, .object([("from", $0.from), ("to", $0.to)])) }))),
                 ]))
+                try Self.skillChanged(employee, changes, cause: "skills.set", at: now, connection: connection)
             }
             return (written, kept)
         }

@@ -99,6 +99,19 @@ extension OrganisationStore {
         return result
     }
 
+    /// A `skill.changed` event for the changes of one write (none when nothing changed): each skill with its
+    /// standing before and after, and what caused it (`progress`, `skills.set`, `import`, `project`).
+    static func skillChanged(
+        _ employee: String, _ changes: [(field: String, from: JSONValue, to: JSONValue)], cause: String, at now: String, connection: SQLiteConnection
+    ) throws {
+        let skills = changes.filter { $0.field.hasPrefix("skills.") }
+        guard !skills.isEmpty else { return }
+        try appendEvent(EventDraft(.skillChanged, employee: employee, data: .object([
+            ("cause", .string(cause)),
+            ("skills", .array(skills.map { .object([("skill", .string(String($0.field.dropFirst("skills.".count)))), ("from", $0.from), ("to", $0.to)]) })),
+        ])), at: now, connection: connection)
+    }
+
     /// The audit's record of how skills stood before and after a write, for each skill whose level, stated
     /// level or source changed: `{"skills.python": {"from": {level, counts, source}, "to": {…}}}`.
     static func skillChanges(

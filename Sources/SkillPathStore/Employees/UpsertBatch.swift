@@ -31,8 +31,10 @@ struct UpsertBatch {
         changed += try writeAspirations(row)
         changed += try writeCompletions(input)
         let after = try OrganisationStore.standings(of: input.id, skills: touched, evidence: evidence, connection: connection)
-        changed += OrganisationStore.skillChanges(before: before, after: after)
+        let skills = OrganisationStore.skillChanges(before: before, after: after)
+        changed += skills
         try audit(row, changed: changed)
+        try OrganisationStore.skillChanged(input.id, skills, cause: "import", at: now, connection: connection)
     }
 
     /// The employee's own columns: inserted, or updated where they changed.

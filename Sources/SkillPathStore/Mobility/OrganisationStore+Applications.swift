@@ -35,6 +35,7 @@ extension OrganisationStore {
             try Self.audit(connection, at: now, actor: actor, action: "application.apply", subject: employee, detail: .object([
                 ("application", .int(id)), ("opportunity", .int(opportunity)), ("confidential", .bool(confidential)),
             ]))
+            try Self.applicationMoved(id, to: .applied, at: now, connection: connection)
             return try Self.requireApplication(id, connection: connection)
         }
     }
@@ -106,6 +107,22 @@ extension OrganisationStore {
         try audit(connection, at: now, actor: actor, action: "application.\(status.rawValue)", subject: "application \(id)", detail: .object([
             ("note", note.map(JSONValue.string)),
         ]))
+        try applicationMoved(id, to: status, at: now, connection: connection)
+    }
+
+    /// An `application.moved` event, seen by the applicant and the hiring side, and by the applicant's
+    /// managers unless the application is confidential and not yet shortlisted (docs/access.md).
+    private static func applicationMoved(_ id: Int64, to status: ApplicationRecord.Status, at now: String, connection: SQLiteConnection) throws {
+        let row = try connection.prepare("""
+            SELECT a.employee, a.opportunity, a.confidential, o.manager, o.role,
+                   EXISTS (SELECT 1 FROM application_steps s WHERE s.application = a.id AND s.status = 'shortlisted')
+            FROM applications a JOIN opportunities o ON o.id = a.opportunity WHERE a.id = ?1
+            """).bind(.integer(id))
+        guard try row.step() else { return }
+        let hidden = row.int(2) == 1 && row.int(5) == 0
+        try appendEvent(EventDraft(.applicationMoved, employee: row.text(0), also: row.optionalText(3), hiddenFromManagers: hidden, data: .object([
+            ("application", .int(id)), ("opportunity", .int(row.int64(1))), ("role", .string(row.text(4))), ("status", .string(status.rawValue)),
+        ])), at: now, connection: connection)
     }
 
     private static func addStep(to id: Int64, _ status: ApplicationRecord.Status, at: String, by actor: String, note: String?, connection: SQLiteConnection) throws {

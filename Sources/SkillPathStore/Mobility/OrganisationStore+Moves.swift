@@ -186,6 +186,11 @@ extension OrganisationStore {
             ("move", .int(id)), ("from", .string(from)), ("to", .string(to)), ("kind", .string(kind.kind.rawValue)),
             ("date", .string(date.description)), ("endDate", endDate.map { .string($0.description) }), ("source", .string(source)),
         ]))
+        try appendEvent(EventDraft(.moveRecorded, employee: employee, data: .object([
+            ("move", .int(id)), ("from", .string(from)), ("to", .string(to)), ("kind", .string(kind.kind.rawValue)), ("date", .string(date.description)),
+            ("endDate", endDate.map { .string($0.description) }), ("ends", ends.map(JSONValue.int)), ("opportunity", opportunity.map(JSONValue.int)),
+            ("source", .string(source)),
+        ])), at: now, connection: connection)
         try closeAssignments(of: employee, reaching: to, move: id, at: now, actor: actor, connection: connection)
         guard let recorded = try move(id, connection: connection) else { throw StoreError(.database, "move \(id) vanished after insert") }
         return recorded
@@ -202,6 +207,10 @@ extension OrganisationStore {
                 ("assignment", .int(id)), ("reason", .string(AssignmentRecord.roleReached)), ("move", .int(move)),
                 ("changed", .object([("status", .object([("from", "active"), ("to", "completed")]))])),
             ]))
+            try appendEvent(EventDraft(.assignmentChanged, employee: employee, data: .object([
+                ("assignment", .int(id)), ("targetRole", .string(role)), ("change", .string(AssignmentRecord.roleReached)), ("status", "completed"),
+                ("move", .int(move)),
+            ])), at: now, connection: connection)
         }
     }
 

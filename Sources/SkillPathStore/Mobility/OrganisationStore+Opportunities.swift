@@ -28,6 +28,11 @@ extension OrganisationStore {
                 ("hoursPerWeek", new.hoursPerWeek?.json), ("develops", new.kind == .project ? .array(new.develops.map(\.json)) : nil),
                 ("externalCost", new.externalCost?.json), ("externalDaysToFill", new.externalDaysToFill.map(JSONValue.int)),
             ]))
+            try Self.appendEvent(EventDraft(.opportunityOpened, employee: nil, data: .object([
+                ("opportunity", .int(id)), ("role", .string(new.role)), ("title", new.title.map(JSONValue.string)), ("kind", .string(new.kind.rawValue)),
+                ("manager", new.manager.map(JSONValue.string)), ("headcount", .int(new.headcount)), ("opens", .string(new.opens.description)),
+                ("closes", new.closes.map { .string($0.description) }),
+            ])), at: now, connection: connection)
             guard let created = try Self.opportunity(id, connection: connection) else { throw StoreError(.database, "opportunity \(id) vanished after insert") }
             return created
         }
@@ -98,6 +103,10 @@ extension OrganisationStore {
         case .withdrawn:
             try connection.prepare("UPDATE opportunities SET status = 'closed', closed_on = ?2 WHERE id = ?1").bind(.integer(id), .text(date.description)).run()
             try Self.audit(connection, at: Timestamps.now(), actor: actor, action: "opportunity.close", subject: "opportunity \(id)", detail: .object([("status", "closed")]))
+            try appendEvent(EventDraft(.opportunityClosed, employee: nil, data: .object([
+                ("opportunity", .int(id)), ("role", .string(opportunity.role)), ("kind", .string(opportunity.kind.rawValue)), ("status", "closed"),
+                ("date", .string(date.description)),
+            ])), at: Timestamps.now(), connection: connection)
             ended = "the opportunity was withdrawn"
         case .filledBy, .filledExternally:
             var employee: String?
@@ -122,6 +131,12 @@ extension OrganisationStore {
             try Self.audit(connection, at: Timestamps.now(), actor: actor, action: "opportunity.fill", subject: "opportunity \(id)", detail: .object([
                 ("seat", .int(seat)), ("employee", employee.map(JSONValue.string)), ("external", .bool(employee == nil)),
             ]))
+            // The market is open, so is who filled a seat: the same as opportunities.list shows in `fills`.
+            try appendEvent(EventDraft(.opportunityFilled, employee: nil, data: .object([
+                ("opportunity", .int(id)), ("role", .string(opportunity.role)), ("kind", .string(opportunity.kind.rawValue)), ("seat", .int(seat)),
+                ("employee", employee.map(JSONValue.string)), ("external", .bool(employee == nil)), ("date", .string(date.description)),
+                ("status", .string(seat >= opportunity.headcount ? "filled" : "open")),
+            ])), at: Timestamps.now(), connection: connection)
         }
         if let ended { try closeOpenApplications(of: id, because: ended, actor: actor, connection: connection) }
         return (move, project)

@@ -55,6 +55,11 @@ extension OrganisationStore {
                         StoredSkill(skill: developed.skill, level: developed.level, source: .manager, setAt: "\(date)T00:00:00Z", note: said),
                         of: project.employee, connection: connection)
                 }
+                // The evidence stated; what it counts for depends on the policy and the person's other evidence.
+                try Self.appendEvent(EventDraft(.skillChanged, employee: project.employee, data: .object([
+                    ("cause", "project"), ("project", .int(id)),
+                    ("skills", .array(project.develops.map { .object([("skill", .string($0.skill)), ("to", .object([("level", .int($0.level)), ("source", "manager")]))]) })),
+                ])), at: now, connection: connection)
             }
             try Self.audit(connection, at: now, actor: actor, action: "project.finish", subject: project.employee, detail: .object([
                 ("project", .int(id)), ("outcome", .string(outcome.rawValue)), ("date", .string(date.description)), ("note", note.map(JSONValue.string)),

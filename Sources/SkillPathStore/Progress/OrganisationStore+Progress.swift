@@ -96,6 +96,11 @@ extension OrganisationStore {
             ("evidence", note.map(JSONValue.string)),
             ("changed", changes.isEmpty ? nil : .object(JSONObject(changes.map { JSONMember($0.field, .object([("from", $0.from), ("to", $0.to)])) }))),
         ]))
+        try appendEvent(EventDraft(.progressRecorded, employee: event.employee, data: .object([
+            ("course", .string(event.course.id)), ("status", .string(event.status.rawValue)), ("at", .string(event.at)),
+            ("eventId", event.eventID.map(JSONValue.string)), ("assignments", .array(affected.map(JSONValue.int))),
+        ])), at: now, connection: connection)
+        try skillChanged(event.employee, changes, cause: "progress", at: now, connection: connection)
         let raised = skills.compactMap { skill -> ProgressOutcome.RaisedSkill? in
             let (from, to) = (before[skill]?.level ?? 0, after[skill]?.level ?? 0)
             return to > from ? ProgressOutcome.RaisedSkill(skill: skill, from: from, to: to) : nil

@@ -11,6 +11,8 @@ public final class SQLiteConnection {
     let handle: OpaquePointer
     public let path: String
     private var statements: [String: SQLiteStatement] = [:]
+    /// Set when a write appends to the event log: after the commit, the store wakes the event subscribers.
+    var appendedEvents = false
 
     public enum Mode {
         case readWrite

@@ -4,7 +4,7 @@ import SkillPathCore
 ///
 /// A migration is appended, never edited: a database at version N has run exactly migrations 1…N.
 enum Migrations {
-    static let all: [(version: Int, sql: String)] = [(1, version1), (2, version2), (3, version3), (4, version4), (5, version5), (6, version6), (7, version7), (8, version8), (9, version9), (10, version10), (11, version11), (12, version12), (13, version13)]
+    static let all: [(version: Int, sql: String)] = [(1, version1), (2, version2), (3, version3), (4, version4), (5, version5), (6, version6), (7, version7), (8, version8), (9, version9), (10, version10), (11, version11), (12, version12), (13, version13), (14, version14)]
 
     /// Migrations that rebuild a table other tables refer to: run with foreign-key enforcement off (dropping
     /// the old table must not cascade or fail), then every reference checked before they commit (SQLite's
@@ -383,5 +383,32 @@ enum Migrations {
     ALTER TABLE opportunities ADD COLUMN external_cost INTEGER CHECK (external_cost IS NULL OR external_cost >= 0);
     ALTER TABLE opportunities ADD COLUMN external_currency TEXT;
     ALTER TABLE opportunities ADD COLUMN external_days INTEGER CHECK (external_days IS NULL OR external_days >= 1);
+    """
+
+    /// The event log (issue 22 §4): every change worth telling, with a cursor that only grows (AUTOINCREMENT:
+    /// an id is never given twice, even after pruning). `hidden` keeps an event from the employee's managers;
+    /// `also` is a second person it concerns. `event_log` keeps how far pruning went, so a cursor older than
+    /// the retention is told so; `assignment_watch` the last verdict told for each active assignment.
+    static let version14 = """
+    CREATE TABLE events (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        type TEXT NOT NULL,
+        at TEXT NOT NULL,
+        employee TEXT,
+        also TEXT,
+        hidden INTEGER NOT NULL DEFAULT 0 CHECK (hidden IN (0, 1)),
+        data TEXT NOT NULL
+    );
+    CREATE INDEX events_employee ON events(employee, id);
+    CREATE INDEX events_at ON events(at);
+    CREATE TABLE event_log (
+        singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+        pruned_through INTEGER NOT NULL
+    );
+    INSERT INTO event_log (singleton, pruned_through) VALUES (1, 0);
+    CREATE TABLE assignment_watch (
+        assignment INTEGER PRIMARY KEY REFERENCES assignments(id) ON DELETE CASCADE,
+        verdict TEXT NOT NULL
+    ) WITHOUT ROWID;
     """
 }
