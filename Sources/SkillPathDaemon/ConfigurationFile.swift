@@ -136,14 +136,7 @@ public enum ConfigurationFile {
             let days = try whole(0...36_500)
             configuration.skillPolicy.halfLifeByCategory[String(key.dropFirst(categoryHalfLife.count))] = .some(days == 0 ? nil : days)
         case _ where key.hasPrefix("external_"): try setExternalHire(key, value, in: &configuration.externalHire)
-        case "event_retention_days":
-            let days = try whole(0...36_500)
-            configuration.eventRetentionDays = days == 0 ? nil : days
-        case "event_retention_count":
-            let count = try whole(0...1_000_000_000)
-            configuration.eventRetentionCount = count == 0 ? nil : count
-        case "event_subscriber_max_lag": configuration.eventSubscriberMaxLag = try whole(1...100_000_000)
-        case "event_subscriber_stall_seconds": configuration.eventSubscriberStallSeconds = try number(0.1...3_600)
+        case _ where key.hasPrefix("event_"): try setEventLog(key, value, in: &configuration)
         case "state_group":
             guard ProcessIdentity.gid(groupName: value) != nil else {
                 throw BadValue(message: "'state_group' must name a group on this host, got '\(value)'")
@@ -171,6 +164,31 @@ public enum ConfigurationFile {
             if let role { hire.daysToFillByRole[role] = days } else { hire.defaultDaysToFill = days }
         default:
             throw BadValue(message: "unknown key '\(key)'")
+        }
+    }
+
+    /// The event log's retention and its subscribers' limits (`event_…`).
+    static func setEventLog(_ key: String, _ value: String, in configuration: inout DaemonConfiguration) throws(BadValue) {
+        func whole(_ range: ClosedRange<Int>) throws(BadValue) -> Int {
+            guard let parsed = Int(value), range.contains(parsed) else {
+                throw BadValue(message: "'\(key)' must be a whole number from \(range.lowerBound) to \(range.upperBound), got '\(value)'")
+            }
+            return parsed
+        }
+        switch key {
+        case "event_retention_days":
+            let days = try whole(0...36_500)
+            configuration.eventRetentionDays = days == 0 ? nil : days
+        case "event_retention_count":
+            let count = try whole(0...1_000_000_000)
+            configuration.eventRetentionCount = count == 0 ? nil : count
+        case "event_subscriber_max_lag": configuration.eventSubscriberMaxLag = try whole(1...100_000_000)
+        case "event_subscriber_stall_seconds":
+            guard let seconds = Double(value), (0.1...3_600).contains(seconds) else {
+                throw BadValue(message: "'\(key)' must be a number from 0.1 to 3600, got '\(value)'")
+            }
+            configuration.eventSubscriberStallSeconds = seconds
+        default: throw BadValue(message: "unknown key '\(key)'")
         }
     }
 

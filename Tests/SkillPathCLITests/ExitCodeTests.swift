@@ -30,7 +30,7 @@ import Testing
         "catalog search": ["catalog", "search", "python"], "catalog show": ["catalog", "show", "py1"], "skills": ["skills"], "skills set": ["skills", "set", "python=2"], "import": ["import", "employees", "FILE"], "import xapi": ["import", "xapi", "FILE"],
         "reload": ["reload"], "health": ["health"], "rpc": ["rpc", "system.health"], "audit": ["audit"], "preferences": ["preferences", "--employee", "a1"],
         "aspirations": ["aspirations", "--employee", "a1"], "aspirations set": ["aspirations", "set", "--employee", "a1", "--role", "lead"],
-        "report aspirations": ["report", "aspirations"], "report succession": ["report", "succession", "--role", "lead"], "report spend": ["report", "spend", "--manager", "m"], "apply": ["apply", "1"], "applications": ["applications"],
+        "report aspirations": ["report", "aspirations"], "report succession": ["report", "succession", "--role", "lead"], "report spend": ["report", "spend", "--manager", "m"], "events": ["events", "--employee", "a1"], "apply": ["apply", "1"], "applications": ["applications"],
         "applications move": ["applications", "move", "1", "shortlisted"], "applications withdraw": ["applications", "withdraw", "1"],
         "mentors": ["mentors", "python", "--employee", "a1"], "mentors offer": ["mentors", "offer", "--capacity", "1", "--employee", "a1"],
         "mentoring": ["mentoring", "--employee", "a1"], "mentoring start": ["mentoring", "start", "m", "python", "--learner", "a1"], "mentoring end": ["mentoring", "end", "1"],

@@ -104,6 +104,10 @@ extension AccessControlTests {
         case ("reports.aspirations", _): return .object([("manager", "m")])
         case ("reports.succession", _): return .object([("manager", "m"), ("roles", .strings(["lead"]))])
         case ("reports.spend", _): return .object([("manager", "m")])
+        case ("events.list", _): return .object([("employee", subject)])
+        // A filter nothing in this organisation matches (the catalog's events concern nobody): no notification
+        // may follow the reply on the probe's connection, which reads one reply per request.
+        case ("events.subscribe", _): return .object([("types", .strings(["catalog.reloaded"])), ("employee", subject)])
         case ("roles.critical", _): return .object([])
         case ("roles.setCritical", _): return .object([("role", "lead"), ("critical", true)])
         case ("opportunities.apply", _): return .object([("employee", subject), ("opportunity", .int(Int64(organisation.opening)))])
@@ -129,6 +133,8 @@ extension AccessControlTests {
             case "employees.list": return result["items"]?.arrayValue?.contains { $0["id"] == "a1" } ?? false
             // A list anyone known may ask for: allowed when it shows a1's application.
             case "applications.list": return result["applications"]?.arrayValue?.contains { $0["employee"] == "a1" } ?? false
+            // The log anyone known may read: allowed when it shows a1's events.
+            case "events.list": return result["events"]?.arrayValue?.contains { $0["employee"] == "a1" } ?? false
             default: return true
             }
         }
@@ -144,7 +150,7 @@ extension AccessControlTests {
         let organisation = try Self.organisation.get()
         let table = try AccessTable(file: "\(ProcessRunner.packageRoot)/docs/access.md")
         let discovered = try organisation.daemon.client().result("rpc.discover")["methods"]?.arrayValue?.compactMap { $0["name"]?.stringValue } ?? []
-        #expect(discovered.count == 54, "rpc.discover lists \(discovered.count) methods")
+        #expect(discovered.count == 56, "rpc.discover lists \(discovered.count) methods")
         let documented = Set(table.rows.flatMap(\.methods))
         for method in discovered {
             #expect(documented.contains(method), "\(method) is in rpc.discover but has no row in docs/access.md")

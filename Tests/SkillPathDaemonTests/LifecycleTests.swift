@@ -148,6 +148,8 @@ import Testing
         ("hire.conf", "external_hire_cost = 45000\n", "hire.conf:1: 'external_hire_cost' must be an amount from 0 to 1000000000 and a currency code, such as '45000 USD', got '45000'"),
         ("lower.conf", "external_hire_cost.lead = 9 usd\n", "lower.conf:1: 'external_hire_cost.lead' must be an amount from 0 to 1000000000 and a currency code, such as '45000 USD', got '9 usd'"),
         ("days.conf", "external_days_to_fill = 0\n", "days.conf:1: 'external_days_to_fill' must be a whole number from 1 to 3650, got '0'"),
+        ("keep.conf", "event_retention_count = -1\n", "keep.conf:1: 'event_retention_count' must be a whole number from 0 to 1000000000, got '-1'"),
+        ("stall.conf", "event_subscriber_stall_seconds = soon\n", "stall.conf:1: 'event_subscriber_stall_seconds' must be a number from 0.1 to 3600, got 'soon'"),
     ])
     func configurationErrorsNameTheLineAndStopTheDaemon(name: String, contents: String, message: String) throws {
         let directory = TemporaryDirectory()

@@ -10,7 +10,7 @@ import Testing
     @Test func migrationsCreateTheSchemaAndRecordItsVersion() throws {
         let fixture = try StoreFixture()
         #expect(fixture.store.schemaVersion == OrganisationStore.latestSchemaVersion)
-        #expect(OrganisationStore.latestSchemaVersion == 13)
+        #expect(OrganisationStore.latestSchemaVersion == 14)
         try fixture.seedTeam()
         // A second store on the same file, while the first is open, is a second daemon: refused.
         #expect(throws: StoreError.self) { try OrganisationStore(path: fixture.store.path) }

@@ -42,13 +42,14 @@ extension OrganisationStore {
     /// given, oldest first, at most `limit`. A cursor the retention has pruned past, or one beyond the newest
     /// id, is refused: reading on from it would skip events without saying so.
     public func events(after cursor: Int64, kinds: [EventRecord.Kind], employee: String?, reader: EventReader, limit: Int) throws -> EventPage {
-        try read { connection in
+        // A refusal comes out of the read as a value: `read` reports what escapes it as a store failure.
+        try read { connection -> Result<EventPage, DomainError> in
             // One snapshot for the bounds and the page: `next` may then move to the head it read.
             try connection.execute("BEGIN")
             defer { try? connection.execute("COMMIT") }
             let (pruned, head) = try Self.logBounds(connection)
-            guard cursor >= pruned else { throw DomainError.cursorExpired(cursor: cursor, oldest: pruned) }
-            guard cursor <= head else { throw DomainError.invalidValue(field: "after", message: "is \(cursor), beyond the newest event (\(head))") }
+            guard cursor >= pruned else { return .failure(.cursorExpired(cursor: cursor, oldest: pruned)) }
+            guard cursor <= head else { return .failure(.invalidValue(field: "after", message: "is \(cursor), beyond the newest event (\(head))")) }
             var values: [SQLiteValue?] = [.integer(cursor)]
             var conditions = ["e.id > ?1"]
             var with = ""
@@ -81,8 +82,8 @@ extension OrganisationStore {
                     id: row.int64(0), kind: EventRecord.Kind(rawValue: row.text(1)) ?? .catalogReloaded, at: row.text(2), employee: row.optionalText(3),
                     also: row.optionalText(4), data: (try? JSONParser.parse(Array(text.utf8))) ?? .string(text))
             }
-            return EventPage(events: rows, next: rows.count < limit ? head : rows.last?.id ?? cursor, head: head)
-        }
+            return .success(EventPage(events: rows, next: rows.count < limit ? head : rows.last?.id ?? cursor, head: head))
+        }.get()
     }
 
     /// How far pruning went (events up to it are gone) and the newest id ever given.
@@ -103,7 +104,7 @@ extension OrganisationStore {
     /// checked against.
     @discardableResult
     public func pruneEvents(olderThanDays days: Int?, keepingNewest count: Int?, now: String = Timestamps.now(), batch: Int = 10_000) throws -> Int {
-        try write { connection in
+        func limit(_ connection: SQLiteConnection) throws -> (pruned: Int64, through: Int64) {
             let (pruned, head) = try Self.logBounds(connection)
             var through = pruned
             if let count { through = max(through, head - Int64(count)) }
@@ -112,7 +113,13 @@ extension OrganisationStore {
                 let old = try connection.prepare("SELECT max(id) FROM events WHERE at < ?1").bind(.text(cutoff))
                 if try old.step(), !old.isNull(0) { through = max(through, old.int64(0)) }
             }
-            through = min(through, pruned + Int64(batch))
+            return (pruned, min(through, pruned + Int64(batch)))
+        }
+        // Looked at first on a reader: most of the time there is nothing to prune, and no write is made.
+        let planned = try read { connection in try limit(connection) }
+        guard planned.through > planned.pruned else { return 0 }
+        return try write { connection in
+            let (pruned, through) = try limit(connection)
             guard through > pruned else { return 0 }
             try connection.prepare("DELETE FROM events WHERE id <= ?1").bind(.integer(through)).run()
             let removed = Int(connection.changes)
