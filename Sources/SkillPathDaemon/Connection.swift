@@ -54,7 +54,7 @@ struct Connection {
                     clock.answered()
                     channel.startPending { subscription in
                         EventDelivery(
-                            subscription: subscription, store: service.store, maxLag: configuration.eventSubscriberMaxLag,
+                            subscription: subscription, store: service.store, fanOut: service.eventFanOut, maxLag: configuration.eventSubscriberMaxLag,
                             stallSeconds: configuration.eventSubscriberStallSeconds, logger: logger)
                     }
                 case .needMoreData:

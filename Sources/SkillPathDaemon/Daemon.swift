@@ -28,6 +28,8 @@ public final class Daemon: ServiceEnvironment, Sendable {
     let dispatcher: Dispatcher
     let notifier: SystemdNotifier
     let connections = ConnectionRegistry()
+    /// The newest events as notification lines, shared by the subscribers who see every event.
+    let eventFanOut: EventFanOut
     /// The bounds on every message's reply, from the configuration.
     let replyLimits: ReplyLimits
     /// How many of one user's messages are answered at once.
@@ -59,6 +61,7 @@ public final class Daemon: ServiceEnvironment, Sendable {
         self.configuration = configuration
         self.logger = logger
         self.store = store
+        self.eventFanOut = EventFanOut(store: store, logger: logger)
         self.catalogs = CatalogHolder(directory: configuration.catalogDirectory, initial: catalog, logger: logger)
         self.binding = binding
         self.notifier = notifier
@@ -157,6 +160,7 @@ public final class Daemon: ServiceEnvironment, Sendable {
         startWatchdog()
         startSecondmentClock()
         startEventKeeping()
+        eventFanOut.start()
         startReadinessWarmUp()
         startDatabaseWatch()
         let acceptThread = Thread { [self] in acceptLoop() }
@@ -196,6 +200,7 @@ public final class Daemon: ServiceEnvironment, Sendable {
             connections.abortRemaining()
         }
         for source in sources.withLock({ $0.all }) { source.cancel() }
+        eventFanOut.stop()
         lifecycle.withLock { $0.finish() }
         logger.notice("stopped", [("log_lines_dropped", String(logger.droppedLines))])
         return 0

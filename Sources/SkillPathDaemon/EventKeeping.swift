@@ -24,6 +24,7 @@ struct EventKeeping {
     func run() {
         var cursor = (try? store.eventLogBounds().head) ?? 0
         var lastSweep = ContinuousClock.now - .seconds(Self.sweepSeconds)
+        var lastLook = ContinuousClock.now
         while !isStopping() {
             if (ContinuousClock.now - lastSweep).seconds >= Self.sweepSeconds {
                 prune()
@@ -47,16 +48,22 @@ struct EventKeeping {
                 logger.warning("the assignment watch could not read the event log", [("error", String(describing: error))])
             }
             store.eventSignal.wait(after: seen, timeout: 1)
+            // At most one look a second: a verdict told within a second is soon enough, and a busy log must not
+            // have this thread compete with the writers for every commit.
+            let since = (ContinuousClock.now - lastLook).seconds
+            if since < 1 { Thread.sleep(forTimeInterval: 1 - since) }
+            lastLook = .now
         }
     }
 
     /// Tells the verdicts of `people`'s active assignments (everyone's when nil) that changed.
     func check(_ people: [String]?) {
         do {
-            let records = try people.map { try $0.flatMap { try store.assignments(employee: $0, visible: .everyone) } }
-                ?? store.assignments(employee: nil, visible: .everyone)
-            let active = store.sharingBudget(records.filter { $0.status == .active })
-            let changes = AssignmentWatch.changes(active, told: try store.toldVerdicts(of: people), today: CallContext.localToday())
+            // Most events are about people with no active assignment: one query finds the few who have one.
+            let active = store.sharingBudget(try store.activeAssignments(of: people))
+            guard !active.isEmpty else { return }
+            let learners = people.map { _ in Array(Set(active.map(\.employee))).sorted() }
+            let changes = AssignmentWatch.changes(active, told: try store.toldVerdicts(of: learners), today: CallContext.localToday())
             if !changes.isEmpty { try store.recordVerdicts(changes) }
         } catch {
             logger.warning("could not check the assignments' verdicts", [("error", String(describing: error))])

@@ -1,7 +1,8 @@
 import SkillPathJSON
 
 /// Whether a line the daemon sent is a valid JSON-RPC 2.0 reply: a response object, or a non-empty array of
-/// them. Nil when it is; otherwise what is wrong with it.
+/// them, or one of the notifications an event subscription sends (`events.event`, `events.cutOff`). Nil when
+/// it is; otherwise what is wrong with it.
 public enum ReplyCheck {
     public static func problem(in line: [UInt8]) -> String? {
         let value: JSONValue
@@ -20,9 +21,16 @@ public enum ReplyCheck {
         return problem(inResponse: value)
     }
 
+    /// What a server sends unasked, after `events.subscribe`.
+    static let serverNotifications: Set<String> = ["events.event", "events.cutOff"]
+
     static func problem(inResponse response: JSONValue) -> String? {
         guard let object = response.objectValue else { return "a response that is not an object" }
         guard object["jsonrpc"] == .string("2.0") else { return "no \"jsonrpc\": \"2.0\"" }
+        if object["id"] == nil, let method = object["method"]?.stringValue {
+            guard serverNotifications.contains(method) else { return "a notification of an unknown method '\(method)'" }
+            return object["params"]?.objectValue == nil ? "a notification without params" : nil
+        }
         guard let id = object["id"] else { return "no id" }
         switch id {
         case .string, .number, .null: break

@@ -17,6 +17,10 @@ enum BenchmarkCommand {
                --cases N (300) questions per large structure (--structure ...) against a 100x longer search
       store    employees.upsert of --employees N (100000) with 10 skills each, progress.record from 1 and 16
                connections, reports.team over 5,000 people, and raw SQLite durable commits as the ceiling
+      events   the event feed (issue 22): durable progress.record from 16 connections with no subscriber, then with
+               --subscribers N (16) following the log: the writers' rate, events/s delivered to each subscriber and
+               how long after the writers stop they all have every event; --employees N (10000) --seconds N (5);
+               --batch N (1) progress.record requests per message
       mobility roles.suggest, candidates.rank and reports.mobility through the release skillpathd on an organisation of
                --employees N (50000) with --moves N (200000), on each generated structure (--structure ..., with
                --roles N (5000) --courses N (100000) --skills N (30000)), the shipped catalog and --catalogs DIR,DIR
@@ -115,6 +119,10 @@ enum BenchmarkCommand {
                 benchmark.connectionCounts = counts
             }
             return benchmark.run()
+        case "events":
+            return EventsBenchmark(
+                employees: options.number("employees", 10_000), subscribers: options.number("subscribers", 16), seconds: options.seconds(5),
+                batch: options.number("batch", 1)).run()
         case "store":
             return StoreBenchmark(employees: options.number("employees", 100_000), seconds: options.seconds(3)).run()
         case "mobility":

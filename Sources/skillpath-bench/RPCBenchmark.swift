@@ -200,7 +200,8 @@ struct LoadRun {
                 while ContinuousClock.now < deadline {
                     let began = ContinuousClock.now
                     guard (try? socket.write(requests[next % requests.count] + [0x0A])) != nil else { break }
-                    next += 1
+                    // Each connection its own requests: writes with event ids must not repeat another's.
+                    next += connections
                     var answered = false
                     while !answered {
                         if case .line = framer.next() { answered = true; break }

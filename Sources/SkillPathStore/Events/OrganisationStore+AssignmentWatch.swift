@@ -1,6 +1,23 @@
 public import SkillPathCore
+import SkillPathJSON
 
 extension OrganisationStore {
+    /// The active assignments of `employees` (everyone's when nil), with every other active assignment of
+    /// the same people: what a shared schedule dates together. One query for the ids, however many people.
+    public func activeAssignments(of employees: [String]?) throws(StoreError) -> [AssignmentRecord] {
+        try read { connection in
+            let ids: [Int64]
+            if let employees {
+                ids = try connection.prepare("""
+                    SELECT id FROM assignments WHERE status = 'active' AND employee IN (SELECT value FROM json_each(?1)) ORDER BY id
+                    """).bind(.text(JSONWriter.string(.strings(employees)))).rows { $0.int64(0) }
+            } else {
+                ids = try connection.prepare("SELECT id FROM assignments WHERE status = 'active' ORDER BY id").rows { $0.int64(0) }
+            }
+            return try ids.compactMap { try Self.assignment($0, connection: connection) }
+        }
+    }
+
     /// The verdict last told for each active assignment of `employees` (everyone's when nil).
     public func toldVerdicts(of employees: [String]?) throws(StoreError) -> [Int64: String] {
         try read { connection in

@@ -1,5 +1,5 @@
 public import SkillPathCore
-public import SkillPathJSON
+import SkillPathJSON
 
 /// Who is reading the event log: everything (administrators, services), or one employee, who sees what
 /// concerns them, their subtree (unless hidden from managers), what they hire for, and what concerns nobody
@@ -91,6 +91,21 @@ extension OrganisationStore {
         try read { connection in try Self.logBounds(connection) }
     }
 
+    /// The id of the last event recorded before `cutoff`, by bisection over ids (events are recorded in id
+    /// order, so `at` grows with the id): a few lookups by primary key, no index on `at` for every write to keep.
+    private static func lastEvent(before cutoff: String, after low: Int64, upTo high: Int64, connection: SQLiteConnection) throws -> Int64 {
+        let at = try connection.prepare("SELECT id, at FROM events WHERE id >= ?1 ORDER BY id LIMIT 1")
+        var (low, high) = (low, high)
+        // Invariant: every event with id <= low is before the cutoff (or gone); none with id > high is.
+        while low < high {
+            let middle = low + (high - low + 1) / 2
+            at.reset()
+            guard try at.bind(.integer(middle)).step() else { high = middle - 1; continue }
+            if at.text(1) < cutoff { low = max(middle, at.int64(0)) } else { high = middle - 1 }
+        }
+        return low
+    }
+
     private static func logBounds(_ connection: SQLiteConnection) throws -> (prunedThrough: Int64, head: Int64) {
         let pruned = try connection.prepare("SELECT pruned_through FROM event_log WHERE singleton = 1")
         let through = try pruned.step() ? pruned.int64(0) : 0
@@ -110,8 +125,7 @@ extension OrganisationStore {
             if let count { through = max(through, head - Int64(count)) }
             if let days, let today = CalendarDate(iso: String(now.prefix(10))) {
                 let cutoff = today.adding(days: -days).description + now.dropFirst(10)
-                let old = try connection.prepare("SELECT max(id) FROM events WHERE at < ?1").bind(.text(cutoff))
-                if try old.step(), !old.isNull(0) { through = max(through, old.int64(0)) }
+                through = max(through, try Self.lastEvent(before: cutoff, after: pruned, upTo: head, connection: connection))
             }
             return (pruned, min(through, pruned + Int64(batch)))
         }

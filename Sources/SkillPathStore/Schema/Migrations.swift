@@ -388,7 +388,8 @@ enum Migrations {
     /// The event log (issue 22 §4): every change worth telling, with a cursor that only grows (AUTOINCREMENT:
     /// an id is never given twice, even after pruning). `hidden` keeps an event from the employee's managers;
     /// `also` is a second person it concerns. `event_log` keeps how far pruning went, so a cursor older than
-    /// the retention is told so; `assignment_watch` the last verdict told for each active assignment.
+    /// the retention is told so; `assignment_watch` the last verdict told for each active assignment. No
+    /// index beside the id: every read goes forward from a cursor, and each index would cost every write.
     static let version14 = """
     CREATE TABLE events (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -399,8 +400,6 @@ enum Migrations {
         hidden INTEGER NOT NULL DEFAULT 0 CHECK (hidden IN (0, 1)),
         data TEXT NOT NULL
     );
-    CREATE INDEX events_employee ON events(employee, id);
-    CREATE INDEX events_at ON events(at);
     CREATE TABLE event_log (
         singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
         pruned_through INTEGER NOT NULL
