@@ -60,6 +60,15 @@ import Testing
         #expect(spend.teams.last.map { $0.manager == nil } ?? true || !spend.teams.contains { $0.manager == nil }, "no manager comes last")
     }
 
+    /// A total past 64 bits (a hostile catalog: every course at the highest price, millions of completions)
+    /// stays at the largest amount instead of trapping, and other currencies are untouched.
+    @Test func aTotalTooLargeToHoldStaysAtTheLargestAmount() {
+        var totals = CurrencyTotals(Quantity(hundredths: Int64.max - 5), "USD")
+        totals.add(Quantity(hundredths: 100), "USD")
+        totals.add(Quantity(7), "EUR")
+        #expect(totals.amounts["USD"]?.hundredths == Int64.max && totals.amounts["EUR"] == Quantity(7))
+    }
+
     /// Every combination of known and unknown figures, against the rule written out case by case.
     @Test func buildVersusBuyVerdicts() {
         let today = CalendarDate(iso: "2027-01-01") ?? CalendarDate(daysSinceEpoch: 0)

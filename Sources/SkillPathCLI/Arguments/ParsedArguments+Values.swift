@@ -39,3 +39,17 @@ func positiveID(_ text: String, _ argument: String, is what: String) throws(CLIE
     guard let id = Int64(text), id > 0 else { throw .usage("\(argument) must be \(what) (a positive whole number), got '\(text)'") }
     return id
 }
+
+extension ParsedArguments {
+    /// A report's period from `--from DATE | --months N` and `--to DATE`: by default the twelve months up to
+    /// today (`--to`), both days included.
+    func reportPeriod(today: CalendarDate) throws(CLIError) -> (from: CalendarDate, to: CalendarDate) {
+        let to = try date("to") ?? today
+        let months = try value("months").map { text throws(CLIError) -> Int in
+            guard let months = Int(text), (1...1_200).contains(months) else { throw .usage("--months must be a whole number of months from 1 to 1200, got '\(text)'") }
+            guard value("from") == nil else { throw .usage("give --from or --months, not both") }
+            return months
+        }
+        return (try date("from") ?? to.adding(months: -(months ?? 12)).adding(days: 1), to)
+    }
+}

@@ -25,13 +25,7 @@ enum MobilityReportCommand: Command {
 
     static func run(_ context: CommandContext) throws(CLIError) -> ExitCode {
         let arguments = context.arguments
-        let to = try arguments.date("to") ?? context.today
-        let months = try arguments.value("months").map { text throws(CLIError) -> Int in
-            guard let months = Int(text), (1...1_200).contains(months) else { throw .usage("--months must be a whole number of months from 1 to 1200, got '\(text)'") }
-            guard arguments.value("from") == nil else { throw .usage("give --from or --months, not both") }
-            return months
-        }
-        let from = try arguments.date("from") ?? to.adding(months: -(months ?? 12)).adding(days: 1)
+        let (from, to) = try arguments.reportPeriod(today: context.today)
         let window = try arguments.positiveInteger("window") ?? 12
         guard window <= 60 else { throw .usage("--window must be a whole number of months from 1 to 60, got '\(window)'") }
         let report = try context.daemon().call(ReportsMobility.self, ReportsMobility.Params(

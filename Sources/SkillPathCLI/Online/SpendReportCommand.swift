@@ -24,13 +24,7 @@ enum SpendReportCommand: Command {
 
     static func run(_ context: CommandContext) throws(CLIError) -> ExitCode {
         let arguments = context.arguments
-        let to = try arguments.date("to") ?? context.today
-        let months = try arguments.value("months").map { text throws(CLIError) -> Int in
-            guard let months = Int(text), (1...1_200).contains(months) else { throw .usage("--months must be a whole number of months from 1 to 1200, got '\(text)'") }
-            guard arguments.value("from") == nil else { throw .usage("give --from or --months, not both") }
-            return months
-        }
-        let from = try arguments.date("from") ?? to.adding(months: -(months ?? 12)).adding(days: 1)
+        let (from, to) = try arguments.reportPeriod(today: context.today)
         let report = try context.daemon().call(ReportsSpend.self, ReportsSpend.Params(from: from, to: to, manager: arguments.value("manager")))
         if context.printedJSON(report) { return .success }
         let console = context.console

@@ -10,8 +10,11 @@ public struct CurrencyTotals: Sendable, Equatable {
         add(amount, currency)
     }
 
+    /// Adds `amount`; a sum past what 64 bits hold stays at the largest (millions of courses at the highest
+    /// price a catalog may give: a figure nobody reads as exact, and no trap on data we did not write).
     public mutating func add(_ amount: Quantity, _ currency: String) {
-        amounts[currency, default: .zero] += amount
+        let sum = amounts[currency, default: .zero].hundredths.addingClamped(amount.hundredths)
+        amounts[currency] = Quantity(hundredths: sum)
     }
 
     public mutating func add(_ other: CurrencyTotals) {
