@@ -47,10 +47,9 @@ extension ReportsSuccession: HandledMethod {
         }
         guard !roles.isEmpty else { return Result(asOf: context.today, manager: scope, benches: []) }
         let pool = SuccessionBench.Pool(try benchPeople(scope: scope, in: context))
-        let benches = try roles.map { role, critical in
-            (try SuccessionBench(role: role, pool: pool, planner: context.snapshot.planner, today: context.today, limit: params.limit), critical)
-        }
-        return Result(asOf: context.today, manager: scope, benches: benches)
+        let benches = try SuccessionBench.benches(
+            roles: roles.map(\.role), pool: pool, planner: context.snapshot.planner, today: context.today, limit: params.limit)
+        return Result(asOf: context.today, manager: scope, benches: zip(benches, roles).map { ($0, $1.critical) })
     }
 
     /// Everyone in scope, as the bench dates them: numbered profiles, pace, the hours their assignments still
