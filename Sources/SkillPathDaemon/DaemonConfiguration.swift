@@ -50,7 +50,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
     /// The event log keeps events this many days (nil: no limit by age)…
     public var eventRetentionDays: Int? = 90
     /// …and at most this many of the newest (nil: no limit by count). A cursor older than both gets an error.
-    public var eventRetentionCount: Int? = 10_000_000
+    public var eventRetentionCount: Int? = 2_000_000
     /// A subscriber more events behind the log than this is cut off (it reads on with `events.list`).
     public var eventSubscriberMaxLag = 100_000
     /// A subscriber whose socket stays three-quarters full this long is cut off.

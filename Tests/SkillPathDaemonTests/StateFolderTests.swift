@@ -32,6 +32,7 @@ import Testing
         #expect(mobility.stdout.contains("Still here 12 months on: movers"), "\(mobility.stdout)")
         // The sample's external hire (opportunities.csv: 38000 USD) and the senior-payments opening's estimate.
         #expect(mobility.stdout.contains("Bought outside: 1 seat, median 50 days to fill, estimated cost 38000 USD"), "\(mobility.stdout)")
+        #expect(mobility.stdout.contains("Built inside: 1 seat, median 30 days to fill, no course completed toward the role"), "\(mobility.stdout)")
         let candidates = try ProcessRunner.run("skillpath", ["candidates", "--opportunity", "3", "--limit", "2"], environment: ["SKILLPATH_SOCKET": daemon.socketPath])
         #expect(candidates.stdout.contains("Hiring from outside: 85000 USD, 90 days to fill (from the opening)"), "\(candidates.stdout)")
         let spend = try ProcessRunner.run("skillpath", ["report", "spend"], environment: ["SKILLPATH_SOCKET": daemon.socketPath])

@@ -107,8 +107,12 @@ enum MobilityReportCommand: Command {
         let build = figures?["buildVersusBuy"]?["internal"]
         let buy = figures?["buildVersusBuy"]?["external"]
         let unknown = buy?["costUnknown"]?.intValue ?? 0
+        let trained = build?["training"]?["courses"]?.intValue ?? 0
+        let unpriced = build?["training"]?["unpriced"]?.intValue ?? 0
         lines.append("Built inside: \(Plural.count(build?["fills"]?.intValue ?? 0, "seat")), median \(build?["medianDaysToFill"].map(shown.text) ?? "—") days to fill, "
-            + "training toward the role \(Money.shown(list: build?["training"]?["cost"])) (\(Plural.count(build?["training"]?["courses"]?.intValue ?? 0, "course")))")
+            + (trained == 0 ? "no course completed toward the role"
+                : "training toward the role \(Money.shown(list: build?["training"]?["cost"])) (\(Plural.count(trained, "course"))"
+                    + (unpriced > 0 ? ", \(unpriced) unpriced)" : ")")))
         lines.append("Bought outside: \(Plural.count(buy?["fills"]?.intValue ?? 0, "seat")), median \(buy?["medianDaysToFill"].map(shown.text) ?? "—") days to fill, "
             + "estimated cost \(Money.shown(list: buy?["cost"]))" + (unknown > 0 ? " and \(unknown) unknown" : ""))
         return lines
