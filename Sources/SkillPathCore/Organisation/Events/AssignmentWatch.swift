@@ -1,4 +1,4 @@
-public import SkillPathJSON
+import SkillPathJSON
 
 /// Which active assignments' verdicts changed since the event log last told them: the `assignment.atRisk`
 /// and back-on-track events an LMS gets without polling `reports.team`.
