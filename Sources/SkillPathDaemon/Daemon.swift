@@ -45,12 +45,12 @@ public final class Daemon: ServiceEnvironment, Sendable {
     /// Set once a stop has been announced (to the log and systemd): what `run` waits for to drain.
     private let stopAnnounced = Locked(false)
     /// The timers and signal sources `run` starts, kept so that a stop can cancel them.
-    private let sources = Locked(DispatchSources())
+    let sources = Locked(DispatchSources())
     /// How many connections are answering a message (`Connection.respond`).
     let busy = Atomic<Int>(0)
     /// Whether a check to release memory after the last connection closed is already scheduled.
     private let trimPending = Atomic<Bool>(false)
-    private let signalQueue = DispatchQueue(label: "skillpathd.signals")
+    let signalQueue = DispatchQueue(label: "skillpathd.signals")
     /// A pipe whose write end wakes the accept loop's `poll` when a stop begins.
     private let wakeAcceptLoop: (read: Int32, write: Int32)
 
@@ -93,63 +93,6 @@ public final class Daemon: ServiceEnvironment, Sendable {
     public var busyConnections: Int { busy.load(ordering: .relaxed) }
 
     public func currentCatalog() -> CatalogSnapshot { catalogs.current }
-
-    public func reloadCatalog(requestedBy actor: String) -> Result<CatalogReloaded, CatalogRejection> {
-        notifier.reloading()
-        defer { notifier.ready() }
-        let previous = catalogs.current.catalog.version
-        let outcome = catalogs.reload().map { snapshot in CatalogReloaded(snapshot: snapshot, retiredInPlans: retiredInPlans(snapshot.catalog)) }
-        let detail: JSONValue
-        var event: EventDraft?
-        switch outcome {
-        case .success(let reloaded):
-            let catalog = reloaded.snapshot.catalog
-            DispatchQueue.global(qos: .background).async { [self] in warmReadiness() }
-            detail = .object([
-                ("from", .string(previous)), ("to", .string(catalog.version)), ("changed", .bool(catalog.version != previous)),
-                ("retiredInPlans", reloaded.retiredInPlans.isEmpty ? nil : .strings(reloaded.retiredInPlans.map(\.course))),
-            ])
-            event = EventDraft(.catalogReloaded, employee: nil, data: .object([
-                ("from", .string(previous)), ("to", .string(catalog.version)), ("changed", .bool(catalog.version != previous)),
-                ("skills", .int(catalog.skills.count)), ("courses", .int(catalog.courses.count)), ("roles", .int(catalog.roles.count)),
-            ]))
-        case .failure(let rejection):
-            detail = .object([("from", .string(previous)), ("refused", .bool(true)), ("errors", .int(rejection.errors.count))])
-        }
-        do {
-            try store.recordAudit(actor: actor, action: "catalog.reload", subject: configuration.catalogDirectory, detail: detail, event: event)
-        } catch {
-            logger.warning("the catalog reload could not be recorded in the audit trail", [("error", String(describing: error))])
-        }
-        return outcome
-    }
-
-    /// The courses `catalog` lacks that active assignments still plan, logged as a warning: their plans stay
-    /// frozen and their completions still land (docs/catalog.md, "Retired courses").
-    private func retiredInPlans(_ catalog: Catalog) -> [(course: String, assignments: Int)] {
-        do {
-            let retired = try store.plannedCourses(missingFrom: { catalog.course($0) != nil })
-            if !retired.isEmpty {
-                logger.warning("active assignments plan courses the catalog no longer has; their plans stay frozen and completions still land", [
-                    ("courses", String(retired.count)), ("assignments", String(retired.reduce(0) { $0 + $1.assignments })),
-                    ("first", retired.prefix(10).map { "\($0.course) (\($0.assignments))" }.joined(separator: ", ")),
-                ])
-            }
-            return retired
-        } catch {
-            logger.warning("could not list the courses active assignments plan", [("error", String(describing: error))])
-            return []
-        }
-    }
-
-    /// A per-role external hire figure for a role the catalog lacks is a typo or a retired role: it is kept
-    /// (a later catalog may have the role) and said at start, so that nobody wonders why it never shows.
-    private func warnOfUnknownHireRoles(_ catalog: Catalog) {
-        let hire = configuration.externalHire
-        let unknown = Set(hire.costByRole.keys).union(hire.daysToFillByRole.keys).filter { catalog.role($0) == nil }.sorted()
-        guard !unknown.isEmpty else { return }
-        logger.warning("the configuration gives external hire figures for roles the catalog does not have", [("roles", unknown.joined(separator: ", "))])
-    }
 
     // MARK: Serving
 
@@ -323,107 +266,6 @@ public final class Daemon: ServiceEnvironment, Sendable {
 
     func context(for caller: Caller) -> CallContext {
         CallContext(service: self, snapshot: catalogs.current, caller: caller)
-    }
-
-    // MARK: Signals and watchdog
-
-    private func installSignalHandlers() {
-        signal(SIGPIPE, SIG_IGN)
-        // Past a file-size limit (RLIMIT_FSIZE) a write should fail with EFBIG, which SQLite turns into a
-        // refused write, rather than the signal's default: killing the daemon.
-        signal(SIGXFSZ, SIG_IGN)
-        for number in [SIGTERM, SIGINT, SIGHUP] {
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: signalQueue)
-            source.setEventHandler { [self] in
-                if number == SIGHUP {
-                    logger.notice("SIGHUP: reloading the catalog")
-                    DispatchQueue.global().async { _ = self.reloadCatalog(requestedBy: "SIGHUP") }
-                } else {
-                    requestStop(reason: number == SIGTERM ? "SIGTERM" : "SIGINT")
-                }
-            }
-            source.resume()
-            sources.withLock { $0.all.append(source) }
-        }
-    }
-
-    /// Secondments end on their planned day even when nobody asks: at start, then every ten minutes.
-    private func startEventKeeping() {
-        let keeping = EventKeeping(store: store, configuration: configuration, logger: logger, isStopping: { [self] in isDraining })
-        let thread = Thread { keeping.run() }
-        thread.name = "skillpathd-event-keeping"
-        thread.start()
-    }
-
-    private func startSecondmentClock() {
-        let timer = DispatchSource.makeTimerSource(queue: DispatchQueue.global(qos: .utility))
-        timer.schedule(deadline: .now(), repeating: 600)
-        timer.setEventHandler { [self] in
-            do {
-                let returns = try store.endDueSecondments(today: CallContext.localToday(), catalog: catalogs.current.catalog)
-                if !returns.isEmpty { logger.notice("secondments ended on their planned day", [("count", String(returns.count))]) }
-            } catch {
-                logger.warning("could not end due secondments", [("reason", String(describing: error))])
-            }
-        }
-        timer.resume()
-        sources.withLock { $0.all.append(timer) }
-    }
-
-    /// The aspiration picture plans every wish once per catalog and remembers it (`ReadinessPlanMemo`): made
-    /// in the background a minute after start, every ten minutes, and after each catalog reload, it answers the
-    /// people who ask from memory, planning only the wishes that changed since.
-    private func startReadinessWarmUp() {
-        let timer = DispatchSource.makeTimerSource(queue: DispatchQueue.global(qos: .background))
-        timer.schedule(deadline: .now() + 60, repeating: 600)
-        timer.setEventHandler { [self] in warmReadiness() }
-        timer.resume()
-        sources.withLock { $0.all.append(timer) }
-    }
-
-    func warmReadiness() {
-        let internalAdmin = Caller(uid: 0, userName: "skillpathd", isAdmin: true, isService: false)
-        let request = JSONRPCRequest(
-            id: .string("warm-up"), method: ReportsAspirations.name, params: ReportsAspirations.Params(limit: 1, countReady: true).json)
-        _ = dispatcher.handle(request, context: context(for: internalAdmin))
-    }
-
-    /// Says at error level, once, when the database file is deleted or replaced under the daemon (every
-    /// write is refused from then on, and `system.health` reports it), and again if it comes back. Checked
-    /// every five seconds, so that the log tells even when nobody writes.
-    private func startDatabaseWatch() {
-        let reported = Locked<String?>(nil)
-        let timer = DispatchSource.makeTimerSource(queue: DispatchQueue.global(qos: .utility))
-        timer.schedule(deadline: .now() + 5, repeating: 5)
-        timer.setEventHandler { [self] in
-            let problem = store.file.problem
-            let changed = reported.withLock { last in
-                defer { last = problem }
-                return last != problem
-            }
-            guard changed else { return }
-            if let problem {
-                logger.error("the database file is gone; refusing every write until it is restored and the daemon restarted", [("reason", problem)])
-                notifier.status("database file gone: writes refused")
-            } else {
-                logger.notice("the database file is back at its path", [("database", store.path)])
-            }
-        }
-        timer.resume()
-        sources.withLock { $0.all.append(timer) }
-    }
-
-    private func startWatchdog() {
-        guard let interval = notifier.watchdogInterval else { return }
-        let timer = DispatchSource.makeTimerSource(queue: signalQueue)
-        timer.schedule(deadline: .now() + interval, repeating: interval)
-        timer.setEventHandler { [self] in
-            if !isDraining { notifier.watchdog() }
-        }
-        timer.resume()
-        sources.withLock { $0.all.append(timer) }
-        logger.info("watchdog enabled", [("interval_s", String(interval))])
     }
 }
 
