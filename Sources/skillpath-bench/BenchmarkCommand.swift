@@ -37,6 +37,8 @@ enum BenchmarkCommand {
                (50000) generated profiles and --rankings N (10) random roles (or --role ID each time)
       aspirations  reports.aspirations' picture in process on --dir DIR (Catalog) for --employees N (50000)
                generated profiles, three in ten wanting one to three roles; --runs N (3)
+      succession  reports.succession's benches in process on --dir DIR (Catalog) for --employees N (50000) generated
+               profiles and up to --roles N (500) roles evenly through the catalog; --runs N (2), each on a fresh catalog
       load     load one catalog directory (--dir DIR) and print time and peak memory
       related  roles.suggest against O*NET's Related Occupations (issue 19): --onet DIR (O*NET 29.2), --transitions
                keep|none (none), --order relatedness|hours: precision at 10 and how often the first suggestion is related;
@@ -138,6 +140,10 @@ enum BenchmarkCommand {
                 role: options["role"]).run()
         case "aspirations":
             return AspirationBenchmark(directory: options["dir"] ?? "Catalog", employees: options.number("employees", 50_000), runs: options.number("runs", 3)).run()
+        case "succession":
+            return SuccessionBenchmark(
+                directory: options["dir"] ?? "Catalog", employees: options.number("employees", 50_000), roles: options.number("roles", 500),
+                runs: options.number("runs", 2)).run()
         case "echo-server":
             return EchoServer.serve(path: options["socket"] ?? "echo.sock")
         case "fuzz":

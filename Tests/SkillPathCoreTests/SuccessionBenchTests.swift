@@ -8,20 +8,38 @@ import Testing
 @Suite struct SuccessionBenchTests {
     static let today = CalendarDate(iso: "2026-12-07") ?? CalendarDate(daysSinceEpoch: 0)
 
-    @Test(arguments: 1...30) func bandsAreEachPersonsOwnPlanDated(seed: Int) throws {
-        let catalog = try Fixtures.catalog()
+    /// The test catalog (seeds 1–30); small hostile catalogs (31–70: unteachable top levels, skills only
+    /// experience gives, `after` chains, many teachers per level), whose people also have completed courses;
+    /// and the test catalog without any course, a taxonomy (71–80), where everyone is banded from their
+    /// estimate alone.
+    static func catalog(seed: Int) throws -> Catalog {
+        let fixture = try Fixtures.catalog()
+        switch seed {
+        case ...30: return fixture
+        case ...70: return HostileCatalog.make(seed: UInt64(seed), knobs: .varied(seed: UInt64(seed))).catalog
+        default: return try Catalog(skills: fixture.skills, courses: [], roles: fixture.roles)
+        }
+    }
+
+    @Test(arguments: 1...80) func bandsAreEachPersonsOwnPlanDated(seed: Int) throws {
+        let catalog = try Self.catalog(seed: seed)
         let planner = Planner(catalog: catalog)
         var generator = SeededGenerator(seed: UInt64(seed))
         func draw(_ bound: Int) -> Int { generator.int(in: 0...(bound - 1)) }
         let skills = catalog.skills.map(\.id)
         let roles = catalog.roles.map(\.id)
-        let people = (0..<40).map { number in
+        let courses = catalog.courses.map(\.id)
+        var people = (0..<40).map { number in
             SuccessionBench.Person(
                 id: "p\(number)", name: "Person \(number)", role: roles[draw(roles.count)], manager: "m\(draw(3))",
-                profile: Profile(skills: skills.compactMap { skill in draw(2) == 0 ? SkillLevel(skill: skill, level: draw(6)) : nil }),
+                profile: Profile(
+                    skills: skills.compactMap { skill in draw(2) == 0 ? SkillLevel(skill: skill, level: draw(6)) : nil },
+                    completed: seed > 30 && seed <= 70 ? courses.filter { _ in draw(6) == 0 } : []),
                 pace: Quantity([1, 2, 4][draw(3)]), assignedHours: Int64(draw(5) * 1_000),
                 aspirations: draw(4) == 0 ? Aspirations(roles: [roles[draw(roles.count)]], notLooking: draw(2) == 0) : nil)
         }
+        // Half of them numbered already, as the store reads them (the daemon's path), half from the profile.
+        for position in people.indices where draw(2) == 0 { people[position].numbers = ProfileNumbers(people[position].profile, catalog: catalog) }
         let role = catalog.roles[draw(catalog.roles.count)]
         let limit = 1 + draw(4)
         let bench = try SuccessionBench(role: role, people: people, planner: planner, today: Self.today, limit: limit)

@@ -12,24 +12,46 @@ struct CandidateGroups {
     /// `numbers`: each person's profile already resolved to numbers, when the caller has them (the same people
     /// ranked for several roles, or read from the store already numbered); a nil entry is resolved from the
     /// profile here, which leaves out a profile the planner refuses.
-    init(_ people: [(id: String, profile: Profile)], relevance: RoleRelevance, index: CatalogIndex, numbers: [ProfileNumbers?]? = nil) {
+    ///
+    /// `idRanks`: each person's place in the order of their ids (`Text.precedes`), when the caller has it, so
+    /// that choosing leaders compares no strings. `among`: the positions to group (ascending), when not everyone.
+    init(
+        _ people: [(id: String, profile: Profile)], relevance: RoleRelevance, index: CatalogIndex, numbers: [ProfileNumbers?]? = nil, idRanks: [Int]? = nil,
+        among: [Int]? = nil
+    ) {
         self.people = people
         groupOfPerson = [Int](repeating: -1, count: people.count)
         // Sized for the worst case (everyone alone) once, rather than grown by doubling through 50,000 people.
         var groupOf: [RelevantState: Int] = Dictionary(minimumCapacity: people.count)
         states.reserveCapacity(people.count)
         leaders.reserveCapacity(people.count)
-        for (position, person) in people.enumerated() {
-            let found = numbers?[position].map { relevance.state(of: $0, index: index) } ?? relevance.state(of: person.profile, index: index)
-            guard let state = found else { continue }
+        let precedes = { (left: Int, right: Int) in idRanks.map { $0[left] < $0[right] } ?? Text.precedes(people[left].id, people[right].id) }
+        // Most people hold none of a role's skills: they share the empty state, found without building it.
+        var emptyGroup: Int?
+        for position in among ?? Array(people.indices) {
+            let person = people[position]
+            let state: RelevantState
+            if let numbered = numbers?[position], numbered.done.isEmpty, !relevance.reads(numbered) {
+                if let group = emptyGroup {
+                    groupOfPerson[position] = group
+                    if precedes(position, leaders[group]) { leaders[group] = position }
+                    continue
+                }
+                state = RelevantState(skillEntries: [], courses: [])
+            } else {
+                let found = numbers?[position].map { relevance.state(of: $0, index: index) } ?? relevance.state(of: person.profile, index: index)
+                guard let found else { continue }
+                state = found
+            }
             // One hash per person: the state's slot is found, and filled with the next group if empty.
             let next = states.count
             let group = Self.valueInserting(&groupOf[state, default: next])
             groupOfPerson[position] = group
+            if state.skills.isEmpty, state.courses.isEmpty { emptyGroup = group }
             if group == next {
                 states.append(state)
                 leaders.append(position)
-            } else if Text.precedes(person.id, people[leaders[group]].id) {
+            } else if precedes(position, leaders[group]) {
                 leaders[group] = position
             }
         }

@@ -164,52 +164,70 @@ extension Planner {
         let candidates = states.indices.map { group in
             ReadinessRanking<Int>.Candidate(item: group, id: groups.people[groups.leaders[group]].id, estimate: cover.estimate(level: states[group].level))
         }
-        let goalSkills = index.roleRequirements[target].filter(\.essential).map(\.skill)
         // Most people far from the role get the plan the empty profile gets: known once, and recognised
         // from a person's closure without planning.
-        let baseline = index.readinessPlans.baseline(of: target, planner: self)
+        let baseline = index.readinessPlans.baseline(of: target, catalog: catalog)
         var shared = [Bool](repeating: false, count: states.count)
         let refine = { (group: Int) -> ReadinessBound in
-            let state = states[group]
-            // Requirements the closure from zero skills reaches are reached from any profile, and those no
-            // course can provide are reached from none: only when an unmet one is neither is this person's
-            // own closure needed.
-            let doubtful = index.roleRequirements[target].contains { requirement in
-                requirement.essential && state.level(requirement.skill) < requirement.level
-                    && index.zeroReach.levels[Int(requirement.skill)] < requirement.level && cover.canProvide(requirement.skill, requirement.level)
-            }
-            guard doubtful else {
-                return refined(role: target, cover: cover, level: state.level) { skill in index.zeroReach.levels[Int(skill)] }
-            }
-            let reached = catalog.index.scratchPool.withScratch(index: index) { scratch in
-                scratch.apply(levels: state.levels, done: state.done)
-                shared[group] = baseline.isShared(by: state, closure: scratch)
-                return Dictionary(goalSkills.map { ($0, scratch.reach.levels[Int($0)]) }, uniquingKeysWith: max)
-            }
-            let bound = refined(role: target, cover: cover, level: state.level) { reached[$0] ?? 0 }
-            return shared[group] ? ReadinessBound(unmet: bound.unmet, bound: Double(baseline.plan.totals.hours.hundredths)) : bound
+            let bound = readinessBound(of: states[group], target: target, cover: cover, baseline: baseline)
+            shared[group] = bound.shared
+            return bound
         }
         var planned = 1
         let (ranked, _) = ReadinessRanking.rank(candidates, limit: limit, within: within, refine: refine) { group in
             if shared[group] { return baseline.plan }
-            let state = states[group]
-            let current = groups.currentRole(of: groups.leaders[group], index: index)
-            let key = ReadinessPlanMemo.Key(target: target, current: current ?? -1, state: state)
-            if let known = index.readinessPlans.plan(key) { return known }
-            let made = catalog.index.scratchPool.withScratch(index: index) { scratch in
-                scratch.apply(levels: state.levels, done: state.done)
-                if baseline.isShared(by: state, closure: scratch) { return baseline.plan }
-                planned += 1
-                // What `resolve` builds with default options.
-                let goals = PlanningProblem.goals(index: index, target: target, current: current, options: PlanOptions(), levels: state.levels)
-                let problem = PlanningProblem(
-                    levels: state.levels, filter: CourseFilter(index: index, done: state.done), target: target, current: current, goals: goals)
-                return plan(problem, options: PlanOptions(), closure: scratch)
-            }
-            index.readinessPlans.remember(made, for: key)
-            return made
+            let made = readinessPlan(of: states[group], target: target, current: groups.currentRole(of: groups.leaders[group], index: index), baseline: baseline)
+            if made.planned { planned += 1 }
+            return made.plan
         }
         return (ranked, planned)
+    }
+
+    /// A state's plan to the role with the default options, as `resolve` builds the question (remembered per
+    /// catalog: `ReadinessPlanMemo`), and whether it took a search (not remembered, not the baseline's).
+    func readinessPlan(of state: RelevantState, target: Int32, current: Int32?, baseline: RoleBaseline) -> (plan: Plan, planned: Bool) {
+        let index = catalog.index
+        let key = ReadinessPlanMemo.Key(target: target, current: current ?? -1, state: state)
+        if let known = index.readinessPlans.plan(key) { return (known, false) }
+        var planned = false
+        let made = index.scratchPool.withScratch(index: index) { scratch in
+            scratch.apply(levels: state.levels, done: state.done)
+            if baseline.isShared(by: state, closure: scratch) { return baseline.plan }
+            planned = true
+            let goals = PlanningProblem.goals(index: index, target: target, current: current, options: PlanOptions(), levels: state.levels)
+            let problem = PlanningProblem(levels: state.levels, filter: CourseFilter(index: index, done: state.done), target: target, current: current, goals: goals)
+            return plan(problem, options: PlanOptions(), closure: scratch)
+        }
+        index.readinessPlans.remember(made, for: key)
+        return (made, planned)
+    }
+
+    /// A state's exact unmet count for the role and a lower bound on its plan's hours (`refined`), and whether
+    /// its plan is the baseline's. Requirements the closure from zero skills reaches are reached from any
+    /// profile, and those no course can provide are reached from none: only when an unmet one is neither
+    /// (`doubtful`) is the state's own closure computed.
+    func readinessBound(of state: RelevantState, target: Int32, cover: RoleCover, baseline: RoleBaseline) -> ReadinessBound {
+        let index = catalog.index
+        let doubtful = index.roleRequirements[target].contains { requirement in
+            requirement.essential && state.level(requirement.skill) < requirement.level
+                && index.zeroReach.levels[Int(requirement.skill)] < requirement.level && cover.canProvide(requirement.skill, requirement.level)
+        }
+        guard doubtful else {
+            return refined(role: target, cover: cover, level: state.level) { skill in index.zeroReach.levels[Int(skill)] }
+        }
+        var shared = false
+        let reached = index.scratchPool.withScratch(index: index) { scratch in
+            scratch.apply(levels: state.levels, done: state.done)
+            shared = baseline.isShared(by: state, closure: scratch)
+            return Dictionary(index.roleRequirements[target].filter(\.essential).map { ($0.skill, scratch.reach.levels[Int($0.skill)]) }, uniquingKeysWith: max)
+        }
+        var bound = refined(role: target, cover: cover, level: state.level) { reached[$0] ?? 0 }
+        bound.doubtful = true
+        if shared {
+            bound.shared = true
+            bound.bound = Double(baseline.plan.totals.hours.hundredths)
+        }
+        return bound
     }
 
     /// A question's exact unmet count (essential requirements the profile's closure cannot reach) and a lower

@@ -23,9 +23,11 @@ final class ReadinessPlanMemo: Sendable {
     /// Each role's plan from no skills (`RoleBaseline`), made once per catalog.
     private let baselines = Locked<[Int32: RoleBaseline]>([:])
 
-    func baseline(of role: Int32, planner: Planner) -> RoleBaseline {
+    /// Made at the default search work whoever asks, so that it depends on the catalog alone: the planner
+    /// floors its answers with it (`Planner.floored`), and an answer must not depend on who asked first.
+    func baseline(of role: Int32, catalog: Catalog) -> RoleBaseline {
         if let known = baselines.withLock({ $0[role] }) { return known }
-        let made = RoleBaseline(role: role, planner: planner)
+        let made = RoleBaseline(role: role, planner: Planner(catalog: catalog))
         baselines.withLock { $0[role] = made }
         return made
     }

@@ -104,4 +104,9 @@ struct ReadinessRanking<Item> {
 struct ReadinessBound {
     var unmet: Int
     var bound: Double
+    /// The question's closure had to be computed: some unmet requirement is reached neither from zero skills
+    /// nor from none (then the role's floor may not be a plan for it).
+    var doubtful = false
+    /// Its plan is the role's baseline (then `bound` is that plan's hours, exactly).
+    var shared = false
 }

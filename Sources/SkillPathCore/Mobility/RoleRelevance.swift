@@ -59,6 +59,11 @@ struct RoleRelevance {
         state(entries: numbers.skills.filter { Self.test(skills, Int($0 >> 8)) }, done: numbers.done, index: index)
     }
 
+    /// Whether any of a numbered profile's skills is one the role's plan can read (its completed courses aside).
+    func reads(_ numbers: ProfileNumbers) -> Bool {
+        numbers.skills.contains { Self.test(skills, Int($0 >> 8)) }
+    }
+
     /// The relevant skill entries, with what the relevant completed courses among `done` teach.
     private func state(entries: consuming [UInt64], done completed: some Sequence<Int32>, index: CatalogIndex) -> RelevantState {
         var entries = entries

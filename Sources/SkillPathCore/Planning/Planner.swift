@@ -38,8 +38,10 @@ public struct Planner: Sendable {
         return plan(problem, options: options, closure: scratch)
     }
 
-    /// The plan on a scratch that already holds the problem's closure.
-    func plan(_ problem: PlanningProblem, options: PlanOptions, closure scratch: ReachScratch) -> Plan {
+    /// The plan on a scratch that already holds the problem's closure. `floored`: never worse than the role's
+    /// plan from no skills less what the profile holds (`floored(_:reachable:problem:options:)`); false only
+    /// for that plan itself.
+    func plan(_ problem: PlanningProblem, options: PlanOptions, closure scratch: ReachScratch, floored: Bool = true) -> Plan {
         var reachable: [Goal] = []
         var blocked: [Goal] = []
         for goal in problem.goals {
@@ -49,6 +51,7 @@ public struct Planner: Sendable {
             ? directSearch(reachable, scratch: scratch, objective: options.objective, effort: options.effort, preference: problem.preference)
             : filteredSearch(reachable, problem: problem, options: options, scratch: scratch)
         blocked += search.blocked
+        if floored { search.result = self.floored(search.result, reachable: reachable, problem: problem, options: options) }
         search.unmet = explainUnmet(blocked, problem: problem, scratch: scratch) + search.unmet
 
         let assembler = PlanAssembler(catalog: catalog, problem: problem, options: options)

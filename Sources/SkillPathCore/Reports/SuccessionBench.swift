@@ -87,7 +87,8 @@ public struct SuccessionBench: Sendable {
             var people: [Person]
             var questions: [(id: String, profile: Profile)]
             var numbers: [ProfileNumbers?]
-            var position: [String: Int]
+            /// Each person's place in the order of everyone's ids (`Text.precedes`).
+            var idRanks: [Int]
         }
 
         let groups: [PaceGroup]
@@ -95,10 +96,13 @@ public struct SuccessionBench: Sendable {
 
         public init(_ people: [Person]) {
             everyone = people
-            groups = Dictionary(grouping: people, by: \.pace).sorted { $0.key < $1.key }.map { pace, group in
-                PaceGroup(
-                    pace: pace, people: group, questions: group.map { ($0.id, $0.profile) }, numbers: group.map(\.numbers),
-                    position: Dictionary(group.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first }))
+            let order = people.indices.sorted { Text.precedes(people[$0].id, people[$1].id) }
+            var rank = [Int](repeating: 0, count: people.count)
+            for (place, position) in order.enumerated() { rank[position] = place }
+            groups = Dictionary(grouping: people.indices, by: { people[$0].pace }).sorted { $0.key < $1.key }.map { pace, positions in
+                let group = positions.map { people[$0] }
+                return PaceGroup(
+                    pace: pace, people: group, questions: group.map { ($0.id, $0.profile) }, numbers: group.map(\.numbers), idRanks: positions.map { rank[$0] })
             }
         }
     }
@@ -109,47 +113,32 @@ public struct SuccessionBench: Sendable {
         try self.init(role: role, pool: Pool(people), planner: planner, today: today, limit: limit)
     }
 
-    /// The bench of `role` in `pool`. One readiness ranking per pace finds everyone ready within 12 months and
-    /// no more (`rankCandidates(within:)`); everyone else is counted as later without a plan. The incumbents
-    /// are ranked with the others (so that nobody's arrays are copied per role) and taken out after.
+    /// The bench of `role` in `pool`: everyone banded, most from bounds rather than plans, and the first
+    /// `limit` of each band by date (`Search`).
     public init(role: Role, pool: Pool, planner: Planner, today: CalendarDate, limit: Int) throws(PlanningError) {
+        guard let target = planner.catalog.index.roleNumbers[role.id] else {
+            throw planner.unknown(.unknownRole, field: "role", id: role.id, kind: "role", among: planner.catalog.roles.lazy.map(\.id))
+        }
         self.role = role
         incumbents = pool.everyone.filter { $0.role == role.id }.map { ($0.id, $0.name) }
-        let horizon = (six: today.adding(months: 6), twelve: today.adding(months: 12))
-        let days = Int64(horizon.twelve.daysSinceEpoch - today.daysSinceEpoch)
-        var dated: [Member] = []
-        var considered = 0
-        for group in pool.groups {
-            let holding = group.people.count { $0.role == role.id }
-            let within = (days + 1) * group.pace.hundredths / 7
-            let ranking = try planner.rankCandidates(group.questions, for: role.id, limit: limit + holding, within: within, numbers: group.numbers)
-            considered += ranking.considered - holding
-            for entry in ranking.entries {
-                guard let position = group.position[entry.id], group.people[position].role != role.id else { continue }
-                dated.append(Self.member(group.people[position], plan: entry.plan, role: role.id, today: today, horizon: horizon))
-            }
-        }
-        // Soonest first, then fewest hours, then id; no date (a gap no course closes) last.
-        let key = { (member: Member) in (member.readyBy?.daysSinceEpoch ?? .max, member.unmet, member.hours.hundredths) }
-        dated.sort { key($0) != key($1) ? key($0) < key($1) : Text.precedes($0.id, $1.id) }
-        var counts: [Band: Int] = [:]
+        var search = Search(target: target, pool: pool, planner: planner, today: today)
+        for pace in pool.groups.indices { search.add(pace: pace, role: role.id) }
+        var counts = Dictionary(uniqueKeysWithValues: Band.allCases.map { ($0, 0) })
+        for entry in search.entries { counts[entry.band, default: 0] += 1 }
         var members: [Band: [Member]] = [:]
-        for member in dated where member.band != .later {
-            counts[member.band, default: 0] += 1
-            if members[member.band, default: []].count < limit { members[member.band, default: []].append(member) }
+        for band in Band.allCases {
+            let listed = search.listed(band, limit: limit)
+            if !listed.isEmpty || band == .later { members[band] = listed }
         }
-        let soon = counts.values.reduce(0, +)
-        counts[.later] = considered - soon
-        members[.later] = Array(dated.filter { $0.band == .later }.prefix(limit))
         self.counts = counts
         self.members = members
-        self.considered = considered
-        let bench = dated.filter { $0.band != .later }
+        considered = search.entries.count
+        let bench = search.entries.filter { $0.band != .later }.map(search.person)
         let teams = Set(bench.map { $0.manager ?? "" })
         flags = Flags(
-            noneWithin12Months: soon == 0, singleIncumbentNoneReadyNow: incumbents.count == 1 && (counts[.readyNow] ?? 0) == 0,
+            noneWithin12Months: bench.isEmpty, singleIncumbentNoneReadyNow: incumbents.count == 1 && (counts[.readyNow] ?? 0) == 0,
             benchInOneTeam: bench.count >= 2 && teams.count == 1 ? teams.first : nil,
-            notWanting: bench.filter { $0.reluctance != nil }.map(\.id))
+            notWanting: bench.filter { Self.reluctance($0.aspirations, role: role.id) != nil }.map(\.id).sorted(by: Text.precedes))
     }
 
     /// The benches of `roles` in `pool`, the roles shared among the cores (each bench is independent of the

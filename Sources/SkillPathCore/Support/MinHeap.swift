@@ -24,11 +24,25 @@ struct MinHeap<Element: Comparable> {
         }
     }
 
+    init() {}
+
+    /// A heap of `elements` built in linear time (bottom-up), for a search that takes only the first few of
+    /// many.
+    init(heapifying elements: [Element]) {
+        storage = elements
+        for parent in stride(from: storage.count / 2 - 1, through: 0, by: -1) { siftDown(from: parent) }
+    }
+
     mutating func pop() -> Element? {
         guard !storage.isEmpty else { return nil }
         storage.swapAt(0, storage.count - 1)
         let top = storage.removeLast()
-        var parent = 0
+        siftDown(from: 0)
+        return top
+    }
+
+    private mutating func siftDown(from start: Int) {
+        var parent = start
         while true {
             let left = 2 * parent + 1
             let right = left + 1
@@ -39,6 +53,5 @@ struct MinHeap<Element: Comparable> {
             storage.swapAt(parent, smallest)
             parent = smallest
         }
-        return top
     }
 }

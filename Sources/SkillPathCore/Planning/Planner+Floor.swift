@@ -1,0 +1,35 @@
+extension Planner {
+    /// The search's answer, or the role's plan from no skills less the courses the profile does not need
+    /// (`RoleBaseline.floor`) when that is better by the contract's order: a default-effort search is not
+    /// exhaustive, and a plan worse than one every profile has would be a poor answer. It also makes the
+    /// floor's hours an upper bound on every default plan for the role, which lets a succession bench band
+    /// most people without planning them (`SuccessionBench`).
+    ///
+    /// Only where the floor is a plan of the same question: no budget, no course ruled out beyond the
+    /// completed ones, no preference that weighs courses differently. The floor depends on the catalog alone,
+    /// so the same question still always gets the same plan.
+    func floored(_ result: PlanSearch.Result, reachable: [Goal], problem: PlanningProblem, options: PlanOptions) -> PlanSearch.Result {
+        guard options.maxCost == nil, !problem.filter.restricts, problem.preference?.isEmpty ?? true, !reachable.isEmpty else { return result }
+        let index = catalog.index
+        let baseline = index.readinessPlans.baseline(of: problem.target, catalog: catalog)
+        guard let floor = baseline.floor(
+            level: problem.level, isDone: problem.done.contains, goals: reachable.lazy.map { ($0.skill, $0.need) }, index: index)
+        else { return result }
+        let (better, found) = (key(floor.sorted(), objective: options.objective), key(result.courses, objective: options.objective))
+        return better.measures < found.measures || (better.measures == found.measures && better.courses.lexicographicallyPrecedes(found.courses))
+            ? PlanSearch.Result(courses: better.courses, optimal: false) : result
+    }
+
+    /// The contract's order of a plan's courses (`PlanKey`), in catalog numbers: the objective, the other
+    /// measure, the count, then the ascending course numbers.
+    private func key(_ courses: [Int32], objective: PlanOptions.Objective) -> (measures: (Int64, Int64, Int), courses: [Int32]) {
+        let index = catalog.index
+        var hours: Int64 = 0
+        var cost: Int64 = 0
+        for course in courses {
+            hours += index.hours[Int(course)]
+            cost += index.cost[Int(course)]
+        }
+        return (objective == .hours ? (hours, cost, courses.count) : (cost, hours, courses.count), courses)
+    }
+}

@@ -1,0 +1,259 @@
+extension SuccessionBench {
+    /// One role's bench, banding most people from bounds instead of plans.
+    ///
+    /// A band needs only to know on which side of the 6- and 12-month dates a person's plan ends, and their
+    /// plan's hours lie between two bounds known without planning: below, the role's cover bound
+    /// (`Planner.readinessBound`, exact in its unmet count); above, the role's plan from no skills less the
+    /// courses the person does not need (`RoleBaseline.floor`), which the planner never does worse than
+    /// (`Planner.floored`). Dates grow with hours, so a person whose two bounds date into the same band is in
+    /// it; only the others are planned, and the people a band lists (its first `limit` by date, found
+    /// best-first from the lower bounds). People are grouped by what the role can see of them
+    /// (`CandidateGroups`): bounds and plans are made once per group.
+    struct Search {
+        /// What the bounds and plans tell of one group of people alike for the role.
+        struct Group {
+            var state: RelevantState
+            /// The current role of the member who sorts first, as rankings plan a group.
+            var current: Int32?
+            var estimate: RoleCover.Estimate
+            var bound: ReadinessBound?
+            /// The floor's hours (hundredths), once asked; nil inside when there is no floor.
+            var floor: Int64??
+            var plan: Plan?
+        }
+
+        /// A person considered: where in the pool, their group, and their band.
+        struct Entry {
+            var pace: Int
+            var position: Int
+            /// -1 for a person banded from their exact estimate alone, until they are listed.
+            var group: Int
+            var band: Band
+            /// The cover estimate of the person (of their group's state, for a grouped person).
+            var estimate: RoleCover.Estimate
+        }
+
+        let pool: Pool
+        let planner: Planner
+        let target: Int32
+        let today: CalendarDate
+        /// Days from today to the 6- and 12-month dates.
+        let six: Int
+        let twelve: Int
+        let cover: RoleCover
+        let baseline: RoleBaseline
+        let relevance: RoleRelevance
+        private(set) var groups: [Group] = []
+        private(set) var entries: [Entry] = []
+
+        init(target: Int32, pool: Pool, planner: Planner, today: CalendarDate) {
+            let index = planner.catalog.index
+            self.pool = pool
+            self.planner = planner
+            self.target = target
+            self.today = today
+            six = today.adding(months: 6).daysSinceEpoch - today.daysSinceEpoch
+            twelve = today.adding(months: 12).daysSinceEpoch - today.daysSinceEpoch
+            cover = index.roleCovers.cover(role: target, index: index)
+            baseline = index.readinessPlans.baseline(of: target, catalog: planner.catalog)
+            relevance = RoleRelevance(role: target, index: index)
+        }
+
+        func person(_ entry: Entry) -> Person {
+            pool.groups[entry.pace].people[entry.position]
+        }
+
+        /// Considers everyone of the pool's `pace`-th group but the role's holders, and bands each of them.
+        /// A person whose cover estimate is already exact (every requirement they miss is one no course
+        /// teaches: a taxonomy without courses) is banded from it at once, without a group; the others are
+        /// grouped by what the role can see of them.
+        mutating func add(pace number: Int, role: String) {
+            let index = planner.catalog.index
+            let pace = pool.groups[number]
+            var grouped: [Int] = []
+            // The person's levels by skill number while their estimate is made: set, read, then cleared.
+            var levels = [UInt8](repeating: 0, count: index.skillCount)
+            for (position, person) in pace.people.enumerated() where person.role != role {
+                guard let numbered = pace.numbers[position], numbered.done.isEmpty else {
+                    grouped.append(position)
+                    continue
+                }
+                for entry in numbered.skills where Int(entry >> 8) < levels.count { levels[Int(entry >> 8)] = max(levels[Int(entry >> 8)], UInt8(truncatingIfNeeded: entry)) }
+                let estimate = cover.estimate { skill in levels.indices.contains(Int(skill)) ? levels[Int(skill)] : 0 }
+                for entry in numbered.skills where Int(entry >> 8) < levels.count { levels[Int(entry >> 8)] = 0 }
+                guard estimate.exact else {
+                    grouped.append(position)
+                    continue
+                }
+                let ready = estimate.surelyUnmet == 0 && estimate.unclosable == 0
+                entries.append(Entry(pace: number, position: position, group: -1, band: ready ? .readyNow : .later, estimate: estimate))
+            }
+            let found = CandidateGroups(pace.questions, relevance: relevance, index: index, numbers: pace.numbers, idRanks: pace.idRanks, among: grouped)
+            let first = groups.count
+            for (group, state) in found.states.enumerated() {
+                let current = found.currentRole(of: found.leaders[group], index: index)
+                groups.append(Group(state: state, current: current, estimate: cover.estimate(level: state.level)))
+            }
+            for position in grouped {
+                let group = found.groupOfPerson[position]
+                guard group >= 0 else { continue }
+                var entry = Entry(pace: number, position: position, group: first + group, band: .later, estimate: groups[first + group].estimate)
+                entry.band = band(of: entry)
+                entries.append(entry)
+            }
+        }
+
+        /// The entry's group, made for it alone when it was banded without one (only listed people need it).
+        private mutating func group(of position: Int) -> Int {
+            if entries[position].group >= 0 { return entries[position].group }
+            let entry = entries[position]
+            let pace = pool.groups[entry.pace]
+            let index = planner.catalog.index
+            let state = pace.numbers[entry.position].map { relevance.state(of: $0, index: index) } ?? RelevantState(skillEntries: [], courses: [])
+            let current = pace.people[entry.position].profile.role.flatMap { index.roleNumbers[$0] }
+            groups.append(Group(state: state, current: current, estimate: cover.estimate(level: state.level)))
+            entries[position].group = groups.count - 1
+            return groups.count - 1
+        }
+
+        /// The entry's band: from its group's bounds when both date into one band, else from its plan.
+        private mutating func band(of entry: Entry) -> Band {
+            let group = entry.group
+            let person = person(entry)
+            if let plan = groups[group].plan { return Self.band(person, plan: plan, today: today, six: six, twelve: twelve) }
+            let estimate = groups[group].estimate
+            if estimate.unclosable > 0 || estimate.surelyUnmet > 0 { return .later }
+            if band(person, hours: Self.hundredths(estimate.lowerBound)) == .later { return .later }
+            let bound = refined(group)
+            if bound.unmet > 0 { return .later }
+            let low = band(person, hours: Self.hundredths(bound.bound))
+            if low == .later { return .later }
+            if let high = floorHours(group).map({ band(person, hours: $0) }), high == low { return low }
+            return Self.band(person, plan: plan(group), today: today, six: six, twelve: twelve)
+        }
+
+        /// The band a plan of `hours` (hundredths) would give the person.
+        private func band(_ person: Person, hours: Int64) -> Band {
+            guard hours > 0 else { return .readyNow }
+            guard let day = Self.lastDay(person, hours: hours, today: today) else { return .later }
+            return day <= six ? .within6Months : day <= twelve ? .within12Months : .later
+        }
+
+        static func band(_ person: Person, plan: Plan, today: CalendarDate, six: Int, twelve: Int) -> Band {
+            guard plan.complete else { return .later }
+            guard !plan.steps.isEmpty else { return .readyNow }
+            guard let day = lastDay(person, hours: plan.totals.hours.hundredths, today: today) else { return .later }
+            return day <= six ? .within6Months : day <= twelve ? .within12Months : .later
+        }
+
+        /// The day (from today) a plan of `hours` ends at the person's budget, after their assignments'
+        /// remaining hours; nil when it never does (no weekly hours) or lies beyond any date.
+        static func lastDay(_ person: Person, hours: Int64, today: CalendarDate) -> Int? {
+            guard person.pace.hundredths > 0 else { return nil }
+            let (total, overflow) = person.assignedHours.addingReportingOverflow(hours)
+            guard !overflow, total < Int64(Int32.max) else { return nil }
+            let span = person.gigs.isEmpty
+                ? LearningDays.span(after: person.assignedHours, hours: hours, pace: person.pace)
+                : WeeklyBudget(pace: person.pace, origin: today, reservations: person.gigs).span(after: person.assignedHours, hours: hours)
+            return span.last >= Int(Int32.max) ? nil : span.last
+        }
+
+        /// Whole hundredths at least a bound (allowing for rounding in it).
+        static func hundredths(_ bound: Double) -> Int64 {
+            let least = (bound - 1e-6).rounded(.up)
+            return least >= Double(Int64.max) ? .max : Int64(max(0, least))
+        }
+
+        mutating func refined(_ group: Int) -> ReadinessBound {
+            if let known = groups[group].bound { return known }
+            let bound = planner.readinessBound(of: groups[group].state, target: target, cover: cover, baseline: baseline)
+            groups[group].bound = bound
+            if bound.shared { groups[group].plan = baseline.plan }
+            return bound
+        }
+
+        /// The floor's hours for the group, when it is a plan for it: not when the group's closure reaches a
+        /// requirement the closure from zero skills does not (`doubtful`: the floor may then leave it unmet).
+        private mutating func floorHours(_ group: Int) -> Int64? {
+            if let known = groups[group].floor { return known }
+            let index = planner.catalog.index
+            let state = groups[group].state
+            var hours: Int64?
+            if refined(group).doubtful == false {
+                let goals = index.roleRequirements[target].lazy.filter { $0.essential && index.zeroReach.levels[Int($0.skill)] >= $0.level }.map { (skill: $0.skill, need: $0.level) }
+                hours = baseline.floor(level: state.level, isDone: state.courses.contains, goals: goals, index: index).map { courses in
+                    courses.reduce(Int64(0)) { $0 + index.hours[Int($1)] }
+                }
+            }
+            groups[group].floor = .some(hours)
+            return hours
+        }
+
+        mutating func plan(_ group: Int) -> Plan {
+            if let known = groups[group].plan { return known }
+            let made = planner.readinessPlan(of: groups[group].state, target: target, current: groups[group].current, baseline: baseline).plan
+            groups[group].plan = made
+            return made
+        }
+
+        /// The first `limit` people of a band by date, then fewest unmet skills, then fewest hours, then id:
+        /// best-first on lower bounds of that key, planning a person's group only when they reach the front.
+        mutating func listed(_ wanted: Band, limit: Int) -> [Member] {
+            var heap = MinHeap<ListingKey>(heapifying: entries.indices.compactMap { position in
+                entries[position].band == wanted ? lowerKey(position) : nil
+            })
+            var members: [Member] = []
+            while members.count < limit, let next = heap.pop() {
+                guard next.exact else {
+                    heap.push(exactKey(next.position, plan: plan(group(of: next.position))))
+                    continue
+                }
+                let entry = entries[next.position]
+                members.append(SuccessionBench.member(person(entry), plan: plan(entry.group), role: planner.catalog.roles[Int(target)].id, today: today, horizon: (
+                    today.adding(days: six), today.adding(days: twelve))))
+            }
+            return members
+        }
+
+        /// A lower bound on an entry's place in its band's order, exact once its group is planned.
+        private func lowerKey(_ position: Int) -> ListingKey {
+            let entry = entries[position]
+            let group = entry.group >= 0 ? groups[entry.group] : nil
+            if let plan = group?.plan { return exactKey(position, plan: plan) }
+            let estimate = entry.estimate
+            let unmet = group?.bound?.unmet ?? max(estimate.unclosable > 0 ? 1 : 0, estimate.surelyUnmet)
+            let hours = Self.hundredths(group?.bound.map(\.bound) ?? (estimate.unclosable > 0 ? 0 : estimate.lowerBound))
+            // No hours may be no steps at all: ready today, whatever the person's assignments.
+            let day = unmet > 0 ? Int.max : hours == 0 ? 0 : Self.lastDay(person(entry), hours: hours, today: today) ?? Int.max
+            return ListingKey(day: day, unmet: unmet, hours: hours, rank: pool.groups[entry.pace].idRanks[entry.position], position: position, exact: false)
+        }
+
+        /// An entry's exact place in its band's order, from its group's plan.
+        private func exactKey(_ position: Int, plan: Plan) -> ListingKey {
+            let entry = entries[position]
+            let hours = plan.totals.hours.hundredths
+            let day = !plan.complete ? Int.max : plan.steps.isEmpty ? 0 : Self.lastDay(person(entry), hours: hours, today: today) ?? Int.max
+            return ListingKey(day: day, unmet: plan.unmet.count, hours: hours, rank: pool.groups[entry.pace].idRanks[entry.position], position: position, exact: true)
+        }
+    }
+
+    /// An entry's place in a band's order: (date, unmet, hours, id), exact or a lower bound. The id is its rank
+    /// in the pool's order of ids (`Text.precedes`), so that building the order of 50,000 people compares no
+    /// strings.
+    struct ListingKey: Comparable {
+        var day: Int
+        var unmet: Int
+        var hours: Int64
+        var rank: Int
+        var position: Int
+        var exact: Bool
+
+        static func < (left: ListingKey, right: ListingKey) -> Bool {
+            if left.day != right.day { return left.day < right.day }
+            if left.unmet != right.unmet { return left.unmet < right.unmet }
+            if left.hours != right.hours { return left.hours < right.hours }
+            if left.rank != right.rank { return left.rank < right.rank }
+            return left.exact && !right.exact
+        }
+    }
+}
