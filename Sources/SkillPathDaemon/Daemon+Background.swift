@@ -59,11 +59,19 @@ extension Daemon {
     /// in the background a minute after start, every ten minutes, and after each catalog reload, it answers the
     /// people who ask from memory, planning only the wishes that changed since.
     func startReadinessWarmUp() {
+        prepareFloors()
         let timer = DispatchSource.makeTimerSource(queue: DispatchQueue.global(qos: .background))
         timer.schedule(deadline: .now() + 60, repeating: 600)
         timer.setEventHandler { [self] in warmReadiness() }
         timer.resume()
         sources.withLock { $0.all.append(timer) }
+    }
+
+    /// Every role's floor (`Planner.prepareFloors`), made in the background once per catalog, so that the first
+    /// plans to each role after a load do not pay for it.
+    func prepareFloors() {
+        let planner = catalogs.current.planner
+        DispatchQueue.global(qos: .background).async { planner.prepareFloors() }
     }
 
     func warmReadiness() {

@@ -17,6 +17,7 @@ extension Daemon {
         switch outcome {
         case .success(let reloaded):
             let catalog = reloaded.snapshot.catalog
+            prepareFloors()
             DispatchQueue.global(qos: .background).async { [self] in warmReadiness() }
             detail = .object([
                 ("from", .string(previous)), ("to", .string(catalog.version)), ("changed", .bool(catalog.version != previous)),

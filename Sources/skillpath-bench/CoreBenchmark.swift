@@ -106,6 +106,9 @@ enum PlanLatency {
     /// - Parameter options: the same for every question (`--prefer` sets preferred formats, which reweigh the search).
     static func report(catalog: Catalog, questions: [(profile: Profile, target: String)], work: Int = Planner.defaultSearchWork, options: PlanOptions = PlanOptions()) {
         let planner = Planner(catalog: catalog, searchWork: work)
+        // As the daemon does in the background after each load: every role's floor (a plan from no skills).
+        let floors = Measure.seconds { planner.prepareFloors() }
+        say(String(format: "  floors for %d roles (made in the daemon's background after a load): %.2f s", catalog.roles.count, floors))
         for question in questions.prefix(50) { _ = try? planner.plan(profile: question.profile, targetRole: question.target, options: options) }
         var timings: [Double] = []
         var complete = 0

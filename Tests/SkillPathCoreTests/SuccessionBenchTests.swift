@@ -70,7 +70,6 @@ import Testing
         #expect(bench.considered == people.count - bench.incumbents.count)
         for band in SuccessionBench.Band.allCases {
             #expect(bench.counts[band] ?? 0 == expected[band]?.count ?? 0, "seed \(seed) \(band)")
-            guard band != .later else { continue }
             let sorted = (expected[band] ?? []).sorted { (left: (id: String, key: (Int, Int, Int64)), right: (id: String, key: (Int, Int, Int64))) -> Bool in
                 left.key != right.key ? left.key < right.key : Text.precedes(left.id, right.id)
             }

@@ -32,6 +32,17 @@ final class ReadinessPlanMemo: Sendable {
         return made
     }
 
+    /// Each role's floor (`RoleFloor`), made once per catalog: the baseline's when it is known, else the plan
+    /// from no skills alone (without what `RoleBaseline` adds to recognise who shares it).
+    private let floors = Locked<[Int32: RoleFloor]>([:])
+
+    func floor(of role: Int32, catalog: Catalog) -> RoleFloor {
+        if let known = floors.withLock({ $0[role] }) { return known }
+        let made = baselines.withLock({ $0[role] })?.floor ?? RoleFloor(role: role, catalog: catalog)
+        floors.withLock { $0[role] = made }
+        return made
+    }
+
     func plan(_ key: Key) -> Plan? {
         plans.withLock { $0.plans[key] }
     }

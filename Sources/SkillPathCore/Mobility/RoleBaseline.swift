@@ -15,8 +15,8 @@
 /// The one difference is the current role a plan names, which ranking reports per person anyway.
 struct RoleBaseline: Sendable {
     let plan: Plan
-    /// The plan's courses in its order, in catalog numbers.
-    private let courses: [Int32]
+    /// The plan as a floor for every profile's plan to the role.
+    let floor: RoleFloor
     private let readSkills: BitSet
     private let passed: [Int32]
     private let explained: [Int32]
@@ -59,49 +59,12 @@ struct RoleBaseline: Sendable {
             }
             return planner.plan(problem, options: PlanOptions(), closure: scratch, floored: false)
         }
-        courses = plan.steps.compactMap { index.courseNumbers[$0.course] }
+        floor = RoleFloor(plan, index: index)
         self.readSkills = readSkills
         self.passed = passed
         self.explained = explained
         self.explainedCourses = explainedCourses
         self.doneRead = doneRead
-    }
-
-    /// The baseline's courses a starting state still needs, in the baseline's order, when they are a plan for
-    /// it that meets `goals`: a feasible plan, so the planner's answer is never worse (`Planner.floored`), and
-    /// its hours bound that answer's from above without planning (`SuccessionBench`).
-    ///
-    /// Read backwards, a course is kept when it teaches a level the state lacks of a skill that a goal or a
-    /// later kept course needs, or when a later kept course must come after it. That reads only what the role's
-    /// plan can depend on (`RoleRelevance`), so a profile and its relevant state get the same floor. Then the
-    /// kept courses are replayed: nil when one is completed already or cannot be taken at its place, or a goal
-    /// stays unmet.
-    func floor(level: (Int32) -> UInt8, isDone: (Int32) -> Bool, goals: some Sequence<(skill: Int32, need: UInt8)>, index: CatalogIndex) -> [Int32]? {
-        var demand: [Int32: UInt8] = [:]
-        for goal in goals where level(goal.skill) < goal.need { demand[goal.skill] = max(demand[goal.skill] ?? 0, goal.need) }
-        var forced = Set<Int32>()
-        var kept: [Int32] = []
-        for course in courses.reversed() {
-            let useful = index.teaches[course].contains { entry in
-                let held = level(entry.skill)
-                return held < demand[entry.skill] ?? 0 && entry.level > held
-            }
-            guard useful || forced.contains(course) else { continue }
-            kept.append(course)
-            for requirement in index.requires[course] { demand[requirement.skill] = max(demand[requirement.skill] ?? 0, requirement.level) }
-            for prior in index.after[course] { forced.insert(prior) }
-        }
-        kept.reverse()
-        var raised: [Int32: UInt8] = [:]
-        func have(_ skill: Int32) -> UInt8 { max(level(skill), raised[skill] ?? 0) }
-        for (position, course) in kept.enumerated() {
-            if isDone(course) { return nil }
-            for requirement in index.requires[course] where have(requirement.skill) < requirement.level { return nil }
-            for prior in index.after[course] where !isDone(prior) && !kept[..<position].contains(prior) { return nil }
-            for entry in index.teaches[course] where have(entry.skill) < entry.level { raised[entry.skill] = entry.level }
-        }
-        for goal in goals where have(goal.skill) < goal.need { return nil }
-        return kept
     }
 
     /// Whether a starting state gets the baseline plan for the role; `closure` holds the state's closure.

@@ -1,6 +1,16 @@
 extension Planner {
+    /// Makes every role's floor now (`RoleFloor`: a plan from no skills each), so that no request pays for
+    /// one: the daemon calls it in the background after each catalog load. A plan that finds its role's floor
+    /// missing makes it itself, with the same result, so this changes only when the cost is paid. Returns
+    /// how many floors it made.
+    @discardableResult public func prepareFloors() -> Int {
+        let index = catalog.index
+        for role in 0..<Int32(catalog.roles.count) { _ = index.readinessPlans.floor(of: role, catalog: catalog) }
+        return catalog.roles.count
+    }
+
     /// The search's answer, or the role's plan from no skills less the courses the profile does not need
-    /// (`RoleBaseline.floor`) when that is better by the contract's order: a default-effort search is not
+    /// (`RoleFloor`) when that is better by the contract's order: a default-effort search is not
     /// exhaustive, and a plan worse than one every profile has would be a poor answer. It also makes the
     /// floor's hours an upper bound on every default plan for the role, which lets a succession bench band
     /// most people without planning them (`SuccessionBench`).
@@ -9,10 +19,10 @@ extension Planner {
     /// completed ones, no preference that weighs courses differently. The floor depends on the catalog alone,
     /// so the same question still always gets the same plan.
     func floored(_ result: PlanSearch.Result, reachable: [Goal], problem: PlanningProblem, options: PlanOptions) -> PlanSearch.Result {
-        guard options.maxCost == nil, !problem.filter.restricts, problem.preference?.isEmpty ?? true, !reachable.isEmpty else { return result }
+        // A proven optimum is never worse than any plan: no floor to look up.
+        guard !result.optimal, options.maxCost == nil, !problem.filter.restricts, problem.preference?.isEmpty ?? true, !reachable.isEmpty else { return result }
         let index = catalog.index
-        let baseline = index.readinessPlans.baseline(of: problem.target, catalog: catalog)
-        guard let floor = baseline.floor(
+        guard let floor = index.readinessPlans.floor(of: problem.target, catalog: catalog).courses(
             level: problem.level, isDone: problem.done.contains, goals: reachable.lazy.map { ($0.skill, $0.need) }, index: index)
         else { return result }
         let (better, found) = (key(floor.sorted(), objective: options.objective), key(result.courses, objective: options.objective))

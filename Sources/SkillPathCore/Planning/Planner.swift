@@ -33,9 +33,9 @@ public struct Planner: Sendable {
 
     /// Reach first (which gap skills any sequence of allowed courses can close), then search only the
     /// courses that can matter for the rest, then check the answer against the contract.
-    func plan(_ problem: PlanningProblem, options: PlanOptions, scratch: ReachScratch) -> Plan {
+    func plan(_ problem: PlanningProblem, options: PlanOptions, scratch: ReachScratch, floored: Bool = true) -> Plan {
         scratch.apply(levels: problem.levels, done: problem.done)
-        return plan(problem, options: options, closure: scratch)
+        return plan(problem, options: options, closure: scratch, floored: floored)
     }
 
     /// The plan on a scratch that already holds the problem's closure. `floored`: never worse than the role's

@@ -4,7 +4,7 @@ extension SuccessionBench {
     /// A band needs only to know on which side of the 6- and 12-month dates a person's plan ends, and their
     /// plan's hours lie between two bounds known without planning: below, the role's cover bound
     /// (`Planner.readinessBound`, exact in its unmet count); above, the role's plan from no skills less the
-    /// courses the person does not need (`RoleBaseline.floor`), which the planner never does worse than
+    /// courses the person does not need (`RoleFloor`), which the planner never does worse than
     /// (`Planner.floored`). Dates grow with hours, so a person whose two bounds date into the same band is in
     /// it; only the others are planned, and the people a band lists (its first `limit` by date, found
     /// best-first from the lower bounds). People are grouped by what the role can see of them
@@ -181,7 +181,7 @@ extension SuccessionBench {
             var hours: Int64?
             if refined(group).doubtful == false {
                 let goals = index.roleRequirements[target].lazy.filter { $0.essential && index.zeroReach.levels[Int($0.skill)] >= $0.level }.map { (skill: $0.skill, need: $0.level) }
-                hours = baseline.floor(level: state.level, isDone: state.courses.contains, goals: goals, index: index).map { courses in
+                hours = baseline.floor.courses(level: state.level, isDone: state.courses.contains, goals: goals, index: index).map { courses in
                     courses.reduce(Int64(0)) { $0 + index.hours[Int($1)] }
                 }
             }
