@@ -63,30 +63,31 @@ extension SuccessionBench {
             pool.groups[entry.pace].people[entry.position]
         }
 
-        /// Considers everyone of the pool's `pace`-th group but the role's holders, and bands each of them.
+        /// Considers everyone of the pool's `number`-th pace group but the role's holders, and bands each of them.
         /// A person whose cover estimate is already exact (every requirement they miss is one no course
         /// teaches: a taxonomy without courses) is banded from it at once, without a group; the others are
         /// grouped by what the role can see of them.
-        mutating func add(pace number: Int, role: String) {
+        /// `holding`: the role's key in the pool (`Pool.roleKeys`; -1 when nobody holds it).
+        mutating func add(pace number: Int, holding: Int) {
             let index = planner.catalog.index
             let pace = pool.groups[number]
             var grouped: [Int] = []
             // The person's levels by skill number while their estimate is made: set, read, then cleared.
             var levels = [UInt8](repeating: 0, count: index.skillCount)
-            for (position, person) in pace.people.enumerated() where person.role != role {
-                guard let numbered = pace.numbers[position], numbered.done.isEmpty else {
-                    grouped.append(position)
-                    continue
+            levels.withUnsafeMutableBufferPointer { table in
+                for position in pace.people.indices where pace.roles[position] != holding {
+                    guard let numbered = pace.numbers[position], numbered.done.isEmpty else {
+                        grouped.append(position)
+                        continue
+                    }
+                    let estimate = Self.estimate(cover, of: numbered, table: table)
+                    guard estimate.exact else {
+                        grouped.append(position)
+                        continue
+                    }
+                    let ready = estimate.surelyUnmet == 0 && estimate.unclosable == 0
+                    entries.append(Entry(pace: number, position: position, group: -1, band: ready ? .readyNow : .later, estimate: estimate))
                 }
-                for entry in numbered.skills where Int(entry >> 8) < levels.count { levels[Int(entry >> 8)] = max(levels[Int(entry >> 8)], UInt8(truncatingIfNeeded: entry)) }
-                let estimate = cover.estimate { skill in levels.indices.contains(Int(skill)) ? levels[Int(skill)] : 0 }
-                for entry in numbered.skills where Int(entry >> 8) < levels.count { levels[Int(entry >> 8)] = 0 }
-                guard estimate.exact else {
-                    grouped.append(position)
-                    continue
-                }
-                let ready = estimate.surelyUnmet == 0 && estimate.unclosable == 0
-                entries.append(Entry(pace: number, position: position, group: -1, band: ready ? .readyNow : .later, estimate: estimate))
             }
             let found = CandidateGroups(pace.questions, relevance: relevance, index: index, numbers: pace.numbers, idRanks: pace.idRanks, among: grouped)
             let first = groups.count
@@ -101,6 +102,15 @@ extension SuccessionBench {
                 entry.band = band(of: entry)
                 entries.append(entry)
             }
+        }
+
+        /// A numbered profile's cover estimate, read through `table` (all zero, as it is left after): 50,000
+        /// people for each of 500 roles, so no allocation and no check of the table's uniqueness per write.
+        private static func estimate(_ cover: RoleCover, of numbered: ProfileNumbers, table: UnsafeMutableBufferPointer<UInt8>) -> RoleCover.Estimate {
+            for entry in numbered.skills where Int(entry >> 8) < table.count { table[Int(entry >> 8)] = max(table[Int(entry >> 8)], UInt8(truncatingIfNeeded: entry)) }
+            let estimate = cover.estimate { skill in skill >= 0 && Int(skill) < table.count ? table[Int(skill)] : 0 }
+            for entry in numbered.skills where Int(entry >> 8) < table.count { table[Int(entry >> 8)] = 0 }
+            return estimate
         }
 
         /// The entry's group, made for it alone when it was banded without one (only listed people need it).

@@ -15,6 +15,16 @@ public struct SuccessionBench: Sendable {
         case within12Months
         /// Ready after 12 months, or never (a gap no course closes).
         case later
+
+        /// The band's place in `allCases`.
+        var position: Int {
+            switch self {
+            case .readyNow: 0
+            case .within6Months: 1
+            case .within12Months: 2
+            case .later: 3
+            }
+        }
     }
 
     /// A person the bench considers, with what the dating needs of them.
@@ -89,20 +99,35 @@ public struct SuccessionBench: Sendable {
             var numbers: [ProfileNumbers?]
             /// Each person's place in the order of everyone's ids (`Text.precedes`).
             var idRanks: [Int]
+            /// Each person's role, as its number in `Pool.roleKeys`.
+            var roles: [Int]
         }
 
         let groups: [PaceGroup]
         let everyone: [Person]
+        /// The roles people hold, numbered once per report, so that telling a role's holders apart compares
+        /// numbers rather than ids (ESCO's are 50-character URIs, compared 50,000 times per role).
+        let roleKeys: [String: Int]
+        let everyoneRoles: [Int]
 
         public init(_ people: [Person]) {
             everyone = people
+            var keys: [String: Int] = [:]
+            everyoneRoles = people.map { person in
+                if let known = keys[person.role] { return known }
+                keys[person.role] = keys.count
+                return keys.count - 1
+            }
+            roleKeys = keys
             let order = people.indices.sorted { Text.precedes(people[$0].id, people[$1].id) }
             var rank = [Int](repeating: 0, count: people.count)
             for (place, position) in order.enumerated() { rank[position] = place }
+            let roles = everyoneRoles
             groups = Dictionary(grouping: people.indices, by: { people[$0].pace }).sorted { $0.key < $1.key }.map { pace, positions in
                 let group = positions.map { people[$0] }
                 return PaceGroup(
-                    pace: pace, people: group, questions: group.map { ($0.id, $0.profile) }, numbers: group.map(\.numbers), idRanks: positions.map { rank[$0] })
+                    pace: pace, people: group, questions: group.map { ($0.id, $0.profile) }, numbers: group.map(\.numbers),
+                    idRanks: positions.map { rank[$0] }, roles: positions.map { roles[$0] })
             }
         }
     }
@@ -120,11 +145,13 @@ public struct SuccessionBench: Sendable {
             throw planner.unknown(.unknownRole, field: "role", id: role.id, kind: "role", among: planner.catalog.roles.lazy.map(\.id))
         }
         self.role = role
-        incumbents = pool.everyone.filter { $0.role == role.id }.map { ($0.id, $0.name) }
+        let holding = pool.roleKeys[role.id] ?? -1
+        incumbents = pool.everyone.indices.filter { pool.everyoneRoles[$0] == holding }.map { (pool.everyone[$0].id, pool.everyone[$0].name) }
         var search = Search(target: target, pool: pool, planner: planner, today: today)
-        for pace in pool.groups.indices { search.add(pace: pace, role: role.id) }
-        var counts = Dictionary(uniqueKeysWithValues: Band.allCases.map { ($0, 0) })
-        for entry in search.entries { counts[entry.band, default: 0] += 1 }
+        for pace in pool.groups.indices { search.add(pace: pace, holding: holding) }
+        var tally = [Int](repeating: 0, count: Band.allCases.count)
+        for entry in search.entries { tally[entry.band.position] += 1 }
+        let counts = Dictionary(uniqueKeysWithValues: Band.allCases.map { ($0, tally[$0.position]) })
         var members: [Band: [Member]] = [:]
         for band in Band.allCases {
             let listed = search.listed(band, limit: limit)
