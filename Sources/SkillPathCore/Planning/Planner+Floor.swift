@@ -20,7 +20,8 @@ extension Planner {
     /// so the same question still always gets the same plan.
     func floored(_ result: PlanSearch.Result, reachable: [Goal], problem: PlanningProblem, options: PlanOptions) -> PlanSearch.Result {
         // A proven optimum is never worse than any plan: no floor to look up.
-        guard !result.optimal, options.maxCost == nil, !problem.filter.restricts, problem.preference?.isEmpty ?? true, !reachable.isEmpty else { return result }
+        guard !result.optimal, !reachable.isEmpty else { return result }
+        guard options.maxCost == nil, !problem.filter.restricts, problem.preference?.isEmpty ?? true else { return result }
         let index = catalog.index
         guard let floor = index.readinessPlans.floor(of: problem.target, catalog: catalog).courses(
             level: problem.level, isDone: problem.done.contains, goals: reachable.lazy.map { ($0.skill, $0.need) }, index: index)
@@ -36,10 +37,16 @@ extension Planner {
         let index = catalog.index
         var hours: Int64 = 0
         var cost: Int64 = 0
+        // Saturating: a catalog's figures are its author's, and a sum past Int64 only compares as the largest.
         for course in courses {
-            hours += index.hours[Int(course)]
-            cost += index.cost[Int(course)]
+            hours = Self.saturating(hours, index.hours[Int(course)])
+            cost = Self.saturating(cost, index.cost[Int(course)])
         }
         return (objective == .hours ? (hours, cost, courses.count) : (cost, hours, courses.count), courses)
+    }
+
+    private static func saturating(_ total: Int64, _ more: Int64) -> Int64 {
+        let (sum, overflow) = total.addingReportingOverflow(more)
+        return overflow ? (more < 0 ? .min : .max) : sum
     }
 }

@@ -190,9 +190,15 @@ extension SuccessionBench {
             let state = groups[group].state
             var hours: Int64?
             if refined(group).doubtful == false {
-                let goals = index.roleRequirements[target].lazy.filter { $0.essential && index.zeroReach.levels[Int($0.skill)] >= $0.level }.map { (skill: $0.skill, need: $0.level) }
+                // Not doubtful: the state's gap skills that any closure reaches are those the closure from zero does.
+                let goals = index.roleRequirements[target].lazy
+                    .filter { $0.essential && index.zeroReach.levels[Int($0.skill)] >= $0.level }
+                    .map { (skill: $0.skill, need: $0.level) }
                 hours = baseline.floor.courses(level: state.level, isDone: state.courses.contains, goals: goals, index: index).map { courses in
-                    courses.reduce(Int64(0)) { $0 + index.hours[Int($1)] }
+                    courses.reduce(Int64(0)) { total, course in
+                        let (sum, overflow) = total.addingReportingOverflow(index.hours[Int(course)])
+                        return overflow ? .max : sum
+                    }
                 }
             }
             groups[group].floor = .some(hours)
@@ -219,8 +225,8 @@ extension SuccessionBench {
                     continue
                 }
                 let entry = entries[next.position]
-                members.append(SuccessionBench.member(person(entry), plan: plan(entry.group), role: planner.catalog.roles[Int(target)].id, today: today, horizon: (
-                    today.adding(days: six), today.adding(days: twelve))))
+                let horizon = (six: today.adding(days: six), twelve: today.adding(days: twelve))
+                members.append(SuccessionBench.member(person(entry), plan: plan(entry.group), role: planner.catalog.roles[Int(target)].id, today: today, horizon: horizon))
             }
             return members
         }
