@@ -90,7 +90,7 @@ public struct SuccessionBench: Sendable {
     public var flags: Flags
 
     /// Everyone a report's benches consider, arranged once for all of its roles: people grouped by weekly pace
-    /// (one readiness ranking per pace and role), with the arrays a ranking takes.
+    /// (dates from hours at one pace), with the arrays grouping takes, their ids ranked and their roles numbered.
     public struct Pool: Sendable {
         struct PaceGroup: Sendable {
             var pace: Quantity
