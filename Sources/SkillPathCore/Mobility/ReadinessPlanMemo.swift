@@ -32,13 +32,13 @@ final class ReadinessPlanMemo: Sendable {
         return made
     }
 
-    /// Each role's floor (`RoleFloor`), made once per catalog: the baseline's when it is known, else the plan
-    /// from no skills alone (without what `RoleBaseline` adds to recognise who shares it).
+    /// Each role's floor (`RoleFloor`), made once per catalog and always the same way, so that the planner and
+    /// the succession benches that rely on it read the very same courses, whoever asked first.
     private let floors = Locked<[Int32: RoleFloor]>([:])
 
     func floor(of role: Int32, catalog: Catalog) -> RoleFloor {
         if let known = floors.withLock({ $0[role] }) { return known }
-        let made = baselines.withLock({ $0[role] })?.floor ?? RoleFloor(role: role, catalog: catalog)
+        let made = RoleFloor(role: role, catalog: catalog)
         floors.withLock { $0[role] = made }
         return made
     }

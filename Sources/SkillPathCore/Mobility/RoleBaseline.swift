@@ -15,8 +15,6 @@
 /// The one difference is the current role a plan names, which ranking reports per person anyway.
 struct RoleBaseline: Sendable {
     let plan: Plan
-    /// The plan as a floor for every profile's plan to the role.
-    let floor: RoleFloor
     private let readSkills: BitSet
     private let passed: [Int32]
     private let explained: [Int32]
@@ -59,7 +57,6 @@ struct RoleBaseline: Sendable {
             }
             return planner.plan(problem, options: PlanOptions(), closure: scratch, floored: false)
         }
-        floor = RoleFloor(plan, index: index)
         self.readSkills = readSkills
         self.passed = passed
         self.explained = explained

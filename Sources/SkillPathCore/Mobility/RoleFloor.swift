@@ -7,7 +7,7 @@ struct RoleFloor: Sendable {
     /// The plan's courses in its order, in catalog numbers.
     private let courses: [Int32]
 
-    init(_ plan: Plan, index: CatalogIndex) {
+    private init(_ plan: Plan, index: CatalogIndex) {
         courses = plan.steps.compactMap { index.courseNumbers[$0.course] }
     }
 

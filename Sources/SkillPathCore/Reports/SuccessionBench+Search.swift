@@ -42,6 +42,8 @@ extension SuccessionBench {
         let twelve: Int
         let cover: RoleCover
         let baseline: RoleBaseline
+        /// The floor the planner itself answers no worse than (`Planner.floored`).
+        let floor: RoleFloor
         let relevance: RoleRelevance
         private(set) var groups: [Group] = []
         private(set) var entries: [Entry] = []
@@ -56,6 +58,7 @@ extension SuccessionBench {
             twelve = today.adding(months: 12).daysSinceEpoch - today.daysSinceEpoch
             cover = index.roleCovers.cover(role: target, index: index)
             baseline = index.readinessPlans.baseline(of: target, catalog: planner.catalog)
+            floor = index.readinessPlans.floor(of: target, catalog: planner.catalog)
             relevance = RoleRelevance(role: target, index: index)
         }
 
@@ -194,7 +197,7 @@ extension SuccessionBench {
                 let goals = index.roleRequirements[target].lazy
                     .filter { $0.essential && index.zeroReach.levels[Int($0.skill)] >= $0.level }
                     .map { (skill: $0.skill, need: $0.level) }
-                hours = baseline.floor.courses(level: state.level, isDone: state.courses.contains, goals: goals, index: index).map { courses in
+                hours = floor.courses(level: state.level, isDone: state.courses.contains, goals: goals, index: index).map { courses in
                     courses.reduce(Int64(0)) { total, course in
                         let (sum, overflow) = total.addingReportingOverflow(index.hours[Int(course)])
                         return overflow ? .max : sum
