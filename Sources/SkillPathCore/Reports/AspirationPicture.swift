@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 
 /// Who wants what, and how near they are: the aspiration picture of a team or of the organisation
@@ -129,23 +128,14 @@ public struct AspirationPicture: Sendable {
         planner: Planner, today: CalendarDate, horizon: CalendarDate, counting: Bool
     ) throws(PlanningError) -> [String: RoleDemand] {
         let wanted = wantersOf.sorted { Text.precedes($0.key, $1.key) }
-        var figures = [Result<RoleDemand, PlanningError>?](repeating: nil, count: wanted.count)
-        let workers = wanted.count < 16 ? 1 : min(max(ProcessInfo.processInfo.activeProcessorCount, 1), 4)
-        figures.withUnsafeMutableBufferPointer { buffer in
-            let output = UnsafeSendable(buffer)
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                for position in stride(from: worker, to: wanted.count, by: workers) {
-                    let (role, wanters) = wanted[position]
-                    output.value[position] = Result { () throws(PlanningError) in
-                        try roleDemand(
-                            role, wanters: wanters, holders: holders[role] ?? 0, aspirations: aspirations, planner: planner, today: today, horizon: horizon,
-                            counting: counting)
-                    }
-                }
-            }
+        let figures = try Parallel.map(count: wanted.count, parallelFrom: 16) { (position: Int) throws(PlanningError) in
+            let (role, wanters) = wanted[position]
+            return try roleDemand(
+                role, wanters: wanters, holders: holders[role] ?? 0, aspirations: aspirations, planner: planner, today: today, horizon: horizon,
+                counting: counting)
         }
         var demand: [String: RoleDemand] = [:]
-        for (position, (role, _)) in wanted.enumerated() { demand[role] = try figures[position]?.get() }
+        for (position, (role, _)) in wanted.enumerated() { demand[role] = figures[position] }
         return demand
     }
 

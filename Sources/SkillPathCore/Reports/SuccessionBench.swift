@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 
 /// Who could succeed to a role, and when, computed from real plans (`reports.succession`; docs/mobility.md,
@@ -172,22 +171,9 @@ public struct SuccessionBench: Sendable {
     /// others, and the plans they remember are the same whoever makes them: the answer does not depend on
     /// which finished first), in the order of `roles`.
     public static func benches(roles: [Role], pool: Pool, planner: Planner, today: CalendarDate, limit: Int) throws(PlanningError) -> [SuccessionBench] {
-        var benches = [Result<SuccessionBench, PlanningError>?](repeating: nil, count: roles.count)
-        let workers = roles.count < 2 ? 1 : min(max(ProcessInfo.processInfo.activeProcessorCount, 1), 4)
-        benches.withUnsafeMutableBufferPointer { buffer in
-            let output = UnsafeSendable(buffer)
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                for position in stride(from: worker, to: roles.count, by: workers) {
-                    output.value[position] = Result { () throws(PlanningError) in
-                        try SuccessionBench(role: roles[position], pool: pool, planner: planner, today: today, limit: limit)
-                    }
-                }
-            }
+        try Parallel.map(count: roles.count, parallelFrom: 2) { (position: Int) throws(PlanningError) in
+            try SuccessionBench(role: roles[position], pool: pool, planner: planner, today: today, limit: limit)
         }
-        // `concurrentPerform` returns once every position is filled.
-        var made: [SuccessionBench] = []
-        for case let result? in benches { made.append(try result.get()) }
-        return made
     }
 
     /// A person's place on the bench: their plan dated after their assignments' remaining hours, at their

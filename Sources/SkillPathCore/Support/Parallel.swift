@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import Locking
 
 /// Two independent pieces of work run side by side: a report whose reads do not depend on each other waits
@@ -21,6 +22,29 @@ public enum Parallel {
         let (first, second) = results.withLock { $0 }
         guard let first, let second else { throw ParallelError.unfinished }
         return (try first.get(), try second.get())
+    }
+
+    /// `body` for 0..<count, in that order, shared among up to four cores when there are at least `parallelFrom`
+    /// pieces (each must be independent of the others, so the answer does not depend on which finished first);
+    /// the first error by position is thrown, after all have run.
+    static func map<Value: Sendable, Failure: Error>(
+        count: Int, parallelFrom: Int, _ body: @Sendable (Int) throws(Failure) -> Value
+    ) throws(Failure) -> [Value] {
+        var results = [Result<Value, Failure>?](repeating: nil, count: count)
+        let workers = count < max(parallelFrom, 2) ? 1 : min(max(ProcessInfo.processInfo.activeProcessorCount, 1), 4)
+        results.withUnsafeMutableBufferPointer { buffer in
+            let output = UnsafeSendable(buffer)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                for position in stride(from: worker, to: count, by: workers) {
+                    output.value[position] = Result { () throws(Failure) in try body(position) }
+                }
+            }
+        }
+        // `concurrentPerform` returns once every position is filled.
+        var values: [Value] = []
+        values.reserveCapacity(count)
+        for case let result? in results { values.append(try result.get()) }
+        return values
     }
 
     /// Never thrown: `concurrentPerform` returns only once every part has run.
