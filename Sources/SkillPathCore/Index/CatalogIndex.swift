@@ -72,6 +72,8 @@ final class CatalogIndex: Sendable {
     let scratchPool = ScratchPool()
     /// Per-role lower-bound tables for ranking roles and candidates (see `RoleCover`).
     let roleCovers = RoleCoverCache()
+    /// Per-role relaxed problems for the landmark-cut bound (see `RoleRelaxation`, `LandmarkCut`).
+    let roleRelaxations = RoleRelaxationCache()
     /// Plans readiness rankings made, by role and relevant state (see `ReadinessPlanMemo`).
     let readinessPlans = ReadinessPlanMemo()
     /// How alike roles are, for suggesting the next one (see `RoleRelatedness`).

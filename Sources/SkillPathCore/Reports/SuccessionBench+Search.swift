@@ -20,6 +20,8 @@ extension SuccessionBench {
             /// The floor's hours (hundredths), once asked; nil inside when there is no floor.
             var floor: Int64??
             var plan: Plan?
+            /// `cutHours`, once asked, and whether it is the cut's last word.
+            var cut: (hours: Int64, complete: Bool)?
         }
 
         /// A person considered: where in the pool, their group, and their band.
@@ -45,6 +47,8 @@ extension SuccessionBench {
         /// The floor the planner itself answers no worse than (`Planner.floored`).
         let floor: RoleFloor
         let relevance: RoleRelevance
+        /// Working memory for the landmark cut; nil when the role has no relaxation.
+        private var landmarkCut: LandmarkCut?
         private(set) var groups: [Group] = []
         private(set) var entries: [Entry] = []
 
@@ -60,6 +64,7 @@ extension SuccessionBench {
             baseline = index.readinessPlans.baseline(of: target, catalog: planner.catalog)
             floor = index.readinessPlans.floor(of: target, catalog: planner.catalog)
             relevance = RoleRelevance(role: target, index: index)
+            landmarkCut = index.roleRelaxations.relaxation(role: target, index: index).map(LandmarkCut.init)
         }
 
         func person(_ entry: Entry) -> Person {
@@ -141,12 +146,23 @@ extension SuccessionBench {
             if bound.unmet > 0 { return .later }
             let low = band(person, hours: Self.hundredths(bound.bound))
             if low == .later { return .later }
-            if let high = floorHours(group).map({ band(person, hours: $0) }), high == low { return low }
-            return Self.band(person, plan: plan(group), today: today, six: six, twelve: twelve)
+            let high = floorHours(group).map { band(person, hours: $0) }
+            if high == low { return low }
+            // The landmark cut costs a few h_max passes, a plan many: asked only when the cover bound is not enough.
+            let (today, six, twelve) = (today, six, twelve)
+            let cut = cutHours(group) { hours in Self.band(person, hours: hours, today: today, six: six, twelve: twelve) == high }
+            let tight = band(person, hours: cut)
+            if tight == .later || tight == high { return tight }
+            let made = plan(group)
+            return Self.band(person, plan: made, today: today, six: six, twelve: twelve)
         }
 
         /// The band a plan of `hours` (hundredths) would give the person.
         private func band(_ person: Person, hours: Int64) -> Band {
+            Self.band(person, hours: hours, today: today, six: six, twelve: twelve)
+        }
+
+        static func band(_ person: Person, hours: Int64, today: CalendarDate, six: Int, twelve: Int) -> Band {
             guard hours > 0 else { return .readyNow }
             guard let day = Self.lastDay(person, hours: hours, today: today) else { return .later }
             return day <= six ? .within6Months : day <= twelve ? .within12Months : .later
@@ -208,6 +224,25 @@ extension SuccessionBench {
             return hours
         }
 
+        /// A lower bound on the group's plan hours: the larger of its refined cover bound and the landmark cut
+        /// (`LandmarkCut`), which stops as soon as the bound is `enough` (then it is kept as not complete, and
+        /// worked out again when more is asked). The cover bound alone when the role has no relaxation, or
+        /// when the plan leaves a requirement unmet: the relaxation may reach one the planner cannot (it holds
+        /// all that completed courses teach), and the cut would then count hours the plan does not spend.
+        mutating func cutHours(_ group: Int, enough: (Int64) -> Bool = { _ in false }) -> Int64 {
+            if let known = groups[group].cut, known.complete || enough(known.hours) { return known.hours }
+            let refined = refined(group)
+            let cover = Self.hundredths(refined.bound)
+            let state = groups[group].state
+            var found = (hours: cover, complete: true)
+            if refined.unmet == 0, let landmarkCut, !enough(cover) {
+                let cut = landmarkCut.bound(level: state.level, isDone: { state.courses.contains($0) }, enough: { enough(max(cover, $0)) })
+                found = (max(cover, cut.hours), cut.complete)
+            }
+            groups[group].cut = found
+            return found.hours
+        }
+
         mutating func plan(_ group: Int) -> Plan {
             if let known = groups[group].plan { return known }
             let made = planner.readinessPlan(of: groups[group].state, target: target, current: groups[group].current, baseline: baseline).plan
@@ -218,13 +253,25 @@ extension SuccessionBench {
         /// The first `limit` people of a band by date, then fewest unmet skills, then fewest hours, then id:
         /// best-first on lower bounds of that key, planning a person's group only when they reach the front.
         mutating func listed(_ wanted: Band, limit: Int) -> [Member] {
-            var heap = MinHeap<ListingKey>(heapifying: entries.indices.compactMap { position in
-                entries[position].band == wanted ? lowerKey(position) : nil
-            })
+            var keys: [ListingKey] = []
+            for position in entries.indices where entries[position].band == wanted { keys.append(lowerKey(position)) }
+            var heap = MinHeap<ListingKey>(heapifying: keys)
             var members: [Member] = []
             while members.count < limit, let next = heap.pop() {
+                // Each step mutates the search before the key is read from it (a key read while a group is being
+                // made would copy every group).
                 guard next.exact else {
-                    heap.push(exactKey(next.position, plan: plan(group(of: next.position))))
+                    // First the landmark cut (a few h_max passes), then the plan, each only while the key is
+                    // still at the front: another member of the group may have raised it since it was pushed.
+                    let group = group(of: next.position)
+                    if groups[group].cut?.complete != true { _ = cutHours(group) }
+                    let raised = lowerKey(next.position)
+                    if next < raised {
+                        heap.push(raised)
+                    } else {
+                        let made = plan(group)
+                        heap.push(exactKey(next.position, plan: made))
+                    }
                     continue
                 }
                 let entry = entries[next.position]
@@ -237,11 +284,12 @@ extension SuccessionBench {
         /// A lower bound on an entry's place in its band's order, exact once its group is planned.
         private func lowerKey(_ position: Int) -> ListingKey {
             let entry = entries[position]
-            let group = entry.group >= 0 ? groups[entry.group] : nil
-            if let plan = group?.plan { return exactKey(position, plan: plan) }
+            if entry.group >= 0, let plan = groups[entry.group].plan { return exactKey(position, plan: plan) }
+            let bound = entry.group >= 0 ? groups[entry.group].bound : nil
             let estimate = entry.estimate
-            let unmet = group?.bound?.unmet ?? max(estimate.unclosable > 0 ? 1 : 0, estimate.surelyUnmet)
-            let hours = Self.hundredths(group?.bound.map(\.bound) ?? (estimate.unclosable > 0 ? 0 : estimate.lowerBound))
+            let unmet = bound?.unmet ?? max(estimate.unclosable > 0 ? 1 : 0, estimate.surelyUnmet)
+            let cut = entry.group >= 0 ? groups[entry.group].cut?.hours : nil
+            let hours = cut ?? Self.hundredths(bound.map(\.bound) ?? (estimate.unclosable > 0 ? 0 : estimate.lowerBound))
             // No hours may be no steps at all: ready today, whatever the person's assignments.
             let day = unmet > 0 ? Int.max : hours == 0 ? 0 : Self.lastDay(person(entry), hours: hours, today: today) ?? Int.max
             return ListingKey(day: day, unmet: unmet, hours: hours, rank: pool.groups[entry.pace].idRanks[entry.position], position: position, exact: false)
