@@ -17,8 +17,8 @@ import Testing
         for entry in profile.skills {
             if let skill = index.skillNumbers[entry.skill] { levels[skill] = max(levels[skill] ?? 0, UInt8(entry.level)) }
         }
-        let done = Set(profile.completed.compactMap { index.courseNumbers[$0] })
-        return LandmarkCut(relaxation: relaxation).bound(level: { levels[$0] ?? 0 }, isDone: done.contains).hours
+        let done = Set(profile.completed.compactMap { index.courseNumbers[$0] }).sorted()
+        return LandmarkCut(relaxation: relaxation).bound(level: { levels[$0] ?? 0 }, done: done).hours
     }
 
     /// Never above the optimum; equal to it on most cases (a cut of zero everywhere would pass the first

@@ -7,8 +7,10 @@
 /// actions at their remaining costs), then follows from the dearest goal back through each action's dearest
 /// precondition to find a cut: a set of actions one of which every plan must take (a disjunctive landmark).
 /// Its cheapest cost is added to the bound and taken off each of them, so no course pays twice; rounds go on
-/// until the goals cost nothing. Costs only fall, so after the first round h_max is lowered from the cut's
-/// actions onwards rather than computed again. Costs are whole hundredths: the bound is exact arithmetic.
+/// until the goals cost nothing. Values only fall — from the state holding nothing to a state's facts, and
+/// from round to round as costs are taken off — so h_max is computed in full once per role and then only
+/// lowered: from the facts a state holds, then from each cut's actions. Costs are whole hundredths: the bound
+/// is exact arithmetic.
 ///
 /// A class holding its working memory outside Swift arrays: one per role and thread, asked for thousands of
 /// bounds in a succession report, where reference counting and uniqueness checks per access would cost more
@@ -31,6 +33,12 @@ final class LandmarkCut {
     private let dearest: UnsafeMutableBufferPointer<Int32>
     private let waiting: UnsafeMutableBufferPointer<Int32>
     private let cost: UnsafeMutableBufferPointer<Int64>
+    /// h_max and dearest preconditions from the state that holds nothing, where every state's first pass
+    /// starts: holding facts only lowers values, so a state's pass lowers from there what its facts reach
+    /// rather than settling the whole relaxation. An action no pass fired has as its dearest a precondition
+    /// that cannot be reached, so that reaching it wakes the action.
+    private let baseValue: UnsafeMutableBufferPointer<Int64>
+    private let baseDearest: UnsafeMutableBufferPointer<Int32>
     private let inCut: UnsafeMutableBufferPointer<Bool>
     /// The goal zone's facts, and the cut's actions (whether each is in it: false between cuts).
     private let stack: UnsafeMutableBufferPointer<Int32>
@@ -55,6 +63,8 @@ final class LandmarkCut {
         dearest = .allocate(capacity: actionCount)
         waiting = .allocate(capacity: actionCount)
         cost = .allocate(capacity: actionCount)
+        baseValue = .allocate(capacity: factCount)
+        baseDearest = .allocate(capacity: actionCount)
         stack = .allocate(capacity: factCount)
         crossing = .allocate(capacity: actionCount)
         // A fact enters the heap when held or lowered by an action's effect: at most once for each.
@@ -66,14 +76,32 @@ final class LandmarkCut {
         dearest.initialize(repeating: -1)
         waiting.initialize(repeating: 0)
         cost.initialize(repeating: 0)
+        baseValue.initialize(repeating: 0)
+        baseDearest.initialize(repeating: -1)
         stack.initialize(repeating: 0)
         crossing.initialize(repeating: 0)
+        prepareBase()
+    }
+
+    /// Fills `baseValue` and `baseDearest` with a full pass from the state that holds only `started`.
+    private func prepareBase() {
+        held.update(repeating: false)
+        held[Int(RoleRelaxation.started)] = true
+        for action in 0..<actionCount { cost[action] = relaxation.actionHours[action] }
+        computeValues()
+        for action in 0..<actionCount where dearest[action] < 0 {
+            dearest[action] = preconditions[action].first { value[Int($0)] >= Self.unreachable } ?? RoleRelaxation.started
+        }
+        _ = baseValue.update(fromContentsOf: value)
+        _ = baseDearest.update(fromContentsOf: dearest)
     }
 
     deinit {
         for buffer in [stack, crossing, dearest, waiting] { buffer.deallocate() }
         value.deallocate()
         cost.deallocate()
+        baseValue.deallocate()
+        baseDearest.deallocate()
         held.deallocate()
         inZone.deallocate()
         inCut.deallocate()
@@ -85,15 +113,22 @@ final class LandmarkCut {
     /// state can reach; goals it cannot reach are taken as met (a plan leaves them unmet and pays nothing).
     /// - Parameters:
     ///   - level: the state's level of a skill.
-    ///   - isDone: whether the state has completed a course. A completed course is held with all it gives,
-    ///     whatever the planner makes of it: more held never raises the bound, so it stays a lower bound.
+    ///   - done: the courses the state has completed, ascending. A completed course is held with all it
+    ///     gives, whatever the planner makes of it: more held never raises the bound, so it stays a lower bound.
     ///   - enough: whether a bound already found is all the caller needs; then the rounds stop there, and the
     ///     bound returned is not `complete` (still a lower bound, only not the cut's last word).
-    func bound(level: (Int32) -> UInt8, isDone: (Int32) -> Bool, enough: (Int64) -> Bool = { _ in false }) -> (hours: Int64, complete: Bool) {
-        hold(level: level, isDone: isDone)
+    func bound(level: (Int32) -> UInt8, done: [Int32], enough: (Int64) -> Bool = { _ in false }) -> (hours: Int64, complete: Bool) {
+        hold(level: level, done: done)
         var goals = relaxation.goals.filter { !held[Int($0)] }
         guard !goals.isEmpty else { return (0, true) }
-        computeValues()
+        _ = value.update(fromContentsOf: baseValue)
+        _ = dearest.update(fromContentsOf: baseDearest)
+        heap.removeAll()
+        for fact in 0..<factCount where held[fact] && value[fact] > 0 {
+            value[fact] = 0
+            heap.push(value: 0, fact: Int32(fact))
+        }
+        propagate()
         goals.removeAll { value[Int($0)] >= Self.unreachable }
         var total: Int64 = 0
         // Each round brings at least one action's cost to zero.
@@ -112,19 +147,34 @@ final class LandmarkCut {
     }
 
     /// What the state holds, and every action back at its full cost.
-    private func hold(level: (Int32) -> UInt8, isDone: (Int32) -> Bool) {
+    private func hold(level: (Int32) -> UInt8, done: [Int32]) {
         let relaxation = relaxation
-        for fact in 0..<factCount {
-            let skill = relaxation.factSkill[fact]
-            held[fact] = fact == Int(RoleRelaxation.started)
-                || (skill >= 0 ? level(skill) >= relaxation.factLevel[fact] : isDone(relaxation.factCourse[fact]))
-        }
-        for action in 0..<actionCount {
-            cost[action] = relaxation.actionHours[action]
-            if isDone(relaxation.actionCourse[action]) {
-                for fact in effects[action] { held[Int(fact)] = true }
+        for fact in 0..<factCount { held[fact] = false }
+        held[Int(RoleRelaxation.started)] = true
+        for (position, skill) in relaxation.skills.enumerated() {
+            let reached = level(skill)
+            for fact in relaxation.factsOfSkill[position] {
+                guard relaxation.factLevel[Int(fact)] <= reached else { break }
+                held[Int(fact)] = true
             }
         }
+        for action in 0..<actionCount { cost[action] = relaxation.actionHours[action] }
+        guard !done.isEmpty else { return }
+        for fact in relaxation.courseFacts where Self.contains(done, relaxation.factCourse[Int(fact)]) { held[Int(fact)] = true }
+        for action in 0..<actionCount where Self.contains(done, relaxation.actionCourse[action]) {
+            for fact in effects[action] { held[Int(fact)] = true }
+        }
+    }
+
+    /// Whether ascending `sorted` holds `course`.
+    private static func contains(_ sorted: [Int32], _ course: Int32) -> Bool {
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] < course { low = middle + 1 } else { high = middle }
+        }
+        return low < sorted.count && sorted[low] == course
     }
 
     /// h_max of every fact: a Dijkstra over facts, where an action fires when its last precondition settles
@@ -135,10 +185,8 @@ final class LandmarkCut {
             value[fact] = held[fact] ? 0 : Self.unreachable
             if held[fact] { heap.push(value: 0, fact: Int32(fact)) }
         }
-        for action in 0..<actionCount {
-            waiting[action] = Int32(preconditions[action].count)
-            dearest[action] = -1
-        }
+        for action in 0..<actionCount { waiting[action] = preconditions.offsets[action + 1] - preconditions.offsets[action] }
+        dearest.update(repeating: -1)
         while let (settled, fact) = heap.pop() {
             guard settled == value[Int(fact)] else { continue }
             for action in consumers[Int(fact)] {
@@ -158,6 +206,13 @@ final class LandmarkCut {
             let action = crossing[position]
             offer(action, reaching: Self.adding(value[Int(dearest[Int(action)])], cost[Int(action)]))
         }
+        propagate()
+    }
+
+    /// Lowers, cheapest first, whatever the facts in the heap reach: each action whose dearest precondition
+    /// fell finds its dearest again and offers what it gives. Values only fall, so an action whose dearest
+    /// did not fall keeps its value.
+    private func propagate() {
         while let (settled, fact) = heap.pop() {
             guard settled == value[Int(fact)] else { continue }
             for action in consumers[Int(fact)] where dearest[Int(action)] == fact {
@@ -193,7 +248,7 @@ final class LandmarkCut {
             next += 1
             for action in achievers[Int(fact)] where cost[Int(action)] == 0 {
                 let source = dearest[Int(action)]
-                guard source >= 0, !inZone[Int(source)] else { continue }
+                guard source >= 0, value[Int(source)] < Self.unreachable, !inZone[Int(source)] else { continue }
                 inZone[Int(source)] = true
                 stack[members] = source
                 members += 1
@@ -203,7 +258,7 @@ final class LandmarkCut {
         for position in 0..<members {
             for action in achievers[Int(stack[position])] where !inCut[Int(action)] {
                 let source = dearest[Int(action)]
-                guard source >= 0, !inZone[Int(source)] else { continue }
+                guard source >= 0, value[Int(source)] < Self.unreachable, !inZone[Int(source)] else { continue }
                 inCut[Int(action)] = true
                 crossing[count] = action
                 count += 1

@@ -11,8 +11,8 @@ import Locking
 /// through every course able to give one of them and what that course needs in turn. Built once per role and
 /// catalog (`RoleRelaxationCache`), then read for every profile bounded against the role.
 struct RoleRelaxation: Sendable {
-    /// Fact 0 is "started": held in every state and needed by every action, so that every action has a
-    /// precondition (the landmark cut starts its search from it).
+    /// Fact 0 is "started": held in every state, and the one precondition of a course that needs nothing, so
+    /// that every action has a precondition (the landmark cut's passes start from them).
     static let started: Int32 = 0
 
     /// Per fact, its skill and level; skill -1 for "course taken" facts and for `started`.
@@ -30,8 +30,12 @@ struct RoleRelaxation: Sendable {
     let achievers: CompactLists<Int32>
     /// The role's essential requirements as facts, one per skill at its highest required level.
     let goals: [Int32]
-    /// Per skill that has facts, its facts as (level, fact), lowest level first.
-    let skillFacts: [Int32: [(level: UInt8, fact: Int32)]]
+    /// The skills that have facts, ascending, and for each its facts, lowest level first (so a state's level
+    /// of each skill is looked up once).
+    let skills: [Int32]
+    let factsOfSkill: CompactLists<Int32>
+    /// The "course taken" facts.
+    let courseFacts: [Int32]
 
     var factCount: Int { factSkill.count }
     var actionCount: Int { actionCourse.count }
@@ -74,9 +78,10 @@ struct RoleRelaxation: Sendable {
         var preconditions = CompactLists<Int32>()
         var effects = CompactLists<Int32>()
         for course in courses {
-            var needs: [Int32] = [Self.started]
+            var needs: [Int32] = []
             for entry in index.requires[course] where entry.level > 0 { needs.append(contentsOf: facts.known(skill: entry.skill, level: entry.level)) }
             for prior in index.after[course] { needs.append(contentsOf: facts.known(course: prior)) }
+            if needs.isEmpty { needs.append(Self.started) }
             var gives: [Int32] = facts.known(course: course)
             for entry in index.teaches[course] {
                 for held in facts.bySkill[entry.skill] ?? [] where held.level <= entry.level { gives.append(held.fact) }
@@ -100,7 +105,9 @@ struct RoleRelaxation: Sendable {
         consumers = CompactLists(count: facts.skill.count, pairs: consumerPairs)
         achievers = CompactLists(count: facts.skill.count, pairs: achieverPairs)
         self.goals = goalFacts
-        skillFacts = facts.bySkill.mapValues { $0.sorted { $0.level < $1.level } }
+        skills = facts.bySkill.keys.sorted()
+        factsOfSkill = CompactLists(skills.lazy.map { skill in (facts.bySkill[skill] ?? []).sorted { $0.level < $1.level }.map(\.fact) })
+        courseFacts = facts.course.indices.filter { facts.course[$0] >= 0 }.map { Int32($0) }
     }
 
     /// Numbers facts as they are first met, queueing each new one for the backward walk.

@@ -137,7 +137,7 @@ extension SuccessionBench {
         /// The entry's band: from its group's bounds when both date into one band, else from its plan.
         private mutating func band(of entry: Entry) -> Band {
             let group = entry.group
-            let person = person(entry)
+            let person = pool.groups[entry.pace].datings[entry.position]
             if let plan = groups[group].plan { return Self.band(person, plan: plan, today: today, six: six, twelve: twelve) }
             let estimate = groups[group].estimate
             if estimate.unclosable > 0 || estimate.surelyUnmet > 0 { return .later }
@@ -158,17 +158,17 @@ extension SuccessionBench {
         }
 
         /// The band a plan of `hours` (hundredths) would give the person.
-        private func band(_ person: Person, hours: Int64) -> Band {
+        private func band(_ person: Dating, hours: Int64) -> Band {
             Self.band(person, hours: hours, today: today, six: six, twelve: twelve)
         }
 
-        static func band(_ person: Person, hours: Int64, today: CalendarDate, six: Int, twelve: Int) -> Band {
+        static func band(_ person: Dating, hours: Int64, today: CalendarDate, six: Int, twelve: Int) -> Band {
             guard hours > 0 else { return .readyNow }
             guard let day = Self.lastDay(person, hours: hours, today: today) else { return .later }
             return day <= six ? .within6Months : day <= twelve ? .within12Months : .later
         }
 
-        static func band(_ person: Person, plan: Plan, today: CalendarDate, six: Int, twelve: Int) -> Band {
+        static func band(_ person: Dating, plan: Plan, today: CalendarDate, six: Int, twelve: Int) -> Band {
             guard plan.complete else { return .later }
             guard !plan.steps.isEmpty else { return .readyNow }
             guard let day = lastDay(person, hours: plan.totals.hours.hundredths, today: today) else { return .later }
@@ -177,7 +177,7 @@ extension SuccessionBench {
 
         /// The day (from today) a plan of `hours` ends at the person's budget, after their assignments'
         /// remaining hours; nil when it never does (no weekly hours) or lies beyond any date.
-        static func lastDay(_ person: Person, hours: Int64, today: CalendarDate) -> Int? {
+        static func lastDay(_ person: Dating, hours: Int64, today: CalendarDate) -> Int? {
             guard person.pace.hundredths > 0 else { return nil }
             let (total, overflow) = person.assignedHours.addingReportingOverflow(hours)
             guard !overflow, total < Int64(Int32.max) else { return nil }
@@ -236,7 +236,7 @@ extension SuccessionBench {
             let state = groups[group].state
             var found = (hours: cover, complete: true)
             if refined.unmet == 0, let landmarkCut, !enough(cover) {
-                let cut = landmarkCut.bound(level: state.level, isDone: { state.courses.contains($0) }, enough: { enough(max(cover, $0)) })
+                let cut = landmarkCut.bound(level: state.level, done: state.courses, enough: { enough(max(cover, $0)) })
                 found = (max(cover, cut.hours), cut.complete)
             }
             groups[group].cut = found
@@ -261,10 +261,17 @@ extension SuccessionBench {
                 // Each step mutates the search before the key is read from it (a key read while a group is being
                 // made would copy every group).
                 guard next.exact else {
-                    // First the landmark cut (a few h_max passes), then the plan, each only while the key is
-                    // still at the front: another member of the group may have raised it since it was pushed.
+                    // First the landmark cut (a few h_max passes, only until the key passes the next in line),
+                    // then the plan, each only while the key is still at the front: another member of the group
+                    // may have raised it since it was pushed.
                     let group = group(of: next.position)
-                    if groups[group].cut?.complete != true { _ = cutHours(group) }
+                    if groups[group].cut?.complete != true {
+                        let (rival, today) = (heap.top, today)
+                        let dating = pool.groups[entries[next.position].pace].datings[entries[next.position].position]
+                        // Up to the next in line the first time; the whole cut the next (no third pass).
+                        let once = groups[group].cut == nil
+                        _ = cutHours(group) { hours in once && rival.map { $0 < Self.key(of: next, hours: hours, unmet: next.unmet, dating: dating, today: today) } ?? false }
+                    }
                     let raised = lowerKey(next.position)
                     if next < raised {
                         heap.push(raised)
@@ -290,16 +297,22 @@ extension SuccessionBench {
             let unmet = bound?.unmet ?? max(estimate.unclosable > 0 ? 1 : 0, estimate.surelyUnmet)
             let cut = entry.group >= 0 ? groups[entry.group].cut?.hours : nil
             let hours = cut ?? Self.hundredths(bound.map(\.bound) ?? (estimate.unclosable > 0 ? 0 : estimate.lowerBound))
+            let place = ListingKey(day: 0, unmet: unmet, hours: hours, rank: pool.groups[entry.pace].idRanks[entry.position], position: position, exact: false)
+            return Self.key(of: place, hours: hours, unmet: unmet, dating: pool.groups[entry.pace].datings[entry.position], today: today)
+        }
+
+        /// A lower key for `place`'s entry from a lower bound on its unmet count and hours.
+        static func key(of place: ListingKey, hours: Int64, unmet: Int, dating: Dating, today: CalendarDate) -> ListingKey {
             // No hours may be no steps at all: ready today, whatever the person's assignments.
-            let day = unmet > 0 ? Int.max : hours == 0 ? 0 : Self.lastDay(person(entry), hours: hours, today: today) ?? Int.max
-            return ListingKey(day: day, unmet: unmet, hours: hours, rank: pool.groups[entry.pace].idRanks[entry.position], position: position, exact: false)
+            let day = unmet > 0 ? Int.max : hours == 0 ? 0 : lastDay(dating, hours: hours, today: today) ?? Int.max
+            return ListingKey(day: day, unmet: unmet, hours: hours, rank: place.rank, position: place.position, exact: false)
         }
 
         /// An entry's exact place in its band's order, from its group's plan.
         private func exactKey(_ position: Int, plan: Plan) -> ListingKey {
             let entry = entries[position]
             let hours = plan.totals.hours.hundredths
-            let day = !plan.complete ? Int.max : plan.steps.isEmpty ? 0 : Self.lastDay(person(entry), hours: hours, today: today) ?? Int.max
+            let day = !plan.complete ? Int.max : plan.steps.isEmpty ? 0 : Self.lastDay(pool.groups[entry.pace].datings[entry.position], hours: hours, today: today) ?? Int.max
             return ListingKey(day: day, unmet: plan.unmet.count, hours: hours, rank: pool.groups[entry.pace].idRanks[entry.position], position: position, exact: true)
         }
     }

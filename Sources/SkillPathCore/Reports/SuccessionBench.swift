@@ -58,6 +58,15 @@ public struct SuccessionBench: Sendable {
         }
     }
 
+    /// What dating a plan reads of a person: copying a whole `Person` for each of 50,000 people and 500 roles
+    /// would retain every string and array of it.
+    struct Dating: Sendable {
+        var pace: Quantity
+        /// Hours (hundredths) their active assignments still need, which come before a new plan.
+        var assignedHours: Int64
+        var gigs: [WeeklyBudget.Reservation]
+    }
+
     public struct Member: Sendable, Equatable {
         public var id: String
         public var name: String
@@ -94,6 +103,7 @@ public struct SuccessionBench: Sendable {
         struct PaceGroup: Sendable {
             var pace: Quantity
             var people: [Person]
+            var datings: [Dating]
             var questions: [(id: String, profile: Profile)]
             var numbers: [ProfileNumbers?]
             /// Each person's place in the order of everyone's ids (`Text.precedes`).
@@ -125,7 +135,7 @@ public struct SuccessionBench: Sendable {
             groups = Dictionary(grouping: people.indices, by: { people[$0].pace }).sorted { $0.key < $1.key }.map { pace, positions in
                 let group = positions.map { people[$0] }
                 return PaceGroup(
-                    pace: pace, people: group, questions: group.map { ($0.id, $0.profile) }, numbers: group.map(\.numbers),
+                    pace: pace, people: group, datings: group.map { Dating(pace: $0.pace, assignedHours: $0.assignedHours, gigs: $0.gigs) }, questions: group.map { ($0.id, $0.profile) }, numbers: group.map(\.numbers),
                     idRanks: positions.map { rank[$0] }, roles: positions.map { roles[$0] })
             }
         }
