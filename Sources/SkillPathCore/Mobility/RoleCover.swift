@@ -106,7 +106,12 @@ struct RoleCover: Sendable {
         overflow = all.dropFirst(64).map { requirement in
             (requirement, index.teachers[requirement.skill].lazy.filter { $0.canProvide(requirement.level) }.map { index.hours[Int($0.course)] }.min())
         }
+        unclosable = options.allSatisfy(\.isEmpty) && overflow.allSatisfy { $0.cheapest == nil }
     }
+
+    /// Whether no course can close any of the role's requirements (a taxonomy without courses, such as
+    /// O*NET's or ESCO's): then an estimate only counts what a profile misses.
+    let unclosable: Bool
 
     /// Whether some course can be what first brings `skill` to `level`, for one of the role's requirements.
     func canProvide(_ skill: Int32, _ level: UInt8) -> Bool {
@@ -129,6 +134,17 @@ struct RoleCover: Sendable {
 
     /// Allocates nothing when the role has at most 64 nodes: it runs once per person in a ranking of 50,000.
     func estimate(level: (Int32) -> UInt8) -> Estimate {
+        if unclosable, overflow.isEmpty {
+            // What the general case below comes to without courses, in one pass: every unmet node is
+            // unclosable, every unmet skill surely unmet, and there are no landmarks and no hours.
+            var needed: UInt64 = 0
+            var surely: UInt64 = 0
+            for position in 0..<goalCount where level(requirements[position].skill) < requirements[position].level {
+                needed |= 1 << UInt64(position)
+                surely |= 1 << UInt64(firstOfSkill[position])
+            }
+            return Estimate(unclosable: needed.nonzeroBitCount, lowerBound: 0, surelyUnmet: surely.nonzeroBitCount, exact: true)
+        }
         var needed: UInt64 = 0
         // Unmet requirements no course can close, by the first goal node of their skill (so a skill counts once).
         var surely: UInt64 = 0
