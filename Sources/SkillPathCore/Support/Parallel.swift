@@ -26,7 +26,9 @@ public enum Parallel {
 
     /// `body` for 0..<count, in that order, shared among up to four cores when there are at least `parallelFrom`
     /// pieces (each must be independent of the others, so the answer does not depend on which finished first);
-    /// the first error by position is thrown, after all have run.
+    /// the first error by position is thrown, after all have run. Each core takes the next piece when it is
+    /// free: pieces differ in cost (one role's bench can take ten times another's), and a fixed share would
+    /// leave a core idle while the other finishes its dear ones.
     static func map<Value: Sendable, Failure: Error>(
         count: Int, parallelFrom: Int, _ body: @Sendable (Int) throws(Failure) -> Value
     ) throws(Failure) -> [Value] {
@@ -34,8 +36,14 @@ public enum Parallel {
         let workers = count < max(parallelFrom, 2) ? 1 : min(max(ProcessInfo.processInfo.activeProcessorCount, 1), 4)
         results.withUnsafeMutableBufferPointer { buffer in
             let output = UnsafeSendable(buffer)
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                for position in stride(from: worker, to: count, by: workers) {
+            let taken = Locked(0)
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                while true {
+                    let position = taken.withLock { next in
+                        defer { next += 1 }
+                        return next
+                    }
+                    guard position < count else { return }
                     output.value[position] = Result { () throws(Failure) in try body(position) }
                 }
             }
