@@ -234,7 +234,8 @@ extension SuccessionBench {
             let refined = refined(group)
             let cover = Self.hundredths(refined.bound)
             let state = groups[group].state
-            var found = (hours: cover, complete: true)
+            // The cover bound is the last word only where no cut is asked.
+            var found = (hours: cover, complete: refined.unmet > 0 || landmarkCut == nil)
             if refined.unmet == 0, let landmarkCut, !enough(cover) {
                 let cut = landmarkCut.bound(level: state.level, done: state.courses, enough: { enough(max(cover, $0)) })
                 found = (max(cover, cut.hours), cut.complete)
