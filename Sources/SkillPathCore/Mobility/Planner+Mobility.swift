@@ -168,9 +168,16 @@ extension Planner {
         // from a person's closure without planning.
         let baseline = index.readinessPlans.baseline(of: target, catalog: catalog)
         var shared = [Bool](repeating: false, count: states.count)
+        // The landmark cut (`LandmarkCut`) raises the cover bound to about the plan's hours where plans are
+        // mostly prerequisites, so that fewer candidates are planned only to fall behind the last one listed.
+        let landmarkCut = index.roleRelaxations.relaxation(role: target, index: index).map(LandmarkCut.init)
         let refine = { (group: Int) -> ReadinessBound in
-            let bound = readinessBound(of: states[group], target: target, cover: cover, baseline: baseline)
+            var bound = readinessBound(of: states[group], target: target, cover: cover, baseline: baseline)
             shared[group] = bound.shared
+            if bound.unmet == 0, !bound.shared, let landmarkCut {
+                let state = states[group]
+                bound.bound = max(bound.bound, Double(landmarkCut.bound(level: state.level, done: state.courses).hours))
+            }
             return bound
         }
         var planned = 1
