@@ -54,10 +54,11 @@ final class ConnectionChannel: EventChannel, @unchecked Sendable {
         }) else { return }
         let delivery = makeDelivery(subscription)
         let thread = Thread { [self] in
+            // Delivery takes only the CPU the requests leave (see `ThreadRole`).
+            ThreadRole.background.enter(named: "skillpathd-feed")
             delivery.run(on: self)
             state.withLock(waking: .all) { $0.delivering = false }
         }
-        thread.name = "skillpathd-events"
         thread.start()
     }
 

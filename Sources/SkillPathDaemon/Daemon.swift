@@ -213,6 +213,7 @@ public final class Daemon: ServiceEnvironment, Sendable {
         }
         do {
             try DetachedThread.start(stackSize: Self.connectionStackSize) { [self] in
+                ThreadRole.requests.enter(named: "skillpathd-conn")
                 Connection(socket: client, caller: caller, service: self, logger: logger).serve()
                 let wasLast = connections.remove(client)
                 client.close()

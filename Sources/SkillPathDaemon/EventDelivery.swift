@@ -22,8 +22,10 @@ struct EventDelivery {
     static let batch = 512
     /// After a small take, how long to let events gather before the next: under a busy log every commit
     /// would otherwise wake every subscriber for a write of a line or two (16 subscribers, a thousand
-    /// commits a second: 16,000 wake-ups and writes). 5 ms more latency, a hundred times fewer writes.
-    static let linger = 0.005
+    /// commits a second: 16,000 wake-ups and writes), and each wake-up delays the writer thread's return
+    /// from its fsync. 20 ms more latency; at 5 ms the writers still lost 10–15 % of their rate to 16
+    /// subscribers (docs/benchmarks.md, "The event feed").
+    static let linger = 0.02
 
     /// What one step of delivery came to.
     private enum Step {

@@ -36,8 +36,10 @@ final class EventFanOut: Sendable {
 
     /// Starts the thread that follows the log while there are subscribers, until `stop`.
     func start() {
-        let thread = Thread { [self] in follow() }
-        thread.name = "skillpathd-event-fan-out"
+        let thread = Thread { [self] in
+            ThreadRole.background.enter(named: "skillpathd-fan")
+            follow()
+        }
         thread.start()
     }
 

@@ -18,9 +18,10 @@ enum BenchmarkCommand {
       store    employees.upsert of --employees N (100000) with 10 skills each, progress.record from 1 and 16
                connections, reports.team over 5,000 people, and raw SQLite durable commits as the ceiling
       events   the event feed (issue 22): durable progress.record from 16 connections with no subscriber, then with
-               --subscribers N (16) following the log: the writers' rate, events/s delivered to each subscriber and
-               how long after the writers stop they all have every event; --employees N (10000) --seconds N (5);
-               --batch N (1) progress.record requests per message
+               --subscribers N (16) following the log, --pairs N (5) times interleaved: the writers' rate, events/s
+               delivered to each subscriber and how long after the writers stop they all have every event;
+               --employees N (10000) --seconds N (5); --batch N (1) progress.record requests per message;
+               --subscriber-priority low: the subscribers read at nice 10, standing in for other machines
       mobility roles.suggest, candidates.rank and reports.mobility through the release skillpathd on an organisation of
                --employees N (50000) with --moves N (200000), on each generated structure (--structure ..., with
                --roles N (5000) --courses N (100000) --skills N (30000)), the shipped catalog and --catalogs DIR,DIR
@@ -124,7 +125,8 @@ enum BenchmarkCommand {
         case "events":
             return EventsBenchmark(
                 employees: options.number("employees", 10_000), subscribers: options.number("subscribers", 16), seconds: options.seconds(5),
-                batch: options.number("batch", 1)).run()
+                batch: options.number("batch", 1), pairs: max(1, options.number("pairs", 5)),
+                lowSubscriberPriority: options["subscriber-priority"] == "low").run()
         case "store":
             return StoreBenchmark(employees: options.number("employees", 100_000), seconds: options.seconds(3)).run()
         case "mobility":

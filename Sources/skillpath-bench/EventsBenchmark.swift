@@ -17,6 +17,11 @@ struct EventsBenchmark {
     /// progress.record requests per message (a JSON-RPC batch): an LMS reporting a backlog writes many
     /// events per round trip, and the log must keep up with that rate too.
     var batch: Int
+    /// Runs alone and followed, interleaved.
+    var pairs: Int
+    /// The subscribers' reading threads at nice 10, standing in for subscribers on other machines (their
+    /// reading then takes only the CPU the daemon and the writers leave).
+    var lowSubscriberPriority: Bool
 
     func run() -> Int32 {
         let scratch = NSTemporaryDirectory() + "skillpath-events-bench-\(getpid())"
@@ -30,7 +35,8 @@ struct EventsBenchmark {
         StoreBenchmark(employees: employees, seconds: seconds).measureUpserts(catalog, client)
         let courses = catalog.courses.map(\.id)
         var round = 0
-        func writers() -> LoadRun.Result {
+        /// The next run's writers, their requests built (the run starts when it is called).
+        func writers() -> () -> LoadRun.Result {
             round += 1
             // Every request a new event (a repeated event id is a duplicate, which logs nothing): more than the
             // writers can send in the run.
@@ -47,36 +53,64 @@ struct EventsBenchmark {
                 }
                 return JSONWriter.bytes(batch == 1 ? entries[0] : .array(entries))
             }
-            var result = LoadRun(path: daemon.socket, requests: requests, connections: 16, seconds: seconds).run()
-            result.count *= batch
-            return result
+            return {
+                var result = LoadRun(path: daemon.socket, requests: requests, connections: 16, seconds: seconds).run()
+                result.count *= batch
+                return result
+            }
         }
-        say("\nprogress.record, durable, 16 connections, \(batch) per message, each write appending its event (rates in events/s):")
-        let alone = (0..<3).map { _ in writers() }
-        let baseline = LoadRun.Result.median(alone)
-        say(baseline.line(label: "no subscriber", connections: 16))
+        say("\nprogress.record, durable, 16 connections, \(batch) per message, each write appending its event (rates in events/s);")
+        say("\(pairs) pairs of runs, each with no subscriber and then with \(subscribers) following the log\(lowSubscriberPriority ? " (reading at nice 10)" : "") (the disk's fsync time swings from run to run, so each pair is compared on its own):")
+        var ratios: [Double] = []
+        var written = 0
+        for pair in 1...pairs {
+            let alone = writers()()
+            guard let followed = followedRun(client: client, socket: daemon.socket, writers: writers()) else { return 1 }
+            ratios.append(followed.result.rate / alone.rate)
+            written = followed.head
+            say(String(format: "  pair %d: %.0f events/s alone, %.0f followed: %.1f%%", pair, alone.rate, followed.result.rate, followed.result.rate / alone.rate * 100))
+            say("    " + followed.delivery)
+        }
+        let sorted = ratios.sorted()
+        say(String(format: "  writers followed by %d subscribers: %.1f%% of their rate alone (median of %d pairs; %.1f–%.1f%%)",
+                   subscribers, sorted[sorted.count / 2] * 100, pairs, (sorted.first ?? 0) * 100, (sorted.last ?? 0) * 100))
+        measureBacklog(socket: daemon.socket, head: written)
+        return 0
+    }
+
+    /// One run of the writers while `subscribers` new subscribers follow the log from its head: the
+    /// writers' result, the log's head after it, and how the delivery went. The subscribers hang up once they
+    /// have every event, and the daemon is seen to drop them before the next run.
+    private func followedRun(client: BenchClient, socket: String, writers: () -> LoadRun.Result) -> (result: LoadRun.Result, head: Int, delivery: String)? {
         let head = (try? client.call("events.list", .object([("limit", 1)]))["head"]?.intValue) ?? 0
-        let followers = (0..<subscribers).compactMap { _ in Follower(path: daemon.socket, after: head) }
+        let idle = connections(client)
+        let followers = (0..<subscribers).compactMap { _ in Follower(path: socket, after: head, lowPriority: lowSubscriberPriority) }
         guard followers.count == subscribers else {
             say("Error: could not subscribe \(subscribers) followers")
-            return 1
+            return nil
         }
         let began = ContinuousClock.now
         let loaded = writers()
         let written = (try? client.call("events.list", .object([("limit", 1)]))["head"]?.intValue) ?? 0
         let caughtUp = followers.map { $0.waitFor(id: written, timeout: 120) }
-        let elapsed = (ContinuousClock.now - began).seconds
-        let lastArrival = followers.map(\.lastArrival).max().map { ($0 - began).seconds } ?? elapsed
-        say(loaded.line(label: "\(subscribers) subscribers", connections: 16)
-            + String(format: "  (%.1f%% of the rate with none)", loaded.rate / baseline.rate * 100))
+        let lastArrival = followers.map(\.lastArrival).max().map { ($0 - began).seconds } ?? seconds
         let delivered = followers.map(\.received)
-        say(String(format: "  events written while followed: %d; each subscriber received %d–%d (%@ caught up)",
-                   written - head, delivered.min() ?? 0, delivered.max() ?? 0, caughtUp.allSatisfy { $0 } ? "all" : "NOT all"))
-        say(String(format: "  delivery: %.0f events/s to each of %d subscribers (%.0f notifications/s in all); the last arrived %.2f s after the writers started, %.2f s after they stopped",
-                   Double(delivered.min() ?? 0) / lastArrival, subscribers, Double(delivered.reduce(0, +)) / lastArrival, lastArrival, max(0, lastArrival - seconds)))
-        if let cut = followers.compactMap(\.cutOff).first { say("  a subscriber was cut off: \(cut)") }
-        measureBacklog(socket: daemon.socket, head: written)
-        return 0
+        var delivery = String(format: "each subscriber received %d–%d of %d (%@ caught up), %.0f events/s to each; the last %.2f s after the writers stopped",
+                              delivered.min() ?? 0, delivered.max() ?? 0, written - head, caughtUp.allSatisfy { $0 } ? "all" : "NOT all",
+                              Double(delivered.min() ?? 0) / lastArrival, max(0, lastArrival - seconds))
+        if let cut = followers.compactMap(\.cutOff).first { delivery += "; a subscriber was cut off: \(cut)" }
+        followers.forEach { $0.hangUp() }
+        // The next run alone starts only once the daemon has closed every follower's connection.
+        let deadline = ContinuousClock.now + .seconds(30)
+        while connections(client) > idle, ContinuousClock.now < deadline {
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        return (loaded, written, delivery)
+    }
+
+    /// The daemon's open connections (`system.health`).
+    private func connections(_ client: BenchClient) -> Int {
+        (try? client.call("system.health", .object([])))?["connections"]?.intValue ?? 0
     }
 
     /// How fast the daemon can deliver, whatever the writers' pace: `subscribers` new subscribers read the
@@ -84,7 +118,7 @@ struct EventsBenchmark {
     func measureBacklog(socket: String, head: Int) {
         let from = max(0, head - 90_000)
         let began = ContinuousClock.now
-        let followers = (0..<subscribers).compactMap { _ in Follower(path: socket, after: from) }
+        let followers = (0..<subscribers).compactMap { _ in Follower(path: socket, after: from, lowPriority: lowSubscriberPriority) }
         let caughtUp = followers.map { $0.waitFor(id: head, timeout: 300) }
         let elapsed = (ContinuousClock.now - began).seconds
         let count = head - from
@@ -105,12 +139,21 @@ final class Follower: @unchecked Sendable {
         var closed = false
     }
 
-    init?(path: String, after: Int) {
+    private let socket: UnixSocket
+
+    init?(path: String, after: Int, lowPriority: Bool) {
         guard let socket = try? UnixSocket.connect(path: path) else { return nil }
+        self.socket = socket
         let request = JSONWriter.bytes(.object([("jsonrpc", "2.0"), ("id", 1), ("method", "events.subscribe"), ("params", .object([("after", .int(after))]))]))
         guard (try? socket.write(request + [0x0A])) != nil else { return nil }
-        Thread { [self] in read(socket) }.start()
+        Thread { [self] in
+            (lowPriority ? ThreadRole.background : .requests).enter(named: "bench-follower")
+            read(socket)
+        }.start()
     }
+
+    /// Ends the subscription by closing the connection (the reading thread sees the end and stops).
+    func hangUp() { socket.shutdownBoth() }
 
     var received: Int { state.withLock { $0.received } }
     var lastArrival: ContinuousClock.Instant { state.withLock { $0.lastArrival } }

@@ -298,6 +298,39 @@ import Testing
         #expect(try refusal("events.subscribe", .object([("after", 1000)])).code == -32602)
     }
 
+    /// Delivery runs behind the requests: with a subscriber following the log, the daemon's delivery and
+    /// fan-out threads sit at nice 10 (what `ps -L -o nice,comm` shows an operator), while the threads
+    /// answering requests stay at 0, so sixteen subscribers do not slow the writers.
+    @Test func eventDeliveryRunsAtALowerPriorityThanTheRequests() throws {
+        let daemon = try DaemonProcess()
+        let client = try daemon.client()
+        _ = try client.result("employees.upsert", StoreMethodTests.team)
+        let subscriber = try daemon.client()
+        _ = try subscriber.result("events.subscribe", .object([("after", 0)]))
+        _ = try Self.notifications(subscriber) { _ in true }
+        _ = try client.result("progress.record", .object([("employee", "a2"), ("course", "py1"), ("status", "started")]))
+        // Each thread's name and nice value, from /proc.
+        func threads(named name: String) -> [Int] {
+            let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(daemon.pid)/task")) ?? []
+            return tasks.compactMap { task in
+                guard let stat = try? String(contentsOfFile: "/proc/\(daemon.pid)/task/\(task)/stat", encoding: .utf8),
+                      let open = stat.firstIndex(of: "("), let close = stat.lastIndex(of: ")"),
+                      stat[stat.index(after: open)..<close] == name else { return nil }
+                // After the name: the state is field 3, the nice value field 19.
+                let fields = stat[stat.index(after: close)...].split(separator: " ")
+                return fields.count > 16 ? Int(fields[16]) : nil
+            }
+        }
+        // The delivery thread names and lowers itself as it starts: wait for that, not for a fixed time.
+        let deadline = ContinuousClock.now + .seconds(30)
+        while threads(named: "skillpathd-feed") != [10] || threads(named: "skillpathd-fan") != [10], ContinuousClock.now < deadline {
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        #expect(threads(named: "skillpathd-feed") == [10], "one delivery thread, at nice 10")
+        #expect(threads(named: "skillpathd-fan") == [10], "the fan-out thread, at nice 10")
+        #expect(threads(named: "skillpathd-conn") == [0, 0], "the two connections' threads, at full priority")
+    }
+
     @Test func theCommandLineListsAndFollows() throws {
         let daemon = try DaemonProcess()
         let client = try daemon.client()
