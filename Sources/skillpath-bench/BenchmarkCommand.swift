@@ -19,7 +19,8 @@ enum BenchmarkCommand {
                connections, reports.team over 5,000 people, and raw SQLite durable commits as the ceiling
       events   the event feed (issue 22): durable progress.record from 16 connections with no subscriber, then with
                --subscribers N (16) following the log, --pairs N (5) times interleaved: the writers' rate, events/s
-               delivered to each subscriber and how long after the writers stop they all have every event;
+               delivered to each subscriber and how long after the writers stop they all have every event; then
+               progress.xapi batches of 1,000 while they follow, and a backlog of 90,000 to new subscribers;
                --employees N (10000) --seconds N (5); --batch N (1) progress.record requests per message;
                --subscriber-priority low: the subscribers read at nice 10, standing in for other machines
       mobility roles.suggest, candidates.rank and reports.mobility through the release skillpathd on an organisation of

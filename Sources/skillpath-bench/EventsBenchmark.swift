@@ -7,9 +7,9 @@ import SkillPathJSON
 import SystemSupport
 
 /// Issue 22's event-feed figures: durable `progress.record` from 16 connections with no subscriber, then
-/// with `subscribers` subscribers following the log (each counting what it receives), and how fast each
-/// subscriber is served: events delivered per second per subscriber, and how long after the writers stop
-/// every subscriber has every event.
+/// with `subscribers` subscribers following the log (each counting what it receives), in interleaved pairs;
+/// how fast each subscriber is served live (also under an LMS's xAPI batches, faster than single writes) and
+/// from a backlog; and how long after the writers stop every subscriber has every event.
 struct EventsBenchmark {
     var employees: Int
     var subscribers: Int
@@ -74,8 +74,43 @@ struct EventsBenchmark {
         let sorted = ratios.sorted()
         say(String(format: "  writers followed by %d subscribers: %.1f%% of their rate alone (median of %d pairs; %.1f–%.1f%%)",
                    subscribers, sorted[sorted.count / 2] * 100, pairs, (sorted.first ?? 0) * 100, (sorted.last ?? 0) * 100))
-        measureBacklog(socket: daemon.socket, head: written)
+        measureFastWriters(catalog, client: client, socket: daemon.socket)
+        measureBacklog(socket: daemon.socket, head: (try? client.call("events.list", .object([("limit", 1)]))["head"]?.intValue) ?? written)
         return 0
+    }
+
+    /// Live delivery faster than single durable writes can go: an LMS reporting a backlog, 4 connections
+    /// each sending xAPI statements in batches of 1,000 (one transaction each, one event per statement)
+    /// while `subscribers` follow; the events/s delivered to each, and how far behind the last one came.
+    func measureFastWriters(_ catalog: Catalog, client: BenchClient, socket: String) {
+        let urls = catalog.courses.compactMap(\.url)
+        guard !urls.isEmpty else { return }
+        let requests = (0..<Int(seconds * 40)).map { message -> [UInt8] in
+            let statements = (0..<1_000).map { offset -> JSONValue in
+                let number = message * 1_000 + offset
+                return .object([
+                    ("id", .string("fast-\(number)")),
+                    ("actor", .object([("account", .object([("homePage", "https://lms.example.com"), ("name", .string("user\(number * 13 % employees)"))]))])),
+                    ("verb", .object([("id", "http://adlnet.gov/expapi/verbs/attempted")])),
+                    ("object", .object([("id", .string(urls[number % urls.count]))])),
+                ])
+            }
+            return JSONWriter.bytes(.object([("jsonrpc", "2.0"), ("id", .int(message)), ("method", "progress.xapi"), ("params", .object([("statements", .array(statements))]))]))
+        }
+        let head = (try? client.call("events.list", .object([("limit", 1)]))["head"]?.intValue) ?? 0
+        let idle = connections(client)
+        let followers = (0..<subscribers).compactMap { _ in Follower(path: socket, after: head, lowPriority: lowSubscriberPriority) }
+        let began = ContinuousClock.now
+        let run = LoadRun(path: socket, requests: requests, connections: 4, seconds: seconds).run()
+        let written = ((try? client.call("events.list", .object([("limit", 1)]))["head"]?.intValue) ?? 0) - head
+        let caughtUp = followers.map { $0.waitFor(id: head + written, timeout: 120) }
+        let lastArrival = followers.map(\.lastArrival).max().map { ($0 - began).seconds } ?? run.elapsed
+        let delivered = followers.map(\.received).min() ?? 0
+        say(String(format: "\nprogress.xapi, 4 connections, 1,000 statements per message, while %d subscribers follow: %d events in %.2f s (%.0f events/s written); each subscriber received %d (%@), %.0f events/s to each (%.0f notifications/s in all), the last %.2f s after the writers stopped",
+                   followers.count, written, run.elapsed, Double(written) / run.elapsed, delivered, caughtUp.allSatisfy { $0 } ? "all caught up" : "NOT all caught up",
+                   Double(delivered) / lastArrival, Double(delivered * followers.count) / lastArrival, max(0, lastArrival - run.elapsed)))
+        if let cut = followers.compactMap(\.cutOff).first { say("  a subscriber was cut off: \(cut)") }
+        hangUp(followers, client: client, idle: idle)
     }
 
     /// One run of the writers while `subscribers` new subscribers follow the log from its head: the
@@ -99,13 +134,18 @@ struct EventsBenchmark {
                               delivered.min() ?? 0, delivered.max() ?? 0, written - head, caughtUp.allSatisfy { $0 } ? "all" : "NOT all",
                               Double(delivered.min() ?? 0) / lastArrival, max(0, lastArrival - seconds))
         if let cut = followers.compactMap(\.cutOff).first { delivery += "; a subscriber was cut off: \(cut)" }
+        hangUp(followers, client: client, idle: idle)
+        return (loaded, written, delivery)
+    }
+
+    /// The followers hang up, and the next measure starts only once the daemon has closed their connections
+    /// (back to `idle` open ones), so that no delivery thread is left over to run beside it.
+    private func hangUp(_ followers: [Follower], client: BenchClient, idle: Int) {
         followers.forEach { $0.hangUp() }
-        // The next run alone starts only once the daemon has closed every follower's connection.
         let deadline = ContinuousClock.now + .seconds(30)
         while connections(client) > idle, ContinuousClock.now < deadline {
             Thread.sleep(forTimeInterval: 0.05)
         }
-        return (loaded, written, delivery)
     }
 
     /// The daemon's open connections (`system.health`).
@@ -114,7 +154,8 @@ struct EventsBenchmark {
     }
 
     /// How fast the daemon can deliver, whatever the writers' pace: `subscribers` new subscribers read the
-    /// newest 90,000 events of the log at once (within the default lag a subscriber may have).
+    /// newest 90,000 events of the log at once (within the default lag a subscriber may have). Nobody
+    /// follows before them, so the shared window starts empty and each reads its backlog from the log.
     func measureBacklog(socket: String, head: Int) {
         let from = max(0, head - 90_000)
         let began = ContinuousClock.now
