@@ -200,7 +200,10 @@ import Testing
     @Test func theInternerGivesEachTextBackAsItsOwnBytes() {
         var interner = TextInterner(capacityLimit: 700)
         func read(_ bytes: [UInt8]) -> String { bytes.withUnsafeBufferPointer { interner.string($0) } }
-        let texts = (0..<1_000).map { "skill-with-a-long-identifier-\($0)" } + ["", "a", "\u{E9}", "\u{1F600}"]
+        // Around the hash's eight-byte words: lengths 7 to 17, and texts that differ only by trailing NULs
+        // (the last word is padded with zeros) or only in their last byte.
+        let edges = (7...17).map { String(repeating: "x", count: $0) } + ["a", "a\u{0}", "a\u{0}\u{0}", "12345678", "12345678\u{0}", "1234567y", "1234567z"]
+        let texts = (0..<1_000).map { "skill-with-a-long-identifier-\($0)" } + ["", "\u{E9}", "\u{1F600}"] + edges
         for _ in 0..<3 {
             for text in texts { #expect(read(Array(text.utf8)) == text) }
         }
