@@ -56,15 +56,23 @@ extension Daemon {
     }
 
     /// The aspiration picture plans every wish once per catalog and remembers it (`ReadinessPlanMemo`): made
-    /// in the background a minute after start, every ten minutes, and after each catalog reload, it answers the
-    /// people who ask from memory, planning only the wishes that changed since.
+    /// in the background a minute after start, every ten minutes, after each catalog reload, and once a burst of
+    /// aspiration changes has settled (`ReadinessWarmUp`), it answers the people who ask from memory, planning
+    /// only the wishes that changed since.
     func startReadinessWarmUp() {
         prepareFloors()
         let timer = DispatchSource.makeTimerSource(queue: DispatchQueue.global(qos: .background))
         timer.schedule(deadline: .now() + 60, repeating: 600)
-        timer.setEventHandler { [self] in warmReadiness() }
+        timer.setEventHandler { [self] in warmReadiness(because: "scheduled") }
         timer.resume()
-        sources.withLock { $0.all.append(timer) }
+        let check = DispatchSource.makeTimerSource(queue: DispatchQueue.global(qos: .background))
+        let interval = DispatchTimeInterval.seconds(ReadinessWarmUp.checkSeconds)
+        check.schedule(deadline: .now() + interval, repeating: interval)
+        check.setEventHandler { [self] in
+            if readinessWarmUp.changesSettled(commits: store.aspirationCommits) { warmReadiness(because: "aspirations changed") }
+        }
+        check.resume()
+        sources.withLock { $0.all += [timer, check] }
     }
 
     /// Every role's floor (`Planner.prepareFloors`), made in the background once per catalog, so that the first
@@ -74,11 +82,19 @@ extension Daemon {
         DispatchQueue.global(qos: .background).async { planner.prepareFloors() }
     }
 
-    func warmReadiness() {
-        let internalAdmin = Caller(uid: 0, userName: "skillpathd", isAdmin: true, isService: false)
-        let request = JSONRPCRequest(
-            id: .string("warm-up"), method: ReportsAspirations.name, params: ReportsAspirations.Params(limit: 1, countReady: true).json)
-        _ = dispatcher.handle(request, context: context(for: internalAdmin))
+    /// Makes the organisation's aspiration picture as an administrator would ask for it (counted), so that its
+    /// plans are remembered; logged at info with why and how long it took.
+    func warmReadiness(because reason: String) {
+        let began = ContinuousClock.now
+        let ran = readinessWarmUp.run(commits: store.aspirationCommits) {
+            let internalAdmin = Caller(uid: 0, userName: "skillpathd", isAdmin: true, isService: false)
+            let request = JSONRPCRequest(
+                id: .string("warm-up"), method: ReportsAspirations.name, params: ReportsAspirations.Params(limit: 1, countReady: true).json)
+            _ = dispatcher.handle(request, context: context(for: internalAdmin))
+        }
+        guard ran else { return }
+        let milliseconds = (ContinuousClock.now - began) / .milliseconds(1)
+        logger.info("aspiration picture warmed", [("reason", reason), ("ms", String(Int(milliseconds.rounded())))])
     }
 
     /// Says at error level, once, when the database file is deleted or replaced under the daemon (every

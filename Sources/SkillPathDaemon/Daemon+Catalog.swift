@@ -18,7 +18,7 @@ extension Daemon {
         case .success(let reloaded):
             let catalog = reloaded.snapshot.catalog
             prepareFloors()
-            DispatchQueue.global(qos: .background).async { [self] in warmReadiness() }
+            DispatchQueue.global(qos: .background).async { [self] in warmReadiness(because: "catalog reloaded") }
             detail = .object([
                 ("from", .string(previous)), ("to", .string(catalog.version)), ("changed", .bool(catalog.version != previous)),
                 ("retiredInPlans", reloaded.retiredInPlans.isEmpty ? nil : .strings(reloaded.retiredInPlans.map(\.course))),

@@ -48,6 +48,8 @@ public final class Daemon: ServiceEnvironment, Sendable {
     let sources = Locked(DispatchSources())
     /// How many connections are answering a message (`Connection.respond`).
     let busy = Atomic<Int>(0)
+    /// When the aspiration picture is warmed in the background, one warm-up at a time.
+    let readinessWarmUp: ReadinessWarmUp
     /// Whether a check to release memory after the last connection closed is already scheduled.
     private let trimPending = Atomic<Bool>(false)
     let signalQueue = DispatchQueue(label: "skillpathd.signals")
@@ -62,6 +64,7 @@ public final class Daemon: ServiceEnvironment, Sendable {
         self.logger = logger
         self.store = store
         self.eventFanOut = EventFanOut(store: store, logger: logger)
+        self.readinessWarmUp = ReadinessWarmUp(aspirationCommits: store.aspirationCommits)
         self.catalogs = CatalogHolder(directory: configuration.catalogDirectory, initial: catalog, logger: logger)
         self.binding = binding
         self.notifier = notifier

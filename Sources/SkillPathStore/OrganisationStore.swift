@@ -68,6 +68,10 @@ public final class OrganisationStore: Sendable {
         try connection.execute("PRAGMA application_id = \(DatabaseOpening.applicationID)")
     }
 
+    /// How many commits have changed someone's aspirations since the store opened: the daemon re-warms the
+    /// aspiration picture once this stops moving (`Daemon.startReadinessWarmUp`).
+    public var aspirationCommits: Int { connections.aspirationCommits.withLock { $0 } }
+
     /// Groups and writes committed since start: `writes / groups` is the group-commit factor.
     public var commitStatistics: (groups: Int, writes: Int) {
         connections.commitStatistics

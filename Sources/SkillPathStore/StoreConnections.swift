@@ -41,6 +41,8 @@ final class StoreConnections: @unchecked Sendable {
     var commitStatistics: (groups: Int, writes: Int) { committed.withLock { $0 } }
     /// Told after each commit that appended events (`EventSignal`).
     let events = EventSignal()
+    /// Commits that changed someone's aspirations, since the store opened.
+    let aspirationCommits = Locked(0)
 
     init(path: String, writer: SQLiteConnection) {
         self.path = path
@@ -106,14 +108,15 @@ final class StoreConnections: @unchecked Sendable {
             try connection.execute("COMMIT")
             committed.withLock { $0 = ($0.groups + 1, $0.writes + group.count) }
             if connection.appendedEvents { events.advance() }
-            connection.appendedEvents = false
+            if connection.changedAspirations { aspirationCommits.withLock { $0 += 1 } }
+            (connection.appendedEvents, connection.changedAspirations) = (false, false)
             for (job, deliver) in zip(group, deliveries) {
                 deliver()
                 job.finish(nil)
             }
         } catch {
             try? connection.execute("ROLLBACK")
-            connection.appendedEvents = false
+            (connection.appendedEvents, connection.changedAspirations) = (false, false)
             for job in group { job.finish(StoreError.from(error)) }
         }
     }

@@ -6,8 +6,38 @@ import SkillPathJSON
 /// succession benches, each measured on the organisation a `MobilityBenchmark.Run` built.
 extension MobilityBenchmark.Run {
     /// Issue 21: three in ten people say what they want (one to three roles, a catalog transition from their
-    /// role first where there is one, up to two skills), then the organisation's picture is timed.
+    /// role first where there is one, up to two skills), then the organisation's picture is timed: once the
+    /// daemon has warmed it after the burst (`ReadinessWarmUp`), as HR finds it a few seconds later; with every
+    /// role's ready count; and at once after a second burst, before any warm-up (cold).
     mutating func measureAspirations() {
+        let rows = aspirationRows()
+        // The daemon's first scheduled warm-up (a minute after start) out of the way, so that the one timed is
+        // the burst's own (a warm-up that begins while another runs is dropped, the running one counting).
+        _ = waitForWarmUp(after: 0)
+        var warmUps = daemon.logLines(containing: Self.warmed)
+        let load = Measure.seconds { benchmark.upsertAll(rows, client) }
+        let settle = Measure.seconds { warmUps = waitForWarmUp(after: warmUps) }
+        say(String(format: "  aspirations: %d people said what they want (%.1f s to upsert); the daemon's warm-up done %.1f s after", rows.count, load, settle))
+        for counted in [false, true] { timeAspirations(counted: counted, label: counted ? "countReady" : "after the warm-up") }
+        let again = aspirationRows()
+        let reload = Measure.seconds { benchmark.upsertAll(again, client) }
+        say(String(format: "  a second burst: %d people changed what they want (%.1f s to upsert); asked at once, before any warm-up:", again.count, reload))
+        timeAspirations(counted: false, label: "cold", calls: 1)
+        // The burst's own warm-up, out of the way of the next figures.
+        _ = waitForWarmUp(after: warmUps)
+    }
+
+    static let warmed = "aspiration picture warmed"
+
+    /// Waits (up to five minutes) until the daemon's log tells more warm-ups than `count`; how many it tells.
+    private func waitForWarmUp(after count: Int) -> Int {
+        let deadline = ContinuousClock.now + .seconds(300)
+        while daemon.logLines(containing: Self.warmed) <= count, ContinuousClock.now < deadline { usleep(50_000) }
+        return daemon.logLines(containing: Self.warmed)
+    }
+
+    /// Three in ten people, each with one to three wanted roles and up to two skills.
+    private mutating func aspirationRows() -> [JSONValue] {
         var rows: [JSONValue] = []
         var random = self.random
         let index = Dictionary(grouping: catalog.transitions, by: \.from)
@@ -25,24 +55,23 @@ extension MobilityBenchmark.Run {
             ]))
         }
         self.random = random
-        let load = Measure.seconds { benchmark.upsertAll(rows, client) }
-        // The first call plans (the memo is cold: 15,000 wishes just arrived); the next ones answer from it,
-        // as the daemon's own warm-up would have made it. Then the same with every role's ready count.
-        for counted in [false, true] {
-            var report: [Double] = []
-            var reply: JSONValue?
-            let params: JSONValue = counted ? .object([("countReady", true)]) : .object([])
-            for _ in 0..<4 {
-                report.append(Measure.seconds { reply = try? client.call("reports.aspirations", params) })
-            }
-            let first = report.removeFirst()
-            report.sort()
-            let wishes = (reply?["roles"]?.arrayValue ?? []).reduce(0) { $0 + ($1["wantedBy"]?.intValue ?? 0) }
-            say(String(format: "  aspirations: %d people said what they want (%.1f s to upsert); ", rows.count, load)
-                + "reports.aspirations for everyone\(counted ? ", countReady" : "") (\(reply?["people"]?.intValue ?? 0) people, \(wishes) wishes, "
-                + "\(reply?["roles"]?.arrayValue?.count ?? 0) roles wanted, \(reply?["outOfReach"]?.arrayValue?.count ?? 0) out of reach): "
-                + "first \(Measure.milliseconds(first)), then p50 \(Measure.milliseconds(Measure.percentile(report, 0.5))), max \(Measure.milliseconds(report.last ?? 0))")
+        return rows
+    }
+
+    /// Times `calls` calls of the organisation's picture and prints its figures.
+    private func timeAspirations(counted: Bool, label: String, calls: Int = 4) {
+        var times: [Double] = []
+        var reply: JSONValue?
+        let params: JSONValue = counted ? .object([("countReady", true)]) : .object([])
+        for _ in 0..<calls {
+            times.append(Measure.seconds { reply = try? client.call("reports.aspirations", params) })
         }
+        let first = times.removeFirst()
+        times.sort()
+        let wishes = (reply?["roles"]?.arrayValue ?? []).reduce(0) { $0 + ($1["wantedBy"]?.intValue ?? 0) }
+        say("    reports.aspirations for everyone, \(label) (\(reply?["people"]?.intValue ?? 0) people, \(wishes) wishes, "
+            + "\(reply?["roles"]?.arrayValue?.count ?? 0) roles wanted, \(reply?["outOfReach"]?.arrayValue?.count ?? 0) out of reach): "
+            + "first \(Measure.milliseconds(first))" + (times.isEmpty ? "" : ", then p50 \(Measure.milliseconds(Measure.percentile(times, 0.5))), max \(Measure.milliseconds(times.last ?? 0))"))
     }
 
     /// Issue 21: 500 applicants to one opening, ranked with their readiness; and mentors.find for a plan's gaps

@@ -49,11 +49,13 @@ struct MobilityBenchmark {
             return false
         }
         guard catalog.roles.count > 1,
-              let daemon = BenchDaemon(catalog: directory, scratch: scratch, name: "mobility", extra: ["--config", StoreBenchmark.writeConfig(scratch)]) else { return false }
+              let daemon = BenchDaemon(
+                catalog: directory, scratch: scratch, name: "mobility", extra: ["--config", StoreBenchmark.writeConfig(scratch, logLevel: "info")], keepLog: true)
+        else { return false }
         defer { daemon.stop() }
         guard let client = try? BenchClient(path: daemon.socket) else { return false }
         say("\n[\(label)] \(catalog.courses.count) courses, \(catalog.skills.count) skills, \(catalog.roles.count) roles, \(catalog.transitions.count) transitions")
-        var run = Run(benchmark: self, catalog: catalog, client: client, socket: daemon.socket)
+        var run = Run(benchmark: self, catalog: catalog, client: client, daemon: daemon)
         guard run.loadOrganisation() else { return false }
         run.recordHistory()
         run.openOpportunitiesAndRecordProgress()
@@ -71,18 +73,19 @@ struct MobilityBenchmark {
         let benchmark: MobilityBenchmark
         let catalog: Catalog
         let client: BenchClient
-        let socket: String
+        let daemon: BenchDaemon
+        var socket: String { daemon.socket }
         var random = SeededRandom(seed: 11)
         let today = CalendarDate(daysSinceEpoch: Int(Date().timeIntervalSince1970 / 86_400))
         var start: CalendarDate { today.adding(days: -800) }
         var employees: Int { benchmark.employees }
         var people: [Profile] = []
 
-        init(benchmark: MobilityBenchmark, catalog: Catalog, client: BenchClient, socket: String) {
+        init(benchmark: MobilityBenchmark, catalog: Catalog, client: BenchClient, daemon: BenchDaemon) {
             self.benchmark = benchmark
             self.catalog = catalog
             self.client = client
-            self.socket = socket
+            self.daemon = daemon
         }
 
         /// People hold a role with its skills give or take a level, in a tree of teams of 20.

@@ -87,13 +87,17 @@ struct RPCBenchmark {
     }
 }
 
-/// A release `skillpathd` started for a benchmark, with its log discarded.
+/// A release `skillpathd` started for a benchmark, with its log discarded unless kept in `scratch`.
 final class BenchDaemon {
     let socket: String
     let process: Process
+    /// The daemon's log, when kept.
+    let logPath: String?
 
-    /// `addressSpaceMiB` runs the daemon under `prlimit --as`, as a memory-capped service would be.
-    init?(catalog: String, scratch: String, name: String, extra: [String] = [], addressSpaceMiB: Int? = nil) {
+    /// `addressSpaceMiB` runs the daemon under `prlimit --as`, as a memory-capped service would be; `keepLog`
+    /// writes its log to `scratch/name.log`.
+    init?(catalog: String, scratch: String, name: String, extra: [String] = [], addressSpaceMiB: Int? = nil, keepLog: Bool = false) {
+        logPath = keepLog ? "\(scratch)/\(name).log" : nil
         socket = "\(scratch)/\(name).sock"
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("skillpathd").path
         process = Process()
@@ -105,7 +109,8 @@ final class BenchDaemon {
             process.executableURL = URL(fileURLWithPath: binary)
             process.arguments = arguments
         }
-        process.standardError = FileHandle(forWritingAtPath: "/dev/null")
+        if let logPath { _ = FileManager.default.createFile(atPath: logPath, contents: nil) }
+        process.standardError = FileHandle(forWritingAtPath: logPath ?? "/dev/null")
         process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
         do { try process.run() } catch {
             say("Error: cannot start \(binary): \(error) (build it with swift build -c release)")
@@ -117,6 +122,12 @@ final class BenchDaemon {
         }
         say("Error: skillpathd did not start")
         return nil
+    }
+
+    /// How many lines of the kept log contain `text`.
+    func logLines(containing text: String) -> Int {
+        guard let logPath, let log = try? String(contentsOfFile: logPath, encoding: .utf8) else { return 0 }
+        return log.components(separatedBy: text).count - 1
     }
 
     func stop() {

@@ -169,9 +169,9 @@ struct StoreBenchmark {
     }
 
     /// A configuration for benchmark daemons: no sample organisation, quiet logs.
-    static func writeConfig(_ scratch: String) -> String {
+    static func writeConfig(_ scratch: String, logLevel: String = "warning") -> String {
         let path = "\(scratch)/store.conf"
-        try? "sample_organisation = no\nlog_level = warning\n".write(toFile: path, atomically: true, encoding: .utf8)
+        try? "sample_organisation = no\nlog_level = \(logLevel)\n".write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }
 

@@ -268,4 +268,19 @@ import Testing
         }
         #expect(Set(report["outOfReach"]?.arrayValue?.compactMap { $0["role"]?.stringValue } ?? []) == Set(expected.filter { $0.value[2] == 0 }.keys))
     }
+
+    /// A burst of changes to what people want is planned in the background once it settles (a check finds no
+    /// newer change), not at the next ten-minute turn, and each warm-up is logged with why: the team's upsert,
+    /// which said what three people want, is warmed once; a later change once more, and only once.
+    @Test func aBurstOfAspirationChangesIsWarmedOnceItSettles() throws {
+        let running = try started()
+        let line = #"aspiration picture warmed reason="aspirations changed""#
+        func warmUps() -> Int { running.daemon.log.components(separatedBy: line).count - 1 }
+        #expect(running.daemon.logEventually(contains: line, timeout: 60), "\(running.daemon.log)")
+        let first = warmUps()
+        _ = try running.client.result("employees.setAspirations", .object([("employee", "a1"), ("roles", .strings(["scientist"]))]))
+        let deadline = ContinuousClock.now + .seconds(60)
+        while warmUps() == first, ContinuousClock.now < deadline { usleep(20_000) }
+        #expect(warmUps() == first + 1, "one warm-up for the change, not one per check: \(running.daemon.log)")
+    }
 }

@@ -33,6 +33,7 @@ extension OrganisationStore {
 
     /// Writes `aspirations` as they now are; none at all removes the row.
     static func storeAspirations(_ aspirations: Aspirations, of employee: String, at now: String, connection: SQLiteConnection) throws {
+        connection.changedAspirations = true
         if aspirations.isEmpty {
             try connection.prepare("DELETE FROM aspirations WHERE employee = ?1").bind(.text(employee)).run()
         } else {

@@ -13,6 +13,9 @@ public final class SQLiteConnection {
     private var statements: [String: SQLiteStatement] = [:]
     /// Set when a write appends to the event log: after the commit, the store wakes the event subscribers.
     var appendedEvents = false
+    /// Set when a write changes someone's aspirations: after the commit, the store counts it
+    /// (`OrganisationStore.aspirationCommits`).
+    var changedAspirations = false
 
     public enum Mode {
         case readWrite
