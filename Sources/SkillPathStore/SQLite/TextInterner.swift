@@ -72,7 +72,7 @@ public struct TextInterner {
     /// length mixed in), then mixed so that the low bits the table uses depend on every bit; never 0. Byte by
     /// byte, as FNV-1a goes, a 50-byte ESCO URI was a chain of 50 dependent multiplies, and hashing was half
     /// of reading 600,000 skill rows. Any hash serves: a slot is taken only after a byte-for-byte compare.
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: bytes.count)
         guard let base = bytes.baseAddress else { return hash }
         let raw = UnsafeRawPointer(base)
