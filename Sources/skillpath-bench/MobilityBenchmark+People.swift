@@ -19,9 +19,9 @@ extension MobilityBenchmark.Run {
         let settle = Measure.seconds { warmUps = waitForWarmUp(after: warmUps) }
         say(String(format: "  aspirations: %d people said what they want (%.1f s to upsert); the daemon's warm-up done %.1f s after", rows.count, load, settle))
         for counted in [false, true] { timeAspirations(counted: counted, label: counted ? "countReady" : "after the warm-up") }
-        let again = aspirationRows()
+        let again = aspirationRows(for: rows.compactMap { $0["id"]?.stringValue.flatMap { Int($0.dropFirst(4)) } })
         let reload = Measure.seconds { benchmark.upsertAll(again, client) }
-        say(String(format: "  a second burst: %d people changed what they want (%.1f s to upsert); asked at once, before any warm-up:", again.count, reload))
+        say(String(format: "  a second burst: the same %d people changed what they want (%.1f s to upsert); asked at once, before any warm-up:", again.count, reload))
         timeAspirations(counted: false, label: "cold", calls: 1)
         // The burst's own warm-up, out of the way of the next figures.
         _ = waitForWarmUp(after: warmUps)
@@ -36,12 +36,14 @@ extension MobilityBenchmark.Run {
         return daemon.logLines(containing: Self.warmed)
     }
 
-    /// Three in ten people, each with one to three wanted roles and up to two skills.
-    private mutating func aspirationRows() -> [JSONValue] {
+    /// Three in ten people (or the employees numbered `chosen`), each with one to three wanted roles and up
+    /// to two skills.
+    private mutating func aspirationRows(for chosen: [Int]? = nil) -> [JSONValue] {
         var rows: [JSONValue] = []
         var random = self.random
         let index = Dictionary(grouping: catalog.transitions, by: \.from)
-        for number in stride(from: 0, to: employees, by: 1) where random.next(10) < 3 {
+        for number in chosen ?? Array(0..<employees) {
+            if chosen == nil, random.next(10) >= 3 { continue }
             let current = people[number].role ?? ""
             var roles = (index[current] ?? []).prefix(1).map(\.to)
             while roles.count < 1 + random.next(3) {
