@@ -131,12 +131,16 @@ enum BenchmarkCommand {
         case "store":
             return StoreBenchmark(employees: options.number("employees", 100_000), seconds: options.seconds(3)).run()
         case "mobility":
+            let parts = options.set("parts")
+            if let unknown = parts?.subtracting(MobilityBenchmark.partNames).sorted().first {
+                throw UsageError(message: "--parts takes names from \(MobilityBenchmark.partNames.joined(separator: ",")), not '\(unknown)'")
+            }
             return MobilityBenchmark(
                 structures: try options.structures(allowNone: true), directories: (options["shipped"] == "no" ? [] : ["Catalog"]) + (options["catalogs"]?.split(separator: ",").map(String.init) ?? []),
                 employees: options.number("employees", 50_000), moves: options.number("moves", 200_000),
                 suggestions: options.number("suggestions", 200), rankings: options.number("rankings", 10),
                 generated: (options.number("skills", 30_000), options.number("courses", 100_000), options.number("roles", 5_000)),
-                seconds: options.seconds(5)).run()
+                seconds: options.seconds(5), parts: parts).run()
         case "ranking":
             return RankingBenchmark(
                 directory: options["dir"] ?? "Catalog", employees: options.number("employees", 50_000), rankings: options.number("rankings", 10),

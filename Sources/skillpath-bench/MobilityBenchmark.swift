@@ -17,6 +17,11 @@ struct MobilityBenchmark {
     var rankings: Int
     var generated: (skills: Int, courses: Int, roles: Int)
     var seconds: Double
+    /// The parts measured (`--parts`, by name; nil: all of them): the organisation is built either way.
+    var parts: Set<String>? = nil
+
+    /// The names `--parts` takes, in the order they run.
+    static let partNames = ["aspirations", "people", "suggestions", "rankings", "reports", "succession"]
 
     func run() -> Int32 {
         var inputs: [(label: String, directory: String, generated: Bool)] = []
@@ -59,12 +64,13 @@ struct MobilityBenchmark {
         guard run.loadOrganisation() else { return false }
         run.recordHistory()
         run.openOpportunitiesAndRecordProgress()
-        run.measureAspirations()
-        run.measureApplicationsAndMentors()
-        run.measureSuggestions()
-        run.measureRankings()
-        run.measureReports()
-        run.measureSuccession()
+        func measuring(_ part: String) -> Bool { parts?.contains(part) ?? true }
+        if measuring("aspirations") { run.measureAspirations() }
+        if measuring("people") { run.measureApplicationsAndMentors() }
+        if measuring("suggestions") { run.measureSuggestions() }
+        if measuring("rankings") { run.measureRankings() }
+        if measuring("reports") { run.measureReports() }
+        if measuring("succession") { run.measureSuccession() }
         return true
     }
 

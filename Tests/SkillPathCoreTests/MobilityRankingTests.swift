@@ -104,6 +104,35 @@ import Testing
         }
     }
 
+    /// Preparing a role ahead of its first ranking (`Planner.prepareRanking`, which the daemon runs as wishes
+    /// arrive) builds what that ranking would build, so it changes no answer: on hostile catalogs and every
+    /// generated structure, a planner whose roles were all prepared first ranks exactly as a fresh one, plans
+    /// included, and no more of them are planned.
+    @Test func preparingARoleChangesNoRanking() throws {
+        // Each catalog built twice: what a planner keeps per catalog lives in the catalog's own index.
+        let structures = CatalogStructure.allCases
+        func build(_ number: Int) throws -> Catalog {
+            number < structures.count
+                ? try Self.catalog(structures[number], seed: 31)
+                : HostileCatalog.make(seed: UInt64(number), knobs: .varied(seed: UInt64(number))).catalog
+        }
+        for number in 0..<(structures.count + 40) {
+            let (catalog, twin) = (try build(number), try build(number))
+            let people = CatalogGenerator.questions(for: catalog, count: 40, seed: UInt64(number)).enumerated().map { ("p\($0.offset)", $0.element.profile) }
+                + [("blank", Profile())]
+            let (fresh, prepared) = (Planner(catalog: catalog), Planner(catalog: twin))
+            let roles = catalog.roles.prefix(6).map(\.id)
+            for role in roles { prepared.prepareRanking(for: role) }
+            prepared.prepareRanking(for: "no-such-role")
+            for role in roles {
+                let (expected, ranked) = (try fresh.rankCandidates(people, for: role, limit: 5), try prepared.rankCandidates(people, for: role, limit: 5))
+                #expect(ranked.entries.map(\.id) == expected.entries.map(\.id), "catalog \(number), role \(role)")
+                #expect(ranked.entries.map(\.plan) == expected.entries.map(\.plan), "catalog \(number), role \(role)")
+                #expect(ranked.planned == expected.planned, "catalog \(number), role \(role)")
+            }
+        }
+    }
+
     /// The search stops at a tie only when the id comes later: an entry whose bound equals the last ranked
     /// plan's hours and whose id comes first is still planned (and ranks first), one whose id comes later is
     /// not planned at all.

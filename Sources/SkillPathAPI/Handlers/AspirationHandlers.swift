@@ -44,13 +44,17 @@ extension CallContext {
 extension ReportsAspirations: HandledMethod {
     static func handle(_ params: Params, in context: CallContext) throws -> Result {
         let scope = try context.requireTeamScope(params.manager)
-        let (store, evidence, catalog) = (context.store, context.evidence, context.snapshot.catalog)
-        // The profiles are the long read; what people said, their paces and who holds what are read beside it.
+        let (store, evidence, planner) = (context.store, context.evidence, context.snapshot.planner)
+        // The profiles are the long read (half a million pieces of evidence for 15,000 people). Beside it:
+        // what people said, their paces and who holds what; then each wanted role is prepared for ranking,
+        // which a catalog's first picture would otherwise do after the read (and later ones find done).
         let (profiles, (stored, paces, holders)) = try Parallel.both({
-            try store.currentProfiles(inSubtreeOf: scope, evidence: evidence, withAspirationsOnly: true, numberedBy: catalog)
+            try store.currentProfiles(inSubtreeOf: scope, evidence: evidence, withAspirationsOnly: true, numberedBy: planner.catalog)
         }, {
             let stored = try store.allAspirations(under: scope)
-            return (stored, try store.preferredHoursPerWeek(of: stored.map(\.employee)), try store.holdersByRole(under: scope))
+            let read = (stored, try store.preferredHoursPerWeek(of: stored.map(\.employee)), try store.holdersByRole(under: scope))
+            for role in Set(stored.flatMap(\.stored.aspirations.roles)).sorted() { planner.prepareRanking(for: role) }
+            return read
         })
         let aspirations = Dictionary(stored.map { ($0.employee, $0.stored.aspirations) }, uniquingKeysWith: { first, _ in first })
         let people = profiles.map { person in
@@ -59,7 +63,7 @@ extension ReportsAspirations: HandledMethod {
                 pace: paces[person.id] ?? PlanOptions.defaultHoursPerWeek, numbers: person.numbers)
         }
         let picture = try AspirationPicture(
-            people: people, holders: holders, aspirations: aspirations, planner: context.snapshot.planner,
+            people: people, holders: holders, aspirations: aspirations, planner: planner,
             today: context.today, months: params.months, listing: params.limit, countReady: params.countReady)
         return Result(manager: scope, picture: picture, limit: params.limit)
     }

@@ -270,3 +270,18 @@ extension Planner {
         return Dictionary(ranking.entries.map { ($0.id, $0.plan) }, uniquingKeysWith: { first, _ in first })
     }
 }
+
+extension Planner {
+    /// Builds what ranking people for `role` keeps per catalog (its cover, its plan from no skills, its
+    /// relaxation for the landmark cut, its floor), so that the first ranking for it plans people only.
+    /// The same structures the first ranking would build, so answers do not change; a role the catalog does
+    /// not have is skipped.
+    public func prepareRanking(for role: String) {
+        let index = catalog.index
+        guard let target = index.roleNumbers[role] else { return }
+        _ = index.roleCovers.cover(role: target, index: index)
+        _ = index.readinessPlans.baseline(of: target, catalog: catalog)
+        _ = index.roleRelaxations.relaxation(role: target, index: index)
+        _ = index.readinessPlans.floor(of: target, catalog: catalog)
+    }
+}

@@ -9,15 +9,19 @@ import Glibc
 /// the catalog, so that a scan resolves each distinct id once instead of hashing it again for every row.
 ///
 /// Open addressing on a word-at-a-time hash of the bytes. The hashes sit in an array of their own, so that a
-/// probe reads eight bytes and touches a String (compared byte for byte) only when the hash matches: at ESCO's
-/// 14,000 skill ids the table outgrows the cache, and probing through the Strings themselves cost a retain and
-/// a miss per step. Past `capacityLimit` distinct texts (data unlike a skill column) it stops remembering and
+/// probe reads eight bytes, and compares bytes only when the hash matches, against a copy of each text's bytes
+/// in one arena: at ESCO's 14,000 skill ids the table outgrows the cache, and probing through the Strings
+/// themselves cost a retain and a miss per step. Past `capacityLimit` distinct texts (data unlike a skill column) it stops remembering and
 /// builds each String as usual.
 public struct TextInterner {
     /// Each slot's hash (0: empty), text and number once asked (`numbered`; nil inside: the text has none).
     private var hashes: [UInt64]
     private var texts: [String]
     private var numbers: [Int32??]
+    /// Where each slot's bytes sit in `arena`: a probe whose hash matches compares them there, never
+    /// touching the String (a retain and a release per row, and a cache miss, at half a million rows).
+    private var spans: [(start: Int, count: Int)]
+    private var arena: [UInt8] = []
     private var count = 0
     private let capacityLimit: Int
 
@@ -25,6 +29,7 @@ public struct TextInterner {
         hashes = Array(repeating: 0, count: 256)
         texts = Array(repeating: "", count: 256)
         numbers = Array(repeating: nil, count: 256)
+        spans = Array(repeating: (0, 0), count: 256)
         self.capacityLimit = capacityLimit
     }
 
@@ -51,17 +56,29 @@ public struct TextInterner {
         let mask = hashes.count - 1
         var position = Int(truncatingIfNeeded: hash) & mask
         while hashes[position] != 0 {
-            if hashes[position] == hash, Self.text(texts[position], equals: bytes) { return position }
+            if hashes[position] == hash, holds(position, bytes) { return position }
             position = (position + 1) & mask
         }
         return position
+    }
+
+    /// Whether the slot at `position` holds exactly `bytes`.
+    private func holds(_ position: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let span = spans[position]
+        guard span.count == bytes.count else { return false }
+        guard span.count > 0, let right = bytes.baseAddress else { return true }
+        return arena.withUnsafeBufferPointer { own in
+            guard let left = own.baseAddress, span.start >= 0, span.start + span.count <= own.count else { return false }
+            return memcmp(left + span.start, right, span.count) == 0
+        }
     }
 
     /// Builds the String and keeps it in the empty slot at `position`, unless past the limit; where it is kept.
     private mutating func remember(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, at position: Int) -> (text: String, position: Int?) {
         let text = String(decoding: bytes, as: UTF8.self)
         guard count < capacityLimit else { return (text, nil) }
-        (hashes[position], texts[position]) = (hash, text)
+        (hashes[position], texts[position], spans[position]) = (hash, text, (arena.count, bytes.count))
+        arena.append(contentsOf: bytes)
         count += 1
         guard count * 2 > hashes.count else { return (text, position) }
         grow()
@@ -99,27 +116,30 @@ public struct TextInterner {
         return product << 29 | product >> 35
     }
 
-    /// Whether `text` is exactly `bytes` in UTF-8: one `memcmp` (the UTF-8 view compared element by
-    /// element cost more than the hash).
+    /// Whether `text` is exactly `bytes` in UTF-8: one `memcmp` on the String's own storage (the UTF-8
+    /// view compared element by element cost more than the hash; a copy to reach it, a retain per row).
     static func text(_ text: String, equals bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var text = text
-        return text.withUTF8 { own in
+        func same(_ own: UnsafeBufferPointer<UInt8>) -> Bool {
             guard own.count == bytes.count else { return false }
             guard let left = own.baseAddress, let right = bytes.baseAddress else { return true }
             return memcmp(left, right, own.count) == 0
         }
+        if let answer = text.utf8.withContiguousStorageIfAvailable(same) { return answer }
+        var copy = text
+        return copy.withUTF8(same)
     }
 
     private mutating func grow() {
-        let old = (hashes: hashes, texts: texts, numbers: numbers)
+        let old = (hashes: hashes, texts: texts, numbers: numbers, spans: spans)
         hashes = Array(repeating: 0, count: old.hashes.count * 2)
         texts = Array(repeating: "", count: old.hashes.count * 2)
         numbers = Array(repeating: nil, count: old.hashes.count * 2)
+        spans = Array(repeating: (0, 0), count: old.hashes.count * 2)
         let mask = hashes.count - 1
         for from in old.hashes.indices where old.hashes[from] != 0 {
             var position = Int(truncatingIfNeeded: old.hashes[from]) & mask
             while hashes[position] != 0 { position = (position + 1) & mask }
-            (hashes[position], texts[position], numbers[position]) = (old.hashes[from], old.texts[from], old.numbers[from])
+            (hashes[position], texts[position], numbers[position], spans[position]) = (old.hashes[from], old.texts[from], old.numbers[from], old.spans[from])
         }
     }
 }
