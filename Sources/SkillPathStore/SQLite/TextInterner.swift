@@ -11,8 +11,8 @@ import Glibc
 /// Open addressing on a word-at-a-time hash of the bytes. The hashes sit in an array of their own, so that a
 /// probe reads eight bytes, and compares bytes only when the hash matches, against a copy of each text's bytes
 /// in one arena: at ESCO's 14,000 skill ids the table outgrows the cache, and probing through the Strings
-/// themselves cost a retain and a miss per step. Past `capacityLimit` distinct texts (data unlike a skill column) it stops remembering and
-/// builds each String as usual.
+/// themselves cost a retain and a miss per step. Past `capacityLimit` distinct texts (data unlike a skill
+/// column) it stops remembering and builds each String as usual.
 public struct TextInterner {
     /// Each slot's hash (0: empty), text and number once asked (`numbered`; nil inside: the text has none).
     private var hashes: [UInt64]
