@@ -20,8 +20,13 @@ struct MobilityBenchmark {
     /// The parts measured (`--parts`, by name; nil: all of them): the organisation is built either way.
     var parts: Set<String>? = nil
 
-    /// The names `--parts` takes, in the order they run.
-    static let partNames = ["aspirations", "people", "suggestions", "rankings", "reports", "succession"]
+    /// The parts of a run, in the order they run, by the names `--parts` takes.
+    static let measures: [(name: String, measure: @Sendable (inout Run) -> Void)] = [
+        ("aspirations", { $0.measureAspirations() }), ("people", { $0.measureApplicationsAndMentors() }),
+        ("suggestions", { $0.measureSuggestions() }), ("rankings", { $0.measureRankings() }),
+        ("reports", { $0.measureReports() }), ("succession", { $0.measureSuccession() }),
+    ]
+    static var partNames: [String] { measures.map(\.name) }
 
     func run() -> Int32 {
         var inputs: [(label: String, directory: String, generated: Bool)] = []
@@ -64,13 +69,7 @@ struct MobilityBenchmark {
         guard run.loadOrganisation() else { return false }
         run.recordHistory()
         run.openOpportunitiesAndRecordProgress()
-        func measuring(_ part: String) -> Bool { parts?.contains(part) ?? true }
-        if measuring("aspirations") { run.measureAspirations() }
-        if measuring("people") { run.measureApplicationsAndMentors() }
-        if measuring("suggestions") { run.measureSuggestions() }
-        if measuring("rankings") { run.measureRankings() }
-        if measuring("reports") { run.measureReports() }
-        if measuring("succession") { run.measureSuccession() }
+        for (name, measure) in Self.measures where parts?.contains(name) ?? true { measure(&run) }
         return true
     }
 

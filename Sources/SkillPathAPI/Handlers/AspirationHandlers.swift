@@ -53,7 +53,7 @@ extension ReportsAspirations: HandledMethod {
         }, {
             let stored = try store.allAspirations(under: scope)
             let read = (stored, try store.preferredHoursPerWeek(of: stored.map(\.employee)), try store.holdersByRole(under: scope))
-            for role in Set(stored.flatMap(\.stored.aspirations.roles)).sorted() { planner.prepareRanking(for: role) }
+            for role in Set(stored.flatMap(\.stored.aspirations.roles)) { planner.prepareRanking(for: role) }
             return read
         })
         let aspirations = Dictionary(stored.map { ($0.employee, $0.stored.aspirations) }, uniquingKeysWith: { first, _ in first })

@@ -66,10 +66,9 @@ public struct TextInterner {
     private func holds(_ position: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let span = spans[position]
         guard span.count == bytes.count else { return false }
-        guard span.count > 0, let right = bytes.baseAddress else { return true }
         return arena.withUnsafeBufferPointer { own in
-            guard let left = own.baseAddress, span.start >= 0, span.start + span.count <= own.count else { return false }
-            return memcmp(left + span.start, right, span.count) == 0
+            guard span.start >= 0, span.start + span.count <= own.count else { return false }
+            return Self.same(UnsafeBufferPointer(rebasing: own[span.start..<span.start + span.count]), bytes)
         }
     }
 
@@ -119,14 +118,16 @@ public struct TextInterner {
     /// Whether `text` is exactly `bytes` in UTF-8: one `memcmp` on the String's own storage (the UTF-8
     /// view compared element by element cost more than the hash; a copy to reach it, a retain per row).
     static func text(_ text: String, equals bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        func same(_ own: UnsafeBufferPointer<UInt8>) -> Bool {
-            guard own.count == bytes.count else { return false }
-            guard let left = own.baseAddress, let right = bytes.baseAddress else { return true }
-            return memcmp(left, right, own.count) == 0
-        }
-        if let answer = text.utf8.withContiguousStorageIfAvailable(same) { return answer }
+        if let answer = text.utf8.withContiguousStorageIfAvailable({ same($0, bytes) }) { return answer }
         var copy = text
-        return copy.withUTF8(same)
+        return copy.withUTF8 { same($0, bytes) }
+    }
+
+    /// Whether two byte buffers hold the same bytes: one `memcmp`.
+    private static func same(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard left.count == right.count else { return false }
+        guard let first = left.baseAddress, let second = right.baseAddress else { return true }
+        return memcmp(first, second, left.count) == 0
     }
 
     private mutating func grow() {
