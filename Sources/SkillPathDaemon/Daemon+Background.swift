@@ -57,30 +57,63 @@ extension Daemon {
 
     /// The aspiration picture plans every wish once per catalog and remembers it (`ReadinessPlanMemo`): made
     /// in the background a minute after start, every ten minutes, after each catalog reload, and once a burst of
-    /// aspiration changes has settled (`ReadinessWarmUp`), it answers the people who ask from memory, planning
-    /// only the wishes that changed since.
+    /// aspiration changes has settled (`SettlingWarmUp`), it answers the people who ask from memory, planning
+    /// only the wishes that changed since. The profile cache is filled at start and once a burst of evidence
+    /// changes has settled, checked on the same beat.
     func startReadinessWarmUp() {
-        prepareFloors()
+        prepareRoles()
+        DispatchQueue.global(qos: .utility).async { [self] in fillProfileCache(because: "start") }
         let timer = DispatchSource.makeTimerSource(queue: DispatchQueue.global(qos: .background))
         timer.schedule(deadline: .now() + 60, repeating: 600)
         timer.setEventHandler { [self] in warmReadiness(because: "scheduled") }
         timer.resume()
         let check = DispatchSource.makeTimerSource(queue: DispatchQueue.global(qos: .background))
-        let interval = DispatchTimeInterval.seconds(ReadinessWarmUp.checkSeconds)
+        let interval = DispatchTimeInterval.seconds(SettlingWarmUp.checkSeconds)
         check.schedule(deadline: .now() + interval, repeating: interval)
         check.setEventHandler { [self] in
+            if profileWarmUp.changesSettled(commits: store.profileCommits) { fillProfileCache(because: "evidence changed") }
             if readinessWarmUp.changesSettled(commits: store.aspirationCommits) { warmReadiness(because: "aspirations changed") }
         }
         check.resume()
         sources.withLock { $0.all += [timer, check] }
     }
 
-    /// Every role's floor (`Planner.prepareFloors`), made in the background once per catalog, so that the first
-    /// plans to each role after a load do not pay for it.
-    func prepareFloors() {
-        let planner = catalogs.current.planner
-        DispatchQueue.global(qos: .background).async { planner.prepareFloors() }
+    /// Reads into the profile cache everyone it lacks (`OrganisationStore.fillProfileCache`), so that the
+    /// next picture or ranking over the organisation finds their evidence in memory; logged at info when it
+    /// read anyone.
+    func fillProfileCache(because reason: String) {
+        let began = ContinuousClock.now
+        var read = 0
+        let ran = profileWarmUp.run(commits: store.profileCommits) {
+            do {
+                read = try store.fillProfileCache()
+            } catch {
+                logger.warning("could not fill the profile cache", [("reason", String(describing: error))])
+            }
+        }
+        guard ran, read > 0 else { return }
+        let milliseconds = (ContinuousClock.now - began) / .milliseconds(1)
+        let size = store.profileCacheSize
+        logger.info("profile cache filled", [
+            ("reason", reason), ("read", String(read)), ("people", String(size.people)), ("pieces", String(size.pieces)),
+            ("ms", String(Int(milliseconds.rounded()))),
+        ])
     }
+
+    /// Every role's floor (`Planner.prepareFloors`), made in the background once per catalog, so that the first
+    /// plans to each role after a load do not pay for it; on a catalog of up to `rankingsPreparedUpTo`
+    /// courses, all that ranking keeps per role too (`Planner.prepareRankings`), so that neither a role's
+    /// first ranking nor a catalog's first aspiration picture builds it. ESCO's 3,007 roles take 0.5 s and
+    /// 1 MiB; a generated catalog of 100,000 courses and 5,000 roles would take 6.5 s and 217 MiB
+    /// (docs/benchmarks.md), so there only the roles asked for are built, as they are asked for.
+    func prepareRoles() {
+        let planner = catalogs.current.planner
+        DispatchQueue.global(qos: .background).async {
+            if planner.catalog.courses.count <= Self.rankingsPreparedUpTo { planner.prepareRankings() } else { planner.prepareFloors() }
+        }
+    }
+
+    static let rankingsPreparedUpTo = 20_000
 
     /// Makes the organisation's aspiration picture as an administrator would ask for it (counted), so that its
     /// plans are remembered; logged at info with why and how long it took.

@@ -17,7 +17,7 @@ extension Daemon {
         switch outcome {
         case .success(let reloaded):
             let catalog = reloaded.snapshot.catalog
-            prepareFloors()
+            prepareRoles()
             DispatchQueue.global(qos: .background).async { [self] in warmReadiness(because: "catalog reloaded") }
             detail = .object([
                 ("from", .string(previous)), ("to", .string(catalog.version)), ("changed", .bool(catalog.version != previous)),

@@ -49,7 +49,9 @@ public final class Daemon: ServiceEnvironment, Sendable {
     /// How many connections are answering a message (`Connection.respond`).
     let busy = Atomic<Int>(0)
     /// When the aspiration picture is warmed in the background, one warm-up at a time.
-    let readinessWarmUp: ReadinessWarmUp
+    let readinessWarmUp: SettlingWarmUp
+    /// When the profile cache is filled in the background, one fill at a time.
+    let profileWarmUp: SettlingWarmUp
     /// Whether a check to release memory after the last connection closed is already scheduled.
     private let trimPending = Atomic<Bool>(false)
     let signalQueue = DispatchQueue(label: "skillpathd.signals")
@@ -64,12 +66,14 @@ public final class Daemon: ServiceEnvironment, Sendable {
         self.logger = logger
         self.store = store
         self.eventFanOut = EventFanOut(store: store, logger: logger)
-        self.readinessWarmUp = ReadinessWarmUp(aspirationCommits: store.aspirationCommits)
+        self.readinessWarmUp = SettlingWarmUp(commits: store.aspirationCommits)
+        self.profileWarmUp = SettlingWarmUp(commits: store.profileCommits)
         self.catalogs = CatalogHolder(directory: configuration.catalogDirectory, initial: catalog, logger: logger)
         self.binding = binding
         self.notifier = notifier
         self.dispatcher = Dispatcher(methods: MethodRegistry.all(version: Self.version), logger: logger)
         self.addressSpace = AddressSpaceBudget.current()
+        if let addressSpace { store.limitProfileCache(to: addressSpace.profilePieces) }
         self.messageGate = MessageGate(perUser: configuration.maxConcurrentMessagesPerUser, overall: addressSpace?.messages)
         self.replyLimits = ReplyLimits(maxBatchRequests: configuration.maxBatchRequests, maxReplyBytes: configuration.maxReplyBytes) { refusal in
             APIError.rpcError(for: refusal)

@@ -39,6 +39,7 @@ public final class OrganisationStore: Sendable {
             let writer = try SQLiteConnection(path: path)
             file = try DatabaseFile(path: path)
             try Self.migrate(writer)
+            try writer.watchProfileChanges()
             schemaVersion = try writer.userVersion
             connections = StoreConnections(path: path, writer: writer)
         } catch {
@@ -71,6 +72,10 @@ public final class OrganisationStore: Sendable {
     /// How many commits have changed someone's aspirations since the store opened: the daemon re-warms the
     /// aspiration picture once this stops moving (`Daemon.startReadinessWarmUp`).
     public var aspirationCommits: Int { connections.aspirationCommits.withLock { $0 } }
+
+    /// How many commits have changed someone's skill evidence or completed courses since the store opened:
+    /// the daemon refills the profile cache once this stops moving (`fillProfileCache`).
+    public var profileCommits: Int { connections.profileCommits.withLock { $0 } }
 
     /// Groups and writes committed since start: `writes / groups` is the group-commit factor.
     public var commitStatistics: (groups: Int, writes: Int) {

@@ -43,6 +43,10 @@ final class StoreConnections: @unchecked Sendable {
     let events = EventSignal()
     /// Commits that changed someone's aspirations, since the store opened.
     let aspirationCommits = Locked(0)
+    /// Everyone's evidence and completions as last read; forgotten per person as commits change them.
+    let profiles = ProfileCache()
+    /// Commits that changed someone's evidence or completions, since the store opened.
+    let profileCommits = Locked(0)
 
     init(path: String, writer: SQLiteConnection) {
         self.path = path
@@ -99,13 +103,22 @@ final class StoreConnections: @unchecked Sendable {
     /// Runs one group as one transaction and delivers each job's result, or the failure to all of them.
     private func commit(_ group: [WriteJob], on connection: SQLiteConnection) {
         var deliveries: [() -> Void] = []
+        // Forgotten before anyone is told the write is done, and whether the commit succeeds or not: an entry
+        // read again costs little, one kept wrong would be served for as long as the daemon runs.
+        var changedProfiles: [String] = []
+        func forgetChangedProfiles() {
+            profiles.forget(changedProfiles)
+            if !changedProfiles.isEmpty { profileCommits.withLock { $0 += 1 } }
+        }
         do {
             try connection.execute("BEGIN IMMEDIATE")
             for job in group {
                 deliveries.append(job.run?(connection) ?? {})
                 connection.resetStatements()
             }
+            changedProfiles = try connection.takeChangedProfiles()
             try connection.execute("COMMIT")
+            forgetChangedProfiles()
             committed.withLock { $0 = ($0.groups + 1, $0.writes + group.count) }
             if connection.appendedEvents { events.advance() }
             if connection.changedAspirations { aspirationCommits.withLock { $0 += 1 } }
@@ -116,6 +129,7 @@ final class StoreConnections: @unchecked Sendable {
             }
         } catch {
             try? connection.execute("ROLLBACK")
+            forgetChangedProfiles()
             (connection.appendedEvents, connection.changedAspirations) = (false, false)
             for job in group { job.finish(StoreError.from(error)) }
         }

@@ -193,9 +193,14 @@ enum Measure {
     }
 
     /// Peak resident memory of this process so far (VmHWM), in MiB.
-    static func peakMemoryMiB() -> Double {
+    static func peakMemoryMiB() -> Double { statusMiB("VmHWM:") }
+
+    /// Resident memory of this process now (VmRSS), in MiB.
+    static func residentMiB() -> Double { statusMiB("VmRSS:") }
+
+    private static func statusMiB(_ field: String) -> Double {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
-        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        for line in status.split(separator: "\n") where line.hasPrefix(field) {
             let kilobytes = line.split(separator: " ").compactMap { Double($0) }.first ?? 0
             return kilobytes / 1024
         }

@@ -108,7 +108,12 @@ enum PlanLatency {
         let planner = Planner(catalog: catalog, searchWork: work)
         // As the daemon does in the background after each load: every role's floor (a plan from no skills).
         let floors = Measure.seconds { planner.prepareFloors() }
-        say(String(format: "  floors for %d roles (made in the daemon's background after a load): %.2f s", catalog.roles.count, floors))
+        say(String(format: "  floors for %d roles: %.2f s", catalog.roles.count, floors))
+        // The rest of what the daemon prepares in the background after a load: each role's cover, baseline and relaxation.
+        let resident = Measure.residentMiB()
+        let rankings = Measure.seconds { planner.prepareRankings() }
+        say(String(format: "  every role prepared for ranking besides (the daemon's background work after a load): %.2f s, %+.0f MiB resident",
+                   rankings, Measure.residentMiB() - resident))
         for question in questions.prefix(50) { _ = try? planner.plan(profile: question.profile, targetRole: question.target, options: options) }
         var timings: [Double] = []
         var complete = 0

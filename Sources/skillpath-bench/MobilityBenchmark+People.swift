@@ -8,7 +8,7 @@ extension MobilityBenchmark.Run {
     /// Issue 21: three in ten people say what they want (one to three roles, a catalog transition from their
     /// role first where there is one, up to two skills), then the organisation's picture is timed: as soon as the
     /// burst lands, the catalog's first (every wanted role met for the first time); once the daemon has warmed
-    /// it after the burst (`ReadinessWarmUp`), as HR finds it a few seconds later; with every role's ready count;
+    /// it after the burst (`SettlingWarmUp`), as HR finds it a few seconds later; with every role's ready count;
     /// and at once after a second burst, before any warm-up.
     mutating func measureAspirations() {
         let rows = aspirationRows()

@@ -45,9 +45,9 @@ extension ReportsAspirations: HandledMethod {
     static func handle(_ params: Params, in context: CallContext) throws -> Result {
         let scope = try context.requireTeamScope(params.manager)
         let (store, evidence, planner) = (context.store, context.evidence, context.snapshot.planner)
-        // The profiles are the long read (half a million pieces of evidence for 15,000 people). Beside it:
-        // what people said, their paces and who holds what; then each wanted role is prepared for ranking,
-        // which a catalog's first picture would otherwise do after the read (and later ones find done).
+        // The profiles (from the profile cache, or half a million pieces of evidence read for 15,000 people),
+        // and beside them: what people said, their paces and who holds what; then each wanted role is
+        // prepared for ranking, unless the daemon's background preparation after the load already did it.
         let (profiles, (stored, paces, holders)) = try Parallel.both({
             try store.currentProfiles(inSubtreeOf: scope, evidence: evidence, withAspirationsOnly: true, numberedBy: planner.catalog)
         }, {

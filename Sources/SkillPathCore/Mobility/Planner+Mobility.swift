@@ -277,8 +277,20 @@ extension Planner {
     /// The same structures the first ranking would build, so answers do not change; a role the catalog does
     /// not have is skipped.
     public func prepareRanking(for role: String) {
+        guard let target = catalog.index.roleNumbers[role] else { return }
+        prepareRanking(target)
+    }
+
+    /// Every role prepared for ranking (`prepareRanking(for:)`): the daemon's background work after each
+    /// catalog load, so that neither a catalog's first aspiration picture nor any role's first ranking pays
+    /// for it (docs/benchmarks.md has its time and memory per catalog). Returns how many roles it prepared.
+    @discardableResult public func prepareRankings() -> Int {
+        for role in 0..<Int32(catalog.roles.count) { prepareRanking(role) }
+        return catalog.roles.count
+    }
+
+    private func prepareRanking(_ target: Int32) {
         let index = catalog.index
-        guard let target = index.roleNumbers[role] else { return }
         _ = index.roleCovers.cover(role: target, index: index)
         _ = index.readinessPlans.baseline(of: target, catalog: catalog)
         _ = index.roleRelaxations.relaxation(role: target, index: index)

@@ -52,82 +52,55 @@ extension OrganisationStore {
     }
 
     /// The people and, with `numbering`, each one's skill numbers in the order of their profile's skills.
+    /// Their evidence comes from the profile cache, read from the database only for those it lacks
+    /// (`cachedEvidence`); `level` then counts each piece as of today.
     private func readProfiles(
         inSubtreeOf root: String?, withAspirationsOnly: Bool, numbering: ((String) -> Int32?)?,
         level: (_ skill: String, _ level: Int, _ selfRated: Bool, _ day: Int) -> Int
     ) throws -> (people: [PersonProfile], skillNumbers: [[Int32?]]) {
-        try read { connection in
-            var scope = SubtreeScope(root: root)
-            if withAspirationsOnly { scope.also = "IN (SELECT employee FROM aspirations)" }
-            var people = try connection.prepare("""
+        let cache = connections.profiles
+        let fill = cache.beginFill()
+        defer { cache.endFill(fill) }
+        var scope = SubtreeScope(root: root)
+        if withAspirationsOnly { scope.also = "IN (SELECT employee FROM aspirations)" }
+        var people = try read { connection in
+            try connection.prepare("""
                 \(scope.with) SELECT id, name, role FROM employees WHERE left_on IS NULL \(scope.filter("id")) ORDER BY id
                 """).bind(scope.bind).rows { PersonProfile(id: $0.text(0), name: $0.text(1), role: $0.text(2), profile: Profile(role: $0.text(2)), numbers: nil) }
-            var skillNumbers = [[Int32?]](repeating: [], count: numbering == nil ? 0 : people.count)
-            var position = 0
-            /// The person `employee` names, moving forward through `people`. Both lists are in SQLite's id
-            /// order, which is by UTF-8 bytes, so the comparison is too (String's `<` is by Unicode rules).
-            func seek(_ employee: String) -> Int? {
-                while position < people.count, people[position].id.utf8.lexicographicallyPrecedes(employee.utf8) { position += 1 }
-                return position < people.count && people[position].id.utf8.elementsEqual(employee.utf8) ? position : nil
-            }
-            // Streamed row by row into the people: a large organisation has millions of skill rows.
-            let skills = try connection.prepare("""
-                \(scope.with) SELECT employee, skill, level, source = 'self', set_at
-                FROM skill_evidence WHERE 1 = 1 \(scope.filter("employee")) ORDER BY employee, skill
-                """).bind(scope.bind)
-            // Rows come grouped by employee: the previous row's person is found again by comparing bytes,
-            // the few distinct skill ids are built once each, and each person's skills are collected in one
-            // reused buffer and stored at their exact size (50,000 arrays grown by doubling cost twice the memory).
-            var last: (employee: String, person: Int?)?
-            var skillIDs = TextInterner()
-            var collected: [SkillLevel] = []
-            var collectedNumbers: [Int32?] = []
-            func store() {
-                if let person = last?.person {
-                    var exact: [SkillLevel] = []
-                    exact.reserveCapacity(collected.count)
-                    exact.append(contentsOf: collected)
-                    people[person].profile.skills = exact
-                    if numbering != nil {
-                        var exactNumbers: [Int32?] = []
-                        exactNumbers.reserveCapacity(collectedNumbers.count)
-                        exactNumbers.append(contentsOf: collectedNumbers)
-                        skillNumbers[person] = exactNumbers
-                    }
-                }
-                collected.removeAll(keepingCapacity: true)
-                collectedNumbers.removeAll(keepingCapacity: true)
-            }
-            while try skills.step() {
-                if last.map({ !skills.text(0, equals: $0.employee) }) ?? true {
-                    store()
-                    let employee = skills.text(0)
-                    last = (employee, seek(employee))
-                }
-                guard last?.person != nil else { continue }
-                var (skill, number): (String, Int32?)
-                if let numbering {
-                    (skill, number) = skills.text(1, interning: &skillIDs, numbering: numbering)
-                } else {
-                    (skill, number) = (skills.text(1, interning: &skillIDs), nil)
-                }
-                let counted = level(skill, skills.int(2), skills.int(3) != 0, skills.dayNumber(4) ?? Int(Int32.max))
-                // A skill's pieces of evidence come together: its level is the best any of them counts for.
-                if let previous = collected.last, previous.skill == skill {
-                    collected[collected.count - 1].level = max(previous.level, counted)
-                } else {
-                    collected.append(SkillLevel(skill: skill, level: counted))
-                    collectedNumbers.append(number)
-                }
-            }
-            store()
-            position = 0
-            for (employee, course) in try connection.prepare("\(scope.with) SELECT employee, course FROM completions WHERE 1 = 1 \(scope.filter("employee")) ORDER BY employee")
-                .bind(scope.bind).rows({ ($0.text(0), $0.text(1)) }) {
-                if let person = seek(employee) { people[person].profile.completed.append(course) }
-            }
-            return (people, skillNumbers)
         }
+        let entries = try cachedEvidence(of: people.map(\.id), scope: scope, fill: fill)
+        let texts = cache.texts
+        // Each text's number in the catalog, asked once per read.
+        var numbers: [Int32??] = numbering == nil ? [] : Array(repeating: nil, count: texts.count)
+        func number(_ position: Int32) -> Int32? {
+            guard let numbering, numbers.indices.contains(Int(position)) else { return nil }
+            if let known = numbers[Int(position)] { return known }
+            let found = numbering(texts[Int(position)])
+            numbers[Int(position)] = .some(found)
+            return found
+        }
+        var skillNumbers = [[Int32?]](repeating: [], count: numbering == nil ? 0 : people.count)
+        for (person, entry) in zip(people.indices, entries) {
+            var skills: [SkillLevel] = []
+            var resolved: [Int32?] = []
+            skills.reserveCapacity(entry.pieces.count)
+            var previous: Int32?
+            for piece in entry.pieces where texts.indices.contains(Int(piece.skill)) {
+                let counted = level(texts[Int(piece.skill)], Int(piece.level), piece.selfRated, Int(piece.day))
+                // A skill's pieces of evidence come together: its level is the best any of them counts for.
+                if previous == piece.skill, let last = skills.indices.last {
+                    skills[last].level = max(skills[last].level, counted)
+                } else {
+                    skills.append(SkillLevel(skill: texts[Int(piece.skill)], level: counted))
+                    if numbering != nil { resolved.append(number(piece.skill)) }
+                }
+                previous = piece.skill
+            }
+            people[person].profile.skills = skills
+            people[person].profile.completed = entry.completed.compactMap { texts.indices.contains(Int($0)) ? texts[Int($0)] : nil }
+            if numbering != nil { skillNumbers[person] = resolved }
+        }
+        return (people, skillNumbers)
     }
 }
 

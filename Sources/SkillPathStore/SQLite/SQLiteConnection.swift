@@ -16,6 +16,9 @@ public final class SQLiteConnection {
     /// Set when a write changes someone's aspirations: after the commit, the store counts it
     /// (`OrganisationStore.aspirationCommits`).
     var changedAspirations = false
+    /// Set on the writer by `watchProfileChanges`: the rows inserted into `skill_evidence`, as SQLite's update
+    /// hook reports them.
+    var evidenceInserts: EvidenceInserts?
 
     public enum Mode {
         case readWrite
@@ -49,6 +52,7 @@ public final class SQLiteConnection {
 
     deinit {
         statements.removeAll()
+        if evidenceInserts != nil { sqlite3_update_hook(handle, nil, nil) }
         sqlite3_close_v2(handle)
     }
 
