@@ -84,6 +84,7 @@ extension OrganisationStore {
             var skills: [SkillLevel] = []
             var resolved: [Int32?] = []
             skills.reserveCapacity(entry.pieces.count)
+            resolved.reserveCapacity(numbering == nil ? 0 : entry.pieces.count)
             var previous: Int32?
             for piece in entry.pieces where texts.indices.contains(Int(piece.skill)) {
                 let counted = level(texts[Int(piece.skill)], Int(piece.level), piece.selfRated, Int(piece.day))

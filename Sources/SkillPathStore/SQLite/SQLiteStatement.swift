@@ -111,11 +111,6 @@ public final class SQLiteStatement {
         String(decoding: bytes(column), as: UTF8.self)
     }
 
-    /// A text column as the String `interner` already holds for the same bytes, if any.
-    public func text(_ column: Int32, interning interner: inout TextInterner) -> String {
-        interner.string(bytes(column))
-    }
-
     /// A text column as `interner` holds it, with the number `numbering` gives it (asked once per distinct text).
     public func text(_ column: Int32, interning interner: inout TextInterner, numbering: (String) -> Int32?) -> (text: String, number: Int32?) {
         interner.numbered(bytes(column), numbering: numbering)
