@@ -27,7 +27,7 @@ final class SettlingWarmUp: Sendable {
         state = Locked(State(warmed: commits, seen: commits))
     }
 
-    /// Whether the count moved since the last warm-up began and have stopped changing since the last check.
+    /// Whether the count moved since the last warm-up began and has stopped changing since the last check.
     func changesSettled(commits: Int) -> Bool {
         state.withLock { state in
             defer { state.seen = commits }
