@@ -11,9 +11,7 @@ extension OrganisationStore {
             try connection.prepare("SELECT id FROM employees WHERE left_on IS NULL ORDER BY id").rows { $0.text(0) }
         }
         cache.keepOnly(Set(everyone))
-        let missing = cache.lookup(everyone).filter { $0 == nil }.count
-        _ = try cachedEvidence(of: everyone, scope: SubtreeScope(root: nil), fill: fill)
-        return missing
+        return try cachedEvidence(of: everyone, scope: SubtreeScope(root: nil), fill: fill).read
     }
 
     /// Keeps the profile cache to at most `pieces` pieces of evidence: the daemon's share of an address-space limit.
@@ -21,17 +19,19 @@ extension OrganisationStore {
         connections.profiles.limit(to: pieces)
     }
 
-    /// How many people and pieces of evidence the profile cache holds (`system.health`, tests).
+    /// How many people and pieces of evidence the profile cache holds (the daemon's log, tests).
     public var profileCacheSize: (people: Int, pieces: Int) { connections.profiles.size }
 
     /// Each of `employees`' evidence and completions as stored: kept ones from the cache, the rest read (and
     /// kept). When most are missing, one pass over `scope`'s rows (which must cover them all); otherwise each
-    /// person through the index.
-    func cachedEvidence(of employees: [String], scope: SubtreeScope, fill: ProfileCache.Fill) throws(StoreError) -> [ProfileCache.Entry] {
+    /// person through the index. `read`: how many people were read.
+    func cachedEvidence(
+        of employees: [String], scope: SubtreeScope, fill: ProfileCache.Fill
+    ) throws(StoreError) -> (entries: [ProfileCache.Entry], read: Int) {
         let cache = connections.profiles
         var entries = cache.lookup(employees)
         let missing = entries.indices.filter { entries[$0] == nil }
-        guard !missing.isEmpty else { return entries.map { $0 ?? .init() } }
+        guard !missing.isEmpty else { return (entries.map { $0 ?? .init() }, 0) }
         let wanted = missing.map { employees[$0] }
         let fetched = try read { connection in
             var reading = EvidenceReading(wanted)
@@ -44,7 +44,7 @@ extension OrganisationStore {
         }
         let kept = cache.keep(fetched, from: fill)
         for position in missing { entries[position] = kept[employees[position]] }
-        return entries.map { $0 ?? .init() }
+        return (entries.map { $0 ?? .init() }, missing.count)
     }
 }
 

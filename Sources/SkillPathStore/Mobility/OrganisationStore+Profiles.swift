@@ -68,7 +68,7 @@ extension OrganisationStore {
                 \(scope.with) SELECT id, name, role FROM employees WHERE left_on IS NULL \(scope.filter("id")) ORDER BY id
                 """).bind(scope.bind).rows { PersonProfile(id: $0.text(0), name: $0.text(1), role: $0.text(2), profile: Profile(role: $0.text(2)), numbers: nil) }
         }
-        let entries = try cachedEvidence(of: people.map(\.id), scope: scope, fill: fill)
+        let entries = try cachedEvidence(of: people.map(\.id), scope: scope, fill: fill).entries
         let texts = cache.texts
         // Each text's number in the catalog, asked once per read.
         var numbers: [Int32??] = numbering == nil ? [] : Array(repeating: nil, count: texts.count)

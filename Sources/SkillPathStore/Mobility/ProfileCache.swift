@@ -128,8 +128,10 @@ final class ProfileCache: Sendable {
                 state.positions[text] = position
                 return position
             }
+            // A position outside the read's texts cannot come from `EvidenceReading`; were it to, -1 names no
+            // text, and the reader skips it rather than show another text in its place.
             func renumber(_ position: Int32) -> Int32 {
-                renumbered.indices.contains(Int(position)) ? renumbered[Int(position)] : position
+                renumbered.indices.contains(Int(position)) ? renumbered[Int(position)] : -1
             }
             var kept: [String: Entry] = [:]
             kept.reserveCapacity(fetched.entries.count)
