@@ -4,6 +4,7 @@ import Glibc
 import JSONRPC
 import Locking
 import SkillPathAPI
+import SkillPathCore
 import SkillPathProtocol
 import SystemSupport
 
@@ -101,7 +102,7 @@ extension Daemon {
     }
 
     /// Every role's floor (`Planner.prepareFloors`), made in the background once per catalog, so that the first
-    /// plans to each role after a load do not pay for it; on a catalog of up to `rankingsPreparedUpTo`
+    /// plans to each role after a load do not pay for it; on a catalog of up to `Planner.rankingsPreparedUpTo`
     /// courses, all that ranking keeps per role too (`Planner.prepareRankings`), so that neither a role's
     /// first ranking nor a catalog's first aspiration picture builds it. ESCO's 3,007 roles take 0.5 s and
     /// 1 MiB; a generated catalog of 100,000 courses and 5,000 roles would take 6.5 s and 217 MiB
@@ -109,11 +110,9 @@ extension Daemon {
     func prepareRoles() {
         let planner = catalogs.current.planner
         DispatchQueue.global(qos: .background).async {
-            if planner.catalog.courses.count <= Self.rankingsPreparedUpTo { planner.prepareRankings() } else { planner.prepareFloors() }
+            if planner.catalog.courses.count <= Planner.rankingsPreparedUpTo { planner.prepareRankings() } else { planner.prepareFloors() }
         }
     }
-
-    static let rankingsPreparedUpTo = 20_000
 
     /// Makes the organisation's aspiration picture as an administrator would ask for it (counted), so that its
     /// plans are remembered; logged at info with why and how long it took.

@@ -185,7 +185,10 @@ public struct CatalogGenerator: Sendable {
 
     /// Profiles for benchmarks: someone who holds a role (its skills at the required levels, give or take)
     /// asking for a role it has a transition to, or another role of the same family.
-    public static func questions(for catalog: Catalog, count: Int, seed: UInt64) -> [(profile: Profile, target: String)] {
+    /// Seeded questions: an employee holding a random role, with most of its skills, asks for a role it has a
+    /// transition to (or any other). With `profileSizes`, each profile is topped up with other skills of the
+    /// catalog at levels 1–3 to a size drawn from the range, as a long-tenured employee's profile would be.
+    public static func questions(for catalog: Catalog, count: Int, seed: UInt64, profileSizes: ClosedRange<Int>? = nil) -> [(profile: Profile, target: String)] {
         var random = SeededGenerator(seed: seed)
         // Grouped once: a scan of every transition per profile is most of a 50,000-profile run on ESCO.
         let transitions = Dictionary(grouping: catalog.transitions, by: \.from)
@@ -194,6 +197,15 @@ public struct CatalogGenerator: Sendable {
             var skills: [SkillLevel] = []
             for requirement in current.requires where random.chance(0.85) {
                 skills.append(SkillLevel(skill: requirement.skill, level: max(0, min(5, requirement.level + random.int(in: -1...0)))))
+            }
+            if let profileSizes, !catalog.skills.isEmpty {
+                let size = random.int(in: profileSizes)
+                var attempts = 0
+                while skills.count < size && attempts < 4 * size {
+                    attempts += 1
+                    let skill = random.pick(catalog.skills).id
+                    if !skills.contains(where: { $0.skill == skill }) { skills.append(SkillLevel(skill: skill, level: random.int(in: 1...3))) }
+                }
             }
             let moves = transitions[current.id] ?? []
             let target = moves.isEmpty ? random.pick(catalog.roles).id : random.pick(moves).to

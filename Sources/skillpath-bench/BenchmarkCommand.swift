@@ -9,12 +9,16 @@ enum BenchmarkCommand {
 
     benchmarks:
       core     generate a large catalog, then measure load time, peak memory and plan latency
-               --structure domain|flat|deep|all (all) --courses N (100000) --skills N (30000) --roles N (5000)
-               --plans N (2000) --seed N (42) --work N (the planner's search work limit);
+               --structure domain|flat|deep|ranked|capped|chained|crowded|all (all; or a comma-separated list)
+               --courses N (100000) --skills N (30000) --roles N (5000) --plans N (2000) --seed N (42)
+               --profile-skills MIN-MAX|role (5-40) --effort quick|standard|thorough (standard)
+               --work N (the planner's search work limit);
                --out DIR keeps the generated catalogs there; --prefer F,F plans with preferred formats
-      shipped  plan latency on the shipped Catalog/ (--catalog DIR, --plans N, --prefer F,F)
+      shipped  plan latency on the shipped Catalog/ (--catalog DIR, --plans N, --prefer F,F, --profile-skills MIN-MAX|role (role),
+               --effort quick|standard|thorough (standard))
       quality  plans against exact references: --small N (500) hostile small catalogs against brute force, and
-               --cases N (300) questions per large structure (--structure ...) against a 100x longer search
+               --cases N (300) questions per large structure (--structure ...) against effort thorough;
+               --profile-skills MIN-MAX|role (role) --effort quick|standard (standard) for the fast side
       store    employees.upsert of --employees N (100000) with 10 skills each, progress.record from 1 and 16
                connections, reports.team over 5,000 people, and raw SQLite durable commits as the ceiling
       events   the event feed (issue 22): durable progress.record from 16 connections with no subscriber, then with
@@ -85,15 +89,38 @@ enum BenchmarkCommand {
         /// A comma-separated list, or nil when the option is not given.
         func set(_ key: String) -> Set<String>? { values[key].map { Set($0.split(separator: ",").map(String.init)) } }
 
-        /// `--structure`: one generated structure, `all` (the default), or with `allowNone`, `none`.
+        /// `--structure`: generated structures, comma-separated, `all` (the default), or with `allowNone`, `none`.
         func structures(allowNone: Bool = false) throws(UsageError) -> [CatalogStructure] {
             let requested = values["structure"] ?? "all"
             if allowNone && requested == "none" { return [] }
             if requested == "all" { return CatalogStructure.allCases }
-            guard let structure = CatalogStructure(rawValue: requested) else {
-                throw UsageError(message: "--structure must be one of \(CatalogStructure.allCases.map(\.rawValue).joined(separator: ", ")), all\(allowNone ? ", none" : "")")
+            var structures: [CatalogStructure] = []
+            for name in requested.split(separator: ",") {
+                guard let structure = CatalogStructure(rawValue: String(name)) else {
+                    throw UsageError(message: "--structure must be one or more of \(CatalogStructure.allCases.map(\.rawValue).joined(separator: ", ")), or all\(allowNone ? ", none" : "")")
+                }
+                structures.append(structure)
             }
-            return [structure]
+            return structures
+        }
+
+        /// `--effort quick|standard|thorough` (standard when not given).
+        func effort() throws(UsageError) -> PlanOptions.Effort {
+            guard let text = values["effort"] else { return .standard }
+            guard let effort = PlanOptions.Effort(rawValue: text) else { throw UsageError(message: "--effort must be quick, standard or thorough") }
+            return effort
+        }
+
+        /// `--profile-skills MIN-MAX`: how many skills each generated profile holds (`fallback` when not given);
+        /// `role` for only the current role's skills.
+        func profileSizes(_ fallback: ClosedRange<Int>?) throws(UsageError) -> ClosedRange<Int>? {
+            guard let text = values["profile-skills"] else { return fallback }
+            if text == "role" { return nil }
+            let bounds = text.split(separator: "-").compactMap { Int($0) }
+            guard bounds.count == 2, bounds[0] >= 0, bounds[0] <= bounds[1], bounds[1] <= 1_000 else {
+                throw UsageError(message: "--profile-skills takes MIN-MAX (e.g. 5-40, at most 1000) or role")
+            }
+            return bounds[0]...bounds[1]
         }
     }
 
@@ -104,16 +131,16 @@ enum BenchmarkCommand {
     static func dispatch(_ name: String, _ options: Options) throws(UsageError) -> Int32 {
         switch name {
         case "core":
-            return CoreBenchmark(
-                structures: try options.structures(), skills: options.number("skills", 30_000), courses: options.number("courses", 100_000),
-                roles: options.number("roles", 5_000), plans: options.number("plans", 2_000), seed: UInt64(options.number("seed", 42)),
-                work: options.number("work", Planner.defaultSearchWork), output: options["out"], preferred: options.set("prefer")).run()
+            return CoreBenchmark(structures: try options.structures(), skills: options.number("skills", 30_000), courses: options.number("courses", 100_000),
+                                 roles: options.number("roles", 5_000), plans: options.number("plans", 2_000), seed: UInt64(options.number("seed", 42)),
+                                 work: options.number("work", Planner.defaultSearchWork), output: options["out"], preferred: options.set("prefer"),
+                                 profileSizes: try options.profileSizes(5...40), effort: try options.effort()).run()
         case "shipped":
-            return ShippedBenchmark(catalog: options["catalog"] ?? "Catalog", plans: options.number("plans", 2_000), preferred: options.set("prefer")).run()
+            return ShippedBenchmark(catalog: options["catalog"] ?? "Catalog", plans: options.number("plans", 2_000), preferred: options.set("prefer"),
+                                    profileSizes: try options.profileSizes(nil), effort: try options.effort()).run()
         case "quality":
-            return QualityBenchmark(
-                cases: options.number("cases", 300), smallCases: options.number("small", 500), structures: try options.structures(),
-                work: options.number("work", Planner.defaultSearchWork)).run()
+            return QualityBenchmark(cases: options.number("cases", 300), smallCases: options.number("small", 500), structures: try options.structures(),
+                                    work: options.number("work", Planner.defaultSearchWork), profileSizes: try options.profileSizes(nil), effort: try options.effort()).run()
         case "rpc":
             var benchmark = RPCBenchmark(seconds: options.seconds(3))
             if options["structure"] != nil { benchmark.structures = try options.structures() }

@@ -17,6 +17,10 @@ struct CoreBenchmark {
     var output: String?
     /// Preferred course formats for every plan (`--prefer video,reading`), or nil.
     var preferred: Set<String>?
+    /// How many skills each profile holds (`CatalogGenerator.questions`); nil for the current role's only.
+    var profileSizes: ClosedRange<Int>?
+    /// The effort of every plan (`--effort`).
+    var effort = PlanOptions.Effort.standard
 
     func run() -> Int32 {
         for structure in structures {
@@ -63,11 +67,12 @@ struct CoreBenchmark {
         say(String(format: "  in-process load: %.3f s (%d warnings, %d courses not takeable from zero)", load, catalog.warnings.count, unreachable))
         var options = PlanOptions()
         options.preferredFormats = preferred
-        PlanLatency.report(catalog: catalog, questions: CatalogGenerator.questions(for: catalog, count: plans, seed: seed), work: work, options: options)
+        options.effort = effort
+        PlanLatency.report(catalog: catalog, questions: CatalogGenerator.questions(for: catalog, count: plans, seed: seed, profileSizes: profileSizes), work: work, options: options)
         if let seconds = ProcessInfo.processInfo.environment["SKILLPATH_BENCH_PROFILE_SECONDS"].flatMap(Double.init) {
             // For `perf record`: keep planning the same questions so that planning dominates the profile.
             let planner = Planner(catalog: catalog, searchWork: work)
-            let questions = CatalogGenerator.questions(for: catalog, count: plans, seed: seed)
+            let questions = CatalogGenerator.questions(for: catalog, count: plans, seed: seed, profileSizes: profileSizes)
             let start = ContinuousClock.now
             while ContinuousClock.now - start < .seconds(seconds) {
                 for question in questions { _ = try? planner.plan(profile: question.profile, targetRole: question.target) }
@@ -107,13 +112,18 @@ enum PlanLatency {
     static func report(catalog: Catalog, questions: [(profile: Profile, target: String)], work: Int = Planner.defaultSearchWork, options: PlanOptions = PlanOptions()) {
         let planner = Planner(catalog: catalog, searchWork: work)
         // As the daemon does in the background after each load: every role's floor (a plan from no skills).
-        let floors = Measure.seconds { planner.prepareFloors() }
-        say(String(format: "  floors for %d roles: %.2f s", catalog.roles.count, floors))
-        // The rest of what the daemon prepares in the background after a load: each role's cover, baseline and relaxation.
-        let resident = Measure.residentMiB()
-        let rankings = Measure.seconds { planner.prepareRankings() }
-        say(String(format: "  every role prepared for ranking besides (the daemon's background work after a load): %.2f s, %+.0f MiB resident",
-                   rankings, Measure.residentMiB() - resident))
+        if ProcessInfo.processInfo.environment["SKILLPATH_BENCH_FLOORS"] != "lazy" {
+            let floors = Measure.seconds { planner.prepareFloors() }
+            say(String(format: "  floors for %d roles: %.2f s", catalog.roles.count, floors))
+        }
+        // The rest of what the daemon prepares in the background after a load, on catalogs small enough:
+        // each role's cover, baseline and relaxation (SKILLPATH_BENCH_PREPARE=all to time it on any catalog).
+        if catalog.courses.count <= Planner.rankingsPreparedUpTo || ProcessInfo.processInfo.environment["SKILLPATH_BENCH_PREPARE"] == "all" {
+            let resident = Measure.residentMiB()
+            let rankings = Measure.seconds { planner.prepareRankings() }
+            say(String(format: "  every role prepared for ranking besides (the daemon's background work after a load): %.2f s, %+.0f MiB resident",
+                       rankings, Measure.residentMiB() - resident))
+        }
         for question in questions.prefix(50) { _ = try? planner.plan(profile: question.profile, targetRole: question.target, options: options) }
         var timings: [Double] = []
         var complete = 0

@@ -5,13 +5,17 @@ import SkillPathFixtures
 /// How good are plans? Two measures, each against an exact reference:
 /// - small hostile catalogs (`HostileCatalog`, every structure knob varied) against brute force over every
 ///   subset of courses: validity, `unmet` exactness and distance from the optimum;
-/// - large generated catalogs of each structure, the default search against a search a hundred times longer,
-///   wherever the long search proved its answer optimal.
+/// - large generated catalogs of each structure, the default search against effort `thorough` (a hundred
+///   times longer, over every provider), on every question and wherever the long search proved its answer.
 struct QualityBenchmark {
     var cases: Int
     var smallCases: Int
     var structures: [CatalogStructure]
     var work = Planner.defaultSearchWork
+    /// How many skills each profile holds (`CatalogGenerator.questions`); nil for the current role's only.
+    var profileSizes: ClosedRange<Int>?
+    /// The effort of the fast side (`--effort`), against thorough.
+    var effort = PlanOptions.Effort.standard
 
     func run() -> Int32 {
         small()
@@ -59,27 +63,37 @@ struct QualityBenchmark {
         compare(catalog: catalog, name: "\(structure.rawValue), 100,000 courses", seed: 11)
     }
 
-    /// The default search against a search a hundred times longer, on the questions the long one proves.
+    /// The default search against effort `thorough` (a hundred times the search, over every provider of
+    /// every level: no shortlist), on every question, and apart on the questions the long search proves.
     func compare(catalog: Catalog, name: String, seed: UInt64) {
-        let quick = Planner(catalog: catalog, searchWork: work)
-        let thorough = Planner(catalog: catalog, searchWork: work * 100)
-        var provenQuick = 0, provenThorough = 0, equal = 0, within2 = 0
-        var worstGap = 0.0, totalGap = 0.0
-        for question in CatalogGenerator.questions(for: catalog, count: cases, seed: seed) {
-            guard let fast = try? quick.plan(profile: question.profile, targetRole: question.target),
-                  let slow = try? thorough.plan(profile: question.profile, targetRole: question.target) else { continue }
+        let planner = Planner(catalog: catalog, searchWork: work)
+        var long = PlanOptions()
+        long.effort = .thorough
+        var short = PlanOptions()
+        short.effort = effort
+        var provenQuick = 0, provenThorough = 0, equal = 0, within2 = 0, compared = 0, closeAll = 0, worse5 = 0
+        var worstGap = 0.0, totalGap = 0.0, worstAll = 0.0, fastTime = 0.0
+        for question in CatalogGenerator.questions(for: catalog, count: cases, seed: seed, profileSizes: profileSizes) {
+            var fast: Plan?
+            fastTime += Measure.seconds { fast = try? planner.plan(profile: question.profile, targetRole: question.target, options: short) }
+            guard let fast, let slow = try? planner.plan(profile: question.profile, targetRole: question.target, options: long) else { continue }
             if fast.optimal { provenQuick += 1 }
+            let gap = slow.totals.hours.hundredths == 0 ? 0 : Double(fast.totals.hours.hundredths - slow.totals.hours.hundredths) / Double(slow.totals.hours.hundredths)
+            compared += 1
+            if gap <= 0.02 { closeAll += 1 }
+            if gap > 0.05 { worse5 += 1 }
+            worstAll = max(worstAll, gap)
             guard slow.optimal else { continue }
             provenThorough += 1
-            let gap = slow.totals.hours.hundredths == 0 ? 0 : Double(fast.totals.hours.hundredths - slow.totals.hours.hundredths) / Double(slow.totals.hours.hundredths)
             if gap == 0 { equal += 1 }
             if gap <= 0.02 { within2 += 1 }
             worstGap = max(worstGap, gap)
             totalGap += gap
         }
-        say("\(name), \(cases) questions (objective hours, search work \(work) against \(work * 100)):")
-        say("  proven optimal: default \(percent(provenQuick, cases)), 100× \(percent(provenThorough, cases))")
-        say("  on the \(provenThorough) the long search proved: default optimal \(percent(equal, provenThorough)), within 2% \(percent(within2, provenThorough)), mean excess \(String(format: "%.2f%%", 100 * totalGap / Double(max(provenThorough, 1)))), worst \(String(format: "%.1f%%", 100 * worstGap))")
+        say("\(name), \(cases) questions (objective hours, effort \(effort.rawValue), search work \(work), against effort thorough), its plans \(Measure.milliseconds(fastTime / Double(max(compared, 1)))) on average:")
+        say("  proven optimal: default \(percent(provenQuick, cases)), thorough \(percent(provenThorough, cases))")
+        say("  against thorough's plan on all \(compared): within 2% \(percent(closeAll, compared)), more than 5% dearer \(worse5), worst \(String(format: "%.1f%%", 100 * worstAll))")
+        say("  on the \(provenThorough) thorough proved: default optimal \(percent(equal, provenThorough)), within 2% \(percent(within2, provenThorough)), mean excess \(String(format: "%.2f%%", 100 * totalGap / Double(max(provenThorough, 1)))), worst \(String(format: "%.1f%%", 100 * worstGap))")
     }
 
     func percent(_ part: Int, _ whole: Int) -> String {

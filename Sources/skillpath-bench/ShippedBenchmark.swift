@@ -8,6 +8,10 @@ struct ShippedBenchmark {
     var plans: Int
     /// Preferred course formats for every plan (`--prefer video,reading`), or nil.
     var preferred: Set<String>?
+    /// How many skills each profile holds (`CatalogGenerator.questions`); nil for the current role's only.
+    var profileSizes: ClosedRange<Int>?
+    /// The effort of every plan (`--effort`).
+    var effort = PlanOptions.Effort.standard
 
     func run() -> Int32 {
         var loaded: Catalog?
@@ -19,8 +23,9 @@ struct ShippedBenchmark {
         say("Shipped catalog \(catalog): \(loaded.skills.count) skills, \(loaded.courses.count) courses, \(loaded.roles.count) roles, loaded in \(Measure.milliseconds(load))")
         var options = PlanOptions()
         options.preferredFormats = preferred
+        options.effort = effort
         if let preferred { say("  preferring \(preferred.sorted().joined(separator: ", "))") }
-        PlanLatency.report(catalog: loaded, questions: CatalogGenerator.questions(for: loaded, count: plans, seed: 7), options: options)
+        PlanLatency.report(catalog: loaded, questions: CatalogGenerator.questions(for: loaded, count: plans, seed: 7, profileSizes: profileSizes), options: options)
         return 0
     }
 }

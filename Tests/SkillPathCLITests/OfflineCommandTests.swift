@@ -72,6 +72,13 @@ import Testing
         #expect(plan["steps"]?.arrayValue?.compactMap { $0["course"]?.stringValue } == ["py2", "py3", "stats-course"])
         #expect(plan["totals"]?["hours"] == .number("24"))
         #expect(plan["gap"]?.arrayValue?.first?["have"] == .number("1"))
+        // On a small catalog the quick effort walks everything too: the same plan.
+        let quick = try skillpath("plan", "--catalog", catalog, "--profile", profile, "--target", "scientist", "--json", "--quick")
+        #expect(quick.status == 0, "\(quick.stderr)")
+        #expect(try JSONParser.parse(quick.stdout)["steps"] == plan["steps"])
+        let both = try skillpath("plan", "--catalog", catalog, "--profile", profile, "--target", "scientist", "--quick", "--thorough")
+        #expect(both.status == 64)
+        #expect(both.stderr.contains("--quick and --thorough cannot be given together"), "\(both.stderr)")
     }
 
     @Test func planReadsAsAnExplainedTimelineWithoutColourInAPipe() throws {

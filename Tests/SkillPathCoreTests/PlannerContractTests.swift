@@ -175,6 +175,10 @@ import Testing
         #expect(throws: PlanningError(.invalidOption, field: "options.fromats", "is not a known field (expected one of: \(PlanOptions.fieldNames.joined(separator: ", ")))")) {
             try PlanOptions(json: JSONField(try JSONParser.parse(#"{"fromats": []}"#), path: "options"))
         }
+        #expect(try PlanOptions(json: JSONField(try JSONParser.parse(#"{"effort": "quick"}"#), path: "options")).effort == .quick)
+        #expect(throws: PlanningError(.invalidOption, field: "options.effort", "must be \"quick\", \"standard\" or \"thorough\", got \"fast\"")) {
+            try PlanOptions(json: JSONField(try JSONParser.parse(#"{"effort": "fast"}"#), path: "options"))
+        }
         #expect(throws: PlanningError(.invalidOption, field: "options.startDate", "must be a date as YYYY-MM-DD, got \"2027-02-30\"")) {
             try PlanOptions(json: JSONField(try JSONParser.parse(#"{"startDate": "2027-02-30"}"#), path: "options"))
         }

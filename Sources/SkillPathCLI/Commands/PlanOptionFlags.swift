@@ -5,6 +5,7 @@ enum PlanOptionFlags {
     static let specs = [
         OptionSpec("objective", value: "hours|cost", help: "minimise total hours (default) or total cost"),
         OptionSpec("thorough", help: "search a hundred times longer for the best plan (milliseconds, not microseconds)"),
+        OptionSpec("quick", help: "search only the cheapest-looking ways into each level on large catalogs (faster, plans can cost more)"),
         OptionSpec("format", value: "FORMAT", repeatable: true, help: "allowed course formats (repeat or comma-separate)"),
         OptionSpec("course-format", value: "FORMAT", repeatable: true, help: "the same as --format"),
         OptionSpec("language", value: "LANG", repeatable: true, help: "allowed course languages"),
@@ -26,7 +27,9 @@ enum PlanOptionFlags {
             }
             options.objective = parsed
         }
+        if arguments.flag("thorough") && arguments.flag("quick") { throw .usage("--quick and --thorough cannot be given together") }
         if arguments.flag("thorough") { options.effort = .thorough }
+        if arguments.flag("quick") { options.effort = .quick }
         let formats = arguments.values("format") + arguments.values("course-format")
         if !formats.isEmpty { options.formats = Set(formats) }
         let languages = arguments.values("language")

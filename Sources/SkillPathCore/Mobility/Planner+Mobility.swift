@@ -281,6 +281,10 @@ extension Planner {
         prepareRanking(target)
     }
 
+    /// The largest catalog (in courses) on which the daemon prepares every role for ranking after a load;
+    /// above it, only every role's floor, and the rest as each role is first asked for.
+    public static let rankingsPreparedUpTo = 20_000
+
     /// Every role prepared for ranking (`prepareRanking(for:)`): the daemon's background work after each
     /// catalog load, so that neither a catalog's first aspiration picture nor any role's first ranking pays
     /// for it (docs/benchmarks.md has its time and memory per catalog). Returns how many roles it prepared.

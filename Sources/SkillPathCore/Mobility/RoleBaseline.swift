@@ -47,7 +47,7 @@ struct RoleBaseline: Sendable {
                     doneRead.insert(Int(prior))
                 }
             }
-            let groups = scratch.relevantGroups(targets: reachable, filter: CourseFilter(index: index)) { passed.append($0) }
+            let groups = scratch.relevantGroups(targets: reachable, filter: CourseFilter(index: index)) { passed.append($0) } ?? []
             scratch.clearRelevance()
             for course in groups.flatMap(\.courses) {
                 doneRead.insert(Int(course))

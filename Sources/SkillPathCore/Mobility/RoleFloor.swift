@@ -11,13 +11,23 @@ struct RoleFloor: Sendable {
         courses = plan.steps.compactMap { index.courseNumbers[$0.course] }
     }
 
-    /// The plan from no skills to `role` with the default options, unfloored (it is the floor).
+    /// The options of a floor: the default ones at the quick effort. A floor is only ever a fallback compared
+    /// with the search's answer, and from no skills every role's walk is as large as the catalog allows: at
+    /// the standard effort the 5,000 floors of a 100,000-course catalog whose requirements reach anywhere
+    /// took over five minutes, at the quick one seconds (docs/benchmarks.md).
+    static let options: PlanOptions = {
+        var options = PlanOptions()
+        options.effort = .quick
+        return options
+    }()
+
+    /// The plan from no skills to `role` with `options`, unfloored (it is the floor).
     init(role: Int32, catalog: Catalog) {
         let index = catalog.index
         let goals = PlanningProblem.goals(index: index, target: role, current: nil, options: PlanOptions(), levels: [:])
         let problem = PlanningProblem(levels: [:], filter: CourseFilter(index: index), target: role, current: nil, goals: goals)
         let plan = index.scratchPool.withScratch(index: index) { scratch in
-            Planner(catalog: catalog).plan(problem, options: PlanOptions(), scratch: scratch, floored: false)
+            Planner(catalog: catalog).plan(problem, options: Self.options, scratch: scratch, floored: false)
         }
         self.init(plan, index: index)
     }

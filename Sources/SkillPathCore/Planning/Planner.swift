@@ -70,7 +70,10 @@ public struct Planner: Sendable {
         return plan
     }
 
-    /// The search work for an effort: `thorough` is a hundred times `standard`.
+    /// The largest relevance walk the quick effort searches whole (see `directSearch`).
+    static let shortlistAbove = 500
+
+    /// The search work for an effort: `thorough` is a hundred times `standard` (and `quick`, which searches less).
     func work(_ effort: PlanOptions.Effort) -> Int {
         effort == .thorough ? searchWork.multipliedReportingOverflow(by: 100).partialValue : searchWork
     }
@@ -87,8 +90,23 @@ public struct Planner: Sendable {
     /// Without filters or a budget, every relevant course can be taken in some order (each was taken by the
     /// profile's closure, and the relevance walk keeps every course a first provider needs), so the
     /// independent groups the walk found are searched at once, with no closure and no graph of the whole.
+    ///
+    /// At the quick effort, a walk that would include more than `shortlistAbove` courses is done again
+    /// through each level's shortlisted providers only (`ProviderShortlist`).
     func directSearch(_ goals: [Goal], scratch: ReachScratch, objective: PlanOptions.Objective, effort: PlanOptions.Effort, preference: CoursePreference?) -> SearchOutcome {
-        let groups = scratch.relevantGroups(targets: goals.map { ($0.skill, $0.need) }, filter: CourseFilter(index: catalog.index))
+        let targets = goals.map { ($0.skill, $0.need) }
+        let filter = CourseFilter(index: catalog.index)
+        var groups: [ReachScratch.Group]
+        var shortlisted = false
+        if effort == .quick, let whole = scratch.relevantGroups(targets: targets, filter: filter, limit: Self.shortlistAbove) {
+            groups = whole
+        } else if effort == .quick {
+            scratch.clearRelevance()
+            groups = scratch.relevantGroups(targets: targets, filter: filter, shortlist: ProviderShortlist(index: catalog.index, objective: objective)) ?? []
+            shortlisted = true
+        } else {
+            groups = scratch.relevantGroups(targets: targets, filter: filter) ?? []
+        }
         let parts = groups.map { group in
             let graph = scratch.graph(courses: group.courses)
             let entries = group.targets.compactMap { position in
@@ -96,7 +114,10 @@ public struct Planner: Sendable {
             }
             return PlanSearch.Part(graph: graph, goals: entries, weights: CourseWeights(graph: graph, index: catalog.index, objective: objective, preference: preference))
         }
-        return SearchOutcome(result: PlanSearch(work: work(effort)).best(parts: parts, maxCost: nil) ?? PlanSearch.Result(courses: [], optimal: true))
+        var result = PlanSearch(work: work(effort)).best(parts: parts, maxCost: nil) ?? PlanSearch.Result(courses: [], optimal: true)
+        // The best over the shortlist only: not proven the best of the catalog.
+        if shortlisted { result.optimal = false }
+        return SearchOutcome(result: result)
     }
 
     /// With filters or a budget: one graph of the relevant courses, a closure under the filters (which can

@@ -75,7 +75,7 @@ final class ReachScratch {
     /// on, keeping only courses this profile can take at all and the filter allows. Each skill level is
     /// expanded once. Ascending course numbers.
     func relevant(targets: [(skill: Int32, level: UInt8)], filter: CourseFilter) -> [Int32] {
-        relevantGroups(targets: targets, filter: filter).flatMap(\.courses).sorted()
+        (relevantGroups(targets: targets, filter: filter) ?? []).flatMap(\.courses).sorted()
     }
 
     /// A group of targets whose relevant courses overlap no other group's, with those courses (ascending).
@@ -89,93 +89,116 @@ final class ReachScratch {
     /// the plans joined (docs/planning.md). Merging on a shared skill is conservative: it never splits what
     /// must stay together, at worst keeps together what could be apart. Groups follow their first target.
     /// `passed` sees each course the walk looked at and left out because this profile cannot take it.
-    func relevantGroups(targets: [(skill: Int32, level: UInt8)], filter: CourseFilter, passed: ((Int32) -> Void)? = nil) -> [Group] {
-        let restricts = filter.restricts
-        var parent = Array(targets.indices)
-        func root(_ target: Int) -> Int {
-            var node = target
-            while parent[node] != node {
-                parent[node] = parent[parent[node]]
-                node = parent[node]
-            }
-            return node
-        }
-        func join(_ a: Int, _ b: Int) {
-            let (x, y) = (root(a), root(b))
-            if x != y { parent[max(x, y)] = min(x, y) }
-        }
-        var included: [Int32] = []
-        var pendingTargets: [(skill: Int32, level: UInt8)] = []
-        var pendingCourses: [Int32] = []
-        for (walk, first) in targets.enumerated() {
-            pendingTargets.append(first)
-            while !pendingTargets.isEmpty || !pendingCourses.isEmpty {
-                while let target = pendingTargets.popLast() {
-                    let s = Int(target.skill)
-                    guard start[s] < target.level else { continue }
-                    if owner[s] >= 0 { join(walk, Int(owner[s])) } else {
-                        logSkill(target.skill)
-                        owner[s] = Int32(walk)
-                    }
-                    let bit = UInt8(1) << target.level
-                    guard expandedLevels[s] & bit == 0 else { continue }
-                    logSkill(target.skill)
-                    expandedLevels[s] |= bit
-                    for teacher in index.teachers[target.skill] {
-                        guard teacher.level >= target.level else { break }
-                        guard teacher.needs < target.level else { continue }
-                        let c = Int(teacher.course)
-                        if self.included[c] {
-                            join(walk, Int(courseOwner[c]))
-                            continue
-                        }
-                        guard reach.taken[c] else {
-                            passed?(teacher.course)
-                            continue
-                        }
-                        guard !done[c], !restricts || filter.allows(teacher.course) else { continue }
-                        include(teacher.course, walk: walk, into: &included, pending: &pendingCourses)
-                    }
-                }
-                while let course = pendingCourses.popLast() {
-                    for entry in index.requires[course] where start[Int(entry.skill)] < entry.level {
-                        pendingTargets.append((entry.skill, entry.level))
-                    }
-                    for prior in index.after[course] where !done[Int(prior)] {
-                        let c = Int(prior)
-                        if self.included[c] {
-                            join(walk, Int(courseOwner[c]))
-                        } else if !reach.taken[c] {
-                            passed?(prior)
-                        } else if !restricts || filter.allows(prior) {
-                            include(prior, walk: walk, into: &included, pending: &pendingCourses)
-                        }
-                    }
-                }
+    ///
+    /// With a `shortlist`, each target level is walked through only its few cheapest-looking providers
+    /// (`ProviderShortlist`), and the walk gives up (nil) once it has included more than `limit` courses.
+    func relevantGroups(
+        targets: [(skill: Int32, level: UInt8)], filter: CourseFilter, shortlist: ProviderShortlist? = nil, limit: Int = .max,
+        passed: ((Int32) -> Void)? = nil
+    ) -> [Group]? {
+        var walk = RelevanceWalk(targets: targets.count, filter: filter, shortlist: shortlist)
+        for (number, first) in targets.enumerated() {
+            walk.number = number
+            walk.pendingTargets.append(first)
+            while !walk.pendingTargets.isEmpty || !walk.pendingCourses.isEmpty {
+                while let target = walk.pendingTargets.popLast() { expand(target, in: &walk, passed: passed) }
+                while let course = walk.pendingCourses.popLast() { expandCourse(course, in: &walk, passed: passed) }
+                if walk.included.count > limit { return nil }
             }
         }
         var groupOf = [Int](repeating: -1, count: targets.count)
         var groups: [Group] = []
         for target in targets.indices {
-            let group = root(target)
+            let group = walk.union.root(target)
             if groupOf[group] < 0 {
                 groupOf[group] = groups.count
                 groups.append(Group(targets: [], courses: []))
             }
             groups[groupOf[group]].targets.append(target)
         }
-        for course in included { groups[groupOf[root(Int(courseOwner[Int(course)]))]].courses.append(course) }
+        for course in walk.included { groups[groupOf[walk.union.root(Int(courseOwner[Int(course)]))]].courses.append(course) }
         for position in groups.indices { groups[position].courses.sort() }
         return groups
     }
 
-    private func include(_ course: Int32, walk: Int, into included: inout [Int32], pending: inout [Int32]) {
+    /// The state of one relevance walk: which target's walk is running, what is left to expand, what is in.
+    struct RelevanceWalk {
+        var number = 0
+        var union: TargetUnion
+        let filter: CourseFilter
+        let shortlist: ProviderShortlist?
+        var included: [Int32] = []
+        var pendingTargets: [(skill: Int32, level: UInt8)] = []
+        var pendingCourses: [Int32] = []
+        var candidates: [(score: ProviderShortlist.Score, course: Int32)] = []
+
+        init(targets: Int, filter: CourseFilter, shortlist: ProviderShortlist?) {
+            union = TargetUnion(count: targets)
+            self.filter = filter
+            self.shortlist = shortlist
+        }
+    }
+
+    /// A target level: the courses able to be first to teach it (only the shortlisted ones, with a shortlist).
+    private func expand(_ target: (skill: Int32, level: UInt8), in walk: inout RelevanceWalk, passed: ((Int32) -> Void)?) {
+        let s = Int(target.skill)
+        guard start[s] < target.level else { return }
+        if owner[s] >= 0 { walk.union.join(walk.number, Int(owner[s])) } else {
+            logSkill(target.skill)
+            owner[s] = Int32(walk.number)
+        }
+        let bit = UInt8(1) << target.level
+        guard expandedLevels[s] & bit == 0 else { return }
+        logSkill(target.skill)
+        expandedLevels[s] |= bit
+        walk.candidates.removeAll(keepingCapacity: true)
+        for teacher in index.teachers[target.skill] {
+            guard teacher.level >= target.level else { break }
+            guard teacher.needs < target.level else { continue }
+            let c = Int(teacher.course)
+            if included[c] {
+                walk.union.join(walk.number, Int(courseOwner[c]))
+                continue
+            }
+            guard reach.taken[c] else {
+                passed?(teacher.course)
+                continue
+            }
+            guard !done[c], !walk.filter.restricts || walk.filter.allows(teacher.course) else { continue }
+            if let shortlist = walk.shortlist {
+                walk.candidates.append((shortlist.score(teacher.course, start: start), teacher.course))
+            } else {
+                include(teacher.course, in: &walk)
+            }
+        }
+        guard let shortlist = walk.shortlist, !walk.candidates.isEmpty else { return }
+        for course in shortlist.keep(&walk.candidates, walked: walk.included.count) { include(course, in: &walk) }
+    }
+
+    /// An included course: the targets its unmet requirements add, and its `after` courses.
+    private func expandCourse(_ course: Int32, in walk: inout RelevanceWalk, passed: ((Int32) -> Void)?) {
+        for entry in index.requires[course] where start[Int(entry.skill)] < entry.level {
+            walk.pendingTargets.append((entry.skill, entry.level))
+        }
+        for prior in index.after[course] where !done[Int(prior)] {
+            let c = Int(prior)
+            if included[c] {
+                walk.union.join(walk.number, Int(courseOwner[c]))
+            } else if !reach.taken[c] {
+                passed?(prior)
+            } else if !walk.filter.restricts || walk.filter.allows(prior) {
+                include(prior, in: &walk)
+            }
+        }
+    }
+
+    private func include(_ course: Int32, in walk: inout RelevanceWalk) {
         let c = Int(course)
         logCourse(course)
-        self.included[c] = true
-        courseOwner[c] = Int32(walk)
-        included.append(course)
-        pending.append(course)
+        included[c] = true
+        courseOwner[c] = Int32(walk.number)
+        walk.included.append(course)
+        walk.pendingCourses.append(course)
     }
 
     /// The planning graph of some catalog courses (ascending) for the current profile.

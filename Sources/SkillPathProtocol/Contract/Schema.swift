@@ -58,7 +58,7 @@ public enum Schema {
             ("skills", array(ref("SkillLevel"))), ("completed", array(string)), ("role", string),
         ])),
         ("PlanOptions", object([
-            ("objective", enumeration(["hours", "cost"])), ("effort", enumeration(["standard", "thorough"])),
+            ("objective", enumeration(["hours", "cost"])), ("effort", enumeration(["quick", "standard", "thorough"])),
             ("formats", array(string)), ("languages", array(string)), ("providers", array(string)),
             ("preferredFormats", array(string)), ("preferredLanguages", array(string)), ("maxCost", number), ("exclude", array(string)), ("includeOptional", boolean),
             ("keepCurrentRole", boolean), ("hoursPerWeek", number), ("startDate", date), ("deadline", date),

@@ -22,7 +22,7 @@ extension PlanOptions {
             if let value = try field.optional("effort") {
                 let text = try value.string()
                 guard let effort = Effort(rawValue: text) else {
-                    throw JSONFieldError(path: value.path, message: "must be \"standard\" or \"thorough\", got \"\(text)\"")
+                    throw JSONFieldError(path: value.path, message: "must be \"quick\", \"standard\" or \"thorough\", got \"\(text)\"")
                 }
                 self.effort = effort
             }

@@ -25,6 +25,8 @@ struct GreedySolver {
     /// Working memory for `relaxedCost`: the call that last counted each course.
     private var countedAt: [UInt32] = []
     private var stamp: UInt32 = 0
+    /// Working memory for `relaxedCost`, kept between calls.
+    private var relaxedStack: [Int32] = []
 
     init(graph: PlanningGraph, goals: [PlanningGraph.Entry], weight: [Double]) {
         self.graph = graph
@@ -147,6 +149,12 @@ struct GreedySolver {
             let p = Int(provider.course)
             if !state.taken[p], estimate[p].isFinite, !visiting.contains(provider.course) { options.append(provider.course) }
         }
+        if options.count > Self.trialsPerGoal {
+            // Each relaxed cost walks the option's whole relaxed plan, and on long chains a realize asks once
+            // per link: shortlist by h_max first, as for goals.
+            options.sort { (estimate[Int($0)], $0) < (estimate[Int($1)], $1) }
+            options.removeLast(options.count - Self.trialsPerGoal)
+        }
         var choice = options.first
         if options.count > 1 {
             var cheapest = Double.infinity
@@ -172,7 +180,11 @@ struct GreedySolver {
             stamp = 1
         }
         var total = 0.0
-        var stack = [course]
+        var stack: [Int32] = []
+        swap(&stack, &relaxedStack)
+        defer { swap(&stack, &relaxedStack) }
+        stack.removeAll(keepingCapacity: true)
+        stack.append(course)
         while let next = stack.popLast() {
             let c = Int(next)
             guard !state.taken[c], countedAt[c] != stamp else { continue }
