@@ -48,11 +48,11 @@ struct ProviderShortlist {
         return Score(total: overflow ? .max : total, own: own)
     }
 
-    struct Score: Comparable {
+    /// A provider's look from zero: `total` ranks it, `own` (its weight alone) sets how much dearer an
+    /// alternative to the cheapest may look (`keep`).
+    struct Score {
         var total: Int64
         var own: Int64
-
-        static func < (a: Score, b: Score) -> Bool { a.total < b.total }
     }
 
     /// The shortlisted courses of the candidates: the cheapest-looking, and, while the walk holds fewer than
