@@ -30,7 +30,9 @@ enum BenchmarkCommand {
       mobility roles.suggest, candidates.rank and reports.mobility through the release skillpathd on an organisation of
                --employees N (50000) with --moves N (200000), on each generated structure (--structure ..., with
                --roles N (5000) --courses N (100000) --skills N (30000)), the shipped catalog and --catalogs DIR,DIR
-               (e.g. imported O*NET or ESCO), --shipped no to leave the shipped catalog out; --suggestions N (200) --rankings N (10)
+               (e.g. imported O*NET or ESCO), --shipped no to leave the shipped catalog out; --suggestions N (200) --rankings N (10);
+               --skills-per N skills each (the role's), --progress N (20000) durable progress events first;
+               --parts aspirations,people,suggestions,rankings,reports,skills,succession,footprint (all)
       fuzz     adversarial JSON-RPC against the release skillpathd: --messages N (1000000) --seed N (2026)
                --seconds N (3600); prints replies checked, crashes, and the daemon's memory
       flood    the daemon's peak memory while --connections N,N (32,128) connections of one caller send the worst
@@ -167,7 +169,7 @@ enum BenchmarkCommand {
                 employees: options.number("employees", 50_000), moves: options.number("moves", 200_000),
                 suggestions: options.number("suggestions", 200), rankings: options.number("rankings", 10),
                 generated: (options.number("skills", 30_000), options.number("courses", 100_000), options.number("roles", 5_000)),
-                seconds: options.seconds(5), parts: parts).run()
+                seconds: options.seconds(5), parts: parts, skillsPerEmployee: options["skills-per"].flatMap(Int.init), progressEvents: options.number("progress", 20_000)).run()
         case "ranking":
             return RankingBenchmark(
                 directory: options["dir"] ?? "Catalog", employees: options.number("employees", 50_000), rankings: options.number("rankings", 10),
@@ -219,14 +221,14 @@ enum Measure {
         return elapsed.seconds
     }
 
-    /// Peak resident memory of this process so far (VmHWM), in MiB.
-    static func peakMemoryMiB() -> Double { statusMiB("VmHWM:") }
+    /// Peak resident memory of this process (or of process `pid`) so far (VmHWM), in MiB.
+    static func peakMemoryMiB(pid: Int32? = nil) -> Double { statusMiB("VmHWM:", pid: pid) }
 
-    /// Resident memory of this process now (VmRSS), in MiB.
-    static func residentMiB() -> Double { statusMiB("VmRSS:") }
+    /// Resident memory of this process (or of process `pid`) now (VmRSS), in MiB.
+    static func residentMiB(pid: Int32? = nil) -> Double { statusMiB("VmRSS:", pid: pid) }
 
-    private static func statusMiB(_ field: String) -> Double {
-        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+    private static func statusMiB(_ field: String, pid: Int32?) -> Double {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid.map(String.init) ?? "self")/status", encoding: .utf8) else { return 0 }
         for line in status.split(separator: "\n") where line.hasPrefix(field) {
             let kilobytes = line.split(separator: " ").compactMap { Double($0) }.first ?? 0
             return kilobytes / 1024

@@ -117,7 +117,6 @@ extension MobilityBenchmark.Run {
             + "p99 \(Measure.milliseconds(Measure.percentile(find, 0.99))), max \(Measure.milliseconds(find.last ?? 0))")
     }
 
-    /// reports.mobility over the whole history, for everyone and for one director's subtree.
     /// Issue 22's succession figure: up to 500 roles marked critical (evenly through the catalog), then the
     /// benches of all of them for the whole organisation in one call.
     func measureSuccession() {

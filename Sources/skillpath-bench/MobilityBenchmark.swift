@@ -19,12 +19,17 @@ struct MobilityBenchmark {
     var seconds: Double
     /// The parts measured (`--parts`, by name; nil: all of them): the organisation is built either way.
     var parts: Set<String>? = nil
+    /// Skills each employee holds (`--skills-per`; nil: the role's, give or take a level).
+    var skillsPerEmployee: Int? = nil
+    /// Progress events recorded before the measures (`--progress`).
+    var progressEvents = 20_000
 
     /// The parts of a run, in the order they run, by the names `--parts` takes.
     static let measures: [(name: String, measure: @Sendable (inout Run) -> Void)] = [
         ("aspirations", { $0.measureAspirations() }), ("people", { $0.measureApplicationsAndMentors() }),
         ("suggestions", { $0.measureSuggestions() }), ("rankings", { $0.measureRankings() }),
-        ("reports", { $0.measureReports() }), ("succession", { $0.measureSuccession() }),
+        ("reports", { $0.measureReports() }), ("skills", { $0.measureSkillsReport() }), ("succession", { $0.measureSuccession() }),
+        ("footprint", { $0.measureFootprint() }),
     ]
     static var partNames: [String] { measures.map(\.name) }
 
@@ -65,11 +70,12 @@ struct MobilityBenchmark {
         defer { daemon.stop() }
         guard let client = try? BenchClient(path: daemon.socket) else { return false }
         say("\n[\(label)] \(catalog.courses.count) courses, \(catalog.skills.count) skills, \(catalog.roles.count) roles, \(catalog.transitions.count) transitions")
-        var run = Run(benchmark: self, catalog: catalog, client: client, daemon: daemon)
+        var run = Run(benchmark: self, catalog: catalog, client: client, daemon: daemon, scratch: scratch, directory: directory)
         guard run.loadOrganisation() else { return false }
         run.recordHistory()
         run.openOpportunitiesAndRecordProgress()
         for (name, measure) in Self.measures where parts?.contains(name) ?? true { measure(&run) }
+        run.daemon.stop()
         return true
     }
 
@@ -77,8 +83,11 @@ struct MobilityBenchmark {
     struct Run {
         let benchmark: MobilityBenchmark
         let catalog: Catalog
-        let client: BenchClient
-        let daemon: BenchDaemon
+        var client: BenchClient
+        var daemon: BenchDaemon
+        /// Where the daemon's database and log are, and the catalog it serves: the footprint restarts it there.
+        let scratch: String
+        let directory: String
         var socket: String { daemon.socket }
         var random = SeededRandom(seed: 11)
         let today = CalendarDate(daysSinceEpoch: Int(Date().timeIntervalSince1970 / 86_400))
@@ -86,25 +95,31 @@ struct MobilityBenchmark {
         var employees: Int { benchmark.employees }
         var people: [Profile] = []
 
-        init(benchmark: MobilityBenchmark, catalog: Catalog, client: BenchClient, daemon: BenchDaemon) {
+        init(benchmark: MobilityBenchmark, catalog: Catalog, client: BenchClient, daemon: BenchDaemon, scratch: String, directory: String) {
             self.benchmark = benchmark
             self.catalog = catalog
             self.client = client
             self.daemon = daemon
+            self.scratch = scratch
+            self.directory = directory
         }
 
         /// People hold a role with its skills give or take a level, in a tree of teams of 20.
         mutating func loadOrganisation() -> Bool {
-            people = CatalogGenerator.questions(for: catalog, count: employees, seed: 7).map(\.profile)
-            let rows: [JSONValue] = people.enumerated().map { number, profile in
-                .object([
-                    ("id", .string("emp-\(number)")), ("name", .string("Employee \(number)")), ("role", profile.role.map(JSONValue.string)),
+            let sizes = benchmark.skillsPerEmployee.map { $0...$0 }
+            people = CatalogGenerator.questions(for: catalog, count: employees, seed: 7, profileSizes: sizes).map(\.profile)
+            let people = people
+            // Rows made a batch at a time: a million employees' rows at once would be gigabytes of JSON values.
+            let row = { (number: Int) -> JSONValue in
+                let profile = people[number]
+                return .object([
+                    ("id", .string("emp-\(number)")), ("name", .string("Employee \(number)")), ("login", .string("user\(number)")), ("role", profile.role.map(JSONValue.string)),
                     ("manager", number == 0 ? nil : .string("emp-\((number - 1) / 20)")),
                     ("skills", .array(profile.skills.map { .object([("skill", .string($0.skill)), ("level", .int($0.level))]) })),
                 ])
             }
             var loaded = true
-            let upsert = Measure.seconds { loaded = benchmark.upsertAll(rows, client) }
+            let upsert = Measure.seconds { loaded = benchmark.upsertAll(count: employees, client, row: row) }
             say(String(format: "  organisation: %d employees upserted in %.1f s", employees, upsert))
             return loaded
         }
@@ -117,7 +132,7 @@ struct MobilityBenchmark {
             let (catalog, start) = (self.catalog, self.start)
             let history = Measure.seconds {
                 for round in 1...rounds {
-                    let batch: [JSONValue] = (0..<employees).map { number in
+                    benchmark.upsertAll(count: employees, client) { number in
                         var next = catalog.roles[random.next(catalog.roles.count)].id
                         if next == roles[number] { next = catalog.roles[(random.next(catalog.roles.count - 1) + 1) % catalog.roles.count].id }
                         roles[number] = next
@@ -126,7 +141,6 @@ struct MobilityBenchmark {
                             ("moveKind", random.next(3) == 0 ? "promotion" : "lateral"),
                         ])
                     }
-                    benchmark.upsertAll(batch, client)
                 }
             }
             self.random = random
@@ -150,20 +164,8 @@ struct MobilityBenchmark {
                 }
                 if let fill, (try? client.call("opportunities.close", fill)) != nil { filled += 1 }
             }
-            let courses = catalog.courses.map(\.id)
-            // A taxonomy without courses (O*NET, ESCO) has no progress to report.
-            let events = (0..<(courses.isEmpty ? 0 : 20_000)).map { number -> [UInt8] in
-                JSONWriter.bytes(.object([
-                    ("jsonrpc", "2.0"), ("id", .int(number)), ("method", "progress.record"),
-                    ("params", .object([
-                        ("employee", .string("emp-\(number * 7 % employees)")), ("course", .string(courses[number * 13 % courses.count])),
-                        ("status", number % 3 == 0 ? "completed" : "started"), ("at", .string(today.adding(days: -(number % 360)).description)),
-                        ("eventId", .string("mobility-\(number)")),
-                    ])),
-                ]))
-            }
-            let progress = events.isEmpty ? 0 : LoadRun(path: socket, requests: events, connections: 16, seconds: benchmark.seconds).run().count
-            say("  1,000 opportunities (\(filled) closed by a fill), \(progress) progress events")
+            let progress = recordProgress()
+            say("  1,000 opportunities (\(filled) closed by a fill); " + progress)
         }
 
         /// roles.suggest for random employees: the page-view question.
@@ -227,9 +229,15 @@ struct MobilityBenchmark {
     /// taxonomies whose roles need dozens of skills; stops at the first failure.
     @discardableResult
     func upsertAll(_ rows: [JSONValue], _ client: BenchClient) -> Bool {
+        upsertAll(count: rows.count, client) { rows[$0] }
+    }
+
+    /// Upserts rows `0..<count`, each made by `row` when its batch is sent.
+    @discardableResult
+    func upsertAll(count: Int, _ client: BenchClient, row: (Int) -> JSONValue) -> Bool {
         var start = 0
-        while start < rows.count {
-            let batch = Array(rows[start..<min(start + 250, rows.count)])
+        while start < count {
+            let batch = (start..<min(start + 250, count)).map(row)
             do {
                 let reply = try client.call("employees.upsert", .object([("employees", .array(batch))]))
                 if let rejected = reply["rejected"]?.arrayValue, let first = rejected.first {

@@ -205,15 +205,18 @@ final class BenchClient {
 
     func call(_ method: String, _ params: JSONValue = .object([])) throws -> JSONValue {
         defer { nextID += 1 }
-        try socket.write(JSONWriter.bytes(.object([("jsonrpc", "2.0"), ("id", .int(nextID)), ("method", .string(method)), ("params", params)])) + [0x0A])
+        let reply = try send(.object([("jsonrpc", "2.0"), ("id", .int(nextID)), ("method", .string(method)), ("params", params)]))
+        if let error = reply["error"] { throw BenchError(description: JSONWriter.string(error)) }
+        return reply["result"] ?? .null
+    }
+
+    /// Sends one message (a request or a batch) and returns the reply line as sent, errors included.
+    func send(_ message: JSONValue) throws -> JSONValue {
+        try socket.write(JSONWriter.bytes(message) + [0x0A])
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 65_536, alignment: 1)
         defer { buffer.deallocate() }
         while true {
-            if case .line(let line) = framer.next() {
-                let reply = try JSONParser.parse(line)
-                if let error = reply["error"] { throw BenchError(description: JSONWriter.string(error)) }
-                return reply["result"] ?? .null
-            }
+            if case .line(let line) = framer.next() { return try JSONParser.parse(line) }
             let count = try socket.read(into: buffer)
             if count == 0 { throw BenchError(description: "connection closed") }
             framer.append(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))

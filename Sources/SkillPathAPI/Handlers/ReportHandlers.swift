@@ -54,22 +54,27 @@ extension ReportsSkills: HandledMethod {
         let catalog = context.snapshot.catalog
         for (position, role) in (params.roles ?? []).enumerated() where catalog.role(role) == nil { throw DomainError.unknownRole(role, field: "roles[\(position)]") }
         for (position, skill) in (params.skills ?? []).enumerated() { _ = try catalog.requireSkill(skill, field: "skills[\(position)]") }
-        let members = try context.store.pictureMembers(inSubtreeOf: scope)
-        let teams = TeamMap(members: members, root: scope)
-        let evidence = context.evidence
-        let people = members.map { member in
-            SkillPicture.Person(
-                id: member.id, team: teams.team(of: member.id), role: member.role, targets: member.targets,
-                levels: evidence.standings(member.skills).mapValues(\.level))
+        // Levels as the rankings read them: from the profile cache, counted by the evidence rule, by skill number.
+        let profiles = try context.store.currentProfiles(inSubtreeOf: scope, evidence: context.evidence, numberedBy: catalog)
+        let teams = TeamMap(people: profiles.map { ($0.id, $0.manager) }, root: scope)
+        var people = profiles.indices.map { position in
+            let profile = profiles[position]
+            return SkillPicture.Person(
+                team: teams.teams[position], role: profile.role, targets: [],
+                levels: profile.numbers?.levels ?? ProfileNumbers.levels(of: profile.profile, catalog: catalog))
+        }
+        for (employee, roles) in try context.store.activeAssignmentTargets(inSubtreeOf: scope) {
+            if let position = teams.position(of: employee) { people[position].targets = roles }
         }
         let seats = try context.store.allOpenOpportunities().flatMap { opportunity -> [SkillPicture.Seat] in
-            guard let manager = opportunity.manager, teams.contains(manager) else { return [] }
-            return Array(repeating: SkillPicture.Seat(team: teams.team(of: manager), role: opportunity.role), count: opportunity.seatsLeft)
+            guard let manager = opportunity.manager, let position = teams.position(of: manager) else { return [] }
+            return Array(repeating: SkillPicture.Seat(team: teams.teams[position], role: opportunity.role), count: opportunity.seatsLeft)
         }
         let picture = SkillPicture(
             people: people, seats: seats, teams: teams.order, catalog: catalog, planner: context.snapshot.planner, roles: params.roles.map(Set.init),
             skills: params.skills.map(Set.init))
-        let names = Dictionary(members.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        var names: [String: String] = [:]
+        for head in teams.order { if let position = teams.position(of: head) { names[head] = profiles[position].name } }
         return Result(manager: scope, picture: picture, names: names, catalog: catalog)
     }
 }

@@ -1,37 +1,52 @@
-import SkillPathStore
-
 /// Which team each person is in: for a manager's subtree, the manager themself is a team and each direct
 /// report's subtree is one; for everyone, each top manager's subtree.
+///
+/// Worked out by position for a whole organisation at once: each chain of managers is walked once, and
+/// everyone met on the way takes the team found at its end.
 struct TeamMap {
-    private var teamOf: [String: String] = [:]
+    /// The team heads' ids, the manager's own team first, then the others in id order.
     let order: [String]
+    /// Each person's team, as a position in `order`; past its end for someone whose chain reaches no head
+    /// (only a cycle of managers could do that), one such team per chain's end.
+    let teams: [Int]
+    private let positions: [String: Int]
 
-    init(members: [PictureMember], root: String?) {
-        let manager = Dictionary(members.map { ($0.id, $0.manager) }, uniquingKeysWith: { first, _ in first })
-        let inScope = Set(members.map(\.id))
-        /// The team heads: the root and its direct reports, or everyone whose manager is outside the set.
-        func isHead(_ id: String) -> Bool {
-            if let root { return id == root || manager[id] == .some(root) }
-            guard let boss = manager[id] ?? nil else { return true }
-            return !inScope.contains(boss)
+    /// - Parameter people: everyone in scope, in id order, with their manager.
+    init(people: [(id: String, manager: String?)], root: String?) {
+        var positions = [String: Int](minimumCapacity: people.count)
+        for (position, person) in people.enumerated() { positions[person.id] = position }
+        let boss = people.map { $0.manager.flatMap { positions[$0] } }
+        func isHead(_ position: Int) -> Bool {
+            if let root { return people[position].id == root || people[position].manager == root }
+            return boss[position] == nil
         }
-        // The manager's own team first, then the others in id order.
-        let heads = members.map(\.id).filter(isHead)
-        order = heads.filter { $0 == root } + heads.filter { $0 != root }
-        var teamOf: [String: String] = [:]
-        for member in members {
-            // Up the chain to the first head; at most as many steps as people, whatever the data says.
-            var current = member.id
-            var steps = 0
-            while !isHead(current), let boss = manager[current] ?? nil, steps <= members.count {
-                current = boss
-                steps += 1
+        let heads = people.indices.filter(isHead)
+        let ordered = heads.filter { people[$0].id == root } + heads.filter { people[$0].id != root }
+        var team = [Int](repeating: -1, count: people.count)
+        for (number, head) in ordered.enumerated() { team[head] = number }
+        var hidden = ordered.count
+        var chain: [Int] = []
+        for start in people.indices where team[start] < 0 {
+            // Up the chain to the first person whose team is known, or to its end; at most as many steps as people.
+            chain.removeAll(keepingCapacity: true)
+            var current = start
+            while team[current] < 0, chain.count <= people.count {
+                chain.append(current)
+                guard let next = boss[current] else { break }
+                current = next
             }
-            teamOf[member.id] = current
+            var found = team[current]
+            if found < 0 {
+                found = hidden
+                hidden += 1
+            }
+            for member in chain { team[member] = found }
         }
-        self.teamOf = teamOf
+        order = ordered.map { people[$0].id }
+        teams = team
+        self.positions = positions
     }
 
-    func team(of id: String) -> String { teamOf[id] ?? id }
-    func contains(_ id: String) -> Bool { teamOf[id] != nil }
+    /// The position of `id` among the people, nil for someone out of scope.
+    func position(of id: String) -> Int? { positions[id] }
 }

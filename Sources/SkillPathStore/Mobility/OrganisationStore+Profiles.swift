@@ -5,6 +5,8 @@ public struct PersonProfile: Sendable {
     public var id: String
     public var name: String
     public var role: String
+    /// Their manager's id, when they have one.
+    public var manager: String?
     public var profile: Profile
     /// The profile resolved to the catalog's numbers when read `numberedBy` a catalog (then nil is a profile
     /// the planner refuses); nil otherwise.
@@ -65,8 +67,10 @@ extension OrganisationStore {
         if withAspirationsOnly { scope.also = "IN (SELECT employee FROM aspirations)" }
         var people = try read { connection in
             try connection.prepare("""
-                \(scope.with) SELECT id, name, role FROM employees WHERE left_on IS NULL \(scope.filter("id")) ORDER BY id
-                """).bind(scope.bind).rows { PersonProfile(id: $0.text(0), name: $0.text(1), role: $0.text(2), profile: Profile(role: $0.text(2)), numbers: nil) }
+                \(scope.with) SELECT id, name, role, manager FROM employees WHERE left_on IS NULL \(scope.filter("id")) ORDER BY id
+                """).bind(scope.bind).rows {
+                    PersonProfile(id: $0.text(0), name: $0.text(1), role: $0.text(2), manager: $0.optionalText(3), profile: Profile(role: $0.text(2)), numbers: nil)
+                }
         }
         let entries = try cachedEvidence(of: people.map(\.id), scope: scope, fill: fill).entries
         let texts = cache.texts
