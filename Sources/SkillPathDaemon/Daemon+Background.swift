@@ -132,6 +132,25 @@ extension Daemon {
     /// Says at error level, once, when the database file is deleted or replaced under the daemon (every
     /// write is refused from then on, and `system.health` reports it), and again if it comes back. Checked
     /// every five seconds, so that the log tells even when nobody writes.
+    /// Follows the database's integrity check, which the store runs before its first write while reads are
+    /// already answered: logged when it passes; when it fails, nothing was written and the daemon stops with
+    /// status 1, as it would have before serving.
+    func startIntegrityWatch() {
+        let thread = Thread { [self] in
+            switch store.waitForIntegrityCheck() {
+            case .success(let seconds):
+                if seconds > 0 { logger.info("the database passed its integrity check", [("database", store.path), ("seconds", String(format: "%.2f", seconds))]) }
+            case .failure(let error):
+                logger.error("cannot open the organisation store; stopping without having written to it", [("database", store.path), ("reason", error.message)])
+                notifier.status("database damaged: stopping")
+                exitStatus.withLock { $0 = 1 }
+                requestStop(reason: "the database failed its integrity check")
+            }
+        }
+        thread.name = "skillpathd-check"
+        thread.start()
+    }
+
     func startDatabaseWatch() {
         let reported = Locked<String?>(nil)
         let timer = DispatchSource.makeTimerSource(queue: DispatchQueue.global(qos: .utility))

@@ -42,6 +42,8 @@ public final class Daemon: ServiceEnvironment, Sendable {
     private let binding: SocketBinding
     private let started = ContinuousClock.now
     private let lifecycle = Locked(Lifecycle.starting)
+    /// What `run` returns once drained: 0, or 1 after a stop for a damaged database (`startIntegrityWatch`).
+    let exitStatus = Locked<Int32>(0)
     /// Set once a stop has been announced (to the log and systemd): what `run` waits for to drain.
     private let stopAnnounced = Locked(false)
     /// The timers and signal sources `run` starts, kept so that a stop can cancel them.
@@ -113,6 +115,7 @@ public final class Daemon: ServiceEnvironment, Sendable {
         eventFanOut.start()
         startReadinessWarmUp()
         startDatabaseWatch()
+        startIntegrityWatch()
         let acceptThread = Thread { [self] in acceptLoop() }
         acceptThread.name = "skillpathd-accept"
         acceptThread.start()
@@ -153,7 +156,7 @@ public final class Daemon: ServiceEnvironment, Sendable {
         eventFanOut.stop()
         lifecycle.withLock { $0.finish() }
         logger.notice("stopped", [("log_lines_dropped", String(logger.droppedLines))])
-        return 0
+        return exitStatus.withLock { $0 }
     }
 
     private func acceptLoop() {

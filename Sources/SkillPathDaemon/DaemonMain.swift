@@ -103,9 +103,6 @@ public enum DaemonMain {
         do {
             let store = try OrganisationStore(path: configuration.databasePath, initialiseEmptyFile: initialise)
             try state.secureFiles(of: configuration.databasePath)
-            if store.checkSeconds > 0 {
-                logger.info("the database passed its integrity check", [("database", configuration.databasePath), ("seconds", String(format: "%.2f", store.checkSeconds))])
-            }
             return (store, lock)
         } catch {
             let reason = (error as? StoreError)?.message ?? String(describing: error)

@@ -48,8 +48,17 @@ final class StoreConnections: @unchecked Sendable {
     /// Commits that changed someone's evidence or completions, since the store opened.
     let profileCommits = Locked(0)
 
-    init(path: String, writer: SQLiteConnection) {
+    /// The integrity check at opening: done before the store opened, or by the writer before its first write.
+    enum IntegrityCheck: Sendable {
+        case pending
+        case passed(seconds: Double)
+        case failed(StoreError)
+    }
+    private let integrity: Locked<IntegrityCheck>
+
+    init(path: String, writer: SQLiteConnection, integrity: IntegrityCheck) {
         self.path = path
+        self.integrity = Locked(integrity)
         let owned = Handover(writer)
         let thread = Thread { [self] in writerLoop(owned.value) }
         thread.name = "store-writer"
@@ -88,7 +97,29 @@ final class StoreConnections: @unchecked Sendable {
         return try body(connection)
     }
 
+    func waitForIntegrityCheck() -> Result<Double, StoreError> {
+        integrity.wait(for: { check -> Result<Double, StoreError>? in
+            switch check {
+            case .pending: nil
+            case .passed(let seconds): .success(seconds)
+            case .failed(let error): .failure(error)
+            }
+        })
+    }
+
     private func writerLoop(_ connection: SQLiteConnection) {
+        // A deferred check runs before anything is written; a damaged file then refuses every write.
+        var refusal: StoreError?
+        if case .pending = integrity.withLock({ $0 }) {
+            let outcome: IntegrityCheck
+            do {
+                outcome = .passed(seconds: try DatabaseOpening.checkIntegrity(path))
+            } catch {
+                refusal = error
+                outcome = .failed(error)
+            }
+            integrity.withLock(waking: .all) { $0 = outcome }
+        }
         while true {
             let group: [WriteJob] = writes.withLock(when: { !$0.jobs.isEmpty || $0.stopping }) { queue in
                 let taken = Array(queue.jobs.prefix(512))
@@ -96,7 +127,11 @@ final class StoreConnections: @unchecked Sendable {
                 return taken
             } ?? []
             if group.isEmpty { return }
-            commit(group, on: connection)
+            if let refusal {
+                for job in group { job.finish(refusal) }
+            } else {
+                commit(group, on: connection)
+            }
         }
     }
 

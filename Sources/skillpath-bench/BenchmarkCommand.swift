@@ -32,6 +32,7 @@ enum BenchmarkCommand {
                --roles N (5000) --courses N (100000) --skills N (30000)), the shipped catalog and --catalogs DIR,DIR
                (e.g. imported O*NET or ESCO), --shipped no to leave the shipped catalog out; --suggestions N (200) --rankings N (10);
                --skills-per N skills each (the role's), --progress N (20000) durable progress events first;
+               --reuse DIR measures DIR/mobility.db as an earlier run built it (one catalog; --employees as it was built with);
                --parts aspirations,people,suggestions,rankings,reports,skills,succession,footprint (all)
       fuzz     adversarial JSON-RPC against the release skillpathd: --messages N (1000000) --seed N (2026)
                --seconds N (3600); prints replies checked, crashes, and the daemon's memory
@@ -169,7 +170,8 @@ enum BenchmarkCommand {
                 employees: options.number("employees", 50_000), moves: options.number("moves", 200_000),
                 suggestions: options.number("suggestions", 200), rankings: options.number("rankings", 10),
                 generated: (options.number("skills", 30_000), options.number("courses", 100_000), options.number("roles", 5_000)),
-                seconds: options.seconds(5), parts: parts, skillsPerEmployee: options["skills-per"].flatMap(Int.init), progressEvents: options.number("progress", 20_000)).run()
+                seconds: options.seconds(5), parts: parts, skillsPerEmployee: options["skills-per"].flatMap(Int.init), progressEvents: options.number("progress", 20_000),
+                reuse: options["reuse"]).run()
         case "ranking":
             return RankingBenchmark(
                 directory: options["dir"] ?? "Catalog", employees: options.number("employees", 50_000), rankings: options.number("rankings", 10),

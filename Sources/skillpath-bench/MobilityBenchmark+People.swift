@@ -11,6 +11,7 @@ extension MobilityBenchmark.Run {
     /// it after the burst (`SettlingWarmUp`), as HR finds it a few seconds later; with every role's ready count;
     /// and at once after a second burst, before any warm-up.
     mutating func measureAspirations() {
+        guard people.count == employees else { return say("  aspirations: not measured (they need the organisation built in this run, not --reuse)") }
         let rows = aspirationRows()
         // The daemon's first scheduled warm-up (a minute after start) out of the way, so that the one timed is
         // the burst's own (a warm-up that begins while another runs is dropped, the running one counting).

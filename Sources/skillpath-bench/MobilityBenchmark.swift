@@ -23,6 +23,10 @@ struct MobilityBenchmark {
     var skillsPerEmployee: Int? = nil
     /// Progress events recorded before the measures (`--progress`).
     var progressEvents = 20_000
+    /// A folder whose `mobility.db` an earlier run built (`--reuse`, with one catalog): the measures run on it
+    /// as it is, nothing is built, and the folder is kept. For figures of a new build on a million people
+    /// without building them again (half an hour).
+    var reuse: String? = nil
 
     /// The parts of a run, in the order they run, by the names `--parts` takes.
     static let measures: [(name: String, measure: @Sendable (inout Run) -> Void)] = [
@@ -56,9 +60,9 @@ struct MobilityBenchmark {
     }
 
     func run(label: String, directory: String) -> Bool {
-        let scratch = NSTemporaryDirectory() + "skillpath-mobility-run-\(getpid())"
+        let scratch = reuse ?? NSTemporaryDirectory() + "skillpath-mobility-run-\(getpid())"
         try? FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        defer { if reuse == nil { try? FileManager.default.removeItem(atPath: scratch) } }
         guard let catalog = try? CatalogLoader.load(directory: directory) else {
             say("Error: cannot load the catalog \(directory)")
             return false
@@ -71,9 +75,16 @@ struct MobilityBenchmark {
         guard let client = try? BenchClient(path: daemon.socket) else { return false }
         say("\n[\(label)] \(catalog.courses.count) courses, \(catalog.skills.count) skills, \(catalog.roles.count) roles, \(catalog.transitions.count) transitions")
         var run = Run(benchmark: self, catalog: catalog, client: client, daemon: daemon, scratch: scratch, directory: directory)
-        guard run.loadOrganisation() else { return false }
-        run.recordHistory()
-        run.openOpportunitiesAndRecordProgress()
+        if reuse == nil {
+            guard run.loadOrganisation() else { return false }
+            run.recordHistory()
+            run.openOpportunitiesAndRecordProgress()
+        } else {
+            say("  the organisation as an earlier run left it in \(scratch)")
+        }
+        // A connection idle through a long fill is closed by the daemon (`idle_timeout`): the measures get a new one.
+        guard let fresh = try? BenchClient(path: daemon.socket) else { return false }
+        run.client = fresh
         for (name, measure) in Self.measures where parts?.contains(name) ?? true { measure(&run) }
         run.daemon.stop()
         return true
@@ -172,16 +183,19 @@ struct MobilityBenchmark {
         mutating func measureSuggestions() {
             var suggest: [Double] = []
             var planned = 0
+            var failed = 0
             for _ in 0..<benchmark.suggestions {
                 let employee = "emp-\(random.next(employees))"
                 var reply: JSONValue?
                 suggest.append(Measure.seconds { reply = try? client.call("roles.suggest", .object([("employee", .string(employee))])) })
                 planned += reply?["planned"]?.intValue ?? 0
+                if reply == nil { failed += 1 }
             }
             suggest.sort()
             say("  roles.suggest (\(catalog.roles.count) roles, \(benchmark.suggestions) employees): p50 \(Measure.milliseconds(Measure.percentile(suggest, 0.5))), "
                 + "p90 \(Measure.milliseconds(Measure.percentile(suggest, 0.9))), p99 \(Measure.milliseconds(Measure.percentile(suggest, 0.99))), "
-                + "max \(Measure.milliseconds(suggest.last ?? 0)); \(planned / max(benchmark.suggestions, 1)) roles planned per call on average")
+                + "max \(Measure.milliseconds(suggest.last ?? 0)); \(planned / max(benchmark.suggestions, 1)) roles planned per call on average"
+                + (failed == 0 ? "" : "; \(failed) calls FAILED"))
         }
 
         /// candidates.rank over everyone, for random roles: the HR question.
@@ -196,6 +210,7 @@ struct MobilityBenchmark {
                 rank.append(Measure.seconds { reply = try? client.call("candidates.rank", .object([("role", .string(role))])) })
                 if let last = rank.last, last > slowest.seconds { slowest = (last, role, call + 1) }
                 considered = max(considered, reply?["considered"]?.intValue ?? 0)
+                if reply == nil { say("  candidates.rank for \(role) FAILED") }
                 plannedPeople += reply?["planned"]?.intValue ?? 0
             }
             say("  candidates.rank calls in order: " + rank.map { String(format: "%.0f", $0 * 1_000) }.joined(separator: ", ") + " ms")
@@ -217,6 +232,7 @@ struct MobilityBenchmark {
                     })
                 }
                 report.sort()
+                if reply == nil { say("  reports.mobility FAILED") }
                 let figures = reply?["figures"]
                 say("  reports.mobility \(manager.map { "for \($0)'s subtree" } ?? "for everyone") (\(figures?["people"]?.intValue ?? 0) people, "
                     + "\(figures?["moves"]?["total"]?.intValue ?? 0) moves, by quarter): p50 \(Measure.milliseconds(Measure.percentile(report, 0.5))), "

@@ -116,11 +116,13 @@ final class BenchDaemon {
             say("Error: cannot start \(binary): \(error) (build it with swift build -c release)")
             return nil
         }
-        for _ in 0..<600 {
+        // Two minutes: a daemon checking a large database before it listens takes seconds per GiB.
+        for _ in 0..<2_400 {
             if (try? UnixSocket.connect(path: socket)) != nil { return }
             usleep(50_000)
         }
         say("Error: skillpathd did not start")
+        process.terminate()
         return nil
     }
 

@@ -22,7 +22,7 @@ import Testing
 
     /// A SkillPath database of 300 employees, written by a daemon that then stopped, copied with its WAL and
     /// checkpointed, so that every row is in the one file.
-    static func writtenDatabase(in folder: TemporaryDirectory) throws -> String {
+    static func writtenDatabase(in folder: TemporaryDirectory, journalMode: String = "DELETE") throws -> String {
         let daemon = try DaemonProcess()
         let client = try daemon.client()
         let rows = (0..<300).map { JSONValue.object([("id", .string("e\($0)")), ("name", .string("Person \($0)")), ("role", "analyst")]) }
@@ -35,7 +35,7 @@ import Testing
         }
         var handle: OpaquePointer?
         try #require(sqlite3_open(copy, &handle) == SQLITE_OK)
-        #expect(sqlite3_exec(handle, "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE;", nil, nil, nil) == SQLITE_OK)
+        #expect(sqlite3_exec(handle, "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = \(journalMode);", nil, nil, nil) == SQLITE_OK)
         sqlite3_close(handle)
         return copy
     }
@@ -83,9 +83,13 @@ import Testing
         #expect(try initialised.client().result("employees.upsert", Self.employee("first"))["inserted"] == 1)
     }
 
-    @Test func aDamagedDatabaseIsRefusedAndLeftUntouched() throws {
+    /// In WAL mode (every database the daemon wrote) the check runs on the writer's thread while reads are
+    /// answered, and the daemon stops with 1 once it fails; in another mode (a file from elsewhere), before the
+    /// writer opens, since switching to WAL writes the header. Either way not a byte is written.
+    @Test(arguments: ["DELETE", "WAL"])
+    func aDamagedDatabaseIsRefusedAndLeftUntouched(journalMode: String) throws {
         let folder = TemporaryDirectory()
-        let database = try Self.writtenDatabase(in: folder)
+        let database = try Self.writtenDatabase(in: folder, journalMode: journalMode)
         var bytes = try #require(Self.bytes(database))
         try #require(bytes.count > 16_384, "\(bytes.count) bytes")
         var generator = SystemRandomNumberGenerator()
@@ -96,6 +100,7 @@ import Testing
         #expect(refused.status == 1)
         #expect(refused.log.contains("the database \(database) is damaged"), "\(refused.log)")
         #expect(refused.log.contains("restore it from a backup"))
+        if journalMode == "WAL" { #expect(refused.log.contains("stopping without having written to it"), "the check ran after the start: \(refused.log)") }
         #expect(Self.bytes(database) == bytes, "left byte for byte as it was")
     }
 

@@ -56,7 +56,8 @@ extension ReportsSkills: HandledMethod {
         for (position, skill) in (params.skills ?? []).enumerated() { _ = try catalog.requireSkill(skill, field: "skills[\(position)]") }
         // Levels as the rankings read them: from the profile cache, counted by the evidence rule, by skill number.
         let profiles = try context.store.currentProfiles(inSubtreeOf: scope, evidence: context.evidence, numberedBy: catalog)
-        let teams = TeamMap(people: profiles.map { ($0.id, $0.manager) }, root: scope)
+        let leavers = try context.store.leaversInTree(inSubtreeOf: scope)
+        let teams = TeamMap(people: profiles.map { ($0.id, $0.manager) }, leavers: leavers.map { ($0.id, $0.manager) }, root: scope)
         var people = profiles.indices.map { position in
             let profile = profiles[position]
             return SkillPicture.Person(
@@ -64,7 +65,8 @@ extension ReportsSkills: HandledMethod {
                 levels: profile.numbers?.levels ?? ProfileNumbers.levels(of: profile.profile, catalog: catalog))
         }
         for (employee, roles) in try context.store.activeAssignmentTargets(inSubtreeOf: scope) {
-            if let position = teams.position(of: employee) { people[position].targets = roles }
+            // Positions past the people are leavers', whose assignments count for no one.
+            if let position = teams.position(of: employee), position < people.count { people[position].targets = roles }
         }
         let seats = try context.store.allOpenOpportunities().flatMap { opportunity -> [SkillPicture.Seat] in
             guard let manager = opportunity.manager, let position = teams.position(of: manager) else { return [] }
@@ -74,7 +76,10 @@ extension ReportsSkills: HandledMethod {
             people: people, seats: seats, teams: teams.order, catalog: catalog, planner: context.snapshot.planner, roles: params.roles.map(Set.init),
             skills: params.skills.map(Set.init))
         var names: [String: String] = [:]
-        for head in teams.order { if let position = teams.position(of: head) { names[head] = profiles[position].name } }
+        for head in teams.order {
+            guard let position = teams.position(of: head) else { continue }
+            names[head] = position < profiles.count ? profiles[position].name : leavers[position - profiles.count].name
+        }
         return Result(manager: scope, picture: picture, names: names, catalog: catalog)
     }
 }

@@ -12,4 +12,14 @@ extension OrganisationStore {
             return targets
         }
     }
+
+    /// Everyone in the subtree of `root` (or everyone) who has left, with their name and manager: they are not
+    /// counted, but the people who reported to them are still under them until their manager is updated.
+    public func leaversInTree(inSubtreeOf root: String?) throws(StoreError) -> [(id: String, name: String, manager: String?)] {
+        try read { connection in
+            let scope = SubtreeScope(root: root)
+            return try connection.prepare("\(scope.with) SELECT id, name, manager FROM employees WHERE left_on IS NOT NULL \(scope.filter("id")) ORDER BY id")
+                .bind(scope.bind).rows { ($0.text(0), $0.text(1), $0.optionalText(2)) }
+        }
+    }
 }
