@@ -131,6 +131,26 @@ enum BenchmarkCommand {
         var message: String
     }
 
+    /// The mobility benchmark from its options (`mobility` in the usage).
+    static func mobility(_ options: Options) throws(UsageError) -> MobilityBenchmark {
+        let parts = options.set("parts")
+        if let unknown = parts?.subtracting(MobilityBenchmark.partNames).sorted().first {
+            throw UsageError(message: "--parts takes names from \(MobilityBenchmark.partNames.joined(separator: ",")), not '\(unknown)'")
+        }
+        let structures = try options.structures(allowNone: true)
+        let directories = (options["shipped"] == "no" ? [] : ["Catalog"]) + (options["catalogs"]?.split(separator: ",").map(String.init) ?? [])
+        if options["reuse"] != nil, structures.count + directories.count != 1 {
+            throw UsageError(message: "--reuse measures one organisation: give exactly one catalog (e.g. --structure none for the shipped one)")
+        }
+        return MobilityBenchmark(
+            structures: structures, directories: directories,
+            employees: options.number("employees", 50_000), moves: options.number("moves", 200_000),
+            suggestions: options.number("suggestions", 200), rankings: options.number("rankings", 10),
+            generated: (options.number("skills", 30_000), options.number("courses", 100_000), options.number("roles", 5_000)),
+            seconds: options.seconds(5), parts: parts, skillsPerEmployee: options["skills-per"].flatMap(Int.init), progressEvents: options.number("progress", 20_000),
+            reuse: options["reuse"])
+    }
+
     static func dispatch(_ name: String, _ options: Options) throws(UsageError) -> Int32 {
         switch name {
         case "core":
@@ -161,17 +181,7 @@ enum BenchmarkCommand {
         case "store":
             return StoreBenchmark(employees: options.number("employees", 100_000), seconds: options.seconds(3)).run()
         case "mobility":
-            let parts = options.set("parts")
-            if let unknown = parts?.subtracting(MobilityBenchmark.partNames).sorted().first {
-                throw UsageError(message: "--parts takes names from \(MobilityBenchmark.partNames.joined(separator: ",")), not '\(unknown)'")
-            }
-            return MobilityBenchmark(
-                structures: try options.structures(allowNone: true), directories: (options["shipped"] == "no" ? [] : ["Catalog"]) + (options["catalogs"]?.split(separator: ",").map(String.init) ?? []),
-                employees: options.number("employees", 50_000), moves: options.number("moves", 200_000),
-                suggestions: options.number("suggestions", 200), rankings: options.number("rankings", 10),
-                generated: (options.number("skills", 30_000), options.number("courses", 100_000), options.number("roles", 5_000)),
-                seconds: options.seconds(5), parts: parts, skillsPerEmployee: options["skills-per"].flatMap(Int.init), progressEvents: options.number("progress", 20_000),
-                reuse: options["reuse"]).run()
+            return try mobility(options).run()
         case "ranking":
             return RankingBenchmark(
                 directory: options["dir"] ?? "Catalog", employees: options.number("employees", 50_000), rankings: options.number("rankings", 10),
