@@ -129,9 +129,6 @@ extension Daemon {
         logger.info("aspiration picture warmed", [("reason", reason), ("ms", String(Int(milliseconds.rounded())))])
     }
 
-    /// Says at error level, once, when the database file is deleted or replaced under the daemon (every
-    /// write is refused from then on, and `system.health` reports it), and again if it comes back. Checked
-    /// every five seconds, so that the log tells even when nobody writes.
     /// Follows the database's integrity check, which the store runs before its first write while reads are
     /// already answered: logged when it passes; when it fails, nothing was written and the daemon stops with
     /// status 1, as it would have before serving.
@@ -151,6 +148,9 @@ extension Daemon {
         thread.start()
     }
 
+    /// Says at error level, once, when the database file is deleted or replaced under the daemon (every
+    /// write is refused from then on, and `system.health` reports it), and again if it comes back. Checked
+    /// every five seconds, so that the log tells even when nobody writes.
     func startDatabaseWatch() {
         let reported = Locked<String?>(nil)
         let timer = DispatchSource.makeTimerSource(queue: DispatchQueue.global(qos: .utility))

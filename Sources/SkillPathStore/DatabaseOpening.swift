@@ -23,10 +23,10 @@ enum DatabaseOpening {
         return (attributes[.size] as? NSNumber)?.intValue == 0 ? .empty : .file
     }
 
-    /// Refuses a file that is another program's, or from a newer SkillPath; returns its schema version and
-    /// whether it is already in WAL mode (opening the writer on another mode writes the header). Reads the
-    /// header and the table list only, so it takes milliseconds whatever the file's size.
-    static func checkOwnerAndVersion(_ path: String) throws(StoreError) -> (version: Int, wal: Bool) {
+    /// Refuses a file that is another program's, or from a newer SkillPath; returns whether the store opens it
+    /// without writing to it (no migration, no switch to WAL mode, no application id to set). Reads the header
+    /// and the table list only, so it takes milliseconds whatever the file's size.
+    static func checkOwnerAndVersion(_ path: String) throws(StoreError) -> Bool {
         try refusingDamage(path) {
             let probe = try SQLiteConnection(path: path, mode: .readOnly)
             try checkOwner(probe, path: path)
@@ -36,7 +36,9 @@ enum DatabaseOpening {
             }
             let mode = try probe.prepare("PRAGMA journal_mode")
             defer { mode.reset() }
-            return (version, try mode.step() && mode.text(0).lowercased() == "wal")
+            let wal = try mode.step() && mode.text(0).lowercased() == "wal"
+            let marked = try applicationID(of: probe) == applicationID
+            return version == Migrations.latest && wal && marked
         }
     }
 
@@ -68,9 +70,7 @@ enum DatabaseOpening {
     /// A SkillPath database has our application id, or (written before it had one) no id, a schema version
     /// and our tables. Anything else belongs to someone else.
     private static func checkOwner(_ probe: SQLiteConnection, path: String) throws {
-        let statement = try probe.prepare("PRAGMA application_id")
-        defer { statement.reset() }
-        let id = try statement.step() ? Int32(truncatingIfNeeded: statement.int(0)) : 0
+        let id = try applicationID(of: probe)
         if id == applicationID { return }
         if id != 0 {
             throw StoreError(.foreign, "the file \(path) is another application's SQLite database (application_id \(id), not SkillPath's \(applicationID)); it was left untouched — point `database` at a SkillPath database or a new path")
@@ -81,6 +81,13 @@ enum DatabaseOpening {
             let shown = tables.prefix(5).joined(separator: ", ") + (tables.count > 5 ? ", …" : "")
             throw StoreError(.foreign, "the file \(path) is another program's SQLite database (tables \(shown); no SkillPath application id); it was left untouched — point `database` at a SkillPath database or a new path")
         }
+    }
+
+    /// The file's `PRAGMA application_id` (0 when none was set).
+    static func applicationID(of connection: SQLiteConnection) throws -> Int32 {
+        let statement = try connection.prepare("PRAGMA application_id")
+        defer { statement.reset() }
+        return try statement.step() ? Int32(truncatingIfNeeded: statement.int(0)) : 0
     }
 
     private static func corrupt(_ path: String, _ detail: String) -> StoreError {

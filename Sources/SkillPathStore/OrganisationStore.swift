@@ -20,10 +20,11 @@ public final class OrganisationStore: Sendable {
 
     /// Opens (creating when missing) and migrates the database. A file that is empty (unless
     /// `initialiseEmptyFile`), another program's or from a newer version is refused before anything is
-    /// written to it (`DatabaseOpening`). A damaged one is too, by the integrity check: before opening the
-    /// writer when the file needs a migration or is not in WAL mode yet (both write to it); otherwise on the writer's thread before its first write
-    /// (`waitForIntegrityCheck`), so that a large database answers reads at once instead of after reading
-    /// every page (about 1.8 s per GiB), and still never has a byte written to it when damaged.
+    /// written to it (`DatabaseOpening`). A damaged one is too, by the integrity check: before the writer
+    /// opens when opening writes (a migration, a switch to WAL mode, our application id to set); otherwise on
+    /// the writer's thread before its first write (`waitForIntegrityCheck`), so that a large database answers
+    /// reads at once instead of after reading every page (seconds per GiB), and is still never written to
+    /// when damaged.
     public init(path: String, initialiseEmptyFile: Bool = false) throws(StoreError) {
         self.path = path
         do {
@@ -35,11 +36,10 @@ public final class OrganisationStore: Sendable {
             case .empty:
                 guard initialiseEmptyFile else { throw DatabaseOpening.emptyFile(path) }
             case .file:
-                let found = try DatabaseOpening.checkOwnerAndVersion(path)
-                if found.version < Migrations.latest || !found.wal {
-                    checked = try DatabaseOpening.checkIntegrity(path)
-                } else {
+                if try DatabaseOpening.checkOwnerAndVersion(path) {
                     deferredCheck = true
+                } else {
+                    checked = try DatabaseOpening.checkIntegrity(path)
                 }
             }
             let writer = try SQLiteConnection(path: path)
@@ -79,10 +79,9 @@ public final class OrganisationStore: Sendable {
         }
         // New databases, and those written before SkillPath had an id, are marked as SkillPath's (only those:
         // a database in use is not written to before its integrity check).
-        let marked = try connection.prepare("PRAGMA application_id")
-        let id = try marked.step() ? Int32(truncatingIfNeeded: marked.int(0)) : 0
-        marked.reset()
-        if id != DatabaseOpening.applicationID { try connection.execute("PRAGMA application_id = \(DatabaseOpening.applicationID)") }
+        if try DatabaseOpening.applicationID(of: connection) != DatabaseOpening.applicationID {
+            try connection.execute("PRAGMA application_id = \(DatabaseOpening.applicationID)")
+        }
     }
 
     /// How many commits have changed someone's aspirations since the store opened: the daemon re-warms the
