@@ -47,7 +47,7 @@ public enum ModelGenerator {
     static func operation(_ random: inout SeededGenerator, world: ModelWorld) -> ModelOperation {
         let employee = random.int(in: 0...9)
         let course = random.int(in: 0...(world.courses.count - 1))
-        switch random.int(in: 0...99) {
+        switch random.int(in: 0...102) {
         case 0..<6: return hire(&random, world: world)
         case 6..<10: return .upsertRole(employee: employee, role: random.int(in: 0...(world.roles.count - 1)))
         case 10..<18: return .rate(employee: employee, rating: rating(&random, world: world), source: random.pick(["manager", "assessment", "self", "import"]))
@@ -64,7 +64,8 @@ public enum ModelGenerator {
             return .preferences(employee: employee, formats: random.chance(0.5) ? [] : [random.pick(["video", "reading", "hands-on"])], hoursPerWeek: random.chance(0.4) ? nil : random.int(in: 1...12))
         case 81..<91: return .move(employee: employee, role: target(&random, world: world), daysAgo: random.pick([0, 0, 5, 30, 400]))
         case 91..<97: return .fill(employee: employee, role: target(&random, world: world))
-        default: return .reload
+        case 97..<100: return .reload
+        default: return .leave(employee: employee)
         }
     }
 }

@@ -18,6 +18,8 @@ public enum ModelOperation: Sendable, Equatable, CustomStringConvertible {
     /// An opening for a role, filled by a report.
     case fill(employee: Int, role: Target)
     case reload
+    /// `employees.upsert` with `leftOn` today: the person leaves the sequence's team.
+    case leave(employee: Int)
 
     public struct Rating: Sendable, Equatable {
         public var skill: Int
@@ -61,6 +63,7 @@ public enum ModelOperation: Sendable, Equatable, CustomStringConvertible {
         case .move(let employee, let role, let daysAgo): "move(employee: \(employee), role: \(role), daysAgo: \(daysAgo))"
         case .fill(let employee, let role): "fill(employee: \(employee), role: \(role))"
         case .reload: "reload"
+        case .leave(let employee): "leave(employee: \(employee))"
         }
     }
 }

@@ -139,6 +139,10 @@ extension ModelRun {
     /// The team report dates and judges each assignment as the list does, and counts the verdicts it shows.
     mutating func checkTeamReport() throws {
         let team = try client.result("reports.team", .object([("manager", .string(model.manager))]))
+        let shown = (team["reports"]?.arrayValue ?? []).compactMap { $0["id"]?.stringValue }
+        if Set(shown) != Set(model.people.map(\.id)) || team["summary"]?["people"]?.intValue != model.people.count {
+            violation("team report: shows \(shown.sorted()) (people \(team["summary"]?["people"]?.intValue ?? -1)), the team is \(model.people.map(\.id).sorted())")
+        }
         var counts: [String: Int] = [:]
         for report in team["reports"]?.arrayValue ?? [] {
             guard let id = report["id"]?.stringValue else { continue }

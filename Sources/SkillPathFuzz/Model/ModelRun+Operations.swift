@@ -3,7 +3,8 @@ import SkillPathJSON
 /// The operations that need more than one call or a prediction of their own.
 extension ModelRun {
     mutating func hire(role: String, skills: [ModelOperation.Rating]) throws -> (touched: [String], rule: LevelRule) {
-        let id = "\(model.prefix)p\(model.people.count)"
+        let id = "\(model.prefix)p\(model.hired)"
+        model.hired += 1
         var seen = Set<String>()
         let levels = skills.map(skillLevel).filter { seen.insert($0["skill"]?.stringValue ?? "").inserted }
         let reply = try client.call("employees.upsert", .object([("employees", .array([.object([
@@ -125,5 +126,23 @@ extension ModelRun {
         let hex = String(hash, radix: 16)
         let tail = String(repeating: "0", count: max(0, 12 - String(number, radix: 16).count)) + String(number, radix: 16)
         return "\(String((String(repeating: "0", count: 16) + hex).suffix(16)).prefix(8))-0000-4000-8000-\(tail.suffix(12))"
+    }
+
+    /// The person leaves: every assignment of theirs the model has active must now be cancelled, closed as
+    /// `left`; they are out of the team from then on (the team report is checked without them).
+    mutating func leave(_ person: OrganisationModel.Person) throws {
+        let reply = try client.call("employees.upsert", .object([("employees", .array([.object([("id", .string(person.id)), ("leftOn", .string(today.description))])]))]))
+        expect(reply, success: true, "\(person.id) leaving")
+        guard reply.result != nil else { return }
+        let listed = try client.result("assignments.list", .object([("employee", .string(person.id))]))["assignments"]?.arrayValue ?? []
+        for index in model.assignments.indices where model.assignments[index].employee == person.id && model.assignments[index].state == .active {
+            let id = model.assignments[index].id
+            let record = listed.first { $0["id"]?.intValue == id }
+            if record?["status"] != "cancelled" || record?["closedReason"] != "left" {
+                violation("\(person.id) left: assignment \(id) is \(record.map { JSONWriter.string($0) } ?? "not listed"), expected cancelled as left")
+            }
+            model.assignments[index].state = .cancelled
+        }
+        model.people.removeAll { $0.id == person.id }
     }
 }

@@ -132,6 +132,10 @@ public struct ModelRun {
         case .reload:
             expect(try client.call("catalog.reload"), success: true, "reload")
             return (model.people.map(\.id), .unchanged)
+        case .leave(let employee):
+            guard let person = model.person(employee) else { return ([], .unchanged) }
+            try leave(person)
+            return ([], .unchanged)
         }
     }
 

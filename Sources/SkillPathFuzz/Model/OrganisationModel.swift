@@ -62,6 +62,8 @@ struct OrganisationModel {
     let prefix: String
     let manager: String
     var people: [Person] = []
+    /// How many were hired, leavers included: the next hire's number (an id is never given twice).
+    var hired = 0
     var assignments: [Assignment] = []
     var events: [Event] = []
     var statements: [Event] = []

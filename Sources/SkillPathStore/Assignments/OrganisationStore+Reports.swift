@@ -6,7 +6,8 @@ extension OrganisationStore {
     /// two queries whatever the team's size: the subtree, then every assignment of it with its steps.
     public func team(of manager: String, wholeSubtree: Bool) throws(StoreError) -> [TeamMember] {
         try read { connection in
-            let members = try Self.reports(of: manager, wholeSubtree: wholeSubtree, connection: connection)
+            // People who left are not in the team any more (their reports, still under them, are).
+            let members = try Self.reports(of: manager, wholeSubtree: wholeSubtree, connection: connection).filter { $0.leftOn == nil }
             guard !members.isEmpty else { return [] }
             let ids = JSONWriter.string(.strings(members.map(\.id)))
             let rows = try connection.prepare("""

@@ -64,10 +64,12 @@ struct UpsertBatch {
                       .text(row.role), row.manager.map(SQLiteValue.text), .text(now), leftOn.map { .text($0.description) })
                 .run()
         }
-        // Someone who leaves takes back every application still waiting for a decision, and stops their gigs.
+        // Someone who leaves takes back every application still waiting for a decision, stops their gigs, and
+        // is on no learning path any more.
         if let leftOn, stored.leftOn == nil {
             try OrganisationStore.closeApplications(ofLeaver: input.id, on: leftOn, actor: actor, connection: connection)
             try OrganisationStore.stopProjects(ofLeaver: input.id, on: leftOn, actor: actor, connection: connection)
+            try OrganisationStore.closeAssignments(ofLeaver: input.id, on: leftOn, at: now, actor: actor, connection: connection)
         }
         // A change of role is a move: kept in the history the mobility figures read.
         if stored.role != row.role {

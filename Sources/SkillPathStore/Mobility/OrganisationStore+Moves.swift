@@ -214,6 +214,24 @@ extension OrganisationStore {
         }
     }
 
+    /// The employee left: their active assignments are cancelled, closed as `left`, so that no team report,
+    /// verdict or reminder goes on counting a path nobody is on.
+    static func closeAssignments(ofLeaver employee: String, on date: CalendarDate, at now: String, actor: String, connection: SQLiteConnection) throws {
+        let open = try connection.prepare("SELECT id, target_role FROM assignments WHERE employee = ?1 AND status = 'active' ORDER BY id")
+            .bind(.text(employee)).rows { ($0.int64(0), $0.text(1)) }
+        for (id, role) in open {
+            try connection.prepare("UPDATE assignments SET status = 'cancelled', closed_reason = ?2, updated_at = ?3 WHERE id = ?1")
+                .bind(.integer(id), .text(AssignmentRecord.employeeLeft), .text(now)).run()
+            try audit(connection, at: now, actor: actor, action: "assignment.close", subject: employee, detail: .object([
+                ("assignment", .int(id)), ("reason", .string(AssignmentRecord.employeeLeft)), ("leftOn", .string(date.description)),
+                ("changed", .object([("status", .object([("from", "active"), ("to", "cancelled")]))])),
+            ]))
+            try appendEvent(EventDraft(.assignmentChanged, employee: employee, data: .object([
+                ("assignment", .int(id)), ("targetRole", .string(role)), ("change", .string(AssignmentRecord.employeeLeft)), ("status", "cancelled"),
+            ])), at: now, connection: connection)
+        }
+    }
+
     static func setRole(_ role: String, of employee: String, connection: SQLiteConnection) throws {
         try connection.prepare("UPDATE employees SET role = ?2, updated_at = ?3 WHERE id = ?1").bind(.text(employee), .text(role), .text(Timestamps.now())).run()
     }

@@ -21,10 +21,11 @@ public struct AssignmentRecord: Sendable, Equatable {
     /// planned course does not meet the role's requirements.
     public var unmet: [UnmetSkill] = []
     /// Why a closed assignment closed, when not by its courses: `role-reached`, when the employee moved into
-    /// the target role.
+    /// the target role; `left`, when the employee left (it is then cancelled).
     public var closedReason: String?
 
     public static let roleReached = "role-reached"
+    public static let employeeLeft = "left"
 
     /// A gap skill the plan leaves open, as the plan stated it.
     public struct UnmetSkill: Sendable, Equatable {
