@@ -187,6 +187,19 @@ import Testing
             }
             let reported = Dictionary((report["totals"]?.arrayValue ?? []).map { ($0["skill"]?.stringValue ?? "", figures($0)) }, uniquingKeysWith: { first, _ in first })
             #expect(reported == totals, "seed \(seed), scope \(scope.map { ids[$0] } ?? "everyone"): totals")
+
+            // With a limit, each list keeps its first rows and counts the rest.
+            var limited = JSONObject(scope.map { [JSONMember("manager", .string(ids[$0]))] } ?? [])
+            limited["limit"] = 3
+            let short = try client.result("reports.skills", .object(limited))
+            for (full, cut) in zip(report["teams"]?.arrayValue ?? [], short["teams"]?.arrayValue ?? []) {
+                let all = full["skills"]?.arrayValue ?? []
+                #expect(cut["skills"]?.arrayValue == Array(all.prefix(3)), "seed \(seed): the first three rows")
+                #expect(cut["skillsLeftOut"]?.intValue == (all.count > 3 ? all.count - 3 : nil), "seed \(seed): \(cut)")
+            }
+            let allTotals = report["totals"]?.arrayValue ?? []
+            #expect(short["totals"]?.arrayValue == Array(allTotals.prefix(3)) && short["totalsLeftOut"]?.intValue == (allTotals.count > 3 ? allTotals.count - 3 : nil))
+            #expect(report["totalsLeftOut"] == nil, "the default limit lists everything here")
         }
     }
 }

@@ -80,7 +80,7 @@ extension ReportsSkills: HandledMethod {
             guard let position = teams.position(of: head) else { continue }
             names[head] = position < profiles.count ? profiles[position].name : leavers[position - profiles.count].name
         }
-        return Result(manager: scope, picture: picture, names: names, catalog: catalog)
+        return Result(manager: scope, picture: picture, names: names, catalog: catalog, limit: params.limit)
     }
 }
 

@@ -30,7 +30,9 @@ enum SkillsReportCommand: Command {
         let roles = arguments.values("role")
         let skills = arguments.values("skill")
         let report = try context.daemon().call(ReportsSkills.self, ReportsSkills.Params(
-            manager: arguments.value("manager"), roles: roles.isEmpty ? nil : roles, skills: skills.isEmpty ? nil : skills))
+            manager: arguments.value("manager"), roles: roles.isEmpty ? nil : roles, skills: skills.isEmpty ? nil : skills,
+            // The heat map and the CSV show every skill of every team: a skill left out of one team would read as not needed there.
+            limit: ReportsSkills.maximumLimit))
         if context.printedJSON(report) { return .success }
         if arguments.flag("csv") {
             csv(report).forEach(context.console.line)
