@@ -201,16 +201,9 @@ extension OrganisationStore {
         let open = try connection.prepare("SELECT id FROM assignments WHERE employee = ?1 AND target_role = ?2 AND status = 'active' ORDER BY id")
             .bind(.text(employee), .text(role)).rows { $0.int64(0) }
         for id in open {
-            try connection.prepare("UPDATE assignments SET status = 'completed', closed_reason = ?2, updated_at = ?3 WHERE id = ?1")
-                .bind(.integer(id), .text(AssignmentRecord.roleReached), .text(now)).run()
-            try audit(connection, at: now, actor: actor, action: "assignment.close", subject: employee, detail: .object([
-                ("assignment", .int(id)), ("reason", .string(AssignmentRecord.roleReached)), ("move", .int(move)),
-                ("changed", .object([("status", .object([("from", "active"), ("to", "completed")]))])),
-            ]))
-            try appendEvent(EventDraft(.assignmentChanged, employee: employee, data: .object([
-                ("assignment", .int(id)), ("targetRole", .string(role)), ("change", .string(AssignmentRecord.roleReached)), ("status", "completed"),
-                ("move", .int(move)),
-            ])), at: now, connection: connection)
+            try closeAssignment(
+                id, of: employee, to: role, as: .completed, reason: AssignmentRecord.roleReached, because: ("move", .int(move)), move: move,
+                at: now, actor: actor, connection: connection)
         }
     }
 
@@ -220,16 +213,28 @@ extension OrganisationStore {
         let open = try connection.prepare("SELECT id, target_role FROM assignments WHERE employee = ?1 AND status = 'active' ORDER BY id")
             .bind(.text(employee)).rows { ($0.int64(0), $0.text(1)) }
         for (id, role) in open {
-            try connection.prepare("UPDATE assignments SET status = 'cancelled', closed_reason = ?2, updated_at = ?3 WHERE id = ?1")
-                .bind(.integer(id), .text(AssignmentRecord.employeeLeft), .text(now)).run()
-            try audit(connection, at: now, actor: actor, action: "assignment.close", subject: employee, detail: .object([
-                ("assignment", .int(id)), ("reason", .string(AssignmentRecord.employeeLeft)), ("leftOn", .string(date.description)),
-                ("changed", .object([("status", .object([("from", "active"), ("to", "cancelled")]))])),
-            ]))
-            try appendEvent(EventDraft(.assignmentChanged, employee: employee, data: .object([
-                ("assignment", .int(id)), ("targetRole", .string(role)), ("change", .string(AssignmentRecord.employeeLeft)), ("status", "cancelled"),
-            ])), at: now, connection: connection)
+            try closeAssignment(
+                id, of: employee, to: role, as: .cancelled, reason: AssignmentRecord.employeeLeft, because: ("leftOn", .string(date.description)), move: nil,
+                at: now, actor: actor, connection: connection)
         }
+    }
+
+    /// Closes one active assignment for a `reason` other than its courses: its status and reason, the audit
+    /// entry (with what caused it), and the `assignment.changed` event (naming the move, when a move did).
+    private static func closeAssignment(
+        _ id: Int64, of employee: String, to role: String, as status: AssignmentRecord.Status, reason: String, because cause: (String, JSONValue),
+        move: Int64?, at now: String, actor: String, connection: SQLiteConnection
+    ) throws {
+        try connection.prepare("UPDATE assignments SET status = ?2, closed_reason = ?3, updated_at = ?4 WHERE id = ?1")
+            .bind(.integer(id), .text(status.rawValue), .text(reason), .text(now)).run()
+        try audit(connection, at: now, actor: actor, action: "assignment.close", subject: employee, detail: .object([
+            ("assignment", .int(id)), ("reason", .string(reason)), (cause.0, cause.1),
+            ("changed", .object([("status", .object([("from", "active"), ("to", .string(status.rawValue))]))])),
+        ]))
+        try appendEvent(EventDraft(.assignmentChanged, employee: employee, data: .object([
+            ("assignment", .int(id)), ("targetRole", .string(role)), ("change", .string(reason)), ("status", .string(status.rawValue)),
+            ("move", move.map(JSONValue.int)),
+        ])), at: now, connection: connection)
     }
 
     static func setRole(_ role: String, of employee: String, connection: SQLiteConnection) throws {

@@ -6,7 +6,7 @@ public enum ReportsTeam: RPCMethod {
     public static let description = MethodDescription(
         name: "reports.team", summary: "A manager's reports and how their assignments are going.",
         description: """
-        For each report (direct, or the whole subtree with `subtree: true`), their assignments that are not \
+        For each report who has not left (direct, or the whole subtree with `subtree: true`), their assignments that are not \
         cancelled, with percent complete by hours, the planned completion on the weekly budget each person's \
         active assignments share, and the verdict every view gives: `on-track`, `at-risk` (planned to finish after \
         the due date), `late` (a step planned to end before today is not done), `overdue` (past the due date), \
