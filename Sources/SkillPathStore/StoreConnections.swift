@@ -47,6 +47,8 @@ final class StoreConnections: @unchecked Sendable {
     let profiles = ProfileCache()
     /// Commits that changed someone's evidence or completions, since the store opened.
     let profileCommits = Locked(0)
+    /// People, moves and progress as the mobility report reads them; told the rows each commit wrote.
+    let mobility = MobilityLedger()
 
     /// The integrity check at opening: done before the store opened, or by the writer before its first write.
     enum IntegrityCheck: Sendable {
@@ -141,9 +143,11 @@ final class StoreConnections: @unchecked Sendable {
         // Forgotten before anyone is told the write is done, and whether the commit succeeds or not: an entry
         // read again costs little, one kept wrong would be served for as long as the daemon runs.
         var changedProfiles: [String] = []
-        func forgetChangedProfiles() {
+        func tellCachesWhatChanged() {
             profiles.forget(changedProfiles)
             if !changedProfiles.isEmpty { profileCommits.withLock { $0 += 1 } }
+            // Rows of a rolled-back group are noted too: reading a row again that did not change costs little.
+            if let written = connection.writtenRows { mobility.note(written.takeMobilityChanges()) }
         }
         do {
             try connection.execute("BEGIN IMMEDIATE")
@@ -153,7 +157,7 @@ final class StoreConnections: @unchecked Sendable {
             }
             changedProfiles = try connection.takeChangedProfiles()
             try connection.execute("COMMIT")
-            forgetChangedProfiles()
+            tellCachesWhatChanged()
             committed.withLock { $0 = ($0.groups + 1, $0.writes + group.count) }
             if connection.appendedEvents { events.advance() }
             if connection.changedAspirations { aspirationCommits.withLock { $0 += 1 } }
@@ -164,7 +168,7 @@ final class StoreConnections: @unchecked Sendable {
             }
         } catch {
             try? connection.execute("ROLLBACK")
-            forgetChangedProfiles()
+            tellCachesWhatChanged()
             (connection.appendedEvents, connection.changedAspirations) = (false, false)
             for job in group { job.finish(StoreError.from(error)) }
         }

@@ -1,5 +1,6 @@
 /// What the mobility report is computed from: plain records the store reads, so that the figures can be
-/// computed, and checked by hand, without a database (`MobilityReport`).
+/// computed, and checked by hand, without a database (`MobilityReport`). People, moves and learning are
+/// held numbered (`MobilityRecords`); `Employee`, `Move` and `Learning` are their hand-written form.
 public struct MobilityFacts: Sendable {
     public struct Employee: Sendable {
         public var id: String
@@ -117,25 +118,29 @@ public struct MobilityFacts: Sendable {
         }
     }
 
-    public var employees: [Employee]
-    public var moves: [Move]
+    /// The people, their moves and their learning, numbered.
+    public var records: MobilityRecords
     public var fills: [Fill]
     public var assignments: [Assignment]
-    public var learning: [Learning]
     public var projects: [Project]
     /// Ratings of the moves (`MoveFeedback`), by move id.
     public var feedback: [MoveFeedback]
 
+    public var employees: [Employee] { records.employees }
+
+    /// Facts written by hand (tests, docs/mobility.md's example): numbered here.
     public init(
         employees: [Employee], moves: [Move], fills: [Fill], assignments: [Assignment], learning: [Learning], projects: [Project] = [],
         feedback: [MoveFeedback] = []
     ) {
-        self.projects = projects
-        self.feedback = feedback
-        self.employees = employees
-        self.moves = moves
+        self.init(records: MobilityRecords(employees: employees, moves: moves, learning: learning), fills: fills, assignments: assignments, projects: projects, feedback: feedback)
+    }
+
+    public init(records: MobilityRecords, fills: [Fill], assignments: [Assignment], projects: [Project], feedback: [MoveFeedback]) {
+        self.records = records
         self.fills = fills
         self.assignments = assignments
-        self.learning = learning
+        self.projects = projects
+        self.feedback = feedback
     }
 }

@@ -56,28 +56,38 @@ extension MobilityReport {
 extension MobilityTally {
     /// Retention for the period and each team (not per bucket: people who did not move have no date of their own).
     mutating func countRetention(asOf: CalendarDate) {
-        var first: [Int: CalendarDate] = [:]
-        var firstOfKind: [Int: [String: CalendarDate]] = [:]
-        func note(_ person: Int?, _ kind: String, _ date: CalendarDate) {
-            guard let person, inScope[person], date >= from, date <= to else { return }
-            first[person] = min(first[person] ?? date, date)
-            firstOfKind[person, default: [:]][kind] = min(firstOfKind[person]?[kind] ?? date, date)
+        // Each person's first day of any move, and of each kind (`kinds`), in the period: Int32.max for none.
+        let kinds = Transition.Kind.allCases.map(\.rawValue) + ["project"]
+        let count = records.employees.count
+        let none = Int32.max
+        var first = [Int32](repeating: none, count: count)
+        var firstOfKind = [Int32](repeating: none, count: count * kinds.count)
+        let (start, end) = (Int32(clamping: from.daysSinceEpoch), Int32(clamping: to.daysSinceEpoch))
+        func note(_ person: Int, _ kind: Int, _ day: Int32) {
+            guard person >= 0, person < count, inScope[person], day >= start, day <= end else { return }
+            first[person] = min(first[person], day)
+            firstOfKind[person * kinds.count + kind] = min(firstOfKind[person * kinds.count + kind], day)
         }
-        for move in facts.moves where !move.isReturn { note(number[move.employee], move.kind.rawValue, move.date) }
-        for project in facts.projects { note(number[project.employee], "project", project.start) }
+        for move in records.moves where !move.isReturn { note(Int(move.person), Transition.Kind.allCases.firstIndex(of: move.kind) ?? 0, move.day) }
+        for project in facts.projects {
+            if let person = position(project.employee) { note(person, kinds.count - 1, Int32(clamping: project.start.daysSinceEpoch)) }
+        }
         let months = MobilityReport.retentionMonths
-        for (person, employee) in facts.employees.enumerated() where inScope[person] && number[employee.id] == person {
+        for (person, employee) in records.employees.enumerated() where inScope[person] && records.isCounted(person) {
             let stayed = { (anchor: CalendarDate) -> Bool? in
                 let checkpoint = anchor.adding(months: months)
                 guard checkpoint <= asOf else { return nil }
                 return employee.leftOn.map { $0 > checkpoint } ?? true
             }
-            if let anchor = first[person] {
-                let verdict = stayed(anchor)
-                let kinds = (firstOfKind[person] ?? [:]).map { (kind: $0.key, stayed: stayed($0.value)) }
+            if first[person] != none {
+                let verdict = stayed(CalendarDate(daysSinceEpoch: Int(first[person])))
+                let dated = kinds.indices.compactMap { kind -> (kind: String, stayed: Bool?)? in
+                    let day = firstOfKind[person * kinds.count + kind]
+                    return day == none ? nil : (kinds[kind], stayed(CalendarDate(daysSinceEpoch: Int(day))))
+                }
                 retain(person) { retention in
                     Self.count(verdict, in: &retention.movers, tooRecent: &retention.moversTooRecent)
-                    for (kind, stayed) in kinds where stayed != nil {
+                    for (kind, stayed) in dated where stayed != nil {
                         var ratio = retention.byKind[kind] ?? MobilityReport.Ratio(part: 0, whole: 0)
                         var unused = 0
                         Self.count(stayed, in: &ratio, tooRecent: &unused)

@@ -121,8 +121,9 @@ public struct MobilityReport: Sendable {
         _ facts: MobilityFacts, from: CalendarDate, to: CalendarDate, asOf: CalendarDate, manager: String?,
         grouping: Grouping?, successWindowMonths: Int = 12
     ) -> MobilityReport {
-        let tree = Tree(facts.employees)
-        let scope = manager.map { tree.subtree(of: $0) }
+        // Only a manager's report needs the reporting lines.
+        let tree = manager.map { _ in Tree(facts.records) }
+        let scope = manager.flatMap { manager in tree?.subtree(of: manager) }
         var ranges: [(label: String, from: CalendarDate, to: CalendarDate)] = []
         if let grouping {
             var start = grouping == .month ? from.startOfMonth : from.startOfQuarter
@@ -134,7 +135,7 @@ public struct MobilityReport: Sendable {
                 start = next
             }
         }
-        let roots = manager.map { tree.reports(of: $0) } ?? []
+        let roots = manager.flatMap { manager in tree?.reports(of: manager) } ?? []
         var tally = MobilityTally(facts: facts, from: from, to: to, scope: scope, teamRoots: roots, tree: tree, buckets: ranges.map { ($0.from, $0.to) })
         let (figures, bucketFigures, teamFigures) = tally.tally(asOf: asOf, windowMonths: successWindowMonths)
         let buckets = zip(ranges, bucketFigures).map { Bucket(label: $0.label, from: $0.from, to: $0.to, figures: $1) }
@@ -142,24 +143,55 @@ public struct MobilityReport: Sendable {
         return MobilityReport(from: from, to: to, asOf: asOf, successWindowMonths: successWindowMonths, figures: figures, buckets: buckets, teams: teams)
     }
 
-    /// The reporting lines, for scopes.
+    /// The reporting lines, for scopes: each person's direct reports by position, as runs of one array.
     struct Tree {
-        var reports: [String: [String]] = [:]
+        let records: MobilityRecords
+        /// `reports[starts[person]..<starts[person + 1]]` are the positions of `person`'s direct reports.
+        private let starts: [Int]
+        private let reports: [Int32]
 
-        init(_ employees: [MobilityFacts.Employee]) {
-            for employee in employees {
-                if let manager = employee.manager { reports[manager, default: []].append(employee.id) }
+        init(_ records: MobilityRecords) {
+            self.records = records
+            let count = records.employees.count
+            var boss = [Int](repeating: -1, count: count)
+            var starts = [Int](repeating: 0, count: count + 1)
+            for (position, employee) in records.employees.enumerated() {
+                guard let manager = employee.manager, let found = records.positions[manager] else { continue }
+                boss[position] = Int(found)
+                starts[Int(found) + 1] += 1
             }
-            for key in reports.keys { reports[key]?.sort(by: Text.precedes) }
+            for person in 0..<count { starts[person + 1] += starts[person] }
+            var next = starts
+            var reports = [Int32](repeating: 0, count: starts[count])
+            for position in 0..<count where boss[position] >= 0 {
+                reports[next[boss[position]]] = Int32(clamping: position)
+                next[boss[position]] += 1
+            }
+            self.starts = starts
+            self.reports = reports
         }
 
-        func reports(of manager: String) -> [String] { reports[manager] ?? [] }
+        /// The ids of the people whose manager is `manager`, in id order.
+        func reports(of manager: String) -> [String] {
+            records.employees.filter { $0.manager == manager }.map(\.id).sorted(by: Text.precedes)
+        }
 
-        func subtree(of root: String) -> Set<String> {
-            var members: Set<String> = [root]
-            var queue = [root]
+        /// Who is in `root`'s subtree, `root` included, by position.
+        func subtree(of root: String) -> [Bool] {
+            var members = [Bool](repeating: false, count: records.employees.count)
+            var queue: [Int] = []
+            if let position = records.positions[root] {
+                queue.append(Int(position))
+            } else {
+                // Someone the employees table does not hold can still be named as a manager.
+                queue = records.employees.indices.filter { records.employees[$0].manager == root }
+            }
+            for position in queue { members[position] = true }
             while let next = queue.popLast() {
-                for report in reports[next] ?? [] where members.insert(report).inserted { queue.append(report) }
+                for report in reports[starts[next]..<starts[next + 1]] where !members[Int(report)] {
+                    members[Int(report)] = true
+                    queue.append(Int(report))
+                }
             }
             return members
         }

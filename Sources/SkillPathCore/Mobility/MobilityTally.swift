@@ -6,43 +6,46 @@ struct MobilityTally {
     var total = MobilityReport.Figures()
     private var buckets: [MobilityReport.Figures]
     var teams: [MobilityReport.Figures]
-    private var learners: [Set<Int>]
     private let bucketRanges: [(from: CalendarDate, to: CalendarDate)]
     let facts: MobilityFacts
+    let records: MobilityRecords
     let from: CalendarDate
     let to: CalendarDate
     /// Each move's ratings, by move id.
     private let ratings: [Int64: [MoveFeedback]]
 
-    /// Employees by position in `facts.employees`.
-    let number: [String: Int]
-    /// Per employee: in scope, and the team (index into `teams`) or -1. With no scope (everyone), facts of
-    /// people the employees table does not hold, and fills with no manager, count too.
+    /// Per employee (by position in `records.employees`): in scope, and the team (index into `teams`) or -1.
+    /// With no scope (everyone), facts of people the employees table does not hold, and fills with no
+    /// manager, count too.
     private let everyone: Bool
     let inScope: [Bool]
     let team: [Int]
 
-    init(facts: MobilityFacts, from: CalendarDate, to: CalendarDate, scope: Set<String>?, teamRoots: [String], tree: MobilityReport.Tree,
+    init(facts: MobilityFacts, from: CalendarDate, to: CalendarDate, scope: [Bool]?, teamRoots: [String], tree: MobilityReport.Tree?,
          buckets ranges: [(from: CalendarDate, to: CalendarDate)]) {
         self.facts = facts
+        records = facts.records
         self.from = from
         self.to = to
         bucketRanges = ranges
         buckets = ranges.map { _ in MobilityReport.Figures() }
         teams = teamRoots.map { _ in MobilityReport.Figures() }
-        learners = Array(repeating: [], count: 1 + ranges.count + teamRoots.count)
-        var number: [String: Int] = [:]
-        number.reserveCapacity(facts.employees.count)
-        for (position, employee) in facts.employees.enumerated() where number[employee.id] == nil { number[employee.id] = position }
-        self.number = number
         everyone = scope == nil
-        inScope = facts.employees.map { scope?.contains($0.id) ?? true }
-        var team = [Int](repeating: -1, count: facts.employees.count)
-        for (position, root) in teamRoots.enumerated() {
-            for member in tree.subtree(of: root) { if let index = number[member] { team[index] = position } }
+        let count = facts.records.employees.count
+        inScope = scope ?? [Bool](repeating: true, count: count)
+        var team = [Int](repeating: -1, count: count)
+        if let tree {
+            for (position, root) in teamRoots.enumerated() {
+                for (member, isIn) in tree.subtree(of: root).enumerated() where isIn { team[member] = position }
+            }
         }
         self.team = team
         ratings = Dictionary(grouping: facts.feedback, by: \.move)
+    }
+
+    /// The position of the employee `id`, if the employees table holds them.
+    func position(_ id: String?) -> Int? {
+        id.flatMap { records.positions[$0] }.map(Int.init)
     }
 
     /// The figures for the period, each bucket and each team.
@@ -51,16 +54,16 @@ struct MobilityTally {
         countMoves(asOf: asOf, windowMonths: windowMonths)
         for fill in facts.fills {
             // A fill belongs to its opportunity's manager; one with no manager counts only for everyone.
-            add(fill.manager.flatMap { number[$0] }, fill.date) { Self.fill(&$0, fill) }
+            add(position(fill.manager), fill.date) { Self.fill(&$0, fill) }
         }
         for assignment in facts.assignments where !assignment.cancelled && assignment.dueDate < asOf {
-            add(number[assignment.employee], assignment.dueDate) { figures in
+            add(position(assignment.employee), assignment.dueDate) { figures in
                 figures.pathCompletion.whole += 1
                 if assignment.planComplete, let done = assignment.allStepsCompletedOn, done <= assignment.dueDate { figures.pathCompletion.part += 1 }
             }
         }
         for project in facts.projects {
-            let person = number[project.employee]
+            let person = position(project.employee)
             add(person, project.start) { $0.projectsStarted += 1 }
             if let ended = project.finishedOn, let outcome = project.outcome {
                 add(person, ended) { figures in
@@ -75,7 +78,7 @@ struct MobilityTally {
 
     /// Everyone in scope who had not left before the period (or the bucket) began.
     mutating func countPeople() {
-        for (position, employee) in facts.employees.enumerated() where inScope[position] {
+        for (position, employee) in records.employees.enumerated() where inScope[position] && records.isCounted(position) {
             let left = employee.leftOn
             if left.map({ $0 >= from }) ?? true { total.people += 1 }
             if team[position] >= 0, left.map({ $0 >= from }) ?? true { teams[team[position]].people += 1 }
@@ -83,50 +86,23 @@ struct MobilityTally {
         }
     }
 
-    /// Each employee's moves in the order they happened, so that a move's success can look at what followed:
-    /// move positions grouped by employee (a counting sort, stable), each group by date. `offsets[person]`
-    /// starts a person's run in `order`; the last person (the employees' count) holds moves of people the
-    /// employees table does not know.
-    func movesByEmployee() -> (order: [Int], offsets: [Int]) {
-        let moves = facts.moves
-        let unknown = facts.employees.count
-        var owner = [Int](repeating: unknown, count: moves.count)
-        var offsets = [Int](repeating: 0, count: unknown + 2)
-        for position in moves.indices {
-            owner[position] = number[moves[position].employee] ?? unknown
-            offsets[owner[position] + 1] += 1
-        }
-        for person in 0...unknown { offsets[person + 1] += offsets[person] }
-        var next = offsets
-        var order = [Int](repeating: 0, count: moves.count)
-        for position in moves.indices {
-            order[next[owner[position]]] = position
-            next[owner[position]] += 1
-        }
-        for person in 0..<unknown where offsets[person + 1] - offsets[person] > 1 {
-            let range = offsets[person]..<offsets[person + 1]
-            if !zip(order[range], order[range].dropFirst()).allSatisfy({ moves[$0].date <= moves[$1].date }) {
-                order[range].sort { (moves[$0].date, $0) < (moves[$1].date, $1) }
-            }
-        }
-        return (order, offsets)
-    }
-
-    /// The period's moves by kind, secondments ended, and each judged move's success.
+    /// The period's moves by kind, secondments ended, and each judged move's success. Moves come grouped by
+    /// person in the order they happened (`MobilityRecords.offsets`), so a move's success looks at what followed.
     mutating func countMoves(asOf: CalendarDate, windowMonths: Int) {
-        let moves = facts.moves
-        let unknown = facts.employees.count
-        let (order, offsets) = movesByEmployee()
+        let moves = records.moves
+        let unknown = records.employees.count
+        let offsets = records.offsets
+        let (first, last) = (Int32(clamping: from.daysSinceEpoch), Int32(clamping: to.daysSinceEpoch))
         for person in 0...unknown {
-            let left = person < unknown ? facts.employees[person].leftOn : nil
+            let left = person < unknown ? records.employees[person].leftOn : nil
             for slot in offsets[person]..<offsets[person + 1] {
-                let move = moves[order[slot]]
-                guard move.date >= from, move.date <= to else { continue }
+                let move = moves[slot]
+                guard move.day >= first, move.day <= last else { continue }
                 // People the employees table does not hold have no history to follow a move with.
-                let later = person < unknown ? order[slot..<offsets[person + 1]] : order[slot...slot]
+                let later = person < unknown ? moves[slot..<offsets[person + 1]] : moves[slot...slot]
                 let ratings = ratings[move.id] ?? []
                 let verdict = move.isReturn || move.kind == .secondment
-                    ? nil : Self.succeeded(later, of: moves, left: left, asOf: asOf, windowMonths: windowMonths, ratings: ratings)
+                    ? nil : Self.succeeded(later, left: left, asOf: asOf, windowMonths: windowMonths, ratings: ratings)
                 let ratable = !move.isReturn && MoveFeedback.opens(after: move.date) <= asOf
                 add(person < unknown ? person : nil, move.date) { figures in
                     if move.isReturn {
@@ -149,26 +125,34 @@ struct MobilityTally {
 
     /// Learning hours and active learners, for the period, each bucket and each team.
     mutating func countLearning() {
-        for event in facts.learning {
+        let count = records.employees.count
+        var seen = PeopleSet(count: count)
+        var seenInBucket = bucketRanges.map { _ in PeopleSet(count: count) }
+        // Everyone is in one team at most: one set tells whether they were counted in theirs.
+        var seenInTeam = PeopleSet(count: count)
+        var teamLearners = [Int](repeating: 0, count: teams.count)
+        let (first, last) = (Int32(clamping: from.daysSinceEpoch), Int32(clamping: to.daysSinceEpoch))
+        for event in records.learning {
             // Progress belongs to stored employees (the store's foreign key): learners are counted by position.
-            guard let person = number[event.employee], inScope[person], event.date >= from, event.date <= to else { continue }
+            let person = Int(event.person)
+            guard person >= 0, person < count, inScope[person], event.day >= first, event.day <= last else { continue }
             let hours = event.completedHours ?? .zero
-            learners[0].insert(person)
+            seen.insert(person)
             total.learningHours += hours
             if let bucket = bucket(of: event.date) {
-                learners[1 + bucket].insert(person)
+                seenInBucket[bucket].insert(person)
                 buckets[bucket].learningHours += hours
             }
             if team[person] >= 0 {
-                learners[1 + buckets.count + team[person]].insert(person)
+                if seenInTeam.insert(person) { teamLearners[team[person]] += 1 }
                 teams[team[person]].learningHours += hours
             }
         }
-        Self.engagement(&total, learners: learners[0].count, from: from, to: to)
+        Self.engagement(&total, learners: seen.count, from: from, to: to)
         for (bucket, range) in bucketRanges.enumerated() {
-            Self.engagement(&buckets[bucket], learners: learners[1 + bucket].count, from: range.from, to: range.to)
+            Self.engagement(&buckets[bucket], learners: seenInBucket[bucket].count, from: range.from, to: range.to)
         }
-        for position in teams.indices { Self.engagement(&teams[position], learners: learners[1 + buckets.count + position].count, from: from, to: to) }
+        for position in teams.indices { Self.engagement(&teams[position], learners: teamLearners[position], from: from, to: to) }
     }
 
     /// Applies `update` to the period's figures, the bucket of `date` and the team of `person`.
@@ -219,14 +203,35 @@ struct MobilityTally {
     /// or lower. Nil while the window has not passed. `history` starts at the move and runs through the
     /// employee's later moves (positions in `moves`).
     static func succeeded(
-        _ history: ArraySlice<Int>, of moves: [MobilityFacts.Move], left: CalendarDate?, asOf: CalendarDate, windowMonths: Int, ratings: [MoveFeedback] = []
+        _ history: ArraySlice<MobilityRecords.Move>, left: CalendarDate?, asOf: CalendarDate, windowMonths: Int, ratings: [MoveFeedback] = []
     ) -> Bool? {
         guard let first = history.first else { return nil }
-        let checkpoint = moves[first].date.adding(months: windowMonths)
+        let checkpoint = first.date.adding(months: windowMonths)
         guard checkpoint <= asOf else { return nil }
         if let left, left <= checkpoint { return false }
         if ratings.contains(where: { $0.rating <= MoveFeedback.failingRating }) { return false }
-        let held = history.last { moves[$0].date <= checkpoint } ?? first
-        return moves[held].toRole != moves[first].fromRole
+        let held = history.last { $0.date <= checkpoint } ?? first
+        return held.toRole != first.fromRole
+    }
+}
+
+/// A set of people by position, one bit each: counting a million learners is a pass over the events, not a
+/// million hash insertions.
+struct PeopleSet {
+    private var words: [UInt64]
+    private(set) var count = 0
+
+    init(count: Int) {
+        words = [UInt64](repeating: 0, count: (count + 63) / 64)
+    }
+
+    /// Adds `person`; whether they were not in the set before.
+    @discardableResult
+    mutating func insert(_ person: Int) -> Bool {
+        let bit: UInt64 = 1 << UInt64(person % 64)
+        guard words[person / 64] & bit == 0 else { return false }
+        words[person / 64] |= bit
+        count += 1
+        return true
     }
 }

@@ -1,25 +1,18 @@
 public import SkillPathCore
 
 extension OrganisationStore {
-    /// Everything the mobility report for `from`…`to` needs, read in one read transaction: all employees
-    /// and every move up to `asOf` (a move's success is judged on what followed it), the fills, due
-    /// assignments and progress events of the period. `courseHours` gives completed courses' hours, `coursePrice` their price.
+    /// Everything the mobility report for `from`…`to` needs, read in one read transaction: everyone, every
+    /// move and the period's progress from the mobility ledger (`MobilityLedger`, brought up to date first),
+    /// and the fills, due assignments and ratings of the period. `courseHours` gives completed courses'
+    /// hours, `coursePrice` their price.
     public func mobilityFacts(
         from: CalendarDate, to: CalendarDate, asOf: CalendarDate, courseHours: (String) -> Quantity?,
         coursePrice: (String) -> (amount: Quantity, currency: String)? = { _ in nil }
     ) throws -> MobilityFacts {
         try read { connection in
-            let employees = try connection.prepare("SELECT id, manager, left_on FROM employees").rows { row in
-                MobilityFacts.Employee(id: row.text(0), manager: row.optionalText(1), leftOn: row.optionalText(2).flatMap(CalendarDate.init(iso:)))
-            }
-            let until = max(asOf, to).description
-            let moves = try connection.prepare("""
-                SELECT employee, from_role, to_role, kind, date, source, id FROM moves WHERE date <= ?1 ORDER BY employee, date, id
-                """).bind(.text(until)).rows { row in
-                MobilityFacts.Move(
-                    id: row.int64(6), employee: row.text(0), fromRole: row.text(1), toRole: row.text(2), kind: Transition.Kind(rawValue: row.text(3)) ?? .lateral,
-                    date: Self.day(row.text(4)), isReturn: row.text(5) == MoveRecord.returnSource, isConversion: row.text(5) == MoveRecord.conversionSource)
-            }
+            try connection.execute("BEGIN")
+            defer { try? connection.execute("COMMIT") }
+            let records = try connections.mobility.current(on: connection).records(from: from, to: to, courseHours: courseHours)
             // Ratings of the period's moves: the success and the feedback figures read them.
             let feedback = try connection.prepare("""
                 SELECT f.move, f.respondent, f.employee, f.rating, f.comment, f.given_at FROM move_feedback f JOIN moves m ON m.id = f.move
@@ -65,13 +58,6 @@ extension OrganisationStore {
                     // A plan with no steps was met the day it was made: count it as done on time.
                     allStepsCompletedOn: open == 0 ? (lastDone ?? assigned) : nil)
             }
-            let learning = try connection.prepare("""
-                SELECT employee, course, status, at FROM progress_events WHERE at >= ?1 AND at < ?2
-                """).bind(.text(from.description), .text(to.adding(days: 1).description)).rows { row in
-                MobilityFacts.Learning(
-                    employee: row.text(0), date: Self.day(String(row.text(3).prefix(10))),
-                    completedHours: row.text(2) == "completed" ? courseHours(row.text(1)) ?? .zero : nil)
-            }
             let projects = try connection.prepare("""
                 SELECT employee, start_date, finished_on, outcome FROM project_moves
                 WHERE start_date BETWEEN ?1 AND ?2 OR finished_on BETWEEN ?1 AND ?2
@@ -80,7 +66,7 @@ extension OrganisationStore {
                     employee: row.text(0), start: Self.day(row.text(1)), finishedOn: row.optionalText(2).map(Self.day),
                     outcome: row.optionalText(3).flatMap(ProjectMove.Outcome.init(rawValue:)))
             }
-            return MobilityFacts(employees: employees, moves: moves, fills: fills, assignments: assignments, learning: learning, projects: projects, feedback: feedback)
+            return MobilityFacts(records: records, fills: fills, assignments: assignments, projects: projects, feedback: feedback)
         }
     }
 

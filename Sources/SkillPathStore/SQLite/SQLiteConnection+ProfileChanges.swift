@@ -12,6 +12,9 @@ extension SQLiteConnection {
     /// deletes of evidence (a row deleted is gone by commit time) and every change of completions (a table
     /// without row ids, which the hook does not report) are noted by temporary triggers, in a table of this
     /// connection's own, in memory; a rolled-back savepoint or transaction takes those notes back with it.
+    ///
+    /// The same hook notes every row of `employees`, `moves` and `progress_events` written, for the
+    /// mobility ledger (`MobilityLedger`), which reads those rows again.
     func watchProfileChanges() throws(SQLiteError) {
         try execute("""
             PRAGMA temp_store = MEMORY;
@@ -27,13 +30,22 @@ extension SQLiteConnection {
             CREATE TEMP TRIGGER completions_deleted AFTER DELETE ON main.completions
             BEGIN INSERT OR IGNORE INTO changed_profiles VALUES (OLD.employee); END;
             """)
-        let inserts = EvidenceInserts()
-        evidenceInserts = inserts
+        let written = WrittenRows()
+        writtenRows = written
         sqlite3_update_hook(handle, { context, operation, database, table, row in
-            guard operation == SQLITE_INSERT, let context, let database, let table,
-                  strcmp(table, "skill_evidence") == 0, strcmp(database, "main") == 0 else { return }
-            Unmanaged<EvidenceInserts>.fromOpaque(context).takeUnretainedValue().rows.append(row)
-        }, Unmanaged.passUnretained(inserts).toOpaque())
+            guard let context, let database, let table, strcmp(database, "main") == 0 else { return }
+            let written = Unmanaged<WrittenRows>.fromOpaque(context).takeUnretainedValue()
+            if strcmp(table, "skill_evidence") == 0 {
+                if operation == SQLITE_INSERT { written.evidenceInserts.append(row) }
+            } else if strcmp(table, "moves") == 0 {
+                written.mobility.moves.append(row)
+            } else if strcmp(table, "progress_events") == 0 {
+                written.mobility.progress.append(row)
+            } else if strcmp(table, "employees") == 0 {
+                written.mobility.employees.append(row)
+                if operation == SQLITE_DELETE { written.mobility.employeeDeleted = true }
+            }
+        }, Unmanaged.passUnretained(written).toOpaque())
     }
 
     /// The employees noted since the last call, each once, and the notes cleared: called inside the
@@ -44,9 +56,9 @@ extension SQLiteConnection {
         let noted = try prepare("SELECT employee FROM changed_profiles")
         while try noted.step() { changed.insert(noted.text(0)) }
         if !changed.isEmpty { try prepare("DELETE FROM changed_profiles").run() }
-        guard let inserts = evidenceInserts, !inserts.rows.isEmpty else { return Array(changed) }
-        let rows = inserts.rows.sorted()
-        inserts.rows.removeAll(keepingCapacity: true)
+        guard let written = writtenRows, !written.evidenceInserts.isEmpty else { return Array(changed) }
+        let rows = written.evidenceInserts.sorted()
+        written.evidenceInserts.removeAll(keepingCapacity: true)
         var start = 0
         while start < rows.count {
             var end = start
@@ -59,8 +71,16 @@ extension SQLiteConnection {
     }
 }
 
-/// The ids of the rows inserted into `skill_evidence` since the last commit, as the update hook reports them.
-/// Used by the writer's thread alone (the hook runs inside its statements).
-final class EvidenceInserts {
-    var rows: [Int64] = []
+/// The rows written since they were last taken, as the update hook reports them: the ids of the rows
+/// inserted into `skill_evidence`, and of every row of the tables the mobility ledger mirrors. Used by the
+/// writer's thread alone (the hook runs inside its statements).
+final class WrittenRows {
+    var evidenceInserts: [Int64] = []
+    var mobility = MobilityLedger.Changes()
+
+    /// The mobility rows noted since the last call, and the notes cleared: called after each commit or rollback.
+    func takeMobilityChanges() -> MobilityLedger.Changes {
+        defer { mobility = MobilityLedger.Changes() }
+        return mobility
+    }
 }

@@ -18,7 +18,7 @@ public final class SQLiteConnection {
     var changedAspirations = false
     /// Set on the writer by `watchProfileChanges`: the rows inserted into `skill_evidence`, as SQLite's update
     /// hook reports them.
-    var evidenceInserts: EvidenceInserts?
+    var writtenRows: WrittenRows?
 
     public enum Mode {
         case readWrite
@@ -52,7 +52,7 @@ public final class SQLiteConnection {
 
     deinit {
         statements.removeAll()
-        if evidenceInserts != nil { sqlite3_update_hook(handle, nil, nil) }
+        if writtenRows != nil { sqlite3_update_hook(handle, nil, nil) }
         sqlite3_close_v2(handle)
     }
 
