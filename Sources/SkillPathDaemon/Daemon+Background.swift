@@ -60,10 +60,14 @@ extension Daemon {
     /// in the background a minute after start, every ten minutes, after each catalog reload, and once a burst of
     /// aspiration changes has settled (`SettlingWarmUp`), it answers the people who ask from memory, planning
     /// only the wishes that changed since. The profile cache is filled at start and once a burst of evidence
-    /// changes has settled, checked on the same beat.
+    /// changes has settled, checked on the same beat; the mobility ledger is filled at start, after it, and
+    /// then kept current by the writes themselves.
     func startReadinessWarmUp() {
         prepareRoles()
-        DispatchQueue.global(qos: .utility).async { [self] in fillProfileCache(because: "start") }
+        DispatchQueue.global(qos: .utility).async { [self] in
+            fillProfileCache(because: "start")
+            fillMobilityLedger()
+        }
         let timer = DispatchSource.makeTimerSource(queue: DispatchQueue.global(qos: .background))
         timer.schedule(deadline: .now() + 60, repeating: 600)
         timer.setEventHandler { [self] in warmReadiness(because: "scheduled") }
@@ -99,6 +103,22 @@ extension Daemon {
             ("reason", reason), ("read", String(read)), ("people", String(size.people)), ("pieces", String(size.pieces)),
             ("ms", String(Int(milliseconds.rounded()))),
         ])
+    }
+
+    /// Reads everyone's moves and progress into the mobility ledger (`OrganisationStore.fillMobilityLedger`),
+    /// so that the first mobility report does not; logged at info.
+    func fillMobilityLedger() {
+        let began = ContinuousClock.now
+        do {
+            let size = try store.fillMobilityLedger()
+            let milliseconds = (ContinuousClock.now - began) / .milliseconds(1)
+            logger.info("mobility ledger filled", [
+                ("people", String(size.people)), ("moves", String(size.moves)), ("progress", String(size.progress)),
+                ("ms", String(Int(milliseconds.rounded()))),
+            ])
+        } catch {
+            logger.warning("could not fill the mobility ledger", [("reason", String(describing: error))])
+        }
     }
 
     /// Every role's floor (`Planner.prepareFloors`), made in the background once per catalog, so that the first

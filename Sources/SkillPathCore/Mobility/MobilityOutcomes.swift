@@ -39,6 +39,7 @@ extension MobilityReport {
         /// Counts one move's ratings.
         mutating func add(_ ratings: [MoveFeedback]) {
             ratable += 1
+            guard !ratings.isEmpty else { return }
             for rating in ratings.sorted(by: { $0.respondent < $1.respondent }) where MoveFeedback.ratings.contains(rating.rating) {
                 responses[rating.respondent, default: 0] += 1
                 distribution[rating.respondent, default: [0, 0, 0, 0, 0]][rating.rating - 1] += 1

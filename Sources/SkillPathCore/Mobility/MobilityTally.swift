@@ -93,6 +93,8 @@ struct MobilityTally {
         let unknown = records.employees.count
         let offsets = records.offsets
         let (first, last) = (Int32(clamping: from.daysSinceEpoch), Int32(clamping: to.daysSinceEpoch))
+        // Each day of the period's checkpoint, worked out once: a million moves share a few hundred days.
+        let checkpoints = (first...max(first, last)).map { CalendarDate(daysSinceEpoch: Int($0)).adding(months: windowMonths) }
         for person in 0...unknown {
             let left = person < unknown ? records.employees[person].leftOn : nil
             for slot in offsets[person]..<offsets[person + 1] {
@@ -100,9 +102,9 @@ struct MobilityTally {
                 guard move.day >= first, move.day <= last else { continue }
                 // People the employees table does not hold have no history to follow a move with.
                 let later = person < unknown ? moves[slot..<offsets[person + 1]] : moves[slot...slot]
-                let ratings = ratings[move.id] ?? []
+                let ratings = ratings.isEmpty ? [] : ratings[move.id] ?? []
                 let verdict = move.isReturn || move.kind == .secondment
-                    ? nil : Self.succeeded(later, left: left, asOf: asOf, windowMonths: windowMonths, ratings: ratings)
+                    ? nil : Self.succeeded(later, checkpoint: checkpoints[Int(move.day - first)], left: left, asOf: asOf, ratings: ratings)
                 let ratable = !move.isReturn && MoveFeedback.opens(after: move.date) <= asOf
                 add(person < unknown ? person : nil, move.date) { figures in
                     if move.isReturn {
@@ -198,19 +200,18 @@ struct MobilityTally {
         figures.hoursPerLearnerPerWeek = Quantity(hundredths: (figures.learningHours.hundredths * 7 * 2 + divisor) / (divisor * 2))
     }
 
-    /// A permanent move succeeded when, `windowMonths` after it, the employee had not left and did not hold
-    /// the role they came from, and neither the mover nor their manager rated it `MoveFeedback.failingRating`
-    /// or lower. Nil while the window has not passed. `history` starts at the move and runs through the
-    /// employee's later moves (positions in `moves`).
+    /// A permanent move succeeded when, `windowMonths` after it (the `checkpoint`), the employee had not left
+    /// and did not hold the role they came from, and neither the mover nor their manager rated it
+    /// `MoveFeedback.failingRating` or lower. Nil while the window has not passed. `history` starts at the
+    /// move and runs through the employee's later moves.
     static func succeeded(
-        _ history: ArraySlice<MobilityRecords.Move>, left: CalendarDate?, asOf: CalendarDate, windowMonths: Int, ratings: [MoveFeedback] = []
+        _ history: ArraySlice<MobilityRecords.Move>, checkpoint: CalendarDate, left: CalendarDate?, asOf: CalendarDate, ratings: [MoveFeedback] = []
     ) -> Bool? {
-        guard let first = history.first else { return nil }
-        let checkpoint = first.date.adding(months: windowMonths)
-        guard checkpoint <= asOf else { return nil }
+        guard let first = history.first, checkpoint <= asOf else { return nil }
         if let left, left <= checkpoint { return false }
         if ratings.contains(where: { $0.rating <= MoveFeedback.failingRating }) { return false }
-        let held = history.last { $0.date <= checkpoint } ?? first
+        let day = Int32(clamping: checkpoint.daysSinceEpoch)
+        let held = history.last { $0.day <= day } ?? first
         return held.toRole != first.fromRole
     }
 }

@@ -13,9 +13,10 @@ extension OrganisationStore {
             try connection.execute("BEGIN")
             defer { try? connection.execute("COMMIT") }
             let records = try connections.mobility.current(on: connection).records(from: from, to: to, courseHours: courseHours)
-            // Ratings of the period's moves: the success and the feedback figures read them.
+            // Ratings of the period's moves: the success and the feedback figures read them. Ratings first: the
+            // period can hold millions of moves, of which few are rated.
             let feedback = try connection.prepare("""
-                SELECT f.move, f.respondent, f.employee, f.rating, f.comment, f.given_at FROM move_feedback f JOIN moves m ON m.id = f.move
+                SELECT f.move, f.respondent, f.employee, f.rating, f.comment, f.given_at FROM move_feedback f CROSS JOIN moves m ON m.id = f.move
                 WHERE m.date BETWEEN ?1 AND ?2 ORDER BY f.move, f.respondent DESC
                 """).bind(.text(from.description), .text(to.description)).rows(Self.feedback)
             // Project seats are not jobs: the fill rate and time to fill are about positions and secondments.
@@ -67,6 +68,17 @@ extension OrganisationStore {
                     outcome: row.optionalText(3).flatMap(ProjectMove.Outcome.init(rawValue:)))
             }
             return MobilityFacts(records: records, fills: fills, assignments: assignments, projects: projects, feedback: feedback)
+        }
+    }
+
+    /// Brings the mobility ledger up to date (reading everything the first time), so that the next report
+    /// only counts; how many people, moves and progress events it holds.
+    public func fillMobilityLedger() throws(StoreError) -> (people: Int, moves: Int, progress: Int) {
+        try read { connection in
+            try connection.execute("BEGIN")
+            defer { try? connection.execute("COMMIT") }
+            let kept = try connections.mobility.current(on: connection)
+            return (kept.employees.count, kept.moves.count, kept.progress.count)
         }
     }
 
