@@ -109,8 +109,12 @@ struct Connection {
         // request in it learns why and can be sent again to the next daemon. One already started, a batch
         // included, finishes.
         let stopping = service.isDraining
+        let began = ContinuousClock.now
         service.busy.add(1, ordering: .relaxed)
-        defer { service.busy.subtract(1, ordering: .relaxed) }
+        defer {
+            service.busy.subtract(1, ordering: .relaxed)
+            service.heapTrim.afterRequest(began: began)
+        }
         do {
             try service.messageGate.run(for: caller.uid, size: line.count) {
                 // The whole reply is written as the socket's one writer: a batch's reply goes out in pieces, and

@@ -50,6 +50,8 @@ public final class Daemon: ServiceEnvironment, Sendable {
     let sources = Locked(DispatchSources())
     /// How many connections are answering a message (`Connection.respond`).
     let busy = Atomic<Int>(0)
+    /// Gives freed memory back after long requests.
+    let heapTrim = HeapTrim()
     /// When the aspiration picture is warmed in the background, one warm-up at a time.
     let readinessWarmUp: SettlingWarmUp
     /// When the profile cache is filled in the background, one fill at a time.
