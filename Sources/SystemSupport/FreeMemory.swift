@@ -34,6 +34,9 @@ public enum FreeMemory {
         _ = option?(mapThreshold, bytes)
     }
 
+    /// Whether this C library can return free heap memory (glibc can).
+    public static var canRelease: Bool { trim != nil }
+
     /// Returns free heap memory to the system. Takes milliseconds on a large heap: call it when idle.
     public static func release() {
         _ = trim?(0)
