@@ -21,7 +21,9 @@ import Testing
         let fixture = try StoreFixture()
         let (store, catalog) = (fixture.store, fixture.catalog)
         var random = SplitMix(seed: seed)
-        let overlapping = OverlappingReports(store: store, catalog: catalog)
+        let overlapping = OverlappingReads {
+            _ = try? store.mobilityFacts(from: Self.from, to: Self.to, asOf: Self.asOf, courseHours: { catalog.course($0)?.hours })
+        }
         overlapping.start()
         for step in 0..<150 {
             let person = "p\(random.next(12))"
@@ -32,7 +34,7 @@ import Testing
             }
         }
         overlapping.stop()
-        #expect(overlapping.reports > 0)
+        #expect(overlapping.reads > 0)
         let copy = "\(fixture.directory.path)/copy.db"
         try SQLiteConnection(path: store.path, mode: .readOnly).execute("VACUUM INTO '\(copy)'")
         let fresh = try OrganisationStore(path: copy)
@@ -141,38 +143,5 @@ extension MobilityReport {
             buckets = report.buckets
             teams = report.teams
         }
-    }
-}
-
-/// Mobility reports on a thread of their own, as long as the writes go on: refreshes that overlap commits.
-private final class OverlappingReports: @unchecked Sendable {
-    private let store: OrganisationStore
-    private let catalog: Catalog
-    private let state = NSLock()
-    private var stopping = false
-    private var count = 0
-    private let done = DispatchSemaphore(value: 0)
-
-    init(store: OrganisationStore, catalog: Catalog) {
-        self.store = store
-        self.catalog = catalog
-    }
-
-    var reports: Int { state.withLock { count } }
-
-    func start() {
-        Thread { [self] in
-            while !state.withLock({ stopping }) {
-                _ = try? store.mobilityFacts(
-                    from: MobilityLedgerTests.from, to: MobilityLedgerTests.to, asOf: MobilityLedgerTests.asOf, courseHours: { self.catalog.course($0)?.hours })
-                state.withLock { count += 1 }
-            }
-            done.signal()
-        }.start()
-    }
-
-    func stop() {
-        state.withLock { stopping = true }
-        done.wait()
     }
 }

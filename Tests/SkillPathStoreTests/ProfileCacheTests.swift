@@ -16,7 +16,7 @@ import Testing
         let fixture = try StoreFixture()
         let (store, catalog) = (fixture.store, fixture.catalog)
         var random = SplitMix(seed: seed)
-        let overlapping = OverlappingReads(store: store)
+        let overlapping = OverlappingReads { _ = try? store.currentProfiles(inSubtreeOf: nil) }
         overlapping.start()
         for step in 0..<120 {
             let person = "p\(random.next(10))"
@@ -180,23 +180,23 @@ import Testing
     }
 }
 
-/// Whole-organisation reads on a thread of their own, as long as the writes go on: fills that overlap
-/// commits, which must not keep what a commit forgot.
-private final class OverlappingReads: @unchecked Sendable {
-    private let store: OrganisationStore
+/// A read repeated on a thread of its own for as long as the writes of a test go on: reads that overlap
+/// commits (the profile cache's fills, the mobility ledger's refreshes).
+final class OverlappingReads: @unchecked Sendable {
+    private let read: @Sendable () -> Void
     private let state = NSLock()
     private var stopping = false
     private var count = 0
     private let done = DispatchSemaphore(value: 0)
 
-    init(store: OrganisationStore) { self.store = store }
+    init(_ read: @escaping @Sendable () -> Void) { self.read = read }
 
     var reads: Int { state.withLock { count } }
 
     func start() {
         Thread { [self] in
             while !state.withLock({ stopping }) {
-                _ = try? store.currentProfiles(inSubtreeOf: nil)
+                read()
                 state.withLock { count += 1 }
             }
             done.signal()
