@@ -24,7 +24,9 @@ final class MobilityLedger: Sendable {
         var employees: [Int64] = []
         var moves: [Int64] = []
         var progress: [Int64] = []
-        var employeeDeleted = false
+        /// Read everything again: an employee row was deleted, or more rows were noted than are worth keeping
+        /// notes of (`maximumNotes`).
+        var everything = false
 
         var count: Int { employees.count + moves.count + progress.count }
 
@@ -32,7 +34,8 @@ final class MobilityLedger: Sendable {
             employees += other.employees
             moves += other.moves
             progress += other.progress
-            employeeDeleted = employeeDeleted || other.employeeDeleted
+            everything = everything || other.everything
+            if count > MobilityLedger.maximumNotes { self = Changes(everything: true) }
         }
     }
 
@@ -89,18 +92,19 @@ final class MobilityLedger: Sendable {
         }
     }
 
+    /// Past this many notes waiting for a report (32 MB of row ids: months of progress in an organisation
+    /// that never asks), they are dropped, and the next report reads everything again.
+    static let maximumNotes = 1 << 22
+
     private let pending = Locked(Changes())
     /// nil until the first report reads everything; also the lock that makes refreshes one at a time.
     private let kept = Locked<Kept?>(nil)
 
     /// Notes the rows a commit (or a rolled-back group) wrote: called by the writer before anyone is answered.
     func note(_ changes: Changes) {
-        guard changes.count > 0 || changes.employeeDeleted else { return }
+        guard changes.count > 0 || changes.everything else { return }
         pending.withLock { $0.add(changes) }
     }
-
-    /// Whether everything has been read once (the daemon's log, tests).
-    var isFilled: Bool { kept.withLock { $0 != nil } }
 
     /// What is kept, brought up to date on `connection` first. Call it before the connection has read
     /// anything in the current transaction: the notes are taken before the first read.
@@ -111,7 +115,7 @@ final class MobilityLedger: Sendable {
                 return pending
             }
             do {
-                if var current = kept, !changes.employeeDeleted, changes.count * 4 <= max(current.rowCount, 1_000) {
+                if var current = kept, !changes.everything, changes.count * 4 <= max(current.rowCount, 1_000) {
                     kept = nil
                     try Self.apply(changes, to: &current, on: connection)
                     kept = current

@@ -43,7 +43,7 @@ extension SQLiteConnection {
                 written.mobility.progress.append(row)
             } else if strcmp(table, "employees") == 0 {
                 written.mobility.employees.append(row)
-                if operation == SQLITE_DELETE { written.mobility.employeeDeleted = true }
+                if operation == SQLITE_DELETE { written.mobility.everything = true }
             }
         }, Unmanaged.passUnretained(written).toOpaque())
     }
