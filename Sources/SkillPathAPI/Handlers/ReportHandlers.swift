@@ -54,15 +54,13 @@ extension ReportsSkills: HandledMethod {
         let catalog = context.snapshot.catalog
         for (position, role) in (params.roles ?? []).enumerated() where catalog.role(role) == nil { throw DomainError.unknownRole(role, field: "roles[\(position)]") }
         for (position, skill) in (params.skills ?? []).enumerated() { _ = try catalog.requireSkill(skill, field: "skills[\(position)]") }
-        // Levels as the rankings read them: from the profile cache, counted by the evidence rule, by skill number.
-        let profiles = try context.store.currentProfiles(inSubtreeOf: scope, evidence: context.evidence, numberedBy: catalog)
+        // Levels as the rankings read them: from the profile cache, counted by the evidence rule, by skill number
+        // (and nothing else of each person: a million of them).
+        let (profiles, levels) = try context.store.currentLevels(inSubtreeOf: scope, evidence: context.evidence, numberedBy: catalog)
         let leavers = try context.store.leaversInTree(inSubtreeOf: scope)
         let teams = TeamMap(people: profiles.map { ($0.id, $0.manager) }, leavers: leavers.map { ($0.id, $0.manager) }, root: scope)
         var people = profiles.indices.map { position in
-            let profile = profiles[position]
-            return SkillPicture.Person(
-                team: teams.teams[position], role: profile.role, targets: [],
-                levels: profile.numbers?.levels ?? ProfileNumbers.levels(of: profile.profile, catalog: catalog))
+            SkillPicture.Person(team: teams.teams[position], role: profiles[position].role, targets: [], levels: levels[position])
         }
         for (employee, roles) in try context.store.activeAssignmentTargets(inSubtreeOf: scope) {
             // Positions past the people are leavers', whose assignments count for no one.

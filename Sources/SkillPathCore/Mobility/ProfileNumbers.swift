@@ -41,19 +41,3 @@ public struct ProfileNumbers: Sendable, Equatable {
         return { index.skillNumbers[$0] }
     }
 }
-
-extension ProfileNumbers {
-    /// The levels above 0 by skill number, as the skill picture reads them.
-    public var levels: [(skill: Int32, level: Int)] {
-        skills.map { (Int32(bitPattern: UInt32(truncatingIfNeeded: $0 >> 8)), Int(UInt8(truncatingIfNeeded: $0))) }
-    }
-
-    /// The levels above 0 of the skills `catalog` knows, by skill number, looked up one by one: for a profile
-    /// the planner refuses (a level outside 0–5), which has no `ProfileNumbers`.
-    public static func levels(of profile: Profile, catalog: Catalog) -> [(skill: Int32, level: Int)] {
-        profile.skills.compactMap { entry in
-            guard entry.level > 0, let number = catalog.index.skillNumbers[entry.skill] else { return nil }
-            return (number, entry.level)
-        }
-    }
-}

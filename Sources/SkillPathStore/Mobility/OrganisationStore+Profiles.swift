@@ -60,20 +60,9 @@ extension OrganisationStore {
         inSubtreeOf root: String?, withAspirationsOnly: Bool, numbering: ((String) -> Int32?)?,
         level: (_ skill: String, _ level: Int, _ selfRated: Bool, _ day: Int) -> Int
     ) throws -> (people: [PersonProfile], skillNumbers: [[Int32?]]) {
-        let cache = connections.profiles
-        let fill = cache.beginFill()
-        defer { cache.endFill(fill) }
-        var scope = SubtreeScope(root: root)
-        if withAspirationsOnly { scope.also = "IN (SELECT employee FROM aspirations)" }
-        var people = try read { connection in
-            try connection.prepare("""
-                \(scope.with) SELECT id, name, role, manager FROM employees WHERE left_on IS NULL \(scope.filter("id")) ORDER BY id
-                """).bind(scope.bind).rows {
-                    PersonProfile(id: $0.text(0), name: $0.text(1), role: $0.text(2), manager: $0.optionalText(3), profile: Profile(role: $0.text(2)), numbers: nil)
-                }
-        }
-        let entries = try cachedEvidence(of: people.map(\.id), scope: scope, fill: fill).entries
-        let texts = cache.texts
+        let stored = try readPeopleAndEvidence(inSubtreeOf: root, withAspirationsOnly: withAspirationsOnly)
+        var people = stored.people
+        let (entries, texts) = (stored.entries, stored.texts)
         // Each text's number in the catalog, asked once per read.
         var numbers: [Int32??] = numbering == nil ? [] : Array(repeating: nil, count: texts.count)
         func number(_ position: Int32) -> Int32? {
@@ -106,6 +95,60 @@ extension OrganisationStore {
             if numbering != nil { skillNumbers[person] = resolved }
         }
         return (people, skillNumbers)
+    }
+
+    /// Current employees (all, or `root`'s subtree) with their stored evidence and completions as the profile
+    /// cache holds them, and the texts the entries' positions name.
+    private func readPeopleAndEvidence(
+        inSubtreeOf root: String?, withAspirationsOnly: Bool = false
+    ) throws -> (people: [PersonProfile], entries: [ProfileCache.Entry], texts: [String]) {
+        let cache = connections.profiles
+        let fill = cache.beginFill()
+        defer { cache.endFill(fill) }
+        var scope = SubtreeScope(root: root)
+        if withAspirationsOnly { scope.also = "IN (SELECT employee FROM aspirations)" }
+        let people = try read { connection in
+            try connection.prepare("""
+                \(scope.with) SELECT id, name, role, manager FROM employees WHERE left_on IS NULL \(scope.filter("id")) ORDER BY id
+                """).bind(scope.bind).rows {
+                    PersonProfile(id: $0.text(0), name: $0.text(1), role: $0.text(2), manager: $0.optionalText(3), profile: Profile(role: $0.text(2)), numbers: nil)
+                }
+        }
+        let entries = try cachedEvidence(of: people.map(\.id), scope: scope, fill: fill).entries
+        return (people, entries, cache.texts)
+    }
+
+    /// Every current employee (all, or `root`'s subtree) with their levels that count (`evidence`) above 0,
+    /// by `catalog`'s skill number, and nothing else: what the skill picture needs, without the skill ids,
+    /// completed courses and plan numbers `currentProfiles` builds for each of a million people. Skills the
+    /// catalog does not know are left out. `people[n].profile` holds only the role.
+    public func currentLevels(
+        inSubtreeOf root: String?, evidence: SkillEvidence, numberedBy catalog: Catalog
+    ) throws -> (people: [PersonProfile], levels: [[(skill: Int32, level: Int)]]) {
+        let (people, entries, texts) = try readPeopleAndEvidence(inSubtreeOf: root)
+        let numbering = ProfileNumbers.skillNumbering(catalog)
+        var numbers: [Int32??] = Array(repeating: nil, count: texts.count)
+        var levels = [[(skill: Int32, level: Int)]](repeating: [], count: people.count)
+        for (person, entry) in entries.enumerated() {
+            var held: [(skill: Int32, level: Int)] = []
+            var previous: Int32?
+            for piece in entry.pieces where texts.indices.contains(Int(piece.skill)) {
+                let position = Int(piece.skill)
+                if numbers[position] == nil { numbers[position] = .some(numbering(texts[position])) }
+                guard let number = numbers[position] ?? nil else { continue }
+                let counted = evidence.level(skill: texts[position], level: Int(piece.level), selfRated: piece.selfRated, day: Int(piece.day))
+                // A skill's pieces come together: its level is the best any of them counts for.
+                if previous == piece.skill, let last = held.indices.last {
+                    held[last].level = max(held[last].level, counted)
+                } else {
+                    held.append((number, counted))
+                }
+                previous = piece.skill
+            }
+            held.removeAll { $0.level <= 0 }
+            levels[person] = held
+        }
+        return (people, levels)
     }
 }
 
