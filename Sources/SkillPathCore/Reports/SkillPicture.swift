@@ -89,10 +89,12 @@ public struct SkillPicture: Sendable {
         let skillCount = catalog.skills.count
         var raising = RaiseHours(planner: planner, catalog: catalog)
         var grid: [Int: Cell] = [:]
+        // Ids taken out once: a cell made inside the loop over a million people must not reach into the catalog.
+        let skillIDs = catalog.skills.map(\.id)
         let shownAndHidden = max(order.count, (people.map(\.team).max() ?? -1) + 1, (seats.map(\.team).max() ?? -1) + 1)
         var headcount = [Int](repeating: 0, count: shownAndHidden)
         func update(team: Int, skill: Int32, _ change: (inout Cell) -> Void) {
-            change(&grid[team * skillCount + Int(skill), default: Cell(skill: catalog.skills[Int(skill)].id)])
+            change(&grid[team * skillCount + Int(skill), default: Cell(skill: skillIDs[Int(skill)])])
         }
         var highest: [(skill: Int32, level: Int, current: Bool)] = []
         for person in people where person.team >= 0 {

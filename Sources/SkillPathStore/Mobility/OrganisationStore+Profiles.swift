@@ -32,10 +32,11 @@ extension OrganisationStore {
     public func currentProfiles(
         inSubtreeOf root: String?, evidence: SkillEvidence? = nil, withAspirationsOnly: Bool = false, numberedBy catalog: Catalog? = nil
     ) throws -> [PersonProfile] {
+        var memo = evidence.map(SkillEvidence.Memo.init)
         var (people, skillNumbers) = try readProfiles(
             inSubtreeOf: root, withAspirationsOnly: withAspirationsOnly, numbering: catalog.map(ProfileNumbers.skillNumbering)
         ) { skill, level, selfRated, day in
-            evidence?.level(skill: skill, level: level, selfRated: selfRated, day: day) ?? level
+            memo?.level(skill: skill, level: level, selfRated: selfRated, day: day) ?? level
         }
         if let evidence {
             for position in people.indices where !people[position].profile.completed.isEmpty {
@@ -129,6 +130,7 @@ extension OrganisationStore {
         let numbering = ProfileNumbers.skillNumbering(catalog)
         var numbers: [Int32??] = Array(repeating: nil, count: texts.count)
         var levels = [[(skill: Int32, level: Int)]](repeating: [], count: people.count)
+        var memo = SkillEvidence.Memo(evidence)
         for (person, entry) in entries.enumerated() {
             var held: [(skill: Int32, level: Int)] = []
             var previous: Int32?
@@ -136,7 +138,7 @@ extension OrganisationStore {
                 let position = Int(piece.skill)
                 if numbers[position] == nil { numbers[position] = .some(numbering(texts[position])) }
                 guard let number = numbers[position] ?? nil else { continue }
-                let counted = evidence.level(skill: texts[position], level: Int(piece.level), selfRated: piece.selfRated, day: Int(piece.day))
+                let counted = memo.level(skill: texts[position], level: Int(piece.level), selfRated: piece.selfRated, day: Int(piece.day))
                 // A skill's pieces come together: its level is the best any of them counts for.
                 if previous == piece.skill, let last = held.indices.last {
                     held[last].level = max(held[last].level, counted)
