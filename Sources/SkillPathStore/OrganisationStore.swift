@@ -107,6 +107,16 @@ public final class OrganisationStore: Sendable {
         }
     }
 
+    /// Runs `body` on a read connection inside one read transaction: every query it makes sees the same
+    /// snapshot of the database (SQLite takes it at the first read, not at `BEGIN`).
+    func readSnapshot<T>(_ body: (SQLiteConnection) throws -> T) throws(StoreError) -> T {
+        try read { connection in
+            try connection.execute("BEGIN")
+            defer { try? connection.execute("COMMIT") }
+            return try body(connection)
+        }
+    }
+
     /// Runs a write; domain errors thrown by `body` pass through unchanged, database failures become
     /// `StoreError`.
     func write<T>(_ body: @escaping (SQLiteConnection) throws -> T) throws -> T {

@@ -16,9 +16,7 @@ extension OrganisationStore {
     /// is (it was written by `JSONWriter`, so it is valid JSON): no parse and no re-encoding per event. The
     /// same bounds as `events(after:…)`: `next` moves to the head when the page is not full.
     public func eventLines(after cursor: Int64, limit: Int) throws -> (lines: [EventLine], next: Int64, head: Int64) {
-        try read { connection -> Result<(lines: [EventLine], next: Int64, head: Int64), DomainError> in
-            try connection.execute("BEGIN")
-            defer { try? connection.execute("COMMIT") }
+        try readSnapshot { connection -> Result<(lines: [EventLine], next: Int64, head: Int64), DomainError> in
             let pruned = try connection.prepare("SELECT pruned_through FROM event_log WHERE singleton = 1")
             let through = try pruned.step() ? pruned.int64(0) : 0
             let sequence = try connection.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'events'")

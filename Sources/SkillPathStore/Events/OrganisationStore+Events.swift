@@ -43,10 +43,8 @@ extension OrganisationStore {
     /// id, is refused: reading on from it would skip events without saying so.
     public func events(after cursor: Int64, kinds: [EventRecord.Kind], employee: String?, reader: EventReader, limit: Int) throws -> EventPage {
         // A refusal comes out of the read as a value: `read` reports what escapes it as a store failure.
-        try read { connection -> Result<EventPage, DomainError> in
+        try readSnapshot { connection -> Result<EventPage, DomainError> in
             // One snapshot for the bounds and the page: `next` may then move to the head it read.
-            try connection.execute("BEGIN")
-            defer { try? connection.execute("COMMIT") }
             let (pruned, head) = try Self.logBounds(connection)
             guard cursor >= pruned else { return .failure(.cursorExpired(cursor: cursor, oldest: pruned)) }
             guard cursor <= head else { return .failure(.invalidValue(field: "after", message: "is \(cursor), beyond the newest event (\(head))")) }

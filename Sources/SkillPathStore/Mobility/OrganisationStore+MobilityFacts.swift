@@ -9,9 +9,7 @@ extension OrganisationStore {
         from: CalendarDate, to: CalendarDate, asOf: CalendarDate, courseHours: (String) -> Quantity?,
         coursePrice: (String) -> (amount: Quantity, currency: String)? = { _ in nil }
     ) throws -> MobilityFacts {
-        try read { connection in
-            try connection.execute("BEGIN")
-            defer { try? connection.execute("COMMIT") }
+        try readSnapshot { connection in
             let records = try connections.mobility.current(on: connection).records(from: from, to: to, courseHours: courseHours)
             // Ratings of the period's moves: the success and the feedback figures read them. Ratings first: the
             // period can hold millions of moves, of which few are rated.
@@ -74,9 +72,7 @@ extension OrganisationStore {
     /// Brings the mobility ledger up to date (reading everything the first time), so that the next report
     /// only counts; how many people, moves and progress events it holds.
     public func fillMobilityLedger() throws(StoreError) -> (people: Int, moves: Int, progress: Int) {
-        try read { connection in
-            try connection.execute("BEGIN")
-            defer { try? connection.execute("COMMIT") }
+        try readSnapshot { connection in
             let kept = try connections.mobility.current(on: connection)
             return (kept.employees.count, kept.moves.count, kept.progress.count)
         }
