@@ -1,3 +1,5 @@
+import SkillPathCore
+
 /// Which team each person is in: for a manager's subtree, the manager themself is a team and each direct
 /// report's subtree is one; for everyone, each top manager's subtree.
 ///
@@ -26,7 +28,7 @@ struct TeamMap {
             if let root { return all[position].id == root || all[position].manager == root }
             return boss[position] == nil
         }
-        let heads = all.indices.filter(isHead).sorted { all[$0].id.utf8.lexicographicallyPrecedes(all[$1].id.utf8) }
+        let heads = all.indices.filter(isHead).sorted { Text.precedes(all[$0].id, all[$1].id) }
         let ordered = heads.filter { all[$0].id == root } + heads.filter { all[$0].id != root }
         var team = [Int](repeating: -1, count: all.count)
         for (number, head) in ordered.enumerated() { team[head] = number }
