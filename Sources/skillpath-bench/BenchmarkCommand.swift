@@ -32,7 +32,8 @@ enum BenchmarkCommand {
                --roles N (5000) --courses N (100000) --skills N (30000)), the shipped catalog and --catalogs DIR,DIR
                (e.g. imported O*NET or ESCO), --shipped no to leave the shipped catalog out; --suggestions N (200) --rankings N (10);
                --skills-per N skills each (the role's), --progress N (20000) durable progress events first;
-               --reuse DIR measures DIR/mobility.db as an earlier run built it (one catalog; --employees as it was built with);
+               --reuse DIR measures DIR/mobility.db as an earlier run built it (one catalog; --employees as it was built with),
+                          or builds it there and keeps it when DIR has none;
                --parts aspirations,people,suggestions,rankings,reports,skills,succession,footprint (all)
       fuzz     adversarial JSON-RPC against the release skillpathd: --messages N (1000000) --seed N (2026)
                --seconds N (3600); prints replies checked, crashes, and the daemon's memory

@@ -25,7 +25,7 @@ struct MobilityBenchmark {
     var progressEvents = 20_000
     /// A folder whose `mobility.db` an earlier run built (`--reuse`, with one catalog): the measures run on it
     /// as it is, nothing is built, and the folder is kept. For figures of a new build on a million people
-    /// without building them again (half an hour).
+    /// without building them again (half an hour). A folder without one gets the organisation built and kept.
     var reuse: String? = nil
 
     /// The parts of a run, in the order they run, by the names `--parts` takes.
@@ -61,6 +61,7 @@ struct MobilityBenchmark {
 
     func run(label: String, directory: String) -> Bool {
         let scratch = reuse ?? NSTemporaryDirectory() + "skillpath-mobility-run-\(getpid())"
+        let build = !FileManager.default.fileExists(atPath: "\(scratch)/mobility.db")
         try? FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
         defer { if reuse == nil { try? FileManager.default.removeItem(atPath: scratch) } }
         guard let catalog = try? CatalogLoader.load(directory: directory) else {
@@ -75,7 +76,7 @@ struct MobilityBenchmark {
         guard let client = try? BenchClient(path: daemon.socket) else { return false }
         say("\n[\(label)] \(catalog.courses.count) courses, \(catalog.skills.count) skills, \(catalog.roles.count) roles, \(catalog.transitions.count) transitions")
         var run = Run(benchmark: self, catalog: catalog, client: client, daemon: daemon, scratch: scratch, directory: directory)
-        if reuse == nil {
+        if build {
             guard run.loadOrganisation() else { return false }
             run.recordHistory()
             run.openOpportunitiesAndRecordProgress()

@@ -127,6 +127,56 @@ import Testing
         #expect(try stored("c60")?["manager"] == "c59")
     }
 
+    /// A loop only the write can see: stored, u reports to s; the file moves t under u (line 3) and s under t
+    /// (line 2). t is sent first (it is s's manager), and each batch of one row passes the dry run alone; but
+    /// once line 3 is written, line 2 closes s → t → u → s and is refused whole. The import stops there; the
+    /// batch already sent behind it (line 4) is still answered and lands, and the summary says exactly that,
+    /// lines 5–6 never sent.
+    @Test func aBatchRefusedWhileWritingStopsTheImportAndTheSummaryNamesEveryLine() throws {
+        let stored = JSONValue.object([("employees", .array([
+            .object([("id", "s"), ("name", "S"), ("role", "analyst"), ("manager", "m")]),
+            .object([("id", "t"), ("name", "T"), ("role", "analyst"), ("manager", "m")]),
+            .object([("id", "u"), ("name", "U"), ("role", "analyst"), ("manager", "s")]),
+        ]))])
+        _ = try daemon.client().result("employees.upsert", stored)
+        directory.write(["employees.csv": "id,name,role,manager\ns,S,analyst,t\nt,T,analyst,u\nw1,W1,analyst,m\nw2,W2,analyst,m\nw3,W3,analyst,m\n"])
+        let path = "\(directory.path)/employees.csv"
+        let result = try skillpath("import", "employees", path, "--batch", "1")
+        #expect(result.status == 65, "\(result.stdout)")
+        #expect(result.stdout.hasPrefix("""
+            Imported part of \(path): the rows on lines 3–4 landed (1 inserted, 1 updated, 0 unchanged).
+            The rows on lines 2 were refused whole, and nothing of them was written (the organisation changed since the dry run):
+            2 rows after them were not sent.
+            """), "\(result.stdout)")
+        #expect(result.stdout.contains("\(path):2, column 'manager': the managers would form a cycle: 's' → 't' → 'u' → 's'"))
+        #expect(try self.stored("s")?["manager"] == "m", "the refused row changed nothing")
+        #expect(try self.stored("t")?["manager"] == "u")
+        #expect(try self.stored("w1") != nil)
+        #expect(try self.stored("w2") == nil)
+
+        _ = try daemon.client().result("employees.upsert", stored)
+        let json = try JSONParser.parse(try skillpath("import", "employees", path, "--batch", "1", "--json").stdout)
+        #expect(json["complete"] == .bool(false))
+        #expect(json["landedLines"] == .array([.array([3, 4])]), "\(json)")
+        #expect(json["stoppedLines"] == .array([.array([2, 2])]), "\(json)")
+    }
+
+    /// 6,000 rows, every one with a long id and an unknown role: each dry-run reply (2,000 rejections, about
+    /// 600 KB) is larger than the socket's buffer, and arrives while the CLI is sending the next batch. Sent
+    /// from the reading thread, each process would wait for the other to read; the import must instead name
+    /// every problem and write nothing.
+    @Test func repliesLargerThanTheSocketBufferDoNotStallThePipelinedBatches() throws {
+        let padding = String(repeating: "x", count: 200)
+        var employees = "id,name,role\n"
+        for number in 1...6000 { employees += "\(padding)\(number),Person \(number),astronaut\n" }
+        directory.write(["employees.csv": employees])
+        let result = try skillpath("import", "employees", "\(directory.path)/employees.csv", "--json")
+        #expect(result.status == 65)
+        let summary = try JSONParser.parse(result.stdout)
+        #expect(summary["problems"]?.arrayValue?.count == 6000, "\(result.stdout.prefix(300))")
+        #expect(try employeeCount() == 4, "nothing was written")
+    }
+
     @Test func aLoopOfManagersInTheFileIsSpelledOnceAndNothingIsSent() throws {
         directory.write(["employees.csv": "id,name,role,manager\nx,X,analyst,y\nok,OK,analyst,m\ny,Y,analyst,z\nz,Z,analyst,x\n"])
         let path = "\(directory.path)/employees.csv"

@@ -60,15 +60,31 @@ final class DaemonClient {
     /// Calls a method by name (`skillpath rpc`) and returns its result.
     func call(_ method: String, _ params: JSONValue = .object([])) throws(CLIError) -> JSONValue {
         let connection = try connected()
-        defer { nextID += 1 }
-        var request = JSONWriter.bytes(.object([("jsonrpc", "2.0"), ("id", .int(nextID)), ("method", .string(method)), ("params", params)]))
-        request.append(0x0A)
         do {
-            try connection.write(request)
+            try connection.write(requestLine(method, params))
         } catch {
             throw CLIError(.unavailable, "skillpathd on \(socketPath) closed the connection (\(error))")
         }
-        let line = try readLine(connection)
+        return try nextResult()
+    }
+
+    /// One request, as the line to send, under the next id.
+    func requestLine(_ method: String, _ params: JSONValue) -> [UInt8] {
+        defer { nextID += 1 }
+        var request = JSONWriter.bytes(.object([("jsonrpc", "2.0"), ("id", .int(nextID)), ("method", .string(method)), ("params", params)]))
+        request.append(0x0A)
+        return request
+    }
+
+    /// The connection, opened on first use: `PipelinedCalls` writes to it from a thread of its own.
+    func connectedSocket() throws(CLIError) -> UnixSocket {
+        try connected()
+    }
+
+    /// The result of the next reply on the connection (replies come in request order); an error reply is
+    /// thrown.
+    func nextResult() throws(CLIError) -> JSONValue {
+        let line = try readLine(try connected())
         let reply: JSONValue
         do {
             reply = try JSONParser.parse(line)

@@ -43,6 +43,8 @@ enum ImportCommand: Command {
     static let batchBytes = 512 * 1024
     /// The largest row that can be sent: it goes alone, in a message of at most 1 MiB.
     static let rowBytes = 1024 * 1024 - 16 * 1024
+    /// Batches sent behind the one the daemon is working on (`PipelinedCalls`): one keeps both processes busy.
+    static let batchesAhead = 1
 
     static func run(_ context: CommandContext) throws(CLIError) -> ExitCode {
         let arguments = context.arguments
@@ -88,28 +90,34 @@ private struct ImportRun {
         let daemon = context.daemon()
         if !keepGoing {
             var rehearsal = ImportTally(file: file.file)
+            let calls = PipelinedCalls<[HRISExport.Row]>(daemon, ahead: ImportCommand.batchesAhead)
+            let rehearse = { (answered: (result: JSONValue, tag: [HRISExport.Row])) in
+                rehearsal.add(Self.withoutRehearsalArtifacts(answered.result, batch: answered.tag, check: check), batch: answered.tag)
+            }
             try each(batchOf: &file, check) { batch throws(CLIError) in
-                let report = try daemon.call(EmployeesUpsert.self, params(batch, .dryRun))
-                rehearsal.add(Self.withoutRehearsalArtifacts(report, batch: batch, check: check), batch: batch)
+                if let answered = try calls.send(EmployeesUpsert.name, params(batch, .dryRun).json, tag: batch) { rehearse(answered) }
                 return true
             }
+            while let answered = try calls.next() { rehearse(answered) }
             guard rehearsal.problems.isEmpty else { return summary.nothingImported(.daemon, problems: rehearsal.problems) }
         }
         let progress = ProgressBar(total: check.rowCount, enabled: Terminal.isTerminal(2) && !context.wantsJSON)
         var tally = ImportTally(file: file.file)
-        var inFlight: [HRISExport.Row] = []
+        let calls = PipelinedCalls<[HRISExport.Row]>(daemon, ahead: ImportCommand.batchesAhead)
+        let land = { (answered: (result: JSONValue, tag: [HRISExport.Row])) in
+            tally.add(answered.result, batch: answered.tag)
+            progress.update(tally.sentLines)
+        }
         do throws(CLIError) {
             try each(batchOf: &file, check) { batch throws(CLIError) in
-                inFlight = batch
-                let report = try daemon.call(EmployeesUpsert.self, params(batch, keepGoing ? .perRow : .atomic))
-                inFlight = []
-                tally.add(report, batch: batch)
-                progress.update(tally.sentLines)
-                return report["written"]?.boolValue ?? true
+                if let answered = try calls.send(EmployeesUpsert.name, params(batch, keepGoing ? .perRow : .atomic).json, tag: batch) { land(answered) }
+                // A batch refused whole stops the import; the one sent behind it is still answered below.
+                return tally.stoppedLines.isEmpty
             }
+            while let answered = try calls.next() { land(answered) }
         } catch {
             progress.finish()
-            tally.stoppedLines = inFlight.flatMap(ImportTally.lines).sorted()
+            tally.inFlightLines = calls.unanswered.flatMap { $0.flatMap(ImportTally.lines) }.sorted()
             summary.written(tally, failure: error)
             throw error
         }

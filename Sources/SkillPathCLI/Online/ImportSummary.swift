@@ -43,7 +43,7 @@ struct ImportSummary {
     /// Batches were written: all of them, or those before a batch was refused or the daemon failed.
     @discardableResult
     func written(_ tally: ImportTally, failure: CLIError?) -> ExitCode {
-        let complete = tally.stoppedLines.isEmpty && failure == nil
+        let complete = tally.stoppedLines.isEmpty && tally.inFlightLines.isEmpty && failure == nil
         let status: ExitCode = complete && tally.problems.isEmpty ? .success : .dataError
         if context.wantsJSON {
             console.json(json(tally, problems: tally.problems, complete: complete, stage: nil))
@@ -67,14 +67,15 @@ struct ImportSummary {
     private func partial(_ tally: ImportTally, failure: CLIError?) {
         let landed = tally.landedLines.isEmpty ? "no rows landed" : "the rows on lines \(ImportTally.spell(tally.landedLines)) landed"
         console.line(console.styled("Imported part of \(file): \(landed) (\(g(tally.inserted)) inserted, \(g(tally.updated)) updated, \(g(tally.unchanged)) unchanged).", .yellow))
-        let stopped = ImportTally.spell(tally.stoppedLines)
-        if failure == nil {
-            console.line("The batch of lines \(stopped) was refused whole, and nothing of it was written (the organisation changed since the dry run):")
-        } else {
-            console.line("The batch of lines \(stopped) was in flight when the import failed: it may or may not have landed.")
+        if !tally.stoppedLines.isEmpty {
+            let stopped = ImportTally.spell(tally.stoppedLines)
+            console.line("The rows on lines \(stopped) were refused whole, and nothing of them was written (the organisation changed since the dry run):")
         }
-        let notSent = check.rowCount - tally.sentLines - (failure == nil ? 0 : tally.stoppedLines.count)
-        if notSent > 0 { console.line("\(Plural.count(notSent, kind == .employees ? "row" : "line")) after it \(notSent == 1 ? "was" : "were") not sent.") }
+        if failure != nil {
+            console.line("The rows on lines \(ImportTally.spell(tally.inFlightLines)) were sent when the import failed: they may or may not have landed.")
+        }
+        let notSent = check.rowCount - tally.sentLines - tally.inFlightLines.count
+        if notSent > 0 { console.line("\(Plural.count(notSent, kind == .employees ? "row" : "line")) after them \(notSent == 1 ? "was" : "were") not sent.") }
         console.line("Run the same command again once that is fixed: rows that landed count as unchanged.")
     }
 
@@ -102,7 +103,7 @@ struct ImportSummary {
             ("rejected", .int(problems.count)), ("problems", .strings(problems)),
             ("levels", .object([("set", .int(tally.levelsSet)), ("unchanged", .int(tally.levelsUnchanged)), ("kept", .int(tally.kept.count))])),
             ("kept", .strings(tally.kept)),
-            ("landedLines", ImportTally.rangesJSON(tally.landedLines)), ("stoppedLines", ImportTally.rangesJSON(tally.stoppedLines)),
+            ("landedLines", ImportTally.rangesJSON(tally.landedLines)), ("stoppedLines", ImportTally.rangesJSON(tally.stoppedLines + tally.inFlightLines)),
             ("unknownColumns", .strings(unknownColumns)),
         ])
     }

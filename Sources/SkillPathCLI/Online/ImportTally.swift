@@ -14,8 +14,11 @@ struct ImportTally {
     var problems: [String] = []
     /// The CSV lines whose rows were written (for skills.csv, every skill line of those rows).
     var landedLines: [Int] = []
-    /// The lines of the batch the daemon refused whole, or that was in flight when the daemon failed.
+    /// The lines of the batches the daemon refused whole (the one that stopped the import, and the one sent
+    /// behind it when that was refused too).
     var stoppedLines: [Int] = []
+    /// The lines of the batches sent and not answered when the daemon failed: they may or may not have landed.
+    var inFlightLines: [Int] = []
     /// Lines of rows that were sent (in any batch, written or not).
     var sentLines = 0
     /// Lines of the rows the daemon rejected: a skills.csv row holds every line of one employee in its batch,
@@ -34,7 +37,7 @@ struct ImportTally {
             problems.append(ImportTally.describe(rejection, row: batch[index], file: file))
         }
         guard written else {
-            stoppedLines = batch.flatMap(Self.lines).sorted()
+            stoppedLines = (stoppedLines + batch.flatMap(Self.lines)).sorted()
             return
         }
         inserted += report["inserted"]?.intValue ?? 0
