@@ -115,10 +115,19 @@ extension CandidatesRank: HandledMethod {
         if let opportunity, opportunity.kind == .project { return try rankForProject(opportunity, role: role, scope: scope, params: params, in: context) }
         // Those who hold the role already, and an opening's own hiring manager, are not candidates for it.
         let wanting = params.wanting ? try context.store.wanters(of: role.id, under: scope) : nil
-        let people = try context.store.currentProfiles(inSubtreeOf: scope, evidence: context.evidence, numberedBy: context.snapshot.catalog)
-            .filter { person in person.role != role.id && person.id != opportunity?.manager && wanting?.contains(person.id) != false }
-        let ranking = try context.snapshot.planner.rankCandidates(
-            people.map { ($0.id, $0.profile) }, for: role.id, limit: params.limit ?? defaultLimit, numbers: people.map(\.numbers))
+        let people = try context.store.currentNumbers(inSubtreeOf: scope, evidence: context.evidence, numberedBy: context.snapshot.catalog)
+        // Built in one pass, not filtered and then mapped twice: each pass copies a million people. A profile
+        // the planner would refuse (no numbers) is left out, as the ranking leaves it out.
+        var considered: [(id: String, profile: Profile)] = []
+        var numbers: [ProfileNumbers?] = []
+        considered.reserveCapacity(people.count)
+        numbers.reserveCapacity(people.count)
+        for person in people where person.numbers != nil && person.role != role.id && person.id != opportunity?.manager {
+            guard wanting?.contains(person.id) != false else { continue }
+            considered.append((person.id, person.profile))
+            numbers.append(person.numbers)
+        }
+        let ranking = try context.snapshot.planner.rankCandidates(considered, for: role.id, limit: params.limit ?? defaultLimit, numbers: numbers)
         let wanted = Set(ranking.entries.map(\.id))
         // Only the people listed are marked: their aspirations, not the whole organisation's.
         let aspirations = try context.store.aspirations(of: ranking.entries.map(\.id))

@@ -35,9 +35,36 @@ public struct ProfileNumbers: Sendable, Equatable {
         done = completed.compactMap { catalog.index.courseNumbers[$0] }
     }
 
+    /// From levels already counted and numbered (`held`: each skill the catalog knows once, a level of 0
+    /// included for evidence that counts for nothing) and completed courses by number. A completion is left
+    /// out when a skill it teaches is held at less than it taught: `SkillEvidence.completions`' rule, on
+    /// numbers. Nil for a level outside 0–5 (`refused`: such a level on a skill the catalog does not know).
+    public init?(held: [(skill: Int32, level: Int)], completed: [Int32], refused: Bool = false, catalog: Catalog) {
+        guard !refused else { return nil }
+        let index = catalog.index
+        var entries: [UInt64] = []
+        entries.reserveCapacity(held.count)
+        for (skill, level) in held {
+            guard SkillLevel.profileLevels.contains(level) else { return nil }
+            if level > 0 { entries.append(RelevantState.entry(skill: skill, level: UInt8(level))) }
+        }
+        skills = entries
+        done = completed.filter { course in
+            !index.teaches[course].contains { taught in
+                held.first { $0.skill == taught.skill }.map { $0.level < Int(taught.level) } ?? false
+            }
+        }
+    }
+
     /// A skill id's number in `catalog` (nil for an id it does not know), for `init(resolved:completed:catalog:)`.
     public static func skillNumbering(_ catalog: Catalog) -> @Sendable (String) -> Int32? {
         let index = catalog.index
         return { index.skillNumbers[$0] }
+    }
+
+    /// A course id's number in `catalog` (nil for an id it does not know), for `init(held:completed:catalog:)`.
+    public static func courseNumbering(_ catalog: Catalog) -> @Sendable (String) -> Int32? {
+        let index = catalog.index
+        return { index.courseNumbers[$0] }
     }
 }

@@ -155,6 +155,55 @@ extension OrganisationStore {
 }
 
 extension OrganisationStore {
+    /// Every current employee (all, or `root`'s subtree) as a ranking needs them, and nothing more: who they
+    /// are, and their profile in `catalog`'s numbers (`PersonProfile.numbers`: the levels that count by
+    /// `evidence`, the completions that evidence supports), built straight from the profile cache's entries.
+    /// `currentProfiles(numberedBy:)` gives the same numbers, but builds each of a million people's skills
+    /// as strings first, then drops them; here `people[n].profile` holds only the role. A person whose
+    /// numbers are nil has a level the planner would refuse.
+    public func currentNumbers(inSubtreeOf root: String?, evidence: SkillEvidence, numberedBy catalog: Catalog) throws -> [PersonProfile] {
+        var (people, entries, texts) = try readPeopleAndEvidence(inSubtreeOf: root)
+        let (skillNumbering, courseNumbering) = (ProfileNumbers.skillNumbering(catalog), ProfileNumbers.courseNumbering(catalog))
+        // Each text's number as a skill and as a course, asked once per read.
+        var skillNumbers: [Int32??] = Array(repeating: nil, count: texts.count)
+        var courseNumbers: [Int32??] = Array(repeating: nil, count: texts.count)
+        var memo = SkillEvidence.Memo(evidence)
+        var held: [(skill: Int32, level: Int)] = []
+        for (person, entry) in entries.enumerated() {
+            held.removeAll(keepingCapacity: true)
+            var refused = false
+            var previous: (piece: Int32, level: Int, number: Int32?)?
+            func close() {
+                guard let last = previous else { return }
+                if !SkillLevel.profileLevels.contains(last.level) { refused = true }
+                if let number = last.number { held.append((number, last.level)) }
+            }
+            for piece in entry.pieces where texts.indices.contains(Int(piece.skill)) {
+                let position = Int(piece.skill)
+                let counted = memo.level(skill: texts[position], level: Int(piece.level), selfRated: piece.selfRated, day: Int(piece.day))
+                // A skill's pieces come together: its level is the best any of them counts for.
+                if let last = previous, last.piece == piece.skill {
+                    previous?.level = max(last.level, counted)
+                    continue
+                }
+                close()
+                if skillNumbers[position] == nil { skillNumbers[position] = .some(skillNumbering(texts[position])) }
+                previous = (piece.skill, counted, skillNumbers[position] ?? nil)
+            }
+            close()
+            var completed: [Int32] = []
+            for course in entry.completed where texts.indices.contains(Int(course)) {
+                let position = Int(course)
+                if courseNumbers[position] == nil { courseNumbers[position] = .some(courseNumbering(texts[position])) }
+                if let number = courseNumbers[position] ?? nil { completed.append(number) }
+            }
+            people[person].numbers = ProfileNumbers(held: held, completed: completed, refused: refused, catalog: catalog)
+        }
+        return people
+    }
+}
+
+extension OrganisationStore {
     /// The weekly hours each of these employees prefers, for those who set one: rankings date the few people
     /// they list at each one's own pace.
     public func preferredHoursPerWeek(of employees: [String]) throws(StoreError) -> [String: Quantity] {
