@@ -12,20 +12,8 @@ import Testing
     func eachSkillCountsForTheBestOfItsPieces(seed: UInt64) throws {
         let fixture = try StoreFixture()
         let (store, catalog) = (fixture.store, fixture.catalog)
-        try fixture.seedTeam()
         var random = SplitMix(seed: seed)
-        let people = ["l", "m", "a1", "a2"]
-        let skills = catalog.skills.map(\.id) + ["not-in-the-catalog"]
-        let sources = ["self", "manager", "course", "assessment", "import"]
-        let days = ["2026-01-05", "2019-06-01", "2012-03-10"]
-        try store.write { connection in
-            for _ in 0..<60 {
-                try connection.prepare("INSERT INTO skill_evidence (employee, skill, level, source, set_at) VALUES (?1, ?2, ?3, ?4, ?5)").bind(
-                    .text(people[random.next(people.count)]), .text(skills[random.next(skills.count)]), .int(random.next(6)),
-                    .text(sources[random.next(sources.count)]), .text("\(days[random.next(days.count)])T09:00:00Z")).run()
-            }
-            try connection.execute("UPDATE employees SET left_on = '2026-02-01' WHERE id = 'a2'")
-        }
+        try fixture.seedTeamWithScatteredEvidence(pieces: 60, random: &random)
         let evidence = OrganisationStore.evidence(catalog)
         let (read, levels) = try store.currentLevels(inSubtreeOf: nil, evidence: evidence, numberedBy: catalog)
         #expect(read.map(\.id) == ["a1", "l", "m"], "people who left are not read")

@@ -14,24 +14,15 @@ import Testing
     func numbersAreTheProfileTheRuleGivesInTheCatalogsNumbers(seed: UInt64) throws {
         let fixture = try StoreFixture()
         let (store, catalog) = (fixture.store, fixture.catalog)
-        try fixture.seedTeam()
         var random = SplitMix(seed: seed)
+        try fixture.seedTeamWithScatteredEvidence(pieces: 80, random: &random)
         let people = ["l", "m", "a1", "a2"]
-        let skills = catalog.skills.map(\.id) + ["not-in-the-catalog"]
         let courses = catalog.courses.map(\.id) + ["retired-course"]
-        let sources = ["self", "manager", "course", "assessment", "import"]
-        let days = ["2026-01-05", "2019-06-01", "2012-03-10"]
         try store.write { connection in
-            for _ in 0..<80 {
-                try connection.prepare("INSERT INTO skill_evidence (employee, skill, level, source, set_at) VALUES (?1, ?2, ?3, ?4, ?5)").bind(
-                    .text(people[random.next(people.count)]), .text(skills[random.next(skills.count)]), .int(random.next(6)),
-                    .text(sources[random.next(sources.count)]), .text("\(days[random.next(days.count)])T09:00:00Z")).run()
-            }
             for _ in 0..<40 {
                 try connection.prepare("INSERT OR IGNORE INTO completions (employee, course, completed_at, source) VALUES (?1, ?2, ?3, 'import')").bind(
                     .text(people[random.next(people.count)]), .text(courses[random.next(courses.count)]), .text("2026-01-05T09:00:00Z")).run()
             }
-            try connection.execute("UPDATE employees SET left_on = '2026-02-01' WHERE id = 'a2'")
         }
         let evidence = OrganisationStore.evidence(catalog)
         let read = try store.currentNumbers(inSubtreeOf: nil, evidence: evidence, numberedBy: catalog)

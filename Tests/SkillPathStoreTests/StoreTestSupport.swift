@@ -1,6 +1,6 @@
 import Foundation
 import SkillPathCore
-import SkillPathStore
+@testable import SkillPathStore
 import SkillPathTestSupport
 
 /// A fresh store in a temp folder, on the fixture catalog.
@@ -24,6 +24,30 @@ struct StoreFixture {
             EmployeeInput(id: "a2", name: "Analyst Two", role: "analyst", manager: .set("m")),
         ], catalog: catalog, actor: "test")
         precondition(report.rejected.isEmpty, "\(report.rejected)")
+    }
+
+    /// `seedTeam`, then `pieces` pieces of evidence written straight to the table, each for one of the team,
+    /// a skill of the catalog or one it does not know, a level 0–5, any source and one of three dates (so
+    /// that some fade to nothing), and a2 gone: what the whole-organisation reads are checked on.
+    func seedTeamWithScatteredEvidence(pieces: Int, random: inout SplitMix) throws {
+        try seedTeam()
+        let people = ["l", "m", "a1", "a2"]
+        let skills = catalog.skills.map(\.id) + ["not-in-the-catalog"]
+        let sources = ["self", "manager", "course", "assessment", "import"]
+        let days = ["2026-01-05", "2019-06-01", "2012-03-10"]
+        var rows: [[SQLiteValue?]] = []
+        for _ in 0..<pieces {
+            rows.append([
+                .text(people[random.next(people.count)]), .text(skills[random.next(skills.count)]), .int(random.next(6)),
+                .text(sources[random.next(sources.count)]), .text("\(days[random.next(days.count)])T09:00:00Z"),
+            ])
+        }
+        try store.write { [rows] connection in
+            for row in rows {
+                try connection.prepare("INSERT INTO skill_evidence (employee, skill, level, source, set_at) VALUES (?1, ?2, ?3, ?4, ?5)").bind(row).run()
+            }
+            try connection.execute("UPDATE employees SET left_on = '2026-02-01' WHERE id = 'a2'")
+        }
     }
 
     /// A scheduled plan for an employee, as assignments.create makes one.
