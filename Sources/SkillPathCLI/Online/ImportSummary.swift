@@ -71,7 +71,7 @@ struct ImportSummary {
             let stopped = ImportTally.spell(tally.stoppedLines)
             console.line("The rows on lines \(stopped) were refused whole, and nothing of them was written (the organisation changed since the dry run):")
         }
-        if failure != nil {
+        if failure != nil, !tally.inFlightLines.isEmpty {
             console.line("The rows on lines \(ImportTally.spell(tally.inFlightLines)) were sent when the import failed: they may or may not have landed.")
         }
         let notSent = check.rowCount - tally.sentLines - tally.inFlightLines.count

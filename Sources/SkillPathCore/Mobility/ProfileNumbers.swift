@@ -38,7 +38,8 @@ public struct ProfileNumbers: Sendable, Equatable {
     /// From levels already counted and numbered (`held`: each skill the catalog knows once, a level of 0
     /// included for evidence that counts for nothing) and completed courses by number. A completion is left
     /// out when a skill it teaches is held at less than it taught: `SkillEvidence.completions`' rule, on
-    /// numbers. Nil for a level outside 0–5 (`refused`: such a level on a skill the catalog does not know).
+    /// numbers. Nil for a level outside 0–5, in `held` or found by the caller (`refused`: on a skill the
+    /// catalog does not know, which `held` leaves out).
     public init?(held: [(skill: Int32, level: Int)], completed: [Int32], refused: Bool = false, catalog: Catalog) {
         guard !refused else { return nil }
         let index = catalog.index
