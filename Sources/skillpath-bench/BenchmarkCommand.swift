@@ -55,7 +55,7 @@ enum BenchmarkCommand {
                --esco DIR (ESCO 1.1.1) instead: how many suggestions share the occupation's ISCO unit group
       hris     write HRIS exports for `skillpath import`: --rows N (200000) employees to --out FILE (reports listed
                before their managers), --skills-out FILE with --skills-per N (5) lines each, --bad yes to end
-               the employees file with a row the check refuses
+               the employees file with a row the check refuses; roles and skills from --catalog DIR (Catalog)
       rpc      requests per second and latency through skillpathd, at 1/2/8/64 connections (--connections 1,2,8),
                against an echo server's ceiling, on the shipped catalog and on each generated structure
                (--structure domain|flat|deep|all); --seconds N per run (default 3); needs the release skillpathd
@@ -217,7 +217,7 @@ enum BenchmarkCommand {
         case "hris":
             return HRISFiles(
                 rows: options.number("rows", 200_000), employeesPath: options["out"] ?? "employees.csv", skillsPath: options["skills-out"],
-                skillsPerEmployee: options.number("skills-per", 5), badLastRow: options["bad"] == "yes").run()
+                skillsPerEmployee: options.number("skills-per", 5), badLastRow: options["bad"] == "yes", catalogDirectory: options["catalog"] ?? "Catalog").run()
         default:
             say(usage)
             return 64

@@ -4,7 +4,7 @@ import SkillPathFixtures
 
 /// Writes HRIS exports for measuring `skillpath import` (docs/benchmarks.md): employees in a tree of teams of
 /// 20 under one head, listed reports first (so the import must send managers before the rows under them),
-/// with roles, and optionally skills, drawn from the shipped catalog.
+/// with roles, and optionally skills, drawn from a catalog (the shipped one unless told).
 struct HRISFiles {
     var rows: Int
     var employeesPath: String
@@ -12,13 +12,15 @@ struct HRISFiles {
     var skillsPerEmployee: Int
     /// Ends the employees file with a row whose name is empty: a file the check must refuse whole.
     var badLastRow: Bool
+    /// The catalog the roles and skills come from: the one the daemon importing the file serves.
+    var catalogDirectory = "Catalog"
 
     func run() -> Int32 {
         let catalog: Catalog
         do {
-            catalog = try CatalogLoader.load(directory: "Catalog")
+            catalog = try CatalogLoader.load(directory: catalogDirectory)
         } catch {
-            say("Error: cannot load Catalog/: \(error)")
+            say("Error: cannot load \(catalogDirectory): \(error)")
             return 1
         }
         let roles = catalog.roles.map(\.id)

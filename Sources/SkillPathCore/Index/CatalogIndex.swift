@@ -76,6 +76,8 @@ final class CatalogIndex: Sendable {
     let roleRelaxations = RoleRelaxationCache()
     /// Plans readiness rankings made, by role and relevant state (see `ReadinessPlanMemo`).
     let readinessPlans = ReadinessPlanMemo()
+    /// The hours of each one-skill plan the skill picture asks for (see `RaiseHoursMemo`).
+    let raiseHours = RaiseHoursMemo()
     /// Each objective's cost of every skill level from zero, for shortlisting providers (`ProviderShortlist`).
     let zeroCosts = ZeroCostCache()
     /// How alike roles are, for suggesting the next one (see `RoleRelatedness`).

@@ -193,13 +193,19 @@ private struct RaiseHours {
 extension Planner {
     /// The hours of the plan that raises one skill from `from` to `to` for someone with no other skills
     /// (the prerequisites such a person would take included); nil when no course sequence gets there.
+    /// Planned once per catalog, skill and pair of levels (`RaiseHoursMemo`).
     public func hoursToRaise(skill: String, from have: Int, to need: Int) -> Quantity? {
         let index = catalog.index
         guard let number = index.skillNumbers[skill], let anyRole = catalog.roles.first.flatMap({ index.roleNumbers[$0.id] }) else { return nil }
+        // Levels outside 0–5 are planned as asked and not remembered: the key has room for 0–5 only.
+        let key = (0...5).contains(have) && (0...5).contains(need) ? RaiseHoursMemo.key(skill: number, from: have, to: need) : nil
+        if let key, let known = index.raiseHours.hours(key) { return known }
         let levels: [Int32: UInt8] = have > 0 ? [number: UInt8(clamping: have)] : [:]
         let goal = Goal(skill: number, need: UInt8(clamping: need), importance: .essential, role: anyRole)
         let problem = PlanningProblem(levels: levels, filter: CourseFilter(index: index), target: anyRole, current: nil, goals: [goal])
         let plan = plan(problem, options: PlanOptions())
-        return plan.complete ? plan.totals.hours : nil
+        let hours = plan.complete ? plan.totals.hours : nil
+        if let key { index.raiseHours.remember(hours, for: key) }
+        return hours
     }
 }
