@@ -133,21 +133,10 @@ extension OrganisationStore {
         var memo = SkillEvidence.Memo(evidence)
         for (person, entry) in entries.enumerated() {
             var held: [(skill: Int32, level: Int)] = []
-            var previous: Int32?
-            for piece in entry.pieces where texts.indices.contains(Int(piece.skill)) {
-                let position = Int(piece.skill)
+            entry.eachSkill(texts: texts, memo: &memo) { position, level in
                 if numbers[position] == nil { numbers[position] = .some(numbering(texts[position])) }
-                guard let number = numbers[position] ?? nil else { continue }
-                let counted = memo.level(skill: texts[position], level: Int(piece.level), selfRated: piece.selfRated, day: Int(piece.day))
-                // A skill's pieces come together: its level is the best any of them counts for.
-                if previous == piece.skill, let last = held.indices.last {
-                    held[last].level = max(held[last].level, counted)
-                } else {
-                    held.append((number, counted))
-                }
-                previous = piece.skill
+                if let number = numbers[position] ?? nil, level > 0 { held.append((number, level)) }
             }
-            held.removeAll { $0.level <= 0 }
             levels[person] = held
         }
         return (people, levels)
@@ -172,25 +161,11 @@ extension OrganisationStore {
         for (person, entry) in entries.enumerated() {
             held.removeAll(keepingCapacity: true)
             var refused = false
-            var previous: (piece: Int32, level: Int, number: Int32?)?
-            func close() {
-                guard let last = previous else { return }
-                if !SkillLevel.profileLevels.contains(last.level) { refused = true }
-                if let number = last.number { held.append((number, last.level)) }
-            }
-            for piece in entry.pieces where texts.indices.contains(Int(piece.skill)) {
-                let position = Int(piece.skill)
-                let counted = memo.level(skill: texts[position], level: Int(piece.level), selfRated: piece.selfRated, day: Int(piece.day))
-                // A skill's pieces come together: its level is the best any of them counts for.
-                if let last = previous, last.piece == piece.skill {
-                    previous?.level = max(last.level, counted)
-                    continue
-                }
-                close()
+            entry.eachSkill(texts: texts, memo: &memo) { position, level in
+                if !SkillLevel.profileLevels.contains(level) { refused = true }
                 if skillNumbers[position] == nil { skillNumbers[position] = .some(skillNumbering(texts[position])) }
-                previous = (piece.skill, counted, skillNumbers[position] ?? nil)
+                if let number = skillNumbers[position] ?? nil { held.append((number, level)) }
             }
-            close()
             var completed: [Int32] = []
             for course in entry.completed where texts.indices.contains(Int(course)) {
                 let position = Int(course)
@@ -216,5 +191,24 @@ extension OrganisationStore {
             }
             return hours
         }
+    }
+}
+
+extension ProfileCache.Entry {
+    /// Each skill of the entry once, as its position in `texts`, with the level it counts for: a skill's
+    /// pieces come together, and its level is the best any of them counts for (`memo`).
+    func eachSkill(texts: [String], memo: inout SkillEvidence.Memo, _ body: (_ position: Int, _ level: Int) -> Void) {
+        var current: (position: Int, level: Int)?
+        for piece in pieces where texts.indices.contains(Int(piece.skill)) {
+            let position = Int(piece.skill)
+            let counted = memo.level(skill: texts[position], level: Int(piece.level), selfRated: piece.selfRated, day: Int(piece.day))
+            if let skill = current, skill.position == position {
+                current?.level = max(skill.level, counted)
+                continue
+            }
+            if let skill = current { body(skill.position, skill.level) }
+            current = (position, counted)
+        }
+        if let skill = current { body(skill.position, skill.level) }
     }
 }
